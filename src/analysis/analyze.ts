@@ -1,0 +1,127 @@
+// analyze(text) -> { kind, findings }: the one entry point every front end (VS Code, CLI, bench) uses.
+import { parseErrorMessage, parseJson } from './json';
+import { buildModel, isPolicyRoot } from './model';
+import { makeFinding, type RuleContext } from './rule';
+import { RULE_FAMILIES, RULES_BY_ID } from './rules';
+import type { AnalysisResult, AnalyzeOptions, Finding, RuleMeta } from './types';
+
+export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
+
+const CORE_RULES: RuleMeta[] = [
+  {
+    id: 'json-syntax',
+    severity: 'error',
+    title: 'JSON syntax error',
+    description: 'The policy is not valid JSON. IAM rejects it with JSON_SYNTAX_ERROR.',
+    docUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-json-syntax-error',
+    example: '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", } ] }',
+  },
+  {
+    id: 'json-too-deep',
+    severity: 'error',
+    title: 'Nesting too deep',
+    description: 'The document nests arrays/objects deeper than any IAM policy can; it is not analysed further.',
+    docUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html',
+  },
+];
+for (const r of CORE_RULES) RULES_BY_ID.set(r.id, r);
+
+export { CORE_RULES };
+
+/** Quick test used before parsing: a document without the text `"Statement"` cannot be a policy. */
+function mayBePolicy(text: string): boolean {
+  return text.indexOf('"Statement"') >= 0;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > maxLength) return { kind: 'not-a-policy', findings: [], skipped: 'too-large' };
+  if (!options.forcePolicy && !mayBePolicy(text)) return { kind: 'not-a-policy', findings: [] };
+
+  const overrides = options.severityOverrides ?? {};
+  const findings: Finding[] = [];
+  const push = (f: Finding): void => {
+    const o = overrides[f.rule];
+    if (o === 'off') return;
+    if (o) f.severity = o;
+    findings.push(f);
+  };
+
+  const parsed = parseJson(text);
+  if (parsed.tooDeep) {
+    if (!options.forcePolicy) return { kind: 'not-a-policy', findings: [] };
+    push(makeFinding(CORE_RULES[1]!, parsed.tooDeep.offset, 1, `The document nests deeper than ${256} levels, which no IAM policy does. Remove the extra nesting.`));
+    return { kind: 'permissions', findings };
+  }
+  const root = parsed.root;
+  if (!isPolicyRoot(root)) {
+    if (!options.forcePolicy) return { kind: 'not-a-policy', findings: [] };
+  }
+  for (const e of parsed.errors) {
+    push(makeFinding(CORE_RULES[0]!, e.offset, Math.max(1, e.length), `JSON syntax error: ${describeParseError(parseErrorMessage(e))}. IAM rejects a policy that is not valid JSON.`));
+  }
+  // forcePolicy and no object at all: nothing more to check than syntax.
+  if (!root || root.type !== 'object') return { kind: 'permissions', findings: sortFindings(findings) };
+  const model = buildModel(text, root, options.fileName);
+  const seen = new Set<string>();
+  const ctx: RuleContext = {
+    text,
+    model,
+    report(ruleId, offset, length, message, extras) {
+      const meta = RULES_BY_ID.get(ruleId);
+      if (!meta) throw new Error(`unknown rule id ${ruleId}`);
+      const key = `${ruleId}@${offset}:${length}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      push(makeFinding(meta, offset, length, message, extras));
+    },
+    reportNode(ruleId, node, message, extras) {
+      this.report(ruleId, node.offset, node.length, message, extras);
+    },
+    hasFindingAt(offset, rules) {
+      return findings.some((f) => f.offset <= offset && offset < f.offset + Math.max(1, f.length) && (!rules || rules.includes(f.rule)));
+    },
+  };
+  for (const family of RULE_FAMILIES) {
+    try {
+      family.check(ctx);
+    } catch (err) {
+      // A rule must never take the editor down; surface the bug as a finding instead of throwing.
+      push({
+        rule: 'internal-error',
+        severity: 'hint',
+        message: `Internal error in rule family "${family.name}": ${(err as Error)?.message ?? String(err)}. Please report it.`,
+        offset: 0,
+        length: 0,
+        docUrl: 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/setting-up-roles.html',
+      });
+    }
+  }
+  return { kind: model.kind, findings: sortFindings(findings) };
+}
+
+function describeParseError(code: string): string {
+  const map: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'property name expected',
+    ValueExpected: 'value expected (a trailing comma?)',
+    ColonExpected: 'colon expected',
+    CommaExpected: 'comma expected',
+    CloseBraceExpected: 'closing brace } expected',
+    CloseBracketExpected: 'closing bracket ] expected',
+    EndOfFileExpected: 'end of file expected (extra text after the policy)',
+    InvalidCommentToken: 'invalid comment',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid unicode escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in string',
+  };
+  return map[code] ?? code;
+}
+
+function sortFindings(f: Finding[]): Finding[] {
+  return f.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
+}

@@ -1,0 +1,47 @@
+// Rule plumbing: a rule family is a set of RuleMeta plus one check function over the policy model.
+import type { Node } from './json';
+import type { PolicyModel } from './model';
+import type { Finding, Fix, PlaceholderRef, RelatedLocation, RuleMeta, Severity } from './types';
+
+export interface ReportExtras {
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+  placeholder?: PlaceholderRef;
+  /** Override the rule's default severity for this one finding (e.g. an info variant). */
+  severity?: Severity;
+  /** Override the rule's doc link for this one finding. */
+  docUrl?: string;
+}
+
+export interface RuleContext {
+  readonly text: string;
+  readonly model: PolicyModel;
+  /** Report on an exact offset range. */
+  report(ruleId: string, offset: number, length: number, message: string, extras?: ReportExtras): void;
+  /** Report on a whole node (a string value includes its quotes). */
+  reportNode(ruleId: string, node: Node, message: string, extras?: ReportExtras): void;
+  /** True when the given range already carries a finding of one of these rules (to avoid piling up). */
+  hasFindingAt(offset: number, rules?: readonly string[]): boolean;
+}
+
+export interface RuleFamily {
+  /** Family name, e.g. `placeholders`, `arn`, `grammar`, `cleanrooms`, `iam-data`. */
+  name: string;
+  rules: RuleMeta[];
+  check(ctx: RuleContext): void;
+}
+
+export function makeFinding(meta: RuleMeta, offset: number, length: number, message: string, extras?: ReportExtras): Finding {
+  const f: Finding = {
+    rule: meta.id,
+    severity: extras?.severity ?? meta.severity,
+    message,
+    offset,
+    length,
+    docUrl: extras?.docUrl ?? meta.docUrl,
+  };
+  if (extras?.fixes?.length) f.fixes = extras.fixes;
+  if (extras?.related?.length) f.related = extras.related;
+  if (extras?.placeholder) f.placeholder = extras.placeholder;
+  return f;
+}

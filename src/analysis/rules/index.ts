@@ -1,0 +1,22 @@
+// The registry of rule families. Each family lives in its own file in this folder; order is report order.
+import type { RuleFamily } from '../rule';
+import type { RuleMeta } from '../types';
+import { placeholderRules } from './placeholders';
+import { grammarRules } from './grammar';
+import { arnRules } from './arn';
+import { cleanroomsRules } from './cleanrooms';
+import { iamDataRules } from './iam-data';
+
+export const RULE_FAMILIES: RuleFamily[] = [placeholderRules, grammarRules, arnRules, cleanroomsRules, iamDataRules];
+export const RULES_BY_ID = new Map<string, RuleMeta>();
+for (const family of RULE_FAMILIES) {
+  for (const r of family.rules) {
+    if (RULES_BY_ID.has(r.id)) throw new Error(`duplicate rule id ${r.id}`);
+    RULES_BY_ID.set(r.id, r);
+  }
+}
+
+/** Every rule, for docs tables and settings. */
+export function allRules(): RuleMeta[] {
+  return [...RULES_BY_ID.values()];
+}

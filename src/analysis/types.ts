@@ -1,0 +1,85 @@
+// Core types of the analysis engine. Pure data: no vscode, no Node APIs.
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** Offset-based text edit: replace `length` characters at `offset` with `newText`. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+/** A certain fix. Applying all of its edits together must remove the finding it belongs to. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** True when this is the one obvious fix (VS Code "Auto Fix" / isPreferred). */
+  preferred?: boolean;
+}
+
+/** Another location that explains a finding (e.g. a duplicate Sid's first use). */
+export interface RelatedLocation {
+  offset: number;
+  length: number;
+  message: string;
+}
+
+/** Present on placeholder findings so adapters can offer "Fill <name>…". */
+export interface PlaceholderRef {
+  /** Canonical kebab name (`region`, `bucket`, `data-account-id`, …). */
+  name: string;
+  /** Placeholder kind id in the catalog (`region`, `account-id`, `membership-id`, …). */
+  kind: string;
+  /** The text exactly as it appears in the document. */
+  raw: string;
+}
+
+export interface Finding {
+  /** Stable rule id, e.g. `arn-s3-two-colons`. */
+  rule: string;
+  severity: Severity;
+  /** What is wrong and how to fix it. */
+  message: string;
+  /** Offset range of exactly the offending value or key. */
+  offset: number;
+  length: number;
+  /** The AWS page (or rule doc) the rule rests on. */
+  docUrl: string;
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+  placeholder?: PlaceholderRef;
+}
+
+export type PolicyKind = 'trust' | 'permissions' | 'not-a-policy';
+
+export interface AnalyzeOptions {
+  /** Per-rule severity overrides; 'off' drops the rule's findings. */
+  severityOverrides?: Record<string, SeveritySetting>;
+  /** Treat the document as a policy even without a top-level Statement (e.g. it matched a user glob). */
+  forcePolicy?: boolean;
+  /** Documents larger than this (in UTF-16 code units) are not analysed; default 5 MB. */
+  maxLength?: number;
+  /** File name, if known: used only as a hint for trust vs permissions (`*trust*`). */
+  fileName?: string;
+}
+
+export interface AnalysisResult {
+  kind: PolicyKind;
+  findings: Finding[];
+  /** Set when the document was skipped because it is larger than `maxLength`. */
+  skipped?: 'too-large';
+}
+
+export interface RuleMeta {
+  id: string;
+  /** Default severity. */
+  severity: Severity;
+  /** Short title for docs tables. */
+  title: string;
+  /** Longer description for docs / "Show Rule Documentation". */
+  description: string;
+  docUrl: string;
+  /** A minimal bad snippet (a JSON policy or fragment) for the README and tests. */
+  example?: string;
+}

@@ -1,0 +1,2 @@
+// cleanrooms-iam CLI entry (being written).
+console.log('cleanrooms-iam');

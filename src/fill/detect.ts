@@ -1,0 +1,192 @@
+// Find every placeholder in a policy document: <tokens>, {{tokens}}, bare names from the AWS pages, AWS example values.
+// Pure; offsets are exact document offsets of the raw placeholder text.
+import { parseTree, type Node } from 'jsonc-parser';
+import { DOC_EXAMPLE_ACCOUNT_IDS, DOC_EXAMPLE_BUCKET_PREFIX, kindForName } from '../catalog/placeholder-kinds';
+import { findExcessiveNesting } from '../analysis/json';
+
+export type PlaceholderSource = 'token' | 'braces' | 'bare-name' | 'example-value';
+
+export interface PlaceholderOccurrence {
+  /** Distinct placeholder key: the raw text. All occurrences with the same key are filled with one answer. */
+  key: string;
+  /** Human/kebab name: `bucket`, `region`, `data-account-id`, or the raw example value. */
+  name: string;
+  /** PlaceholderKind id. */
+  kind: string;
+  source: PlaceholderSource;
+  offset: number;
+  length: number;
+}
+
+/** Names the AWS Clean Rooms pages use where a value belongs (seed text and shared/reference facts §1). */
+export const BARE_REGION_NAMES = new Set(['region', 'aws-region', 'Region', 'AWS-Region', 'awsRegion']);
+export const BARE_ACCOUNT_NAMES = new Set([
+  'accountId', 'account-id', 'AccountId', 'accountID', 'account_id', 's3BucketOwnerAccountId', 'queryRunnerAccountId',
+  'jobRunnerAccountId', 'analysisTemplateAccountId', 'rrAccountId', 'aws-account-id', 'account',
+]);
+export const BARE_BUCKET_NAMES = new Set([
+  'bucket', 'bucket_name', 'bucket-name', 'bucketName', 'buckets', 'athenaResultsBucket', 'input-buckets', 'output-bucket', 'my-bucket',
+]);
+export const BARE_PREFIX_NAMES = new Set(['prefix', 'optional_key_prefix', 'optionalPrefix', 'bucketFolders', 'key_prefix', 'key-prefix', 's3Path']);
+export const BARE_RESOURCE_NAMES = new Set([
+  'database', 'databaseName', 'databases', 'table', 'tableName', 'tables', 'input-databases', 'input-database', 'input-tables',
+  'keyId', 'KMS-key-ID', 'keyIdentifier', 'key-id', 'secretIdentifier', 'workgroup', 'federatedCatalogName', 'catalogName',
+  'membershipId', 'membershipID', 'queryRunnerMembershipId', 'jobRunnerMembershipId', 'analysisTemplateOwnerMembershipId',
+  'rrMembershipId', 'repoName', 'datasetId', 'revisionId', 'assetId',
+]);
+/** Whole string values (e.g. condition values) that are placeholder names. */
+export const BARE_VALUE_NAMES = new Set([...BARE_ACCOUNT_NAMES].filter((n) => n !== 'account').concat(['membershipArn', 'membership-arn']));
+
+const TOKEN_RE = /<([A-Za-z0-9][A-Za-z0-9_ .-]*)>/g;
+const BRACES_RE = /\{\{([^{}]+)\}\}/g;
+const EXAMPLE_ACCOUNT_RE = new RegExp(`(?<![0-9])(${DOC_EXAMPLE_ACCOUNT_IDS.join('|')})(?![0-9])`, 'g');
+const EXAMPLE_UUID_RE = /[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-EXAMPLE[0-9A-Za-z]*/g;
+const EXAMPLE_BUCKET_RE = /amzn-s3-demo-[a-z0-9.-]*[a-z0-9]/g;
+
+function kebab(s: string): string {
+  return s
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+}
+
+/** Collect every string value node (not property keys), iteratively. */
+export function stringValueNodes(root: Node | undefined): Node[] {
+  const out: Node[] = [];
+  if (!root) return out;
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'string') out.push(n);
+    else if (n.type === 'property') {
+      const v = n.children?.[1];
+      if (v) stack.push(v);
+    } else if (n.children) {
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+  }
+  return out;
+}
+
+/** Find placeholders in `text`. Pass the parsed root when you have it to avoid parsing twice. */
+export function findPlaceholders(text: string, root?: Node): PlaceholderOccurrence[] {
+  if (root === undefined) {
+    if (findExcessiveNesting(text) !== undefined) return [];
+    root = parseTree(text, [], { allowTrailingComma: true });
+  }
+  const out: PlaceholderOccurrence[] = [];
+  for (const node of stringValueNodes(root)) scanString(text, node, out);
+  return out;
+}
+
+function scanString(text: string, node: Node, out: PlaceholderOccurrence[]): void {
+  const value = node.value as string;
+  if (!value) return;
+  const base = node.offset + 1;
+  const raw = text.substr(base, Math.max(0, node.length - 2));
+  // Sub-ranges are exact only when the raw text equals the decoded value (no escapes).
+  if (raw !== value) return;
+  const taken: Array<[number, number]> = [];
+  const add = (start: number, len: number, name: string, kind: string, source: PlaceholderSource, key = value.substr(start, len)): void => {
+    const end = start + len;
+    if (len <= 0 || taken.some(([s, e]) => start < e && s < end)) return;
+    taken.push([start, end]);
+    out.push({ key, name, kind, source, offset: base + start, length: len });
+  };
+
+  if (value.includes('<')) {
+    for (const m of value.matchAll(TOKEN_RE)) {
+      const name = kebab(m[1]!);
+      add(m.index!, m[0].length, name, kindForName(m[1]!), 'token');
+    }
+  }
+  if (value.includes('{{')) {
+    for (const m of value.matchAll(BRACES_RE)) {
+      const inner = m[1]!.trim();
+      const name = /^\d{12}$/.test(inner) ? inner : kebab(inner.replace(/\/\*$/, ''));
+      add(m.index!, m[0].length, name || inner, kindForName(inner), 'braces');
+    }
+  }
+  for (const m of value.matchAll(EXAMPLE_UUID_RE)) add(m.index!, m[0].length, m[0], 'membership-id', 'example-value');
+  for (const m of value.matchAll(EXAMPLE_BUCKET_RE)) add(m.index!, m[0].length, m[0], 'bucket', 'example-value');
+  for (const m of value.matchAll(EXAMPLE_ACCOUNT_RE)) add(m.index!, m[0].length, m[0], 'account-id', 'example-value');
+
+  if (value.startsWith('arn:')) scanArn(value, add);
+  else if (BARE_VALUE_NAMES.has(value)) add(0, value.length, value, kindForName(value), 'bare-name');
+}
+
+type Add = (start: number, len: number, name: string, kind: string, source: PlaceholderSource) => void;
+
+function scanArn(value: string, add: Add): void {
+  // arn:partition:service:region:account:resource — positions of the first five colons.
+  const colons: number[] = [];
+  for (let i = 0; i < value.length && colons.length < 5; i++) if (value.charCodeAt(i) === 0x3a) colons.push(i);
+  if (colons.length < 3) return;
+  const field = (i: number): [number, number] => [colons[i - 1]! + 1, i < colons.length ? colons[i]! : value.length];
+  const service = value.slice(...field(2));
+  if (colons.length >= 4) {
+    const [rs, re] = field(3);
+    const region = value.slice(rs, re);
+    if (BARE_REGION_NAMES.has(region)) add(rs, re - rs, region, 'region', 'bare-name');
+  }
+  if (colons.length >= 5) {
+    const [as, ae] = field(4);
+    const account = value.slice(as, ae);
+    if (BARE_ACCOUNT_NAMES.has(account)) add(as, ae - as, account, 'account-id', 'bare-name');
+    const resStart = colons[4]! + 1;
+    const resource = value.slice(resStart);
+    // Split the resource part into segments on '/' and ':' and look at each.
+    let pos = 0;
+    let index = 0;
+    const isS3 = service === 's3';
+    for (const seg of resource.split(/[/:]/)) {
+      const segStart = resStart + pos;
+      pos += seg.length + 1;
+      const first = index++ === 0;
+      if (!seg || seg === '*') continue;
+      if (isS3) {
+        if (first && BARE_BUCKET_NAMES.has(seg)) add(segStart, seg.length, seg, 'bucket', 'bare-name');
+        else if (!first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, 's3-prefix', 'bare-name');
+        else if (first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, 's3-path', 'bare-name');
+      } else if (!first && (BARE_RESOURCE_NAMES.has(seg) || BARE_BUCKET_NAMES.has(seg))) {
+        add(segStart, seg.length, seg, kindForName(seg), 'bare-name');
+      }
+    }
+  } else if (colons.length === 4) {
+    // Two-colon S3 typo (arn:aws:s3::bucket/prefix/*): the bucket lands in the account field.
+    const [as, ae] = field(4);
+    const rest = value.slice(as, ae);
+    if (service === 's3') {
+      let pos = 0;
+      let index = 0;
+      for (const seg of rest.split('/')) {
+        const segStart = as + pos;
+        pos += seg.length + 1;
+        const first = index++ === 0;
+        if (first && BARE_BUCKET_NAMES.has(seg)) add(segStart, seg.length, seg, 'bucket', 'bare-name');
+        else if (!first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, 's3-prefix', 'bare-name');
+      }
+    }
+  }
+}
+
+export interface PlaceholderGroup {
+  key: string;
+  name: string;
+  kind: string;
+  source: PlaceholderSource;
+  occurrences: PlaceholderOccurrence[];
+}
+
+/** Group occurrences by key, in order of first appearance. */
+export function groupPlaceholders(occurrences: PlaceholderOccurrence[]): PlaceholderGroup[] {
+  const groups = new Map<string, PlaceholderGroup>();
+  for (const o of [...occurrences].sort((a, b) => a.offset - b.offset)) {
+    let g = groups.get(o.key);
+    if (!g) groups.set(o.key, (g = { key: o.key, name: o.name, kind: o.kind, source: o.source, occurrences: [] }));
+    g.occurrences.push(o);
+  }
+  return [...groups.values()];
+}

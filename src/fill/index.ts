@@ -1,0 +1,3 @@
+// Public API of the fill layer.
+export * from './detect';
+export * from './apply';

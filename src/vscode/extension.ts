@@ -1,0 +1,4 @@
+// VS Code adapter entry (being written).
+import type * as vscode from 'vscode';
+export function activate(_context: vscode.ExtensionContext): void {}
+export function deactivate(): void {}
