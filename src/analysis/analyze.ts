@@ -57,7 +57,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   if (!isPolicyRoot(root)) {
     if (!options.forcePolicy) return { kind: 'not-a-policy', findings: [] };
   }
+  const errorOffsets = new Set<number>();
   for (const e of parsed.errors) {
+    // jsonc-parser can report several errors at one offset (e.g. a trailing comma); keep the first.
+    if (errorOffsets.has(e.offset)) continue;
+    errorOffsets.add(e.offset);
+    const comma = trailingCommaBefore(text, e.offset);
+    if (comma !== undefined) {
+      push(
+        makeFinding(CORE_RULES[0]!, comma, 1, `JSON syntax error: trailing comma before "${text[e.offset]}". JSON (and IAM) do not allow it; remove the comma.`, {
+          fixes: [{ title: 'Remove the trailing comma', edits: [{ offset: comma, length: 1, newText: '' }], preferred: true }],
+        }),
+      );
+      continue;
+    }
     push(makeFinding(CORE_RULES[0]!, e.offset, Math.max(1, e.length), `JSON syntax error: ${describeParseError(parseErrorMessage(e))}. IAM rejects a policy that is not valid JSON.`));
   }
   // forcePolicy and no object at all: nothing more to check than syntax.
@@ -99,6 +112,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     }
   }
   return { kind: model.kind, findings: sortFindings(findings) };
+}
+
+/** Offset of a comma directly (modulo whitespace/comments-free space) before a closing bracket at `offset`. */
+function trailingCommaBefore(text: string, offset: number): number | undefined {
+  const c = text[offset];
+  if (c !== '}' && c !== ']') return undefined;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return i >= 0 && text[i] === ',' ? i : undefined;
 }
 
 function describeParseError(code: string): string {

@@ -78,7 +78,7 @@ export function findPlaceholders(text: string, root?: Node): PlaceholderOccurren
   }
   const out: PlaceholderOccurrence[] = [];
   for (const node of stringValueNodes(root)) scanString(text, node, out);
-  return out;
+  return out.sort((a, b) => a.offset - b.offset);
 }
 
 function scanString(text: string, node: Node, out: PlaceholderOccurrence[]): void {

@@ -1,0 +1,101 @@
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../src/analysis';
+
+const at = (text: string, o: { offset: number; length: number }) => text.substr(o.offset, o.length);
+
+describe('analyze: recognising policies', () => {
+  it('drops documents that are not policies without a single finding', () => {
+    for (const text of [
+      '{"name":"x","version":"1.0.0","scripts":{"test":"mocha"}}',
+      '{"compilerOptions":{"strict":true}}',
+      '{"type":"FeatureCollection","features":[]}',
+      '[1,2,3]',
+      '',
+      '   \n\t ',
+      '{ broken',
+      '{"nested":{"Statement":[]}}',
+      '"Statement"',
+    ]) {
+      const r = analyze(text);
+      assert.equal(r.kind, 'not-a-policy', text);
+      assert.deepEqual(r.findings, [], text);
+    }
+  });
+
+  it('classifies trust and permissions policies', () => {
+    const trust = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cleanrooms.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
+    const perms = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-data/*"}]}';
+    assert.equal(analyze(trust).kind, 'trust');
+    assert.equal(analyze(perms).kind, 'permissions');
+    // Statement as a single object is legal.
+    assert.equal(analyze('{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"AWS":"arn:aws:iam::210987654321:root"}}}').kind, 'trust');
+  });
+
+  it('reports JSON syntax errors at their position', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow",}]}';
+    const r = analyze(text);
+    const syntax = r.findings.filter((f) => f.rule === 'json-syntax');
+    assert.equal(syntax.length, 1);
+    assert.equal(syntax[0]!.offset, text.indexOf(',}'));
+    assert.match(syntax[0]!.message, /trailing comma/i);
+    const fixed = syntax[0]!.fixes![0]!;
+    assert.ok(fixed.preferred);
+    const out = text.slice(0, fixed.edits[0]!.offset) + text.slice(fixed.edits[0]!.offset + 1);
+    assert.deepEqual(JSON.parse(out).Statement[0], { Effect: 'Allow' });
+    const missing = '{"Version":"2012-10-17","Statement":[{"Effect" "Allow"}]}';
+    const m = analyze(missing).findings.filter((f) => f.rule === 'json-syntax');
+    assert.equal(m[0]!.offset, missing.indexOf('"Allow"'));
+    assert.match(m[0]!.message, /colon expected/);
+  });
+
+  it('skips documents above the size limit and says so', () => {
+    const r = analyze('{"Statement":[]}' + ' '.repeat(100), { maxLength: 50 });
+    assert.equal(r.skipped, 'too-large');
+    assert.deepEqual(r.findings, []);
+  });
+
+  it('does not overflow the stack on 100,000 levels of nesting', () => {
+    const deep = '{"Statement":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+    assert.equal(analyze(deep).kind, 'not-a-policy');
+    const forced = analyze(deep, { forcePolicy: true });
+    assert.equal(forced.findings[0]!.rule, 'json-too-deep');
+  });
+
+  it('applies severity overrides, including off', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::<bucket>/*"}]}';
+    assert.ok(analyze(text).findings.some((f) => f.rule === 'placeholder-token' && f.severity === 'error'));
+    assert.ok(analyze(text, { severityOverrides: { 'placeholder-token': 'info' } }).findings.some((f) => f.rule === 'placeholder-token' && f.severity === 'info'));
+    assert.ok(!analyze(text, { severityOverrides: { 'placeholder-token': 'off' } }).findings.some((f) => f.rule === 'placeholder-token'));
+  });
+});
+
+describe('rules: placeholders', () => {
+  it('flags <tokens> as errors on exactly the token, with a fill reference', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::<bucket>/*"}]}';
+    const f = analyze(text).findings.filter((x) => x.rule === 'placeholder-token');
+    assert.equal(f.length, 1);
+    assert.equal(at(text, f[0]!), '<bucket>');
+    assert.equal(f[0]!.severity, 'error');
+    assert.deepEqual(f[0]!.placeholder, { name: 'bucket', kind: 'bucket', raw: '<bucket>' });
+    assert.match(f[0]!.message, /S3 bucket name/);
+    assert.match(f[0]!.docUrl, /^https:\/\/docs\.aws\.amazon\.com\//);
+  });
+
+  it('flags the seed page bare names as warnings', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"glue:GetTable","Resource":"arn:aws:glue:aws-region:accountId:table/table"}]}';
+    const f = analyze(text).findings.filter((x) => x.rule === 'placeholder-bare-name');
+    assert.deepEqual(f.map((x) => at(text, x)), ['aws-region', 'accountId', 'table']);
+    assert.ok(f.every((x) => x.severity === 'warning'));
+  });
+
+  it('flags AWS example values as warnings', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cleanrooms.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:ArnEquals":{"aws:SourceArn":"arn:aws:cleanrooms:us-east-1:555555555555:membership/a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa"}}}]}';
+    const f = analyze(text).findings.filter((x) => x.rule === 'placeholder-example-value');
+    assert.deepEqual(f.map((x) => at(text, x)), ['555555555555', 'a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa']);
+  });
+
+  it('stays quiet on real values and policy variables', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-data/home/${aws:username}/*"}]}';
+    assert.deepEqual(analyze(text).findings.filter((x) => x.rule.startsWith('placeholder')), []);
+  });
+});
