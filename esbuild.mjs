@@ -13,6 +13,9 @@ const common = {
   legalComments: 'external',
   logLevel: 'warning',
   target: 'es2022',
+  // jsonc-parser's "main" is a UMD build whose internal require('./impl/…') calls esbuild cannot follow;
+  // prefer the ESM build ("module") for the Node bundles too (the browser build sets its own mainFields).
+  mainFields: ['module', 'main'],
 };
 
 /** @type {esbuild.BuildOptions[]} */
