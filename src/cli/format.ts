@@ -1,0 +1,170 @@
+// Output formats for `cleanrooms-iam lint`: text (ESLint "stylish"-like), json, sarif 2.1.0. Pure: no Node APIs.
+import type { RuleMeta, Severity } from '../analysis/types';
+import { countFindings, tooManyWarnings, type FileReport } from './report';
+
+// ---------- json ----------
+
+/** The stable machine format: exactly these keys, in this order. */
+export function formatJson(reports: readonly FileReport[]): string {
+  const out = reports.map((r) => ({
+    file: r.file,
+    kind: r.kind,
+    findings: r.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+    })),
+  }));
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+// ---------- text ----------
+
+export interface TextOptions {
+  color: boolean;
+  maxWarnings: number;
+}
+
+const ESC = '\u001b[';
+type Style = 'red' | 'yellow' | 'blue' | 'green' | 'dim' | 'bold' | 'underline';
+const CODES: Record<Style, [number, number]> = {
+  red: [31, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  green: [32, 39],
+  dim: [2, 22],
+  bold: [1, 22],
+  underline: [4, 24],
+};
+
+/** Replace control characters (including ESC) so document or path content can never drive the terminal. */
+export function sanitize(s: string): string {
+  return s.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatText(reports: readonly FileReport[], options: TextOptions): string {
+  const paint = (s: string, ...styles: Style[]): string =>
+    options.color ? styles.reduce((acc, st) => `${ESC}${CODES[st][0]}m${acc}${ESC}${CODES[st][1]}m`, s) : s;
+  const sevStyle: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'dim' };
+  const lines: string[] = [];
+  for (const r of reports) {
+    if (!r.findings.length) continue;
+    lines.push(paint(sanitize(r.file), 'underline'));
+    const pos = r.findings.map((f) => `${f.line}:${f.column}`);
+    const posWidth = Math.max(...pos.map((p) => p.length));
+    const sevWidth = Math.max(...r.findings.map((f) => f.severity.length));
+    r.findings.forEach((f, i) => {
+      lines.push(
+        `  ${paint(pos[i]!.padEnd(posWidth), 'dim')}  ${paint(f.severity.padEnd(sevWidth), sevStyle[f.severity])}  ${sanitize(f.message)}  ${paint(f.rule, 'dim')}`,
+      );
+    });
+    lines.push('');
+  }
+  const c = countFindings(reports);
+  const total = c.error + c.warning + c.info + c.hint;
+  const policies = reports.filter((r) => r.kind !== 'not-a-policy').length;
+  if (total === 0) {
+    lines.push(paint(`✔ No problems in ${plural(reports.length, 'file')} (${policies} ${policies === 1 ? 'policy' : 'policies'}).`, 'green', 'bold'));
+  } else {
+    const parts = [plural(c.error, 'error'), plural(c.warning, 'warning')];
+    if (c.info) parts.push(`${c.info} info`);
+    if (c.hint) parts.push(plural(c.hint, 'hint'));
+    const mark = c.error ? '✖' : c.warning ? '⚠' : 'ℹ';
+    const style: Style = c.error ? 'red' : c.warning ? 'yellow' : 'blue';
+    lines.push(paint(`${mark} ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(reports.length, 'file')}`, style, 'bold'));
+  }
+  if (tooManyWarnings(c, options.maxWarnings)) {
+    lines.push(paint(`✖ Too many warnings: ${c.warning} (maximum: ${options.maxWarnings}).`, 'red', 'bold'));
+  }
+  return lines.join('\n') + '\n';
+}
+
+// ---------- sarif ----------
+
+export interface SarifOptions {
+  toolName: string;
+  version: string;
+  informationUri: string;
+  /** Every rule in the registry (allRules()). */
+  rules: readonly RuleMeta[];
+  /** The artifact URI for a report's file: relative to the repository root, forward slashes (see relativeUri). */
+  artifactUri(file: string): string;
+}
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** A relative path (any separators) as a relative URI reference: forward slashes, each segment percent-encoded. */
+export function relativeUri(relPath: string): string {
+  return relPath
+    .split(/[\\/]+/)
+    .filter((s) => s !== '' && s !== '.')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+}
+
+export function formatSarif(reports: readonly FileReport[], options: SarifOptions): string {
+  const rules: object[] = [];
+  const ruleIndex = new Map<string, number>();
+  const addRule = (id: string, title: string, description: string, docUrl: string | undefined, severity: Severity): void => {
+    ruleIndex.set(id, rules.length);
+    rules.push({
+      id,
+      name: id.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase()),
+      shortDescription: { text: title },
+      fullDescription: { text: description },
+      ...(docUrl ? { helpUri: docUrl, help: { text: `${description} See ${docUrl}` } } : {}),
+      defaultConfiguration: { level: SARIF_LEVEL[severity] },
+    });
+  };
+  for (const r of options.rules) addRule(r.id, r.title, r.description, r.docUrl, r.severity);
+
+  const results: object[] = [];
+  for (const rep of reports) {
+    const uri = options.artifactUri(rep.file);
+    for (const f of rep.findings) {
+      if (!ruleIndex.has(f.rule)) addRule(f.rule, f.rule, f.message, f.docUrl, f.severity);
+      results.push({
+        ruleId: f.rule,
+        ruleIndex: ruleIndex.get(f.rule),
+        level: SARIF_LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri },
+              region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+            },
+          },
+        ],
+      });
+    }
+  }
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: options.toolName,
+            version: options.version,
+            semanticVersion: options.version,
+            informationUri: options.informationUri,
+            rules,
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
