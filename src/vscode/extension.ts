@@ -1,4 +1,67 @@
-// VS Code adapter entry (being written).
-import type * as vscode from 'vscode';
-export function activate(_context: vscode.ExtensionContext): void {}
+// VS Code adapter entry (Node and browser builds share this file; no Node APIs here).
+// activate() only wires things up: no I/O, no data loading, no schema compilation.
+import * as vscode from 'vscode';
+import type { AnalysisResult } from '../analysis/types';
+import { Commands, type CommandOutcome } from './commands';
+import { IamLoader } from './iam';
+import { PolicyCodeActions, PolicyCodeLens, PolicyHovers, SELECTOR } from './providers';
+import { QuickInputPrompts, type PromptProvider } from './prompts';
+import { PolicyValidator } from './validation';
+
+export type { PromptProvider, CommandOutcome };
+
+/** The API returned from activate(): used by the integration tests (and other extensions). */
+export interface CleanRoomsIamApi {
+  /** Replace the prompt layer (tests inject scripted answers); undefined restores the real quick inputs. */
+  setPromptProvider(p: PromptProvider | undefined): void;
+  /** The cached analysis of an open document's current version (undefined when it is not ours). */
+  analysis(uri: vscode.Uri): AnalysisResult | undefined;
+  /** Fires after a document's diagnostics were published or cleared. */
+  onDidUpdateDiagnostics: vscode.Event<{ uri: vscode.Uri; version: number }>;
+  /** Load the IAM reference index now; resolves true when it is available. */
+  loadIamData(): Promise<boolean>;
+}
+
+export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
+  let output: vscode.OutputChannel | undefined;
+  const log = (msg: string): void => {
+    output ??= vscode.window.createOutputChannel('Clean Rooms IAM');
+    output.appendLine(`[${new Date().toISOString()}] ${msg}`);
+  };
+  const realPrompts = new QuickInputPrompts();
+  let prompts: PromptProvider = realPrompts;
+
+  const iam = new IamLoader(context.extensionUri, log);
+  const validator = new PolicyValidator(iam, log);
+  const commands = new Commands(context, validator, () => prompts);
+  const lens = new PolicyCodeLens(validator);
+
+  context.subscriptions.push(
+    iam,
+    validator,
+    lens,
+    ...commands.register(),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new PolicyCodeActions(validator, commands), PolicyCodeActions.metadata),
+    vscode.languages.registerHoverProvider(SELECTOR, new PolicyHovers(validator, iam)),
+    vscode.languages.registerCodeLensProvider(SELECTOR, lens),
+    validator.onDidUpdate(() => lens.refresh()),
+    { dispose: () => output?.dispose() },
+  );
+  validator.start();
+
+  return {
+    setPromptProvider(p) {
+      prompts = p ?? realPrompts;
+    },
+    analysis(uri) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      return doc ? validator.analysis(doc)?.result : undefined;
+    },
+    onDidUpdateDiagnostics: validator.onDidUpdate,
+    async loadIamData() {
+      return !!(await iam.load());
+    },
+  };
+}
+
 export function deactivate(): void {}

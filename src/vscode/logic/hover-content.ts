@@ -1,0 +1,204 @@
+// Pure: what a hover shows (Markdown text) for a placeholder, an action, a condition key or an ARN. No vscode import.
+import { findNodeAtOffset, parseTree, type Node } from 'jsonc-parser';
+import { placeholderKind } from '../../catalog/placeholder-kinds';
+import { isCleanRoomsRegion, regionInfo } from '../../catalog/regions';
+import type { PolicyTemplate } from '../../catalog/types';
+import type { PlaceholderOccurrence } from '../../fill/detect';
+import { templatePlaceholderInfo } from './wizard';
+
+/** What lookupAction returns (src/iam-data); every field optional so partial data degrades gracefully. */
+export interface ActionHoverInfo {
+  service?: string;
+  name?: string;
+  description?: string;
+  accessLevel?: string;
+  resourceTypes?: Array<{ name: string; required?: boolean; arnTemplates?: string[] }>;
+  conditionKeys?: string[];
+  docUrl?: string;
+}
+
+/** What lookupConditionKey returns (src/iam-data). */
+export interface ConditionKeyHoverInfo {
+  key?: string;
+  type?: string;
+  multivalued?: boolean;
+  description?: string;
+  docUrl?: string;
+}
+
+export type HoverTarget =
+  | { type: 'action'; value: string; offset: number; length: number; not: boolean }
+  | { type: 'condition-key'; value: string; offset: number; length: number }
+  | { type: 'arn'; value: string; offset: number; length: number };
+
+/** Escape Markdown special characters in text taken from the document or the data. */
+export function md(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => '\\' + c);
+}
+
+function codeSpan(s: string): string {
+  const ticks = s.includes('`') ? '``' : '`';
+  return `${ticks}${s}${ticks}`;
+}
+
+/** Path of JSON keys/indices from the root to `node`. */
+function pathOf(node: Node): Array<string | number> {
+  const path: Array<string | number> = [];
+  let n: Node | undefined = node;
+  while (n && n.parent) {
+    const p: Node = n.parent;
+    if (p.type === 'property') {
+      if (p.children?.[1] === n) path.unshift(p.children[0]!.value as string);
+      n = p.parent;
+      // A property key itself: path ends at its object.
+    } else if (p.type === 'array') {
+      path.unshift(p.children!.indexOf(n));
+      n = p;
+    } else n = p;
+  }
+  return path;
+}
+
+/** Strip the Statement prefix: ['Statement', 0, 'Action', 1] and ['Statement', 'Action'] -> ['Action', 1] / ['Action']. */
+function statementRelative(path: Array<string | number>): Array<string | number> | undefined {
+  if (path[0] !== 'Statement') return undefined;
+  return typeof path[1] === 'number' ? path.slice(2) : path.slice(1);
+}
+
+/** Find the action / condition key / ARN under `offset`, if any. Pass a parsed root to avoid re-parsing. */
+export function hoverTarget(text: string, offset: number, root?: Node): HoverTarget | undefined {
+  root ??= parseTree(text, [], { allowTrailingComma: true });
+  if (!root) return undefined;
+  const node = findNodeAtOffset(root, offset, true);
+  if (!node || node.type !== 'string' || typeof node.value !== 'string') return undefined;
+  const value = node.value;
+  const range = { offset: node.offset + 1, length: Math.max(0, node.length - 2) };
+  const parent = node.parent;
+  // Property key inside Condition.<operator>: a condition key.
+  if (parent?.type === 'property' && parent.children?.[0] === node) {
+    const obj = parent.parent; // operator block
+    const opProp = obj?.parent; // "<operator>": {...}
+    const condObj = opProp?.parent;
+    const condProp = condObj?.parent;
+    if (opProp?.type === 'property' && condProp?.type === 'property' && condProp.children?.[0]?.value === 'Condition') {
+      const rel = statementRelative(pathOf(condObj!));
+      if (rel && rel.length === 1 && rel[0] === 'Condition') return { type: 'condition-key', value, ...range };
+    }
+    return undefined;
+  }
+  const rel = statementRelative(pathOf(node));
+  if (rel && (rel[0] === 'Action' || rel[0] === 'NotAction') && rel.length <= 2) {
+    return { type: 'action', value, ...range, not: rel[0] === 'NotAction' };
+  }
+  if (value.startsWith('arn:')) return { type: 'arn', value, ...range };
+  return undefined;
+}
+
+export interface ParsedArn {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
+
+/** Split an ARN into its fields (arn:partition:service:region:account-id:resource); undefined when it has too few. */
+export function parseArn(arn: string): ParsedArn | undefined {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
+  return { partition: parts[1]!, service: parts[2]!, region: parts[3]!, account: parts[4]!, resource: parts.slice(5).join(':') };
+}
+
+const ARN_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html';
+const CR_REGIONS_DOC = 'https://docs.aws.amazon.com/general/latest/gr/clean-rooms.html';
+
+function regionLine(region: string): string {
+  if (!region) return '*(empty: this service\'s ARNs have no Region)*';
+  if (region.includes('*') || region.includes('?')) return `${codeSpan(region)} (wildcard)`;
+  const r = regionInfo(region);
+  if (!r) return `${codeSpan(region)}: not an AWS Region code`;
+  const cr = isCleanRoomsRegion(region) ? 'AWS Clean Rooms runs here' : 'AWS Clean Rooms does **not** run here';
+  return `${codeSpan(region)} ${md(r.name)}: ${cr}`;
+}
+
+export function arnHover(arn: string): string {
+  const p = parseArn(arn);
+  if (!p) {
+    const n = arn.split(':').length - 1;
+    return `**ARN** ${codeSpan(arn)}\n\nThis ARN has ${n} colon${n === 1 ? '' : 's'}; an ARN has at least 5: \`arn:partition:service:region:account-id:resource\`.\n\n[ARN format](${ARN_DOC})`;
+  }
+  const lines = [
+    `**ARN** ${codeSpan(arn)}`,
+    '',
+    `| field | value |`,
+    `|---|---|`,
+    `| partition | ${p.partition ? codeSpan(p.partition) : '*(empty)*'} |`,
+    `| service | ${p.service ? codeSpan(p.service) : '*(empty)*'} |`,
+    `| region | ${regionLine(p.region)} |`,
+    `| account | ${p.account ? codeSpan(p.account) : '*(empty: this service\'s ARNs have no account)*'} |`,
+    `| resource | ${p.resource ? codeSpan(p.resource) : '*(empty)*'} |`,
+    '',
+    `[ARN format](${ARN_DOC}) · [Clean Rooms Regions](${CR_REGIONS_DOC})`,
+  ];
+  return lines.join('\n');
+}
+
+export function placeholderHover(o: PlaceholderOccurrence, templates: readonly PolicyTemplate[]): string {
+  const kind = placeholderKind(o.kind);
+  const tp = o.source === 'token' ? templatePlaceholderInfo(templates, o.name) : undefined;
+  const label = tp?.placeholder.label ?? kind.label;
+  const help = tp?.placeholder.help ?? kind.help;
+  const what =
+    o.source === 'example-value'
+      ? 'an example value from the AWS docs'
+      : o.source === 'bare-name'
+        ? 'a placeholder name from the AWS page'
+        : 'a placeholder';
+  const lines = [
+    `**${md(label)}**: ${codeSpan(o.key)} is ${what}; replace it with your own value.`,
+    '',
+    md(help),
+  ];
+  if (tp) lines.push('', `From the template *${md(tp.template.title)}*.`);
+  lines.push('', `Run **Clean Rooms: Fill Placeholders…** (or the quick fix) to fill it everywhere at once. [About this value](${kind.docUrl})`);
+  return lines.join('\n');
+}
+
+function footer(dataVersion: string | undefined): string {
+  return dataVersion ? `\n\n---\n*IAM reference data ${md(dataVersion)}*` : '';
+}
+
+export function actionHover(action: string, info: ActionHoverInfo | undefined, dataVersion: string | undefined, loading = false): string {
+  if (action.includes('*') || action.includes('?')) {
+    return `**Action pattern** ${codeSpan(action)}: matches every action of the service whose name fits the pattern.${footer(dataVersion)}`;
+  }
+  if (!info) {
+    const why = loading ? 'the IAM reference data is still loading' : 'it is not in the IAM reference data';
+    return `**Action** ${codeSpan(action)}: no details (${why}).${footer(dataVersion)}`;
+  }
+  const name = `${info.service ?? action.split(':')[0]}:${info.name ?? action.split(':')[1] ?? ''}`;
+  const lines = [`**Action** ${codeSpan(name)}${info.accessLevel ? ` · access level: **${md(info.accessLevel)}**` : ''}`];
+  if (info.description) lines.push('', md(info.description));
+  const rts = info.resourceTypes ?? [];
+  if (rts.length) {
+    lines.push('', '**Resource types**');
+    for (const r of rts) {
+      const arns = (r.arnTemplates ?? []).map(codeSpan).join(', ');
+      lines.push(`- ${md(r.name)}${r.required ? ' (required)' : ''}${arns ? `: ${arns}` : ''}`);
+    }
+  } else lines.push('', 'Resource types: none; use `"Resource": "*"`.');
+  if (info.conditionKeys?.length) lines.push('', `**Condition keys**: ${info.conditionKeys.map(codeSpan).join(', ')}`);
+  if (info.docUrl) lines.push('', `[Service Authorization Reference](${info.docUrl})`);
+  return lines.join('\n') + footer(dataVersion);
+}
+
+export function conditionKeyHover(key: string, info: ConditionKeyHoverInfo | undefined, dataVersion: string | undefined, loading = false): string {
+  if (!info) {
+    const why = loading ? 'the IAM reference data is still loading' : 'it is not in the IAM reference data';
+    return `**Condition key** ${codeSpan(key)}: no details (${why}).${footer(dataVersion)}`;
+  }
+  const lines = [`**Condition key** ${codeSpan(info.key ?? key)}${info.type ? ` · type: **${md(info.type)}**` : ''}${info.multivalued ? ' · multivalued (use `ForAnyValue:` / `ForAllValues:`)' : info.multivalued === false ? ' · single-valued' : ''}`];
+  if (info.description) lines.push('', md(info.description));
+  if (info.docUrl) lines.push('', `[Documentation](${info.docUrl})`);
+  return lines.join('\n') + footer(dataVersion);
+}

@@ -1,0 +1,129 @@
+// Code actions (quick fixes, Fill <name>…, source.fixAll.cleanroomsIam), hovers and code lens.
+// All read the validator's cached analysis of the document's current version; nothing re-analyses.
+import * as vscode from 'vscode';
+import type { Finding } from '../analysis/types';
+import { TEMPLATES } from '../catalog/templates';
+import { groupPlaceholders } from '../fill/detect';
+import { COMMANDS, type Commands } from './commands';
+import { ruleOf, toRange, toWorkspaceEdit } from './convert';
+import type { IamLoader } from './iam';
+import { isPreferredFix } from './logic/fixall';
+import { actionHover, arnHover, conditionKeyHover, hoverTarget, placeholderHover } from './logic/hover-content';
+import type { PolicyValidator } from './validation';
+
+export const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('cleanroomsIam');
+
+export class PolicyCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(
+    private readonly validator: PolicyValidator,
+    private readonly commands: Commands,
+  ) {}
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range | vscode.Selection, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
+    const out: vscode.CodeAction[] = [];
+    const wantsFixAll = ctx.only && (FIX_ALL_KIND.contains(ctx.only) || ctx.only.contains(FIX_ALL_KIND));
+    if (ctx.only && wantsFixAll) {
+      const f = this.commands.fixAllEdit(doc);
+      if (f) {
+        const a = new vscode.CodeAction(`Fix all auto-fixable Clean Rooms IAM problems (${f.count})`, FIX_ALL_KIND);
+        a.edit = f.edit;
+        out.push(a);
+      }
+      return out;
+    }
+    if (ctx.only && !ctx.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(ctx.only)) return out;
+    const analysis = this.validator.analysis(doc);
+    if (!analysis) return out;
+    const findings = analysis.result.findings;
+    const offered = new Set<string>();
+    for (const d of ctx.diagnostics) {
+      const rule = ruleOf(d);
+      if (!rule) continue;
+      const start = doc.offsetAt(d.range.start);
+      const end = doc.offsetAt(d.range.end);
+      const f = findings.find((x) => x.rule === rule && x.offset === start && x.offset + x.length === end && x.message === d.message);
+      if (!f) continue; // stale diagnostic: the next validation replaces it
+      for (const fix of f.fixes ?? []) {
+        const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        a.edit = toWorkspaceEdit(doc, fix.edits);
+        a.diagnostics = [d];
+        a.isPreferred = isPreferredFix(f, fix);
+        out.push(a);
+      }
+      if (f.placeholder && !offered.has(f.placeholder.raw)) {
+        offered.add(f.placeholder.raw);
+        out.push(this.fillAction(doc, f, d));
+      }
+    }
+    return out;
+  }
+
+  private fillAction(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnostic): vscode.CodeAction {
+    const raw = f.placeholder!.raw;
+    const a = new vscode.CodeAction(`Fill ${raw}…`, vscode.CodeActionKind.QuickFix);
+    a.command = { command: COMMANDS.fillPlaceholder, title: `Fill ${raw}…`, arguments: [doc.uri, raw] };
+    a.diagnostics = [d];
+    return a;
+  }
+}
+
+export class PolicyHovers implements vscode.HoverProvider {
+  constructor(
+    private readonly validator: PolicyValidator,
+    private readonly iam: IamLoader,
+  ) {}
+
+  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+    const analysis = this.validator.analysis(doc);
+    if (!analysis || analysis.result.kind === 'not-a-policy') return undefined;
+    const offset = doc.offsetAt(pos);
+    const parts: string[] = [];
+    let range: vscode.Range | undefined;
+    const ph = this.validator.placeholders(doc)?.find((o) => o.offset <= offset && offset < o.offset + o.length);
+    if (ph) {
+      parts.push(placeholderHover(ph, TEMPLATES));
+      range = toRange(doc, ph.offset, ph.length);
+    }
+    const target = hoverTarget(doc.getText(), offset);
+    if (target) {
+      const loading = this.iam.isLoading;
+      if (target.type === 'action') parts.push(actionHover(target.value, this.iam.lookupAction(target.value), this.iam.dataVersion, loading));
+      else if (target.type === 'condition-key') parts.push(conditionKeyHover(target.value, this.iam.lookupConditionKey(target.value), this.iam.dataVersion, loading));
+      else parts.push(arnHover(target.value));
+      range ??= toRange(doc, target.offset, target.length);
+    }
+    if (!parts.length) return undefined;
+    const md = new vscode.MarkdownString(parts.join('\n\n---\n\n'));
+    md.isTrusted = false;
+    md.supportHtml = false;
+    return new vscode.Hover(md, range);
+  }
+}
+
+export class PolicyCodeLens implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly validator: PolicyValidator) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const occ = this.validator.placeholders(doc);
+    if (!occ?.length) return [];
+    const n = groupPlaceholders(occ).length;
+    const title = `Fill ${n} placeholder${n === 1 ? '' : 's'}…`;
+    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: COMMANDS.fillPlaceholders, arguments: [doc.uri], tooltip: 'Clean Rooms: ask once per distinct placeholder and fill them all in one edit' })];
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
