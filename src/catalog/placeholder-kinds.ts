@@ -64,12 +64,60 @@ export function validatePrefix(v: string): string | undefined {
   return undefined;
 }
 
-export function validateGlueName(v: string): string | undefined {
-  if (!v) return 'Enter a name.';
-  if (v.length > 255) return 'AWS Glue names are at most 255 characters.';
-  if (/[A-Z]/.test(v)) return 'AWS Glue stores database and table names in lower case; use the lower-case name.';
-  if (!/^[a-z0-9_-]+$/.test(v)) return 'Use lower-case letters, digits, underscores and hyphens, as AWS Glue and Athena names do.';
+// AWS Glue names as AWS Clean Rooms accepts them in a configured table's GlueTableReference
+// (https://docs.aws.amazon.com/clean-rooms/latest/apireference/API_GlueTableReference.html):
+//   databaseName: at most 128, pattern [a-zA-Z0-9_](([a-zA-Z0-9_]+-)*([a-zA-Z0-9_]+))?
+//   tableName:    at most 128, pattern [a-zA-Z0-9_](([a-zA-Z0-9_ ]+-)*([a-zA-Z0-9_ ]+))?
+// and AWS Glue stores names in lower case (Athena: "should be in lower case", 1-255 bytes;
+// https://docs.aws.amazon.com/athena/latest/ug/tables-databases-columns-names.html).
+export const GLUE_NAMES_URL = 'https://docs.aws.amazon.com/clean-rooms/latest/apireference/API_GlueTableReference.html';
+const GLUE_DATABASE_RE = /^[a-zA-Z0-9_](?:(?:[a-zA-Z0-9_]+-)*[a-zA-Z0-9_]+)?$/;
+const GLUE_TABLE_RE = /^[a-zA-Z0-9_](?:(?:[a-zA-Z0-9_ ]+-)*[a-zA-Z0-9_ ]+)?$/;
+
+function validateGlue(v: string, what: 'database' | 'table'): string | undefined {
+  if (!v) return `Enter the AWS Glue ${what} name.`;
+  if (/[<>{}]/.test(v)) return 'The value still contains placeholder characters (<, >, { or }).';
+  if (v.length > 128) return `AWS Clean Rooms accepts AWS Glue ${what} names of at most 128 characters.`;
+  if (/[A-Z]/.test(v)) return `AWS Glue stores ${what} names in lower case; use the name as the AWS Glue console lists it (${v.toLowerCase()}).`;
+  const re = what === 'database' ? GLUE_DATABASE_RE : GLUE_TABLE_RE;
+  if (!re.test(v)) {
+    return what === 'database'
+      ? 'AWS Glue database names that Clean Rooms accepts use letters, digits and underscores, with single hyphens only between them (no leading or trailing hyphen).'
+      : 'AWS Glue table names that Clean Rooms accepts use letters, digits, underscores and spaces, with single hyphens only between them; the first character is a letter, digit or underscore.';
+  }
   return undefined;
+}
+
+export function validateGlueDatabaseName(v: string): string | undefined {
+  return validateGlue(v, 'database');
+}
+
+export function validateGlueTableName(v: string): string | undefined {
+  return validateGlue(v, 'table');
+}
+
+/** Kept for callers of the first version: the database-name rules. */
+export function validateGlueName(v: string): string | undefined {
+  return validateGlue(v, 'database');
+}
+
+// Athena data catalog names: "a maximum of 127 alphanumeric, underscore, at sign, or hyphen characters"
+// (https://docs.aws.amazon.com/athena/latest/APIReference/API_DataCatalogSummary.html).
+export const ATHENA_CATALOG_URL = 'https://docs.aws.amazon.com/athena/latest/APIReference/API_DataCatalogSummary.html';
+export function validateCatalogName(v: string): string | undefined {
+  if (!v) return 'Enter the federated catalog name.';
+  if (/[<>{}]/.test(v)) return 'The value still contains placeholder characters (<, >, { or }).';
+  if (v.length > 127) return 'Data catalog names are at most 127 characters.';
+  if (!/^[A-Za-z0-9_@-]+$/.test(v)) return 'Data catalog names use only letters, digits, underscores (_), at signs (@) and hyphens (-).';
+  return undefined;
+}
+
+export function validateKmsKeyId(v: string): string | undefined {
+  if (/^alias\//.test(v) || /:alias\//.test(v)) return 'Enter the key ID, not an alias: IAM policies name the key as key/<key-id>.';
+  if (/^arn:/.test(v)) return 'Enter only the key ID (the part after key/ in the key ARN); the template builds the ARN.';
+  if (UUID_RE.test(v) || /^mrk-[0-9a-f]{32}$/.test(v)) return undefined;
+  if (UUID_RE.test(v.toLowerCase())) return 'Use the key ID in lower case, exactly as the AWS KMS console shows it.';
+  return 'A KMS key ID is a lower-case UUID (as shown on the key\'s page in the AWS KMS console) or mrk- followed by 32 hex digits for a multi-Region key.';
 }
 
 function nonEmptyText(v: string): string | undefined {
@@ -83,7 +131,7 @@ const kinds: PlaceholderKind[] = [
   {
     id: 'region',
     label: 'Collaboration Region',
-    help: 'The AWS Region of your Clean Rooms collaboration; your Glue and S3 resources must be in the same Region.',
+    help: 'The AWS Region of your Clean Rooms collaboration (shown on the collaboration\'s Details tab); your Glue, S3 and KMS resources must be in the same Region.',
     validate: (v) => validateRegion(v, true),
     suggestions: () => regionsForPicker().filter((r) => r.cleanRooms).map((r) => ({ value: r.code, label: r.code, description: r.name })),
     sample: 'eu-west-2',
@@ -92,7 +140,7 @@ const kinds: PlaceholderKind[] = [
   {
     id: 'any-region',
     label: 'AWS Region',
-    help: 'An AWS Region code such as eu-west-2.',
+    help: 'An AWS Region code such as eu-west-2 (console: Region menu, top right).',
     validate: (v) => validateRegion(v, false),
     suggestions: () => regionsForPicker().map((r) => ({ value: r.code, label: r.code, description: r.cleanRooms ? `${r.name} · Clean Rooms` : r.name })),
     sample: 'eu-west-2',
@@ -101,7 +149,7 @@ const kinds: PlaceholderKind[] = [
   {
     id: 'account-id',
     label: 'AWS account ID',
-    help: 'A 12-digit AWS account ID (console: account menu, top right).',
+    help: 'A 12-digit AWS account ID (console: account menu, top right; for another member, the collaboration\'s Members tab).',
     validate: validateAccountId,
     sample: '210987654321',
     docUrl: ARN_DOC,
@@ -129,15 +177,15 @@ const kinds: PlaceholderKind[] = [
   {
     id: 'bucket',
     label: 'S3 bucket name',
-    help: 'The bucket name (not its ARN), as listed in the Amazon S3 console.',
+    help: 'The bucket name only (not its ARN, no s3://), as listed in the Amazon S3 console.',
     validate: validateBucketName,
     sample: 'acme-cleanrooms-data',
     docUrl: BUCKET_RULES,
   },
   {
     id: 's3-prefix',
-    label: 'S3 key prefix',
-    help: 'The folder (key prefix) inside the bucket that holds the data, without leading or trailing slash.',
+    label: 'S3 key prefix (folder)',
+    help: 'The folder (key prefix) inside the bucket, without leading or trailing slash, e.g. customers/2026 (S3 console: the folder path after the bucket name).',
     validate: validatePrefix,
     sample: 'customers/2026',
     docUrl: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-prefixes.html',
@@ -145,57 +193,53 @@ const kinds: PlaceholderKind[] = [
   {
     id: 's3-path',
     label: 'S3 object path',
-    help: 'bucket/key of the object, e.g. the S3 location of the PySpark code (S3 console: Copy S3 URI, without s3://).',
+    help: 'bucket/key of the object, e.g. the S3 location of the PySpark code (S3 console: Copy S3 URI, then drop s3://).',
     validate: (v) => {
       if (v.startsWith('s3://')) return 'Leave out the s3:// scheme; enter bucket/key.';
+      if (v.startsWith('arn:')) return 'Enter bucket/key only, not an ARN (the template adds arn:aws:s3::: itself).';
       const slash = v.indexOf('/');
       const bucket = slash < 0 ? v : v.slice(0, slash);
-      return validateBucketName(bucket) ?? (slash >= 0 && !v.slice(slash + 1) ? 'Add the object key after the bucket name.' : undefined);
+      return validateBucketName(bucket) ?? (slash < 0 || !v.slice(slash + 1) ? 'Add the object key after the bucket name (bucket/key).' : undefined);
     },
     sample: 'acme-cleanrooms-code/analysis/job.py',
-    docUrl: SETUP_ROLES,
+    docUrl: SETUP_ROLES + '#create-role-pyspark-analysis-template',
   },
   {
     id: 'glue-database',
     label: 'AWS Glue database name',
     help: 'The Glue database that holds the table (AWS Glue console: Data Catalog > Databases).',
-    validate: validateGlueName,
+    validate: validateGlueDatabaseName,
     sample: 'marketing_db',
-    docUrl: 'https://docs.aws.amazon.com/glue/latest/dg/define-database.html',
+    docUrl: GLUE_NAMES_URL,
   },
   {
     id: 'glue-table',
     label: 'AWS Glue table name',
     help: 'The Glue table your configured table points to (AWS Glue console: Data Catalog > Tables).',
-    validate: validateGlueName,
+    validate: validateGlueTableName,
     sample: 'customer_events',
-    docUrl: 'https://docs.aws.amazon.com/glue/latest/dg/tables-described.html',
+    docUrl: GLUE_NAMES_URL,
   },
   {
     id: 'glue-catalog',
     label: 'Federated catalog name',
-    help: 'The federated (multi-level) AWS Glue catalog name registered with Lake Formation.',
-    validate: validateGlueName,
+    help: 'The federated (multi-level) catalog name, as registered in AWS Glue and Lake Formation (Athena console: Data sources and catalogs).',
+    validate: validateCatalogName,
     sample: 'sales_catalog',
-    docUrl: SETUP_ROLES + '#create-service-role-athena',
+    docUrl: ATHENA_CATALOG_URL,
   },
   {
     id: 'kms-key-id',
     label: 'KMS key ID',
-    help: 'The key ID (a UUID, or mrk-… for a multi-Region key) from the AWS KMS console, not the alias.',
-    validate: (v) =>
-      /^alias\//.test(v)
-        ? 'Enter the key ID, not an alias: key policies and IAM resources need key/<key-id>.'
-        : UUID_RE.test(v) || /^mrk-[0-9a-f]{32}$/.test(v)
-          ? undefined
-          : 'A KMS key ID is a lower-case UUID (1234abcd-12ab-34cd-56ef-1234567890ab) or mrk- followed by 32 hex digits.',
+    help: 'The key ID (a UUID, or mrk-… for a multi-Region key) from the key\'s page in the AWS KMS console, not the alias.',
+    validate: validateKmsKeyId,
     sample: '0c8f5a2e-41b7-4d39-8e6a-7f1b2c3d4e5f',
     docUrl: 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-id',
   },
   {
     id: 'secret-id',
     label: 'Secrets Manager secret',
-    help: 'The secret name with its 6-character suffix (name-AbCdEf), from the secret\'s ARN in the Secrets Manager console.',
+    help: 'The secret name with its 6-character suffix (name-AbCdEf), from the end of the secret\'s ARN in the Secrets Manager console.',
     validate: (v) => (/^[A-Za-z0-9/_+=.@*?-]{1,512}$/.test(v) ? undefined : 'Secret names use letters, digits and /_+=.@- (at most 512 characters).'),
     sample: 'cleanrooms/snowflake-creds-Ab12Cd',
     docUrl: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_iam-permissions.html',
@@ -205,19 +249,35 @@ const kinds: PlaceholderKind[] = [
     label: 'Athena workgroup',
     help: 'The Athena workgroup Clean Rooms runs queries in (Athena console: Workgroups).',
     validate: (v) => (/^[a-zA-Z0-9._-]{1,128}$/.test(v) ? undefined : 'Workgroup names are 1-128 letters, digits, periods, underscores or hyphens.'),
-    sample: 'primary',
+    sample: 'cleanrooms-analytics',
     docUrl: 'https://docs.aws.amazon.com/athena/latest/ug/workgroups-create-update-delete.html',
   },
   {
     id: 'ecr-repository',
     label: 'ECR repository name',
-    help: 'The Amazon ECR repository that holds your model container image.',
+    help: 'The Amazon ECR repository that holds your model container image (Amazon ECR console: Repositories).',
     validate: (v) =>
       /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(v) && v.length >= 2 && v.length <= 256
         ? undefined
         : 'ECR repository names are 2-256 lower-case letters, digits and . _ - /, starting with a letter or digit.',
     sample: 'acme/lookalike-model',
     docUrl: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-create.html',
+  },
+  {
+    id: 'data-set-id',
+    label: 'AWS Data Exchange data set ID',
+    help: 'The data set ID of your provider-service subscription (AWS Data Exchange console: Entitled data > data set).',
+    validate: (v) => (/^[a-zA-Z0-9]{30,40}$/.test(v) ? undefined : 'An AWS Data Exchange data set ID is 30-40 letters and digits.'),
+    sample: '7ae12b6b9d4c4f0e8a31c25d9e0f6a84',
+    docUrl: 'https://docs.aws.amazon.com/data-exchange/latest/apireference/API_RevisionPublished.html',
+  },
+  {
+    id: 'data-exchange-id',
+    label: 'AWS Data Exchange revision or asset ID',
+    help: 'The revision or asset ID of the provider-service API asset (AWS Data Exchange console: the data set\'s Revisions tab).',
+    validate: (v) => (/^[a-zA-Z0-9]{1,128}$/.test(v) ? undefined : 'AWS Data Exchange revision and asset IDs are letters and digits only (copy them from the console).'),
+    sample: 'c9d41e2f07ab4b53a6e1f3d28b7c5a90',
+    docUrl: 'https://docs.aws.amazon.com/entityresolution/latest/apireference/API_ProviderMarketplaceConfiguration.html',
   },
   {
     id: 'text',
@@ -251,6 +311,8 @@ export function kindForName(name: string): string {
   if (/(database|db)(-?name)?s?$/.test(n)) return 'glue-database';
   if (/table(-?name)?s?$/.test(n)) return 'glue-table';
   if (/catalog(-?name)?$/.test(n)) return 'glue-catalog';
+  if (/data-?set-?id$/.test(n)) return 'data-set-id';
+  if (/(revision|asset)-?id$/.test(n)) return 'data-exchange-id';
   if (/kms|key-?id(entifier)?$/.test(n)) return 'kms-key-id';
   if (/secret/.test(n)) return 'secret-id';
   if (/workgroup/.test(n)) return 'athena-workgroup';

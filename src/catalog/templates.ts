@@ -1,37 +1,10 @@
-// Every documented AWS Clean Rooms trust and permissions policy, as data. (Being completed.)
+// Every documented AWS Clean Rooms trust and permissions policy, as data.
+// The templates live in src/catalog/templates/*.ts, one file per AWS page family; this module is the public list.
 import type { PolicyTemplate, RoleInfo } from './types';
+import { SETUP_ROLES, SETUP_TEMPLATES } from './templates/setup';
+import { ML_ROLE_INFOS, ML_TEMPLATES } from './templates/ml';
+import { ER_ROLE_INFOS, ER_TEMPLATES } from './templates/entity-resolution';
 
-const SETUP = 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/setting-up-roles.html';
+export const ROLES: RoleInfo[] = [...SETUP_ROLES, ...ML_ROLE_INFOS, ...ER_ROLE_INFOS];
 
-export const ROLES: RoleInfo[] = [
-  {
-    id: 'read-data-s3',
-    title: 'Service role to read data (AWS Glue + Amazon S3)',
-    description: 'AWS Clean Rooms assumes this role to read your configured table: the AWS Glue metadata and the S3 data under it.',
-    docUrl: SETUP + '#create-service-role-procedure',
-  },
-];
-
-export const TEMPLATES: PolicyTemplate[] = [
-  {
-    id: 'read-data-s3-trust',
-    title: 'Read data: trust policy',
-    role: 'read-data-s3',
-    policyType: 'trust',
-    docUrl: SETUP + '#create-service-role-procedure',
-    description: 'Lets AWS Clean Rooms assume the role that reads your Glue tables and S3 data.',
-    body: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'RoleTrustPolicyForCleanRoomsService',
-          Effect: 'Allow',
-          Principal: { Service: 'cleanrooms.amazonaws.com' },
-          Action: 'sts:AssumeRole',
-        },
-      ],
-    },
-    placeholders: [],
-    snippetPrefix: 'cleanrooms-read-data-trust',
-  },
-];
+export const TEMPLATES: PolicyTemplate[] = [...SETUP_TEMPLATES, ...ML_TEMPLATES, ...ER_TEMPLATES];
