@@ -119,13 +119,14 @@ function safeRealpath(p: string): string | undefined {
 
 export type ReadResult = { text: string } | { error: string };
 
-function mb(bytes: number): string {
-  const v = bytes / (1024 * 1024);
-  return `${v >= 10 ? Math.round(v) : Math.round(v * 10) / 10} MB`;
+export function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [v, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
+  return `${v >= 10 ? Math.round(v) : Math.round(v * 10) / 10} ${unit}`;
 }
 
 export function tooLargeMessage(file: string, size: number, maxLength: number): string {
-  return `${file}: file is too large to lint (${mb(size)}; the limit is ${mb(maxLength)})`;
+  return `${file}: file is too large to lint (${humanSize(size)}; the limit is ${humanSize(maxLength)})`;
 }
 
 /**
