@@ -1,0 +1,129 @@
+// Does a policy Resource ARN (with * and ? wildcards, placeholders, policy variables) overlap a resource type's ARN
+// template (with ${Var} parts)? Pure.
+//
+// Both sides are patterns, so "matches" means: some concrete ARN matches both. The check runs over the product of
+// the two patterns' automata (at most (n+1)*(m+1) states for n, m tokens), so it is exact for these patterns.
+// It errs towards "matches" (no false positives): in the policy ARN, `*`, `<placeholder>`, `{{…}}` and policy
+// variables `${aws:…}` stand for any run of characters (colons and slashes included); in the template, `${Var}` and
+// `*` do too, except `${Partition}`, `${Region}` and `${Account}`, which stay inside their colon-delimited field
+// (ARN fields: arn:partition:service:region:account-id:resource). Letters compare case-insensitively.
+
+/** Token kinds: a literal character (its lower-case char code), ANY_ONE (?), ANY_RUN (*, ${…}, <…>, {{…}}), ANY_FIELD. */
+const ANY_ONE = -1;
+const ANY_RUN = -2;
+/** Any run of characters other than `:` (a template's ${Partition}, ${Region}, ${Account}). */
+const ANY_FIELD = -3;
+const COLON = 58;
+const FIELD_VARS = new Set(['${Partition}', '${Region}', '${Account}']);
+
+/** Tokenise a policy ARN: `*` and policy variables / placeholders become ANY_RUN, `?` ANY_ONE. */
+export function tokenizePolicyArn(arn: string): number[] {
+  const out: number[] = [];
+  const n = arn.length;
+  for (let i = 0; i < n; i++) {
+    const ch = arn[i]!;
+    if (ch === '*') pushRun(out);
+    else if (ch === '?') out.push(ANY_ONE);
+    else if (ch === '$' && arn[i + 1] === '{') {
+      const end = arn.indexOf('}', i + 2);
+      if (end < 0) {
+        out.push(lower(ch));
+        continue;
+      }
+      pushRun(out);
+      i = end;
+    } else if (ch === '<') {
+      const end = arn.indexOf('>', i + 1);
+      if (end < 0 || end === i + 1) {
+        out.push(lower(ch));
+        continue;
+      }
+      pushRun(out);
+      i = end;
+    } else if (ch === '{' && arn[i + 1] === '{') {
+      const end = arn.indexOf('}}', i + 2);
+      if (end < 0) {
+        out.push(lower(ch));
+        continue;
+      }
+      pushRun(out);
+      i = end + 1;
+    } else out.push(lower(ch));
+  }
+  return out;
+}
+
+/** Tokenise an ARN template: `${Var}` and `*` become ANY_RUN, or ANY_FIELD for ${Partition}/${Region}/${Account}. */
+export function tokenizeTemplate(template: string): number[] {
+  const out: number[] = [];
+  const n = template.length;
+  for (let i = 0; i < n; i++) {
+    const ch = template[i]!;
+    if (ch === '$' && template[i + 1] === '{') {
+      const end = template.indexOf('}', i + 2);
+      if (end >= 0) {
+        if (FIELD_VARS.has(template.slice(i, end + 1))) {
+          if (out[out.length - 1] !== ANY_FIELD && out[out.length - 1] !== ANY_RUN) out.push(ANY_FIELD);
+        } else pushRun(out);
+        i = end;
+        continue;
+      }
+    }
+    if (ch === '*') pushRun(out);
+    else out.push(lower(ch));
+  }
+  return out;
+}
+
+function pushRun(out: number[]): void {
+  const last = out[out.length - 1];
+  if (last === ANY_RUN) return;
+  if (last === ANY_FIELD) out[out.length - 1] = ANY_RUN;
+  else out.push(ANY_RUN);
+}
+
+function lower(ch: string): number {
+  const c = ch.charCodeAt(0);
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** True when some string matches both token patterns. */
+export function patternsOverlap(a: number[], b: number[]): boolean {
+  const n = a.length;
+  const m = b.length;
+  const width = m + 1;
+  const seen = new Uint8Array((n + 1) * width);
+  const stack: number[] = [0];
+  seen[0] = 1;
+  const push = (i: number, j: number): void => {
+    const k = i * width + j;
+    if (!seen[k]) {
+      seen[k] = 1;
+      stack.push(k);
+    }
+  };
+  while (stack.length) {
+    const k = stack.pop()!;
+    const i = (k / width) | 0;
+    const j = k - i * width;
+    if (i === n && j === m) return true;
+    const ta = i < n ? a[i]! : undefined;
+    const tb = j < m ? b[j]! : undefined;
+    // Epsilon moves: a run may match nothing.
+    if (ta === ANY_RUN || ta === ANY_FIELD) push(i + 1, j);
+    if (tb === ANY_RUN || tb === ANY_FIELD) push(i, j + 1);
+    if (ta === undefined || tb === undefined) continue;
+    // Consume one character that both sides accept.
+    if (ta >= 0 && tb >= 0 && ta !== tb) continue;
+    if ((ta === ANY_FIELD && tb === COLON) || (tb === ANY_FIELD && ta === COLON)) continue;
+    const ni = ta === ANY_RUN || ta === ANY_FIELD ? i : i + 1;
+    const nj = tb === ANY_RUN || tb === ANY_FIELD ? j : j + 1;
+    push(ni, nj);
+  }
+  return false;
+}
+
+/** Convenience: does the policy ARN overlap the template? */
+export function arnMatchesTemplate(policyArn: string, template: string): boolean {
+  return patternsOverlap(tokenizePolicyArn(policyArn), tokenizeTemplate(template));
+}

@@ -1,0 +1,211 @@
+// Public API of the IAM reference index: parse, look up actions and condition keys, match action patterns and ARNs.
+// Pure (no Node APIs, no vscode), so it runs in the CLI, the Node extension host and the browser build alike.
+import { patternsOverlap, tokenizePolicyArn, tokenizeTemplate } from './arn-match';
+import {
+  actionDescription,
+  cacheOf,
+  decodedService,
+  escapeRegex,
+  keyDescription,
+  keyTables,
+  remember,
+  serviceIndex,
+  type DecodedService,
+  type KeyEntry,
+} from './load';
+import type { ActionInfo, ConditionKeyInfo, IamIndex } from './types';
+
+export type { ActionInfo, ConditionKeyInfo, IamIndex, IamMeta } from './types';
+export { parseIamIndex, asIamIndex, describeIamData } from './load';
+export { arnMatchesTemplate } from './arn-match';
+export { editDistance, suggest, typoBudget } from './suggest';
+
+const SAR_BASE = 'https://docs.aws.amazon.com/service-authorization/latest/reference/';
+export const GLOBAL_KEYS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html';
+export const IAM_STS_KEYS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html';
+
+/** The service's page in the Service Authorization Reference (`list_<prefix without punctuation>.html`). */
+export function serviceDocUrl(prefix: string): string {
+  return `${SAR_BASE}list_${prefix.toLowerCase().replace(/[^a-z0-9]/g, '')}.html`;
+}
+
+/** The IAM User Guide section for a global key (anchors are `condition-keys-<name>` on the global-keys page). */
+function globalKeyDocUrl(key: string): string {
+  const lk = key.toLowerCase();
+  if (lk.startsWith('sts:') || lk.startsWith('iam:')) return IAM_STS_KEYS_URL;
+  if (!lk.startsWith('aws:')) return GLOBAL_KEYS_URL;
+  let name = lk.slice(4).replace(/\/.*$/, '');
+  // The page's own anchor for aws:CalledViaAWSMCP is misspelled (global-condition-keys.md, section 2.5).
+  if (name === 'calledviaawsmcp') name = 'calledviaawasmcp';
+  return `${GLOBAL_KEYS_URL}#condition-keys-${name}`;
+}
+
+export function serviceExists(index: IamIndex, prefix: string): boolean {
+  return serviceIndex(index, prefix) !== undefined;
+}
+
+/** Every service prefix, sorted. */
+export function servicePrefixes(index: IamIndex): string[] {
+  return index.s.map((s) => s[0]);
+}
+
+export function serviceName(index: IamIndex, prefix: string): string | undefined {
+  const i = serviceIndex(index, prefix);
+  return i === undefined ? undefined : index.s[i]![1];
+}
+
+/** Canonical action names of a service (e.g. `GetObject`), or [] for an unknown service. */
+export function actionNames(index: IamIndex, prefix: string): string[] {
+  const i = serviceIndex(index, prefix);
+  return i === undefined ? [] : decodedService(index, i).actions.map((a) => a.name);
+}
+
+function splitAction(action: string): [string, string] | undefined {
+  const colon = action.indexOf(':');
+  if (colon <= 0) return undefined;
+  return [action.slice(0, colon), action.slice(colon + 1)];
+}
+
+/** Resolve `svc:Action` (case-insensitive) to its service and position. */
+export function findAction(index: IamIndex, action: string): { svc: DecodedService; position: number } | undefined {
+  const parts = splitAction(action);
+  if (!parts) return undefined;
+  const si = serviceIndex(index, parts[0]);
+  if (si === undefined) return undefined;
+  const svc = decodedService(index, si);
+  const position = svc.actionByLower.get(parts[1].toLowerCase());
+  return position === undefined ? undefined : { svc, position };
+}
+
+/** Details of one action (case-insensitive), for hovers; undefined when it does not exist. No wildcards. */
+export function lookupAction(index: IamIndex, action: string): ActionInfo | undefined {
+  const found = findAction(index, action);
+  if (!found) return undefined;
+  const { svc, position } = found;
+  const a = svc.actions[position]!;
+  return {
+    service: svc.prefix,
+    serviceName: svc.name,
+    name: a.name,
+    fullName: `${svc.prefix}:${a.name}`,
+    description: actionDescription(index, svc, position),
+    accessLevel: index.al[a.accessLevel] ?? '',
+    resourceTypes: a.rt.map((r) => {
+      const rt = svc.resourceTypes[r >> 1]!;
+      return { name: rt.name, required: (r & 1) === 1, arnTemplates: [rt.arn] };
+    }),
+    conditionKeys: a.ck.map((k) => svc.conditionKeys[k]!.key),
+    docUrl: serviceDocUrl(svc.prefix),
+  };
+}
+
+/** Resolve a condition key (case-insensitive; `aws:ResourceTag/Project` resolves to `aws:ResourceTag/${TagKey}`). */
+export function findConditionKey(index: IamIndex, key: string): KeyEntry | undefined {
+  const t = keyTables(index);
+  const lk = key.toLowerCase();
+  const exact = t.exact.get(lk);
+  if (exact) return exact;
+  const colon = lk.indexOf(':');
+  if (colon <= 0) return undefined;
+  for (const { re, entry } of t.templated.get(lk.slice(0, colon)) ?? []) if (re.test(key)) return entry;
+  for (const { re, entry } of t.templatedPrefix) if (re.test(key)) return entry;
+  return undefined;
+}
+
+/** Details of a condition key, for hovers; undefined when the data does not know it. */
+export function lookupConditionKey(index: IamIndex, key: string): ConditionKeyInfo | undefined {
+  const e = findConditionKey(index, key);
+  if (!e) return undefined;
+  const global = e.service < 0;
+  return {
+    key: e.key,
+    type: e.type,
+    multivalued: e.multivalued,
+    description: keyDescription(index, e),
+    docUrl: global ? globalKeyDocUrl(e.key) : serviceDocUrl(index.s[e.service]![0]),
+    global,
+  };
+}
+
+/** Whether a condition-key prefix (`s3`, `aws`, `saml`, `accounts.google.com`) appears in the data. */
+export function conditionKeyPrefixKnown(index: IamIndex, prefix: string): boolean {
+  return keyTables(index).prefixes.has(prefix.toLowerCase());
+}
+
+/** Every condition-key prefix the data knows (lower case). */
+export function conditionKeyPrefixes(index: IamIndex): string[] {
+  return [...keyTables(index).prefixes];
+}
+
+/** Canonical keys with this prefix (templated ones in their ${…} form), for "did you mean". */
+export function conditionKeysWithPrefix(index: IamIndex, prefix: string): string[] {
+  return keyTables(index).byPrefix.get(prefix.toLowerCase()) ?? [];
+}
+
+/** Regex for an IAM action pattern part (`*` any run, `?` one character), case-insensitive. */
+function wildcardRegex(pattern: string): RegExp {
+  return new RegExp('^' + escapeRegex(pattern).replace(/\\\*/g, '.*').replace(/\\\?/g, '.') + '$', 'i');
+}
+
+/**
+ * Actions matched by an IAM action pattern (`s3:Get*`, `cleanrooms:List*`, `*:Describe*`, `s3:*`, `*`), as canonical
+ * `service:Name`. Case-insensitive. A pattern without wildcards returns the action itself when it exists.
+ */
+export function matchActions(index: IamIndex, pattern: string): string[] {
+  const c = cacheOf(index);
+  const memoKey = pattern.toLowerCase();
+  const memo = c.patterns.get(memoKey);
+  if (memo) return memo;
+  let out: string[] = [];
+  if (pattern === '*') {
+    out = index.s.flatMap((_, i) => {
+      const svc = decodedService(index, i);
+      return svc.actions.map((a) => `${svc.prefix}:${a.name}`);
+    });
+  } else {
+    const parts = splitAction(pattern);
+    if (parts) {
+      const [sp, ap] = parts;
+      const serviceIdxs = /[*?]/.test(sp)
+        ? index.s.map((s, i) => (wildcardRegex(sp).test(s[0]) ? i : -1)).filter((i) => i >= 0)
+        : [serviceIndex(index, sp)].filter((i): i is number => i !== undefined);
+      const wild = /[*?]/.test(ap);
+      const re = wild ? wildcardRegex(ap) : undefined;
+      for (const si of serviceIdxs) {
+        const svc = decodedService(index, si);
+        if (!re) {
+          const p = svc.actionByLower.get(ap.toLowerCase());
+          if (p !== undefined) out.push(`${svc.prefix}:${svc.actions[p]!.name}`);
+        } else {
+          for (const a of svc.actions) if (re.test(a.name)) out.push(`${svc.prefix}:${a.name}`);
+        }
+      }
+    }
+  }
+  return remember(c.patterns, memoKey, out, 2000);
+}
+
+/** Resource types (name and ARN template) an action accepts; [] for an action that takes only `*`. */
+export function actionResourceTypes(index: IamIndex, action: string): Array<{ name: string; arn: string; required: boolean }> {
+  const found = findAction(index, action);
+  if (!found) return [];
+  const { svc, position } = found;
+  return svc.actions[position]!.rt.map((r) => ({ ...svc.resourceTypes[r >> 1]!, required: (r & 1) === 1 }));
+}
+
+/** Memoised: does a policy Resource ARN overlap an ARN template? (`*`, `?`, placeholders and variables are wildcards.) */
+export function resourceMatchesTemplate(index: IamIndex, arn: string, template: string): boolean {
+  const c = cacheOf(index);
+  const key = `${arn}\u0000${template}`;
+  const have = c.arnMatches.get(key);
+  if (have !== undefined) return have;
+  return remember(c.arnMatches, key, patternsOverlap(tokenizePolicyArn(arn), tokenizeTemplate(template)));
+}
+
+/** Resource types of a service whose ARN template a policy Resource ARN overlaps. */
+export function resourceTypesForArn(index: IamIndex, service: string, arn: string): Array<{ name: string; arn: string }> {
+  const si = serviceIndex(index, service);
+  if (si === undefined) return [];
+  return decodedService(index, si).resourceTypes.filter((rt) => resourceMatchesTemplate(index, arn, rt.arn));
+}
+
