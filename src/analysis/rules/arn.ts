@@ -1,8 +1,329 @@
-// Rule family "arn" (to be written).
-import type { RuleFamily } from '../rule';
+// Rule family "arn": ARN format in Resource/NotResource, Principal AWS ARNs and ARN-typed condition values.
+// Sources: shared/reference/cleanrooms-iam-facts.md §3 (ARN grammar, partitions, Regions, per-service formats from the
+// Service Authorization Reference) and §5.1 S1 (the seed's two-colon S3 ARN).
+import { isRegion, PARTITION_RE, PARTITIONS, REGIONS, regionInfo, asAvailabilityZone, REGIONS_URL } from '../../catalog/regions';
+import { collectArnSites, type ArnSite } from '../arn/collect';
+import { hasVariable, hasWildcard, parseArn, type ArnField, type ParsedArn } from '../arn/parse';
+import { rangeInString, isVerbatimString } from '../json';
+import type { RuleContext, RuleFamily } from '../rule';
+import type { Fix, Severity } from '../types';
+import { CLEANROOMS_MEMBERSHIP_SUBTYPES, CLEANROOMS_ML_MEMBERSHIP_SUBTYPES, CLEANROOMS_ML_TYPES, CLEANROOMS_TYPES, CR_DOCS } from './cleanrooms-data';
+import { closest, hasPlaceholderSyntax, touchesPlaceholder } from './util';
+
+const ARN_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html';
+const SAR = 'https://docs.aws.amazon.com/service-authorization/latest/reference/';
+const S3_ARN_DOC = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-arn-format.html';
+
+type FieldRule = 'required' | 'empty' | 'any';
+interface ServiceShape {
+  region: FieldRule;
+  account: FieldRule;
+  doc: string;
+  /** Resource types (first segment). Undefined: any. */
+  types?: readonly string[];
+}
+
+const SERVICES: Record<string, ServiceShape> = {
+  iam: { region: 'empty', account: 'required', doc: SAR + 'list_awsidentityandaccessmanagementiam.html' },
+  sts: { region: 'empty', account: 'required', doc: SAR + 'list_awssecuritytokenservice.html' },
+  glue: {
+    region: 'required', account: 'required', doc: SAR + 'list_awsglue.html',
+    types: ['catalog', 'database', 'table', 'tableVersion', 'userDefinedFunction', 'connection', 'blueprint', 'completion', 'connectionType', 'crawler', 'customEntityType', 'dataQualityRuleset', 'devEndpoint', 'integration', 'integrationresourceproperty', 'job', 'mlTransform', 'registry', 'schema', 'session', 'trigger', 'usageProfile', 'workflow'],
+  },
+  kms: { region: 'required', account: 'required', doc: SAR + 'list_awskeymanagementservice.html', types: ['key', 'alias'] },
+  athena: { region: 'required', account: 'required', doc: SAR + 'list_amazonathena.html' },
+  cleanrooms: { region: 'required', account: 'required', doc: CR_DOCS.sar, types: CLEANROOMS_TYPES },
+  'cleanrooms-ml': { region: 'required', account: 'required', doc: CR_DOCS.sarMl, types: CLEANROOMS_ML_TYPES },
+  secretsmanager: { region: 'required', account: 'required', doc: SAR + 'list_awssecretsmanager.html', types: ['secret'] },
+  logs: { region: 'required', account: 'required', doc: SAR + 'list_amazoncloudwatchlogs.html' },
+  ecr: { region: 'required', account: 'required', doc: SAR + 'list_amazonelasticcontainerregistry.html' },
+  redshift: { region: 'required', account: 'required', doc: SAR + 'list_amazonredshift.html' },
+};
+
+const KMS_KEY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
+
+export const ARN_RULE_IDS = [
+  'arn-prefix', 'arn-missing-fields', 'arn-s3-two-colons', 'arn-partition', 'arn-service', 'arn-region', 'arn-region-not-allowed',
+  'arn-account', 'arn-account-not-allowed', 'arn-nested', 'arn-resource',
+] as const;
 
 export const arnRules: RuleFamily = {
   name: 'arn',
-  rules: [],
-  check() {},
+  rules: [
+    { id: 'arn-prefix', severity: 'error', title: 'Not an ARN', description: 'Resource values (and ARN condition values) must be "*" or an ARN starting with arn: (INVALID_ARN_PREFIX).', docUrl: ARN_DOC, example: '"Resource": "my-bucket"' },
+    { id: 'arn-missing-fields', severity: 'error', title: 'ARN has too few fields', description: 'An ARN has six colon-separated fields, arn:partition:service:region:account-id:resource, even when some are empty (MISSING_ARN_FIELD).', docUrl: ARN_DOC, example: '"Resource": "arn:aws:glue:us-east-1:catalog"' },
+    { id: 'arn-s3-two-colons', severity: 'error', title: 'S3 ARN with two colons', description: 'S3 bucket and object ARNs have an empty Region and account: arn:aws:s3:::bucket/key (three colons). With two colons the bucket lands in the account field and the statement matches nothing.', docUrl: S3_ARN_DOC, example: '"Resource": "arn:aws:s3::bucket/prefix/*"' },
+    { id: 'arn-partition', severity: 'error', title: 'Invalid partition', description: 'The partition is aws, aws-cn, aws-us-gov, aws-eusc or an aws-iso* partition; wildcards are not allowed there (INVALID_PARTITION).', docUrl: ARN_DOC, example: '"arn:amazon:s3:::bucket"' },
+    { id: 'arn-service', severity: 'error', title: 'Invalid service in ARN', description: 'The service namespace is lower case, e.g. s3, glue, cleanrooms (INVALID_ARN_SERVICE_CASE).', docUrl: ARN_DOC, example: '"arn:aws:S3:::bucket"' },
+    { id: 'arn-region', severity: 'error', title: 'Invalid or missing Region', description: 'The Region field must be a Region code of the ARN\'s partition (us-east-1, not an Availability Zone such as us-east-1a), and regional services need one (INVALID_ARN_REGION / MISSING_ARN_REGION).', docUrl: REGIONS_URL, example: '"arn:aws:glue:us-east-1a:111122223333:catalog"' },
+    { id: 'arn-region-not-allowed', severity: 'error', title: 'Region not allowed', description: 'S3 bucket/object ARNs and IAM ARNs have an empty Region field (ARN_REGION_NOT_ALLOWED).', docUrl: ARN_DOC, example: '"arn:aws:iam:us-east-1:111122223333:role/x"' },
+    { id: 'arn-account', severity: 'error', title: 'Invalid or missing account ID', description: 'The account field is a 12-digit AWS account ID without hyphens (or a wildcard); `aws` only for AWS managed policies (INVALID_ARN_ACCOUNT / MISSING_ARN_ACCOUNT).', docUrl: ARN_DOC, example: '"arn:aws:glue:us-east-1:1111-2222-3333:catalog"' },
+    { id: 'arn-account-not-allowed', severity: 'error', title: 'Account not allowed', description: 'S3 bucket and object ARNs have an empty account field (ARN_ACCOUNT_NOT_ALLOWED).', docUrl: S3_ARN_DOC, example: '"arn:aws:s3::111122223333:bucket"' },
+    { id: 'arn-nested', severity: 'error', title: 'ARN inside an ARN', description: 'An ARN was pasted where only a name belongs, e.g. arn:aws:s3:::arn:aws:s3:::bucket (the AWS page calls bucket_name "the ARN of the bucket").', docUrl: ARN_DOC, example: '"arn:aws:s3:::arn:aws:s3:::bucket/*"' },
+    { id: 'arn-resource', severity: 'error', title: 'Malformed resource part', description: 'The resource part does not match the service\'s ARN format in the Service Authorization Reference (INVALID_ARN_RESOURCE), e.g. a Glue table with four path segments or a KMS key ID that is not a key ID.', docUrl: SAR + 'reference_policies_actions-resources-contextkeys.html', example: '"arn:aws:kms:us-east-1:111122223333:key/my-key"' },
+  ],
+  check(ctx) {
+    for (const site of collectArnSites(ctx.model)) checkSite(ctx, site);
+  },
 };
+
+interface Reporter {
+  (rule: (typeof ARN_RULE_IDS)[number], field: ArnField | { start: number; end: number }, message: string, fixes?: Fix[], severity?: Severity, docUrl?: string): void;
+}
+
+function checkSite(ctx: RuleContext, site: ArnSite): void {
+  const { node, value } = site;
+  if (!isVerbatimString(ctx.text, node)) return; // escapes: ranges would not be exact
+  if (value === '*' || value === '') return;
+  const whole = rangeInString(ctx.text, node);
+  if (hasPlaceholderSyntax(value) && !value.startsWith('arn:')) return;
+  const at = (f: { start: number; end: number }) => rangeInString(ctx.text, node, f.start, f.end);
+  const report: Reporter = (rule, field, message, fixes, severity, docUrl) => {
+    const r = at(field);
+    if (touchesPlaceholder(ctx, r.offset, r.length)) return;
+    ctx.report(rule, r.offset, r.length, message, { fixes, severity, docUrl });
+  };
+  const edit = (start: number, end: number, newText: string) => ({ offset: whole.offset + start, length: end - start, newText });
+
+  // Prefix.
+  if (!value.startsWith('arn:')) {
+    if (site.origin === 'condition' && (hasWildcard(value) || hasVariable(value))) return;
+    if (/^arn:/i.test(value)) {
+      report('arn-prefix', { start: 0, end: 3 }, `ARNs start with lower-case "arn:", not "${value.slice(0, 4)}".`, [{ title: 'Change to "arn:"', edits: [edit(0, 3, 'arn')], preferred: true }]);
+    } else if (!hasVariable(value)) {
+      const what = site.origin === 'resource' ? 'Resource values must be "*" or an ARN' : `${site.key} compares ARNs, so the value must be an ARN`;
+      report('arn-prefix', { start: 0, end: value.length }, `"${value}" is not an ARN. ${what}, e.g. arn:aws:s3:::bucket-name or arn:aws:glue:us-east-1:<account-id>:catalog.`);
+    }
+    return;
+  }
+
+  const arn = parseArn(value);
+  const service = arn.service?.text ?? '';
+
+  // Too few fields. The seed's S3 typo (arn:aws:s3::bucket/...) gets its own rule and a fix.
+  if (arn.fields.length < 6) {
+    if (site.origin === 'condition' && hasWildcard(value)) return; // a string pattern such as arn:aws:cleanrooms:*
+    if (arn.fields.length === 5 && service === 's3' && arn.region!.text === '' && arn.account!.text !== '') {
+      const colon = arn.service!.end; // the "::" after s3
+      report('arn-s3-two-colons', { start: colon, end: colon + 2 }, `This S3 ARN has two colons after "s3" where it needs three: arn:aws:s3:::${arn.account!.text}. With two, "${arn.account!.text}" is read as the account ID and the statement matches no bucket or object.`, [
+        { title: 'Insert the missing colon (arn:aws:s3:::…)', edits: [edit(colon, colon, ':')], preferred: true },
+      ]);
+      return;
+    }
+    report('arn-missing-fields', { start: 0, end: value.length }, `This ARN has ${arn.fields.length} of the six fields arn:partition:service:region:account-id:resource (fields may be empty, but their colons must be there).`);
+    return;
+  }
+
+  const partition = arn.partition!;
+  const region = arn.region!;
+  const account = arn.account!;
+  const resource = arn.resource!;
+
+  // Partition.
+  if (!hasVariable(partition.text) && !PARTITION_RE.test(partition.text)) {
+    const lower = partition.text.toLowerCase();
+    const fixes: Fix[] = PARTITION_RE.test(lower) ? [{ title: `Change to "${lower}"`, edits: [edit(partition.start, partition.end, lower)], preferred: true }] : [];
+    const msg = hasWildcard(partition.text)
+      ? 'Wildcards are not allowed in the partition field of an ARN. Use aws (or aws-cn, aws-us-gov, …).'
+      : `"${partition.text}" is not a partition. Use one of ${PARTITIONS.join(', ')} (aws for the commercial Regions and AWS Clean Rooms).`;
+    report('arn-partition', partition, msg, fixes);
+  }
+
+  // Service.
+  if (service === '') {
+    report('arn-service', { start: arn.service!.start - 1, end: arn.service!.end + 1 }, 'The service field of this ARN is empty. Write the service namespace, e.g. arn:aws:s3:::bucket.');
+  } else if (!hasVariable(service) && /[A-Z]/.test(service)) {
+    const lower = service.toLowerCase();
+    report('arn-service', arn.service!, `The service namespace in an ARN is lower case: "${lower}", not "${service}".`, [{ title: `Change to "${lower}"`, edits: [edit(arn.service!.start, arn.service!.end, lower)], preferred: true }]);
+  } else if (!hasVariable(service) && !/^[a-z0-9*?-]+$/.test(service)) {
+    report('arn-service', arn.service!, `"${service}" is not a service namespace (lower-case letters, digits and hyphens, e.g. glue or cleanrooms-ml).`);
+  }
+
+  // Nested ARN (arn:aws:s3:::arn:aws:s3:::bucket).
+  if (resource.text.startsWith('arn:')) {
+    report('arn-nested', { start: 0, end: resource.start }, `This ARN contains another ARN: "${resource.text}" was pasted where only the name belongs. Keep just the inner ARN.`, [
+      { title: `Use the inner ARN (${resource.text.length > 40 ? resource.text.slice(0, 40) + '…' : resource.text})`, edits: [edit(0, resource.start, '')], preferred: true },
+    ]);
+    return;
+  }
+
+  const shape = SERVICES[service];
+  const s3Bucket = service === 's3' && region.text === '' && account.text === '';
+  const s3Legacy = service === 's3' && !/^(accesspoint|job|storage-lens|storage-lens-group|access-grants|async-request|multi-region-access-point)[/:]/.test(resource.text);
+
+  // Region.
+  checkRegion(report, edit, arn, shape, s3Legacy, service);
+
+  // Account.
+  if (account.text !== '' && !hasVariable(account.text) && !hasWildcard(account.text)) {
+    if (s3Legacy) {
+      report('arn-account-not-allowed', account, 'S3 bucket and object ARNs have no account ID: write arn:aws:s3:::bucket-name (and use the s3:ResourceAccount condition to pin the owner account).', [
+        { title: 'Remove the account ID', edits: [edit(account.start, account.end, '')], preferred: true },
+      ]);
+    } else if (account.text === 'aws') {
+      if (!(service === 'iam' && resource.text.startsWith('policy/'))) report('arn-account', account, 'The account "aws" is only used in AWS managed policy ARNs (arn:aws:iam::aws:policy/…). Use a 12-digit account ID.');
+    } else if (!/^\d{12}$/.test(account.text)) {
+      const digits = account.text.replace(/[-\s]/g, '');
+      const fixes: Fix[] = /^\d{12}$/.test(digits) ? [{ title: `Change to ${digits}`, edits: [edit(account.start, account.end, digits)], preferred: true }] : [];
+      report('arn-account', account, `"${account.text}" is not an AWS account ID: it must be exactly 12 digits, without hyphens.`, fixes);
+    }
+  } else if (account.text === '' && shape?.account === 'required') {
+    report('arn-account', { start: account.start - 1, end: account.end + 1 }, `${service} ARNs need the 12-digit account ID between the Region and the resource: arn:aws:${service}:<region>:<account-id>:….`);
+  }
+
+  // Resource part.
+  if (resource.text === '' ) {
+    report('arn-resource', { start: resource.start - 1, end: resource.end }, 'The resource part of this ARN is empty. Add the resource, e.g. a bucket name or table/<database>/<table>.');
+    return;
+  }
+  if (hasVariable(resource.text) && service !== 's3') return;
+  if (s3Bucket) checkS3(report, resource);
+  else if (shape?.types) checkTyped(report, edit, service, shape, resource);
+  else checkOther(report, edit, service, resource);
+}
+
+function checkRegion(
+  report: Reporter,
+  edit: (s: number, e: number, t: string) => { offset: number; length: number; newText: string },
+  arn: ParsedArn,
+  shape: ServiceShape | undefined,
+  s3Legacy: boolean,
+  service: string,
+): void {
+  const region = arn.region!;
+  const partition = arn.partition!.text;
+  if (region.text === '') {
+    if (shape?.region === 'required') report('arn-region', { start: region.start - 1, end: region.end + 1 }, `${service} ARNs need a Region: arn:${partition}:${service}:<region>:<account-id>:… (for AWS Clean Rooms data, the Region of your collaboration).`);
+    return;
+  }
+  if (hasVariable(region.text) || hasWildcard(region.text)) return;
+  if (shape?.region === 'empty' || s3Legacy) {
+    const what = service === 's3' ? 'S3 bucket and object ARNs' : `${service.toUpperCase()} ARNs (a global service)`;
+    report('arn-region-not-allowed', region, `${what} have an empty Region field: remove "${region.text}".`, [{ title: `Remove "${region.text}"`, edits: [edit(region.start, region.end, '')], preferred: true }]);
+    return;
+  }
+  const az = asAvailabilityZone(region.text);
+  if (az) {
+    report('arn-region', region, `${region.text} is an Availability Zone, not a Region: the Region is ${az}.`, [{ title: `Change to ${az}`, edits: [edit(region.start, region.end, az)], preferred: true }]);
+    return;
+  }
+  if (!isRegion(region.text)) {
+    const lower = region.text.toLowerCase();
+    const guess = isRegion(lower) ? lower : closest(region.text, REGIONS.filter((r) => !PARTITION_RE.test(partition) || r.partition === partition).map((r) => r.code), 2);
+    report('arn-region', region, `"${region.text}" is not an AWS Region code.${guess ? ` Did you mean ${guess}?` : ' Use a code such as us-east-1.'}`, guess ? [{ title: `Change to ${guess}`, edits: [edit(region.start, region.end, guess)], preferred: lower === guess }] : []);
+    return;
+  }
+  const info = regionInfo(region.text)!;
+  if (PARTITION_RE.test(partition) && info.partition !== partition) {
+    report('arn-region', region, `${region.text} is in the ${info.partition} partition, but this ARN says ${partition}. Use arn:${info.partition}:… or a Region of ${partition}.`);
+  }
+}
+
+function checkS3(report: Reporter, resource: ArnField): void {
+  const slash = resource.text.indexOf('/');
+  const bucket = slash < 0 ? resource.text : resource.text.slice(0, slash);
+  if (bucket === '') {
+    report('arn-resource', { start: resource.start, end: resource.start + 1 }, 'The bucket name is missing: S3 object ARNs are arn:aws:s3:::bucket-name/key.', undefined, undefined, S3_ARN_DOC);
+  }
+}
+
+function checkTyped(
+  report: Reporter,
+  edit: (s: number, e: number, t: string) => { offset: number; length: number; newText: string },
+  service: string,
+  shape: ServiceShape,
+  resource: ArnField,
+): void {
+  const text = resource.text;
+  const m = /^([^/:]*)([/:]?)(.*)$/.exec(text)!;
+  const type = m[1]!;
+  const sep = m[2]!;
+  const rest = m[3]!;
+  const typeEnd = resource.start + type.length;
+  if (type === '*' || type === '') return;
+  if (/[*?]/.test(type)) {
+    if (sep || !shape.types!.some((t) => t.startsWith(type.replace(/[*?].*$/, '')))) {
+      report('arn-resource', { start: resource.start, end: typeEnd }, `Wildcards are not allowed inside the resource type ("${type}"): write the type in full, e.g. ${shape.types![0]}/*.`, undefined, undefined, shape.doc);
+    }
+    return;
+  }
+  if (!shape.types!.includes(type)) {
+    const guess = closest(type, shape.types!, 2);
+    const fixes: Fix[] = guess ? [{ title: `Change to "${guess}"`, edits: [edit(resource.start, typeEnd, guess)], preferred: true }] : [];
+    report('arn-resource', { start: resource.start, end: typeEnd }, `"${type}" is not a ${service} resource type.${guess ? ` Did you mean "${guess}"?` : ''} ${service} types: ${shape.types!.join(', ')}.`, fixes, undefined, shape.doc);
+    return;
+  }
+  const segs = rest === '' ? [] : rest.split('/');
+  const restStart = typeEnd + sep.length;
+  const anyEmpty = segs.some((s) => s === '');
+  const whole = { start: resource.start, end: resource.end };
+  const bad = (msg: string) => report('arn-resource', whole, msg, undefined, undefined, shape.doc);
+  switch (service) {
+    case 'glue': {
+      if (type === 'catalog' && segs.length > 2) bad(`A Glue catalog ARN is catalog or catalog/<catalog-name>, not "${text}".`);
+      else if ((type === 'database' || type === 'table') && (segs.length < 1 || segs.length > 3 || anyEmpty)) {
+        bad(type === 'database'
+          ? `A Glue database ARN is database/<database> (or database/<catalog>/<database> for a federated catalog), not "${text}".`
+          : `A Glue table ARN is table/<database>/<table> (or table/<catalog>/<database>/<table> for a federated catalog), not "${text}".`);
+      } else if (type !== 'catalog' && segs.length === 0 && !sep) bad(`A Glue ${type} ARN needs a name after "${type}/".`);
+      break;
+    }
+    case 'kms': {
+      if (sep !== '/' || rest === '') bad(`A KMS ${type} ARN is ${type}/<${type === 'key' ? 'key-id' : 'alias-name'}>.`);
+      else if (type === 'key' && !hasWildcard(rest) && !KMS_KEY_ID.test(rest)) {
+        report('arn-resource', { start: restStart, end: resource.end }, `"${rest}" is not a KMS key ID. Key IDs are UUIDs (1234abcd-12ab-34cd-56ef-1234567890ab) or mrk- plus 32 hex digits for multi-Region keys; to name a key by alias, use an alias/<name> ARN instead.`, undefined, undefined, shape.doc);
+      }
+      break;
+    }
+    case 'secretsmanager': {
+      if (sep === '/') {
+        report('arn-resource', { start: typeEnd, end: typeEnd + 1 }, 'Secrets Manager ARNs separate the type with a colon: secret:<name>, not secret/<name>.', [{ title: 'Change to "secret:"', edits: [edit(typeEnd, typeEnd + 1, ':')], preferred: true }], undefined, shape.doc);
+      } else if (rest === '') bad('A Secrets Manager ARN is secret:<secret-name> (often ending in -?????? or -* for the random suffix).');
+      break;
+    }
+    case 'cleanrooms':
+    case 'cleanrooms-ml': {
+      if (sep !== '/' || segs.length === 0 || anyEmpty) {
+        bad(`A ${service} ${type} ARN is ${type}/<id>${type === 'membership' ? ' (optionally followed by /<type>/<id>)' : ''}, not "${text}".`);
+      } else if (type === 'membership' && segs.length > 1) {
+        const subtypes = service === 'cleanrooms' ? CLEANROOMS_MEMBERSHIP_SUBTYPES : CLEANROOMS_ML_MEMBERSHIP_SUBTYPES;
+        const sub = segs[1]!;
+        if (!hasWildcard(sub) && !subtypes.includes(sub)) {
+          const subStart = restStart + segs[0]!.length + 1;
+          const guess = closest(sub, subtypes, 2);
+          report('arn-resource', { start: subStart, end: subStart + sub.length }, `"${sub}" is not a ${service} resource type under membership/<id>/. Types: ${subtypes.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}`, guess ? [{ title: `Change to "${guess}"`, edits: [edit(subStart, subStart + sub.length, guess)], preferred: true }] : [], undefined, shape.doc);
+        } else if (segs.length !== 3 && !hasWildcard(segs.slice(1).join('/'))) {
+          bad(`A resource under a membership is membership/<membership-id>/${sub}/<id>, not "${text}".`);
+        }
+      } else if (type !== 'membership' && segs.length > 1 && !hasWildcard(rest)) {
+        bad(`A ${service} ${type} ARN is ${type}/<id>, not "${text}".`);
+      }
+      break;
+    }
+  }
+}
+
+function checkOther(
+  report: Reporter,
+  edit: (s: number, e: number, t: string) => { offset: number; length: number; newText: string },
+  service: string,
+  resource: ArnField,
+): void {
+  const text = resource.text;
+  const doc = SERVICES[service]?.doc;
+  if (service === 'logs' && text.startsWith('log-group/')) {
+    const s = resource.start + 'log-group'.length;
+    report('arn-resource', { start: s, end: s + 1 }, 'CloudWatch Logs ARNs separate the type with a colon: log-group:<name>, not log-group/<name>.', [{ title: 'Change to "log-group:"', edits: [edit(s, s + 1, ':')], preferred: true }], undefined, doc);
+  } else if (service === 'logs' && text === 'log-group:') {
+    report('arn-resource', resource, 'The log group name is missing: log-group:<name> (e.g. log-group:/aws/cleanroomsml/*).', undefined, undefined, doc);
+  } else if (service === 'ecr' && /^repository\/?$/.test(text)) {
+    report('arn-resource', resource, 'The repository name is missing: repository/<name>.', undefined, undefined, doc);
+  } else if (service === 'athena' && /^(workgroup|datacatalog|capacity-reservation)\/?$/.test(text)) {
+    report('arn-resource', resource, `The name is missing: ${text.replace(/\/$/, '')}/<name>.`, undefined, undefined, doc);
+  } else if (service === 'redshift' && text.startsWith('dbuser/')) {
+    const s = resource.start + 'dbuser'.length;
+    report('arn-resource', { start: s, end: s + 1 }, 'Redshift dbuser ARNs separate the type with a colon: dbuser:<cluster>/<user>.', [{ title: 'Change to "dbuser:"', edits: [edit(s, s + 1, ':')], preferred: true }], undefined, doc);
+  } else if (service === 'iam' && /^(role|user|group|policy|instance-profile)\/?$/.test(text)) {
+    report('arn-resource', resource, `The name is missing: ${text.replace(/\/$/, '')}/<name>.`, undefined, undefined, doc);
+  }
+}

@@ -1,8 +1,532 @@
-// Rule family "grammar" (to be written).
-import type { RuleFamily } from '../rule';
+// Rule family "grammar": the IAM policy grammar. Structure and JSON types come from schemas/policy.schema.json,
+// precompiled by scripts/build-validators.ts (ajv standalone: no code generation at run time); ajv errors are mapped
+// back to exact ranges here. What the schema cannot say precisely (trust vs permissions, duplicate Sids,
+// condition operators, wildcards) is checked by hand below.
+// Sources: shared/reference/cleanrooms-iam-facts.md §4 (grammar, operators, Access Analyzer checks).
+import { getNodeValue } from 'jsonc-parser';
+import { validatePolicy, type ValidatorError } from '../generated/policy-validator.js';
+import type { Node } from '../json';
+import { getProperty, getValue, keyOf, properties, stringItems, valueOf } from '../json';
+import type { RuleContext, RuleFamily } from '../rule';
+import type { Fix } from '../types';
+import type { StatementModel } from '../model';
+import { stripVariables } from '../arn/parse';
+import { cleanRoomsPrincipalTypo } from './cleanrooms-data';
+import {
+  closest,
+  contentRange,
+  duplicateKeys,
+  hasPlaceholderSyntax,
+  lineIndent,
+  removePropertyEdit,
+  replaceStringContent,
+  startsLine,
+  touchesPlaceholder,
+} from './util';
+
+const IAM = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
+export const DOCS = {
+  grammar: IAM + 'reference_policies_grammar.html',
+  version: IAM + 'reference_policies_elements_version.html',
+  statement: IAM + 'reference_policies_elements_statement.html',
+  sid: IAM + 'reference_policies_elements_sid.html',
+  effect: IAM + 'reference_policies_elements_effect.html',
+  principal: IAM + 'reference_policies_elements_principal.html',
+  notPrincipal: IAM + 'reference_policies_elements_notprincipal.html',
+  action: IAM + 'reference_policies_elements_action.html',
+  notAction: IAM + 'reference_policies_elements_notaction.html',
+  resource: IAM + 'reference_policies_elements_resource.html',
+  condition: IAM + 'reference_policies_elements_condition.html',
+  operators: IAM + 'reference_policies_elements_condition_operators.html',
+  checks: IAM + 'access-analyzer-reference-policy-checks.html',
+  globalKeys: IAM + 'reference_policies_condition-keys.html',
+};
+
+export const CURRENT_VERSION = '2012-10-17';
+const TOP_ELEMENTS = ['Version', 'Id', 'Statement'];
+const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
+
+/** Every documented condition operator (facts §4.3), without set prefixes or the IfExists suffix. */
+export const BASE_OPERATORS = [
+  'StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike',
+  'NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals',
+  'DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals',
+  'Bool', 'BinaryEquals', 'IpAddress', 'NotIpAddress',
+  'ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike',
+  'Null',
+];
+const BASE_SET = new Set(BASE_OPERATORS);
+const SET_PREFIXES = ['ForAnyValue:', 'ForAllValues:'];
+
+let allOperatorNames: string[] | undefined;
+/** Every valid full operator name (prefix + base + IfExists), built on first use. */
+export function validOperatorNames(): string[] {
+  if (!allOperatorNames) {
+    const out: string[] = [];
+    for (const p of ['', ...SET_PREFIXES]) {
+      for (const b of BASE_OPERATORS) {
+        out.push(p + b);
+        if (b !== 'Null') out.push(p + b + 'IfExists');
+      }
+    }
+    allOperatorNames = out;
+  }
+  return allOperatorNames;
+}
+
+export interface ParsedOperator {
+  prefix: '' | 'ForAnyValue:' | 'ForAllValues:';
+  base: string;
+  ifExists: boolean;
+  /** base is a documented operator (exact case). */
+  known: boolean;
+}
+
+/** Split `ForAnyValue:ArnEqualsIfExists` into prefix, base and suffix (exact case). */
+export function parseOperator(op: string): ParsedOperator {
+  let prefix: ParsedOperator['prefix'] = '';
+  let rest = op;
+  for (const p of SET_PREFIXES) {
+    if (rest.startsWith(p)) {
+      prefix = p as ParsedOperator['prefix'];
+      rest = rest.slice(p.length);
+    }
+  }
+  let ifExists = false;
+  if (rest.endsWith('IfExists') && rest.length > 8) {
+    ifExists = true;
+    rest = rest.slice(0, -8);
+  }
+  return { prefix, base: rest, ifExists, known: BASE_SET.has(rest) };
+}
+
+const EQUALS_OPERATORS = new Set(['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase']);
+
+/** Global and cross-service condition keys whose values are ARNs (shared/reference/global-condition-keys.md §2). */
+export const ARN_CONDITION_KEYS = new Set(
+  [
+    'aws:SourceArn', 'aws:PrincipalArn', 'aws:SourceVpcArn', 'aws:SignInSessionArn', 'aws:ChatbotSourceArn',
+    'ec2:SourceInstanceArn', 'codebuild:BuildArn', 'codebuild:ProjectArn', 'lambda:SourceFunctionArn', 'ssm:SourceInstanceArn',
+  ].map((k) => k.toLowerCase()),
+);
+
+function typeList(t: unknown): string {
+  const names: Record<string, string> = { string: 'a string', array: 'an array', object: 'an object', number: 'a number', boolean: 'true/false', null: 'null' };
+  const list = (Array.isArray(t) ? t : [t]).map((x) => names[String(x)] ?? String(x));
+  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
+}
+
+function jsonType(n: Node | undefined): string {
+  if (!n) return 'nothing';
+  return n.type === 'null' ? 'null' : n.type === 'array' ? 'an array' : n.type === 'object' ? 'an object' : n.type === 'string' ? 'a string' : n.type === 'number' ? 'a number' : 'true/false';
+}
+
+/** Walk a JSON pointer (ajv instancePath) through the jsonc tree. */
+function walk(root: Node, segs: string[]): Node | undefined {
+  let n: Node | undefined = root;
+  for (const s of segs) {
+    if (!n) return undefined;
+    if (n.type === 'array') n = n.children?.[Number(s)];
+    else if (n.type === 'object') n = getValue(n, s);
+    else return undefined;
+  }
+  return n;
+}
+
+function decodePointer(p: string): string[] {
+  return p === '' ? [] : p.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** A fix that renames a property key, unless the new name already exists in the object. */
+function renameKeyFix(obj: Node | undefined, keyNode: Node, to: string, preferred = true): Fix[] {
+  if (obj && getProperty(obj, to)) return [];
+  return [{ title: `Change to "${to}"`, edits: [replaceStringContent(keyNode, to)], preferred }];
+}
+
+const opening = (n: Node): { offset: number; length: number } => ({ offset: n.offset, length: 1 });
 
 export const grammarRules: RuleFamily = {
   name: 'grammar',
-  rules: [],
-  check() {},
+  rules: [
+    { id: 'grammar-version', severity: 'error', title: 'Invalid Version', description: 'Version must be "2012-10-17" (or the legacy "2008-10-17"). Anything else is INVALID_VERSION.', docUrl: DOCS.version, example: '{ "Version": "2021-01-01", "Statement": [] }' },
+    { id: 'grammar-version-missing', severity: 'warning', title: 'Version missing', description: 'Without "Version": "2012-10-17" IAM uses the legacy language, where policy variables such as ${aws:username} do not work (MISSING_VERSION).', docUrl: DOCS.version, example: '{ "Statement": [ … ] }' },
+    { id: 'grammar-version-legacy', severity: 'warning', title: 'Legacy Version 2008-10-17', description: '"2008-10-17" is the legacy policy language: policy variables are literal text there. Use "2012-10-17".', docUrl: DOCS.version, example: '{ "Version": "2008-10-17", … }' },
+    { id: 'grammar-statement-missing', severity: 'error', title: 'Statement missing or empty', description: 'A policy needs a Statement: one statement object or a non-empty array of them (MISSING_STATEMENT).', docUrl: DOCS.statement, example: '{ "Version": "2012-10-17", "Statement": [] }' },
+    { id: 'grammar-type', severity: 'error', title: 'Wrong JSON type', description: 'An element has the wrong JSON type, e.g. Action as a number or a condition value as an object (DATA_TYPE_MISMATCH).', docUrl: DOCS.grammar, example: '"Action": 42' },
+    { id: 'grammar-unknown-element', severity: 'error', title: 'Unknown element', description: 'An element that the policy grammar does not define (INVALID_POLICY_ELEMENT). Element names are case-sensitive.', docUrl: DOCS.grammar, example: '"Resources": "*"' },
+    { id: 'grammar-duplicate-key', severity: 'error', title: 'Duplicate key', description: 'The same key appears twice in one object; only one of them takes effect.', docUrl: DOCS.grammar, example: '{ "Effect": "Allow", "Effect": "Deny" }' },
+    { id: 'grammar-effect', severity: 'error', title: 'Invalid or missing Effect', description: 'Every statement needs "Effect": "Allow" or "Deny", spelled exactly so (INVALID_EFFECT / MISSING_EFFECT).', docUrl: DOCS.effect, example: '"Effect": "allow"' },
+    { id: 'grammar-action-missing', severity: 'error', title: 'Action missing', description: 'Every statement needs Action or NotAction (MISSING_ACTION).', docUrl: DOCS.action, example: '{ "Effect": "Allow", "Resource": "*" }' },
+    { id: 'grammar-action-both', severity: 'error', title: 'Action and NotAction together', description: 'A statement has either Action or NotAction, not both (UNSUPPORTED_ELEMENT_COMBINATION).', docUrl: DOCS.notAction, example: '{ "Action": "s3:*", "NotAction": "s3:DeleteObject" }' },
+    { id: 'grammar-resource-missing', severity: 'error', title: 'Resource missing', description: 'Statements of a permissions policy need Resource or NotResource (MISSING_RESOURCE).', docUrl: DOCS.resource, example: '{ "Effect": "Allow", "Action": "s3:GetObject" }' },
+    { id: 'grammar-resource-both', severity: 'error', title: 'Resource and NotResource together', description: 'A statement has either Resource or NotResource, not both (UNSUPPORTED_ELEMENT_COMBINATION).', docUrl: DOCS.resource },
+    { id: 'grammar-resource-in-trust', severity: 'error', title: 'Resource in a trust policy', description: 'Role trust policies must not contain Resource or NotResource: the resource is the role itself (ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE).', docUrl: DOCS.checks, example: '{ "Principal": { "Service": "cleanrooms.amazonaws.com" }, "Action": "sts:AssumeRole", "Resource": "*" }' },
+    { id: 'grammar-principal-missing', severity: 'error', title: 'Principal missing in a trust policy', description: 'Every statement of a role trust policy needs a Principal: who may assume the role (MISSING_PRINCIPAL).', docUrl: DOCS.principal },
+    { id: 'grammar-principal-in-permissions', severity: 'error', title: 'Principal in a permissions policy', description: 'Identity-based (permissions) policies must not contain Principal; the principal is whoever the policy is attached to (UNSUPPORTED_PRINCIPAL).', docUrl: DOCS.principal },
+    { id: 'grammar-principal-both', severity: 'error', title: 'Principal and NotPrincipal together', description: 'A statement has either Principal or NotPrincipal, not both (UNSUPPORTED_ELEMENT_COMBINATION).', docUrl: DOCS.notPrincipal },
+    { id: 'grammar-principal-shape', severity: 'error', title: 'Malformed Principal', description: 'Principal is "*" or a map with the keys AWS, Service, Federated or CanonicalUser; AWS values are account IDs or ARNs and Service values are service principals such as cleanrooms.amazonaws.com (INVALID_PRINCIPAL_FORMAT / INVALID_PRINCIPAL_KEY / INVALID_SERVICE_PRINCIPAL_FORMAT).', docUrl: DOCS.principal, example: '"Principal": { "Services": "cleanrooms.amazonaws.com" }' },
+    { id: 'grammar-principal-wildcard-in-trust', severity: 'error', title: 'Wildcard principal in a trust policy', description: '"Principal": "*" (or {"AWS": "*"}) would let anyone assume the role; role trust policies reject it (ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL).', docUrl: DOCS.checks },
+    { id: 'grammar-not-principal-in-trust', severity: 'error', title: 'NotPrincipal in a trust policy', description: 'Role trust policies cannot use NotPrincipal (ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL).', docUrl: DOCS.notPrincipal },
+    { id: 'grammar-sid-characters', severity: 'error', title: 'Invalid Sid characters', description: 'A Sid may contain only ASCII letters and digits (UNSUPPORTED_SID).', docUrl: DOCS.sid, example: '"Sid": "read-data"' },
+    { id: 'grammar-sid-duplicate', severity: 'warning', title: 'Duplicate Sid', description: 'Sids should be unique within a policy (UNIQUE_SIDS_RECOMMENDED).', docUrl: DOCS.sid },
+    { id: 'grammar-condition-operator', severity: 'error', title: 'Unknown condition operator', description: 'The condition operator is not one IAM documents (INVALID_CONDITION_OPERATOR). Operators may take a ForAnyValue:/ForAllValues: prefix and an IfExists suffix, except that Null takes no IfExists (NULL_WITH_IF_EXISTS).', docUrl: DOCS.operators, example: '"Condition": { "StringEqual": { … } }' },
+    { id: 'grammar-null-qualifier', severity: 'info', title: 'Null with a set operator', description: 'ForAllValues:Null is always true and ForAnyValue:Null is always false (NULL_WITH_QUALIFIER): use plain Null.', docUrl: DOCS.operators },
+    { id: 'grammar-wildcard-in-equals', severity: 'warning', title: 'Wildcard with an Equals operator', description: '* and ? are wildcards only for StringLike/StringNotLike (and ARN operators); with StringEquals they match a literal * or ? (WILDCARD_WITHOUT_LIKE_OPERATOR).', docUrl: DOCS.operators, example: '"StringEquals": { "aws:SourceAccount": "1111*" }' },
+    { id: 'grammar-string-like-on-arn-key', severity: 'warning', title: 'String operator on an ARN key', description: 'Compare ARN-typed keys such as aws:SourceArn with ARN operators (ArnLike, ArnEquals), not StringLike (STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS).', docUrl: DOCS.globalKeys + '#condition-keys-sourcearn', example: '"StringLike": { "aws:SourceArn": "arn:aws:cleanrooms:us-east-1:111122223333:membership/*" }' },
+    { id: 'grammar-empty', severity: 'info', title: 'Empty value', description: 'An empty array, object or Sid has no effect (EMPTY_ARRAY_* / EMPTY_OBJECT_* / EMPTY_SID_VALUE); remove it or fill it in.', docUrl: DOCS.checks, example: '"Resource": []' },
+  ],
+  check(ctx) {
+    const { model, text } = ctx;
+    const root = model.root;
+
+    // 1. Structure and types: the precompiled JSON Schema.
+    schemaChecks(ctx);
+
+    // 2. Version.
+    const versionProp = getProperty(root, 'Version');
+    if (!versionProp) {
+      const first = root.children?.find((c) => c.type === 'property');
+      const fixes: Fix[] = [];
+      if (first) {
+        const sep = startsLine(text, first.offset) ? `\n${lineIndent(text, first.offset)}` : ' ';
+        fixes.push({ title: `Add "Version": "${CURRENT_VERSION}"`, edits: [{ offset: first.offset, length: 0, newText: `"Version": "${CURRENT_VERSION}",${sep}` }], preferred: true });
+      }
+      ctx.report('grammar-version-missing', root.offset, 1, `The policy has no Version. Add "Version": "${CURRENT_VERSION}" as the first element; without it IAM uses the legacy language, in which policy variables such as \${aws:username} are plain text.`, { fixes });
+    } else if (model.version?.type === 'string' && model.version.value === '2008-10-17') {
+      ctx.reportNode('grammar-version-legacy', model.version, `"2008-10-17" is the legacy policy language: policy variables such as \${aws:username} are treated as literal text. Use "${CURRENT_VERSION}".`, {
+        fixes: [{ title: `Change to "${CURRENT_VERSION}"`, edits: [replaceStringContent(model.version, CURRENT_VERSION)], preferred: true }],
+      });
+    }
+
+    // 3. Statement present and non-empty.
+    const sv = model.statementProp && valueOf(model.statementProp);
+    if (sv && sv.type === 'array' && (sv.children?.length ?? 0) === 0) {
+      ctx.reportNode('grammar-statement-missing', sv, 'Statement is empty. Add at least one statement with Effect, Action and (for permissions policies) Resource, or (for trust policies) Principal.');
+    }
+
+    duplicateCheck(ctx, root);
+    const sids = new Map<string, Node>();
+    for (const st of model.statements) {
+      duplicateCheck(ctx, st.node);
+      statementChecks(ctx, st, sids);
+    }
+  },
 };
+
+function duplicateCheck(ctx: RuleContext, obj: Node | undefined): void {
+  for (const d of duplicateKeys(obj)) {
+    ctx.reportNode('grammar-duplicate-key', d.dup, `"${d.key}" appears twice in this object; only one of them takes effect. Merge the two into one.`, {
+      related: [{ offset: d.first.offset, length: d.first.length, message: `first "${d.key}"` }],
+    });
+  }
+}
+
+function schemaChecks(ctx: RuleContext): void {
+  const root = ctx.model.root;
+  const data = getNodeValue(root);
+  if (validatePolicy(data)) return;
+  const errors = [...(validatePolicy.errors ?? [])].sort((a, b) => (a.keyword === 'type' ? 0 : 1) - (b.keyword === 'type' ? 0 : 1));
+  for (const e of errors) mapSchemaError(ctx, e);
+}
+
+function mapSchemaError(ctx: RuleContext, e: ValidatorError): void {
+  if (e.keyword === 'if') return; // reported through the `then` branch's own errors
+  const root = ctx.model.root;
+  const segs = decodePointer(e.instancePath);
+  const node = walk(root, segs);
+  if (!node) return;
+  const parentKey = segs[segs.length - 1];
+
+  // Errors on an object's keys: unknown element / unknown principal key.
+  if (e.keyword === 'additionalProperties') {
+    const key = String(e.params.additionalProperty);
+    const prop = getProperty(node, key);
+    if (!prop) return;
+    const keyNode = keyOf(prop);
+    const isPrincipal = parentKey === 'Principal' || parentKey === 'NotPrincipal';
+    const known = segs.length === 0 ? TOP_ELEMENTS : isPrincipal ? PRINCIPAL_KEYS : STATEMENT_ELEMENTS;
+    const suggestion = closest(key, known, key.length <= 4 ? 1 : 2);
+    const fixes = suggestion ? renameKeyFix(node, keyNode, suggestion) : [];
+    const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
+    if (isPrincipal) {
+      ctx.reportNode('grammar-principal-shape', keyNode, `"${key}" is not a principal type. Use AWS, Service, Federated or CanonicalUser (case-sensitive).${hint}`, { fixes });
+    } else {
+      const where = segs.length === 0 ? 'at the top level of a policy (allowed: Version, Id, Statement)' : 'in a statement (allowed: Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition)';
+      ctx.reportNode('grammar-unknown-element', keyNode, `"${key}" is not a policy element ${where}; IAM rejects the policy. Element names are case-sensitive.${hint}`, { fixes });
+    }
+    return;
+  }
+  if (e.keyword === 'required') {
+    const missing = String(e.params.missingProperty);
+    if (missing === 'Effect') {
+      ctx.report('grammar-effect', node.offset, 1, 'This statement has no Effect. Add "Effect": "Allow" (or "Deny").');
+    } else if (missing === 'Statement') {
+      ctx.report('grammar-statement-missing', node.offset, 1, 'The policy has no Statement. Add "Statement": [ … ] with at least one statement.');
+    }
+    return;
+  }
+
+  if (segs.length === 0) return;
+  if (segs[0] === 'Version') {
+    const shown = node.type === 'string' ? `"${node.value}"` : jsonType(node);
+    ctx.reportNode('grammar-version', node, `Version ${shown} is not a policy language version. Use "${CURRENT_VERSION}" (the only other valid value is the legacy "2008-10-17").`, {
+      fixes: [{ title: `Change to "${CURRENT_VERSION}"`, edits: [{ offset: node.offset, length: node.length, newText: `"${CURRENT_VERSION}"` }] }],
+    });
+    return;
+  }
+  if (segs[0] !== 'Statement') return;
+  const statementValue = getValue(root, 'Statement');
+  const stLen = statementValue?.type === 'array' ? 2 : 1;
+  if (segs.length === 1) {
+    ctx.reportNode('grammar-statement-missing', node, `Statement must be a statement object or an array of statement objects, not ${jsonType(node)}.`);
+    return;
+  }
+  if (segs.length === stLen) {
+    ctx.reportNode('grammar-type', node, `Each statement must be an object with Effect, Action and Resource or Principal, not ${jsonType(node)}.`);
+    return;
+  }
+  const element = segs[stLen]!;
+  const stNode = walk(root, segs.slice(0, stLen));
+  if (element === 'Sid') {
+    if (e.keyword === 'pattern' && node.type === 'string') {
+      const value = node.value as string;
+      const cleaned = value.replace(/[^A-Za-z0-9]/g, '');
+      const fixes: Fix[] = [];
+      const others = ctx.model.statements.filter((s) => s.node !== stNode).map((s) => s.sid?.value);
+      if (cleaned && !others.includes(cleaned)) fixes.push({ title: `Change to "${cleaned}"`, edits: [replaceStringContent(node, cleaned)], preferred: true });
+      ctx.report('grammar-sid-characters', contentRange(node).offset, contentRange(node).length, `Sid "${value}" contains characters IAM does not allow; use only ASCII letters and digits (A-Z, a-z, 0-9).`, { fixes });
+    } else {
+      ctx.reportNode('grammar-type', node, `Sid must be a string of letters and digits, not ${jsonType(node)}.`);
+    }
+    return;
+  }
+  if (element === 'Effect') {
+    if (node.type === 'string') {
+      const value = node.value as string;
+      const target = closest(value.trim(), ['Allow', 'Deny'], 1);
+      const fixes: Fix[] = target ? [{ title: `Change to "${target}"`, edits: [replaceStringContent(node, target)], preferred: true }] : [];
+      ctx.report('grammar-effect', contentRange(node).offset, contentRange(node).length, `Effect "${value}" is not valid: it must be exactly "Allow" or "Deny" (case-sensitive).${target ? ` Did you mean "${target}"?` : ''}`, { fixes });
+    } else {
+      ctx.reportNode('grammar-effect', node, `Effect must be the string "Allow" or "Deny", not ${jsonType(node)}.`);
+    }
+    return;
+  }
+  if (element === 'Principal' || element === 'NotPrincipal') {
+    if (segs.length === stLen + 1) {
+      const msg = node.type === 'string'
+        ? `${element} "${node.value}" is not valid: a string principal can only be "*". Write a map such as {"Service": "cleanrooms.amazonaws.com"} or {"AWS": "arn:aws:iam::<account-id>:root"}.`
+        : `${element} must be "*" or a map with the keys AWS, Service, Federated or CanonicalUser, not ${jsonType(node)}.`;
+      ctx.reportNode('grammar-principal-shape', node, msg);
+    } else {
+      ctx.reportNode('grammar-principal-shape', node, `Principal values must be a string or an array of strings, not ${jsonType(node)}.`);
+    }
+    return;
+  }
+  if (e.keyword === 'type') {
+    const where = segs.slice(stLen).join(' › ');
+    ctx.reportNode('grammar-type', node, `${where} must be ${typeList(e.params.type)}, not ${jsonType(node)}.`);
+  }
+}
+
+function statementChecks(ctx: RuleContext, st: StatementModel, sids: Map<string, Node>): void {
+  const { model } = ctx;
+  const keyNode = (k: string): Node | undefined => {
+    const p = st.props.get(k);
+    return p && keyOf(p);
+  };
+
+  // Sid: unique, not empty.
+  if (st.sid?.type === 'string') {
+    const sid = st.sid.value as string;
+    if (sid === '') {
+      ctx.reportNode('grammar-empty', st.sid, 'The Sid is empty. Remove it or give the statement a name of letters and digits.', {
+        fixes: [{ title: 'Remove the empty Sid', edits: [removePropertyEdit(ctx.text, st.node, st.props.get('Sid')!)] }],
+      });
+    } else {
+      const first = sids.get(sid);
+      if (first) {
+        ctx.report('grammar-sid-duplicate', contentRange(st.sid).offset, contentRange(st.sid).length, `Sid "${sid}" is already used by an earlier statement. Give each statement its own Sid.`, {
+          related: [{ ...contentRange(first), message: `first use of Sid "${sid}"` }],
+        });
+      } else {
+        sids.set(sid, st.sid);
+      }
+    }
+  }
+
+  // Action / NotAction.
+  if (st.action && st.notAction) {
+    ctx.reportNode('grammar-action-both', keyNode('NotAction')!, 'This statement has both Action and NotAction. Keep one of them.');
+  } else if (!st.props.has('Action') && !st.props.has('NotAction')) {
+    ctx.report('grammar-action-missing', st.node.offset, 1, `This statement has no Action. Add "Action": ${model.kind === 'trust' ? '"sts:AssumeRole"' : '[ "service:Action", … ]'}.`);
+  }
+  if (st.resource && st.notResource) {
+    ctx.reportNode('grammar-resource-both', keyNode('NotResource')!, 'This statement has both Resource and NotResource. Keep one of them.');
+  }
+  if (st.principal && st.notPrincipal) {
+    ctx.reportNode('grammar-principal-both', keyNode('NotPrincipal')!, 'This statement has both Principal and NotPrincipal. Keep one of them.');
+  }
+
+  // Trust vs permissions (not for resource-based policies such as bucket policies).
+  if (!model.resourcePolicy) {
+    if (model.kind === 'trust') {
+      for (const k of ['Resource', 'NotResource']) {
+        const p = st.props.get(k);
+        if (p) {
+          ctx.reportNode('grammar-resource-in-trust', keyOf(p), `A role trust policy must not contain ${k}: the resource is the role itself. Remove ${k}.`, {
+            fixes: [{ title: `Remove ${k}`, edits: [removePropertyEdit(ctx.text, st.node, p)], preferred: true }],
+          });
+        }
+      }
+      const np = st.props.get('NotPrincipal');
+      if (np) ctx.reportNode('grammar-not-principal-in-trust', keyOf(np), 'Role trust policies cannot use NotPrincipal. Name the principals that may assume the role in Principal instead.');
+      if (!st.props.has('Principal') && !np) {
+        ctx.report('grammar-principal-missing', st.node.offset, 1, 'This trust policy statement has no Principal. Add the principal that may assume the role, e.g. "Principal": {"Service": "cleanrooms.amazonaws.com"}.');
+      }
+    } else {
+      for (const k of ['Principal', 'NotPrincipal']) {
+        const p = st.props.get(k);
+        if (p) ctx.reportNode('grammar-principal-in-permissions', keyOf(p), `A permissions (identity-based) policy must not contain ${k}: it applies to whoever it is attached to. Remove ${k}, or put it in the role's trust policy.`);
+      }
+      if (!st.props.has('Resource') && !st.props.has('NotResource')) {
+        ctx.report('grammar-resource-missing', st.node.offset, 1, 'This permissions policy statement has no Resource. Add "Resource" with the ARNs it applies to (or "*").');
+      }
+    }
+  } else if (ctx.options.fileName && /permission|identity/i.test(ctx.options.fileName)) {
+    for (const k of ['Principal', 'NotPrincipal']) {
+      const p = st.props.get(k);
+      if (p) ctx.reportNode('grammar-principal-in-permissions', keyOf(p), `A permissions (identity-based) policy must not contain ${k}: it applies to whoever it is attached to. Remove ${k}, or put it in the role's trust policy.`);
+    }
+  }
+
+  // Principal contents.
+  if (st.principal) principalChecks(ctx, st);
+
+  // Empty arrays / objects.
+  for (const k of ['Action', 'NotAction', 'Resource', 'NotResource']) {
+    const v = st.props.get(k) && valueOf(st.props.get(k)!);
+    if (v?.type === 'array' && (v.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', v, `${k} is an empty array, so this statement matches nothing. List at least one value.`);
+  }
+  for (const k of ['Principal', 'NotPrincipal']) {
+    const v = st.props.get(k) && valueOf(st.props.get(k)!);
+    if (v?.type === 'object') {
+      if ((v.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', v, `${k} is an empty object. Name at least one principal.`);
+      for (const [pk, pp] of properties(v)) {
+        const pv = valueOf(pp);
+        if (pv?.type === 'array' && (pv.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', pv, `${k} ${pk} is an empty array. List at least one principal.`);
+      }
+    }
+  }
+
+  if (st.condition?.type === 'object') conditionChecks(ctx, st.condition);
+}
+
+function principalChecks(ctx: RuleContext, st: StatementModel): void {
+  const p = st.principal!;
+  const trust = ctx.model.kind === 'trust' && !ctx.model.resourcePolicy;
+  if (p.type === 'string' && p.value === '*' && trust) {
+    ctx.reportNode('grammar-principal-wildcard-in-trust', p, '"Principal": "*" would let anyone assume this role; role trust policies do not allow it. Name the principal, e.g. {"Service": "cleanrooms.amazonaws.com"}.');
+  }
+  if (p.type !== 'object') return;
+  for (const [key, prop] of properties(p)) {
+    for (const item of stringItems(valueOf(prop))) {
+      const v = item.value;
+      const r = contentRange(item.node);
+      if (hasPlaceholderSyntax(v) || touchesPlaceholder(ctx, r.offset, r.length)) continue;
+      if (key === 'AWS') {
+        if (v === '*') {
+          if (trust) ctx.reportNode('grammar-principal-wildcard-in-trust', item.node, '{"AWS": "*"} means any AWS principal and would let anyone assume this role; role trust policies do not allow it. Name the account or role ARN instead.');
+        } else if (!/^\d{12}$/.test(v) && !v.startsWith('arn:')) {
+          if (/^(AROA|AIDA)[A-Z0-9]{12,}$/.test(v)) {
+            ctx.report('grammar-principal-shape', r.offset, r.length, `"${v}" is an IAM unique ID, which appears when the role or user it named was deleted. Replace it with the ARN of an existing role or user, or remove it (INVALID_ROLE_REFERENCE).`, { severity: 'warning' });
+          } else {
+            ctx.report('grammar-principal-shape', r.offset, r.length, `"${v}" is not an AWS principal: use a 12-digit account ID or an ARN such as arn:aws:iam::<account-id>:root or arn:aws:iam::<account-id>:role/<name>.`);
+          }
+        }
+      } else if (key === 'Service') {
+        if (cleanRoomsPrincipalTypo(v)) continue; // the cleanrooms family reports it with a fix
+        if (/[*?]/.test(v)) {
+          ctx.report('grammar-principal-shape', r.offset, r.length, `Wildcards are not allowed in a Service principal ("${v}"). Name the service, e.g. cleanrooms.amazonaws.com (UNSUPPORTED_WILDCARD_IN_PRINCIPAL).`);
+        } else if (!/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(v)) {
+          ctx.report('grammar-principal-shape', r.offset, r.length, `"${v}" is not a service principal: they have the form service-name.amazonaws.com, e.g. cleanrooms.amazonaws.com (INVALID_SERVICE_PRINCIPAL_FORMAT).`);
+        }
+      }
+    }
+  }
+}
+
+function conditionChecks(ctx: RuleContext, cond: Node): void {
+  duplicateCheck(ctx, cond);
+  if ((cond.children?.length ?? 0) === 0) {
+    ctx.reportNode('grammar-empty', cond, 'Condition is an empty object. Remove it or add an operator block.');
+    return;
+  }
+  for (const [op, opProp] of properties(cond)) {
+    const opKey = keyOf(opProp);
+    const block = valueOf(opProp);
+    const parsed = parseOperator(op);
+    const opRange = contentRange(opKey);
+    if (!parsed.known || (parsed.base === 'Null' && parsed.ifExists)) {
+      operatorFinding(ctx, cond, opKey, op, parsed);
+    } else if (parsed.base === 'Null' && parsed.prefix) {
+      ctx.report('grammar-null-qualifier', opRange.offset, opRange.length, `${op} is ${parsed.prefix === 'ForAllValues:' ? 'always true' : 'always false'}; use plain Null to test whether a key is present.`);
+    }
+    if (block?.type !== 'object') continue;
+    duplicateCheck(ctx, block);
+    if ((block.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', block, `The ${op} block is empty. Add a condition key and value, or remove the block.`);
+    const blockKeys = properties(block).map(([k]) => k);
+    for (const [key, keyProp] of properties(block)) {
+      const value = valueOf(keyProp);
+      if (value?.type === 'array' && (value.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', value, `${key} has an empty list of values, so this condition never matches. Add a value.`);
+      if (!parsed.known) continue;
+      if (EQUALS_OPERATORS.has(parsed.base)) {
+        for (const item of stringItems(value)) {
+          if (/[*?]/.test(stripVariables(item.value))) {
+            const r = contentRange(item.node);
+            if (touchesPlaceholder(ctx, r.offset, r.length)) continue;
+            const like = op.replace('Equals', 'Like').replace('IgnoreCase', '');
+            ctx.report('grammar-wildcard-in-equals', r.offset, r.length, `${op} compares exactly, so * and ? in "${item.value}" match only a literal * or ?. Use ${like} if you meant a wildcard pattern, or remove the wildcard.`);
+          }
+        }
+      }
+      // With the IAM reference data loaded, the iam-data family reports this (iam-string-operator-on-arn-key) from the key types.
+      if ((parsed.base === 'StringLike' || parsed.base === 'StringNotLike') && ARN_CONDITION_KEYS.has(key.toLowerCase()) && !ctx.options.iam) {
+        const target = op.replace(/String(Not)?Like/, 'Arn$1Like');
+        const allArnKeys = blockKeys.every((k) => ARN_CONDITION_KEYS.has(k.toLowerCase()));
+        // Under an ARN operator every value must be an ARN (or a bare wildcard); otherwise the rename would create new errors.
+        const allArnValues = properties(block).every(([, p]) => stringItems(valueOf(p)).every((i) => i.value.startsWith('arn:') || /^[*?]+$/.test(i.value)) && valueOf(p)?.type !== 'object');
+        const fixes: Fix[] = allArnKeys && allArnValues && !getProperty(cond, target) ? [{ title: `Change ${op} to ${target}`, edits: [replaceStringContent(opKey, target)], preferred: true }] : [];
+        ctx.report('grammar-string-like-on-arn-key', opRange.offset, opRange.length, `${key} holds an ARN: compare it with ${target} instead of ${op}. ARN operators check each of the six ARN fields separately, and AWS recommends them for ARN keys.${fixes.length ? '' : ` Move ${key} into its own ${target} block.`}`, { fixes });
+      }
+    }
+  }
+}
+
+function operatorFinding(ctx: RuleContext, cond: Node, opKey: Node, op: string, parsed: ParsedOperator): void {
+  const r = contentRange(opKey);
+  if (parsed.known && parsed.base === 'Null' && parsed.ifExists) {
+    const target = op.replace(/IfExists$/, '');
+    ctx.report('grammar-condition-operator', r.offset, r.length, `${op} is not valid: Null already tests whether the key exists and cannot take IfExists (NULL_WITH_IF_EXISTS). Use ${target}.`, {
+      fixes: renameKeyFix(cond, opKey, target),
+    });
+    return;
+  }
+  const names = validOperatorNames();
+  const caseMatch = names.find((n) => n.toLowerCase() === op.toLowerCase());
+  if (caseMatch) {
+    ctx.report('grammar-condition-operator', r.offset, r.length, `Write the condition operator as ${caseMatch}, the spelling IAM documents (not ${op}).`, {
+      severity: 'warning',
+      fixes: renameKeyFix(cond, opKey, caseMatch),
+    });
+    return;
+  }
+  const suggestion = closest(op, names, op.length > 12 ? 3 : 2);
+  ctx.report(
+    'grammar-condition-operator',
+    r.offset,
+    r.length,
+    `${op} is not a condition operator, so IAM rejects the policy.${suggestion ? ` Did you mean ${suggestion}?` : ''} Operators are StringEquals, StringLike, ArnEquals, ArnLike, NumericEquals, DateLessThan, Bool, IpAddress, Null and their variants, optionally with a ForAnyValue:/ForAllValues: prefix and an IfExists suffix.`,
+    { fixes: suggestion ? renameKeyFix(cond, opKey, suggestion) : [] },
+  );
+}

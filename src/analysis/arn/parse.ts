@@ -1,0 +1,65 @@
+// ARN splitting that keeps exact positions. Pure.
+// arn:partition:service:region:account-id:resource  (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html)
+
+export interface ArnField {
+  text: string;
+  /** Start index in the ARN string. */
+  start: number;
+  end: number;
+}
+
+export interface ParsedArn {
+  /** The fields found, at most 6 (the resource field keeps its own colons). */
+  fields: ArnField[];
+  prefix: ArnField;
+  partition?: ArnField;
+  service?: ArnField;
+  region?: ArnField;
+  account?: ArnField;
+  resource?: ArnField;
+}
+
+/**
+ * Split an ARN on its first five colons. Colons inside policy variables (`${aws:username}`) do not split.
+ */
+export function parseArn(value: string): ParsedArn {
+  const fields: ArnField[] = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < value.length && fields.length < 5; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x24 /* $ */ && value.charCodeAt(i + 1) === 0x7b /* { */) {
+      depth++;
+      i++;
+    } else if (c === 0x7d /* } */ && depth > 0) {
+      depth--;
+    } else if (c === 0x3a /* : */ && depth === 0) {
+      fields.push({ text: value.slice(start, i), start, end: i });
+      start = i + 1;
+    }
+  }
+  fields.push({ text: value.slice(start), start, end: value.length });
+  const [prefix, partition, service, region, account, resource] = fields;
+  return { fields, prefix: prefix!, partition, service, region, account, resource };
+}
+
+/** Contains an IAM wildcard (`*` or `?`) outside policy variables. */
+export function hasWildcard(s: string): boolean {
+  return /[*?]/.test(stripVariables(s));
+}
+
+/** Contains a policy variable `${...}`. */
+export function hasVariable(s: string): boolean {
+  return s.includes('${');
+}
+
+/** The string with `${...}` policy variables removed. */
+export function stripVariables(s: string): string {
+  return s.replace(/\$\{[^}]*\}/g, '');
+}
+
+/** Matches `pattern` with IAM wildcards (`*`, `?`) against a literal `value`. */
+export function wildcardMatch(pattern: string, value: string): boolean {
+  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
+  return re.test(value);
+}

@@ -1,0 +1,131 @@
+// Small helpers shared by the grammar, arn and cleanrooms rule families. Pure.
+import type { Node } from '../json';
+import { keyOf, properties, valueOf } from '../json';
+import type { RuleContext } from '../rule';
+import type { TextEdit } from '../types';
+import { findPlaceholders } from '../../fill/detect';
+import type { PolicyModel } from '../model';
+
+/** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (cur[j]! < rowMin) rowMin = cur[j]!;
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate within `max` edits (case-insensitive), if exactly one candidate is closest. */
+export function closest(value: string, candidates: Iterable<string>, max: number): string | undefined {
+  const v = value.toLowerCase();
+  let best: string | undefined;
+  let bestD = max + 1;
+  let tie = false;
+  for (const c of candidates) {
+    const d = editDistance(v, c.toLowerCase(), max);
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+      tie = false;
+    } else if (d === bestD && c !== best) {
+      tie = true;
+    }
+  }
+  return bestD <= max && !tie ? best : undefined;
+}
+
+const placeholderCache = new WeakMap<PolicyModel, Array<[number, number]>>();
+
+/**
+ * True when [offset, offset + length) overlaps a placeholder (the ranges the placeholders family reports).
+ * Computed from the placeholder detector itself rather than from reported findings, so turning the placeholder
+ * rules off in the settings does not make these families start reporting on placeholder text.
+ */
+export function touchesPlaceholder(ctx: RuleContext, offset: number, length: number): boolean {
+  let ranges = placeholderCache.get(ctx.model);
+  if (!ranges) {
+    ranges = findPlaceholders(ctx.text, ctx.model.root).map((o) => [o.offset, o.offset + o.length] as [number, number]);
+    placeholderCache.set(ctx.model, ranges);
+  }
+  const end = offset + Math.max(1, length);
+  return ranges.some(([s, e]) => offset < e && s < end);
+}
+
+/** Text looks like an unfilled placeholder (`<name>` / `{{name}}`): other rules leave it alone. */
+export function hasPlaceholderSyntax(s: string): boolean {
+  return /<[A-Za-z0-9][A-Za-z0-9_ .-]*>|\{\{[^{}]+\}\}/.test(s);
+}
+
+/** Range of the string contents (without the quotes). */
+export function contentRange(node: Node): { offset: number; length: number } {
+  return { offset: node.offset + 1, length: Math.max(0, node.length - 2) };
+}
+
+/** Edit replacing a string node's contents (keeps the quotes); `value` is JSON-escaped. */
+export function replaceStringContent(node: Node, value: string): TextEdit {
+  return { ...contentRange(node), newText: JSON.stringify(value).slice(1, -1) };
+}
+
+/** The whitespace at the start of the line containing `offset`. */
+export function lineIndent(text: string, offset: number): string {
+  const ls = text.lastIndexOf('\n', offset - 1) + 1;
+  const m = /^[ \t]*/.exec(text.slice(ls, offset));
+  return m ? m[0] : '';
+}
+
+/** True when `offset` is the first non-blank character of its line. */
+export function startsLine(text: string, offset: number): boolean {
+  const ls = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*$/.test(text.slice(ls, offset));
+}
+
+/**
+ * An edit that removes a property (key, value and one adjoining comma) from its object, leaving valid JSON.
+ * Whole lines are removed when the property sits on lines of its own.
+ */
+export function removePropertyEdit(text: string, obj: Node, prop: Node): TextEdit {
+  const props = (obj.children ?? []).filter((c) => c.type === 'property');
+  const i = props.indexOf(prop);
+  const next = props[i + 1];
+  const prev = props[i - 1];
+  let start = prop.offset;
+  let end = prop.offset + prop.length;
+  if (next) {
+    // Remove "prop, " up to the next property.
+    end = next.offset;
+    if (startsLine(text, prop.offset) && startsLine(text, next.offset)) start = text.lastIndexOf('\n', prop.offset - 1) + 1, end = text.lastIndexOf('\n', next.offset - 1) + 1;
+  } else if (prev) {
+    // Last property: remove ", prop" from the end of the previous one.
+    start = prev.offset + prev.length;
+  } else {
+    // Only property: remove it and the whitespace around it.
+    start = obj.offset + 1;
+    end = obj.offset + obj.length - 1;
+  }
+  return { offset: start, length: end - start, newText: '' };
+}
+
+/** Properties of an object node that appear more than once (second and later uses), with the first use. */
+export function duplicateKeys(obj: Node | undefined): Array<{ key: string; first: Node; dup: Node }> {
+  const seen = new Map<string, Node>();
+  const out: Array<{ key: string; first: Node; dup: Node }> = [];
+  for (const [k, p] of properties(obj)) {
+    const f = seen.get(k);
+    if (f) out.push({ key: k, first: keyOf(f), dup: keyOf(p) });
+    else seen.set(k, p);
+  }
+  return out;
+}
+
+export { keyOf, valueOf };
