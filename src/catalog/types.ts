@@ -61,6 +61,6 @@ export interface PolicyTemplate {
   notes?: string[];
   /** For the member role: AWS managed policies to choose from. */
   managedPolicies?: Array<{ name: string; arn: string; when: string }>;
-  /** Snippet prefix, e.g. `cleanrooms-read-data-trust`. */
+  /** Snippet prefix: `cleanrooms-<id>`, e.g. `cleanrooms-read-data-s3-trust` (ids start with the role id). */
   snippetPrefix: string;
 }
