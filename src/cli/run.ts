@@ -5,6 +5,7 @@ import { DEFAULT_MAX_LENGTH } from '../analysis/analyze';
 import { allRules } from '../analysis/rules';
 import { placeholderKind, templateById, TEMPLATES } from '../catalog';
 import { renderTemplate } from '../fill/apply';
+import { describeIamData } from '../iam-data/load';
 import type { IamIndex } from '../iam-data/types';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { expandPaths, readTextFile, tooLargeMessage } from './files';
@@ -68,9 +69,7 @@ function printVersion(io: CliIo, err: (m: string) => void): number {
 
 export function describeIam(index: IamIndex | undefined): string {
   if (!index) return 'IAM reference data: not bundled (the IAM data rules are skipped; run npm run build)';
-  const m = index.meta;
-  const date = m.updatedAt ? `, updated ${m.updatedAt}` : '';
-  return `IAM reference data: ${m.source ? `${m.source} ` : ''}${m.version}${date}`;
+  return describeIamData(index.meta);
 }
 
 function listTemplates(format: 'text' | 'json', io: CliIo): number {
