@@ -102,7 +102,6 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
 
   // Too few fields. The seed's S3 typo (arn:aws:s3::bucket/...) gets its own rule and a fix.
   if (arn.fields.length < 6) {
-    if (site.origin === 'condition' && hasWildcard(value)) return; // a string pattern such as arn:aws:cleanrooms:*
     if (arn.fields.length === 5 && service === 's3' && arn.region!.text === '' && arn.account!.text !== '') {
       const colon = arn.service!.end; // the "::" after s3
       report('arn-s3-two-colons', { start: colon, end: colon + 2 }, `This S3 ARN has two colons after "s3" where it needs three: arn:aws:s3:::${arn.account!.text}. With two, "${arn.account!.text}" is read as the account ID and the statement matches no bucket or object.`, [
@@ -110,6 +109,7 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
       ]);
       return;
     }
+    if (site.origin === 'condition' && hasWildcard(value)) return; // a string pattern such as arn:aws:secretsmanager:*
     report('arn-missing-fields', { start: 0, end: value.length }, `This ARN has ${arn.fields.length} of the six fields arn:partition:service:region:account-id:resource (fields may be empty, but their colons must be there).`);
     return;
   }
