@@ -4,9 +4,10 @@
 // Both sides are patterns, so "matches" means: some concrete ARN matches both. The check runs over the product of
 // the two patterns' automata (at most (n+1)*(m+1) states for n, m tokens), so it is exact for these patterns.
 // It errs towards "matches" (no false positives): in the policy ARN, `*`, `<placeholder>`, `{{…}}` and policy
-// variables `${aws:…}` stand for any run of characters (colons and slashes included); in the template, `${Var}` and
-// `*` do too, except `${Partition}`, `${Region}` and `${Account}`, which stay inside their colon-delimited field
-// (ARN fields: arn:partition:service:region:account-id:resource). Letters compare case-insensitively.
+// variables `${aws:…}` stand for any run of characters (colons and slashes included); in the template, `*` does too
+// and `${Var}` stands for one or more characters, except `${Partition}`, `${Region}` and `${Account}`, which stay
+// inside their colon-delimited field (arn:partition:service:region:account-id:resource) and may be empty.
+// Letters compare case-insensitively.
 
 /** Token kinds: a literal character (its lower-case char code), ANY_ONE (?), ANY_RUN (*, ${…}, <…>, {{…}}), ANY_FIELD. */
 const ANY_ONE = -1;
@@ -53,7 +54,7 @@ export function tokenizePolicyArn(arn: string): number[] {
   return out;
 }
 
-/** Tokenise an ARN template: `${Var}` and `*` become ANY_RUN, or ANY_FIELD for ${Partition}/${Region}/${Account}. */
+/** Tokenise an ARN template: `*` becomes ANY_RUN, `${Var}` ANY_ONE + ANY_RUN, ${Partition}/${Region}/${Account} ANY_FIELD. */
 export function tokenizeTemplate(template: string): number[] {
   const out: number[] = [];
   const n = template.length;
@@ -64,7 +65,11 @@ export function tokenizeTemplate(template: string): number[] {
       if (end >= 0) {
         if (FIELD_VARS.has(template.slice(i, end + 1))) {
           if (out[out.length - 1] !== ANY_FIELD && out[out.length - 1] !== ANY_RUN) out.push(ANY_FIELD);
-        } else pushRun(out);
+        } else {
+          // A name such as ${BucketName} or ${ObjectName} is at least one character.
+          out.push(ANY_ONE);
+          pushRun(out);
+        }
         i = end;
         continue;
       }

