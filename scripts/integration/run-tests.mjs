@@ -46,6 +46,8 @@ export async function buildIntegrationTests() {
     format: 'cjs',
     target: 'node20',
     external: ['vscode', 'mocha'],
+    // Like esbuild.mjs: jsonc-parser's "main" is a UMD build whose require('./impl/…') calls esbuild cannot follow.
+    mainFields: ['module', 'main'],
     sourcemap: 'inline',
     logLevel: 'warning',
   });
@@ -141,7 +143,7 @@ async function main() {
       ['skipWelcome', 'true'],
     ];
     const url = `${server.url}/?folder=${encodeURIComponent(workspaceDir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    await page.goto(url);
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
 
     let timer;
     const code = await Promise.race([

@@ -85,7 +85,7 @@ async function main() {
       ['skipWelcome', 'true'],
     ];
     const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    await page.goto(url);
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     const editor = page.locator('.editor-group-container.active .monaco-editor').first();
 
     await step(page, 'workbench loads with the fixture workspace', async () => {
@@ -157,15 +157,18 @@ async function main() {
       const placeholder = (await page.locator(`${quickInputVisible} .quick-input-box input`).getAttribute('placeholder')) ?? '';
       const items = page.locator(`${quickInputVisible} .quick-input-list .monaco-list-row`);
       const itemCount = await items.count();
-      await page.screenshot({ path: join(imagesDir, 'fill-wizard.png') });
       const before = await editor.locator('.view-lines').innerText();
       let answered;
       if (itemCount > 0) {
         answered = (await items.first().innerText()).replace(/\s+/g, ' ').trim();
+        await page.screenshot({ path: join(imagesDir, 'fill-wizard.png') });
         await page.keyboard.press('Enter');
       } else {
         answered = answerFor(`${titleText} ${prompt} ${placeholder}`);
         await page.keyboard.type(answered);
+        const input = page.locator(`${quickInputVisible} .quick-input-box input`);
+        await page.waitForFunction(([el, v]) => el.value === v, [await input.elementHandle(), answered], { timeout: WAIT });
+        await page.screenshot({ path: join(imagesDir, 'fill-wizard.png') });
         await page.keyboard.press('Enter');
       }
       // The answer was taken: either the wizard moved on (new title) or it finished and edited the document.
@@ -181,7 +184,14 @@ async function main() {
         { timeout: WAIT },
       );
       const stillOpen = await page.locator(quickInputVisible).count();
-      const next = stillOpen ? `next step "${(await title.innerText()).trim()}"` : 'document edited';
+      let next = 'document edited';
+      if (stillOpen) next = `next step "${(await title.innerText()).trim()}"`;
+      else if (itemCount === 0) {
+        // A one-step fill: the typed value must now be in the document (spaces in the editor are &nbsp;).
+        const after = (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+        if (!after.includes(answered)) throw new Error(`the document changed but does not contain "${answered}":\n${after}`);
+        next = `document now contains "${answered}"`;
+      }
       await page.keyboard.press('Escape'); // leave the rest of the wizard
       return `first prompt "${titleText}"${prompt ? ` (${prompt.slice(0, 80)})` : ''}; answered "${answered.slice(0, 60)}"; ${next}`;
     });

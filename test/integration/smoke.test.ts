@@ -20,8 +20,9 @@ function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
 }
 
-/** Resolves once `check()` is truthy; checks on every diagnostics change and every 100 ms until `ms`. */
-function waitFor<T>(what: string, check: () => T | undefined | false, ms = 10_000): Promise<T> {
+/** Resolves once `check()` is truthy; checks on every diagnostics change and every 100 ms until `ms`
+ * (generous: the CI machines are shared and a cold extension host can be slow). */
+function waitFor<T>(what: string, check: () => T | undefined | false, ms = 30_000): Promise<T> {
   return new Promise((resolve, reject) => {
     let done = false;
     const finish = (fn: () => void) => {

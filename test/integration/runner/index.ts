@@ -80,7 +80,7 @@ export function run(): Promise<void> {
   const resultFile = process.env[RESULT_ENV];
   const testsRoot = path.resolve(__dirname, '..');
   const Mocha = loadMocha();
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const grep = process.env[GREP_ENV];
   if (grep) mocha.grep(new RegExp(grep));
   for (const f of findTestFiles(testsRoot, __dirname)) mocha.addFile(f);
