@@ -144,8 +144,6 @@ function renameKeyFix(obj: Node | undefined, keyNode: Node, to: string, preferre
   return [{ title: `Change to "${to}"`, edits: [replaceStringContent(keyNode, to)], preferred }];
 }
 
-const opening = (n: Node): { offset: number; length: number } => ({ offset: n.offset, length: 1 });
-
 export const grammarRules: RuleFamily = {
   name: 'grammar',
   rules: [
