@@ -6,6 +6,8 @@ import { RULE_FAMILIES, RULES_BY_ID } from './rules';
 import type { AnalysisResult, AnalyzeOptions, Finding, RuleMeta } from './types';
 
 export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
+/** At most this many JSON syntax findings per document (the rest are counted in the last one's message). */
+export const MAX_SYNTAX_FINDINGS = 100;
 
 const CORE_RULES: RuleMeta[] = [
   {
@@ -40,11 +42,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
 
   const overrides = options.severityOverrides ?? {};
   const findings: Finding[] = [];
+  const index = new FindingIndex();
   const push = (f: Finding): void => {
     const o = overrides[f.rule];
     if (o === 'off') return;
     if (o) f.severity = o;
     findings.push(f);
+    index.add(f);
   };
 
   const parsed = parseJson(text);
@@ -58,21 +62,41 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     if (!options.forcePolicy) return { kind: 'not-a-policy', findings: [] };
   }
   const errorOffsets = new Set<number>();
+  // One syntax finding per document offset: a trailing-comma finding replaces a generic error on the same comma
+  // (`{"a":1,,}` gives "property name expected" on the second comma and then a trailing comma on it).
+  const syntax = new Map<number, Finding>();
+  let more = 0;
   for (const e of parsed.errors) {
+    // Bounded: a pasted binary or a million commas must not turn into a million diagnostics.
+    if (syntax.size >= MAX_SYNTAX_FINDINGS) {
+      more++;
+      continue;
+    }
     // jsonc-parser can report several errors at one offset (e.g. a trailing comma); keep the first.
     if (errorOffsets.has(e.offset)) continue;
     errorOffsets.add(e.offset);
     const comma = trailingCommaBefore(text, e.offset);
     if (comma !== undefined) {
-      push(
+      syntax.set(
+        comma,
         makeFinding(CORE_RULES[0]!, comma, 1, `JSON syntax error: trailing comma before "${text[e.offset]}". JSON (and IAM) do not allow it; remove the comma.`, {
           fixes: [{ title: 'Remove the trailing comma', edits: [{ offset: comma, length: 1, newText: '' }], preferred: true }],
         }),
       );
       continue;
     }
-    push(makeFinding(CORE_RULES[0]!, e.offset, Math.max(1, e.length), `JSON syntax error: ${describeParseError(parseErrorMessage(e))}. IAM rejects a policy that is not valid JSON.`));
+    if (syntax.has(e.offset)) continue;
+    // Errors at the end of the document ("closing brace expected" after a truncation) sit at offset === text.length:
+    // keep the range inside the document (zero length at the very end).
+    const offset = Math.min(e.offset, text.length);
+    const length = Math.min(Math.max(1, e.length), text.length - offset);
+    syntax.set(offset, makeFinding(CORE_RULES[0]!, offset, length, `JSON syntax error: ${describeParseError(parseErrorMessage(e))}. IAM rejects a policy that is not valid JSON.`));
   }
+  if (more) {
+    const last = [...syntax.values()].pop()!;
+    last.message += ` (${more} further JSON errors after this one are not shown.)`;
+  }
+  for (const f of syntax.values()) push(f);
   // forcePolicy and no object at all: nothing more to check than syntax.
   if (!root || root.type !== 'object') return { kind: 'permissions', findings: sortFindings(findings) };
   const model = buildModel(text, root, options.fileName);
@@ -93,7 +117,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
       this.report(ruleId, node.offset, node.length, message, extras);
     },
     hasFindingAt(offset, rules) {
-      return findings.some((f) => f.offset <= offset && offset < f.offset + Math.max(1, f.length) && (!rules || rules.includes(f.rule)));
+      return index.has(offset, rules);
     },
   };
   for (const family of RULE_FAMILIES) {
@@ -112,6 +136,37 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     }
   }
   return { kind: model.kind, findings: sortFindings(findings) };
+}
+
+/**
+ * Findings by position, so hasFindingAt costs O(findings near the offset) rather than O(all findings): rules call it
+ * per value (and iam-data per character), which was quadratic on big documents (20,000 statements: minutes).
+ */
+export class FindingIndex {
+  private static readonly BUCKET = 64;
+  private static readonly LONG = 4096;
+  private readonly buckets = new Map<number, Finding[]>();
+  /** Findings longer than LONG (a whole statement or document): few, scanned linearly. */
+  private readonly long: Finding[] = [];
+
+  add(f: Finding): void {
+    const len = Math.max(1, f.length);
+    if (len > FindingIndex.LONG) {
+      this.long.push(f);
+      return;
+    }
+    const last = Math.floor((f.offset + len - 1) / FindingIndex.BUCKET);
+    for (let b = Math.floor(f.offset / FindingIndex.BUCKET); b <= last; b++) {
+      const list = this.buckets.get(b);
+      if (list) list.push(f);
+      else this.buckets.set(b, [f]);
+    }
+  }
+
+  has(offset: number, rules?: readonly string[]): boolean {
+    const hit = (f: Finding): boolean => f.offset <= offset && offset < f.offset + Math.max(1, f.length) && (!rules || rules.includes(f.rule));
+    return (this.buckets.get(Math.floor(offset / FindingIndex.BUCKET))?.some(hit) ?? false) || this.long.some(hit);
+  }
 }
 
 /** Offset of a comma directly (modulo whitespace/comments-free space) before a closing bracket at `offset`. */

@@ -50,7 +50,10 @@ export function parseJson(text: string): ParsedJson {
   const deep = findExcessiveNesting(text);
   if (deep !== undefined) return { root: undefined, errors: [], tooDeep: { offset: deep } };
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+  // A UTF-8 byte order mark (U+FEFF) at the start is an encoding artefact, not content: parse it as a space so
+  // offsets stay the same (jsonc-parser would report "invalid symbol" at offset 0).
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: false });
   return { root, errors };
 }
 

@@ -68,9 +68,11 @@ export function buildModel(text: string, root: Node, fileName?: string): PolicyM
   const statementProp = getProperty(root, 'Statement');
   const sv = statementProp && valueOf(statementProp);
   const statementNodes: Node[] = !sv ? [] : sv.type === 'array' ? (sv.children ?? []) : [sv];
-  const statements = statementNodes.filter((n) => n.type === 'object').map((n, i) => buildStatement(n, i));
-  // Keep the index as the position in the Statement array, including non-object entries.
-  statements.forEach((s) => (s.index = statementNodes.indexOf(s.node)));
+  // The index is the position in the Statement array, including non-object entries (one pass: no indexOf).
+  const statements: StatementModel[] = [];
+  statementNodes.forEach((n, i) => {
+    if (n.type === 'object') statements.push(buildStatement(n, i));
+  });
 
   const hasPrincipal = statements.some((s) => s.principal || s.notPrincipal);
   const hasResource = statements.some((s) => s.resource || s.notResource);
