@@ -70,11 +70,17 @@ export function stringValueNodes(root: Node | undefined): Node[] {
   return out;
 }
 
+/** Documents longer than this (UTF-16 code units) are not scanned when no parsed root is given (as analyze's default). */
+export const MAX_SCAN_LENGTH = 5 * 1024 * 1024;
+
 /** Find placeholders in `text`. Pass the parsed root when you have it to avoid parsing twice. */
 export function findPlaceholders(text: string, root?: Node): PlaceholderOccurrence[] {
   if (root === undefined) {
+    // Bounded work: parsing a 50 MB file takes tens of seconds, and no policy is that large (IAM caps them at 10 KB).
+    if (text.length > MAX_SCAN_LENGTH) return [];
     if (findExcessiveNesting(text) !== undefined) return [];
-    root = parseTree(text, [], { allowTrailingComma: true });
+    // A leading byte order mark parses as a space (same length, so offsets stay exact).
+    root = parseTree(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text, [], { allowTrailingComma: true });
   }
   const out: PlaceholderOccurrence[] = [];
   for (const node of stringValueNodes(root)) scanString(text, node, out);
