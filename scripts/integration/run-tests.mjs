@@ -93,7 +93,9 @@ export function printResult(result) {
         .join('\n'),
     );
   });
-  for (const m of result.metrics ?? []) console.log(`\n  METRIC ${m.name}: ${m.value} ms`);
+  // Measurements reported by tests with console.log('METRIC <name>', <number>), e.g. edit-to-diagnostics-ms.
+  if (result.metrics?.length) console.log('');
+  for (const m of result.metrics ?? []) console.log(`  METRIC ${m.name}: ${m.value}${m.name.endsWith('-ms') ? ' ms' : ''}`);
 }
 
 async function main() {
@@ -105,9 +107,18 @@ async function main() {
   let server;
   let browser;
   let tmp;
+  const phases = [];
+  let mark = Date.now();
+  const phase = (name) => {
+    const now = Date.now();
+    phases.push(`${name} ${((now - mark) / 1000).toFixed(1)} s`);
+    mark = now;
+  };
   try {
     const tools = provision();
+    phase('provision');
     const n = await buildIntegrationTests();
+    phase('build');
     console.log(`[integration] ${n} test file(s) compiled to ${relative(repoRoot, outDir)}`);
 
     tmp = mkdtempSync(join(tmpdir(), 'cleanrooms-iam-result-'));
@@ -118,6 +129,7 @@ async function main() {
       env: { CLEANROOMS_IAM_TEST_RESULT: resultFile },
       logFile: join(tmp, 'code-server.log'),
     });
+    phase('code-server');
     browser = await chromium.launch({ executablePath: tools.chromium, headless: true, args: CHROMIUM_ARGS });
     const page = await browser.newPage();
 
@@ -126,10 +138,9 @@ async function main() {
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = format(...(Array.isArray(args) ? args : [args]));
       if (verbose) return console.log(`[vscode:${type}] ${line}`);
-      // Quiet mode: measurements, and errors that are not offline noise nor the runner's own "N test(s) failed"
-      // (the per-test listing below comes from the result file).
-      if (/^METRIC\b/.test(line)) console.log(line);
-      else if (type === 'error' && !isOfflineNoise(line) && !/^Error: \d+ test\(s\) failed/.test(line)) {
+      // Quiet mode: only errors that are not offline noise nor the runner's own "N test(s) failed" (the per-test
+      // listing and the METRIC lines are printed at the end, from the result file).
+      if (type === 'error' && !isOfflineNoise(line) && !/^Error: \d+ test\(s\) failed/.test(line)) {
         console.log(`[vscode:error] ${line}`);
       }
     });
@@ -151,6 +162,7 @@ async function main() {
       new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs))),
     ]);
     clearTimeout(timer);
+    phase('workbench + tests');
 
     if (existsSync(resultFile)) {
       const result = JSON.parse(readFileSync(resultFile, 'utf8'));
@@ -178,7 +190,8 @@ async function main() {
     await server?.stop().catch(() => {});
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
-  console.log(`[integration] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  phase('teardown');
+  console.log(`[integration] done in ${((Date.now() - started) / 1000).toFixed(1)} s (${phases.join(', ')})`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 }

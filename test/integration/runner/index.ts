@@ -88,14 +88,25 @@ export function run(): Promise<void> {
   const result: TestResult = { passed: 0, failed: 0, pending: 0, failures: [], tests: [], metrics: [] };
 
   // Tests report measurements with console.log('METRIC <name>', <number>): record them in the result file too.
+  // The extension host defines console.log as an accessor (get/set) that forwards to the renderer: a plain
+  // assignment does not take, so redefine the property and put the original descriptor back afterwards.
+  const originalDescriptor = Object.getOwnPropertyDescriptor(console, 'log');
   const originalLog = console.log;
-  console.log = (...args: unknown[]) => {
-    if (args[0] && typeof args[0] === 'string') {
-      const m = /^METRIC\s+(\S+)$/.exec(args[0]);
-      const value = Number(args[1]);
-      if (m && args.length === 2 && Number.isFinite(value)) result.metrics.push({ name: m[1], value });
-    }
-    originalLog.apply(console, args);
+  Object.defineProperty(console, 'log', {
+    configurable: true,
+    writable: true,
+    value: (...args: unknown[]) => {
+      if (args[0] && typeof args[0] === 'string') {
+        const m = /^METRIC\s+(\S+)$/.exec(args[0]);
+        const value = Number(args[1]);
+        if (m && args.length === 2 && Number.isFinite(value)) result.metrics.push({ name: m[1], value });
+      }
+      originalLog.apply(console, args);
+    },
+  });
+  const restoreLog = () => {
+    if (originalDescriptor) Object.defineProperty(console, 'log', originalDescriptor);
+    else delete (console as { log?: unknown }).log;
   };
 
   const write = () => {
@@ -106,7 +117,7 @@ export function run(): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {
-        console.log = originalLog;
+        restoreLog();
         write();
         if (failures > 0 || result.failed > 0) reject(new Error(`${result.failed || failures} test(s) failed`));
         else resolve();
@@ -127,7 +138,7 @@ export function run(): Promise<void> {
       });
     } catch (err) {
       // A test file that throws while loading: report it as a failure rather than "no tests".
-      console.log = originalLog;
+      restoreLog();
       result.failed++;
       result.failures.push({ title: 'loading test files', error: errorText(err) });
       write();
