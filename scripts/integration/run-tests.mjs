@@ -7,7 +7,7 @@
 // Options (env): CLEANROOMS_IAM_TEST_TIMEOUT_MS (overall, default 300000), CLEANROOMS_IAM_TEST_GREP (mocha grep),
 // CLEANROOMS_IAM_VERBOSE=1 (print all workbench / server log lines). See /work/shared/recipes/real-vscode-tests.md.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,12 +21,12 @@ export const outDir = join(repoRoot, 'out', 'test', 'integration');
 export const runnerPath = join(outDir, 'runner', 'index.js');
 export const workspaceDir = join(repoRoot, 'test', 'fixtures', 'workspace');
 
-function findTests(dir) {
+function findFiles(dir, suffix) {
   const out = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...findTests(full));
-    else if (e.name.endsWith('.test.ts')) out.push(full);
+    if (e.isDirectory()) out.push(...findFiles(full, suffix));
+    else if (e.name.endsWith(suffix)) out.push(full);
   }
   return out.sort();
 }
@@ -34,10 +34,9 @@ function findTests(dir) {
 /** Compiles the suites and the runner to out/test/integration (CJS, node; vscode external, mocha loaded at run time). */
 export async function buildIntegrationTests() {
   const srcDir = join(repoRoot, 'test', 'integration');
-  const entryPoints = [...findTests(srcDir), join(srcDir, 'runner', 'index.ts')];
-  rmSync(outDir, { recursive: true, force: true });
+  const entryPoints = [...findFiles(srcDir, '.test.ts'), join(srcDir, 'runner', 'index.ts')];
   mkdirSync(outDir, { recursive: true });
-  await esbuild.build({
+  const built = await esbuild.build({
     entryPoints,
     outbase: srcDir,
     outdir: outDir,
@@ -50,7 +49,17 @@ export async function buildIntegrationTests() {
     mainFields: ['module', 'main'],
     sourcemap: 'inline',
     logLevel: 'warning',
+    write: false,
   });
+  // Write only what changed and delete compiled tests whose source is gone: another run (another engineer, same
+  // tree) may be loading these files right now, so never wipe the folder.
+  const written = new Set();
+  for (const f of built.outputFiles) {
+    written.add(f.path);
+    mkdirSync(dirname(f.path), { recursive: true });
+    if (!existsSync(f.path) || !readFileSync(f.path).equals(Buffer.from(f.contents))) writeFileSync(f.path, f.contents);
+  }
+  for (const old of findFiles(outDir, '.test.js')) if (!written.has(old)) rmSync(old, { force: true });
   workspaceReady();
   return entryPoints.length - 1;
 }
