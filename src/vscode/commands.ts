@@ -94,7 +94,7 @@ export class Commands {
   // ---- Fill Placeholders… / Fill This Placeholder ----
   async fillPlaceholders(uri?: vscode.Uri, onlyKey?: string): Promise<CommandOutcome> {
     const p = this.prompts();
-    const doc = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+    const doc = uri ? vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
     if (!doc || doc.isClosed) {
       const reason = uri ? `${uri.toString(true)} is not open; open it and run Fill Placeholders again.` : 'Open a policy document first.';
       p.showMessage('error', reason);
@@ -251,7 +251,7 @@ export class Commands {
   }
 
   async fixAll(uri?: vscode.Uri): Promise<CommandOutcome> {
-    const doc = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+    const doc = uri ? vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
     if (!doc) {
       const reason = 'Open a policy document first.';
       this.prompts().showMessage('error', reason);

@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
       prompts = p ?? realPrompts;
     },
     analysis(uri) {
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
       return doc ? validator.analysis(doc)?.result : undefined;
     },
     onDidUpdateDiagnostics: validator.onDidUpdate,

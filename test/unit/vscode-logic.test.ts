@@ -163,6 +163,9 @@ describe('vscode logic: wizard', () => {
     // An ARN in a Region where Clean Rooms does not run is rejected as you type.
     assert.match(validateAnswer(steps[0]!, arn.replace('eu-north-1', 'eu-south-1'))!, /not available in eu-south-1/);
     assert.equal(parseMembershipArn('arn:aws:cleanrooms:us-east-1:1234:membership/x'), undefined);
+    // The paired account placeholder (<x-membership-id> / <x-account-id>) comes from the ARN too.
+    const paired = stepsForTemplate({ ...template, placeholders: [{ name: 'query-runner-membership-id', kind: 'membership-id' }, { name: 'query-runner-account-id', kind: 'account-id' }, { name: 'bucket-account-id', kind: 'account-id' }] });
+    assert.deepEqual(interpretAnswer(paired[0]!, arn, paired).implied, { 'query-runner-account-id': '604718293525' });
   });
 
   it('validates with the kind validator (doc example values rejected)', () => {

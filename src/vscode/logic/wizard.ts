@@ -98,6 +98,12 @@ export function interpretAnswer(step: FillStep, raw: string, steps: readonly Fil
     const arn = parseMembershipArn(v);
     if (arn) {
       for (const s of steps) if (s.kind === 'region') implied[s.key] = arn.region;
+      // `<query-runner-membership-id>` pairs with `<query-runner-account-id>`: the ARN holds that account too.
+      if (/membership-id$/.test(step.key)) {
+        const accountKey = step.key.replace(/membership-id$/, 'account-id');
+        const acc = steps.find((s) => s.key === accountKey && s.kind === 'account-id');
+        if (acc) implied[acc.key] = arn.account;
+      }
       return { value: arn.id, implied };
     }
   }

@@ -1,0 +1,429 @@
+// Feature tests of the VS Code adapter through the real API, inside a real extension host (code-server here):
+// diagnostics (ranges, codes, debounce, settings, size limit, extra globs), quick fixes, fix-all, hovers, code lens
+// and the contributed snippets.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import pkg from '../../package.json';
+import { analyze } from '../../src/analysis/analyze';
+import { RULES_BY_ID } from '../../src/analysis/rules';
+import { placeholderKind } from '../../src/catalog/placeholder-kinds';
+import type { CleanRoomsIamApi, PromptProvider } from '../../src/vscode/extension';
+
+const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
+const SOURCE = 'cleanrooms-iam';
+const FIX_ALL = 'source.fixAll.cleanroomsIam';
+
+let api: CleanRoomsIamApi;
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open (test/fixtures/workspace)');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  return typeof c === 'object' && c ? String(c.value) : c === undefined ? undefined : String(c);
+}
+
+/** Resolves once `check()` is truthy (checked on every diagnostics change, every adapter update and every 50 ms). */
+function waitFor<T>(what: string, check: () => T | undefined | false, ms = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (fn: () => void) => {
+      if (done) return;
+      done = true;
+      clearInterval(timer);
+      clearTimeout(timeout);
+      subs.forEach((s) => s.dispose());
+      fn();
+    };
+    const poll = () => {
+      let v: T | undefined | false;
+      try {
+        v = check();
+      } catch (e) {
+        finish(() => reject(e));
+        return;
+      }
+      if (v) finish(() => resolve(v as T));
+    };
+    const subs = [vscode.languages.onDidChangeDiagnostics(poll), api ? api.onDidUpdateDiagnostics(poll) : { dispose() {} }];
+    const timer = setInterval(poll, 50);
+    const timeout = setTimeout(() => finish(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`))), ms);
+    poll();
+  });
+}
+
+let untitledCount = 0;
+/** A fresh untitled document with a unique name (untitled:Untitled-N names are reused and can alias a closing document). */
+async function openUntitled(content: string, language = 'json'): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.parse(`untitled:/cleanrooms-test-${Date.now()}-${++untitledCount}.${language}`);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const ed = await vscode.window.showTextDocument(doc);
+  if (doc.languageId !== language) await vscode.languages.setTextDocumentLanguage(doc, language);
+  if (content) assert.ok(await ed.edit((b) => b.insert(new vscode.Position(0, 0), content)), 'set content');
+  return vscode.window.activeTextEditor ?? ed;
+}
+
+async function closeAll(): Promise<void> {
+  // Revert first so untitled / dirty editors close without a save prompt.
+  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+function rangeText(doc: vscode.TextDocument, r: vscode.Range): string {
+  return doc.getText(r);
+}
+
+async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('cleanroomsIam').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** A prompt provider answering every fill step with the kind's realistic sample value. */
+function sampleAnswers(): PromptProvider & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    async pickTemplate() {
+      return undefined;
+    },
+    async pickRegion(step) {
+      asked.push(step.key);
+      return placeholderKind(step.kind).sample;
+    },
+    async inputValue(step) {
+      asked.push(step.key);
+      return placeholderKind(step.kind).sample;
+    },
+    async pickRule() {
+      return undefined;
+    },
+    async showRuleDocs() {},
+    showMessage() {},
+  };
+}
+
+const BAD_TOKEN_POLICY = `{
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Sid": "ReadObjects",
+            "Effect": "Allow",
+            "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3:::<bucket>/*",
+            "Condition": { "StringEquals": { "s3:ResourceAccount": "<bucket-owner-account-id>" } }
+        }
+    ]
+}
+`;
+
+before(async function () {
+  this.timeout(30_000);
+  const ext = vscode.extensions.getExtension<CleanRoomsIamApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+  api = await ext.activate();
+  assert.equal(typeof api?.setPromptProvider, 'function', 'activate() returns the test API');
+});
+
+describe('diagnostics', function () {
+  this.timeout(30_000);
+  afterEach(closeAll);
+
+  it('reports the seed read-data permissions policy with exact ranges, codes and doc links', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceFile('seed-read-data-permissions-policy.json'));
+    await vscode.window.showTextDocument(doc);
+    const diags = await waitFor('diagnostics on the seed policy', () => (ours(doc.uri).length ? ours(doc.uri) : undefined));
+    // Exactly the engine's findings, each at document.positionAt(offset..offset+length).
+    const expected = analyze(doc.getText(), { fileName: 'seed-read-data-permissions-policy.json' }).findings;
+    const toKey = (rule: string, r: vscode.Range) => `${rule}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+    const want = expected.map((f) => toKey(f.rule, new vscode.Range(doc.positionAt(f.offset), doc.positionAt(f.offset + f.length))));
+    // IAM-data findings may be added once the index loads; the engine-without-index findings must all be there.
+    const got = diags.map((d) => toKey(codeOf(d)!, d.range));
+    for (const w of want) assert.ok(got.includes(w), `missing ${w}; got ${got.join(', ')}`);
+    for (const d of diags) {
+      const c = d.code as { value: string; target: vscode.Uri };
+      assert.equal(typeof c.value, 'string');
+      assert.ok(RULES_BY_ID.has(c.value) || c.value === 'internal-error', `known rule id ${c.value}`);
+      assert.equal(c.target.scheme, 'https', 'codeDescription target is the AWS doc page');
+    }
+    // The bare placeholder names of the seed page, exactly on the names.
+    const bare = diags.filter((d) => codeOf(d) === 'placeholder-bare-name').map((d) => rangeText(doc, d.range));
+    assert.deepEqual([...new Set(bare)].sort(), ['accountId', 'aws-region', 'bucket', 'database', 'prefix', 's3BucketOwnerAccountId', 'table']);
+    const region = diags.find((d) => codeOf(d) === 'placeholder-bare-name' && rangeText(doc, d.range) === 'aws-region')!;
+    assert.equal(doc.lineAt(region.range.start.line).text.trim(), '"arn:aws:glue:aws-region:accountId:database/database",');
+    assert.equal(region.severity, vscode.DiagnosticSeverity.Warning);
+    // The two-colon S3 ARN (arn rule, when present in the engine) sits on the object ARN's line.
+    if (RULES_BY_ID.has('arn-s3-two-colons')) {
+      const two = diags.find((d) => codeOf(d) === 'arn-s3-two-colons');
+      assert.ok(two, 'arn-s3-two-colons reported');
+      assert.match(doc.lineAt(two.range.start.line).text, /arn:aws:s3::bucket\/prefix\/\*/);
+    }
+  });
+
+  it('stays quiet on a package.json and on correct policies', async () => {
+    for (const name of ['package.json', 'read-data-trust-policy.json', 'read-data-permissions-policy.json']) {
+      const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
+      await vscode.window.showTextDocument(doc);
+      await api.loadIamData();
+      await waitFor(`${name} analysed`, () => api.analysis(doc.uri));
+      await new Promise((r) => setTimeout(r, 400)); // past the debounce: nothing may arrive late
+      const bad = ours(doc.uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
+      assert.deepEqual(bad.map((d) => `${codeOf(d)}: ${d.message}`), [], name);
+      if (name === 'package.json') {
+        assert.equal(ours(doc.uri).length, 0);
+        assert.equal(api.analysis(doc.uri)?.kind, 'not-a-policy');
+      }
+    }
+  });
+
+  it('updates after an edit (debounced) and drops the diagnostic once it is fixed; measures edit-to-diagnostics', async () => {
+    const ed = await openUntitled(BAD_TOKEN_POLICY);
+    const doc = ed.document;
+    await waitFor('placeholder diagnostics', () => ours(doc.uri).some((d) => codeOf(d) === 'placeholder-token'));
+    const start = doc.getText().indexOf('<bucket>');
+    const r = ours(doc.uri).find((d) => rangeText(doc, d.range) === '<bucket>');
+    assert.ok(r, 'diagnostic exactly on <bucket>');
+    assert.equal(r.severity, vscode.DiagnosticSeverity.Error);
+    const t0 = Date.now();
+    await ed.edit((b) => b.replace(new vscode.Range(doc.positionAt(start), doc.positionAt(start + 8)), 'harbourline-exports'));
+    await waitFor('the <bucket> diagnostic to go away', () => !ours(doc.uri).some((d) => rangeText(doc, d.range) === '<bucket>'));
+    const ms = Date.now() - t0;
+    console.log('METRIC edit-to-diagnostics-ms', ms);
+    assert.ok(ours(doc.uri).some((d) => rangeText(doc, d.range) === '<bucket-owner-account-id>'), 'the other placeholder is still reported');
+  });
+
+  it('clears diagnostics when a document stops being a policy', async () => {
+    const ed = await openUntitled(BAD_TOKEN_POLICY);
+    const doc = ed.document;
+    await waitFor('diagnostics', () => ours(doc.uri).length > 0);
+    const at = doc.getText().indexOf('"Statement"');
+    await ed.edit((b) => b.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 11)), '"Statements"'));
+    await waitFor('diagnostics to clear', () => ours(doc.uri).length === 0);
+    assert.equal(api.analysis(doc.uri)?.kind, 'not-a-policy');
+  });
+
+  it('follows the settings: rules severity/off, enable, size limit, extra globs', async () => {
+    const ed = await openUntitled(BAD_TOKEN_POLICY);
+    const doc = ed.document;
+    await waitFor('diagnostics', () => ours(doc.uri).some((d) => codeOf(d) === 'placeholder-token'));
+    try {
+      await setSetting('rules', { 'placeholder-token': 'info' });
+      await waitFor('placeholder-token as info', () => ours(doc.uri).some((d) => codeOf(d) === 'placeholder-token' && d.severity === vscode.DiagnosticSeverity.Information));
+      await setSetting('rules', { 'placeholder-token': 'off' });
+      await waitFor('placeholder-token off', () => !ours(doc.uri).some((d) => codeOf(d) === 'placeholder-token'));
+      await setSetting('rules', undefined);
+      await waitFor('placeholder-token back', () => ours(doc.uri).some((d) => codeOf(d) === 'placeholder-token' && d.severity === vscode.DiagnosticSeverity.Error));
+
+      await setSetting('validate.enable', false);
+      await waitFor('validation disabled', () => ours(doc.uri).length === 0);
+      await setSetting('validate.enable', undefined);
+      await waitFor('validation enabled', () => ours(doc.uri).length > 0);
+
+      // Pad the policy past 0.001 MB (1,048 characters), the smallest limit the setting allows.
+      await ed.edit((b) => b.insert(doc.positionAt(doc.getText().length), ' '.repeat(1200)));
+      await setSetting('validate.maxFileSizeMB', 0.001);
+      await waitFor('large document skipped', () => ours(doc.uri).length === 0);
+      assert.equal(api.analysis(doc.uri)?.kind, 'not-a-policy');
+      await setSetting('validate.maxFileSizeMB', undefined);
+      await waitFor('size limit back', () => ours(doc.uri).length > 0);
+
+      // A file without a top-level Statement is checked only when it matches an extra glob.
+      const forced = await vscode.workspace.openTextDocument(workspaceFile('extra-glob/statement-less.json'));
+      await vscode.window.showTextDocument(forced);
+      await waitFor('statement-less.json analysed', () => api.analysis(forced.uri));
+      assert.equal(api.analysis(forced.uri)?.kind, 'not-a-policy');
+      assert.equal(ours(forced.uri).length, 0, 'not a policy by default');
+      await setSetting('validate.extraGlobs', ['**/extra-glob/*.json']);
+      await waitFor('forced validation', () => ours(forced.uri).some((d) => codeOf(d) === 'placeholder-token' && rangeText(forced, d.range) === '<bucket>'));
+    } finally {
+      for (const k of ['rules', 'validate.enable', 'validate.maxFileSizeMB', 'validate.extraGlobs']) await setSetting(k, undefined);
+    }
+  });
+});
+
+describe('quick fixes', function () {
+  this.timeout(60_000);
+  afterEach(async () => {
+    api.setPromptProvider(undefined);
+    await closeAll();
+  });
+
+  // A policy with several fixable mistakes (grammar / ARN rules attach the fixes).
+  const FIXABLE = `{
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Sid": "Read-Objects!",
+            "Effect": "allow",
+            "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3::harbourline-exports/member-events/*"
+        },
+        {
+            "Effect": "Allow",
+            "Action": "glue:GetTable",
+            "Resource": "arn:aws:glue:eu-west-2:604718293525:table/loyalty_db/member_events"
+        }
+    ]
+}
+`;
+
+  it('every engine fix is offered as a quick fix and applying it removes its diagnostic', async () => {
+    const probe = analyze(FIXABLE, {});
+    const fixable = probe.findings.filter((f) => f.fixes?.length);
+    assert.ok(fixable.length >= 2, `the engine offers fixes here (got ${probe.findings.map((f) => f.rule).join(', ')})`);
+    for (const f of fixable) {
+      for (const fix of f.fixes!) {
+        const ed = await openUntitled(FIXABLE);
+        const doc = ed.document;
+        const range = new vscode.Range(doc.positionAt(f.offset), doc.positionAt(f.offset + f.length));
+        await waitFor(`${f.rule} diagnostic`, () => ours(doc.uri).find((d) => codeOf(d) === f.rule && d.range.isEqual(range)));
+        const before = ours(doc.uri).filter((d) => codeOf(d) === f.rule).length;
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+        const action = actions.find((a) => a.title === fix.title);
+        assert.ok(action?.edit, `quick fix "${fix.title}" for ${f.rule}; got ${actions.map((a) => a.title).join(' | ')}`);
+        assert.equal(!!action.isPreferred, !!fix.preferred || f.fixes!.length === 1, `isPreferred of "${fix.title}"`);
+        assert.ok(await vscode.workspace.applyEdit(action.edit));
+        await waitFor(`${f.rule} to go away after "${fix.title}"`, () => ours(doc.uri).filter((d) => codeOf(d) === f.rule).length < before);
+        await closeAll();
+      }
+    }
+  });
+
+  it('offers "Fill <name>…" on a placeholder and fills every occurrence in one edit', async () => {
+    const text = BAD_TOKEN_POLICY.replace('"Action": "s3:GetObject",', '"Action": "s3:GetObject",\n            "NotResource": "arn:aws:s3:::<bucket>/private/*",');
+    const ed = await openUntitled(text);
+    const doc = ed.document;
+    const diag = await waitFor('placeholder diagnostic', () => ours(doc.uri).find((d) => rangeText(doc, d.range) === '<bucket>'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const fill = actions.find((a) => a.title === 'Fill <bucket>…');
+    assert.ok(fill?.command, `Fill action; got ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(fill.command.command, 'cleanroomsIam.fillPlaceholder');
+    const p = sampleAnswers();
+    api.setPromptProvider(p);
+    const v0 = doc.version;
+    const res = await vscode.commands.executeCommand<{ status: string }>(fill.command.command, ...(fill.command.arguments ?? []));
+    assert.equal(res.status, 'applied');
+    assert.deepEqual(p.asked, ['<bucket>'], 'asked once');
+    assert.equal(doc.version, v0 + 1, 'one edit');
+    assert.equal(doc.getText(), text.split('<bucket>').join('acme-cleanrooms-data'));
+  });
+
+  it('source.fixAll.cleanroomsIam applies every preferred fix at once', async () => {
+    const ed = await openUntitled(FIXABLE);
+    const doc = ed.document;
+    const preferred = analyze(FIXABLE, {}).findings.filter((f) => f.fixes?.some((x) => x.preferred));
+    assert.ok(preferred.length >= 1, 'the engine marks preferred fixes here');
+    await waitFor('diagnostics', () => ours(doc.uri).length > 0);
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL);
+    assert.equal(actions.length, 1, 'one fix-all action');
+    assert.equal(actions[0]!.kind?.value, FIX_ALL);
+    const v0 = doc.version;
+    assert.ok(await vscode.workspace.applyEdit(actions[0]!.edit!));
+    assert.equal(doc.version, v0 + 1, 'one edit');
+    const after = analyze(doc.getText(), {}).findings;
+    for (const f of preferred) assert.ok(!after.some((a) => a.rule === f.rule && a.fixes?.some((x) => x.preferred && x.title === f.fixes!.find((y) => y.preferred)!.title)), `${f.rule} fixed`);
+    // The command does the same; with nothing left it changes nothing.
+    const res = await vscode.commands.executeCommand<{ status: string }>('cleanroomsIam.fixAll', doc.uri);
+    assert.ok(['nothing', 'applied'].includes(res.status));
+  });
+});
+
+describe('hovers and code lens', function () {
+  this.timeout(30_000);
+  afterEach(closeAll);
+
+  it('hovers explain placeholders, actions, condition keys and ARNs', async () => {
+    const loaded = await api.loadIamData();
+    const ed = await openUntitled(BAD_TOKEN_POLICY.replace('"Resource": "arn:aws:s3:::<bucket>/*"', '"Resource": ["arn:aws:s3:::<bucket>/*", "arn:aws:glue:eu-west-2:604718293525:catalog"]'));
+    const doc = ed.document;
+    await waitFor('diagnostics', () => ours(doc.uri).length > 0);
+    const hoverAt = async (needle: string, delta = 2): Promise<string> => {
+      const pos = doc.positionAt(doc.getText().indexOf(needle) + delta);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
+      return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    };
+    const ph = await hoverAt('<bucket>');
+    assert.match(ph, /S3 bucket name/);
+    assert.match(ph, /Fill Placeholders/);
+    const arn = await hoverAt('arn:aws:glue:eu-west-2');
+    assert.match(arn, /London/);
+    assert.match(arn, /AWS Clean Rooms runs here/);
+    assert.match(arn, /604718293525/);
+    const action = await hoverAt('s3:GetObject');
+    assert.match(action, /\*\*Action\*\*/);
+    const key = await hoverAt('s3:ResourceAccount');
+    assert.match(key, /\*\*Condition key\*\*/);
+    if (loaded) {
+      assert.match(action, /access level: \*\*Read\*\*/);
+      assert.match(action, /IAM reference data/);
+      assert.match(key, /type: \*\*/);
+    }
+  });
+
+  it('a code lens at the top offers to fill the placeholders', async () => {
+    const ed = await openUntitled(BAD_TOKEN_POLICY);
+    const doc = ed.document;
+    await waitFor('diagnostics', () => ours(doc.uri).length > 0);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const ours_ = lenses.filter((l) => l.command?.command === 'cleanroomsIam.fillPlaceholders');
+    assert.equal(ours_.length, 1);
+    assert.equal(ours_[0]!.range.start.line, 0);
+    assert.equal(ours_[0]!.command!.title, 'Fill 2 placeholders…');
+    // None on a filled policy.
+    const good = await vscode.workspace.openTextDocument(workspaceFile('read-data-permissions-policy.json'));
+    const none = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', good.uri);
+    assert.equal(none.filter((l) => l.command?.command === 'cleanroomsIam.fillPlaceholders').length, 0);
+  });
+});
+
+describe('snippets', function () {
+  this.timeout(120_000);
+  afterEach(async () => {
+    api.setPromptProvider(undefined);
+    await closeAll();
+  });
+
+  it('are contributed for json and jsonc', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const snippets = (ext.packageJSON.contributes?.snippets ?? []) as Array<{ language: string; path: string }>;
+    assert.deepEqual(snippets.map((s) => s.language).sort(), ['json', 'jsonc']);
+  });
+
+  it('every snippet expands (editor.insertSnippet) to valid JSON once its placeholders are filled', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const rel = (ext.packageJSON.contributes.snippets as Array<{ path: string }>)[0]!.path;
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, rel));
+    const snippets = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, { prefix: string; body: string | string[] }>;
+    const names = Object.keys(snippets);
+    assert.ok(names.length > 0, 'the snippet file has snippets');
+    api.setPromptProvider(sampleAnswers());
+    // One editor per language; each snippet replaces the previous content.
+    const docs = [(await openUntitled('', 'json')).document, (await openUntitled('', 'jsonc')).document];
+    assert.deepEqual(docs.map((d) => d.languageId), ['json', 'jsonc']);
+    for (const [i, name] of names.entries()) {
+      const s = snippets[name]!;
+      const ed = await vscode.window.showTextDocument(docs[i % 2]!);
+      const all = new vscode.Range(0, 0, ed.document.lineCount, 0);
+      assert.ok(await ed.edit((b) => b.delete(all)));
+      const body = Array.isArray(s.body) ? s.body.join('\n') : s.body;
+      assert.ok(await ed.insertSnippet(new vscode.SnippetString(body), new vscode.Position(0, 0)), `insert ${name}`);
+      await vscode.commands.executeCommand('leaveSnippet');
+      const inserted = ed.document.getText();
+      assert.ok(inserted.length > 10, `${name} inserted`);
+      const res = await vscode.commands.executeCommand<{ status: string }>('cleanroomsIam.fillPlaceholders', ed.document.uri);
+      assert.ok(['applied', 'nothing'].includes(res.status), `${name}: fill ${res.status}`);
+      const text = ed.document.getText();
+      assert.doesNotThrow(() => JSON.parse(text), `${name} is valid JSON after filling:\n${text}`);
+      const left = analyze(text, { forcePolicy: true }).findings.filter((f) => f.rule.startsWith('placeholder-'));
+      assert.deepEqual(left.map((f) => text.substr(f.offset, f.length)), [], `${name}: no placeholders left`);
+    }
+  });
+});

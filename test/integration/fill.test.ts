@@ -1,0 +1,314 @@
+// The fill commands through the real API with a scripted prompt layer (injected via the extension's API):
+// Fill Placeholders (one undoable edit, Escape, concurrent edits, read-only documents, remembered values),
+// New Policy from Template (Back to the template list, a pasted membership ARN) and Insert Policy at Cursor.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import pkg from '../../package.json';
+import { analyze } from '../../src/analysis/analyze';
+import { templateById } from '../../src/catalog';
+import { findPlaceholders } from '../../src/fill/detect';
+import { applyEdits, planFill, renderTemplate } from '../../src/fill/apply';
+import type { CleanRoomsIamApi, CommandOutcome, PromptProvider } from '../../src/vscode/extension';
+import type { FillStep, PromptContext } from '../../src/vscode/prompts';
+
+const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
+const BACK = Symbol.for('cleanroomsIam.back');
+let api: CleanRoomsIamApi;
+
+type Scripted = string | typeof BACK | undefined | ((step: FillStep, ctx: PromptContext) => Promise<string | typeof BACK | undefined>);
+
+interface Script {
+  templates?: Array<string | undefined>;
+  answers: Record<string, Scripted | Scripted[]>;
+}
+
+/** A prompt provider that answers from a script (by step key) and records what it was asked. */
+function scripted(script: Script) {
+  const log: Array<{ key: string; step: number; total: number; canGoBack: boolean; defaultValue?: string; title: string }> = [];
+  const templates = [...(script.templates ?? [])];
+  const messages: string[] = [];
+  const answer = async (step: FillStep, ctx: PromptContext) => {
+    log.push({ key: step.key, step: ctx.step, total: ctx.totalSteps, canGoBack: ctx.canGoBack, title: ctx.title, ...(ctx.defaultValue !== undefined ? { defaultValue: ctx.defaultValue } : {}) });
+    if (!(step.key in script.answers)) throw new Error(`no scripted answer for ${step.key}`);
+    let a = script.answers[step.key];
+    if (Array.isArray(a)) a = a.shift();
+    if (typeof a === 'function') return a(step, ctx);
+    if (typeof a === 'string') assert.equal(ctx.validate(a), undefined, `scripted answer ${a} for ${step.key} is valid`);
+    return a as string | typeof BACK | undefined;
+  };
+  const provider: PromptProvider = {
+    async pickTemplate() {
+      log.push({ key: '#template', step: 1, total: 0, canGoBack: false, title: '' });
+      return templates.shift();
+    },
+    pickRegion: answer as PromptProvider['pickRegion'],
+    inputValue: answer as PromptProvider['inputValue'],
+    async pickRule() {
+      return undefined;
+    },
+    async showRuleDocs() {},
+    showMessage(_kind, message) {
+      messages.push(message);
+    },
+  };
+  return { provider, log, messages };
+}
+
+async function run(command: string, ...args: unknown[]): Promise<CommandOutcome> {
+  return vscode.commands.executeCommand<CommandOutcome>(command, ...args);
+}
+
+let untitledCount = 0;
+/** A fresh untitled document with a unique name (untitled:Untitled-N names are reused and can alias a closing document). */
+async function openUntitled(content: string, language = 'json'): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.parse(`untitled:/cleanrooms-test-${Date.now()}-${++untitledCount}.${language}`);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const ed = await vscode.window.showTextDocument(doc);
+  if (doc.languageId !== language) await vscode.languages.setTextDocumentLanguage(doc, language);
+  if (content) assert.ok(await ed.edit((b) => b.insert(new vscode.Position(0, 0), content)), 'set content');
+  return vscode.window.activeTextEditor ?? ed;
+}
+
+async function closeAll(): Promise<void> {
+  // Revert first so untitled / dirty editors close without a save prompt.
+  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+async function fixtureText(name: string): Promise<string> {
+  const folder = vscode.workspace.workspaceFolders![0]!;
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, name)));
+}
+
+const SEED_ANSWERS: Record<string, string> = {
+  'aws-region': 'eu-west-2',
+  accountId: '604718293525',
+  database: 'loyalty_db',
+  table: 'member_events',
+  bucket: 'harbourline-exports',
+  s3BucketOwnerAccountId: '604718293525',
+  prefix: 'member-events',
+};
+
+function expectedFill(text: string, answers: Record<string, string>): string {
+  return applyEdits(text, planFill(findPlaceholders(text), new Map(Object.entries(answers))));
+}
+
+before(async function () {
+  this.timeout(30_000);
+  const ext = vscode.extensions.getExtension<CleanRoomsIamApi>(EXTENSION_ID);
+  assert.ok(ext);
+  api = await ext.activate();
+  await vscode.workspace.getConfiguration('cleanroomsIam').update('fill.rememberValues', undefined, vscode.ConfigurationTarget.Global);
+});
+
+describe('Fill Placeholders…', function () {
+  this.timeout(30_000);
+  afterEach(async () => {
+    api.setPromptProvider(undefined);
+    await closeAll();
+  });
+
+  it('asks once per distinct placeholder and fills everything in one edit that one undo reverts byte for byte', async () => {
+    const original = await fixtureText('seed-read-data-permissions-policy.json');
+    const ed = await openUntitled(original);
+    const doc = ed.document;
+    const s = scripted({ answers: SEED_ANSWERS });
+    api.setPromptProvider(s.provider);
+    const v0 = doc.version;
+    const res = await run('cleanroomsIam.fillPlaceholders');
+    assert.equal(res.status, 'applied', JSON.stringify(res));
+    assert.deepEqual(s.log.map((l) => l.key), ['aws-region', 'accountId', 'database', 'table', 'bucket', 's3BucketOwnerAccountId', 'prefix']);
+    assert.deepEqual(s.log.map((l) => `${l.step}/${l.total}`), ['1/7', '2/7', '3/7', '4/7', '5/7', '6/7', '7/7']);
+    assert.equal(doc.version, v0 + 1, 'a single edit');
+    assert.equal(doc.getText(), expectedFill(original, SEED_ANSWERS));
+    assert.deepEqual(analyze(doc.getText()).findings.filter((f) => f.rule.startsWith('placeholder-')), []);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), original, 'one undo restores the original exactly');
+  });
+
+  it('Escape at any step changes nothing', async () => {
+    const original = await fixtureText('seed-receive-results-permissions-policy.json');
+    const ed = await openUntitled(original);
+    const s = scripted({ answers: { bucket_name: 'harbourline-results', accountId: undefined } });
+    api.setPromptProvider(s.provider);
+    const v0 = ed.document.version;
+    const res = await run('cleanroomsIam.fillPlaceholders', ed.document.uri);
+    assert.equal(res.status, 'cancelled');
+    assert.equal(ed.document.version, v0);
+    assert.equal(ed.document.getText(), original);
+  });
+
+  it('Back returns to the previous question', async () => {
+    const original = await fixtureText('seed-receive-results-permissions-policy.json');
+    const ed = await openUntitled(original);
+    const s = scripted({ answers: { bucket_name: ['wrong-bucket-name', 'harbourline-results'], accountId: [BACK, '604718293525'], optional_key_prefix: 'clean-rooms/results' } });
+    api.setPromptProvider(s.provider);
+    const res = await run('cleanroomsIam.fillPlaceholders');
+    assert.equal(res.status, 'applied');
+    assert.deepEqual(s.log.map((l) => l.key), ['bucket_name', 'accountId', 'bucket_name', 'accountId', 'optional_key_prefix']);
+    assert.equal(s.log[2]!.defaultValue, 'wrong-bucket-name', 'the earlier answer is offered again');
+    assert.equal(ed.document.getText(), expectedFill(original, { bucket_name: 'harbourline-results', accountId: '604718293525', optional_key_prefix: 'clean-rooms/results' }));
+  });
+
+  it('keeps an edit made while a prompt was open and fills at the new positions', async () => {
+    const original = await fixtureText('seed-receive-results-permissions-policy.json');
+    const ed = await openUntitled(original);
+    const doc = ed.document;
+    const answers = { bucket_name: 'harbourline-results', accountId: '604718293525', optional_key_prefix: 'clean-rooms/results' };
+    const s = scripted({
+      answers: {
+        ...answers,
+        bucket_name: async () => {
+          // The user types elsewhere while the first prompt is open: a Sid before the first Effect.
+          const at = doc.getText().indexOf('"Effect"');
+          assert.ok(await ed.edit((b) => b.insert(doc.positionAt(at), '"Sid": "ListResultsBucket",\n            ')));
+          return answers.bucket_name;
+        },
+      },
+    });
+    api.setPromptProvider(s.provider);
+    const res = await run('cleanroomsIam.fillPlaceholders');
+    assert.equal(res.status, 'applied', JSON.stringify(res));
+    const edited = original.replace('"Effect"', '"Sid": "ListResultsBucket",\n            "Effect"');
+    assert.equal(doc.getText(), expectedFill(edited, answers));
+  });
+
+  it('changes nothing when the user edited an answered placeholder meanwhile', async () => {
+    const original = await fixtureText('seed-receive-results-permissions-policy.json');
+    const ed = await openUntitled(original);
+    const doc = ed.document;
+    const s = scripted({
+      answers: {
+        bucket_name: 'harbourline-results',
+        accountId: async () => {
+          // The user fills one bucket_name by hand.
+          const at = doc.getText().indexOf('bucket_name');
+          assert.ok(await ed.edit((b) => b.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 11)), 'typed-by-hand')));
+          return '604718293525';
+        },
+        optional_key_prefix: 'clean-rooms/results',
+      },
+    });
+    api.setPromptProvider(s.provider);
+    const res = await run('cleanroomsIam.fillPlaceholders');
+    assert.equal(res.status, 'conflict', JSON.stringify(res));
+    assert.equal(doc.getText(), original.replace('bucket_name', 'typed-by-hand'), 'only the user\'s edit');
+    assert.equal(s.messages.length, 1);
+    assert.match(s.messages[0]!, /changed while you answered/);
+  });
+
+  it('fails with a message and changes nothing on a read-only document', async () => {
+    const content = await fixtureText('seed-receive-results-permissions-policy.json');
+    const enc = new TextEncoder().encode(content);
+    const fsp: vscode.FileSystemProvider = {
+      onDidChangeFile: new vscode.EventEmitter<vscode.FileChangeEvent[]>().event,
+      watch: () => new vscode.Disposable(() => {}),
+      stat: () => ({ type: vscode.FileType.File, ctime: 0, mtime: 0, size: enc.length }),
+      readDirectory: () => [],
+      createDirectory: () => {},
+      readFile: () => enc,
+      writeFile: () => {
+        throw vscode.FileSystemError.NoPermissions();
+      },
+      delete: () => {},
+      rename: () => {},
+    };
+    const reg = vscode.workspace.registerFileSystemProvider('cleanrooms-ro-test', fsp, { isReadonly: true });
+    try {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse('cleanrooms-ro-test:/policies/receive-results-permissions-policy.json'));
+      await vscode.window.showTextDocument(doc);
+      const s = scripted({ answers: { bucket_name: 'harbourline-results', accountId: '604718293525', optional_key_prefix: 'results' } });
+      api.setPromptProvider(s.provider);
+      const res = await run('cleanroomsIam.fillPlaceholders', doc.uri);
+      assert.equal(res.status, 'failed');
+      assert.match(s.messages.join('\n'), /read-only/);
+      assert.equal(doc.getText(), content);
+    } finally {
+      await closeAll();
+      reg.dispose();
+    }
+  });
+
+  it('offers the values entered last time as defaults (unless fill.rememberValues is off)', async () => {
+    const original = await fixtureText('seed-receive-results-permissions-policy.json');
+    const answers = { bucket_name: 'harbourline-results', accountId: '604718293525', optional_key_prefix: 'clean-rooms/results' };
+    let ed = await openUntitled(original);
+    api.setPromptProvider(scripted({ answers }).provider);
+    assert.equal((await run('cleanroomsIam.fillPlaceholders')).status, 'applied');
+    await closeAll();
+    ed = await openUntitled(original);
+    const s = scripted({ answers });
+    api.setPromptProvider(s.provider);
+    await run('cleanroomsIam.fillPlaceholders', ed.document.uri);
+    assert.deepEqual(s.log.map((l) => l.defaultValue), ['harbourline-results', '604718293525', 'clean-rooms/results']);
+    await closeAll();
+    await vscode.workspace.getConfiguration('cleanroomsIam').update('fill.rememberValues', false, vscode.ConfigurationTarget.Global);
+    try {
+      ed = await openUntitled(original);
+      const s2 = scripted({ answers });
+      api.setPromptProvider(s2.provider);
+      await run('cleanroomsIam.fillPlaceholders', ed.document.uri);
+      assert.deepEqual(s2.log.map((l) => l.defaultValue), [undefined, undefined, undefined]);
+    } finally {
+      await vscode.workspace.getConfiguration('cleanroomsIam').update('fill.rememberValues', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});
+
+describe('New Policy from Template… / Insert Policy at Cursor…', function () {
+  this.timeout(30_000);
+  afterEach(async () => {
+    api.setPromptProvider(undefined);
+    await closeAll();
+  });
+
+  it('opens a formatted untitled JSON document; Back goes to the template list; a pasted membership ARN fills its Region and account', async () => {
+    const t = templateById('receive-results-trust');
+    assert.ok(t, 'catalog has receive-results-trust');
+    const arn = 'arn:aws:cleanrooms:eu-west-2:817364052948:membership/6b0e3f52-9d1a-4c7e-8f23-a41d5c9e0b76';
+    const s = scripted({
+      templates: ['read-data-s3-permissions', t.id],
+      answers: {
+        region: [BACK, 'eu-north-1'],
+        'query-runner-membership-id': arn,
+      },
+    });
+    api.setPromptProvider(s.provider);
+    const res = await run('cleanroomsIam.newPolicy');
+    assert.equal(res.status, 'opened', JSON.stringify(res));
+    assert.deepEqual(s.log.map((l) => l.key), ['#template', 'region', '#template', 'region', 'query-runner-membership-id']);
+    assert.equal(s.log[1]!.canGoBack, true, 'Back offered on the first value step');
+    assert.equal(s.log[3]!.step, 2);
+    const ed = vscode.window.activeTextEditor!;
+    assert.equal(ed.document.uri.toString(), (res as { uri: string }).uri);
+    assert.equal(ed.document.isUntitled, true);
+    assert.equal(ed.document.languageId, 'json');
+    const values = { region: 'eu-west-2', 'query-runner-membership-id': '6b0e3f52-9d1a-4c7e-8f23-a41d5c9e0b76', 'query-runner-account-id': '817364052948' };
+    assert.equal(ed.document.getText(), renderTemplate(t, values, 4) + '\n');
+    const findings = analyze(ed.document.getText()).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    assert.deepEqual(findings.map((f) => `${f.rule}: ${f.message}`), []);
+  });
+
+  it('cancelling at the template list or a value step opens nothing', async () => {
+    const before = vscode.workspace.textDocuments.filter((d) => d.isUntitled).length;
+    api.setPromptProvider(scripted({ templates: [undefined], answers: {} }).provider);
+    assert.equal((await run('cleanroomsIam.newPolicy')).status, 'cancelled');
+    api.setPromptProvider(scripted({ templates: ['receive-results-permissions'], answers: { bucket: undefined } }).provider);
+    assert.equal((await run('cleanroomsIam.newPolicy')).status, 'cancelled');
+    assert.equal(vscode.workspace.textDocuments.filter((d) => d.isUntitled && !d.isClosed).length, before);
+  });
+
+  it('inserts the filled policy at the cursor, indented to the cursor line', async () => {
+    const t = templateById('receive-results-permissions')!;
+    const ed = await openUntitled('');
+    const values = { bucket: 'harbourline-results', 'bucket-account-id': '604718293525', prefix: 'clean-rooms/results' };
+    api.setPromptProvider(scripted({ templates: [t.id], answers: values }).provider);
+    const res = await run('cleanroomsIam.insertPolicy');
+    assert.equal(res.status, 'applied', JSON.stringify(res));
+    assert.equal(ed.document.getText(), renderTemplate(t, values, 4));
+    assert.doesNotThrow(() => JSON.parse(ed.document.getText()));
+  });
+});
