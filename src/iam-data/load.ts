@@ -2,7 +2,7 @@
 import type { CompactService, IamIndex, IamMeta } from './types';
 
 /** Formats this code understands. */
-export const SUPPORTED_FORMATS = [2];
+export const SUPPORTED_FORMATS = [3];
 
 /**
  * Parse dist/iam-data.json. Cheap by design: one JSON.parse of a few large strings plus a shape check; every lookup
@@ -24,7 +24,7 @@ export function asIamIndex(data: unknown): IamIndex {
   if (!d || typeof d !== 'object' || !d.meta || typeof d.meta.version !== 'string') {
     throw new Error('not an IAM reference index (no meta.version); rebuild it with npm run build');
   }
-  if (typeof d.v !== 'number' || !SUPPORTED_FORMATS.includes(d.v) || !Array.isArray(d.s) || !Array.isArray(d.g)) {
+  if (typeof d.v !== 'number' || !SUPPORTED_FORMATS.includes(d.v) || !Array.isArray(d.s) || !Array.isArray(d.g) || typeof d.k !== 'object') {
     throw new Error(`unsupported IAM reference index format ${String(d.v)}; rebuild it with npm run build`);
   }
   return d as IamIndex;
@@ -77,24 +77,25 @@ export interface KeyEntry {
 interface Cache {
   serviceByPrefix: Map<string, number>;
   services: Array<DecodedService | undefined>;
-  keys?: KeyTables;
+  /** Condition keys by lower-cased prefix, decoded on first use of the prefix. */
+  keysByPrefix: Map<string, PrefixKeys>;
+  prefixes?: Set<string>;
+  /** Templated keys whose prefix itself has a variable (e.g. `token.actions.githubusercontent.com/${SubPath}:sub`). */
+  templatedPrefix?: Array<{ re: RegExp; entry: KeyEntry }>;
   /** Memoised action-pattern results (bounded). */
   patterns: Map<string, string[]>;
-  /** Memoised ARN-vs-template results (bounded). */
-  arnMatches: Map<string, boolean>;
+  /** Memoised ARN-vs-template results: template -> policy ARN -> overlaps (bounded). */
+  arnMatches: Map<string, Map<string, boolean>>;
 }
 
-interface KeyTables {
+/** The condition keys of one prefix (service keys from every service table, then the global keys, which win). */
+export interface PrefixKeys {
   /** Lower-cased exact key -> entry. */
   exact: Map<string, KeyEntry>;
-  /** Lower-cased prefix -> templated entries with their compiled pattern. */
-  templated: Map<string, Array<{ re: RegExp; entry: KeyEntry }>>;
-  /** Templated entries whose prefix itself has a variable (e.g. `token.actions.githubusercontent.com/${SubPath}:sub`). */
-  templatedPrefix: Array<{ re: RegExp; entry: KeyEntry }>;
-  /** Every lower-cased condition-key prefix that the data knows. */
-  prefixes: Set<string>;
-  /** Lower-cased prefix -> canonical keys (for "did you mean"). */
-  byPrefix: Map<string, string[]>;
+  /** Templated keys with their compiled pattern (compiled on first use). */
+  templated: Array<{ re?: RegExp; entry: KeyEntry }>;
+  /** Canonical keys (for "did you mean"). */
+  keys: string[];
 }
 
 const caches = new WeakMap<IamIndex, Cache>();
@@ -104,7 +105,7 @@ export function cacheOf(index: IamIndex): Cache {
   if (!c) {
     const serviceByPrefix = new Map<string, number>();
     index.s.forEach((s, i) => serviceByPrefix.set(s[0].toLowerCase(), i));
-    c = { serviceByPrefix, services: new Array(index.s.length), patterns: new Map(), arnMatches: new Map() };
+    c = { serviceByPrefix, services: new Array(index.s.length), keysByPrefix: new Map(), patterns: new Map(), arnMatches: new Map() };
     caches.set(index, c);
   }
   return c;
@@ -202,61 +203,88 @@ export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Build the condition-key tables (all services' keys, then the global keys, which win on type and valuedness). */
-export function keyTables(index: IamIndex): KeyTables {
-  const c = cacheOf(index);
-  if (c.keys) return c.keys;
-  const uncertain = new Set(index.x ?? []);
-  const exact = new Map<string, KeyEntry>();
-  const templated = new Map<string, Array<{ re: RegExp; entry: KeyEntry }>>();
-  const templatedPrefix: Array<{ re: RegExp; entry: KeyEntry }> = [];
-  const prefixes = new Set<string>();
-  const byPrefix = new Map<string, string[]>();
-  const add = (entry: KeyEntry, override: boolean): void => {
-    const lk = entry.key.toLowerCase();
-    const existing = exact.get(lk);
-    if (existing && !override) {
-      // Keep the first typed entry; fill in a missing type.
-      if (!existing.type && entry.type) exact.set(lk, entry);
-      return;
-    }
-    exact.set(lk, entry);
-    const p = prefixOf(lk);
-    if (!existing) {
-      const list = byPrefix.get(p) ?? [];
-      list.push(entry.key);
-      byPrefix.set(p, list);
-    }
-    if (entry.templated) {
-      const item = { re: templateRegex(entry.key), entry };
-      if (p.includes('${')) {
-        templatedPrefix.push(item);
-      } else {
-        const list = templated.get(p) ?? [];
-        const at = list.findIndex((t) => t.entry.key.toLowerCase() === lk);
-        if (at >= 0) list[at] = item;
-        else list.push(item);
-        templated.set(p, list);
-      }
-    }
-    if (!p.includes('${')) prefixes.add(p);
+/** Directory bucket for keys whose prefix has a ${…} variable (see IamIndex.k). */
+export const TEMPLATED_PREFIX_BUCKET = '$';
+
+function uncertainSet(index: IamIndex): Set<string> {
+  return new Set(index.x ?? []);
+}
+
+function decodeDirectoryLine(line: string, uncertain: Set<string>): KeyEntry {
+  // key|type|service|position; the key may contain | only if the data did (the build rejects that).
+  const parts = line.split('|');
+  const key = parts[0]!;
+  const type = parts[1] ?? '';
+  return {
+    key,
+    type,
+    multivalued: uncertain.has(key.toLowerCase()) ? undefined : type.startsWith('ArrayOf'),
+    service: Number(parts[2]),
+    position: Number(parts[3]),
+    templated: isTemplatedKey(key),
   };
-  index.s.forEach((raw, si) => {
-    prefixes.add(raw[0].toLowerCase());
-    lines(raw[4]).forEach((l, position) => {
-      const bar = l.lastIndexOf('|');
-      const key = l.slice(0, bar);
-      const type = l.slice(bar + 1);
-      const lk = key.toLowerCase();
-      const multivalued = uncertain.has(lk) ? undefined : type.startsWith('ArrayOf');
-      add({ key, type, multivalued, service: si, position, templated: isTemplatedKey(key) }, false);
-    });
-  });
+}
+
+/** The keys of one prefix, decoded from the build-time directory on first use. */
+export function prefixKeys(index: IamIndex, prefix: string): PrefixKeys {
+  const c = cacheOf(index);
+  const lp = prefix.toLowerCase();
+  const have = c.keysByPrefix.get(lp);
+  if (have) return have;
+  const uncertain = uncertainSet(index);
+  const table: PrefixKeys = { exact: new Map(), templated: [], keys: [] };
+  const add = (entry: KeyEntry): void => {
+    const lk = entry.key.toLowerCase();
+    if (!table.exact.has(lk)) table.keys.push(entry.key);
+    table.exact.set(lk, entry);
+    if (entry.templated) {
+      const at = table.templated.findIndex((t) => t.entry.key.toLowerCase() === lk);
+      if (at >= 0) table.templated[at] = { entry };
+      else table.templated.push({ entry });
+    }
+  };
+  const blob = Object.prototype.hasOwnProperty.call(index.k, lp) ? index.k[lp]! : '';
+  for (const line of lines(blob)) add(decodeDirectoryLine(line, uncertain));
   index.g.forEach(([key, type, mv], position) => {
-    const lk = key.toLowerCase();
-    add({ key, type, multivalued: uncertain.has(lk) ? undefined : mv === 1, service: -1, position, templated: isTemplatedKey(key) }, true);
+    if (prefixOf(key.toLowerCase()) !== lp) return;
+    add({ key, type, multivalued: uncertain.has(key.toLowerCase()) ? undefined : mv === 1, service: -1, position, templated: isTemplatedKey(key) });
   });
-  for (const p of Object.keys(index.u ?? {})) if (!p.includes('${')) prefixes.add(p.toLowerCase());
-  c.keys = { exact, templated, templatedPrefix, prefixes, byPrefix };
-  return c.keys;
+  c.keysByPrefix.set(lp, table);
+  return table;
+}
+
+/** Every lower-cased condition-key prefix the data knows (services, key directory, unassociated prefixes). */
+export function knownKeyPrefixes(index: IamIndex): Set<string> {
+  const c = cacheOf(index);
+  if (c.prefixes) return c.prefixes;
+  const set = new Set<string>(c.serviceByPrefix.keys());
+  for (const p of Object.keys(index.k)) if (p !== TEMPLATED_PREFIX_BUCKET) set.add(p);
+  for (const p of Object.keys(index.u ?? {})) if (!p.includes('${')) set.add(p.toLowerCase());
+  for (const [key] of index.g) set.add(prefixOf(key.toLowerCase()));
+  c.prefixes = set;
+  return set;
+}
+
+/** Resolve a key: exact (case-insensitive), then the prefix's templated keys, then keys with templated prefixes. */
+export function resolveKey(index: IamIndex, key: string): KeyEntry | undefined {
+  const lk = key.toLowerCase();
+  const colon = lk.indexOf(':');
+  if (colon <= 0) return undefined;
+  const table = prefixKeys(index, lk.slice(0, colon));
+  const exact = table.exact.get(lk);
+  if (exact) return exact;
+  for (const t of table.templated) {
+    t.re ??= templateRegex(t.entry.key);
+    if (t.re.test(key)) return t.entry;
+  }
+  const c = cacheOf(index);
+  if (!c.templatedPrefix) {
+    const uncertain = uncertainSet(index);
+    c.templatedPrefix = lines(index.k[TEMPLATED_PREFIX_BUCKET] ?? '').map((l) => {
+      const entry = decodeDirectoryLine(l, uncertain);
+      return { re: templateRegex(entry.key), entry };
+    });
+  }
+  for (const t of c.templatedPrefix) if (t.re.test(key)) return t.entry;
+  return undefined;
 }

@@ -56,6 +56,12 @@ export interface IamIndex {
   u: Record<string, string[]>;
   /** Lower-cased keys whose single/multivalued nature the sources disagree on (no set-operator checks). */
   x: string[];
+  /**
+   * Condition-key directory, precomputed at build time: lower-cased key prefix -> `\n`-separated lines
+   * `key|type|serviceIndex|position` (the key's entry in that service's table), one per distinct key over all
+   * services. Keys whose prefix has a ${…} variable are under `$`. Global keys (`g`) are merged in at run time.
+   */
+  k: Record<string, string>;
 }
 
 /** Action details for hovers and rules. */

@@ -363,6 +363,10 @@ describe('iam-resource-mismatch', () => {
     clean(policy({ Action: 's3:Get*', Resource: bucket }));
     clean(policy({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::*' }));
     clean(policy({ Action: 's3:GetObject', Resource: ['arn:aws:s3:::<bucket>', 'arn:aws:s3:::{{bucket_name}}'] }));
+    // A bare doc name is a placeholder finding of its own; it stands for a value still to come, so it matches anything.
+    const bare = lint(policy({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket_name' }));
+    assert.ok(bare.all.some((f) => f.rule.startsWith('placeholder-')));
+    assert.deepEqual(bare.iam, []);
     clean(policy({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::home-${aws:username}' }));
     clean(policy({ Action: ['logs:CreateLogGroup'], Resource: 'arn:aws:logs:*:*:log-group:/aws/cleanrooms*' }));
     clean(policy({ Action: ['glue:GetTable', 'glue:GetDatabase', 'glue:GetCatalog'], Resource: [`arn:aws:glue:us-east-1:${ACCOUNT}:catalog`, `arn:aws:glue:us-east-1:${ACCOUNT}:database/sales`, `arn:aws:glue:us-east-1:${ACCOUNT}:table/sales/*`] }));

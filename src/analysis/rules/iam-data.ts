@@ -648,15 +648,18 @@ function maskPlaceholders(ctx: RuleContext, node: Node, value: string): string {
   if (!verbatim(ctx, node)) return value;
   const base = node.offset + 1;
   let out = '';
-  let inRun = false;
-  for (let i = 0; i < value.length; i++) {
-    if (ctx.hasFindingAt(base + i, PLACEHOLDER_RULE_IDS)) {
-      if (!inRun) out += '*';
-      inRun = true;
-    } else {
-      out += value[i];
-      inRun = false;
+  let i = 0;
+  while (i < value.length) {
+    // Placeholder findings cover whole ARN fields or path parts, so probing where a field or part starts is enough
+    // (and keeps this cheap on documents with many findings); `<…>` and `{{…}}` are wildcards to the matcher anyway.
+    const starts = i === 0 || value[i - 1] === ':' || value[i - 1] === '/';
+    if (starts && ctx.hasFindingAt(base + i, PLACEHOLDER_RULE_IDS)) {
+      out += '*';
+      while (i < value.length && ctx.hasFindingAt(base + i, PLACEHOLDER_RULE_IDS)) i++;
+      continue;
     }
+    out += value[i];
+    i++;
   }
   return out;
 }
