@@ -24,7 +24,7 @@ export function asIamIndex(data: unknown): IamIndex {
   if (!d || typeof d !== 'object' || !d.meta || typeof d.meta.version !== 'string') {
     throw new Error('not an IAM reference index (no meta.version); rebuild it with npm run build');
   }
-  if (typeof d.v !== 'number' || !SUPPORTED_FORMATS.includes(d.v) || !Array.isArray(d.s) || !Array.isArray(d.g) || typeof d.k !== 'object') {
+  if (typeof d.v !== 'number' || !SUPPORTED_FORMATS.includes(d.v) || !Array.isArray(d.s) || !Array.isArray(d.g)) {
     throw new Error(`unsupported IAM reference index format ${String(d.v)}; rebuild it with npm run build`);
   }
   return d as IamIndex;
@@ -243,7 +243,8 @@ export function prefixKeys(index: IamIndex, prefix: string): PrefixKeys {
       else table.templated.push({ entry });
     }
   };
-  const blob = Object.prototype.hasOwnProperty.call(index.k, lp) ? index.k[lp]! : '';
+  const dir = index.k ?? {};
+  const blob = Object.prototype.hasOwnProperty.call(dir, lp) ? dir[lp]! : '';
   for (const line of lines(blob)) add(decodeDirectoryLine(line, uncertain));
   index.g.forEach(([key, type, mv], position) => {
     if (prefixOf(key.toLowerCase()) !== lp) return;
@@ -258,7 +259,7 @@ export function knownKeyPrefixes(index: IamIndex): Set<string> {
   const c = cacheOf(index);
   if (c.prefixes) return c.prefixes;
   const set = new Set<string>(c.serviceByPrefix.keys());
-  for (const p of Object.keys(index.k)) if (p !== TEMPLATED_PREFIX_BUCKET) set.add(p);
+  for (const p of Object.keys(index.k ?? {})) if (p !== TEMPLATED_PREFIX_BUCKET) set.add(p);
   for (const p of Object.keys(index.u ?? {})) if (!p.includes('${')) set.add(p.toLowerCase());
   for (const [key] of index.g) set.add(prefixOf(key.toLowerCase()));
   c.prefixes = set;
@@ -280,7 +281,7 @@ export function resolveKey(index: IamIndex, key: string): KeyEntry | undefined {
   const c = cacheOf(index);
   if (!c.templatedPrefix) {
     const uncertain = uncertainSet(index);
-    c.templatedPrefix = lines(index.k[TEMPLATED_PREFIX_BUCKET] ?? '').map((l) => {
+    c.templatedPrefix = lines(index.k?.[TEMPLATED_PREFIX_BUCKET] ?? '').map((l) => {
       const entry = decodeDirectoryLine(l, uncertain);
       return { re: templateRegex(entry.key), entry };
     });

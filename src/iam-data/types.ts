@@ -60,8 +60,9 @@ export interface IamIndex {
    * Condition-key directory, precomputed at build time: lower-cased key prefix -> `\n`-separated lines
    * `key|type|serviceIndex|position` (the key's entry in that service's table), one per distinct key over all
    * services. Keys whose prefix has a ${…} variable are under `$`. Global keys (`g`) are merged in at run time.
+   * Optional so that a hand-made minimal index (tests) still loads.
    */
-  k: Record<string, string>;
+  k?: Record<string, string>;
 }
 
 /** Action details for hovers and rules. */

