@@ -37,6 +37,11 @@ export const BARE_RESOURCE_NAMES = new Set([
 /** Whole string values (e.g. condition values) that are placeholder names. */
 export const BARE_VALUE_NAMES = new Set([...BARE_ACCOUNT_NAMES].filter((n) => n !== 'account').concat(['membershipArn', 'membership-arn']));
 
+/** Longest bare name in the sets above: a longer ARN segment cannot be one (and is not sliced out to check). */
+const MAX_BARE_NAME_LENGTH = Math.max(
+  ...[BARE_REGION_NAMES, BARE_ACCOUNT_NAMES, BARE_BUCKET_NAMES, BARE_PREFIX_NAMES, BARE_RESOURCE_NAMES].flatMap((set) => [...set].map((x) => x.length)),
+);
+
 const TOKEN_RE = /<([A-Za-z0-9][A-Za-z0-9_ .-]*)>/g;
 const BRACES_RE = /\{\{([^{}]+)\}\}/g;
 const EXAMPLE_ACCOUNT_RE = new RegExp(`(?<![0-9])(${DOC_EXAMPLE_ACCOUNT_IDS.join('|')})(?![0-9])`, 'g');
@@ -87,13 +92,28 @@ export function findPlaceholders(text: string, root?: Node): PlaceholderOccurren
   return out.sort((a, b) => a.offset - b.offset);
 }
 
+/** Whether `value` contains one of the AWS doc example account IDs (a cheap test before the exact regex). */
+function hasExampleAccount(value: string): boolean {
+  for (const id of DOC_EXAMPLE_ACCOUNT_IDS) if (value.indexOf(id) >= 0) return true;
+  return false;
+}
+
 function scanString(text: string, node: Node, out: PlaceholderOccurrence[]): void {
   const value = node.value as string;
   if (!value) return;
   const base = node.offset + 1;
-  const raw = text.substr(base, Math.max(0, node.length - 2));
-  // Sub-ranges are exact only when the raw text equals the decoded value (no escapes).
-  if (raw !== value) return;
+  // Sub-ranges are exact only when the raw text equals the decoded value (no escapes). Compared in place: an escape
+  // always makes the raw text longer than the value, and startsWith allocates nothing.
+  if (node.length - 2 !== value.length || !text.startsWith(value, base)) return;
+  // Fast path (this runs for every string of every analysis, as the user types): each detector below needs a
+  // literal marker in the value; most strings of a finished policy have none, and cost a few indexOf calls.
+  const hasToken = value.indexOf('<') >= 0;
+  const hasBraces = value.indexOf('{{') >= 0;
+  const hasUuid = value.indexOf('-EXAMPLE') >= 0;
+  const hasBucket = value.indexOf('amzn-s3-demo-') >= 0;
+  const hasAccount = hasExampleAccount(value);
+  const isArn = value.startsWith('arn:');
+  if (!hasToken && !hasBraces && !hasUuid && !hasBucket && !hasAccount && !isArn && !BARE_VALUE_NAMES.has(value)) return;
   const taken: Array<[number, number]> = [];
   const add = (start: number, len: number, name: string, kind: string, source: PlaceholderSource, key = value.substr(start, len)): void => {
     const end = start + len;
@@ -102,24 +122,24 @@ function scanString(text: string, node: Node, out: PlaceholderOccurrence[]): voi
     out.push({ key, name, kind, source, offset: base + start, length: len });
   };
 
-  if (value.includes('<')) {
+  if (hasToken) {
     for (const m of value.matchAll(TOKEN_RE)) {
       const name = kebab(m[1]!);
       add(m.index!, m[0].length, name, kindForName(m[1]!), 'token');
     }
   }
-  if (value.includes('{{')) {
+  if (hasBraces) {
     for (const m of value.matchAll(BRACES_RE)) {
       const inner = m[1]!.trim();
       const name = /^\d{12}$/.test(inner) ? inner : kebab(inner.replace(/\/\*$/, ''));
       add(m.index!, m[0].length, name || inner, kindForName(inner), 'braces');
     }
   }
-  for (const m of value.matchAll(EXAMPLE_UUID_RE)) add(m.index!, m[0].length, m[0], 'membership-id', 'example-value');
-  for (const m of value.matchAll(EXAMPLE_BUCKET_RE)) add(m.index!, m[0].length, m[0], 'bucket', 'example-value');
-  for (const m of value.matchAll(EXAMPLE_ACCOUNT_RE)) add(m.index!, m[0].length, m[0], 'account-id', 'example-value');
+  if (hasUuid) for (const m of value.matchAll(EXAMPLE_UUID_RE)) add(m.index!, m[0].length, m[0], 'membership-id', 'example-value');
+  if (hasBucket) for (const m of value.matchAll(EXAMPLE_BUCKET_RE)) add(m.index!, m[0].length, m[0], 'bucket', 'example-value');
+  if (hasAccount) for (const m of value.matchAll(EXAMPLE_ACCOUNT_RE)) add(m.index!, m[0].length, m[0], 'account-id', 'example-value');
 
-  if (value.startsWith('arn:')) scanArn(value, add);
+  if (isArn) scanArn(value, add);
   else if (BARE_VALUE_NAMES.has(value)) add(0, value.length, value, kindForName(value), 'bare-name');
 }
 
@@ -142,15 +162,22 @@ function scanArn(value: string, add: Add): void {
     const account = value.slice(as, ae);
     if (BARE_ACCOUNT_NAMES.has(account)) add(as, ae - as, account, 'account-id', 'bare-name');
     const resStart = colons[4]! + 1;
-    const resource = value.slice(resStart);
-    // Split the resource part into segments on '/' and ':' and look at each.
-    let pos = 0;
-    let index = 0;
+    // The resource part's segments between '/' and ':' (no regex split: this runs for every ARN on every analysis).
     const isS3 = service === 's3';
-    for (const seg of resource.split(/[/:]/)) {
-      const segStart = resStart + pos;
-      pos += seg.length + 1;
-      const first = index++ === 0;
+    const n = value.length;
+    for (let next = resStart, index = 0; next <= n; index++) {
+      const segStart = next;
+      let segEnd = segStart;
+      while (segEnd < n) {
+        const c = value.charCodeAt(segEnd);
+        if (c === 0x2f /* / */ || c === 0x3a /* : */) break;
+        segEnd++;
+      }
+      next = segEnd + 1;
+      const first = index === 0;
+      const len = segEnd - segStart;
+      // Segments longer than any bare name cannot be one: not sliced out at all.
+      const seg = len > 0 && len <= MAX_BARE_NAME_LENGTH ? value.slice(segStart, segEnd) : '';
       if (!seg || seg === '*') continue;
       if (isS3) {
         if (first && BARE_BUCKET_NAMES.has(seg)) add(segStart, seg.length, seg, 'bucket', 'bare-name');
