@@ -73,7 +73,8 @@ export class Commands {
 
   private async rememberAnswers(steps: readonly FillStep[], answers: ReadonlyMap<string, string>): Promise<void> {
     if (!readConfig().rememberValues) return;
-    await this.context.workspaceState.update(MEMORY_KEY, remember(this.memory(), steps, answers));
+    // The memento updates in memory at once; persisting can take a while, so the command does not wait for it.
+    this.context.workspaceState.update(MEMORY_KEY, remember(this.memory(), steps, answers)).then(undefined, () => undefined);
   }
 
   /** Ask every step (multi-step, Back, validation); undefined when cancelled, BACK when backed out of step 1. */

@@ -312,3 +312,40 @@ describe('New Policy from Template… / Insert Policy at Cursor…', function ()
     assert.doesNotThrow(() => JSON.parse(ed.document.getText()));
   });
 });
+
+describe('Show Rule Documentation', function () {
+  this.timeout(30_000);
+  afterEach(async () => {
+    api.setPromptProvider(undefined);
+    await closeAll();
+  });
+
+  it('shows the rule under the cursor, or the one picked', async () => {
+    const shown: string[] = [];
+    const picks: string[] = [];
+    const s = scripted({ answers: {} });
+    api.setPromptProvider({
+      ...s.provider,
+      async pickRule(rules) {
+        picks.push(rules.map((r) => r.id).join(','));
+        return 'placeholder-example-value';
+      },
+      async showRuleDocs(rule) {
+        shown.push(`${rule.id} ${rule.docUrl}`);
+      },
+    });
+    const ed = await openUntitled('{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::<bucket>/*" } ] }');
+    const at = ed.document.getText().indexOf('<bucket>') + 2;
+    ed.selection = new vscode.Selection(ed.document.positionAt(at), ed.document.positionAt(at));
+    const deadline = Date.now() + 10_000;
+    while (!vscode.languages.getDiagnostics(ed.document.uri).some((d) => d.source === 'cleanrooms-iam') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(await vscode.commands.executeCommand('cleanroomsIam.showRuleDocs'), 'placeholder-token');
+    assert.equal(picks.length, 0, 'no picker when the cursor is on a finding');
+    ed.selection = new vscode.Selection(0, 0, 0, 0);
+    assert.equal(await vscode.commands.executeCommand('cleanroomsIam.showRuleDocs'), 'placeholder-example-value');
+    assert.equal(picks.length, 1);
+    assert.match(picks[0]!, /placeholder-token/);
+    assert.deepEqual(shown.map((x) => x.split(' ')[0]), ['placeholder-token', 'placeholder-example-value']);
+    assert.ok(shown.every((x) => / https:\/\/docs\.aws\.amazon\.com\//.test(x)));
+  });
+});
