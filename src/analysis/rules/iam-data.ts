@@ -135,7 +135,7 @@ export const iamDataRules: RuleFamily = {
   check(ctx) {
     const iam = ctx.options.iam;
     if (!iam) return;
-    const date = iam.meta.updatedAt.slice(0, 10);
+    const date = String(iam.meta.updatedAt ?? iam.meta.version ?? '').slice(0, 10);
     for (const st of ctx.model.statements) {
       const actions = checkActions(ctx, iam, date, st.action);
       checkActions(ctx, iam, date, st.notAction);
@@ -220,7 +220,7 @@ function checkActions(ctx: RuleContext, iam: IamIndex, date: string, node: Node 
     if (!/^[A-Za-z0-9*?-]+$/.test(sp) || !/^[A-Za-z0-9*?_-]*$/.test(ap) || ap === '') continue;
 
     if (!hasWildcard(sp) && !serviceExists(iam, sp)) {
-      reportUnknownService(ctx, iam, date, item, sp, hasWildcard(ap) ? undefined : ap);
+      reportUnknownService(ctx, iam, date, item, sp);
       continue;
     }
     if (!hasWildcard(value)) {
@@ -244,19 +244,20 @@ function checkActions(ctx: RuleContext, iam: IamIndex, date: string, node: Node 
   return out;
 }
 
-function reportUnknownService(ctx: RuleContext, iam: IamIndex, date: string, item: Node, sp: string, ap: string | undefined): void {
-  const prefixes = servicePrefixes(iam);
-  const s = suggest(sp, prefixes);
+function reportUnknownService(ctx: RuleContext, iam: IamIndex, date: string, item: Node, sp: string): void {
+  const rest = (item.value as string).slice(sp.length + 1);
+  const s = suggest(sp, servicePrefixes(iam));
+  const works = (p: string): boolean => matchActions(iam, `${p}:${rest}`).length > 0;
   let clear = s.clear;
-  // Prefer the candidate services that actually have this action (glu:GetTable -> glue, not glue-something).
-  if (ap && s.best.length > 1) {
-    const withAction = s.best.filter((p) => findAction(iam, `${p}:${ap}`));
+  // Prefer the one candidate service that actually has this action (glu:GetTable -> glue).
+  if (s.best.length > 1) {
+    const withAction = s.best.filter(works);
     if (withAction.length === 1) clear = withAction[0];
   }
-  if (clear && ap && !findAction(iam, `${clear}:${ap}`)) clear = undefined;
+  if (clear && !works(clear)) clear = undefined;
   const r = sub(ctx, item, 0, sp.length);
   const full = item.value as string;
-  const hint = clear ? ` Did you mean ${clear} (${clear}:${ap ?? full.slice(sp.length + 1)})?` : s.best.length ? ` Did you mean ${list(s.best)}?` : ' Check the service prefix in the Service Authorization Reference.';
+  const hint = clear ? ` Did you mean ${clear} (${clear}:${rest})?` : s.best.length ? ` Did you mean ${list(s.best)}?` : ' Check the service prefix in the Service Authorization Reference.';
   const fixes: Fix[] = clear ? [{ title: `Change the service prefix to ${clear}`, edits: [replaceIn(ctx, item, 0, sp.length, clear)], preferred: true }] : [];
   ctx.report('iam-unknown-service', r.offset, r.length, `"${sp}" is not an AWS service prefix (IAM reference data of ${date}), so ${full} matches no action.${hint}`, { fixes, docUrl: DOC.invalidServiceInAction });
 }
