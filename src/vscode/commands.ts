@@ -25,14 +25,9 @@ import {
 import type { PromptProvider } from './prompts';
 import type { PolicyValidator } from './validation';
 
-export const COMMANDS = {
-  newPolicy: 'cleanroomsIam.newPolicy',
-  insertPolicy: 'cleanroomsIam.insertPolicy',
-  fillPlaceholders: 'cleanroomsIam.fillPlaceholders',
-  fillPlaceholder: 'cleanroomsIam.fillPlaceholder',
-  showRuleDocs: 'cleanroomsIam.showRuleDocs',
-  fixAll: 'cleanroomsIam.fixAll',
-} as const;
+import { COMMANDS } from './logic/ids';
+
+export { COMMANDS };
 
 const MEMORY_KEY = 'cleanroomsIam.fill.remembered';
 const POLICY_VERSION = '2012-10-17';

@@ -1,0 +1,9 @@
+// Command ids (contributed in package.json; a unit test keeps the two in step). No vscode import.
+export const COMMANDS = {
+  newPolicy: 'cleanroomsIam.newPolicy',
+  insertPolicy: 'cleanroomsIam.insertPolicy',
+  fillPlaceholders: 'cleanroomsIam.fillPlaceholders',
+  fillPlaceholder: 'cleanroomsIam.fillPlaceholder',
+  showRuleDocs: 'cleanroomsIam.showRuleDocs',
+  fixAll: 'cleanroomsIam.fixAll',
+} as const;

@@ -1,0 +1,74 @@
+// The extension manifest's contributions (package.json keys owned by the VS Code adapter), checked without VS Code.
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { COMMANDS } from '../../src/vscode/logic/ids';
+
+const root = join(__dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const c = pkg.contributes;
+
+describe('vscode manifest', () => {
+  it('declares every command the adapter registers, in category "Clean Rooms", and no others', () => {
+    const declared = c.commands.map((x: { command: string }) => x.command).sort();
+    assert.deepEqual(declared, Object.values(COMMANDS).sort());
+    for (const cmd of c.commands) assert.equal(cmd.category, 'Clean Rooms');
+    const titles = Object.fromEntries(c.commands.map((x: { command: string; title: string }) => [x.command, x.title]));
+    assert.equal(titles['cleanroomsIam.newPolicy'], 'New Policy from Template…');
+    assert.equal(titles['cleanroomsIam.fillPlaceholders'], 'Fill Placeholders…');
+  });
+
+  it('hides Fill This Placeholder from the palette and shows editor commands only with an editor', () => {
+    const palette = Object.fromEntries(c.menus.commandPalette.map((m: { command: string; when: string }) => [m.command, m.when]));
+    assert.equal(palette['cleanroomsIam.fillPlaceholder'], 'false');
+    for (const id of ['insertPolicy', 'fillPlaceholders', 'fixAll']) assert.match(palette[`cleanroomsIam.${id}`], /editor/i, id);
+    assert.equal(palette['cleanroomsIam.newPolicy'], undefined, 'New Policy works without an editor');
+    for (const m of c.menus['editor/context']) assert.match(m.when, /editorLangId == json/);
+  });
+
+  it('activates only on json/jsonc and its commands', () => {
+    for (const e of pkg.activationEvents) assert.match(e, /^(onLanguage:jsonc?|onCommand:cleanroomsIam\.\w+)$/, e);
+    assert.ok(pkg.activationEvents.includes('onLanguage:json') && pkg.activationEvents.includes('onLanguage:jsonc'));
+  });
+
+  it('settings that change what runs cannot be set by a workspace', () => {
+    const props = c.configuration.properties;
+    assert.deepEqual(Object.keys(props).sort(), [
+      'cleanroomsIam.fill.rememberValues',
+      'cleanroomsIam.rules',
+      'cleanroomsIam.validate.debounceMs',
+      'cleanroomsIam.validate.enable',
+      'cleanroomsIam.validate.extraGlobs',
+      'cleanroomsIam.validate.maxFileSizeMB',
+    ]);
+    for (const [k, v] of Object.entries(props) as Array<[string, { scope: string; markdownDescription: string }]>) {
+      assert.ok(['machine', 'application'].includes(v.scope), `${k} scope ${v.scope}`);
+      assert.match(v.markdownDescription, new RegExp(`Scope: ${v.scope}`), `${k} says its scope`);
+    }
+    assert.equal(props['cleanroomsIam.validate.debounceMs'].default, 200);
+    assert.equal(props['cleanroomsIam.validate.maxFileSizeMB'].default, 5);
+    assert.deepEqual(props['cleanroomsIam.rules'].additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off']);
+  });
+
+  it('contributes snippets for json and jsonc, the policy schema for policy file names, and both entry points', () => {
+    assert.deepEqual(c.snippets.map((s: { language: string }) => s.language).sort(), ['json', 'jsonc']);
+    for (const s of c.snippets) assert.equal(s.path, './snippets/cleanrooms-iam.json');
+    assert.deepEqual(c.jsonValidation.map((j: { fileMatch: string }) => j.fileMatch), ['*trust-policy*.json', '*permissions-policy*.json', '*.iam.json', '*-policy.json']);
+    for (const j of c.jsonValidation) assert.equal(j.url, './schemas/policy.schema.json');
+    assert.ok(existsSync(join(root, 'schemas', 'policy.schema.json')));
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.browser, './dist/web/extension.js');
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(pkg.capabilities.virtualWorkspaces, true);
+    assert.ok(existsSync(join(root, pkg.icon)));
+  });
+
+  it('src/vscode uses no Node APIs (the browser build shares it)', () => {
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+    for (const f of walk(join(root, 'src', 'vscode'))) {
+      const t = readFileSync(f, 'utf8');
+      assert.doesNotMatch(t, /from ['"](node:|fs|path|os|child_process|crypto)['"]|require\(|process\.|Buffer\./, f);
+    }
+    for (const f of walk(join(root, 'src', 'vscode', 'logic'))) assert.doesNotMatch(readFileSync(f, 'utf8'), /from ['"]vscode['"]/, `${f} is vscode-free`);
+  });
+});
