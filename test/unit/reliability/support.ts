@@ -224,7 +224,9 @@ export function fixViolations(text: string, r: AnalysisResult, options: AnalyzeO
       if (r2.findings.some((x) => x.rule === f.rule && x.offset === mapped && x.message === f.message)) {
         out.push(`${where}: the finding is still there after the fix: ${preview(after, 200)}`);
       }
-      if (f.rule !== 'json-syntax' && parseErrorsBefore === 0) {
+      // A fix that changes what the document is (renaming "resource" to "Resource" turns a trust policy into a
+      // permissions policy) legitimately changes which rules apply; only same-kind fixes are held to "no new error".
+      if (f.rule !== 'json-syntax' && parseErrorsBefore === 0 && r2.kind === r.kind) {
         const errorsAfter = errorKeys(r2, after, editedPropertyRanges(after, edits));
         for (const [k, n] of errorsAfter) {
           // A fix may insert a snippet with <placeholder> tokens for the user to fill (e.g. a scoped trust condition):
@@ -239,11 +241,62 @@ export function fixViolations(text: string, r: AnalysisResult, options: AnalyzeO
   return out;
 }
 
+/**
+ * Bugs found by the fuzzers in code other engineers own and are still writing (reported, not fixed here). The suite
+ * tolerates exactly these violations, counts them, and `npm run fuzz -- --strict` (or RELIABILITY_STRICT=1) turns the
+ * tolerance off. Each has a pending reproduction in known-issues.test.ts. Remove an entry once its bug is fixed.
+ */
+export interface KnownIssue {
+  id: string;
+  owner: string;
+  summary: string;
+  matches(text: string, r: AnalysisResult, violation: string): boolean;
+}
+
+export const KNOWN_ISSUES: KnownIssue[] = [
+  {
+    id: 'grammar-duplicate-key-first-node',
+    owner: 'src/analysis/rules/grammar.ts',
+    summary:
+      'With a duplicated key ("Version", "Effect" or "Statement" twice) the schema check judges the LAST value but reports on, and fixes, the FIRST one: a valid first value gets an error whose fix is a no-op, and fixes inside the first copy surface errors of the second.',
+    matches: (_t, r, v) => /^[\w-]+@\d+\+\d+ fix .*(still there after the fix|fix introduced a new error grammar-)/.test(v) && r.findings.some((f) => f.rule === 'grammar-duplicate-key'),
+  },
+  {
+    id: 'grammar-rename-fix-conflict',
+    owner: 'src/analysis/rules/grammar.ts',
+    summary:
+      'The did-you-mean fix of grammar-unknown-element renames a key to an element the statement already has or that conflicts with one it has ("resource" -> "Resource" next to "NotResource"), so applying it creates grammar-resource-both / a duplicate key.',
+    matches: (_t, _r, v) => /^grammar-unknown-element@\d+\+\d+ fix .*fix introduced a new error grammar-(resource-both|action-both|principal-both|duplicate-key)\|/.test(v),
+  },
+  {
+    id: 'iam-action-pattern-regexp-too-large',
+    owner: 'src/iam-data (matchActions)',
+    summary: 'An action with a wildcard longer than ~32,000 characters makes the iam-data family throw "Invalid regular expression" (caught as internal-error; every later iam-data finding is lost).',
+    matches: (_t, _r, v) => /rule family "iam-data": Invalid regular expression/.test(v),
+  },
+];
+
+export const KNOWN_HITS = new Map<string, number>();
+
+export function strictMode(): boolean {
+  return process.env.RELIABILITY_STRICT === '1';
+}
+
+function dropKnown(text: string, r: AnalysisResult, violations: string[]): string[] {
+  if (strictMode()) return violations;
+  return violations.filter((v) => {
+    const k = KNOWN_ISSUES.find((i) => i.matches(text, r, v));
+    if (k) KNOWN_HITS.set(k.id, (KNOWN_HITS.get(k.id) ?? 0) + 1);
+    return !k;
+  });
+}
+
 /** Run analyze() and all invariants (including every fix); throw InvariantError on the first violation. */
 export function checkAll(text: string, options: AnalyzeOptions = {}, opts: { fixes?: boolean; bound?: number } = {}): AnalysisResult {
   const r = timedAnalyze(text, options, opts.bound);
-  const v = resultViolations(text, r);
+  let v = resultViolations(text, r);
   if (opts.fixes !== false) v.push(...fixViolations(text, r, options));
+  v = dropKnown(text, r, v);
   if (v.length) throw new InvariantError(v.slice(0, 5).join('\n  '), text);
   STATS.findings += r.findings.length;
   for (const f of r.findings) STATS.byRule.set(f.rule, (STATS.byRule.get(f.rule) ?? 0) + 1);
@@ -291,7 +344,7 @@ export function scanBundle(src: string, opts: { allowFs?: boolean; allowChildPro
     for (const m of src.matchAll(re)) issues.push({ kind, match: m[0], index: m.index! });
   };
   // eval( / window.eval( / (0,eval)( / globalThis["eval"] — but not identifiers like `evaluate(` or `.evalSomething(`.
-  add('eval', /(?<![\w$.])eval\s*\(|\(\s*0\s*,\s*eval\s*\)|\[\s*["'`]eval["'`]\s*\]/g);
+  add('eval', /(?<![\w$.])eval\s*\(|\b(?:window|globalThis|self|global)\s*\.\s*eval\s*\(|\(\s*0\s*,\s*eval\s*\)|\[\s*["'`]eval["'`]\s*\]/g);
   // new Function(...), Function("…"), Function.constructor, and the constructor-of-a-function trick.
   add('new-function', /\bnew\s+Function\s*\(|(?<![\w$.])Function\s*\(\s*["'`]|\bFunction\s*\.\s*constructor\b|\.constructor\s*\(\s*["'`]return\b/g);
   const modules = (names: string[]): RegExp => {
