@@ -43,9 +43,8 @@ function uuid(r: () => number): string {
 }
 
 /** One realistic statement of a mixed-service permissions policy. */
-function statement(r: () => number, i: number): Record<string, unknown> {
+function statement(r: () => number, i: number, region: string): Record<string, unknown> {
   const acct = pick(r, ACCOUNTS);
-  const region = pick(r, REGIONS);
   const bucket = pick(r, BUCKETS);
   const db = pick(r, DATABASES);
   const table = pick(r, TABLES);
@@ -89,7 +88,7 @@ function statement(r: () => number, i: number): Record<string, unknown> {
       return {
         Sid: `CleanRoomsRead${i}`,
         Effect: 'Allow',
-        Action: ['cleanrooms:GetCollaboration', 'cleanrooms:ListMembers', 'cleanrooms:GetProtectedQuery'],
+        Action: ['cleanrooms:GetMembership', 'cleanrooms:ListProtectedQueries'],
         Resource: [`arn:aws:cleanrooms:${region}:${acct}:membership/${uuid(r)}`],
       };
     case 5:
@@ -121,9 +120,11 @@ function statement(r: () => number, i: number): Record<string, unknown> {
 export function generatePolicy(bytes: number, seed = 1, minified = false): string {
   const r = rng(seed);
   const statements: unknown[] = [];
+  // One Region per policy: Clean Rooms wants the data in the collaboration's Region (a policy mixing them is flagged).
+  const region = pick(r, REGIONS);
   let approx = 40;
   for (let i = 0; approx < bytes; i++) {
-    const s = statement(r, i);
+    const s = statement(r, i, region);
     statements.push(s);
     approx += JSON.stringify(s, null, minified ? 0 : 4).length + (minified ? 1 : 4 + 9 * 4);
   }
@@ -175,7 +176,7 @@ export function generateCloudFormation(bytes: number, seed = 3): string {
           Version: '2012-10-17',
           Statement: [{ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole' }],
         },
-        Policies: [{ PolicyName: `read-${i}`, PolicyDocument: { Version: '2012-10-17', Statement: [statement(r, i), statement(r, i + 1)] } }],
+        Policies: [{ PolicyName: `read-${i}`, PolicyDocument: { Version: '2012-10-17', Statement: [statement(r, i, 'us-east-1'), statement(r, i + 1, 'us-east-1')] } }],
       },
     };
     resources[`Role${i}`] = role;

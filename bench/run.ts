@@ -8,7 +8,7 @@
 //
 // Run `npm run build` first: activation, bundle size and IAM data are measured on dist/.
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisResult, AnalyzeOptions } from '../src/analysis/types';
@@ -192,6 +192,7 @@ interface Activation {
   ms: number | null;
   load_ms?: number;
   activate_ms?: number;
+  cpu_ms?: number;
   samples: number;
   registrations?: number;
   subscriptions?: number;
@@ -202,7 +203,7 @@ interface Activation {
 function activation(): Activation {
   const bundle = join(ROOT, 'dist', 'extension.js');
   if (!existsSync(bundle)) return { ms: null, samples: 0, error: 'dist/extension.js not found (run npm run build)' };
-  const runs: Array<{ load_ms: number; activate_ms: number; total_ms: number; registrations: string[]; subscriptions: number; reads: string[]; error?: string }> = [];
+  const runs: Array<{ load_ms: number; activate_ms: number; total_ms: number; cpu_ms: number; registrations: string[]; subscriptions: number; reads: string[]; error?: string }> = [];
   const n = QUICK ? 3 : 9;
   try {
     for (let i = 0; i < n; i++) {
@@ -219,6 +220,7 @@ function activation(): Activation {
     ms: total.median,
     load_ms: stats(runs.map((r) => r.load_ms)).median,
     activate_ms: stats(runs.map((r) => r.activate_ms)).median,
+    cpu_ms: stats(runs.map((r) => r.cpu_ms)).median,
     samples: runs.length,
     registrations: last.registrations.length,
     subscriptions: last.subscriptions,
@@ -275,6 +277,7 @@ function table(rows: string[][]): string {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const loadBefore = loadavg()[0]!;
   const { iam, note: iamNote } = await loadIam();
   log(iamNote);
   const options: AnalyzeOptions = iam ? { iam } : {};
@@ -334,7 +337,7 @@ async function main(): Promise<void> {
     iam_data_load: iamLoad,
     memory_10mb: mem,
     budgets,
-    environment: { node: process.version, platform: `${process.platform}-${process.arch}`, schema: anchor.schema ? 'schemas/policy.schema.json' : null, iam: iamNote, quick: QUICK },
+    environment: { load_average_1m: [Number(loadBefore.toFixed(2)), Number(loadavg()[0]!.toFixed(2))], node: process.version, platform: `${process.platform}-${process.arch}`, schema: anchor.schema ? 'schemas/policy.schema.json' : null, iam: iamNote, quick: QUICK },
     wall_s: (performance.now() - started) / 1000,
   };
 
@@ -376,11 +379,11 @@ async function main(): Promise<void> {
   console.log('');
   console.log(table([['budget', 'measured', ''], ...budgets.map((b) => [b.budget, b.value, mark(b.pass)])]));
   console.log('');
-  if (act.ms !== null) console.log(`activation: load ${f(act.load_ms, 1)} ms + activate() ${f(act.activate_ms, 1)} ms (median of ${act.samples} fresh processes); ${act.registrations} registrations, ${act.subscriptions} subscriptions; file reads in activate(): ${act.reads?.length ? act.reads.join(', ') : 'none'}`);
+  if (act.ms !== null) console.log(`activation: load ${f(act.load_ms, 1)} ms + activate() ${f(act.activate_ms, 1)} ms (median of ${act.samples} fresh processes; CPU time ${f(act.cpu_ms, 1)} ms); ${act.registrations} registrations, ${act.subscriptions} subscriptions; file reads in activate(): ${act.reads?.length ? act.reads.join(', ') : 'none'}`);
   if (mem.analyze && mem.floor) {
     console.log(`memory, 10 MB non-policy in a fresh process: analyze peak RSS ${kb(mem.analyze.max_rss)} (before ${kb(mem.analyze.max_rss_before)}; ${mem.analyze.result}, ${f(mem.analyze.ms)} ms); parseTree alone peak RSS ${kb(mem.floor.max_rss)} (${f(mem.floor.ms, 1)} ms)`);
   } else if (mem.error) console.log(`memory: ${mem.error}`);
-  console.log(`environment: node ${process.version}, ${result.environment.platform}; ${result.environment.iam}; anchor schema: ${result.environment.schema ?? 'none (syntax only)'}; wall ${result.wall_s.toFixed(1)} s`);
+  console.log(`environment: node ${process.version}, ${result.environment.platform}, 1-minute load average ${result.environment.load_average_1m.join(' -> ')} on ${cpus().length} cores; ${result.environment.iam}; anchor schema: ${result.environment.schema ?? 'none (syntax only)'}; wall ${result.wall_s.toFixed(1)} s`);
 }
 
 main()

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   let recording = false;
 
   const { context, subscriptions } = fake.makeContext(root);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ext = require(bundle) as { activate?: (c: unknown) => unknown };
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const r = ext.activate?.(context);
   if (r && typeof (r as PromiseLike<unknown>).then === 'function') await r;
   const t2 = performance.now();
+  const cpu = process.cpuUsage(c0);
   recording = false;
   // Reads of the bundle's own modules are module loading, not activate() I/O.
   const io = reads.filter((x) => !x.includes('node_modules') && !x.endsWith('.js'));
@@ -49,6 +51,8 @@ async function main(): Promise<void> {
       load_ms: t1 - t0,
       activate_ms: t2 - t1,
       total_ms: t2 - t0,
+      // CPU time of the process over the same span (user + system, all threads): not inflated when the machine is busy.
+      cpu_ms: (cpu.user + cpu.system) / 1000,
       registrations: fake.registrations,
       subscriptions: subscriptions.length,
       reads: io,

@@ -1,5 +1,5 @@
 // analyze(text) -> { kind, findings }: the one entry point every front end (VS Code, CLI, bench) uses.
-import { parseErrorMessage, parseJson } from './json';
+import { parseErrorMessage, parseJson, scanShape } from './json';
 import { buildModel, isPolicyRoot } from './model';
 import { makeFinding, type RuleContext } from './rule';
 import { RULE_FAMILIES, RULES_BY_ID } from './rules';
@@ -51,7 +51,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     index.add(f);
   };
 
-  const parsed = parseJson(text);
+  // Without forcePolicy, one linear pass (which also bounds the nesting) tells most non-policies apart before
+  // the parser builds a tree: a JSON file that mentions "Statement" only below the top level costs a scan, not a parse.
+  let depthChecked = false;
+  if (!options.forcePolicy) {
+    const shape = scanShape(text);
+    if (shape.tooDeep !== undefined || shape.topLevelStatement === false) return { kind: 'not-a-policy', findings: [] };
+    depthChecked = true;
+  }
+  const parsed = parseJson(text, depthChecked);
   if (parsed.tooDeep) {
     if (!options.forcePolicy) return { kind: 'not-a-policy', findings: [] };
     push(makeFinding(CORE_RULES[1]!, parsed.tooDeep.offset, 1, `The document nests deeper than ${256} levels, which no IAM policy does. Remove the extra nesting.`));
@@ -201,5 +209,6 @@ function describeParseError(code: string): string {
 }
 
 function sortFindings(f: Finding[]): Finding[] {
-  return f.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
+  // Plain code-unit comparison of rule ids (ASCII): same order as localeCompare for them, without its cost.
+  return f.sort((a, b) => a.offset - b.offset || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }

@@ -46,8 +46,88 @@ export function findExcessiveNesting(text: string, limit = MAX_DEPTH): number | 
   return undefined;
 }
 
-export function parseJson(text: string): ParsedJson {
-  const deep = findExcessiveNesting(text);
+/** What one linear pass over the text can tell before parsing. */
+export interface TextShape {
+  /** Offset of the first bracket nested deeper than the limit. */
+  tooDeep?: number;
+  /**
+   * Whether the root object has a `Statement` key: false when certainly not (the document cannot be a policy and
+   * need not be parsed), true when it may have, undefined when the pass cannot tell without the parser's
+   * error recovery (mismatched brackets, text after the root, an unterminated string, an odd first token).
+   */
+  topLevelStatement: boolean | undefined;
+}
+
+const STATEMENT_KEY = '"Statement"';
+
+/**
+ * One pass, no recursion, no allocation: nesting depth (like findExcessiveNesting) and whether the root object
+ * has a `Statement` key. Conservative: any depth-1 string that is `"Statement"` or holds an escape counts as one.
+ */
+export function scanShape(text: string, limit = MAX_DEPTH): TextShape {
+  const n = text.length;
+  const openers = new Uint8Array(limit + 1);
+  let depth = 0;
+  let started = false; // saw the root's opening brace
+  let closed = false; // the root has closed
+  let uncertain = false;
+  let statement = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff) continue;
+    if (c === 0x2f /* / */ && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 0x2f) {
+        const e = text.indexOf('\n', i + 2);
+        i = e < 0 ? n : e;
+        continue;
+      }
+      if (d === 0x2a) {
+        const e = text.indexOf('*/', i + 2);
+        i = e < 0 ? n : e + 1;
+        continue;
+      }
+    }
+    if (closed) {
+      uncertain = true; // text after the root: leave it to the parser
+      closed = false;
+    }
+    if (!started) {
+      started = true;
+      if (c === 0x5b /* [ */ || c === 0x22 /* " */) return { topLevelStatement: false }; // an array or string root
+      // Anything but `{` (the parser may skip an invalid symbol and still find an object) is for the parser to judge.
+      if (c !== 0x7b /* { */) uncertain = true;
+    }
+    if (c === 0x22 /* " */) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) {
+          escaped = true;
+          i++;
+        } else if (d === 0x22) break;
+        else if (d === 0x0a || d === 0x0d) {
+          uncertain = true; // unterminated string (the parser ends it at the line break)
+          break;
+        }
+      }
+      if (depth === 1 && openers[1] === 0x7b && (escaped || (i - start === STATEMENT_KEY.length - 1 && text.startsWith(STATEMENT_KEY, start)))) statement = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return { tooDeep: i, topLevelStatement: undefined };
+      openers[depth] = c;
+    } else if (c === 0x5d || c === 0x7d) {
+      if (depth === 0 || openers[depth] !== (c === 0x5d ? 0x5b : 0x7b)) uncertain = true;
+      if (depth > 0) depth--;
+      if (depth === 0) closed = true;
+    }
+  }
+  return { topLevelStatement: uncertain ? undefined : statement };
+}
+
+/** Parse; `depthChecked` when scanShape (or findExcessiveNesting) already ran on this text. */
+export function parseJson(text: string, depthChecked = false): ParsedJson {
+  const deep = depthChecked ? undefined : findExcessiveNesting(text);
   if (deep !== undefined) return { root: undefined, errors: [], tooDeep: { offset: deep } };
   const errors: ParseError[] = [];
   // A UTF-8 byte order mark (U+FEFF) at the start is an encoding artefact, not content: parse it as a space so
