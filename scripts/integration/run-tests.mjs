@@ -181,6 +181,10 @@ async function main() {
       printResult(result);
       passed = result.passed;
       failed = result.failed;
+      if (passed + failed === 0) {
+        console.log('\n[integration] no test ran (no test files, or CLEANROOMS_IAM_TEST_GREP matched nothing).');
+        failed = 1;
+      }
     } else {
       failed = Math.max(failed, 1);
       console.log(`\n[integration] no result file was written: no test ran (runner exit: ${code}).`);
