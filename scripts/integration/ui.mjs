@@ -6,7 +6,8 @@
 //   3. go to the first problem (F8), Ctrl+. opens the quick-fix list                  -> docs/images/quick-fix.png
 //   4. F1 "Clean Rooms: Fill Placeholders…", answer its first prompt                 -> docs/images/fill-wizard.png
 // Every step waits on selectors (no fixed sleeps) and is asserted; the last line is `N passed, N failed`.
-// Env: CLEANROOMS_IAM_UI_FIXTURE (file name in the workspace, default smoke-bad-policy.json),
+// Env: CLEANROOMS_IAM_UI_IMAGES (screenshot folder, default docs/images; point CI elsewhere to keep the tree clean),
+//      CLEANROOMS_IAM_UI_FIXTURE (file name in the workspace, default smoke-bad-policy.json),
 //      CLEANROOMS_IAM_UI_TIMEOUT_MS (per wait, default 30000), CLEANROOMS_IAM_VERBOSE=1.
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { provision } from './provision.mjs';
 import { startCodeServer, CHROMIUM_ARGS, isOfflineNoise } from './code-server.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const imagesDir = join(repoRoot, 'docs', 'images');
+const imagesDir = resolve(process.env.CLEANROOMS_IAM_UI_IMAGES || join(repoRoot, 'docs', 'images'));
 const fixture = process.env.CLEANROOMS_IAM_UI_FIXTURE || 'smoke-bad-policy.json';
 const WAIT = Number(process.env.CLEANROOMS_IAM_UI_TIMEOUT_MS || 30_000);
 const verbose = process.env.CLEANROOMS_IAM_VERBOSE === '1';
