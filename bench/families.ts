@@ -20,7 +20,9 @@ const texts =
     ? editSequence(generatePolicy(10 * 1024, 10), 200, 77)
     : name === 'templates'
       ? templateCases().map((c) => c.text)
-      : [generatePolicy(name === 'policy 100 KB' ? 100 * 1024 : 10 * 1024, name === 'policy 100 KB' ? 100 : 10)];
+      : name.startsWith('template ')
+        ? [templateCases().find((c) => c.name === name)!.text]
+        : [generatePolicy(name === 'policy 100 KB' ? 100 * 1024 : 10 * 1024, name === 'policy 100 KB' ? 100 : 10)];
 
 const perFamily = new Map<string, number[]>();
 let current: Map<string, number> = new Map();

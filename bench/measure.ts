@@ -84,7 +84,8 @@ export async function measure(contenders: Contender[], opts: MeasureOptions = {}
   let warmCost = 0;
   for (let i = 0; i < warmup; i++) warmCost = await round(false, i);
   const perRound = Math.max(warmCost, 0.001);
-  const iterations = Math.max(minIt, Math.min(maxIt, Math.floor(targetMs / perRound)));
+  // Without a warm-up there is no cost estimate: run the minimum (used for the multi-second 10 MB case).
+  const iterations = warmup === 0 ? minIt : Math.max(minIt, Math.min(maxIt, Math.floor(targetMs / perRound)));
   for (let i = 0; i < iterations; i++) await round(true, i);
 
   const out: Measured = {};

@@ -60,6 +60,11 @@ export interface TextShape {
 
 const STATEMENT_KEY = '"Statement"';
 
+function indexOrEnd(text: string, ch: string, from: number): number {
+  const i = text.indexOf(ch, from);
+  return i < 0 ? text.length : i;
+}
+
 /**
  * One pass, no recursion, no allocation: nesting depth (like findExcessiveNesting) and whether the root object
  * has a `Statement` key. Conservative: any depth-1 string that is `"Statement"` or holds an escape counts as one.
@@ -72,6 +77,9 @@ export function scanShape(text: string, limit = MAX_DEPTH): TextShape {
   let closed = false; // the root has closed
   let uncertain = false;
   let statement = false;
+  let nextBackslash = -1;
+  let nextLf = -1;
+  let nextCr = -1;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff) continue;
@@ -101,15 +109,25 @@ export function scanShape(text: string, limit = MAX_DEPTH): TextShape {
     if (c === 0x22 /* " */) {
       const start = i;
       let escaped = false;
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c /* \ */) {
-          escaped = true;
-          i++;
-        } else if (d === 0x22) break;
-        else if (d === 0x0a || d === 0x0d) {
-          uncertain = true; // unterminated string (the parser ends it at the line break)
-          break;
+      // Jump to the closing quote with indexOf (strings are most of a policy's text). The next backslash and line
+      // break positions are cached, so the whole pass stays linear; only strings that hold one go char by char.
+      const close = text.indexOf('"', i + 1);
+      if (nextBackslash < i) nextBackslash = indexOrEnd(text, '\\', i);
+      if (nextLf < i) nextLf = indexOrEnd(text, '\n', i);
+      if (nextCr < i) nextCr = indexOrEnd(text, '\r', i);
+      if (close >= 0 && close < nextBackslash && close < nextLf && close < nextCr) {
+        i = close;
+      } else {
+        for (i++; i < n; i++) {
+          const d = text.charCodeAt(i);
+          if (d === 0x5c /* \ */) {
+            escaped = true;
+            i++;
+          } else if (d === 0x22) break;
+          else if (d === 0x0a || d === 0x0d) {
+            uncertain = true; // unterminated string (the parser ends it at the line break)
+            break;
+          }
         }
       }
       if (depth === 1 && openers[1] === 0x7b && (escaped || (i - start === STATEMENT_KEY.length - 1 && text.startsWith(STATEMENT_KEY, start)))) statement = true;
