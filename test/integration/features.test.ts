@@ -7,6 +7,8 @@ import pkg from '../../package.json';
 import { analyze } from '../../src/analysis/analyze';
 import { RULES_BY_ID } from '../../src/analysis/rules';
 import { placeholderKind } from '../../src/catalog/placeholder-kinds';
+import { findPlaceholders } from '../../src/fill/detect';
+import { applyEdits, planFill } from '../../src/fill/apply';
 import type { CleanRoomsIamApi, PromptProvider } from '../../src/vscode/extension';
 
 const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
@@ -417,34 +419,108 @@ describe('snippets', function () {
     assert.deepEqual(snippets.map((s) => s.language).sort(), ['json', 'jsonc']);
   });
 
-  it('every snippet expands (editor.insertSnippet) to valid JSON once its placeholders are filled', async () => {
+  it('snippets expand (editor.insertSnippet) to valid JSON once their placeholders are filled', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const rel = (ext.packageJSON.contributes.snippets as Array<{ path: string }>)[0]!.path;
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, rel));
     const snippets = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, { prefix: string; body: string | string[] }>;
     const names = Object.keys(snippets);
     assert.ok(names.length > 0, 'the snippet file has snippets');
-    api.setPromptProvider(sampleAnswers());
-    // One editor per language; each snippet replaces the previous content.
-    const docs = [(await openUntitled('', 'json')).document, (await openUntitled('', 'jsonc')).document];
-    assert.deepEqual(docs.map((d) => d.languageId), ['json', 'jsonc']);
-    // First half into the json editor, second half into the jsonc one.
-    let ed = await vscode.window.showTextDocument(docs[0]!);
-    for (const [i, name] of names.entries()) {
-      const s = snippets[name]!;
-      if (i === Math.ceil(names.length / 2)) ed = await vscode.window.showTextDocument(docs[1]!);
-      const all = new vscode.Range(0, 0, ed.document.lineCount, 0);
-      const body = Array.isArray(s.body) ? s.body.join('\n') : s.body;
-      assert.ok(await ed.insertSnippet(new vscode.SnippetString(body), all), `insert ${name}`);
-      await vscode.commands.executeCommand('leaveSnippet');
-      const inserted = ed.document.getText();
-      assert.ok(inserted.length > 10, `${name} inserted`);
-      const res = await vscode.commands.executeCommand<{ status: string }>('cleanroomsIam.fillPlaceholders', ed.document.uri);
-      assert.ok(['applied', 'nothing'].includes(res.status), `${name}: fill ${res.status}`);
-      const text = ed.document.getText();
+    const bodyOf = (name: string) => {
+      const b = snippets[name]!.body;
+      return Array.isArray(b) ? b.join('\n') : b;
+    };
+    const checkFilled = (name: string, text: string) => {
       assert.doesNotThrow(() => JSON.parse(text), `${name} is valid JSON after filling:\n${text}`);
       const left = analyze(text, { forcePolicy: true }).findings.filter((f) => f.rule.startsWith('placeholder-'));
       assert.deepEqual(left.map((f) => text.substr(f.offset, f.length)), [], `${name}: no placeholders left`);
+    };
+    api.setPromptProvider(sampleAnswers());
+    // Through the editor (a spread of the snippets, in json and jsonc): insertSnippet, then Fill Placeholders.
+    const docs = [(await openUntitled('', 'json')).document, (await openUntitled('', 'jsonc')).document];
+    assert.deepEqual(docs.map((d) => d.languageId), ['json', 'jsonc']);
+    const inEditor = names.filter((_, i) => i % 4 === 0);
+    const expanded = new Map<string, string>();
+    let ed = await vscode.window.showTextDocument(docs[0]!);
+    for (const [i, name] of inEditor.entries()) {
+      if (i === Math.ceil(inEditor.length / 2)) ed = await vscode.window.showTextDocument(docs[1]!);
+      const all = new vscode.Range(0, 0, ed.document.lineCount, 0);
+      assert.ok(await ed.insertSnippet(new vscode.SnippetString(bodyOf(name)), all), `insert ${name}`);
+      await vscode.commands.executeCommand('leaveSnippet');
+      expanded.set(name, ed.document.getText());
+      const res = await vscode.commands.executeCommand<{ status: string }>('cleanroomsIam.fillPlaceholders', ed.document.uri);
+      assert.ok(['applied', 'nothing'].includes(res.status), `${name}: fill ${res.status}`);
+      checkFilled(name, ed.document.getText());
+    }
+    // Every snippet from the contributed file content: expand like the editor (defaults, first choice), then fill.
+    for (const name of names) {
+      const text = expandSnippet(bodyOf(name));
+      if (expanded.has(name)) assert.equal(normalizeIndent(text), normalizeIndent(expanded.get(name)!), `${name}: expansion matches the editor's`);
+      const occ = findPlaceholders(text);
+      const answers = new Map(occ.map((o) => [o.key, placeholderKind(o.kind).sample]));
+      checkFilled(name, applyEdits(text, planFill(occ, answers)));
     }
   });
 });
+
+/**
+ * Expand TextMate snippet syntax as the editor does when the snippet is left at once (no typing):
+ * ${n:default} -> default, ${n|a,b|} -> a, $n / ${n} -> the text of tab stop n (its default or first choice), else ''.
+ */
+function expandSnippet(body: string): string {
+  let i = 0;
+  const defaults = new Map<string, string>();
+  const out: Array<string | { mirror: string }> = [];
+  const parse = (stopAt?: string): string => {
+    let acc = '';
+    while (i < body.length) {
+      const c = body[i]!;
+      if (c === '\\' && i + 1 < body.length && '$}\\,|'.includes(body[i + 1]!)) {
+        acc += body[i + 1];
+        i += 2;
+      } else if (stopAt && c === stopAt) {
+        return acc;
+      } else if (c === '$' && /[0-9]/.test(body[i + 1] ?? '')) {
+        i++;
+        const st = i;
+        while (/[0-9]/.test(body[i] ?? '')) i++;
+        if (!stopAt) out.push(acc, { mirror: body.slice(st, i) });
+        acc = stopAt ? acc : '';
+      } else if (c === '$' && body[i + 1] === '{') {
+        i += 2;
+        const st = i;
+        while (/[0-9]/.test(body[i] ?? '')) i++;
+        const n = body.slice(st, i);
+        if (body[i] === ':') {
+          i++;
+          const d = parse('}');
+          i++;
+          if (!defaults.has(n)) defaults.set(n, d);
+          acc += d;
+        } else if (body[i] === '|') {
+          i++;
+          const first = parse('|').split(',')[0]!;
+          while (i < body.length && !(body[i] === '|' && body[i + 1] === '}')) i++;
+          i += 2;
+          if (!defaults.has(n)) defaults.set(n, first);
+          acc += first;
+        } else if (body[i] === '}') {
+          i++;
+          if (!stopAt) out.push(acc, { mirror: n });
+          acc = stopAt ? acc : '';
+        }
+      } else {
+        acc += c;
+        i++;
+      }
+    }
+    return acc;
+  };
+  out.push(parse());
+  return out.map((p) => (typeof p === 'string' ? p : defaults.get(p.mirror) ?? '')).join('');
+}
+
+/** The editor re-indents inserted snippets to the editor's settings; compare without leading whitespace. */
+function normalizeIndent(t: string): string {
+  return t.split('\n').map((l) => l.trim()).join('\n').trim();
+}
