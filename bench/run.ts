@@ -231,17 +231,17 @@ function activation(): Activation {
   };
 }
 
-function iamFirstLoad(): { ms: number | null; parse_ms?: number; parser?: string; samples: number; error?: string } {
+function iamFirstLoad(): { ms: number | null; read_ms?: number; parse_ms?: number; parser?: string; samples: number; error?: string } {
   const file = join(ROOT, 'dist', 'iam-data.json');
   if (!existsSync(file)) return { ms: null, samples: 0, error: 'dist/iam-data.json not found (run npm run build)' };
-  const runs: Array<{ total_ms: number; parse_ms: number; parser: string }> = [];
+  const runs: Array<{ total_ms: number; read_ms: number; parse_ms: number; parser: string }> = [];
   try {
     const mod = existsSync(IAM_MODULE) ? [bundleChild(IAM_MODULE)] : [];
     for (let i = 0; i < (QUICK ? 3 : 7); i++) runs.push(runChild(join(ROOT, 'bench', 'children', 'iam-load.ts'), [file, ...mod]));
   } catch (err) {
     return { ms: null, samples: runs.length, error: errorText(err).split('\n')[0] };
   }
-  return { ms: stats(runs.map((r) => r.total_ms)).median, parse_ms: stats(runs.map((r) => r.parse_ms)).median, parser: runs[0]!.parser, samples: runs.length };
+  return { ms: stats(runs.map((r) => r.total_ms)).median, read_ms: stats(runs.map((r) => r.read_ms)).median, parse_ms: stats(runs.map((r) => r.parse_ms)).median, parser: runs[0]!.parser, samples: runs.length };
 }
 
 interface Memory {
@@ -384,6 +384,7 @@ async function main(): Promise<void> {
   console.log(table([['budget', 'measured', ''], ...budgets.map((b) => [b.budget, b.value, mark(b.pass)])]));
   console.log('');
   if (act.ms !== null) console.log(`activation: load ${f(act.load_ms, 1)} ms + activate() ${f(act.activate_ms, 1)} ms (median of ${act.samples} fresh processes; CPU time ${f(act.cpu_ms, 1)} ms); ${act.registrations} registrations, ${act.subscriptions} subscriptions; file reads in activate(): ${act.reads?.length ? act.reads.join(', ') : 'none'}`);
+  if (iamLoad.ms !== null) console.log(`IAM data first load: read ${f(iamLoad.read_ms, 1)} ms + ${iamLoad.parser} ${f(iamLoad.parse_ms, 1)} ms (median of ${iamLoad.samples} fresh processes)`);
   if (mem.analyze && mem.floor) {
     console.log(`memory, 10 MB non-policy in a fresh process: analyze peak RSS ${kb(mem.analyze.max_rss)} (before ${kb(mem.analyze.max_rss_before)}; ${mem.analyze.result}, ${f(mem.analyze.ms)} ms); parseTree alone peak RSS ${kb(mem.floor.max_rss)} (${f(mem.floor.ms, 1)} ms)`);
   } else if (mem.error) console.log(`memory: ${mem.error}`);
