@@ -232,6 +232,31 @@ describe('Fill Placeholders…', function () {
     }
   });
 
+  it('fails with a message and changes nothing when the document was closed meanwhile (or is not open)', async () => {
+    const original = await fixtureText('seed-receive-results-permissions-policy.json');
+    const ed = await openUntitled(original);
+    const doc = ed.document;
+    const s = scripted({
+      answers: {
+        bucket_name: async () => {
+          await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+          for (let i = 0; i < 100 && !doc.isClosed; i++) await new Promise((r) => setTimeout(r, 50));
+          assert.ok(doc.isClosed, 'the document closed');
+          return 'harbourline-results';
+        },
+        accountId: '604718293525',
+        optional_key_prefix: 'results',
+      },
+    });
+    api.setPromptProvider(s.provider);
+    const res = await run('cleanroomsIam.fillPlaceholders', doc.uri);
+    assert.equal(res.status, 'failed', JSON.stringify(res));
+    assert.match(s.messages.join('\n'), /closed/);
+    const again = await run('cleanroomsIam.fillPlaceholders', vscode.Uri.parse('untitled:/never-opened-policy.json'));
+    assert.equal(again.status, 'failed');
+    assert.match(s.messages.join('\n'), /not open/);
+  });
+
   it('offers the values entered last time as defaults (unless fill.rememberValues is off)', async () => {
     const original = await fixtureText('seed-receive-results-permissions-policy.json');
     const answers = { bucket_name: 'harbourline-results', accountId: '604718293525', optional_key_prefix: 'clean-rooms/results' };
