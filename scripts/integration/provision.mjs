@@ -131,6 +131,13 @@ export function ensureTools() {
   try {
     if (toolsReady(p)) return p; // another process finished it while we waited
     const started = Date.now();
+    if (existsSync(p.installingMarker)) {
+      // An earlier install was interrupted (its postinstall may have half-built native modules, which a plain
+      // `npm install` would then call "up to date"): start from an empty folder.
+      log('an earlier install did not finish: removing it and starting over');
+      rmSync(join(p.dir, 'node_modules'), { recursive: true, force: true });
+      rmSync(join(p.dir, 'package-lock.json'), { force: true });
+    }
     log(`installing Node ${NODE_MAJOR} and code-server@${CODE_SERVER_VERSION} into ${p.dir} (about 2 minutes)`);
     writeFileSync(p.installingMarker, new Date().toISOString());
     if (!existsSync(join(p.dir, 'package.json'))) {
