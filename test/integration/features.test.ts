@@ -197,12 +197,25 @@ describe('diagnostics', function () {
     const r = ours(doc.uri).find((d) => rangeText(doc, d.range) === '<bucket>');
     assert.ok(r, 'diagnostic exactly on <bucket>');
     assert.equal(r.severity, vscode.DiagnosticSeverity.Error);
-    const t0 = Date.now();
-    await ed.edit((b) => b.replace(new vscode.Range(doc.positionAt(start), doc.positionAt(start + 8)), 'harbourline-exports'));
-    await waitFor('the <bucket> diagnostic to go away', () => !ours(doc.uri).some((d) => rangeText(doc, d.range) === '<bucket>'));
-    const ms = Date.now() - t0;
+    await api.loadIamData(); // measure steady state, not the one-off index load
+    // Five rounds: fill <bucket> (its diagnostic goes) and put it back (it returns); median of the ten timings.
+    const times: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      let t0 = Date.now();
+      await ed.edit((b) => b.replace(new vscode.Range(doc.positionAt(start), doc.positionAt(start + 8)), 'harbourline-exports'));
+      // By message, not by range text: a stale diagnostic's range no longer covers <bucket> once the text changed.
+      await waitFor('the <bucket> diagnostic to go away', () => !ours(doc.uri).some((d) => d.message.includes('<bucket>')));
+      times.push(Date.now() - t0);
+      assert.ok(ours(doc.uri).some((d) => rangeText(doc, d.range) === '<bucket-owner-account-id>'), 'the other placeholder is still reported, at its new range');
+      t0 = Date.now();
+      await ed.edit((b) => b.replace(new vscode.Range(doc.positionAt(start), doc.positionAt(start + 19)), '<bucket>'));
+      await waitFor('the <bucket> diagnostic to return', () => ours(doc.uri).some((d) => d.message.includes('<bucket>') && rangeText(doc, d.range) === '<bucket>'));
+      times.push(Date.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const ms = Math.round((times[4]! + times[5]!) / 2);
     console.log('METRIC edit-to-diagnostics-ms', ms);
-    assert.ok(ours(doc.uri).some((d) => rangeText(doc, d.range) === '<bucket-owner-account-id>'), 'the other placeholder is still reported');
+    assert.ok(times[0]! >= 150, `the debounce (200 ms) applies: fastest ${times[0]} ms`);
   });
 
   it('clears diagnostics when a document stops being a policy', async () => {
