@@ -159,12 +159,17 @@ export function parseErrorMessage(e: ParseError): string {
   return printParseErrorCode(e.error);
 }
 
-/** The property node (key/value pair) named `key` on an object node, exact (case-sensitive) match. */
+/**
+ * The property node (key/value pair) named `key` on an object node, exact (case-sensitive) match. When the key appears
+ * more than once, the LAST copy: that is the one IAM (and JSON.parse, and jsonc-parser's getNodeValue) uses, so every
+ * rule judges, reports on and fixes the value that actually takes effect.
+ */
 export function getProperty(obj: Node | undefined, key: string): Node | undefined {
   if (!obj || obj.type !== 'object' || !obj.children) return undefined;
-  for (const p of obj.children) {
-    const k = p.children?.[0];
-    if (k && k.value === key) return p;
+  const children = obj.children;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const k = children[i]!.children?.[0];
+    if (k && k.value === key) return children[i];
   }
   return undefined;
 }

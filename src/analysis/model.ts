@@ -7,7 +7,7 @@ export interface StatementModel {
   index: number;
   /** The statement's object node. */
   node: Node;
-  /** Property nodes by exact key. */
+  /** Property nodes by exact key (the last copy of a duplicated key: the one IAM uses). */
   props: Map<string, Node>;
   /** Value nodes of the well-known elements (undefined when absent). */
   sid?: Node;
@@ -47,7 +47,7 @@ const STATEMENT_KEYS: Array<[string, keyof StatementModel]> = [
 
 export function buildStatement(node: Node, index: number): StatementModel {
   const props = new Map<string, Node>();
-  for (const [k, p] of properties(node)) if (!props.has(k)) props.set(k, p);
+  for (const [k, p] of properties(node)) props.set(k, p); // a later duplicate wins, as in IAM
   const st: StatementModel = { index, node, props };
   for (const [key, field] of STATEMENT_KEYS) {
     const p = props.get(key);

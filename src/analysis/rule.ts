@@ -1,6 +1,7 @@
 // Rule plumbing: a rule family is a set of RuleMeta plus one check function over the policy model.
 import type { Node } from './json';
 import type { PolicyModel } from './model';
+import { elide, MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from './messages';
 import type { AnalyzeOptions, Finding, Fix, PlaceholderRef, RelatedLocation, RuleMeta, Severity } from './types';
 
 export interface ReportExtras {
@@ -36,13 +37,14 @@ export function makeFinding(meta: RuleMeta, offset: number, length: number, mess
   const f: Finding = {
     rule: meta.id,
     severity: extras?.severity ?? meta.severity,
-    message,
+    // Rules quote values through messages.ts (elided); this cap is the last resort for a value that slipped through.
+    message: elide(message, MAX_MESSAGE_LENGTH),
     offset,
     length,
     docUrl: extras?.docUrl ?? meta.docUrl,
   };
-  if (extras?.fixes?.length) f.fixes = extras.fixes;
-  if (extras?.related?.length) f.related = extras.related;
+  if (extras?.fixes?.length) f.fixes = extras.fixes.map((x) => (x.title.length > MAX_TITLE_LENGTH ? { ...x, title: elide(x.title, MAX_TITLE_LENGTH) } : x));
+  if (extras?.related?.length) f.related = extras.related.map((r) => (r.message.length > MAX_TITLE_LENGTH ? { ...r, message: elide(r.message, MAX_TITLE_LENGTH) } : r));
   if (extras?.placeholder) f.placeholder = extras.placeholder;
   return f;
 }

@@ -9,6 +9,7 @@ import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, Severity } from '../types';
 import { CLEANROOMS_MEMBERSHIP_SUBTYPES, CLEANROOMS_ML_MEMBERSHIP_SUBTYPES, CLEANROOMS_ML_TYPES, CLEANROOMS_TYPES, CR_DOCS } from './cleanrooms-data';
 import { closest, hasPlaceholderSyntax, touchesPlaceholder } from './util';
+import { elide, quote } from '../messages';
 
 const ARN_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html';
 const SAR = 'https://docs.aws.amazon.com/service-authorization/latest/reference/';
@@ -50,17 +51,17 @@ export const ARN_RULE_IDS = [
 export const arnRules: RuleFamily = {
   name: 'arn',
   rules: [
-    { id: 'arn-prefix', severity: 'error', title: 'Not an ARN', description: 'Resource values (and ARN condition values) must be "*" or an ARN starting with arn: (INVALID_ARN_PREFIX).', docUrl: ARN_DOC, example: '"Resource": "my-bucket"' },
-    { id: 'arn-missing-fields', severity: 'error', title: 'ARN has too few fields', description: 'An ARN has six colon-separated fields, arn:partition:service:region:account-id:resource, even when some are empty (MISSING_ARN_FIELD).', docUrl: ARN_DOC, example: '"Resource": "arn:aws:glue:us-east-1:catalog"' },
-    { id: 'arn-s3-two-colons', severity: 'error', title: 'S3 ARN with two colons', description: 'S3 bucket and object ARNs have an empty Region and account: arn:aws:s3:::bucket/key (three colons). With two colons the bucket lands in the account field and the statement matches nothing.', docUrl: S3_ARN_DOC, example: '"Resource": "arn:aws:s3::bucket/prefix/*"' },
-    { id: 'arn-partition', severity: 'error', title: 'Invalid partition', description: 'The partition is aws, aws-cn, aws-us-gov, aws-eusc or an aws-iso* partition; wildcards are not allowed there (INVALID_PARTITION).', docUrl: ARN_DOC, example: '"arn:amazon:s3:::bucket"' },
-    { id: 'arn-service', severity: 'error', title: 'Invalid service in ARN', description: 'The service namespace is lower case, e.g. s3, glue, cleanrooms (INVALID_ARN_SERVICE_CASE).', docUrl: ARN_DOC, example: '"arn:aws:S3:::bucket"' },
-    { id: 'arn-region', severity: 'error', title: 'Invalid or missing Region', description: 'The Region field must be a Region code of the ARN\'s partition (us-east-1, not an Availability Zone such as us-east-1a), and regional services need one (INVALID_ARN_REGION / MISSING_ARN_REGION).', docUrl: REGIONS_URL, example: '"arn:aws:glue:us-east-1a:111122223333:catalog"' },
-    { id: 'arn-region-not-allowed', severity: 'error', title: 'Region not allowed', description: 'S3 bucket/object ARNs and IAM ARNs have an empty Region field (ARN_REGION_NOT_ALLOWED).', docUrl: ARN_DOC, example: '"arn:aws:iam:us-east-1:111122223333:role/x"' },
-    { id: 'arn-account', severity: 'error', title: 'Invalid or missing account ID', description: 'The account field is a 12-digit AWS account ID without hyphens (or a wildcard); `aws` only for AWS managed policies (INVALID_ARN_ACCOUNT / MISSING_ARN_ACCOUNT).', docUrl: ARN_DOC, example: '"arn:aws:glue:us-east-1:1111-2222-3333:catalog"' },
-    { id: 'arn-account-not-allowed', severity: 'error', title: 'Account not allowed', description: 'S3 bucket and object ARNs have an empty account field (ARN_ACCOUNT_NOT_ALLOWED).', docUrl: S3_ARN_DOC, example: '"arn:aws:s3::111122223333:bucket"' },
-    { id: 'arn-nested', severity: 'error', title: 'ARN inside an ARN', description: 'An ARN was pasted where only a name belongs, e.g. arn:aws:s3:::arn:aws:s3:::bucket (the AWS page calls bucket_name "the ARN of the bucket").', docUrl: ARN_DOC, example: '"arn:aws:s3:::arn:aws:s3:::bucket/*"' },
-    { id: 'arn-resource', severity: 'error', title: 'Malformed resource part', description: 'The resource part does not match the service\'s ARN format in the Service Authorization Reference (INVALID_ARN_RESOURCE), e.g. a Glue table with four path segments or a KMS key ID that is not a key ID.', docUrl: SAR + 'reference_policies_actions-resources-contextkeys.html', example: '"arn:aws:kms:us-east-1:111122223333:key/my-key"' },
+    { id: 'arn-prefix', severity: 'error', title: 'Not an ARN', description: 'Resource values (and ARN condition values) must be "*" or an ARN starting with arn: (INVALID_ARN_PREFIX).', docUrl: ARN_DOC },
+    { id: 'arn-missing-fields', severity: 'error', title: 'ARN has too few fields', description: 'An ARN has six colon-separated fields, arn:partition:service:region:account-id:resource, even when some are empty (MISSING_ARN_FIELD).', docUrl: ARN_DOC },
+    { id: 'arn-s3-two-colons', severity: 'error', title: 'S3 ARN with two colons', description: 'S3 bucket and object ARNs have an empty Region and account: arn:aws:s3:::bucket/key (three colons). With two colons the bucket lands in the account field and the statement matches nothing.', docUrl: S3_ARN_DOC },
+    { id: 'arn-partition', severity: 'error', title: 'Invalid partition', description: 'The partition is aws, aws-cn, aws-us-gov, aws-eusc or an aws-iso* partition; wildcards are not allowed there (INVALID_PARTITION).', docUrl: ARN_DOC },
+    { id: 'arn-service', severity: 'error', title: 'Invalid service in ARN', description: 'The service namespace is lower case, e.g. s3, glue, cleanrooms (INVALID_ARN_SERVICE_CASE).', docUrl: ARN_DOC },
+    { id: 'arn-region', severity: 'error', title: 'Invalid or missing Region', description: 'The Region field must be a Region code of the ARN\'s partition (us-east-1, not an Availability Zone such as us-east-1a), and regional services need one (INVALID_ARN_REGION / MISSING_ARN_REGION).', docUrl: REGIONS_URL },
+    { id: 'arn-region-not-allowed', severity: 'error', title: 'Region not allowed', description: 'S3 bucket/object ARNs and IAM ARNs have an empty Region field (ARN_REGION_NOT_ALLOWED).', docUrl: ARN_DOC },
+    { id: 'arn-account', severity: 'error', title: 'Invalid or missing account ID', description: 'The account field is a 12-digit AWS account ID without hyphens (or a wildcard); `aws` only for AWS managed policies (INVALID_ARN_ACCOUNT / MISSING_ARN_ACCOUNT).', docUrl: ARN_DOC },
+    { id: 'arn-account-not-allowed', severity: 'error', title: 'Account not allowed', description: 'S3 bucket and object ARNs have an empty account field (ARN_ACCOUNT_NOT_ALLOWED).', docUrl: S3_ARN_DOC },
+    { id: 'arn-nested', severity: 'error', title: 'ARN inside an ARN', description: 'An ARN was pasted where only a name belongs, e.g. arn:aws:s3:::arn:aws:s3:::bucket (the AWS page calls bucket_name "the ARN of the bucket").', docUrl: ARN_DOC },
+    { id: 'arn-resource', severity: 'error', title: 'Malformed resource part', description: 'The resource part does not match the service\'s ARN format in the Service Authorization Reference (INVALID_ARN_RESOURCE), e.g. a Glue table with four path segments or a KMS key ID that is not a key ID.', docUrl: SAR + 'reference_policies_actions-resources-contextkeys.html' },
   ],
   check(ctx) {
     for (const site of collectArnSites(ctx.model)) checkSite(ctx, site);
@@ -91,8 +92,8 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
     if (/^arn:/i.test(value)) {
       report('arn-prefix', { start: 0, end: 3 }, `ARNs start with lower-case "arn:", not "${value.slice(0, 4)}".`, [{ title: 'Change to "arn:"', edits: [edit(0, 3, 'arn')], preferred: true }]);
     } else if (!hasVariable(value)) {
-      const what = site.origin === 'resource' ? 'Resource values must be "*" or an ARN' : `${site.key} compares ARNs, so the value must be an ARN`;
-      report('arn-prefix', { start: 0, end: value.length }, `"${value}" is not an ARN. ${what}, e.g. arn:aws:s3:::bucket-name or arn:aws:glue:us-east-1:<account-id>:catalog.`);
+      const what = site.origin === 'resource' ? 'Resource values must be "*" or an ARN' : `${elide(site.key ?? 'This condition key')} compares ARNs, so the value must be an ARN`;
+      report('arn-prefix', { start: 0, end: value.length }, `${quote(value)} is not an ARN. ${what}, e.g. arn:aws:s3:::bucket-name or arn:aws:glue:us-east-1:<account-id>:catalog.`);
     }
     return;
   }
@@ -104,7 +105,7 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
   if (arn.fields.length < 6) {
     if (arn.fields.length === 5 && service === 's3' && arn.region!.text === '' && arn.account!.text !== '') {
       const colon = arn.service!.end; // the "::" after s3
-      report('arn-s3-two-colons', { start: colon, end: colon + 2 }, `This S3 ARN has two colons after "s3" where it needs three: arn:aws:s3:::${arn.account!.text}. With two, "${arn.account!.text}" is read as the account ID and the statement matches no bucket or object.`, [
+      report('arn-s3-two-colons', { start: colon, end: colon + 2 }, `This S3 ARN has two colons after "s3" where it needs three: arn:aws:s3:::${elide(arn.account!.text)}. With two, ${quote(arn.account!.text)} is read as the account ID and the statement matches no bucket or object.`, [
         { title: 'Insert the missing colon (arn:aws:s3:::…)', edits: [edit(colon, colon, ':')], preferred: true },
       ]);
       return;
@@ -125,7 +126,7 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
     const fixes: Fix[] = PARTITION_RE.test(lower) ? [{ title: `Change to "${lower}"`, edits: [edit(partition.start, partition.end, lower)], preferred: true }] : [];
     const msg = hasWildcard(partition.text)
       ? 'Wildcards are not allowed in the partition field of an ARN. Use aws (or aws-cn, aws-us-gov, …).'
-      : `"${partition.text}" is not a partition. Use one of ${PARTITIONS.join(', ')} (aws for the commercial Regions and AWS Clean Rooms).`;
+      : `${quote(partition.text)} is not a partition. Use one of ${PARTITIONS.join(', ')} (aws for the commercial Regions and AWS Clean Rooms).`;
     report('arn-partition', partition, msg, fixes);
   }
 
@@ -134,15 +135,15 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
     report('arn-service', { start: arn.service!.start - 1, end: arn.service!.end + 1 }, 'The service field of this ARN is empty. Write the service namespace, e.g. arn:aws:s3:::bucket.');
   } else if (!hasVariable(service) && /[A-Z]/.test(service)) {
     const lower = service.toLowerCase();
-    report('arn-service', arn.service!, `The service namespace in an ARN is lower case: "${lower}", not "${service}".`, [{ title: `Change to "${lower}"`, edits: [edit(arn.service!.start, arn.service!.end, lower)], preferred: true }]);
+    report('arn-service', arn.service!, `The service namespace in an ARN is lower case: ${quote(lower)}, not ${quote(service)}.`, [{ title: `Change to ${quote(lower)}`, edits: [edit(arn.service!.start, arn.service!.end, lower)], preferred: true }]);
   } else if (!hasVariable(service) && !/^[a-z0-9*?-]+$/.test(service)) {
-    report('arn-service', arn.service!, `"${service}" is not a service namespace (lower-case letters, digits and hyphens, e.g. glue or cleanrooms-ml).`);
+    report('arn-service', arn.service!, `${quote(service)} is not a service namespace (lower-case letters, digits and hyphens, e.g. glue or cleanrooms-ml).`);
   }
 
   // Nested ARN (arn:aws:s3:::arn:aws:s3:::bucket).
   if (resource.text.startsWith('arn:')) {
-    report('arn-nested', { start: 0, end: resource.start }, `This ARN contains another ARN: "${resource.text}" was pasted where only the name belongs. Keep just the inner ARN.`, [
-      { title: `Use the inner ARN (${resource.text.length > 40 ? resource.text.slice(0, 40) + '…' : resource.text})`, edits: [edit(0, resource.start, '')], preferred: true },
+    report('arn-nested', { start: 0, end: resource.start }, `This ARN contains another ARN: ${quote(resource.text)} was pasted where only the name belongs. Keep just the inner ARN.`, [
+      { title: `Use the inner ARN (${elide(resource.text, 40)})`, edits: [edit(0, resource.start, '')], preferred: true },
     ]);
     return;
   }
@@ -165,7 +166,7 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
     } else if (!/^\d{12}$/.test(account.text)) {
       const digits = account.text.replace(/[-\s]/g, '');
       const fixes: Fix[] = /^\d{12}$/.test(digits) ? [{ title: `Change to ${digits}`, edits: [edit(account.start, account.end, digits)], preferred: true }] : [];
-      report('arn-account', account, `"${account.text}" is not an AWS account ID: it must be exactly 12 digits, without hyphens.`, fixes);
+      report('arn-account', account, `${quote(account.text)} is not an AWS account ID: it must be exactly 12 digits, without hyphens.`, fixes);
     }
   } else if (account.text === '' && shape?.account === 'required') {
     report('arn-account', { start: account.start - 1, end: account.end + 1 }, `${service} ARNs need the 12-digit account ID between the Region and the resource: arn:aws:${service}:<region>:<account-id>:….`);
@@ -193,13 +194,13 @@ function checkRegion(
   const region = arn.region!;
   const partition = arn.partition!.text;
   if (region.text === '') {
-    if (shape?.region === 'required') report('arn-region', { start: region.start - 1, end: region.end + 1 }, `${service} ARNs need a Region: arn:${partition}:${service}:<region>:<account-id>:… (for AWS Clean Rooms data, the Region of your collaboration).`);
+    if (shape?.region === 'required') report('arn-region', { start: region.start - 1, end: region.end + 1 }, `${service} ARNs need a Region: arn:${elide(partition)}:${service}:<region>:<account-id>:… (for AWS Clean Rooms data, the Region of your collaboration).`);
     return;
   }
   if (hasVariable(region.text) || hasWildcard(region.text)) return;
   if (shape?.region === 'empty' || s3Legacy) {
     const what = service === 's3' ? 'S3 bucket and object ARNs' : `${service.toUpperCase()} ARNs (a global service)`;
-    report('arn-region-not-allowed', region, `${what} have an empty Region field: remove "${region.text}".`, [{ title: `Remove "${region.text}"`, edits: [edit(region.start, region.end, '')], preferred: true }]);
+    report('arn-region-not-allowed', region, `${what} have an empty Region field: remove ${quote(region.text)}.`, [{ title: `Remove ${quote(region.text)}`, edits: [edit(region.start, region.end, '')], preferred: true }]);
     return;
   }
   const az = asAvailabilityZone(region.text);
@@ -210,7 +211,7 @@ function checkRegion(
   if (!isRegion(region.text)) {
     const lower = region.text.toLowerCase();
     const guess = isRegion(lower) ? lower : closest(region.text, REGIONS.filter((r) => !PARTITION_RE.test(partition) || r.partition === partition).map((r) => r.code), 2);
-    report('arn-region', region, `"${region.text}" is not an AWS Region code.${guess ? ` Did you mean ${guess}?` : ' Use a code such as us-east-1.'}`, guess ? [{ title: `Change to ${guess}`, edits: [edit(region.start, region.end, guess)], preferred: lower === guess }] : []);
+    report('arn-region', region, `${quote(region.text)} is not an AWS Region code.${guess ? ` Did you mean ${guess}?` : ' Use a code such as us-east-1.'}`, guess ? [{ title: `Change to ${guess}`, edits: [edit(region.start, region.end, guess)], preferred: lower === guess }] : []);
     return;
   }
   const info = regionInfo(region.text)!;
@@ -243,14 +244,14 @@ function checkTyped(
   if (type === '*' || type === '') return;
   if (/[*?]/.test(type)) {
     if (sep || !shape.types!.some((t) => t.startsWith(type.replace(/[*?].*$/, '')))) {
-      report('arn-resource', { start: resource.start, end: typeEnd }, `Wildcards are not allowed inside the resource type ("${type}"): write the type in full, e.g. ${shape.types![0]}/*.`, undefined, undefined, shape.doc);
+      report('arn-resource', { start: resource.start, end: typeEnd }, `Wildcards are not allowed inside the resource type (${quote(type)}): write the type in full, e.g. ${shape.types![0]}/*.`, undefined, undefined, shape.doc);
     }
     return;
   }
   if (!shape.types!.includes(type)) {
     const guess = closest(type, shape.types!, 2);
     const fixes: Fix[] = guess ? [{ title: `Change to "${guess}"`, edits: [edit(resource.start, typeEnd, guess)], preferred: true }] : [];
-    report('arn-resource', { start: resource.start, end: typeEnd }, `"${type}" is not a ${service} resource type.${guess ? ` Did you mean "${guess}"?` : ''} ${service} types: ${shape.types!.join(', ')}.`, fixes, undefined, shape.doc);
+    report('arn-resource', { start: resource.start, end: typeEnd }, `${quote(type)} is not a ${service} resource type.${guess ? ` Did you mean "${guess}"?` : ''} ${service} types: ${shape.types!.join(', ')}.`, fixes, undefined, shape.doc);
     return;
   }
   const segs = rest === '' ? [] : rest.split('/');
@@ -260,18 +261,18 @@ function checkTyped(
   const bad = (msg: string) => report('arn-resource', whole, msg, undefined, undefined, shape.doc);
   switch (service) {
     case 'glue': {
-      if (type === 'catalog' && segs.length > 2) bad(`A Glue catalog ARN is catalog or catalog/<catalog-name>, not "${text}".`);
+      if (type === 'catalog' && segs.length > 2) bad(`A Glue catalog ARN is catalog or catalog/<catalog-name>, not ${quote(text)}.`);
       else if ((type === 'database' || type === 'table') && (segs.length < 1 || segs.length > 3 || anyEmpty)) {
         bad(type === 'database'
-          ? `A Glue database ARN is database/<database> (or database/<catalog>/<database> for a federated catalog), not "${text}".`
-          : `A Glue table ARN is table/<database>/<table> (or table/<catalog>/<database>/<table> for a federated catalog), not "${text}".`);
-      } else if (type !== 'catalog' && segs.length === 0 && !sep) bad(`A Glue ${type} ARN needs a name after "${type}/".`);
+          ? `A Glue database ARN is database/<database> (or database/<catalog>/<database> for a federated catalog), not ${quote(text)}.`
+          : `A Glue table ARN is table/<database>/<table> (or table/<catalog>/<database>/<table> for a federated catalog), not ${quote(text)}.`);
+      } else if (type !== 'catalog' && segs.length === 0 && !sep) bad(`A Glue ${elide(type)} ARN needs a name after "${elide(type)}/".`);
       break;
     }
     case 'kms': {
       if (sep !== '/' || rest === '') bad(`A KMS ${type} ARN is ${type}/<${type === 'key' ? 'key-id' : 'alias-name'}>.`);
       else if (type === 'key' && !hasWildcard(rest) && !KMS_KEY_ID.test(rest)) {
-        report('arn-resource', { start: restStart, end: resource.end }, `"${rest}" is not a KMS key ID. Key IDs are UUIDs (1234abcd-12ab-34cd-56ef-1234567890ab) or mrk- plus 32 hex digits for multi-Region keys; to name a key by alias, use an alias/<name> ARN instead.`, undefined, undefined, shape.doc);
+        report('arn-resource', { start: restStart, end: resource.end }, `${quote(rest)} is not a KMS key ID. Key IDs are UUIDs (1234abcd-12ab-34cd-56ef-1234567890ab) or mrk- plus 32 hex digits for multi-Region keys; to name a key by alias, use an alias/<name> ARN instead.`, undefined, undefined, shape.doc);
       }
       break;
     }
@@ -284,19 +285,19 @@ function checkTyped(
     case 'cleanrooms':
     case 'cleanrooms-ml': {
       if (sep !== '/' || segs.length === 0 || anyEmpty) {
-        bad(`A ${service} ${type} ARN is ${type}/<id>${type === 'membership' ? ' (optionally followed by /<type>/<id>)' : ''}, not "${text}".`);
+        bad(`A ${service} ${type} ARN is ${type}/<id>${type === 'membership' ? ' (optionally followed by /<type>/<id>)' : ''}, not ${quote(text)}.`);
       } else if (type === 'membership' && segs.length > 1) {
         const subtypes = service === 'cleanrooms' ? CLEANROOMS_MEMBERSHIP_SUBTYPES : CLEANROOMS_ML_MEMBERSHIP_SUBTYPES;
         const sub = segs[1]!;
         if (!hasWildcard(sub) && !subtypes.includes(sub)) {
           const subStart = restStart + segs[0]!.length + 1;
           const guess = closest(sub, subtypes, 2);
-          report('arn-resource', { start: subStart, end: subStart + sub.length }, `"${sub}" is not a ${service} resource type under membership/<id>/. Types: ${subtypes.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}`, guess ? [{ title: `Change to "${guess}"`, edits: [edit(subStart, subStart + sub.length, guess)], preferred: true }] : [], undefined, shape.doc);
+          report('arn-resource', { start: subStart, end: subStart + sub.length }, `${quote(sub)} is not a ${service} resource type under membership/<id>/. Types: ${subtypes.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}`, guess ? [{ title: `Change to "${guess}"`, edits: [edit(subStart, subStart + sub.length, guess)], preferred: true }] : [], undefined, shape.doc);
         } else if (segs.length !== 3 && !hasWildcard(segs.slice(1).join('/'))) {
-          bad(`A resource under a membership is membership/<membership-id>/${sub}/<id>, not "${text}".`);
+          bad(`A resource under a membership is membership/<membership-id>/${elide(sub)}/<id>, not ${quote(text)}.`);
         }
       } else if (type !== 'membership' && segs.length > 1 && !hasWildcard(rest)) {
-        bad(`A ${service} ${type} ARN is ${type}/<id>, not "${text}".`);
+        bad(`A ${service} ${type} ARN is ${type}/<id>, not ${quote(text)}.`);
       }
       break;
     }

@@ -18,6 +18,7 @@ import {
 } from './cleanrooms-data';
 import { parseOperator } from './grammar';
 import { contentRange, lineIndent, replaceStringContent, startsLine, touchesPlaceholder } from './util';
+import { elide, quote } from '../messages';
 
 const CR_REGION_LIST = REGIONS.filter((r) => r.cleanRooms).map((r) => r.code).join(', ');
 const SCOPED_KEYS = new Set(['aws:sourcearn', 'aws:sourceaccount', 'sts:externalid']);
@@ -28,10 +29,10 @@ export const SCOPED_CONDITION_ARN = 'arn:aws:cleanrooms:<region>:<account-id>:me
 export const cleanroomsRules: RuleFamily = {
   name: 'cleanrooms',
   rules: [
-    { id: 'cleanrooms-principal-typo', severity: 'error', title: 'Misspelled Clean Rooms service principal', description: 'The trust principal for AWS Clean Rooms is exactly cleanrooms.amazonaws.com (cleanrooms-ml.amazonaws.com for Clean Rooms ML roles). A misspelled principal means the service can never assume the role.', docUrl: CR_DOCS.setup, example: '"Principal": { "Service": "cleanroom.amazonaws.com" }' },
-    { id: 'cleanrooms-source-arn-membership', severity: 'error', title: 'aws:SourceArn is not a membership ARN', description: 'In a Clean Rooms trust policy, aws:SourceArn must be the ARN of a membership (arn:aws:cleanrooms:<region>:<account-id>:membership/<membership-id>), never the collaboration ARN: Clean Rooms assumes the role on behalf of a membership, so a collaboration ARN never matches.', docUrl: CR_DOCS.deputy, example: '"aws:SourceArn": "arn:aws:cleanrooms:us-east-1:111122223333:collaboration/…"' },
-    { id: 'cleanrooms-membership-id', severity: 'error', title: 'Invalid membership ID', description: 'Membership IDs are 36-character lower-case UUIDs (API pattern [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}). Copy the ID from the Details tab of the collaboration.', docUrl: CR_DOCS.membershipApi, example: '"arn:aws:cleanrooms:us-east-1:111122223333:membership/ABC"' },
-    { id: 'cleanrooms-region', severity: 'error', title: 'Region without AWS Clean Rooms', description: `AWS Clean Rooms runs only in ${CR_REGION_LIST}. A Clean Rooms ARN in another Region names nothing.`, docUrl: CR_DOCS.endpoints, example: '"arn:aws:cleanrooms:eu-west-3:111122223333:membership/…"' },
+    { id: 'cleanrooms-principal-typo', severity: 'error', title: 'Misspelled Clean Rooms service principal', description: 'The trust principal for AWS Clean Rooms is exactly cleanrooms.amazonaws.com (cleanrooms-ml.amazonaws.com for Clean Rooms ML roles). A misspelled principal means the service can never assume the role.', docUrl: CR_DOCS.setup },
+    { id: 'cleanrooms-source-arn-membership', severity: 'error', title: 'aws:SourceArn is not a membership ARN', description: 'In a Clean Rooms trust policy, aws:SourceArn must be the ARN of a membership (arn:aws:cleanrooms:<region>:<account-id>:membership/<membership-id>), never the collaboration ARN: Clean Rooms assumes the role on behalf of a membership, so a collaboration ARN never matches.', docUrl: CR_DOCS.deputy },
+    { id: 'cleanrooms-membership-id', severity: 'error', title: 'Invalid membership ID', description: 'Membership IDs are 36-character lower-case UUIDs (API pattern [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}). Copy the ID from the Details tab of the collaboration.', docUrl: CR_DOCS.membershipApi },
+    { id: 'cleanrooms-region', severity: 'error', title: 'Region without AWS Clean Rooms', description: `AWS Clean Rooms runs only in ${CR_REGION_LIST}. A Clean Rooms ARN in another Region names nothing.`, docUrl: CR_DOCS.endpoints },
     { id: 'cleanrooms-region-mismatch', severity: 'warning', title: 'Resource Region differs from the membership Region', description: 'Your AWS Glue, Athena, KMS and S3 resources must be in the same AWS Region as the AWS Clean Rooms collaboration.', docUrl: CR_DOCS.setup + '#create-service-role-procedure' },
     { id: 'cleanrooms-unscoped-trust', severity: 'info', title: 'Trust policy not scoped to your memberships', description: 'A trust policy for cleanrooms.amazonaws.com without an aws:SourceArn (or aws:SourceAccount / sts:ExternalId) condition lets Clean Rooms assume the role for any membership: the confused-deputy problem. Scope it to your membership ARNs.', docUrl: CR_DOCS.deputy },
     { id: 'cleanrooms-forany-single-valued', severity: 'hint', title: 'ForAnyValue: on single-valued aws:SourceArn', description: 'aws:SourceArn is single-valued; IAM recommends set operators only for multivalued keys. The AWS sample uses ForAnyValue:ArnEquals, which works like plain ArnEquals here.', docUrl: CR_DOCS.deputy },
@@ -87,7 +88,7 @@ function principalTypos(ctx: RuleContext): void {
         const target = cleanRoomsPrincipalTypo(item.value);
         if (!target) continue;
         const r = contentRange(item.node);
-        ctx.report('cleanrooms-principal-typo', r.offset, r.length, `"${item.value}" is not the AWS Clean Rooms service principal: write ${target}. With a misspelled principal the service can never assume this role.`, {
+        ctx.report('cleanrooms-principal-typo', r.offset, r.length, `${quote(item.value)} is not the AWS Clean Rooms service principal: write ${target}. With a misspelled principal the service can never assume this role.`, {
           fixes: [{ title: `Change to ${target}`, edits: [replaceStringContent(item.node, target)], preferred: true }],
         });
       }
@@ -130,8 +131,8 @@ function membershipIdCheck(ctx: RuleContext, node: Node, id: string, start: numb
     ? [{ title: 'Change to lower case', edits: [{ offset: r.offset, length: r.length, newText: id.toLowerCase() }], preferred: true }]
     : [];
   const msg = fixes.length
-    ? `Membership ID "${id}" must be lower case, exactly as the console shows it.`
-    : `"${id}" is not a membership ID: membership IDs are 36-character lower-case UUIDs such as 3f2a9c1e-7b4d-4e8a-9c51-0d6b2e8f4a17 (Details tab of the collaboration).`;
+    ? `Membership ID ${quote(id)} must be lower case, exactly as the console shows it.`
+    : `${quote(id)} is not a membership ID: membership IDs are 36-character lower-case UUIDs such as 3f2a9c1e-7b4d-4e8a-9c51-0d6b2e8f4a17 (Details tab of the collaboration).`;
   ctx.report('cleanrooms-membership-id', r.offset, r.length, msg, { fixes });
 }
 
@@ -171,7 +172,7 @@ function sourceArnKind(ctx: RuleContext, st: StatementModel, sites: ArnSite[]): 
     if (touchesPlaceholder(ctx, r.offset, r.length)) continue;
     const why = type === 'collaboration'
       ? 'This is the collaboration ARN. Clean Rooms assumes the role on behalf of a membership, so aws:SourceArn is the membership ARN and a collaboration ARN never matches: the role could not be assumed.'
-      : `aws:SourceArn here is ${service === 'cleanrooms' ? `a ${type} ARN` : `an ${service} ARN`}, but Clean Rooms sets it to the ARN of the membership that uses the role, so this condition never matches.`;
+      : `aws:SourceArn here is ${service === 'cleanrooms' ? `a ${elide(type)} ARN` : `an ${elide(service)} ARN`}, but Clean Rooms sets it to the ARN of the membership that uses the role, so this condition never matches.`;
     ctx.report('cleanrooms-source-arn-membership', r.offset, r.length, `${why} Use arn:aws:cleanrooms:<region>:<account-id>:membership/<membership-id> (Details tab of the collaboration), one per member.`);
   }
 }
