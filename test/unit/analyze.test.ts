@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/analysis';
+import { elide, MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH, quote } from '../../src/analysis/messages';
+import { makeFinding } from '../../src/analysis/rule';
+import { matchActionPattern, wildcardMatch } from '../../src/analysis/rules/iam-data';
+import { ARN_CONDITION_KEYS } from '../../src/analysis/rules/grammar';
+import { findConditionKey, matchActions } from '../../src/iam-data';
+import { loadTestIamIndex } from './helpers/iam';
 
 const at = (text: string, o: { offset: number; length: number }) => text.substr(o.offset, o.length);
 
@@ -97,5 +103,65 @@ describe('rules: placeholders', () => {
   it('stays quiet on real values and policy variables', () => {
     const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-data/home/${aws:username}/*"}]}';
     assert.deepEqual(analyze(text).findings.filter((x) => x.rule.startsWith('placeholder')), []);
+  });
+});
+
+describe('messages: quoting long values', () => {
+  it('elide keeps short values and cuts the middle of long ones, never inside a surrogate pair', () => {
+    assert.equal(elide('arn:aws:s3:::acme/*'), 'arn:aws:s3:::acme/*');
+    assert.equal(quote('x'.repeat(80)), `"${'x'.repeat(80)}"`);
+    const long = 'a'.repeat(60) + 'MIDDLE'.repeat(1000) + 'z'.repeat(60);
+    const e = elide(long);
+    assert.ok(e.length <= 80, e);
+    assert.match(e, /^a{20,}…\(6,\d{3} more characters\)…z{15,}$/);
+    assert.ok(elide(long, 1000).length <= 1000);
+    // An astral character straddling either cut point is kept whole or dropped whole.
+    const astral = '😀'.repeat(100);
+    const ea = elide(astral);
+    assert.doesNotMatch(ea, /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+  });
+
+  it('makeFinding caps messages, fix titles and related messages that slipped through', () => {
+    const meta = { id: 'x', severity: 'error' as const, title: 't', description: 'd', docUrl: 'https://docs.aws.amazon.com/' };
+    const f = makeFinding(meta, 0, 1, 'm'.repeat(5000), {
+      fixes: [{ title: 't'.repeat(5000), edits: [] }],
+      related: [{ offset: 0, length: 1, message: 'r'.repeat(5000) }],
+    });
+    assert.ok(f.message.length <= MAX_MESSAGE_LENGTH && f.message.includes('more characters'));
+    assert.ok(f.fixes![0]!.title.length <= MAX_TITLE_LENGTH);
+    assert.ok(f.related![0]!.message.length <= MAX_TITLE_LENGTH);
+    assert.equal(makeFinding(meta, 0, 1, 'short').message, 'short');
+  });
+});
+
+describe('iam-data: action wildcards without RegExp', () => {
+  it('wildcardMatch: * any run, ? one character, case-insensitive', () => {
+    assert.ok(wildcardMatch('Get*', 'GetObject'));
+    assert.ok(wildcardMatch('get*object', 'GetObject'));
+    assert.ok(wildcardMatch('Get?bject', 'GetObject'));
+    assert.ok(wildcardMatch('*', ''));
+    assert.ok(wildcardMatch('a**b', 'axxb'));
+    assert.ok(wildcardMatch('*Object', 'GetObject'));
+    assert.ok(!wildcardMatch('Get?bject', 'Getbject'));
+    assert.ok(!wildcardMatch('?', ''));
+    assert.ok(!wildcardMatch('Get*Objects', 'GetObject'));
+  });
+
+  it('matchActionPattern agrees with the index matcher, and long patterns cost nothing', () => {
+    const iam = loadTestIamIndex();
+    for (const p of ['s3:Get*', '*:Describe*', 'cleanrooms:List*', 'S3:getobject', 's3:Get?bject', 'glue:*Table*', 's?:Get*', 'e*:Describe*Instance?', 's3:Gte*', 'nosuch:*', '*:GetObject']) {
+      assert.deepEqual(matchActionPattern(iam, p).slice().sort(), matchActions(iam, p).slice().sort(), p);
+    }
+    const c0 = process.cpuUsage();
+    assert.deepEqual(matchActionPattern(iam, 'kms:GenerateDataKey*' + 'a'.repeat(40_000)), []);
+    assert.deepEqual(matchActionPattern(iam, 'kms:' + '*a'.repeat(40) + 'b'), []);
+    assert.ok(matchActionPattern(iam, 'kms:' + '*'.repeat(40_000)).length > 10);
+    const ms = (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000;
+    assert.ok(ms < 2000, `${ms} ms`);
+  });
+
+  it('the built-in table of ARN condition keys agrees with the IAM data (so condition-* findings do not depend on it)', () => {
+    const iam = loadTestIamIndex();
+    for (const k of ARN_CONDITION_KEYS) assert.equal(findConditionKey(iam, k)?.type, 'ARN', k);
   });
 });

@@ -16,7 +16,8 @@ const text = (doc: Doc | string): string => (typeof doc === 'string' ? doc : JSO
 function lint(doc: Doc | string, options: AnalyzeOptions = {}): { text: string; all: Finding[]; iam: Finding[] } {
   const t = text(doc);
   const all = analyze(t, { iam, ...options }).findings;
-  return { text: t, all, iam: all.filter((f) => f.rule.startsWith('iam-')) };
+  // The condition-* rules take the key types from this data when it is loaded (they used to be iam-* rules).
+  return { text: t, all, iam: all.filter((f) => f.rule.startsWith('iam-') || f.rule.startsWith('condition-')) };
 }
 
 const at = (t: string, f: Finding): string => t.substr(f.offset, f.length);
@@ -200,10 +201,10 @@ describe('iam-unknown-condition-key', () => {
   });
 });
 
-describe('iam-string-operator-on-arn-key', () => {
+describe('condition-string-operator-on-arn-key (key types from the IAM data)', () => {
   it('warns on StringLike with an ARN key, with a fix to ArnLike', () => {
     const doc = policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:DataAccessPointArn': `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/*` } } });
-    const { f, range, fixed } = only(doc, 'iam-string-operator-on-arn-key');
+    const { f, range, fixed } = only(doc, 'condition-string-operator-on-arn-key');
     assert.equal(range, 's3:DataAccessPointArn');
     assert.equal(f.severity, 'warning');
     assert.match(fixed!, /"ArnLike": \{/);
@@ -212,26 +213,28 @@ describe('iam-string-operator-on-arn-key', () => {
 
   it('notes StringEquals on an ARN key as info (it works for an exact ARN)', () => {
     const doc = policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/analyst` } } });
-    const { f, fixed } = only(doc, 'iam-string-operator-on-arn-key');
+    const { f, fixed } = only(doc, 'condition-string-operator-on-arn-key');
     assert.equal(f.severity, 'info');
     assert.match(fixed!, /"ArnEquals": \{/);
   });
 
-  it('reports StringLike on aws:SourceArn exactly once (the grammar rule defers to this one when the index is loaded)', () => {
+  it('reports StringLike on aws:SourceArn exactly once, with the same range and message with or without the index', () => {
     const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringLike: { 'aws:SourceArn': `arn:aws:cleanrooms:us-east-1:${ACCOUNT}:membership/*` } } }] };
     const r = lint(doc);
-    const both = r.all.filter((f) => f.rule === 'grammar-string-like-on-arn-key' || f.rule === 'iam-string-operator-on-arn-key');
+    const both = r.all.filter((f) => f.rule === 'condition-string-operator-on-arn-key');
     assert.equal(both.length, 1);
+    const without = analyze(r.text).findings.filter((f) => f.rule === 'condition-string-operator-on-arn-key');
+    assert.deepEqual(without, both);
     assert.match(applyEdits(r.text, both[0]!.fixes![0]!.edits), /"ArnLike": \{/);
   });
 
   it('offers no rename when another key shares the block or the target block exists', () => {
     const shared = policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:*:*:accesspoint/*', 's3:prefix': 'home/*' } } });
-    const a = only(shared, 'iam-string-operator-on-arn-key');
+    const a = only(shared, 'condition-string-operator-on-arn-key');
     assert.equal(a.f.fixes, undefined);
     assert.match(a.f.message, /Move s3:DataAccessPointArn into its own ArnLike block/);
     const exists = policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:*:*:accesspoint/*' }, ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/*` } } });
-    assert.equal(only(exists, 'iam-string-operator-on-arn-key').f.fixes, undefined);
+    assert.equal(only(exists, 'condition-string-operator-on-arn-key').f.fixes, undefined);
   });
 
   it('accepts ARN operators on ARN keys, and ARN operators on String keys (the AWS pages do that for sts:ExternalId)', () => {
@@ -266,27 +269,25 @@ describe('iam-operator-type-mismatch', () => {
   });
 });
 
-describe('iam-wildcard-in-equals', () => {
+describe('condition-wildcard-in-equals (with the IAM data)', () => {
   const doc = policy({ Action: 's3:ListBucket', Resource: `arn:aws:s3:::${BUCKET}`, Condition: { StringEquals: { 's3:prefix': 'home/*' } } });
 
-  it('flags * in StringEquals where no earlier rule did, with a fix to StringLike', () => {
-    const { f, range, fixed } = only(doc, 'iam-wildcard-in-equals', { severityOverrides: { 'grammar-wildcard-in-equals': 'off' } });
+  it('flags * in StringEquals, with a fix to StringLike', () => {
+    const { f, range, fixed } = only(doc, 'condition-wildcard-in-equals');
     assert.equal(range, 'home/*');
     assert.match(f.message, /StringEquals compares exactly/);
     assert.match(fixed!, /"StringLike": \{/);
-    clean(fixed!, { severityOverrides: { 'grammar-wildcard-in-equals': 'off' } });
+    clean(fixed!);
   });
 
-  it('does not pile onto the grammar finding', () => {
+  it('is one finding: nothing else piles onto it, and it is the same without the index', () => {
     const r = lint(doc);
-    assert.ok(r.all.some((f) => f.rule === 'grammar-wildcard-in-equals'));
-    assert.deepEqual(r.iam.map((f) => f.rule), []);
+    assert.deepEqual(r.iam.map((f) => f.rule), ['condition-wildcard-in-equals']);
+    assert.deepEqual(analyze(r.text).findings.filter((f) => f.rule === 'condition-wildcard-in-equals'), r.iam);
   });
 
   it('ignores wildcards inside policy variables and values of Like / ARN operators', () => {
-    clean(policy({ Action: 's3:ListBucket', Resource: `arn:aws:s3:::${BUCKET}`, Condition: { StringEquals: { 's3:prefix': 'home/${aws:username}' }, StringLike: { 's3:prefix': 'home/*' } } }), {
-      severityOverrides: { 'grammar-wildcard-in-equals': 'off' },
-    });
+    clean(policy({ Action: 's3:ListBucket', Resource: `arn:aws:s3:::${BUCKET}`, Condition: { StringEquals: { 's3:prefix': 'home/${aws:username}' }, StringLike: { 's3:prefix': 'home/*' } } }));
   });
 });
 

@@ -6,7 +6,7 @@ import { applyEdits } from '../../src/fill/apply';
 import { parseArn } from '../../src/analysis/arn/parse';
 
 // ---- helpers (each rules-*.test.ts file carries its own copy) ----
-const MINE = /^(grammar|arn|cleanrooms)-/;
+const MINE = /^(grammar|condition|arn|cleanrooms)-/;
 const under = (text: string, f: { offset: number; length: number }) => text.substr(f.offset, f.length);
 const mine = (text: string, o?: AnalyzeOptions) => analyze(text, o).findings.filter((f) => MINE.test(f.rule));
 const j = (o: unknown) => JSON.stringify(o, null, 4);

@@ -5,7 +5,7 @@ import { applyEdits } from '../../src/fill/apply';
 import { cleanRoomsPrincipalTypo } from '../../src/analysis/rules/cleanrooms-data';
 
 // ---- helpers (each rules-*.test.ts file carries its own copy) ----
-const MINE = /^(grammar|arn|cleanrooms)-/;
+const MINE = /^(grammar|condition|arn|cleanrooms)-/;
 const under = (text: string, f: { offset: number; length: number }) => text.substr(f.offset, f.length);
 const mine = (text: string, o?: AnalyzeOptions) => analyze(text, o).findings.filter((f) => MINE.test(f.rule));
 const j = (o: unknown) => JSON.stringify(o, null, 4);
@@ -126,7 +126,7 @@ describe('rules: cleanrooms — aws:SourceArn and membership IDs', () => {
 describe('rules: cleanrooms — operators', () => {
   it('StringLike on aws:SourceArn warns with a preferred fix StringLike -> ArnLike', () => {
     const text = crTrust({ Condition: { StringLike: { 'aws:SourceArn': membership() } } });
-    clean(fixes(text, one(text, 'grammar-string-like-on-arn-key', 'warning', 'StringLike'), /ArnLike/));
+    clean(fixes(text, one(text, 'condition-string-operator-on-arn-key', 'warning', 'aws:SourceArn'), /ArnLike/));
   });
   it('cleanrooms-forany-single-valued: at most a hint, with an optional fix', () => {
     const text = scoped([membership()]);

@@ -6,7 +6,7 @@ import { TEMPLATES, placeholderKind } from '../../src/catalog';
 import { validatePolicy } from '../../src/analysis/generated/policy-validator.js';
 
 // ---- helpers (each rules-*.test.ts file carries its own copy) ----
-const MINE = /^(grammar|arn|cleanrooms)-/;
+const MINE = /^(grammar|condition|arn|cleanrooms)-/;
 const under = (text: string, f: { offset: number; length: number }) => text.substr(f.offset, f.length);
 const mine = (text: string, o?: AnalyzeOptions) => analyze(text, o).findings.filter((f) => MINE.test(f.rule));
 const j = (o: unknown) => JSON.stringify(o, null, 4);
@@ -299,18 +299,18 @@ describe('rules: grammar — Condition operators', () => {
   it('grammar-null-qualifier: ForAllValues:Null is a suggestion', () => {
     one(perms({ Condition: { 'ForAllValues:Null': { 'aws:TagKeys': 'false' } } }), 'grammar-null-qualifier', 'info', 'ForAllValues:Null');
   });
-  it('grammar-wildcard-in-equals: * or ? with StringEquals warns; Like operators and policy variables do not', () => {
-    one(perms({ Condition: { StringEquals: { 'aws:SourceAccount': '2109*' } } }), 'grammar-wildcard-in-equals', 'warning', '2109*');
-    one(perms({ Condition: { 'ForAnyValue:StringNotEqualsIfExists': { 'aws:CalledVia': ['athena.amazonaws.co?'] } } }), 'grammar-wildcard-in-equals', 'warning', 'athena.amazonaws.co?');
-    none(perms({ Condition: { StringLike: { 's3:prefix': 'home/*' } } }), 'grammar-wildcard-in-equals');
-    none(perms({ Condition: { StringEquals: { 's3:prefix': 'home/${aws:username}/${*}' } } }), 'grammar-wildcard-in-equals');
+  it('condition-wildcard-in-equals: * or ? with StringEquals warns; Like operators and policy variables do not', () => {
+    one(perms({ Condition: { StringEquals: { 'aws:SourceAccount': '2109*' } } }), 'condition-wildcard-in-equals', 'warning', '2109*');
+    one(perms({ Condition: { 'ForAnyValue:StringNotEqualsIfExists': { 'aws:CalledVia': ['athena.amazonaws.co?'] } } }), 'condition-wildcard-in-equals', 'warning', 'athena.amazonaws.co?');
+    none(perms({ Condition: { StringLike: { 's3:prefix': 'home/*' } } }), 'condition-wildcard-in-equals');
+    none(perms({ Condition: { StringEquals: { 's3:prefix': 'home/${aws:username}/${*}' } } }), 'condition-wildcard-in-equals');
   });
-  it('grammar-string-like-on-arn-key: StringLike on aws:SourceArn, fix to ArnLike (only when certain)', () => {
+  it('condition-string-operator-on-arn-key: StringLike on aws:SourceArn, on the key, fix to ArnLike (only when certain)', () => {
     const text = trust({ Condition: { StringLike: { 'aws:SourceArn': 'arn:aws:lambda:eu-west-2:210987654321:function:*' } } });
-    clean(fixes(text, one(text, 'grammar-string-like-on-arn-key', 'warning', 'StringLike'), /ArnLike/));
+    clean(fixes(text, one(text, 'condition-string-operator-on-arn-key', 'warning', 'aws:SourceArn'), /ArnLike/));
     const mixed = trust({ Condition: { StringLike: { 'aws:SourceArn': 'arn:aws:lambda:eu-west-2:210987654321:function:*', 'aws:SourceAccount': '210987654321' } } });
-    assert.equal(one(mixed, 'grammar-string-like-on-arn-key', 'warning', 'StringLike').fixes, undefined);
-    none(trust({ Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:lambda:eu-west-2:210987654321:function:*' } } }), 'grammar-string-like-on-arn-key');
+    assert.equal(one(mixed, 'condition-string-operator-on-arn-key', 'warning', 'aws:SourceArn').fixes, undefined);
+    none(trust({ Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:lambda:eu-west-2:210987654321:function:*' } } }), 'condition-string-operator-on-arn-key');
   });
   it('grammar-empty: empty arrays and objects', () => {
     one(perms({ Resource: [] }), 'grammar-empty', 'info', '[]');

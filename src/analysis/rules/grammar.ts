@@ -11,6 +11,8 @@ import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix } from '../types';
 import type { StatementModel } from '../model';
 import { stripVariables } from '../arn/parse';
+import { findConditionKey } from '../../iam-data';
+import { elide, quote } from '../messages';
 import { cleanRoomsPrincipalTypo } from './cleanrooms-data';
 import {
   closest,
@@ -138,41 +140,63 @@ function decodePointer(p: string): string[] {
   return p === '' ? [] : p.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** A fix that renames a property key, unless the new name already exists in the object. */
+/** Statement elements that exclude each other: renaming a key into one of a pair must not create the pair. */
+const ELEMENT_PAIRS: Record<string, string> = {
+  Action: 'NotAction', NotAction: 'Action', Resource: 'NotResource', NotResource: 'Resource', Principal: 'NotPrincipal', NotPrincipal: 'Principal',
+};
+
+/**
+ * A fix that renames a property key, unless the new name already exists in the object or the object has its
+ * excluding pair (renaming "resource" to "Resource" next to "NotResource" would only trade one error for another).
+ */
 function renameKeyFix(obj: Node | undefined, keyNode: Node, to: string, preferred = true): Fix[] {
   if (obj && getProperty(obj, to)) return [];
+  const pair = ELEMENT_PAIRS[to];
+  if (obj && pair && getProperty(obj, pair)) return [];
   return [{ title: `Change to "${to}"`, edits: [replaceStringContent(keyNode, to)], preferred }];
 }
 
 export const grammarRules: RuleFamily = {
   name: 'grammar',
   rules: [
-    { id: 'grammar-version', severity: 'error', title: 'Invalid Version', description: 'Version must be "2012-10-17" (or the legacy "2008-10-17"). Anything else is INVALID_VERSION.', docUrl: DOCS.version, example: '{ "Version": "2021-01-01", "Statement": [] }' },
-    { id: 'grammar-version-missing', severity: 'warning', title: 'Version missing', description: 'Without "Version": "2012-10-17" IAM uses the legacy language, where policy variables such as ${aws:username} do not work (MISSING_VERSION).', docUrl: DOCS.version, example: '{ "Statement": [ … ] }' },
-    { id: 'grammar-version-legacy', severity: 'warning', title: 'Legacy Version 2008-10-17', description: '"2008-10-17" is the legacy policy language: policy variables are literal text there. Use "2012-10-17".', docUrl: DOCS.version, example: '{ "Version": "2008-10-17", … }' },
-    { id: 'grammar-statement-missing', severity: 'error', title: 'Statement missing or empty', description: 'A policy needs a Statement: one statement object or a non-empty array of them (MISSING_STATEMENT).', docUrl: DOCS.statement, example: '{ "Version": "2012-10-17", "Statement": [] }' },
-    { id: 'grammar-type', severity: 'error', title: 'Wrong JSON type', description: 'An element has the wrong JSON type, e.g. Action as a number or a condition value as an object (DATA_TYPE_MISMATCH).', docUrl: DOCS.grammar, example: '"Action": 42' },
-    { id: 'grammar-unknown-element', severity: 'error', title: 'Unknown element', description: 'An element that the policy grammar does not define (INVALID_POLICY_ELEMENT). Element names are case-sensitive.', docUrl: DOCS.grammar, example: '"Resources": "*"' },
-    { id: 'grammar-duplicate-key', severity: 'error', title: 'Duplicate key', description: 'The same key appears twice in one object; only one of them takes effect.', docUrl: DOCS.grammar, example: '{ "Effect": "Allow", "Effect": "Deny" }' },
-    { id: 'grammar-effect', severity: 'error', title: 'Invalid or missing Effect', description: 'Every statement needs "Effect": "Allow" or "Deny", spelled exactly so (INVALID_EFFECT / MISSING_EFFECT).', docUrl: DOCS.effect, example: '"Effect": "allow"' },
-    { id: 'grammar-action-missing', severity: 'error', title: 'Action missing', description: 'Every statement needs Action or NotAction (MISSING_ACTION).', docUrl: DOCS.action, example: '{ "Effect": "Allow", "Resource": "*" }' },
-    { id: 'grammar-action-both', severity: 'error', title: 'Action and NotAction together', description: 'A statement has either Action or NotAction, not both (UNSUPPORTED_ELEMENT_COMBINATION).', docUrl: DOCS.notAction, example: '{ "Action": "s3:*", "NotAction": "s3:DeleteObject" }' },
-    { id: 'grammar-resource-missing', severity: 'error', title: 'Resource missing', description: 'Statements of a permissions policy need Resource or NotResource (MISSING_RESOURCE).', docUrl: DOCS.resource, example: '{ "Effect": "Allow", "Action": "s3:GetObject" }' },
+    { id: 'grammar-version', severity: 'error', title: 'Invalid Version', description: 'Version must be "2012-10-17" (or the legacy "2008-10-17"). Anything else is INVALID_VERSION.', docUrl: DOCS.version },
+    { id: 'grammar-version-missing', severity: 'warning', title: 'Version missing', description: 'Without "Version": "2012-10-17" IAM uses the legacy language, where policy variables such as ${aws:username} do not work (MISSING_VERSION).', docUrl: DOCS.version },
+    { id: 'grammar-version-legacy', severity: 'warning', title: 'Legacy Version 2008-10-17', description: '"2008-10-17" is the legacy policy language: policy variables are literal text there. Use "2012-10-17".', docUrl: DOCS.version },
+    { id: 'grammar-statement-missing', severity: 'error', title: 'Statement missing or empty', description: 'A policy needs a Statement: one statement object or a non-empty array of them (MISSING_STATEMENT).', docUrl: DOCS.statement },
+    { id: 'grammar-type', severity: 'error', title: 'Wrong JSON type', description: 'An element has the wrong JSON type, e.g. Action as a number or a condition value as an object (DATA_TYPE_MISMATCH).', docUrl: DOCS.grammar },
+    { id: 'grammar-unknown-element', severity: 'error', title: 'Unknown element', description: 'An element that the policy grammar does not define (INVALID_POLICY_ELEMENT). Element names are case-sensitive.', docUrl: DOCS.grammar },
+    { id: 'grammar-duplicate-key', severity: 'error', title: 'Duplicate key', description: 'The same key appears twice in one object; only one of them takes effect.', docUrl: DOCS.grammar },
+    { id: 'grammar-effect', severity: 'error', title: 'Invalid or missing Effect', description: 'Every statement needs "Effect": "Allow" or "Deny", spelled exactly so (INVALID_EFFECT / MISSING_EFFECT).', docUrl: DOCS.effect },
+    { id: 'grammar-action-missing', severity: 'error', title: 'Action missing', description: 'Every statement needs Action or NotAction (MISSING_ACTION).', docUrl: DOCS.action },
+    { id: 'grammar-action-both', severity: 'error', title: 'Action and NotAction together', description: 'A statement has either Action or NotAction, not both (UNSUPPORTED_ELEMENT_COMBINATION).', docUrl: DOCS.notAction },
+    { id: 'grammar-resource-missing', severity: 'error', title: 'Resource missing', description: 'Statements of a permissions policy need Resource or NotResource (MISSING_RESOURCE).', docUrl: DOCS.resource },
     { id: 'grammar-resource-both', severity: 'error', title: 'Resource and NotResource together', description: 'A statement has either Resource or NotResource, not both (UNSUPPORTED_ELEMENT_COMBINATION).', docUrl: DOCS.resource },
-    { id: 'grammar-resource-in-trust', severity: 'error', title: 'Resource in a trust policy', description: 'Role trust policies must not contain Resource or NotResource: the resource is the role itself (ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE).', docUrl: DOCS.checks, example: '{ "Principal": { "Service": "cleanrooms.amazonaws.com" }, "Action": "sts:AssumeRole", "Resource": "*" }' },
+    { id: 'grammar-resource-in-trust', severity: 'error', title: 'Resource in a trust policy', description: 'Role trust policies must not contain Resource or NotResource: the resource is the role itself (ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE).', docUrl: DOCS.checks },
     { id: 'grammar-principal-missing', severity: 'error', title: 'Principal missing in a trust policy', description: 'Every statement of a role trust policy needs a Principal: who may assume the role (MISSING_PRINCIPAL).', docUrl: DOCS.principal },
     { id: 'grammar-principal-in-permissions', severity: 'error', title: 'Principal in a permissions policy', description: 'Identity-based (permissions) policies must not contain Principal; the principal is whoever the policy is attached to (UNSUPPORTED_PRINCIPAL).', docUrl: DOCS.principal },
     { id: 'grammar-principal-both', severity: 'error', title: 'Principal and NotPrincipal together', description: 'A statement has either Principal or NotPrincipal, not both (UNSUPPORTED_ELEMENT_COMBINATION).', docUrl: DOCS.notPrincipal },
-    { id: 'grammar-principal-shape', severity: 'error', title: 'Malformed Principal', description: 'Principal is "*" or a map with the keys AWS, Service, Federated or CanonicalUser; AWS values are account IDs or ARNs and Service values are service principals such as cleanrooms.amazonaws.com (INVALID_PRINCIPAL_FORMAT / INVALID_PRINCIPAL_KEY / INVALID_SERVICE_PRINCIPAL_FORMAT).', docUrl: DOCS.principal, example: '"Principal": { "Services": "cleanrooms.amazonaws.com" }' },
+    { id: 'grammar-principal-shape', severity: 'error', title: 'Malformed Principal', description: 'Principal is "*" or a map with the keys AWS, Service, Federated or CanonicalUser; AWS values are account IDs or ARNs and Service values are service principals such as cleanrooms.amazonaws.com (INVALID_PRINCIPAL_FORMAT / INVALID_PRINCIPAL_KEY / INVALID_SERVICE_PRINCIPAL_FORMAT).', docUrl: DOCS.principal },
     { id: 'grammar-principal-wildcard-in-trust', severity: 'error', title: 'Wildcard principal in a trust policy', description: '"Principal": "*" (or {"AWS": "*"}) would let anyone assume the role; role trust policies reject it (ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL).', docUrl: DOCS.checks },
     { id: 'grammar-not-principal-in-trust', severity: 'error', title: 'NotPrincipal in a trust policy', description: 'Role trust policies cannot use NotPrincipal (ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL).', docUrl: DOCS.notPrincipal },
-    { id: 'grammar-sid-characters', severity: 'error', title: 'Invalid Sid characters', description: 'A Sid may contain only ASCII letters and digits (UNSUPPORTED_SID).', docUrl: DOCS.sid, example: '"Sid": "read-data"' },
+    { id: 'grammar-sid-characters', severity: 'error', title: 'Invalid Sid characters', description: 'A Sid may contain only ASCII letters and digits (UNSUPPORTED_SID).', docUrl: DOCS.sid },
     { id: 'grammar-sid-duplicate', severity: 'warning', title: 'Duplicate Sid', description: 'Sids should be unique within a policy (UNIQUE_SIDS_RECOMMENDED).', docUrl: DOCS.sid },
-    { id: 'grammar-condition-operator', severity: 'error', title: 'Unknown condition operator', description: 'The condition operator is not one IAM documents (INVALID_CONDITION_OPERATOR). Operators may take a ForAnyValue:/ForAllValues: prefix and an IfExists suffix, except that Null takes no IfExists (NULL_WITH_IF_EXISTS).', docUrl: DOCS.operators, example: '"Condition": { "StringEqual": { … } }' },
+    { id: 'grammar-condition-operator', severity: 'error', title: 'Unknown condition operator', description: 'The condition operator is not one IAM documents (INVALID_CONDITION_OPERATOR). Operators may take a ForAnyValue:/ForAllValues: prefix and an IfExists suffix, except that Null takes no IfExists (NULL_WITH_IF_EXISTS).', docUrl: DOCS.operators },
     { id: 'grammar-null-qualifier', severity: 'info', title: 'Null with a set operator', description: 'ForAllValues:Null is always true and ForAnyValue:Null is always false (NULL_WITH_QUALIFIER): use plain Null.', docUrl: DOCS.operators },
-    { id: 'grammar-wildcard-in-equals', severity: 'warning', title: 'Wildcard with an Equals operator', description: '* and ? are wildcards only for StringLike/StringNotLike (and ARN operators); with StringEquals they match a literal * or ? (WILDCARD_WITHOUT_LIKE_OPERATOR).', docUrl: DOCS.operators, example: '"StringEquals": { "aws:SourceAccount": "1111*" }' },
-    { id: 'grammar-string-like-on-arn-key', severity: 'warning', title: 'String operator on an ARN key', description: 'Compare ARN-typed keys such as aws:SourceArn with ARN operators (ArnLike, ArnEquals), not StringLike (STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS).', docUrl: DOCS.globalKeys + '#condition-keys-sourcearn', example: '"StringLike": { "aws:SourceArn": "arn:aws:cleanrooms:us-east-1:111122223333:membership/*" }' },
-    { id: 'grammar-empty', severity: 'info', title: 'Empty value', description: 'An empty array, object or Sid has no effect (EMPTY_ARRAY_* / EMPTY_OBJECT_* / EMPTY_SID_VALUE); remove it or fill it in.', docUrl: DOCS.checks, example: '"Resource": []' },
+    {
+      id: 'condition-wildcard-in-equals',
+      severity: 'warning',
+      title: 'Wildcard with an Equals operator',
+      description: '* and ? are wildcards only for StringLike/StringNotLike (and the ARN operators); StringEquals and StringNotEquals compare exactly, so they match a literal * or ? (WILDCARD_WITHOUT_LIKE_OPERATOR). The fix renames the block to the Like operator.',
+      docUrl: IAM + 'access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-general-warning-wildcard-without-like-operator',
+    },
+    {
+      id: 'condition-string-operator-on-arn-key',
+      severity: 'warning',
+      title: 'String operator on an ARN key',
+      description: 'An ARN-typed condition key (aws:SourceArn, aws:PrincipalArn, s3:DataAccessPointArn, …) compared with a String operator. AWS recommends the ARN operators (ArnEquals, ArnLike), which compare the six ARN fields separately; StringLike on an ARN key is an Access Analyzer security warning (STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS). StringEquals on an exact ARN works, so that case is reported as info. Key types come from the IAM reference data when it is loaded, otherwise from a built-in table of ARN keys.',
+      docUrl: DOCS.operators,
+    },
+    { id: 'grammar-empty', severity: 'info', title: 'Empty value', description: 'An empty array, object or Sid has no effect (EMPTY_ARRAY_* / EMPTY_OBJECT_* / EMPTY_SID_VALUE); remove it or fill it in.', docUrl: DOCS.checks },
   ],
   check(ctx) {
     const { model, text } = ctx;
@@ -214,8 +238,8 @@ export const grammarRules: RuleFamily = {
 
 function duplicateCheck(ctx: RuleContext, obj: Node | undefined): void {
   for (const d of duplicateKeys(obj)) {
-    ctx.reportNode('grammar-duplicate-key', d.dup, `"${d.key}" appears twice in this object; only one of them takes effect. Merge the two into one.`, {
-      related: [{ offset: d.first.offset, length: d.first.length, message: `first "${d.key}"` }],
+    ctx.reportNode('grammar-duplicate-key', d.dup, `${quote(d.key)} appears more than once in this object. IAM uses only the last copy and ignores the earlier ones; merge them into one.`, {
+      related: [{ offset: d.first.offset, length: d.first.length, message: `first ${quote(d.key)} (ignored)` }],
     });
   }
 }
@@ -248,10 +272,10 @@ function mapSchemaError(ctx: RuleContext, e: ValidatorError): void {
     const fixes = suggestion ? renameKeyFix(node, keyNode, suggestion) : [];
     const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
     if (isPrincipal) {
-      ctx.reportNode('grammar-principal-shape', keyNode, `"${key}" is not a principal type. Use AWS, Service, Federated or CanonicalUser (case-sensitive).${hint}`, { fixes });
+      ctx.reportNode('grammar-principal-shape', keyNode, `${quote(key)} is not a principal type. Use AWS, Service, Federated or CanonicalUser (case-sensitive).${hint}`, { fixes });
     } else {
       const where = segs.length === 0 ? 'at the top level of a policy (allowed: Version, Id, Statement)' : 'in a statement (allowed: Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition)';
-      ctx.reportNode('grammar-unknown-element', keyNode, `"${key}" is not a policy element ${where}; IAM rejects the policy. Element names are case-sensitive.${hint}`, { fixes });
+      ctx.reportNode('grammar-unknown-element', keyNode, `${quote(key)} is not a policy element ${where}; IAM rejects the policy. Element names are case-sensitive.${hint}`, { fixes });
     }
     return;
   }
@@ -267,7 +291,7 @@ function mapSchemaError(ctx: RuleContext, e: ValidatorError): void {
 
   if (segs.length === 0) return;
   if (segs[0] === 'Version') {
-    const shown = node.type === 'string' ? `"${node.value}"` : jsonType(node);
+    const shown = node.type === 'string' ? quote(node.value as string) : jsonType(node);
     ctx.reportNode('grammar-version', node, `Version ${shown} is not a policy language version. Use "${CURRENT_VERSION}" (the only other valid value is the legacy "2008-10-17").`, {
       fixes: [{ title: `Change to "${CURRENT_VERSION}"`, edits: [{ offset: node.offset, length: node.length, newText: `"${CURRENT_VERSION}"` }] }],
     });
@@ -292,8 +316,8 @@ function mapSchemaError(ctx: RuleContext, e: ValidatorError): void {
       const cleaned = value.replace(/[^A-Za-z0-9]/g, '');
       const fixes: Fix[] = [];
       const others = ctx.model.statements.filter((s) => s.node !== stNode).map((s) => s.sid?.value);
-      if (cleaned && !others.includes(cleaned)) fixes.push({ title: `Change to "${cleaned}"`, edits: [replaceStringContent(node, cleaned)], preferred: true });
-      ctx.report('grammar-sid-characters', contentRange(node).offset, contentRange(node).length, `Sid "${value}" contains characters IAM does not allow; use only ASCII letters and digits (A-Z, a-z, 0-9).`, { fixes });
+      if (cleaned && !others.includes(cleaned)) fixes.push({ title: `Change to ${quote(cleaned)}`, edits: [replaceStringContent(node, cleaned)], preferred: true });
+      ctx.report('grammar-sid-characters', contentRange(node).offset, contentRange(node).length, `Sid ${quote(value)} contains characters IAM does not allow; use only ASCII letters and digits (A-Z, a-z, 0-9).`, { fixes });
     } else {
       ctx.reportNode('grammar-type', node, `Sid must be a string of letters and digits, not ${jsonType(node)}.`);
     }
@@ -304,7 +328,7 @@ function mapSchemaError(ctx: RuleContext, e: ValidatorError): void {
       const value = node.value as string;
       const target = closest(value.trim(), ['Allow', 'Deny'], 1);
       const fixes: Fix[] = target ? [{ title: `Change to "${target}"`, edits: [replaceStringContent(node, target)], preferred: true }] : [];
-      ctx.report('grammar-effect', contentRange(node).offset, contentRange(node).length, `Effect "${value}" is not valid: it must be exactly "Allow" or "Deny" (case-sensitive).${target ? ` Did you mean "${target}"?` : ''}`, { fixes });
+      ctx.report('grammar-effect', contentRange(node).offset, contentRange(node).length, `Effect ${quote(value)} is not valid: it must be exactly "Allow" or "Deny" (case-sensitive).${target ? ` Did you mean "${target}"?` : ''}`, { fixes });
     } else {
       ctx.reportNode('grammar-effect', node, `Effect must be the string "Allow" or "Deny", not ${jsonType(node)}.`);
     }
@@ -313,7 +337,7 @@ function mapSchemaError(ctx: RuleContext, e: ValidatorError): void {
   if (element === 'Principal' || element === 'NotPrincipal') {
     if (segs.length === stLen + 1) {
       const msg = node.type === 'string'
-        ? `${element} "${node.value}" is not valid: a string principal can only be "*". Write a map such as {"Service": "cleanrooms.amazonaws.com"} or {"AWS": "arn:aws:iam::<account-id>:root"}.`
+        ? `${element} ${quote(node.value as string)} is not valid: a string principal can only be "*". Write a map such as {"Service": "cleanrooms.amazonaws.com"} or {"AWS": "arn:aws:iam::<account-id>:root"}.`
         : `${element} must be "*" or a map with the keys AWS, Service, Federated or CanonicalUser, not ${jsonType(node)}.`;
       ctx.reportNode('grammar-principal-shape', node, msg);
     } else {
@@ -322,7 +346,7 @@ function mapSchemaError(ctx: RuleContext, e: ValidatorError): void {
     return;
   }
   if (e.keyword === 'type') {
-    const where = segs.slice(stLen).join(' › ');
+    const where = segs.slice(stLen).map((x) => elide(x, 60)).join(' › ');
     ctx.reportNode('grammar-type', node, `${where} must be ${typeList(e.params.type)}, not ${jsonType(node)}.`);
   }
 }
@@ -344,8 +368,8 @@ function statementChecks(ctx: RuleContext, st: StatementModel, sids: Map<string,
     } else {
       const first = sids.get(sid);
       if (first) {
-        ctx.report('grammar-sid-duplicate', contentRange(st.sid).offset, contentRange(st.sid).length, `Sid "${sid}" is already used by an earlier statement. Give each statement its own Sid.`, {
-          related: [{ ...contentRange(first), message: `first use of Sid "${sid}"` }],
+        ctx.report('grammar-sid-duplicate', contentRange(st.sid).offset, contentRange(st.sid).length, `Sid ${quote(sid)} is already used by an earlier statement. Give each statement its own Sid.`, {
+          related: [{ ...contentRange(first), message: `first use of Sid ${quote(sid)}` }],
         });
       } else {
         sids.set(sid, st.sid);
@@ -412,7 +436,7 @@ function statementChecks(ctx: RuleContext, st: StatementModel, sids: Map<string,
       if ((v.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', v, `${k} is an empty object. Name at least one principal.`);
       for (const [pk, pp] of properties(v)) {
         const pv = valueOf(pp);
-        if (pv?.type === 'array' && (pv.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', pv, `${k} ${pk} is an empty array. List at least one principal.`);
+        if (pv?.type === 'array' && (pv.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', pv, `${k} ${elide(pk)} is an empty array. List at least one principal.`);
       }
     }
   }
@@ -437,17 +461,17 @@ function principalChecks(ctx: RuleContext, st: StatementModel): void {
           if (trust) ctx.reportNode('grammar-principal-wildcard-in-trust', item.node, '{"AWS": "*"} means any AWS principal and would let anyone assume this role; role trust policies do not allow it. Name the account or role ARN instead.');
         } else if (!/^\d{12}$/.test(v) && !v.startsWith('arn:')) {
           if (/^(AROA|AIDA)[A-Z0-9]{12,}$/.test(v)) {
-            ctx.report('grammar-principal-shape', r.offset, r.length, `"${v}" is an IAM unique ID, which appears when the role or user it named was deleted. Replace it with the ARN of an existing role or user, or remove it (INVALID_ROLE_REFERENCE).`, { severity: 'warning' });
+            ctx.report('grammar-principal-shape', r.offset, r.length, `${quote(v)} is an IAM unique ID, which appears when the role or user it named was deleted. Replace it with the ARN of an existing role or user, or remove it (INVALID_ROLE_REFERENCE).`, { severity: 'warning' });
           } else {
-            ctx.report('grammar-principal-shape', r.offset, r.length, `"${v}" is not an AWS principal: use a 12-digit account ID or an ARN such as arn:aws:iam::<account-id>:root or arn:aws:iam::<account-id>:role/<name>.`);
+            ctx.report('grammar-principal-shape', r.offset, r.length, `${quote(v)} is not an AWS principal: use a 12-digit account ID or an ARN such as arn:aws:iam::<account-id>:root or arn:aws:iam::<account-id>:role/<name>.`);
           }
         }
       } else if (key === 'Service') {
         if (cleanRoomsPrincipalTypo(v)) continue; // the cleanrooms family reports it with a fix
         if (/[*?]/.test(v)) {
-          ctx.report('grammar-principal-shape', r.offset, r.length, `Wildcards are not allowed in a Service principal ("${v}"). Name the service, e.g. cleanrooms.amazonaws.com (UNSUPPORTED_WILDCARD_IN_PRINCIPAL).`);
+          ctx.report('grammar-principal-shape', r.offset, r.length, `Wildcards are not allowed in a Service principal (${quote(v)}). Name the service, e.g. cleanrooms.amazonaws.com (UNSUPPORTED_WILDCARD_IN_PRINCIPAL).`);
         } else if (!/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(v)) {
-          ctx.report('grammar-principal-shape', r.offset, r.length, `"${v}" is not a service principal: they have the form service-name.amazonaws.com, e.g. cleanrooms.amazonaws.com (INVALID_SERVICE_PRINCIPAL_FORMAT).`);
+          ctx.report('grammar-principal-shape', r.offset, r.length, `${quote(v)} is not a service principal: they have the form service-name.amazonaws.com, e.g. cleanrooms.amazonaws.com (INVALID_SERVICE_PRINCIPAL_FORMAT).`);
         }
       }
     }
@@ -472,40 +496,102 @@ function conditionChecks(ctx: RuleContext, cond: Node): void {
     }
     if (block?.type !== 'object') continue;
     duplicateCheck(ctx, block);
-    if ((block.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', block, `The ${op} block is empty. Add a condition key and value, or remove the block.`);
-    const blockKeys = properties(block).map(([k]) => k);
+    if ((block.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', block, `The ${elide(op)} block is empty. Add a condition key and value, or remove the block.`);
     for (const [key, keyProp] of properties(block)) {
       const value = valueOf(keyProp);
-      if (value?.type === 'array' && (value.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', value, `${key} has an empty list of values, so this condition never matches. Add a value.`);
-      if (!parsed.known) continue;
-      if (EQUALS_OPERATORS.has(parsed.base)) {
-        for (const item of stringItems(value)) {
-          if (/[*?]/.test(stripVariables(item.value))) {
-            const r = contentRange(item.node);
-            if (touchesPlaceholder(ctx, r.offset, r.length)) continue;
-            const like = op.replace('Equals', 'Like').replace('IgnoreCase', '');
-            ctx.report('grammar-wildcard-in-equals', r.offset, r.length, `${op} compares exactly, so * and ? in "${item.value}" match only a literal * or ?. Use ${like} if you meant a wildcard pattern, or remove the wildcard.`);
-          }
-        }
-      }
-      // With the IAM reference data loaded, the iam-data family reports this (iam-string-operator-on-arn-key) from the key types.
-      if ((parsed.base === 'StringLike' || parsed.base === 'StringNotLike') && ARN_CONDITION_KEYS.has(key.toLowerCase()) && !ctx.options.iam) {
-        const target = op.replace(/String(Not)?Like/, 'Arn$1Like');
-        const allArnKeys = blockKeys.every((k) => ARN_CONDITION_KEYS.has(k.toLowerCase()));
-        // Under an ARN operator every value must be an ARN (or a bare wildcard); otherwise the rename would create new errors.
-        const allArnValues = properties(block).every(([, p]) => stringItems(valueOf(p)).every((i) => i.value.startsWith('arn:') || /^[*?]+$/.test(i.value)) && valueOf(p)?.type !== 'object');
-        const fixes: Fix[] = allArnKeys && allArnValues && !getProperty(cond, target) ? [{ title: `Change ${op} to ${target}`, edits: [replaceStringContent(opKey, target)], preferred: true }] : [];
-        ctx.report('grammar-string-like-on-arn-key', opRange.offset, opRange.length, `${key} holds an ARN: compare it with ${target} instead of ${op}. ARN operators check each of the six ARN fields separately, and AWS recommends them for ARN keys.${fixes.length ? '' : ` Move ${key} into its own ${target} block.`}`, { fixes });
+      if (value?.type === 'array' && (value.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', value, `${elide(key)} has an empty list of values, so this condition never matches. Add a value.`);
+    }
+    if (parsed.known) operatorValueChecks(ctx, cond, op, opKey, parsed, block);
+  }
+}
+
+const CONDITION_DOCS = {
+  typeMismatch: `${DOCS.checks}#access-analyzer-reference-policy-checks-general-warning-type-mismatch`,
+};
+
+/**
+ * Whether a condition key holds ARNs: from the IAM reference index's key type when it is loaded (types ARN /
+ * ArrayOfARN, and not also String), otherwise (or for a key the index does not know) from ARN_CONDITION_KEYS. The
+ * table lists only keys the index types as ARN (a unit test checks that), so the answer does not depend on whether
+ * the data is loaded.
+ */
+export function isArnTypedKey(ctx: RuleContext, key: string): boolean {
+  const iam = ctx.options.iam;
+  const entry = iam ? findConditionKey(iam, key) : undefined;
+  if (entry?.type) {
+    const types = entry.type.split('|').map((t) => t.replace(/^ArrayOf/, ''));
+    return types.includes('ARN') && !types.includes('String');
+  }
+  return ARN_CONDITION_KEYS.has(key.toLowerCase());
+}
+
+/**
+ * condition-wildcard-in-equals and condition-string-operator-on-arn-key: one check each, computed here once (the
+ * iam-data family used to compute the same two from the key types; it now leaves them to this function).
+ */
+function operatorValueChecks(ctx: RuleContext, cond: Node, op: string, opKey: Node, parsed: ParsedOperator, block: Node): void {
+  const keys = properties(block);
+  const isString = parsed.base.startsWith('String');
+  if (!isString) return;
+  const ignoreCase = parsed.base.endsWith('IgnoreCase');
+  const like = parsed.base === 'StringLike' || parsed.base === 'StringNotLike';
+  const not = parsed.base.startsWith('StringNot');
+  const arnKeys = keys.map(([k]) => isArnTypedKey(ctx, k));
+
+  // Wildcards with an exact-match operator.
+  if (EQUALS_OPERATORS.has(parsed.base)) {
+    const likeOp = parsed.prefix + (not ? 'StringNotLike' : 'StringLike') + (parsed.ifExists ? 'IfExists' : '');
+    // Renaming the block to the Like operator is the fix when it is certain: same case sensitivity, no block of that
+    // name already. Values without wildcards keep matching exactly under StringLike.
+    const fixes: Fix[] = !ignoreCase && !getProperty(cond, likeOp) ? [{ title: `Change ${elide(op)} to ${likeOp}`, edits: [replaceStringContent(opKey, likeOp)], preferred: true }] : [];
+    for (const [, keyProp] of keys) {
+      for (const item of stringItems(valueOf(keyProp))) {
+        if (!/[*?]/.test(stripVariables(item.value))) continue;
+        const r = contentRange(item.node);
+        if (touchesPlaceholder(ctx, r.offset, r.length)) continue;
+        ctx.report(
+          'condition-wildcard-in-equals',
+          r.offset,
+          r.length,
+          `${elide(op)} compares exactly, so * and ? in ${quote(item.value)} match only a literal * or ?. Use ${ignoreCase ? `${not ? 'StringNotLike' : 'StringLike'} (which is case-sensitive)` : likeOp} if you meant a wildcard pattern, or remove the wildcard.`,
+          { fixes },
+        );
       }
     }
   }
+
+  // String operators on ARN-typed keys.
+  keys.forEach(([key, keyProp], i) => {
+    if (!arnKeys[i]) return;
+    const keyNode = keyOf(keyProp);
+    const r = contentRange(keyNode);
+    if (touchesPlaceholder(ctx, r.offset, r.length)) return;
+    const target = parsed.prefix + (not ? 'ArnNot' : 'Arn') + (like ? 'Like' : 'Equals') + (parsed.ifExists ? 'IfExists' : '');
+    const onlyArnKeys = arnKeys.every(Boolean);
+    // Under an ARN operator every value must be an ARN (or a bare wildcard); otherwise the rename would create new errors.
+    const allArnValues = keys.every(([, p]) => valueOf(p)?.type !== 'object' && stringItems(valueOf(p)).every((it) => it.value.startsWith('arn:') || /^[*?]+$/.test(it.value)));
+    const fixes: Fix[] = onlyArnKeys && allArnValues && !ignoreCase && !getProperty(cond, target) ? [{ title: `Change ${elide(op)} to ${target}`, edits: [replaceStringContent(opKey, target)], preferred: true }] : [];
+    const k = elide(key);
+    const move = onlyArnKeys ? '' : ` Move ${k} into its own ${target} block.`;
+    if (like) {
+      ctx.report('condition-string-operator-on-arn-key', r.offset, r.length, `${k} holds an ARN: compare it with ${target} instead of ${elide(op)}. ARN operators check each of the six ARN fields separately, and AWS recommends them for ARN keys (STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS).${move}`, {
+        fixes,
+        docUrl: CONDITION_DOCS.typeMismatch,
+      });
+    } else {
+      ctx.report('condition-string-operator-on-arn-key', r.offset, r.length, `${k} holds an ARN: ${elide(op)} works for an exact ARN, but AWS recommends ARN operators (${ignoreCase ? (not ? 'ArnNotEquals' : 'ArnEquals') : target}) for ARN keys.${move}`, {
+        fixes,
+        severity: 'info',
+      });
+    }
+  });
 }
 
 function operatorFinding(ctx: RuleContext, cond: Node, opKey: Node, op: string, parsed: ParsedOperator): void {
   const r = contentRange(opKey);
   if (parsed.known && parsed.base === 'Null' && parsed.ifExists) {
     const target = op.replace(/IfExists$/, '');
-    ctx.report('grammar-condition-operator', r.offset, r.length, `${op} is not valid: Null already tests whether the key exists and cannot take IfExists (NULL_WITH_IF_EXISTS). Use ${target}.`, {
+    ctx.report('grammar-condition-operator', r.offset, r.length, `${elide(op)} is not valid: Null already tests whether the key exists and cannot take IfExists (NULL_WITH_IF_EXISTS). Use ${target}.`, {
       fixes: renameKeyFix(cond, opKey, target),
     });
     return;
@@ -513,7 +599,7 @@ function operatorFinding(ctx: RuleContext, cond: Node, opKey: Node, op: string, 
   const names = validOperatorNames();
   const caseMatch = names.find((n) => n.toLowerCase() === op.toLowerCase());
   if (caseMatch) {
-    ctx.report('grammar-condition-operator', r.offset, r.length, `Write the condition operator as ${caseMatch}, the spelling IAM documents (not ${op}).`, {
+    ctx.report('grammar-condition-operator', r.offset, r.length, `Write the condition operator as ${caseMatch}, the spelling IAM documents (not ${elide(op)}).`, {
       severity: 'warning',
       fixes: renameKeyFix(cond, opKey, caseMatch),
     });
@@ -524,7 +610,7 @@ function operatorFinding(ctx: RuleContext, cond: Node, opKey: Node, op: string, 
     'grammar-condition-operator',
     r.offset,
     r.length,
-    `${op} is not a condition operator, so IAM rejects the policy.${suggestion ? ` Did you mean ${suggestion}?` : ''} Operators are StringEquals, StringLike, ArnEquals, ArnLike, NumericEquals, DateLessThan, Bool, IpAddress, Null and their variants, optionally with a ForAnyValue:/ForAllValues: prefix and an IfExists suffix.`,
+    `${elide(op)} is not a condition operator, so IAM rejects the policy.${suggestion ? ` Did you mean ${suggestion}?` : ''} Operators are StringEquals, StringLike, ArnEquals, ArnLike, NumericEquals, DateLessThan, Bool, IpAddress, Null and their variants, optionally with a ForAnyValue:/ForAllValues: prefix and an IfExists suffix.`,
     { fixes: suggestion ? renameKeyFix(cond, opKey, suggestion) : [] },
   );
 }

@@ -16,7 +16,6 @@ import {
   conditionKeysWithPrefix,
   findAction,
   findConditionKey,
-  matchActions,
   resourceMatchesTemplate,
   serviceDocUrl,
   serviceExists,
@@ -27,6 +26,7 @@ import {
 } from '../../iam-data';
 import type { KeyEntry } from '../../iam-data/load';
 import { PLACEHOLDER_RULE_IDS } from './placeholders';
+import { elide, quote } from '../messages';
 
 const CHECKS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html';
 const DOC = {
@@ -53,7 +53,6 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     title: 'Unknown service prefix',
     description: 'The service prefix of an action or condition key (the part before the colon) is not one the Service Authorization Reference lists (INVALID_SERVICE_IN_ACTION / INVALID_SERVICE). Offers the closest prefix.',
     docUrl: DOC.invalidServiceInAction,
-    example: '"Action": "glu:GetTable"',
   },
   {
     id: 'iam-unknown-action',
@@ -61,7 +60,6 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     title: 'Unknown action',
     description: 'The service has no action of this name (INVALID_ACTION), so the statement grants or denies nothing for it. Names compare case-insensitively, as IAM does. Offers the closest action.',
     docUrl: DOC.invalidAction,
-    example: '"Action": "s3:GetObjects"',
   },
   {
     id: 'iam-action-pattern-matches-nothing',
@@ -69,7 +67,6 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     title: 'Action wildcard matches nothing',
     description: 'An action pattern with * or ? (s3:Gte*) that matches no action of the service, so it has no effect. Valid wildcards such as s3:Get* or cleanrooms:List* are fine.',
     docUrl: DOC.invalidAction,
-    example: '"Action": "s3:Gte*"',
   },
   {
     id: 'iam-unknown-condition-key',
@@ -77,15 +74,6 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     title: 'Unknown condition key',
     description: 'The condition key is neither a global key (aws:…) nor a key of its service (INVALID_GLOBAL_CONDITION_KEY / INVALID_SERVICE_CONDITION_KEY); a condition on a key that is never in the request does not match. Tag keys need their /tag-key tail (MISSING_TAG_KEY_IN_CONDITION).',
     docUrl: DOC.invalidGlobalKey,
-    example: '"StringEquals": { "aws:SourceArns": "…" }',
-  },
-  {
-    id: 'iam-string-operator-on-arn-key',
-    severity: 'warning',
-    title: 'String operator on an ARN key',
-    description: 'An ARN-typed key compared with a String operator. AWS recommends ARN operators (ArnEquals, ArnLike), which compare the six ARN fields separately; StringLike on an ARN key is an Access Analyzer security warning. StringEquals on an exact ARN works, so that case is reported as info.',
-    docUrl: DOC.typeMismatch,
-    example: '"StringLike": { "s3:DataAccessPointArn": "arn:aws:s3:us-east-1:111122223333:accesspoint/*" }',
   },
   {
     id: 'iam-operator-type-mismatch',
@@ -93,15 +81,6 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     title: 'Operator does not fit the key type',
     description: 'A Bool, Numeric, Date or IpAddress operator on a key of another type (TYPE_MISMATCH): the comparison can never work as intended. Use the operator family of the key\'s type.',
     docUrl: DOC.typeMismatch,
-    example: '"Bool": { "aws:SourceIp": "true" }',
-  },
-  {
-    id: 'iam-wildcard-in-equals',
-    severity: 'warning',
-    title: 'Wildcard with an Equals operator',
-    description: 'StringEquals and StringNotEquals compare exactly, so * and ? match only themselves (WILDCARD_WITHOUT_LIKE_OPERATOR). Reported only where the grammar rules did not already report it.',
-    docUrl: DOC.wildcardEquals,
-    example: '"StringEquals": { "s3:prefix": "home/*" }',
   },
   {
     id: 'iam-forallvalues-single-valued',
@@ -109,7 +88,6 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     title: 'ForAllValues on a single-valued key',
     description: 'ForAllValues: is also true when the key is absent from the request, so on a single-valued key it can allow more than intended (FORALLVALUES_WITH_SINGLE_VALUED_KEY, a security warning). Drop the qualifier.',
     docUrl: DOC.forAllValues,
-    example: '"ForAllValues:StringEquals": { "aws:SourceAccount": "111122223333" }',
   },
   {
     id: 'iam-missing-set-qualifier',
@@ -117,7 +95,6 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     title: 'Multivalued key without ForAllValues/ForAnyValue',
     description: 'A multivalued key (ArrayOf… type, e.g. aws:TagKeys, aws:CalledVia) compared without ForAllValues: or ForAnyValue: (MISSING_QUALIFIER). Say whether every value or at least one value must match.',
     docUrl: DOC.missingQualifier,
-    example: '"StringEquals": { "aws:TagKeys": "project" }',
   },
   {
     id: 'iam-resource-mismatch',
@@ -125,7 +102,6 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     title: 'Resource matches none of the actions',
     description: 'A Resource ARN that matches no resource type of the statement\'s actions (or an action none of the statement\'s Resource ARNs applies to), e.g. s3:GetObject on arn:aws:s3:::bucket, which is a bucket, not an object. That part of the statement grants nothing. Wildcards, placeholders and policy variables in ARNs are honoured; "*" matches everything.',
     docUrl: DOC.sar,
-    example: '{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket" }',
   },
 ];
 
@@ -190,6 +166,103 @@ function list(items: string[], max = 3): string {
 
 const hasWildcard = (s: string): boolean => /[*?]/.test(s);
 
+/**
+ * IAM wildcard match (`*` any run, `?` one character), case-insensitive, without RegExp: a pattern of any length is
+ * fine (a RegExp built from a 40,000-character action threw "Invalid regular expression"), and the time is at most
+ * O(pattern x name) (greedy matching with one backtrack point, no exponential backtracking).
+ */
+export function wildcardMatch(pattern: string, name: string): boolean {
+  const p = pattern.toLowerCase();
+  const n = name.toLowerCase();
+  let pi = 0;
+  let ni = 0;
+  let star = -1;
+  let mark = 0;
+  while (ni < n.length) {
+    const c = p.charCodeAt(pi);
+    if (pi < p.length && (c === 0x3f /* ? */ || c === n.charCodeAt(ni))) {
+      pi++;
+      ni++;
+    } else if (pi < p.length && c === 0x2a /* * */) {
+      while (p.charCodeAt(pi + 1) === 0x2a) pi++; // a run of * is one *
+      star = pi++;
+      mark = ni;
+    } else if (star >= 0) {
+      pi = star + 1;
+      ni = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.length && p.charCodeAt(pi) === 0x2a) pi++;
+  return pi === p.length;
+}
+
+/** Characters a name needs at least to match a pattern (every character but `*`). */
+function minMatchLength(pattern: string): number {
+  let n = 0;
+  for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) !== 0x2a) n++;
+  return n;
+}
+
+interface PatternCache {
+  patterns: Map<string, string[]>;
+  prefixes: string[];
+  names: Map<string, { names: string[]; longest: number }>;
+}
+const patternCaches = new WeakMap<IamIndex, PatternCache>();
+
+function patternCache(iam: IamIndex): PatternCache {
+  let c = patternCaches.get(iam);
+  if (!c) {
+    c = { patterns: new Map(), prefixes: servicePrefixes(iam), names: new Map() };
+    patternCaches.set(iam, c);
+  }
+  return c;
+}
+
+function namesOf(iam: IamIndex, c: PatternCache, prefix: string): { names: string[]; longest: number } {
+  let e = c.names.get(prefix);
+  if (!e) {
+    const names = actionNames(iam, prefix);
+    e = { names, longest: names.reduce((m, x) => Math.max(m, x.length), 0) };
+    c.names.set(prefix, e);
+  }
+  return e;
+}
+
+/**
+ * The canonical `service:Action` names an action pattern (`s3:Get*`, `*:Describe*`, `cleanrooms:List*`) matches.
+ * Bounded: a pattern that needs more characters than the service's longest action name matches nothing without
+ * being compared at all. Memoised per index (at most 2,000 patterns).
+ */
+export function matchActionPattern(iam: IamIndex, pattern: string): string[] {
+  const c = patternCache(iam);
+  const memoKey = pattern.toLowerCase();
+  const memo = c.patterns.get(memoKey);
+  if (memo) return memo;
+  const out: string[] = [];
+  const colon = pattern.indexOf(':');
+  if (colon > 0) {
+    // A run of * means the same as one *: collapse it, so a pattern of 40,000 stars costs what "*" costs.
+    const sp = pattern.slice(0, colon).replace(/\*+/g, '*');
+    const ap = pattern.slice(colon + 1).replace(/\*+/g, '*');
+    const need = minMatchLength(ap);
+    const wild = hasWildcard(ap);
+    const prefixes = hasWildcard(sp) ? c.prefixes.filter((p) => wildcardMatch(sp, p)) : c.prefixes.filter((p) => p.toLowerCase() === sp.toLowerCase());
+    for (const prefix of prefixes) {
+      const { names, longest } = namesOf(iam, c, prefix);
+      if (need > longest) continue;
+      for (const name of names) {
+        if (wild ? name.length >= need && wildcardMatch(ap, name) : name.toLowerCase() === ap.toLowerCase()) out.push(`${prefix}:${name}`);
+      }
+    }
+  }
+  if (c.patterns.size >= 2000) c.patterns.clear();
+  c.patterns.set(memoKey, out);
+  return out;
+}
+
 // ----------------------------------------------------------------------------------------------------------------
 // Actions
 
@@ -233,7 +306,7 @@ function checkActions(ctx: RuleContext, iam: IamIndex, date: string, node: Node 
       }
       continue;
     }
-    const matched = matchActions(iam, value);
+    const matched = matchActionPattern(iam, value);
     if (matched.length) {
       r.actions = matched;
       r.judged = true;
@@ -247,7 +320,7 @@ function checkActions(ctx: RuleContext, iam: IamIndex, date: string, node: Node 
 function reportUnknownService(ctx: RuleContext, iam: IamIndex, date: string, item: Node, sp: string): void {
   const rest = (item.value as string).slice(sp.length + 1);
   const s = suggest(sp, servicePrefixes(iam));
-  const works = (p: string): boolean => matchActions(iam, `${p}:${rest}`).length > 0;
+  const works = (p: string): boolean => matchActionPattern(iam, `${p}:${rest}`).length > 0;
   let clear = s.clear;
   // Prefer the one candidate service that actually has this action (glu:GetTable -> glue).
   if (s.best.length > 1) {
@@ -257,9 +330,9 @@ function reportUnknownService(ctx: RuleContext, iam: IamIndex, date: string, ite
   if (clear && !works(clear)) clear = undefined;
   const r = sub(ctx, item, 0, sp.length);
   const full = item.value as string;
-  const hint = clear ? ` Did you mean ${clear} (${clear}:${rest})?` : s.best.length ? ` Did you mean ${list(s.best)}?` : ' Check the service prefix in the Service Authorization Reference.';
+  const hint = clear ? ` Did you mean ${clear} (${elide(`${clear}:${rest}`)})?` : s.best.length ? ` Did you mean ${list(s.best)}?` : ' Check the service prefix in the Service Authorization Reference.';
   const fixes: Fix[] = clear ? [{ title: `Change the service prefix to ${clear}`, edits: [replaceIn(ctx, item, 0, sp.length, clear)], preferred: true }] : [];
-  ctx.report('iam-unknown-service', r.offset, r.length, `"${sp}" is not an AWS service prefix (IAM reference data of ${date}), so ${full} matches no action.${hint}`, { fixes, docUrl: DOC.invalidServiceInAction });
+  ctx.report('iam-unknown-service', r.offset, r.length, `${quote(sp)} is not an AWS service prefix (IAM reference data of ${date}), so ${elide(full)} matches no action.${hint}`, { fixes, docUrl: DOC.invalidServiceInAction });
 }
 
 function reportUnknownAction(ctx: RuleContext, iam: IamIndex, date: string, item: Node, sp: string, ap: string): void {
@@ -269,7 +342,7 @@ function reportUnknownAction(ctx: RuleContext, iam: IamIndex, date: string, item
   const r = content(item);
   const hint = s.clear ? ` Did you mean ${sp}:${s.clear}?` : s.best.length ? ` Did you mean ${list(s.best.map((n) => `${sp}:${n}`))}?` : ` Check the name in the list of ${svcName} actions.`;
   const fixes: Fix[] = s.clear ? [{ title: `Change to ${sp}:${s.clear}`, edits: [replaceIn(ctx, item, sp.length + 1, sp.length + 1 + ap.length, s.clear)], preferred: true }] : [];
-  ctx.report('iam-unknown-action', r.offset, r.length, `${sp}:${ap} is not an action of ${svcName} (IAM reference data of ${date}), so it grants or denies nothing.${hint}`, {
+  ctx.report('iam-unknown-action', r.offset, r.length, `${elide(`${sp}:${ap}`)} is not an action of ${elide(svcName)} (IAM reference data of ${date}), so it grants or denies nothing.${hint}`, {
     fixes,
     docUrl: DOC.invalidAction,
   });
@@ -292,7 +365,7 @@ function reportEmptyPattern(ctx: RuleContext, iam: IamIndex, item: Node, sp: str
       fixes.push({ title: `Change to ${sp}:${s.clear}*`, edits: [replaceIn(ctx, item, sp.length + 1, sp.length + 1 + lit.length, s.clear)], preferred: true });
     }
   }
-  ctx.report('iam-action-pattern-matches-nothing', r.offset, r.length, `${value} matches no action of ${svcName}, so it has no effect.${hint}`, { fixes });
+  ctx.report('iam-action-pattern-matches-nothing', r.offset, r.length, `${elide(value)} matches no action of ${elide(svcName)}, so it has no effect.${hint}`, { fixes });
 }
 
 // ----------------------------------------------------------------------------------------------------------------
@@ -382,11 +455,11 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
     const s = suggest(prefix, servicePrefixes(iam));
     const rr = sub(ctx, keyNode, 0, prefix.length);
     const exists = !!s.clear && !!findConditionKey(iam, `${s.clear}:${name}`);
-    const hint = exists ? ` Did you mean ${s.clear}:${name}?` : s.best.length ? ` Did you mean ${list(s.best)}?` : '';
+    const hint = exists ? ` Did you mean ${elide(`${s.clear}:${name}`)}?` : s.best.length ? ` Did you mean ${list(s.best)}?` : '';
     const fixes: Fix[] = exists
-      ? [{ title: `Change to ${s.clear}:${name}`, edits: [replaceIn(ctx, keyNode, 0, prefix.length, s.clear!)], preferred: true }]
+      ? [{ title: `Change to ${elide(`${s.clear}:${name}`)}`, edits: [replaceIn(ctx, keyNode, 0, prefix.length, s.clear!)], preferred: true }]
       : [];
-    ctx.report('iam-unknown-service', rr.offset, rr.length, `"${prefix}" is not an AWS service prefix (IAM reference data of ${date}), so the condition key ${key} is never in the request.${hint}`, { fixes, docUrl: DOC.invalidService });
+    ctx.report('iam-unknown-service', rr.offset, rr.length, `${quote(prefix)} is not an AWS service prefix (IAM reference data of ${date}), so the condition key ${elide(key)} is never in the request.${hint}`, { fixes, docUrl: DOC.invalidService });
     return undefined;
   }
 
@@ -396,7 +469,7 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
   const templated = conditionKeysWithPrefix(iam, prefix).filter((k) => /\$\{|<[^>]+>/.test(k));
   const bare = templated.find((k) => k.slice(0, k.search(/\/?(\$\{|<)/)).toLowerCase() === key.toLowerCase());
   if (bare) {
-    ctx.report('iam-unknown-condition-key', r.offset, r.length, `${key} needs a tag key: write it as ${bare.replace(/\$\{[^}]*\}|<[^>]+>/g, '<tag-key>')} (MISSING_TAG_KEY_IN_CONDITION).`, { docUrl: DOC.missingTagKey });
+    ctx.report('iam-unknown-condition-key', r.offset, r.length, `${elide(key)} needs a tag key: write it as ${bare.replace(/\$\{[^}]*\}|<[^>]+>/g, '<tag-key>')} (MISSING_TAG_KEY_IN_CONDITION).`, { docUrl: DOC.missingTagKey });
     return undefined;
   }
   if (global && /^aws:arn$/i.test(key)) {
@@ -413,8 +486,8 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
     const heads = templated.map((k) => k.slice(0, k.indexOf('/'))).filter((h) => h.length > 0);
     const s = suggest(head, heads);
     if (s.clear) {
-      hint = ` Did you mean ${s.clear}${key.slice(slash)}?`;
-      fixes.push({ title: `Change to ${s.clear}${key.slice(slash)}`, edits: [replaceIn(ctx, keyNode, 0, head.length, s.clear)], preferred: true });
+      hint = ` Did you mean ${elide(s.clear + key.slice(slash))}?`;
+      fixes.push({ title: `Change to ${elide(s.clear + key.slice(slash))}`, edits: [replaceIn(ctx, keyNode, 0, head.length, s.clear)], preferred: true });
     }
   } else {
     const plain = conditionKeysWithPrefix(iam, prefix).filter((k) => !/\$\{|<[^>]+>/.test(k));
@@ -427,7 +500,7 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
     }
   }
   const what = global ? 'a global condition key' : `a condition key of ${serviceName(iam, prefix) ?? prefix}`;
-  ctx.report('iam-unknown-condition-key', r.offset, r.length, `${key} is not ${what} (IAM reference data of ${date}); a key that is never in the request makes the condition fail (or, with IfExists/Not… operators, always pass).${hint || ' Check the key in the condition key reference.'}`, { fixes, docUrl });
+  ctx.report('iam-unknown-condition-key', r.offset, r.length, `${elide(key)} is not ${what} (IAM reference data of ${date}); a key that is never in the request makes the condition fail (or, with IfExists/Not… operators, always pass).${hint || ' Check the key in the condition key reference.'}`, { fixes, docUrl });
   return undefined;
 }
 
@@ -457,23 +530,9 @@ function checkOperatorAgainstKey(
   const family = op.family!;
   const onlyKey = keysInBlock === 1;
 
-  // Operator family vs key type.
-  if (t.length && family === 'string' && t.includes('ARN') && !t.includes('String')) {
-    const like = /like$/i.test(op.base);
-    const target = opText.replace(/String(Not)?(Equals|Like)(IgnoreCase)?/i, (_m, not: string | undefined, kind: string) => `Arn${not ? 'Not' : ''}${kind.toLowerCase() === 'like' ? 'Like' : 'Equals'}`);
-    const ignoreCase = /IgnoreCase/i.test(op.base);
-    const fixes: Fix[] = onlyKey && !ignoreCase && target !== opText && canRename(cond, target) ? [renameOperatorFix(ctx, opKey, target, `Change ${opText} to ${target}`)] : [];
-    ctx.report(
-      'iam-string-operator-on-arn-key',
-      r.offset,
-      r.length,
-      like
-        ? `${key} holds an ARN: compare it with ${target} instead of ${opText}. ARN operators compare each ARN field separately, and AWS recommends them for ARN keys.${onlyKey ? '' : ` Move ${key} into its own ${target} block.`}`
-        : `${key} holds an ARN: ${opText} works for an exact ARN, but AWS recommends ARN operators (${ignoreCase ? 'ArnEquals' : target}) for ARN keys.`,
-      { fixes, severity: like ? undefined : 'info', docUrl: like ? DOC.typeMismatch : DOC.operators },
-    );
-    return;
-  }
+  // String operators on ARN keys: the grammar family's condition-string-operator-on-arn-key (computed once, with or
+  // without this data). Nothing more to say about such a key here.
+  if (t.length && family === 'string' && t.includes('ARN') && !t.includes('String')) return;
   const allowed = FAMILY_TYPES[family];
   if (t.length && allowed && !t.some((x) => allowed.includes(x))) {
     const fitting = t.map((x) => FAMILY_OPERATORS[x]).filter(Boolean);
@@ -481,22 +540,10 @@ function checkOperatorAgainstKey(
       'iam-operator-type-mismatch',
       r.offset,
       r.length,
-      `${key} is of type ${entry.type}, so ${opText} (for ${allowed.join('/')} values) cannot compare it. Use ${fitting.length ? list(fitting) : 'an operator of the key\'s type'}.`,
+      `${elide(key)} is of type ${entry.type}, so ${opText} (for ${allowed.join('/')} values) cannot compare it. Use ${fitting.length ? list(fitting) : 'an operator of the key\'s type'}.`,
       { docUrl: DOC.typeMismatch },
     );
     return;
-  }
-
-  // Wildcards in an exact-match String operator (the grammar family usually reports these first).
-  if (family === 'string' && /^String(Not)?Equals(IgnoreCase)?$/i.test(op.base)) {
-    for (const item of stringItems(value)) {
-      if (!/[*?]/.test(item.value.replace(/\$\{[^}]*\}/g, '')) || unjudgeable(item.value.replace(/\$\{[^}]*\}/g, '')) || flagged(ctx, item.node)) continue;
-      const ir = content(item.node);
-      const ignoreCase = /IgnoreCase/i.test(op.base);
-      const like = opText.replace(/String(Not)?Equals/i, (_m, not: string | undefined) => `String${not ? 'Not' : ''}Like`);
-      const fixes: Fix[] = !ignoreCase && canRename(cond, like) ? [renameOperatorFix(ctx, opKey, like, `Change ${opText} to ${like}`)] : [];
-      ctx.report('iam-wildcard-in-equals', ir.offset, ir.length, `${opText} compares exactly, so * and ? in "${item.value}" match only a literal * or ?. Use ${ignoreCase ? 'StringLike' : like} for a wildcard pattern, or remove the wildcard.`, { fixes });
-    }
   }
 
   // Set qualifiers vs single/multivalued keys. Null tests presence and takes no qualifier checks here.
@@ -508,7 +555,7 @@ function checkOperatorAgainstKey(
       'iam-forallvalues-single-valued',
       r.offset,
       r.length,
-      `${key} is single-valued, and ForAllValues: is also true when the key is missing from the request, so this condition can allow more than intended. Use ${bare}${onlyKey ? '' : ` in a block of its own`}.`,
+      `${elide(key)} is single-valued, and ForAllValues: is also true when the key is missing from the request, so this condition can allow more than intended. Use ${bare}${onlyKey ? '' : ` in a block of its own`}.`,
       { fixes },
     );
   } else if (!op.qualifier && entry.multivalued === true) {
@@ -522,7 +569,7 @@ function checkOperatorAgainstKey(
       'iam-missing-set-qualifier',
       r.offset,
       r.length,
-      `${key} is multivalued (${entry.type}): write ForAnyValue:${opText} (at least one value must match) or ForAllValues:${opText} (every value must match).`,
+      `${elide(key)} is multivalued (${entry.type}): write ForAnyValue:${opText} (at least one value must match) or ForAllValues:${opText} (every value must match).`,
       { fixes },
     );
   }
@@ -596,14 +643,14 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
       const fixes: Fix[] = [];
       const withObjects = `${r.raw.replace(/\/$/, '')}/*`;
       if (!r.raw.includes('/') && verbatim(ctx, r.node) && perAction.some((a) => matches({ ...r, value: `${r.value}/*` }, a.templates))) {
-        fixes.push({ title: `Change to ${withObjects}`, edits: [{ ...content(r.node), newText: withObjects }] });
+        fixes.push({ title: `Change to ${elide(withObjects)}`, edits: [{ ...content(r.node), newText: withObjects }] });
       }
       const rr = content(r.node);
       ctx.report(
         'iam-resource-mismatch',
         rr.offset,
         rr.length,
-        `${r.raw} matches no resource type of this statement's actions, so it grants nothing here. ${described}${fixes.length ? ` Did you mean ${withObjects}?` : ''}`,
+        `${elide(r.raw)} matches no resource type of this statement's actions, so it grants nothing here. ${described}${fixes.length ? ` Did you mean ${elide(withObjects)}?` : ''}`,
         { fixes, docUrl: docUrlFor(perAction) },
       );
     }
@@ -628,7 +675,7 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
     const edit: TextEdit = node.type === 'array'
       ? { offset: r.node.offset + r.node.length, length: 0, newText: `, ${JSON.stringify(withObjects)}` }
       : { offset: node.offset, length: node.length, newText: `[${JSON.stringify(r.raw)}, ${JSON.stringify(withObjects)}]` };
-    fixes.push({ title: `Add ${withObjects} to Resource`, edits: [edit] });
+    fixes.push({ title: `Add ${elide(withObjects)} to Resource`, edits: [edit] });
     added = withObjects;
     break;
   }
@@ -636,7 +683,7 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
     'iam-resource-mismatch',
     node.offset,
     node.length,
-    `No Resource of this statement applies to ${list(missing.map((a) => a.action))}: ${parts.join('; ')}${missing.length > 3 ? '; …' : ''}. Add a matching ARN${added ? ` such as ${added}` : ''}, or move the action to a statement of its own.`,
+    `No Resource of this statement applies to ${list(missing.map((a) => a.action))}: ${parts.join('; ')}${missing.length > 3 ? '; …' : ''}. Add a matching ARN${added ? ` such as ${elide(added)}` : ''}, or move the action to a statement of its own.`,
     { fixes, docUrl: docUrlFor(missing) },
   );
 }
