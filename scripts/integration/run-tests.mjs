@@ -131,6 +131,8 @@ async function main() {
     console.log(`[integration] ${n} test file(s) compiled to ${relative(repoRoot, outDir)}`);
 
     tmp = mkdtempSync(join(tmpdir(), 'cleanrooms-iam-result-'));
+    const resultDir = tmp;
+    process.on('exit', () => rmSync(resultDir, { recursive: true, force: true })); // also on SIGINT / SIGTERM
     const resultFile = join(tmp, 'result.json');
     server = await startCodeServer({
       node: tools.node,

@@ -75,9 +75,11 @@ async function openFile(page, name) {
   await page.keyboard.press('Control+P');
   await page.locator(`${quickInputVisible} .quick-input-box input`).waitFor({ timeout: WAIT });
   await page.keyboard.type(name);
-  await page.locator(`${quickInputVisible} .monaco-list-row[aria-label*="${name}"]`).first().waitFor({ timeout: WAIT });
-  await page.keyboard.press('Enter');
-  await page.locator(`.tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: WAIT });
+  // aria-label starts with the file name: "read-data-…" must not pick "aws-page-read-data-…".
+  const row = page.locator(`${quickInputVisible} .monaco-list-row[aria-label^="${name}"]`).first();
+  await row.waitFor({ timeout: WAIT });
+  await row.click();
+  await page.locator(`.tab.active[aria-label^="${name}"]`).first().waitFor({ timeout: WAIT });
 }
 
 async function squiggles(page) {
@@ -133,22 +135,7 @@ async function partVsix(browser) {
       return `"${title}"`;
     });
 
-    await step(page, `${BAD}: squiggles in the editor and ${'cleanrooms-iam'} rows in the Problems panel`, async () => {
-      await openFile(page, BAD);
-      const n = await squiggles(page);
-      if (n.errors === 0) throw new Error('no error squiggle (the two-colon S3 ARN is an error)');
-      await page.keyboard.press('Control+Shift+M');
-      const rows = page.locator('.markers-panel .monaco-list-row:has-text("cleanrooms-iam")');
-      await rows.first().waitFor({ timeout: WAIT });
-      // Go back to the editor (the panel stays open) so the squiggles are not hidden behind the focus outline.
-      await page.keyboard.press('Control+1');
-      await page.screenshot({ path: join(imagesDir, 'seed-squiggles.png') });
-      const first = (await rows.first().innerText()).replace(/\s+/g, ' ').trim();
-      return `${n.errors} error / ${n.warnings} warning squiggle(s); ${await rows.count()} Problems row(s), first "${first.slice(0, 90)}"`;
-    });
-
     await step(page, `hovering glue:GetTable in ${GOOD_PERMISSIONS} shows its IAM description`, async () => {
-      await page.keyboard.press('Control+J'); // close the panel: more room for the hover
       await openFile(page, GOOD_PERMISSIONS);
       const token = activeEditor(page).locator('.view-line span span').filter({ hasText: /^"glue:GetTable"$/ }).first();
       await token.waitFor({ timeout: WAIT });
@@ -177,6 +164,7 @@ async function partVsix(browser) {
       await page.keyboard.type('Clean Rooms: New Policy from Template');
       await page.locator(`${quickInputVisible} .monaco-list-row:has-text("New Policy from Template")`).first().waitFor({ timeout: WAIT });
       await page.keyboard.press('Enter');
+      await page.locator(`${quickInputVisible} .quick-input-title:has-text("New Policy from Template")`).waitFor({ timeout: WAIT });
       // The template pick: separators (one per role) between the rows.
       const separators = page.locator(`${quickInputVisible} .quick-input-list .quick-input-list-separator`);
       await page.waitForFunction(
@@ -190,6 +178,26 @@ async function partVsix(browser) {
       await page.keyboard.press('Escape');
       return `${rows} visible row(s); roles: ${roles.slice(0, 4).map((r) => `"${r}"`).join(', ')}${roles.length > 4 ? '…' : ''}`;
     });
+    await step(page, `${BAD}: squiggles in the editor and ${'cleanrooms-iam'} rows in the Problems panel`, async () => {
+      await openFile(page, BAD);
+      const n = await squiggles(page);
+      // Line 57 holds the two-colon S3 ARN (an error): bring it into view (Ctrl+G centres it).
+      await page.keyboard.press('Control+G');
+      await page.locator(`${quickInputVisible} .quick-input-box input`).waitFor({ timeout: WAIT });
+      await page.keyboard.type('57');
+      await page.keyboard.press('Enter');
+      await activeEditor(page).locator('.squiggly-error').first().waitFor({ timeout: WAIT });
+      n.errors = await activeEditor(page).locator('.squiggly-error').count();
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator('.markers-panel .monaco-list-row:has-text("cleanrooms-iam")');
+      await rows.first().waitFor({ timeout: WAIT });
+      // Go back to the editor (the panel stays open) so the squiggles are not hidden behind the focus outline.
+      await page.keyboard.press('Control+1');
+      await page.screenshot({ path: join(imagesDir, 'seed-squiggles.png') });
+      const first = (await rows.first().innerText()).replace(/\s+/g, ' ').trim();
+      return `${n.errors} error / ${n.warnings} warning squiggle(s); ${await rows.count()} Problems row(s), first "${first.slice(0, 90)}"`;
+    });
+
   } finally {
     await page?.close().catch(() => {});
     await server?.stop().catch(() => {});
