@@ -1,13 +1,17 @@
 // Commands: New Policy from Template…, Insert Policy at Cursor…, Fill Placeholders…, Fill This Placeholder,
-// Show Rule Documentation, Fix All Auto-Fixable Problems. The engine computes; this file asks and applies.
+// Show Rule Documentation, Fix All Auto-Fixable Problems, Copy AWS CLI Commands, Open an Example with Mistakes.
+// The engine computes; this file asks and applies. User-visible text goes through vscode.l10n.t.
 import * as vscode from 'vscode';
 import { allRules, RULES_BY_ID } from '../analysis';
+import { analyze } from '../analysis/analyze';
 import { ROLES, TEMPLATES } from '../catalog/templates';
 import type { PolicyTemplate } from '../catalog/types';
 import { findPlaceholders, groupPlaceholders, type PlaceholderOccurrence } from '../fill/detect';
 import { planFill, renderTemplate } from '../fill/apply';
 import { readConfig } from './config';
 import { ruleOf, toWorkspaceEdit } from './convert';
+import { buildCliCommands, rankSiblings, roleRequirements, suggestRoleName, trustServices, validateRoleName, type PolicyFile, type Translate } from './logic/cli-commands';
+import { EXAMPLE_WITH_MISTAKES } from './logic/examples';
 import { planFixAll } from './logic/fixall';
 import { relocateOccurrences } from './logic/relocate';
 import { indentAfterFirstLine } from './logic/settings';
@@ -30,6 +34,8 @@ import { COMMANDS } from './logic/ids';
 export { COMMANDS };
 
 const MEMORY_KEY = 'cleanroomsIam.fill.remembered';
+/** vscode.l10n.t for the pure modules that take a translator. */
+const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 const POLICY_VERSION = '2012-10-17';
 
 /** What a command did; returned to callers (tests, other commands). */
@@ -39,7 +45,13 @@ export type CommandOutcome =
   | { status: 'cancelled' }
   | { status: 'nothing'; reason: string }
   | { status: 'conflict'; reason: string }
-  | { status: 'failed'; reason: string };
+  | { status: 'failed'; reason: string }
+  | { status: 'copied'; text: string; commands: string[]; roleName: string; trustUri: string; permissionsUri: string; uri: string };
+
+/** Files larger than this are not read when looking for a policy's sibling. */
+const MAX_SIBLING_BYTES = 2 * 1024 * 1024;
+/** At most this many JSON files of the folder are read when looking for a policy's sibling. */
+const MAX_SIBLING_FILES = 200;
 
 export class Commands {
   constructor(
@@ -51,12 +63,14 @@ export class Commands {
   register(): vscode.Disposable[] {
     const r = vscode.commands.registerCommand;
     return [
-      r(COMMANDS.newPolicy, () => this.newPolicy()),
+      r(COMMANDS.newPolicy, (templateId?: unknown) => this.newPolicy(typeof templateId === 'string' ? templateId : undefined)),
       r(COMMANDS.insertPolicy, () => this.insertPolicy()),
       r(COMMANDS.fillPlaceholders, (uri?: unknown) => this.fillPlaceholders(asUri(uri))),
       r(COMMANDS.fillPlaceholder, (uri?: unknown, key?: unknown) => this.fillPlaceholders(asUri(uri), typeof key === 'string' ? key : undefined)),
       r(COMMANDS.showRuleDocs, (rule?: unknown) => this.showRuleDocs(typeof rule === 'string' ? rule : undefined)),
       r(COMMANDS.fixAll, (uri?: unknown) => this.fixAll(asUri(uri))),
+      r(COMMANDS.copyCliCommands, (uri?: unknown) => this.copyCliCommands(asUri(uri))),
+      r(COMMANDS.openExample, () => this.openExample()),
     ];
   }
 
@@ -92,7 +106,7 @@ export class Commands {
     const p = this.prompts();
     const doc = uri ? vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
     if (!doc || doc.isClosed) {
-      const reason = uri ? `${uri.toString(true)} is not open; open it and run Fill Placeholders again.` : 'Open a policy document first.';
+      const reason = uri ? vscode.l10n.t('{0} is not open; open it and run Fill Placeholders again.', uri.toString(true)) : vscode.l10n.t('Open a policy document first.');
       p.showMessage('error', reason);
       return { status: 'failed', reason };
     }
@@ -101,12 +115,12 @@ export class Commands {
     let occ = findPlaceholders(text);
     if (onlyKey !== undefined) occ = occ.filter((o) => o.key === onlyKey);
     if (!occ.length) {
-      const reason = onlyKey !== undefined ? `${onlyKey} is no longer in the document.` : 'No placeholders to fill in this document.';
+      const reason = onlyKey !== undefined ? vscode.l10n.t('{0} is no longer in the document.', onlyKey) : vscode.l10n.t('No placeholders to fill in this document.');
       p.showMessage('info', reason);
       return { status: 'nothing', reason };
     }
     const steps = stepsForGroups(groupPlaceholders(occ), TEMPLATES);
-    const title = onlyKey !== undefined ? `Fill ${onlyKey}` : 'Fill Placeholders';
+    const title = onlyKey !== undefined ? vscode.l10n.t('Fill {0}', onlyKey) : vscode.l10n.t('Fill Placeholders');
     const res = await this.ask(steps, title, 0, false);
     if (!res || res === BACK) return { status: 'cancelled' };
     return this.applyAnswers(doc, version, occ, res.answers, steps);
@@ -121,12 +135,12 @@ export class Commands {
   ): Promise<CommandOutcome> {
     const p = this.prompts();
     if (doc.isClosed) {
-      const reason = 'The document was closed while you answered; nothing was changed.';
+      const reason = vscode.l10n.t('The document was closed while you answered; nothing was changed.');
       p.showMessage('error', reason);
       return { status: 'failed', reason };
     }
     if (vscode.workspace.fs.isWritableFileSystem(doc.uri.scheme) === false) {
-      const reason = `${doc.uri.path.split('/').pop()} is read-only; nothing was changed.`;
+      const reason = vscode.l10n.t('{0} is read-only; nothing was changed.', doc.uri.path.split('/').pop() ?? '');
       p.showMessage('error', reason);
       return { status: 'failed', reason };
     }
@@ -135,17 +149,17 @@ export class Commands {
       // The user edited the document while the prompts were open: re-detect, never overwrite their edits.
       const r = relocateOccurrences(occ, new Set(answers.keys()), doc.getText());
       if (!r.ok) {
-        const reason = `The document changed while you answered (${r.reason}); nothing was filled. Run Fill Placeholders again.`;
+        const reason = vscode.l10n.t('The document changed while you answered ({0}); nothing was filled. Run Fill Placeholders again.', r.reason);
         p.showMessage('warning', reason);
         return { status: 'conflict', reason };
       }
       targets = r.occurrences;
     }
     const edits = planFill(targets, answers);
-    if (!edits.length) return { status: 'nothing', reason: 'No answers to apply.' };
+    if (!edits.length) return { status: 'nothing', reason: vscode.l10n.t('No answers to apply.') };
     const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(doc, edits));
     if (!ok) {
-      const reason = 'VS Code refused the edit (is the document read-only?); nothing was changed.';
+      const reason = vscode.l10n.t('VS Code refused the edit (is the document read-only?); nothing was changed.');
       p.showMessage('error', reason);
       return { status: 'failed', reason };
     }
@@ -155,11 +169,17 @@ export class Commands {
 
   // ---- New Policy from Template… / Insert Policy at Cursor… ----
   /** Template pick then one step per distinct placeholder; Back from step 2 returns to the template list. */
-  private async templateWizard(title: string, filter?: (t: PolicyTemplate) => boolean): Promise<{ template: PolicyTemplate; values: Record<string, string>; steps: FillStep[] } | undefined> {
-    const templates = filter ? TEMPLATES.filter(filter) : TEMPLATES;
+  private async templateWizard(
+    title: string,
+    preselect?: string,
+  ): Promise<{ template: PolicyTemplate; values: Record<string, string>; steps: FillStep[] } | undefined> {
+    const templates = TEMPLATES;
+    // A template id given by the caller (e.g. a walkthrough link) skips the template list the first time round.
+    let first = preselect !== undefined && templates.some((t) => t.id === preselect) ? preselect : undefined;
     for (;;) {
       const maxSteps = 1 + Math.max(0, ...templates.map((t) => t.placeholders.length));
-      const id = await this.prompts().pickTemplate(templates, ROLES, { title, step: 1, totalSteps: maxSteps });
+      const id = first ?? (await this.prompts().pickTemplate(templates, ROLES, { title, step: 1, totalSteps: maxSteps }));
+      first = undefined;
       const template = id !== undefined ? templates.find((t) => t.id === id) : undefined;
       if (!template) return undefined;
       const steps = stepsForTemplate(template);
@@ -178,8 +198,8 @@ export class Commands {
     return insertSpaces ? ' '.repeat(n) : '\t';
   }
 
-  async newPolicy(): Promise<CommandOutcome> {
-    const r = await this.templateWizard('New Policy from Template');
+  async newPolicy(templateId?: string): Promise<CommandOutcome> {
+    const r = await this.templateWizard(vscode.l10n.t('New Policy from Template'), templateId);
     if (!r) return { status: 'cancelled' };
     const t = r.template;
     // A statement template becomes a whole policy.
@@ -194,20 +214,20 @@ export class Commands {
   async insertPolicy(): Promise<CommandOutcome> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
-      const reason = 'Open an editor to insert the policy into.';
+      const reason = vscode.l10n.t('Open an editor to insert the policy into.');
       this.prompts().showMessage('error', reason);
       return { status: 'failed', reason };
     }
     const doc = editor.document;
-    const r = await this.templateWizard('Insert Policy at Cursor');
+    const r = await this.templateWizard(vscode.l10n.t('Insert Policy at Cursor'));
     if (!r) return { status: 'cancelled' };
-    if (doc.isClosed) return { status: 'failed', reason: 'The editor was closed.' };
+    if (doc.isClosed) return { status: 'failed', reason: vscode.l10n.t('The editor was closed.') };
     const line = doc.lineAt(editor.selection.active.line);
     const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
     const text = indentAfterFirstLine(renderTemplate(r.template, r.values, this.indentUnit(doc)), indent);
     const ok = await editor.edit((b) => b.replace(editor.selection, text));
     if (!ok) {
-      const reason = 'The policy could not be inserted (is the editor read-only?).';
+      const reason = vscode.l10n.t('The policy could not be inserted (is the editor read-only?).');
       this.prompts().showMessage('error', reason);
       return { status: 'failed', reason };
     }
@@ -229,7 +249,7 @@ export class Commands {
     if (!ruleId) return undefined;
     const meta = RULES_BY_ID.get(ruleId);
     if (!meta) {
-      p.showMessage('error', `Unknown rule ${ruleId}.`);
+      p.showMessage('error', vscode.l10n.t('Unknown rule {0}.', ruleId));
       return undefined;
     }
     await p.showRuleDocs(meta);
@@ -249,23 +269,151 @@ export class Commands {
   async fixAll(uri?: vscode.Uri): Promise<CommandOutcome> {
     const doc = uri ? vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
     if (!doc) {
-      const reason = 'Open a policy document first.';
+      const reason = vscode.l10n.t('Open a policy document first.');
       this.prompts().showMessage('error', reason);
       return { status: 'failed', reason };
     }
     const f = this.fixAllEdit(doc);
     if (!f) {
-      const reason = 'No auto-fixable problems in this document.';
+      const reason = vscode.l10n.t('No auto-fixable problems in this document.');
       this.prompts().showMessage('info', reason);
       return { status: 'nothing', reason };
     }
     const ok = await vscode.workspace.applyEdit(f.edit);
     if (!ok) {
-      const reason = 'VS Code refused the edit (is the document read-only?); nothing was changed.';
+      const reason = vscode.l10n.t('VS Code refused the edit (is the document read-only?); nothing was changed.');
       this.prompts().showMessage('error', reason);
       return { status: 'failed', reason };
     }
     return { status: 'applied', edits: f.count, uri: doc.uri.toString() };
+  }
+
+  // ---- Open an Example with Mistakes (walkthrough) ----
+  async openExample(): Promise<CommandOutcome> {
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: EXAMPLE_WITH_MISTAKES.text });
+    await vscode.window.showTextDocument(doc);
+    // Show the Problems panel next to it (the walkthrough step is about what the checks catch).
+    await Promise.resolve(vscode.commands.executeCommand('workbench.actions.view.problems')).catch(() => undefined);
+    return { status: 'opened', uri: doc.uri.toString(), templateId: 'example-with-mistakes' };
+  }
+
+  // ---- Copy AWS CLI Commands ----
+  /** The JSON documents next to `doc` (same folder) with the engine's kind; open documents are read from the editor. */
+  private async folderPolicies(doc: vscode.TextDocument): Promise<Array<PolicyFile & { uri: vscode.Uri }>> {
+    const folder = vscode.Uri.joinPath(doc.uri, '..');
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(folder);
+    } catch {
+      return [];
+    }
+    const self = doc.uri.path.split('/').pop();
+    const names = entries
+      .filter(([n, t]) => (t & vscode.FileType.File) !== 0 && /\.jsonc?$/i.test(n) && n !== self)
+      .map(([n]) => n)
+      .sort()
+      .slice(0, MAX_SIBLING_FILES);
+    const out: Array<PolicyFile & { uri: vscode.Uri }> = [];
+    for (const name of names) {
+      const uri = vscode.Uri.joinPath(folder, name);
+      const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
+      let text: string | undefined = open?.getText();
+      if (text === undefined) {
+        try {
+          const bytes = await vscode.workspace.fs.readFile(uri);
+          if (bytes.byteLength <= MAX_SIBLING_BYTES) text = new TextDecoder('utf-8').decode(bytes);
+        } catch {
+          text = undefined;
+        }
+      }
+      if (text === undefined || text.length > MAX_SIBLING_BYTES) continue;
+      const kind = analyze(text, { fileName: name }).kind;
+      if (kind !== 'not-a-policy') out.push({ name, kind, uri });
+    }
+    return out;
+  }
+
+  async copyCliCommands(uri?: vscode.Uri): Promise<CommandOutcome> {
+    const p = this.prompts();
+    const title = vscode.l10n.t('Copy AWS CLI Commands');
+    const fail = (reason: string): CommandOutcome => {
+      p.showMessage('error', reason);
+      return { status: 'failed', reason };
+    };
+    const doc = uri ? vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+    if (!doc) return fail(vscode.l10n.t('Open a trust policy or a permissions policy first.'));
+    const name = doc.uri.path.split('/').pop() ?? '';
+    const kind = analyze(doc.getText(), { fileName: name }).kind;
+    if (kind === 'not-a-policy') return fail(vscode.l10n.t('{0} is not an IAM policy (no top-level Statement).', name));
+    if (doc.isUntitled || doc.uri.scheme === 'untitled') return fail(vscode.l10n.t('Save the policy to a file first: the AWS CLI reads policies from files (file://…).'));
+
+    const siblings = await this.folderPolicies(doc);
+    const ranked = rankSiblings({ name, kind }, siblings);
+    const otherKind = kind === 'trust' ? vscode.l10n.t('permissions policy') : vscode.l10n.t('trust policy');
+    let otherName = ranked.match;
+    if (otherName === undefined) {
+      if (!ranked.ranked.length) return fail(vscode.l10n.t('No {0} next to {1}: save the role\'s other policy in the same folder and run the command again.', otherKind, name));
+      otherName = await p.pickFile(
+        ranked.ranked.map((n) => ({ id: n, label: n })),
+        { title, placeholder: vscode.l10n.t('Which file holds the {0} of this role?', otherKind) },
+      );
+      if (otherName === undefined) return { status: 'cancelled' };
+    }
+    const other = siblings.find((s) => s.name === otherName);
+    if (!other) return fail(vscode.l10n.t('{0} is not in the folder any more.', otherName));
+    const trust = kind === 'trust' ? { uri: doc.uri, name } : { uri: other.uri, name: other.name };
+    const permissions = kind === 'trust' ? { uri: other.uri, name: other.name } : { uri: doc.uri, name };
+
+    const trustDoc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === trust.uri.toString());
+    const trustText = trustDoc ? trustDoc.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(trust.uri));
+    const req = roleRequirements(trustServices(trustText));
+
+    const style = await p.pickCliStyle({ title });
+    if (style === undefined) return { status: 'cancelled' };
+    const roleName = await p.inputRoleName({
+      title,
+      prompt:
+        req.passRolePattern !== undefined
+          ? vscode.l10n.t('Role name. {0} can pass only roles matching {1}.', req.managedPolicies.join(' / '), req.passRolePattern)
+          : vscode.l10n.t('Role name (1-64 letters, digits and + = , . @ _ -).'),
+      defaultValue: suggestRoleName(req, trust.name, permissions.name),
+      validate: (v) => validateRoleName(v, req, t),
+    });
+    if (roleName === undefined) return { status: 'cancelled' };
+    const invalid = validateRoleName(roleName, req, t);
+    if (invalid) return fail(invalid);
+
+    const onDisk = trust.uri.scheme === 'file' && permissions.uri.scheme === 'file';
+    const out = buildCliCommands(
+      {
+        roleName,
+        requirements: req,
+        trustPath: onDisk ? trust.uri.fsPath : trust.name,
+        permissionsPath: onDisk ? permissions.uri.fsPath : permissions.name,
+        relative: !onDisk,
+        style,
+      },
+      t,
+    );
+    let copied = true;
+    try {
+      await vscode.env.clipboard.writeText(out.text);
+    } catch {
+      copied = false;
+    }
+    const shown = await vscode.workspace.openTextDocument({ language: 'shellscript', content: out.text });
+    await vscode.window.showTextDocument(shown, { preview: true });
+
+    const notes: string[] = [];
+    const dirty = [trust.uri, permissions.uri].filter((u) => vscode.workspace.textDocuments.some((d) => !d.isClosed && d.isDirty && d.uri.toString() === u.toString()));
+    if (dirty.length) notes.push(vscode.l10n.t('Save {0} first: the AWS CLI reads the saved file.', dirty.map((u) => u.path.split('/').pop()).join(', ')));
+    const errors = [trust.uri, permissions.uri].reduce((n, u) => n + vscode.languages.getDiagnostics(u).filter((d) => ruleOf(d) && d.severity === vscode.DiagnosticSeverity.Error).length, 0);
+    if (errors) notes.push(vscode.l10n.t('The policies still have {0} error(s) in the Problems panel; fix them before you run the commands.', errors));
+    const head = copied
+      ? vscode.l10n.t('Copied {0} AWS CLI commands for role {1} to the clipboard.', out.commands.length, roleName)
+      : vscode.l10n.t('The clipboard is not available: copy the AWS CLI commands for role {0} from the editor.', roleName);
+    p.showMessage(notes.length || !copied ? 'warning' : 'info', [head, ...notes].join(' '));
+    return { status: 'copied', text: out.text, commands: out.commands, roleName, trustUri: trust.uri.toString(), permissionsUri: permissions.uri.toString(), uri: shown.uri.toString() };
   }
 }
 

@@ -6,6 +6,7 @@ import { placeholderKind } from '../catalog/placeholder-kinds';
 import { regionsForPicker } from '../catalog/regions';
 import type { PolicyTemplate, RoleInfo } from '../catalog/types';
 import type { RuleMeta } from '../analysis/types';
+import type { CliStyle } from './logic/cli-commands';
 import { BACK, type Answer, type FillStep, type StepContext } from './logic/wizard';
 
 export { BACK };
@@ -26,6 +27,19 @@ export interface TemplatePickContext {
   totalSteps: number;
 }
 
+export interface FilePickItem {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+export interface RoleNameContext {
+  title: string;
+  prompt: string;
+  defaultValue: string;
+  validate(value: string): string | undefined;
+}
+
 export interface PromptProvider {
   /** Pick a template; resolves its id. */
   pickTemplate(templates: readonly PolicyTemplate[], roles: readonly RoleInfo[], ctx: TemplatePickContext): Promise<string | undefined>;
@@ -39,10 +53,16 @@ export interface PromptProvider {
   showRuleDocs(rule: RuleMeta): Promise<void>;
   /** Tell the user something went wrong or nothing was done. */
   showMessage(kind: 'info' | 'warning' | 'error', message: string): void;
+  /** Copy AWS CLI Commands: which file holds the role's other policy; resolves the item's id. */
+  pickFile(items: readonly FilePickItem[], ctx: { title: string; placeholder: string }): Promise<string | undefined>;
+  /** Copy AWS CLI Commands: inline policy (put-role-policy) or managed policy (create-policy + attach-role-policy). */
+  pickCliStyle(ctx: { title: string }): Promise<CliStyle | undefined>;
+  /** Copy AWS CLI Commands: the role name (input box with validation as you type). */
+  inputRoleName(ctx: RoleNameContext): Promise<string | undefined>;
 }
 
 export function stepTitle(title: string, step: number, total: number, label?: string): string {
-  return `${title} (Step ${step}/${total})${label ? `: ${label}` : ''}`;
+  return label ? vscode.l10n.t('{0} (Step {1}/{2}): {3}', title, step, total, label) : vscode.l10n.t('{0} (Step {1}/{2})', title, step, total);
 }
 
 type RegionItem = vscode.QuickPickItem & { value?: string };
@@ -63,15 +83,15 @@ export class QuickInputPrompts implements PromptProvider {
         items.push({
           id: t.id,
           label: t.title,
-          description: `${t.policyType}${n ? ` · ${n} value${n === 1 ? '' : 's'} to fill` : ''}`,
+          description: n ? vscode.l10n.t('{0} · {1} value(s) to fill', t.policyType, n) : t.policyType,
           detail: t.description,
         });
       }
     }
     return new Promise((resolve) => {
       const qp = vscode.window.createQuickPick<Item>();
-      qp.title = stepTitle(ctx.title, ctx.step, ctx.totalSteps, 'Template');
-      qp.placeholder = 'Choose the policy to create (type to filter by role, title or description)';
+      qp.title = stepTitle(ctx.title, ctx.step, ctx.totalSteps, vscode.l10n.t('Template'));
+      qp.placeholder = vscode.l10n.t('Choose the policy to create (type to filter by role, title or description)');
       qp.items = items;
       qp.matchOnDescription = true;
       qp.matchOnDetail = true;
@@ -93,15 +113,15 @@ export class QuickInputPrompts implements PromptProvider {
     const items: RegionItem[] = [];
     const all = regionsForPicker();
     const cr = all.filter((r) => r.cleanRooms);
-    items.push({ label: 'AWS Clean Rooms Regions', kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: vscode.l10n.t('AWS Clean Rooms Regions'), kind: vscode.QuickPickItemKind.Separator });
     for (const r of cr) items.push({ value: r.code, label: r.code, description: r.name });
     if (step.kind !== 'region') {
-      items.push({ label: 'Other Regions (AWS Clean Rooms does not run there)', kind: vscode.QuickPickItemKind.Separator });
+      items.push({ label: vscode.l10n.t('Other Regions (AWS Clean Rooms does not run there)'), kind: vscode.QuickPickItemKind.Separator });
       for (const r of all.filter((x) => !x.cleanRooms)) items.push({ value: r.code, label: r.code, description: r.name });
     }
     if (ctx.defaultValue) {
       const i = items.findIndex((x) => x.value === ctx.defaultValue);
-      if (i >= 0) items[i] = { ...items[i]!, description: `${items[i]!.description ?? ''} · last used` };
+      if (i >= 0) items[i] = { ...items[i]!, description: vscode.l10n.t('{0} · last used', items[i]!.description ?? '') };
     }
     return new Promise((resolve) => {
       const qp = vscode.window.createQuickPick<RegionItem>();
@@ -139,9 +159,10 @@ export class QuickInputPrompts implements PromptProvider {
     return new Promise((resolve) => {
       const ib = vscode.window.createInputBox();
       ib.title = stepTitle(ctx.title, ctx.step, ctx.totalSteps, step.label);
-      const where = step.occurrences && step.occurrences > 1 ? ` (${step.occurrences} places)` : '';
-      ib.prompt = `${step.display}${where}: ${step.help}`;
-      ib.placeholder = placeholderKind(step.kind).sample ? `e.g. ${placeholderKind(step.kind).sample}` : '';
+      ib.prompt =
+        step.occurrences && step.occurrences > 1 ? vscode.l10n.t('{0} ({1} places): {2}', step.display, step.occurrences, step.help) : `${step.display}: ${step.help}`;
+      const sample = placeholderKind(step.kind).sample;
+      ib.placeholder = sample ? vscode.l10n.t('e.g. {0}', sample) : '';
       ib.value = ctx.defaultValue ?? '';
       ib.ignoreFocusOut = true;
       ib.buttons = ctx.canGoBack ? [vscode.QuickInputButtons.Back] : [];
@@ -171,13 +192,13 @@ export class QuickInputPrompts implements PromptProvider {
   async pickRule(rules: readonly RuleMeta[]): Promise<string | undefined> {
     const picked = await vscode.window.showQuickPick(
       rules.map((r) => ({ label: r.id, description: `${r.severity} · ${r.title}`, detail: r.description, id: r.id })),
-      { title: 'Clean Rooms: Show Rule Documentation', matchOnDescription: true, matchOnDetail: true, placeHolder: 'Choose a rule' },
+      { title: vscode.l10n.t('Clean Rooms: Show Rule Documentation'), matchOnDescription: true, matchOnDetail: true, placeHolder: vscode.l10n.t('Choose a rule') },
     );
     return picked?.id;
   }
 
   async showRuleDocs(rule: RuleMeta): Promise<void> {
-    const open = 'Open AWS documentation';
+    const open = vscode.l10n.t('Open AWS documentation');
     const choice = await vscode.window.showInformationMessage(`${rule.id}: ${rule.title}. ${rule.description}`, open);
     if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(rule.docUrl, true));
   }
@@ -185,5 +206,42 @@ export class QuickInputPrompts implements PromptProvider {
   showMessage(kind: 'info' | 'warning' | 'error', message: string): void {
     const fn = kind === 'error' ? vscode.window.showErrorMessage : kind === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     void fn(message);
+  }
+
+  async pickFile(items: readonly FilePickItem[], ctx: { title: string; placeholder: string }): Promise<string | undefined> {
+    const picked = await vscode.window.showQuickPick(
+      items.map((i) => ({ label: i.label, description: i.description, id: i.id })),
+      { title: ctx.title, placeHolder: ctx.placeholder, ignoreFocusOut: true, matchOnDescription: true },
+    );
+    return picked?.id;
+  }
+
+  async pickCliStyle(ctx: { title: string }): Promise<CliStyle | undefined> {
+    const items: Array<vscode.QuickPickItem & { style: CliStyle }> = [
+      {
+        style: 'inline',
+        label: vscode.l10n.t('Inline policy'),
+        description: 'create-role + put-role-policy',
+        detail: vscode.l10n.t('The permissions policy is embedded in the role (deleted with it).'),
+      },
+      {
+        style: 'managed',
+        label: vscode.l10n.t('Customer managed policy'),
+        description: 'create-role + create-policy + attach-role-policy',
+        detail: vscode.l10n.t('The permissions policy is a separate, versioned policy attached to the role.'),
+      },
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: ctx.title, placeHolder: vscode.l10n.t('How should the role get its permissions policy?'), ignoreFocusOut: true });
+    return picked?.style;
+  }
+
+  async inputRoleName(ctx: RoleNameContext): Promise<string | undefined> {
+    return vscode.window.showInputBox({
+      title: ctx.title,
+      prompt: ctx.prompt,
+      value: ctx.defaultValue,
+      ignoreFocusOut: true,
+      validateInput: (v) => ctx.validate(v),
+    });
   }
 }

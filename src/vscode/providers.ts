@@ -30,7 +30,7 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
     if (ctx.only && wantsFixAll) {
       const f = this.commands.fixAllEdit(doc);
       if (f) {
-        const a = new vscode.CodeAction(`Fix all auto-fixable Clean Rooms IAM problems (${f.count})`, FIX_ALL_KIND);
+        const a = new vscode.CodeAction(vscode.l10n.t('Fix all auto-fixable Clean Rooms IAM problems ({0})', f.count), FIX_ALL_KIND);
         a.edit = f.edit;
         out.push(a);
       }
@@ -65,8 +65,9 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
 
   private fillAction(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnostic): vscode.CodeAction {
     const raw = f.placeholder!.raw;
-    const a = new vscode.CodeAction(`Fill ${raw}…`, vscode.CodeActionKind.QuickFix);
-    a.command = { command: COMMANDS.fillPlaceholder, title: `Fill ${raw}…`, arguments: [doc.uri, raw] };
+    const title = vscode.l10n.t('Fill {0}…', raw);
+    const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    a.command = { command: COMMANDS.fillPlaceholder, title, arguments: [doc.uri, raw] };
     a.diagnostics = [d];
     return a;
   }
@@ -119,8 +120,9 @@ export class PolicyCodeLens implements vscode.CodeLensProvider {
     const occ = this.validator.placeholders(doc);
     if (!occ?.length) return [];
     const n = groupPlaceholders(occ).length;
-    const title = `Fill ${n} placeholder${n === 1 ? '' : 's'}…`;
-    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: COMMANDS.fillPlaceholders, arguments: [doc.uri], tooltip: 'Clean Rooms: ask once per distinct placeholder and fill them all in one edit' })];
+    const title = n === 1 ? vscode.l10n.t('Fill 1 placeholder…') : vscode.l10n.t('Fill {0} placeholders…', n);
+    const tooltip = vscode.l10n.t('Clean Rooms: ask once per distinct placeholder and fill them all in one edit');
+    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: COMMANDS.fillPlaceholders, arguments: [doc.uri], tooltip })];
   }
 
   dispose(): void {

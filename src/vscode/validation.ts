@@ -164,9 +164,9 @@ export class PolicyValidator implements vscode.Disposable {
       if (!this.tooLarge.has(key)) {
         this.tooLarge.add(key);
         const name = doc.uri.path.split('/').pop() || doc.uri.toString(true);
-        const msg = `${name} was not checked: it is larger than cleanroomsIam.validate.maxFileSizeMB (${this.config.maxFileSizeMB} MB).`;
+        const msg = vscode.l10n.t('{0} was not checked: it is larger than cleanroomsIam.validate.maxFileSizeMB ({1} MB).', name, this.config.maxFileSizeMB);
         this.log(msg);
-        vscode.window.setStatusBarMessage(`$(info) Clean Rooms: ${msg}`, 10000);
+        vscode.window.setStatusBarMessage(`$(info) ${vscode.l10n.t('Clean Rooms: {0}', msg)}`, 10000);
       }
       this.updated.fire({ uri: doc.uri, version });
       return;

@@ -113,6 +113,15 @@ function sampleAnswers(): PromptProvider & { asked: string[] } {
     },
     async showRuleDocs() {},
     showMessage() {},
+    async pickFile() {
+      return undefined;
+    },
+    async pickCliStyle() {
+      return undefined;
+    },
+    async inputRoleName() {
+      return undefined;
+    },
   };
 }
 

@@ -50,6 +50,15 @@ function scripted(script: Script) {
     showMessage(_kind, message) {
       messages.push(message);
     },
+    async pickFile() {
+      return undefined;
+    },
+    async pickCliStyle() {
+      return undefined;
+    },
+    async inputRoleName() {
+      return undefined;
+    },
   };
   return { provider, log, messages };
 }

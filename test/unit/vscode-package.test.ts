@@ -2,26 +2,33 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS } from '../../src/vscode/logic/ids';
+import { TEMPLATES } from '../../src/catalog/templates';
+import { COMMANDS, WALKTHROUGH_ID } from '../../src/vscode/logic/ids';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8'));
 const c = pkg.contributes;
+/** A manifest string with its %key% resolved through package.nls.json (what VS Code shows in English). */
+const text = (s: string): string => (/^%[\w.]+%$/.test(s) ? (nls[s.slice(1, -1)] ?? s) : s);
 
 describe('vscode manifest', () => {
   it('declares every command the adapter registers, in category "Clean Rooms", and no others', () => {
     const declared = c.commands.map((x: { command: string }) => x.command).sort();
     assert.deepEqual(declared, Object.values(COMMANDS).sort());
     for (const cmd of c.commands) assert.equal(cmd.category, 'Clean Rooms');
-    const titles = Object.fromEntries(c.commands.map((x: { command: string; title: string }) => [x.command, x.title]));
+    const titles = Object.fromEntries(c.commands.map((x: { command: string; title: string }) => [x.command, text(x.title)]));
     assert.equal(titles['cleanroomsIam.newPolicy'], 'New Policy from Template…');
     assert.equal(titles['cleanroomsIam.fillPlaceholders'], 'Fill Placeholders…');
+    assert.equal(titles['cleanroomsIam.copyCliCommands'], 'Copy AWS CLI Commands');
+    assert.equal(titles['cleanroomsIam.openExample'], 'Open an Example with Mistakes');
   });
 
   it('hides Fill This Placeholder from the palette and shows editor commands only with an editor', () => {
     const palette = Object.fromEntries(c.menus.commandPalette.map((m: { command: string; when: string }) => [m.command, m.when]));
     assert.equal(palette['cleanroomsIam.fillPlaceholder'], 'false');
-    for (const id of ['insertPolicy', 'fillPlaceholders', 'fixAll']) assert.match(palette[`cleanroomsIam.${id}`], /editor/i, id);
+    for (const id of ['insertPolicy', 'fillPlaceholders', 'fixAll', 'copyCliCommands']) assert.match(palette[`cleanroomsIam.${id}`], /editor/i, id);
+    assert.equal(palette['cleanroomsIam.openExample'], undefined, 'the example opens without an editor');
     assert.equal(palette['cleanroomsIam.newPolicy'], undefined, 'New Policy works without an editor');
     for (const m of c.menus['editor/context']) assert.match(m.when, /editorLangId == json/);
   });
@@ -43,7 +50,7 @@ describe('vscode manifest', () => {
     ]);
     for (const [k, v] of Object.entries(props) as Array<[string, { scope: string; markdownDescription: string }]>) {
       assert.ok(['machine', 'application'].includes(v.scope), `${k} scope ${v.scope}`);
-      assert.match(v.markdownDescription, new RegExp(`Scope: ${v.scope}`), `${k} says its scope`);
+      assert.match(text(v.markdownDescription), new RegExp(`Scope: ${v.scope}`), `${k} says its scope`);
     }
     assert.equal(props['cleanroomsIam.validate.debounceMs'].default, 200);
     assert.equal(props['cleanroomsIam.validate.maxFileSizeMB'].default, 5);
@@ -61,6 +68,40 @@ describe('vscode manifest', () => {
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(pkg.capabilities.virtualWorkspaces, true);
     assert.ok(existsSync(join(root, pkg.icon)));
+  });
+
+  it('contributes the getting-started walkthrough: four steps with markdown media and command completion events', () => {
+    assert.equal(c.walkthroughs.length, 1);
+    const w = c.walkthroughs[0];
+    assert.equal(w.id, WALKTHROUGH_ID);
+    assert.match(text(w.title), /Clean Rooms/);
+    const steps = w.steps as Array<{ id: string; title: string; description: string; media: { markdown?: string }; completionEvents: string[] }>;
+    assert.deepEqual(steps.map((s) => s.id), ['createPolicies', 'fillPlaceholders', 'seeChecks', 'createRole']);
+    const declared = new Set(c.commands.map((x: { command: string }) => x.command));
+    for (const s of steps) {
+      assert.ok(s.media.markdown && existsSync(join(root, s.media.markdown)), `${s.id}: media ${s.media.markdown}`);
+      assert.ok(s.media.markdown!.startsWith('media/walkthrough/'), s.media.markdown);
+      assert.ok(s.completionEvents.length > 0, `${s.id} has completion events`);
+      const desc = text(s.description);
+      // Every command link in the step points at a declared command (or a built-in one) and its arguments parse.
+      const links = [...desc.matchAll(/\(command:([\w.]+)(?:\?([^)]*))?\)/g)];
+      assert.ok(links.length > 0, `${s.id} has a button`);
+      for (const [, id, args] of links) {
+        assert.ok(declared.has(id) || id!.startsWith('workbench.'), `${s.id}: ${id}`);
+        if (args) assert.ok(Array.isArray(JSON.parse(decodeURIComponent(args))), `${s.id}: ${args}`);
+      }
+      for (const e of s.completionEvents) {
+        const m = /^onCommand:(.+)$/.exec(e);
+        if (m) assert.ok(declared.has(m[1]), `${s.id}: ${e}`);
+        else assert.match(e, /^onView:[\w.]+$/, e);
+      }
+    }
+    assert.deepEqual(steps[0]!.completionEvents, ['onCommand:cleanroomsIam.newPolicy']);
+    assert.deepEqual(steps[3]!.completionEvents, ['onCommand:cleanroomsIam.copyCliCommands']);
+    // The template ids the first step opens exist in the catalog.
+    const ids = [...text(steps[0]!.description).matchAll(/newPolicy\?([^)]*)/g)].map((m) => JSON.parse(decodeURIComponent(m[1]!))[0]);
+    assert.deepEqual(ids, ['read-data-s3-trust-scoped', 'read-data-s3-permissions']);
+    for (const id of ids) assert.ok(TEMPLATES.some((t) => t.id === id), id);
   });
 
   it('src/vscode uses no Node APIs (the browser build shares it)', () => {

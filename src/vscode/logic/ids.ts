@@ -6,4 +6,9 @@ export const COMMANDS = {
   fillPlaceholder: 'cleanroomsIam.fillPlaceholder',
   showRuleDocs: 'cleanroomsIam.showRuleDocs',
   fixAll: 'cleanroomsIam.fixAll',
+  copyCliCommands: 'cleanroomsIam.copyCliCommands',
+  openExample: 'cleanroomsIam.openExample',
 } as const;
+
+/** The walkthrough's id (package.json contributes.walkthroughs). */
+export const WALKTHROUGH_ID = 'cleanroomsIam.gettingStarted';

@@ -1,0 +1,796 @@
+// The web build proof: dist/web/extension.js (esbuild's `browser` bundle of src/vscode/extension.ts) runs in a
+// node:vm context that has only web globals (TextDecoder, TextEncoder, URL, setTimeout/clearTimeout, queueMicrotask,
+// console) and a `require` that returns the vscode stand-in below for 'vscode' and throws for anything else, so a
+// Node built-in would fail loudly. It activates, loads the IAM data through workspace.fs, and reports on every fixture
+// (test/fixtures/workspace/*.json, test/fixtures/{good,bad}/*.json) exactly the diagnostics (rule, range, severity,
+// message) of the Node bundle (dist/extension.js loaded the same way) and of analyze() with the IAM index. Hovers, code
+// actions, code lens and commands are compared too.
+//
+// The bundles are built fresh by the project's own esbuild.mjs into a temporary folder (so the test never checks a
+// stale dist/ and never writes into the shared one). CLEANROOMS_IAM_WEB_TEST_DIST=<folder with extension.js and
+// web/extension.js> tests existing bundles instead (e.g. the repo's dist/ after `npm run build`).
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import * as vm from 'node:vm';
+import { analyze } from '../../src/analysis/analyze';
+import type { Severity } from '../../src/analysis/types';
+import { COMMANDS } from '../../src/vscode/logic/ids';
+import { loadTestIamIndex } from './helpers/iam';
+import { DEFAULT_OUT } from '../../scripts/build-iam-data';
+
+const ROOT = join(__dirname, '..', '..');
+const FIXTURES = ['workspace', 'good', 'bad'].flatMap((d) =>
+  readdirSync(join(ROOT, 'test', 'fixtures', d))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(ROOT, 'test', 'fixtures', d, f)),
+);
+const SEVERITY: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** Only what a browser (web worker) has, no Node built-ins: no process, Buffer, require, module, global. */
+function webGlobals() {
+  return { TextDecoder, TextEncoder, URL, setTimeout, clearTimeout, queueMicrotask, console };
+}
+
+interface Loaded {
+  exports: { activate(ctx: unknown): any; deactivate?(): void };
+  required: string[];
+  context: vm.Context;
+}
+
+/** Loads a CommonJS bundle in a fresh context with `require` limited to 'vscode'. */
+function loadBundle(file: string, vscodeApi: unknown, web: boolean): Loaded {
+  const context = vm.createContext(web ? webGlobals() : { ...webGlobals() });
+  const code = readFileSync(file, 'utf8');
+  const fn = vm.runInContext(`(function (exports, require, module) {${code}\n})`, context, { filename: file });
+  const module = { exports: {} as Loaded['exports'] };
+  const required: string[] = [];
+  const req = (id: string) => {
+    required.push(id);
+    if (id === 'vscode') return vscodeApi;
+    throw new Error(`require('${id}') is not available here (a browser has no Node built-ins)`);
+  };
+  fn(module.exports, req, module);
+  return { exports: module.exports, required, context };
+}
+
+interface Run {
+  fake: ReturnType<typeof createFakeVscode>;
+  api: any;
+  ctx: ReturnType<ReturnType<typeof createFakeVscode>['context']>;
+  docs: Map<string, FakeDocument>;
+  required: string[];
+  context: vm.Context;
+}
+
+type DiagRow = [rule: string, startLine: number, startChar: number, endLine: number, endChar: number, severity: number, message: string];
+
+function rows(diags: readonly Diagnostic[] | undefined): DiagRow[] {
+  return (diags ?? []).map((d) => {
+    const code = typeof d.code === 'object' ? d.code.value : String(d.code);
+    return [code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.message];
+  });
+}
+
+describe('web build: the browser bundle runs without Node built-ins and matches the Node build', function () {
+  this.timeout(120_000);
+  let dist: string;
+  let extRoot: string;
+  let tmp: string | undefined;
+  const runs: Record<'web' | 'node', Run> = {} as never;
+
+  async function start(kind: 'web' | 'node'): Promise<Run> {
+    const fake = createFakeVscode();
+    const docs = new Map<string, FakeDocument>();
+    // Half the fixtures are open before activation (validated by start()), half are opened afterwards (the event).
+    const before = FIXTURES.filter((_f, i) => i % 2 === 0);
+    for (const f of before) docs.set(f, fake.open(Uri.file(f), readFileSync(f, 'utf8')));
+    const loaded = loadBundle(join(dist, kind === 'web' ? 'web/extension.js' : 'extension.js'), fake.vscode, kind === 'web');
+    const ctx = fake.context(extRoot);
+    const api = loaded.exports.activate(ctx);
+    for (const f of FIXTURES) if (!docs.has(f)) docs.set(f, fake.open(Uri.file(f), readFileSync(f, 'utf8')));
+    assert.equal(await api.loadIamData(), true, `${kind}: IAM data loaded through workspace.fs`);
+    return { fake, api, ctx, docs, required: loaded.required, context: loaded.context };
+  }
+
+  before(async function () {
+    if (process.env.CLEANROOMS_IAM_WEB_TEST_DIST) {
+      dist = process.env.CLEANROOMS_IAM_WEB_TEST_DIST;
+      extRoot = join(dist, '..');
+    } else {
+      // Run the project's esbuild.mjs with a temporary working directory: its entry points (src/…) resolve through a
+      // symlink to the real sources, its outputs land in <tmp>/dist.
+      tmp = mkdtempSync(join(tmpdir(), 'cleanrooms-web-build-'));
+      symlinkSync(join(ROOT, 'src'), join(tmp, 'src'), 'dir');
+      execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: tmp, stdio: 'pipe' });
+      dist = join(tmp, 'dist');
+      extRoot = tmp;
+    }
+    loadTestIamIndex(); // builds dist/iam-data.json when missing
+    const data = join(extRoot, 'dist', 'iam-data.json');
+    if (!existsSync(data)) {
+      mkdirSync(join(extRoot, 'dist'), { recursive: true });
+      symlinkSync(DEFAULT_OUT, data);
+    }
+    runs.web = await start('web');
+    runs.node = await start('node');
+  });
+
+  after(() => {
+    for (const r of Object.values(runs)) {
+      for (const d of r?.ctx.subscriptions ?? []) d.dispose();
+    }
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('loads with web globals only: the bundle requires nothing but vscode, and the context has no Node globals', () => {
+    assert.deepEqual([...new Set(runs.web.required)], ['vscode']);
+    const g = vm.runInContext('[typeof process, typeof Buffer, typeof require, typeof module, typeof global, typeof setImmediate]', runs.web.context);
+    assert.deepEqual([...g], ['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined']);
+    // The require stand-in really throws for built-ins (what a stray `require('fs')` would meet).
+    assert.throws(() => loadBundle(writeTemp('require("fs");'), {}, true), /require\('fs'\) is not available/);
+  });
+
+  it('activates the same way: one diagnostic collection, every command, the three providers, all in subscriptions', () => {
+    for (const kind of ['web', 'node'] as const) {
+      const { state } = runs[kind].fake;
+      assert.deepEqual(state.collections, ['cleanrooms-iam'], kind);
+      assert.deepEqual([...state.commands.keys()].sort(), Object.values(COMMANDS).sort(), kind);
+      assert.equal(state.providers.codeActions.length, 1, kind);
+      assert.equal(state.providers.hovers.length, 1, kind);
+      assert.equal(state.providers.codeLens.length, 1, kind);
+      assert.ok(runs[kind].ctx.subscriptions.length >= Object.values(COMMANDS).length + 3, kind);
+      assert.match(state.output.join('\n'), /IAM reference data .* loaded/, kind);
+    }
+  });
+
+  it('reports the same diagnostics as the Node build and as analyze() with the IAM index, on every fixture', () => {
+    const iam = loadTestIamIndex();
+    let total = 0;
+    const rulesSeen = new Set<string>();
+    for (const f of FIXTURES) {
+      const web = rows(runs.web.fake.state.diagnostics.get(Uri.file(f).toString()));
+      const node = rows(runs.node.fake.state.diagnostics.get(Uri.file(f).toString()));
+      assert.deepEqual(web, node, `${f}: web = node`);
+      const doc = runs.web.docs.get(f)!;
+      const r = analyze(doc.getText(), { iam, fileName: f.split('/').pop(), maxLength: 5 * 1024 * 1024, severityOverrides: {} });
+      const expected: DiagRow[] = r.findings.map((x) => {
+        const s = doc.positionAt(x.offset);
+        const e = doc.positionAt(x.offset + x.length);
+        return [x.rule, s.line, s.character, e.line, e.character, SEVERITY[x.severity], x.message];
+      });
+      assert.deepEqual(web, expected, `${f}: web = analyze()`);
+      total += web.length;
+      for (const w of web) rulesSeen.add(w[0]);
+    }
+    // The fixtures are not all clean: the comparison covers real findings of several families.
+    assert.ok(total >= 30, `${total} diagnostics compared`);
+    for (const rule of ['placeholder-bare-name', 'placeholder-example-value', 'placeholder-token', 'arn-s3-two-colons', 'json-syntax']) assert.ok(rulesSeen.has(rule), rule);
+    assert.equal(runs.web.fake.state.diagnostics.get(Uri.file(join(ROOT, 'test/fixtures/good/read-data-trust.json')).toString())?.length ?? 0, 0);
+  });
+
+  it('re-validates on change (debounced) and clears on close, in the web build', async () => {
+    const { fake, docs } = runs.web;
+    const f = FIXTURES.find((x) => x.endsWith('good/read-data-permissions.json'))!;
+    const doc = docs.get(f)!;
+    const key = doc.uri.toString();
+    assert.equal(fake.state.diagnostics.get(key)?.length ?? 0, 0);
+    fake.change(doc, doc.getText().replace('"Effect": "Allow"', '"Effect": "Allow", "Resource": "arn:aws:s3::<bucket>/*"'));
+    const deadline = Date.now() + 5000;
+    while (!(fake.state.diagnostics.get(key)?.length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const rules = rows(fake.state.diagnostics.get(key)).map((r) => r[0]);
+    assert.ok(rules.includes('placeholder-token'), rules.join(','));
+    fake.close(doc);
+    assert.equal(fake.state.diagnostics.has(key), false);
+  });
+
+  it('gives the same hovers (IAM action with reference data, ARN, placeholder) in both builds', () => {
+    const f = FIXTURES.find((x) => x.endsWith('workspace/read-data-permissions-policy.json'))!;
+    const text = readFileSync(f, 'utf8');
+    const hover = (kind: 'web' | 'node', needle: string) => {
+      const doc = runs[kind].docs.get(f)!;
+      const p = runs[kind].fake.state.providers.hovers[0] as { provideHover(d: unknown, p: unknown): Hover | undefined };
+      const h = p.provideHover(doc, doc.positionAt(text.indexOf(needle) + 2));
+      return h ? { md: h.contents.map((c) => c.value).join('\n'), range: h.range && [h.range.start.line, h.range.start.character, h.range.end.line, h.range.end.character] } : undefined;
+    };
+    for (const needle of ['glue:GetTable"', 'arn:aws:s3:::']) {
+      const w = hover('web', needle);
+      assert.ok(w, needle);
+      assert.deepEqual(plain(w), plain(hover('node', needle)), needle);
+    }
+    const action = hover('web', 'glue:GetTable"')!.md;
+    assert.match(action, /glue:GetTable/);
+    assert.match(action, /access level/i, 'details from the IAM reference data');
+  });
+
+  it('offers the same quick fixes and code lens in both builds', () => {
+    for (const name of ['bad/seed-read-data-permissions.json', 'bad/seed-receive-results-trust.json', 'workspace/smoke-bad-policy.json']) {
+      const f = FIXTURES.find((x) => x.endsWith(name))!;
+      const out = (kind: 'web' | 'node') => {
+        const doc = runs[kind].docs.get(f)!;
+        const diagnostics = runs[kind].fake.state.diagnostics.get(doc.uri.toString()) ?? [];
+        const ca = runs[kind].fake.state.providers.codeActions[0] as { provideCodeActions(d: unknown, r: unknown, c: unknown): CodeAction[] };
+        const actions = ca.provideCodeActions(doc, new Range(0, 0, 0, 0), { diagnostics, triggerKind: 1 });
+        const lens = (runs[kind].fake.state.providers.codeLens[0] as { provideCodeLenses(d: unknown): CodeLens[] }).provideCodeLenses(doc);
+        return {
+          actions: actions.map((a) => [a.title, a.kind?.value, a.isPreferred ?? false, a.edit?.edits.map((e) => [e.range.start.line, e.range.start.character, e.newText]) ?? a.command?.command]),
+          lens: lens.map((l) => l.command?.title),
+        };
+      };
+      // JSON round trip: arrays made inside the vm context have that realm's Array prototype.
+      const web = plain(out('web'));
+      assert.ok(web.actions.length > 0, name);
+      assert.deepEqual(web, plain(out('node')), name);
+    }
+  });
+
+  it('runs Copy AWS CLI Commands in the web build: finds the sibling through workspace.fs and copies the commands', async () => {
+    const { api, fake, docs } = runs.web;
+    const trust = FIXTURES.find((x) => x.endsWith('workspace/read-data-trust-policy.json'))!;
+    const perms = join(ROOT, 'test/fixtures/workspace/read-data-permissions-policy.json');
+    const asked: string[] = [];
+    api.setPromptProvider({
+      pickFile: async () => (asked.push('file'), undefined),
+      pickCliStyle: async () => (asked.push('style'), 'inline'),
+      inputRoleName: async (ctx: { defaultValue: string; validate(v: string): string | undefined }) => {
+        asked.push(`name:${ctx.defaultValue}`);
+        assert.match(ctx.validate('read-data') ?? '', /cleanrooms/);
+        return ctx.defaultValue;
+      },
+      showMessage: (kind: string, text: string) => fake.state.messages.push({ kind, text }),
+    });
+    try {
+      const out = await fake.vscode.commands.executeCommand(COMMANDS.copyCliCommands, docs.get(trust)!.uri);
+      assert.equal((out as { status: string }).status, 'copied');
+      assert.deepEqual(asked, ['style', 'name:cleanrooms-read-data'], 'the same-stem sibling is taken without asking');
+      const lines = fake.state.clipboard.trimEnd().split('\n');
+      assert.deepEqual(lines.filter((l) => !l.startsWith('#')), [
+        `aws iam create-role --role-name cleanrooms-read-data --path /service-role/ --assume-role-policy-document file://${trust}`,
+        `aws iam put-role-policy --role-name cleanrooms-read-data --policy-name cleanrooms-read-data-permissions --policy-document file://${perms}`,
+      ]);
+      const shown = fake.state.opened.at(-1)!;
+      assert.equal(shown.languageId, 'shellscript');
+      assert.equal(shown.getText(), fake.state.clipboard);
+    } finally {
+      api.setPromptProvider(undefined);
+    }
+  });
+
+  it('disposes cleanly: every listener it added is removed', () => {
+    const { fake, ctx } = runs.node;
+    assert.ok(fake.listeners() > 0);
+    for (const d of ctx.subscriptions.splice(0)) d.dispose();
+    assert.equal(fake.listeners(), 0);
+    assert.equal(fake.state.commands.size, 0);
+  });
+});
+
+/** A plain (this realm's) copy of JSON-able data. */
+function plain<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+const snippetDirs: string[] = [];
+after(() => snippetDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+function writeTemp(code: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cleanrooms-web-snippet-'));
+  snippetDirs.push(dir);
+  const f = join(dir, 'bundle.js');
+  writeFileSync(f, code);
+  return f;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The vscode stand-in: enough of the API for activate(), diagnostics, hovers, code actions, code lens and commands. It
+// records registrations and diagnostics, reads files (the IAM data, sibling policies) from disk through workspace.fs
+// and keeps documents in memory. Not a full API: what the adapter calls, nothing more.
+class Disposable {
+  constructor(private readonly fn: () => void = () => {}) {}
+  static from(...ds: Array<{ dispose(): unknown }>): Disposable {
+    return new Disposable(() => ds.forEach((d) => d.dispose()));
+  }
+  dispose(): void {
+    this.fn();
+  }
+}
+
+class EventEmitter<T> {
+  private listeners = new Set<(e: T) => unknown>();
+  readonly event = (listener: (e: T) => unknown, thisArg?: unknown, disposables?: Disposable[]): Disposable => {
+    const l = (e: T) => listener.call(thisArg, e);
+    this.listeners.add(l);
+    const d = new Disposable(() => this.listeners.delete(l));
+    disposables?.push(d);
+    return d;
+  };
+  fire(e: T): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+  dispose(): void {
+    this.listeners.clear();
+  }
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+}
+
+class Uri {
+  private constructor(
+    readonly scheme: string,
+    readonly authority: string,
+    readonly path: string,
+    readonly query = '',
+    readonly fragment = '',
+  ) {}
+  static file(path: string): Uri {
+    return new Uri('file', '', path);
+  }
+  static from(c: { scheme: string; authority?: string; path?: string; query?: string; fragment?: string }): Uri {
+    return new Uri(c.scheme, c.authority ?? '', c.path ?? '', c.query ?? '', c.fragment ?? '');
+  }
+  static parse(value: string, _strict?: boolean): Uri {
+    const m = /^([a-zA-Z][\w+.-]*):(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/.exec(value);
+    if (!m) throw new Error(`[UriError]: cannot parse ${value}`);
+    return new Uri(m[1]!, m[2] ?? '', decodeURIComponent(m[3] ?? ''), m[4] ?? '', m[5] ?? '');
+  }
+  static joinPath(base: Uri, ...segments: string[]): Uri {
+    return base.with({ path: posix.join(base.path, ...segments) });
+  }
+  with(c: { scheme?: string; authority?: string; path?: string; query?: string; fragment?: string }): Uri {
+    return new Uri(c.scheme ?? this.scheme, c.authority ?? this.authority, c.path ?? this.path, c.query ?? this.query, c.fragment ?? this.fragment);
+  }
+  get fsPath(): string {
+    return this.path;
+  }
+  toString(skipEncoding = false): string {
+    const enc = (s: string) => (skipEncoding ? s : s.split('/').map(encodeURIComponent).join('/'));
+    const auth = this.authority || this.scheme === 'file' ? `//${this.authority}` : '';
+    return `${this.scheme}:${auth}${enc(this.path)}${this.query ? `?${this.query}` : ''}${this.fragment ? `#${this.fragment}` : ''}`;
+  }
+  toJSON(): unknown {
+    return { scheme: this.scheme, path: this.path };
+  }
+}
+
+class Position {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
+  isBefore(o: Position): boolean {
+    return this.line < o.line || (this.line === o.line && this.character < o.character);
+  }
+  isBeforeOrEqual(o: Position): boolean {
+    return this.isBefore(o) || this.isEqual(o);
+  }
+  isAfter(o: Position): boolean {
+    return !this.isBeforeOrEqual(o);
+  }
+  isEqual(o: Position): boolean {
+    return this.line === o.line && this.character === o.character;
+  }
+}
+
+class Range {
+  readonly start: Position;
+  readonly end: Position;
+  constructor(a: Position | number, b: Position | number, c?: number, d?: number) {
+    if (typeof a === 'number') {
+      this.start = new Position(a, b as number);
+      this.end = new Position(c!, d!);
+    } else {
+      this.start = a;
+      this.end = b as Position;
+    }
+  }
+  contains(p: Position | Range): boolean {
+    if (p instanceof Range) return this.contains(p.start) && this.contains(p.end);
+    return !p.isBefore(this.start) && !this.end.isBefore(p);
+  }
+  get isEmpty(): boolean {
+    return this.start.isEqual(this.end);
+  }
+}
+
+class Selection extends Range {
+  constructor(
+    readonly anchor: Position,
+    readonly active: Position,
+  ) {
+    super(anchor, active);
+  }
+}
+
+const DiagnosticSeverity = { Error: 0, Warning: 1, Information: 2, Hint: 3 } as const;
+
+class Location {
+  constructor(
+    readonly uri: Uri,
+    readonly range: Range,
+  ) {}
+}
+
+class DiagnosticRelatedInformation {
+  constructor(
+    readonly location: Location,
+    readonly message: string,
+  ) {}
+}
+
+class Diagnostic {
+  source?: string;
+  code?: string | { value: string; target: Uri };
+  relatedInformation?: DiagnosticRelatedInformation[];
+  constructor(
+    readonly range: Range,
+    readonly message: string,
+    readonly severity: number = DiagnosticSeverity.Error,
+  ) {}
+}
+
+class CodeActionKind {
+  static readonly Empty = new CodeActionKind('');
+  static readonly QuickFix = new CodeActionKind('quickfix');
+  static readonly Source = new CodeActionKind('source');
+  static readonly SourceFixAll = new CodeActionKind('source.fixAll');
+  constructor(readonly value: string) {}
+  append(part: string): CodeActionKind {
+    return new CodeActionKind(this.value ? `${this.value}.${part}` : part);
+  }
+  contains(other: CodeActionKind): boolean {
+    return this.value === other.value || other.value.startsWith(`${this.value}.`);
+  }
+  intersects(other: CodeActionKind): boolean {
+    return this.contains(other) || other.contains(this);
+  }
+}
+
+class WorkspaceEdit {
+  readonly edits: Array<{ uri: string; range: Range; newText: string }> = [];
+  replace(uri: Uri, range: Range, newText: string): void {
+    this.edits.push({ uri: uri.toString(), range, newText });
+  }
+  insert(uri: Uri, pos: Position, newText: string): void {
+    this.replace(uri, new Range(pos, pos), newText);
+  }
+  get size(): number {
+    return new Set(this.edits.map((e) => e.uri)).size;
+  }
+}
+
+class CodeAction {
+  edit?: WorkspaceEdit;
+  diagnostics?: Diagnostic[];
+  isPreferred?: boolean;
+  command?: { command: string; title: string; arguments?: unknown[] };
+  constructor(
+    readonly title: string,
+    readonly kind?: CodeActionKind,
+  ) {}
+}
+
+class CodeLens {
+  constructor(
+    readonly range: Range,
+    readonly command?: { title: string; command: string; arguments?: unknown[]; tooltip?: string },
+  ) {}
+}
+
+class MarkdownString {
+  isTrusted?: boolean;
+  supportHtml?: boolean;
+  constructor(public value = '') {}
+  appendMarkdown(s: string): this {
+    this.value += s;
+    return this;
+  }
+}
+
+class Hover {
+  readonly contents: MarkdownString[];
+  constructor(
+    contents: MarkdownString | MarkdownString[],
+    readonly range?: Range,
+  ) {
+    this.contents = Array.isArray(contents) ? contents : [contents];
+  }
+}
+
+/** An in-memory TextDocument (line breaks: \r\n, \n, \r, like VS Code). */
+class FakeDocument {
+  version = 1;
+  isClosed = false;
+  isDirty = false;
+  readonly eol = 1;
+  private starts: number[] = [];
+  constructor(
+    readonly uri: Uri,
+    private text: string,
+    public languageId = 'json',
+  ) {
+    this.index();
+  }
+  private index(): void {
+    const s = [0];
+    const t = this.text;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 13 && t.charCodeAt(i + 1) === 10) {
+        s.push(i + 2);
+        i++;
+      } else if (c === 10 || c === 13) s.push(i + 1);
+    }
+    this.starts = s;
+  }
+  get isUntitled(): boolean {
+    return this.uri.scheme === 'untitled';
+  }
+  get fileName(): string {
+    return this.uri.fsPath;
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  getText(range?: Range): string {
+    return range ? this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : this.text;
+  }
+  setText(text: string): void {
+    this.text = text;
+    this.version++;
+    this.index();
+  }
+  /** End of line `line`'s content (before its line break). */
+  private lineEnd(line: number): number {
+    const next = this.starts[line + 1];
+    if (next === undefined) return this.text.length;
+    return next - (this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? 2 : 1);
+  }
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(this.text.length, Math.floor(offset)));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return new Position(lo, Math.min(o, this.lineEnd(lo)) - this.starts[lo]!);
+  }
+  offsetAt(p: Position): number {
+    if (p.line >= this.starts.length) return this.text.length;
+    const start = this.starts[Math.max(0, p.line)]!;
+    return Math.min(start + Math.max(0, p.character), this.lineEnd(Math.max(0, p.line)));
+  }
+  lineAt(lineOrPos: number | Position) {
+    const line = typeof lineOrPos === 'number' ? lineOrPos : lineOrPos.line;
+    const start = this.starts[line]!;
+    const end = this.lineEnd(line);
+    const text = this.text.slice(start, end);
+    const nextStart = this.starts[line + 1];
+    return {
+      lineNumber: line,
+      text,
+      range: new Range(line, 0, line, end - start),
+      rangeIncludingLineBreak: nextStart === undefined ? new Range(line, 0, line, end - start) : new Range(line, 0, line + 1, 0),
+      firstNonWhitespaceCharacterIndex: text.length - text.trimStart().length,
+      isEmptyOrWhitespace: text.trim() === '',
+    };
+  }
+  save(): Promise<boolean> {
+    this.isDirty = false;
+    return Promise.resolve(true);
+  }
+}
+
+class Memento {
+  private data = new Map<string, unknown>();
+  get<T>(key: string, def?: T): T | undefined {
+    return this.data.has(key) ? (this.data.get(key) as T) : def;
+  }
+  update(key: string, value: unknown): Promise<void> {
+    this.data.set(key, value);
+    return Promise.resolve();
+  }
+  keys(): string[] {
+    return [...this.data.keys()];
+  }
+}
+
+/** vscode.l10n.t's English behaviour: {n} and {name} arguments. */
+function format(message: string, args: unknown[]): string {
+  const named = args.length === 1 && args[0] && typeof args[0] === 'object' ? (args[0] as Record<string, unknown>) : undefined;
+  return message.replace(/\{([^{}]+)\}/g, (m, k: string) => {
+    const v = named ? named[k] : args[Number(k)];
+    return v === undefined ? m : String(v);
+  });
+}
+
+interface FakeState {
+  commands: Map<string, (...args: unknown[]) => unknown>;
+  executed: string[];
+  providers: { codeActions: unknown[]; hovers: unknown[]; codeLens: unknown[] };
+  diagnostics: Map<string, Diagnostic[]>;
+  collections: string[];
+  messages: Array<{ kind: string; text: string }>;
+  output: string[];
+  clipboard: string;
+  applied: WorkspaceEdit[];
+  opened: FakeDocument[];
+}
+
+/** Builds the stand-in. `config` answers workspace.getConfiguration(section).get(key). */
+function createFakeVscode(config: Record<string, unknown> = {}) {
+  const state: FakeState = {
+    commands: new Map(),
+    executed: [],
+    providers: { codeActions: [], hovers: [], codeLens: [] },
+    diagnostics: new Map(),
+    collections: [],
+    messages: [],
+    output: [],
+    clipboard: '',
+    applied: [],
+    opened: [],
+  };
+  const textDocuments: FakeDocument[] = [];
+  const onOpen = new EventEmitter<FakeDocument>();
+  const onChange = new EventEmitter<{ document: FakeDocument; contentChanges: unknown[] }>();
+  const onClose = new EventEmitter<FakeDocument>();
+  const onConfig = new EventEmitter<{ affectsConfiguration(s: string): boolean }>();
+  let untitled = 0;
+  const window = {
+    activeTextEditor: undefined as undefined | { document: FakeDocument; selection: Selection },
+    createOutputChannel: (name: string) => ({ name, appendLine: (l: string) => state.output.push(l), append() {}, show() {}, clear() {}, dispose() {} }),
+    setStatusBarMessage: (text: string) => (state.messages.push({ kind: 'status', text }), new Disposable()),
+    showInformationMessage: (text: string) => (state.messages.push({ kind: 'info', text }), Promise.resolve(undefined)),
+    showWarningMessage: (text: string) => (state.messages.push({ kind: 'warning', text }), Promise.resolve(undefined)),
+    showErrorMessage: (text: string) => (state.messages.push({ kind: 'error', text }), Promise.resolve(undefined)),
+    showTextDocument: async (doc: FakeDocument) => {
+      const ed = { document: doc, selection: new Selection(new Position(0, 0), new Position(0, 0)) };
+      window.activeTextEditor = ed;
+      return ed;
+    },
+    showQuickPick: () => Promise.resolve(undefined),
+    showInputBox: () => Promise.resolve(undefined),
+    createQuickPick: () => {
+      throw new Error('createQuickPick: not in the stand-in (inject a PromptProvider)');
+    },
+    createInputBox: () => {
+      throw new Error('createInputBox: not in the stand-in (inject a PromptProvider)');
+    },
+  };
+  const vscode = {
+    version: '1.90.0',
+    Disposable,
+    EventEmitter,
+    Uri,
+    Position,
+    Range,
+    Selection,
+    Location,
+    Diagnostic,
+    DiagnosticSeverity,
+    DiagnosticRelatedInformation,
+    CodeAction,
+    CodeActionKind,
+    CodeLens,
+    Hover,
+    MarkdownString,
+    WorkspaceEdit,
+    FileType: { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 },
+    QuickPickItemKind: { Separator: -1, Default: 0 },
+    QuickInputButtons: { Back: { iconPath: 'back' } },
+    ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
+    l10n: { t: (message: string, ...args: unknown[]) => format(message, args), bundle: undefined, uri: undefined },
+    env: {
+      clipboard: {
+        writeText: async (t: string) => void (state.clipboard = t),
+        readText: async () => state.clipboard,
+      },
+      openExternal: async () => true,
+      language: 'en',
+    },
+    commands: {
+      registerCommand: (id: string, fn: (...args: unknown[]) => unknown) => {
+        if (state.commands.has(id)) throw new Error(`command ${id} registered twice`);
+        state.commands.set(id, fn);
+        return new Disposable(() => state.commands.delete(id));
+      },
+      executeCommand: async (id: string, ...args: unknown[]) => {
+        state.executed.push(id);
+        const fn = state.commands.get(id);
+        return fn ? fn(...args) : undefined;
+      },
+    },
+    languages: {
+      createDiagnosticCollection: (name: string) => {
+        state.collections.push(name);
+        return {
+          name,
+          set: (uri: Uri, diags: Diagnostic[]) => void state.diagnostics.set(uri.toString(), [...diags]),
+          delete: (uri: Uri) => void state.diagnostics.delete(uri.toString()),
+          has: (uri: Uri) => state.diagnostics.has(uri.toString()),
+          get: (uri: Uri) => state.diagnostics.get(uri.toString()),
+          clear: () => state.diagnostics.clear(),
+          forEach: (fn: (uri: Uri, d: Diagnostic[]) => void) => state.diagnostics.forEach((d, u) => fn(Uri.parse(u), d)),
+          dispose: () => state.diagnostics.clear(),
+        };
+      },
+      getDiagnostics: (uri: Uri) => state.diagnostics.get(uri.toString()) ?? [],
+      registerCodeActionsProvider: (_sel: unknown, p: unknown) => (state.providers.codeActions.push(p), new Disposable()),
+      registerHoverProvider: (_sel: unknown, p: unknown) => (state.providers.hovers.push(p), new Disposable()),
+      registerCodeLensProvider: (_sel: unknown, p: unknown) => (state.providers.codeLens.push(p), new Disposable()),
+      match: () => 0,
+    },
+    workspace: {
+      textDocuments,
+      workspaceFolders: undefined,
+      onDidOpenTextDocument: onOpen.event,
+      onDidChangeTextDocument: onChange.event,
+      onDidCloseTextDocument: onClose.event,
+      onDidChangeConfiguration: onConfig.event,
+      getConfiguration: (section?: string) => ({
+        get: <T>(key: string, def?: T): T | undefined => {
+          const full = section ? `${section}.${key}` : key;
+          return full in config ? (config[full] as T) : def;
+        },
+        has: (key: string) => (section ? `${section}.${key}` : key) in config,
+        inspect: () => undefined,
+        update: async () => undefined,
+      }),
+      fs: {
+        readFile: async (uri: Uri) => new Uint8Array(readFileSync(uri.fsPath)),
+        readDirectory: async (uri: Uri) =>
+          readdirSync(uri.fsPath, { withFileTypes: true }).map((e) => [e.name, e.isDirectory() ? 2 : e.isFile() ? 1 : 0] as [string, number]),
+        stat: async (uri: Uri) => {
+          const s = statSync(uri.fsPath);
+          return { type: s.isDirectory() ? 2 : 1, size: s.size, ctime: s.ctimeMs, mtime: s.mtimeMs };
+        },
+        isWritableFileSystem: () => true,
+      },
+      openTextDocument: async (arg: Uri | { language?: string; content?: string }) => {
+        if (arg instanceof Uri) {
+          const open = textDocuments.find((d) => d.uri.toString() === arg.toString());
+          if (open) return open;
+          return api.open(arg, readFileSync(arg.fsPath, 'utf8'));
+        }
+        const doc = api.open(Uri.from({ scheme: 'untitled', path: `Untitled-${++untitled}` }), arg.content ?? '', arg.language ?? 'plaintext');
+        state.opened.push(doc);
+        return doc;
+      },
+      applyEdit: async (edit: WorkspaceEdit) => (state.applied.push(edit), true),
+    },
+    window,
+  };
+  const api = {
+    vscode,
+    state,
+    /** Opens a document (fires onDidOpenTextDocument). */
+    open(uri: Uri, text: string, languageId = 'json'): FakeDocument {
+      const doc = new FakeDocument(uri, text, languageId);
+      textDocuments.push(doc);
+      onOpen.fire(doc);
+      return doc;
+    },
+    /** Replaces a document's text (fires onDidChangeTextDocument). */
+    change(doc: FakeDocument, text: string): void {
+      doc.setText(text);
+      onChange.fire({ document: doc, contentChanges: [{ text }] });
+    },
+    close(doc: FakeDocument): void {
+      doc.isClosed = true;
+      textDocuments.splice(textDocuments.indexOf(doc), 1);
+      onClose.fire(doc);
+    },
+    context(extensionPath: string) {
+      return { subscriptions: [] as Array<{ dispose(): unknown }>, extensionUri: Uri.file(extensionPath), extensionPath, workspaceState: new Memento(), globalState: new Memento() };
+    },
+    listeners(): number {
+      return onOpen.listenerCount + onChange.listenerCount + onClose.listenerCount + onConfig.listenerCount;
+    },
+  };
+  return api;
+}
