@@ -1,0 +1,226 @@
+// First-run experience inside a real VS Code: the walkthrough is contributed (localised through package.nls.json),
+// Copy AWS CLI Commands puts the expected `aws iam` commands on the clipboard (scripted prompts), the example with
+// mistakes opens with its diagnostics, and New Policy from Template takes a template id (the walkthrough's links).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import pkg from '../../package.json';
+import type { CleanRoomsIamApi, CommandOutcome, PromptProvider } from '../../src/vscode/extension';
+import type { CliStyle } from '../../src/vscode/logic/cli-commands';
+import { COMMANDS, WALKTHROUGH_ID } from '../../src/vscode/logic/ids';
+
+const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
+let api: CleanRoomsIamApi;
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open (test/fixtures/workspace)');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+interface Script {
+  style?: CliStyle;
+  roleName?: string | ((ctx: { defaultValue: string; validate(v: string): string | undefined }) => string | undefined);
+  file?: string;
+}
+
+function scripted(script: Script) {
+  const asked: string[] = [];
+  const messages: Array<{ kind: string; text: string }> = [];
+  const provider: PromptProvider = {
+    async pickTemplate() {
+      asked.push('template');
+      return undefined;
+    },
+    async pickRegion(step) {
+      asked.push(step.key);
+      return undefined;
+    },
+    async inputValue(step) {
+      asked.push(step.key);
+      return undefined;
+    },
+    async pickRule() {
+      return undefined;
+    },
+    async showRuleDocs() {},
+    showMessage(kind, text) {
+      messages.push({ kind, text });
+    },
+    async pickFile(items) {
+      asked.push(`file:${items.map((i) => i.id).join(',')}`);
+      return script.file;
+    },
+    async pickCliStyle() {
+      asked.push('style');
+      return script.style;
+    },
+    async inputRoleName(ctx) {
+      asked.push(`name:${ctx.defaultValue}`);
+      const r = script.roleName;
+      return typeof r === 'function' ? r(ctx) : r;
+    },
+  };
+  return { provider, asked, messages };
+}
+
+async function closeAll(): Promise<void> {
+  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+function waitFor<T>(what: string, check: () => T | undefined | false, ms = 15_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t0 = Date.now();
+    const tick = () => {
+      const v = check();
+      if (v) return resolve(v);
+      if (Date.now() - t0 > ms) return reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+      setTimeout(tick, 50);
+    };
+    tick();
+  });
+}
+
+before(async function () {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, EXTENSION_ID);
+  api = await ext.activate();
+});
+
+describe('first run: walkthrough', () => {
+  it('is contributed with its four steps, titles localised from package.nls.json, media and completion events', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const walkthroughs = ext.packageJSON.contributes?.walkthroughs as Array<{
+      id: string;
+      title: string;
+      steps: Array<{ id: string; title: string; description: string; media: { markdown?: string }; completionEvents: string[] }>;
+    }>;
+    assert.equal(walkthroughs?.length, 1);
+    const w = walkthroughs[0]!;
+    assert.equal(w.id, WALKTHROUGH_ID);
+    assert.equal(w.title, 'Get started with Clean Rooms IAM roles', 'VS Code resolved %walkthrough.title%');
+    assert.deepEqual(w.steps.map((s) => s.id), ['createPolicies', 'fillPlaceholders', 'seeChecks', 'createRole']);
+    for (const s of w.steps) {
+      assert.doesNotMatch(s.title, /^%.*%$/, `${s.id} title resolved`);
+      assert.match(s.description, /\(command:/, `${s.id} has a button`);
+      assert.match(s.media.markdown ?? '', /^media\/walkthrough\/.+\.md$/);
+    }
+    assert.ok(w.steps[3]!.completionEvents.includes(`onCommand:${COMMANDS.copyCliCommands}`));
+  });
+
+  it('registers the commands its steps run, with localised titles in the palette', async () => {
+    const all = new Set(await vscode.commands.getCommands(true));
+    for (const id of [COMMANDS.newPolicy, COMMANDS.fillPlaceholders, COMMANDS.openExample, COMMANDS.copyCliCommands]) assert.ok(all.has(id), id);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const titles = Object.fromEntries((ext.packageJSON.contributes.commands as Array<{ command: string; title: string }>).map((c) => [c.command, c.title]));
+    assert.equal(titles[COMMANDS.copyCliCommands], 'Copy AWS CLI Commands');
+  });
+
+  it('opens the example with mistakes, and the checks flag its four kinds of mistakes', async () => {
+    try {
+      const out = await vscode.commands.executeCommand<CommandOutcome>(COMMANDS.openExample);
+      assert.equal(out.status, 'opened');
+      const doc = vscode.window.activeTextEditor?.document;
+      assert.ok(doc && doc.uri.toString() === (out as { uri: string }).uri);
+      const rules = await waitFor('diagnostics on the example', () => {
+        const r = [...new Set(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'cleanrooms-iam').map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code))))].sort();
+        return r.length >= 4 && r;
+      });
+      assert.deepEqual(rules, ['cleanrooms-externalid-arnlike', 'cleanrooms-forany-single-valued', 'placeholder-bare-name', 'placeholder-example-value']);
+    } finally {
+      await closeAll();
+    }
+  });
+
+  it('New Policy from Template takes a template id (the walkthrough link) and skips the template list', async () => {
+    const s = scripted({});
+    api.setPromptProvider(s.provider);
+    try {
+      // The scripted provider cancels the first value step: nothing opens, but the template pick was skipped.
+      const out = await vscode.commands.executeCommand<CommandOutcome>(COMMANDS.newPolicy, 'read-data-s3-permissions');
+      assert.equal(out.status, 'cancelled');
+      assert.equal(s.asked[0], 'region', `asked: ${s.asked.join(', ')}`);
+      assert.ok(!s.asked.includes('template'));
+    } finally {
+      api.setPromptProvider(undefined);
+      await closeAll();
+    }
+  });
+});
+
+describe('first run: Copy AWS CLI Commands', () => {
+  afterEach(async () => {
+    api.setPromptProvider(undefined);
+    await closeAll();
+  });
+
+  async function run(file: string, script: Script) {
+    const s = scripted(script);
+    api.setPromptProvider(s.provider);
+    const doc = await vscode.workspace.openTextDocument(workspaceFile(file));
+    await vscode.window.showTextDocument(doc);
+    const out = await vscode.commands.executeCommand<CommandOutcome>(COMMANDS.copyCliCommands);
+    return { out, ...s };
+  }
+
+  it('trust policy open: finds read-data-permissions-policy.json, inline policy, scripted role name -> clipboard', async () => {
+    await vscode.env.clipboard.writeText('');
+    const { out, asked } = await run('read-data-trust-policy.json', {
+      style: 'inline',
+      roleName: (ctx) => {
+        assert.match(ctx.validate('read-data') ?? '', /cleanrooms/, 'a name without "cleanrooms" is refused');
+        return 'cleanrooms-read-data-test';
+      },
+    });
+    assert.equal(out.status, 'copied', JSON.stringify(out));
+    assert.deepEqual(asked, ['style', 'name:cleanrooms-read-data'], 'the same-stem sibling is found without asking');
+    const trust = workspaceFile('read-data-trust-policy.json').fsPath;
+    const perms = workspaceFile('read-data-permissions-policy.json').fsPath;
+    const expected = [
+      `aws iam create-role --role-name cleanrooms-read-data-test --path /service-role/ --assume-role-policy-document file://${trust}`,
+      `aws iam put-role-policy --role-name cleanrooms-read-data-test --policy-name cleanrooms-read-data-test-permissions --policy-document file://${perms}`,
+    ];
+    const clip = await vscode.env.clipboard.readText();
+    assert.deepEqual(clip.trimEnd().split('\n').filter((l) => !l.startsWith('#')), expected, clip);
+    assert.match(clip, /# .*arn:aws:iam::\*:role\/service-role\/\*cleanrooms\*/);
+    // The same text is shown in an untitled shell document.
+    const shown = vscode.window.activeTextEditor?.document;
+    assert.ok(shown?.isUntitled);
+    assert.equal(shown.getText(), clip);
+  });
+
+  it('permissions policy open: managed policy style (create-policy + attach-role-policy)', async () => {
+    const { out } = await run('read-data-permissions-policy.json', { style: 'managed', roleName: 'cleanrooms-rd' });
+    assert.equal(out.status, 'copied', JSON.stringify(out));
+    const trust = workspaceFile('read-data-trust-policy.json').fsPath;
+    const perms = workspaceFile('read-data-permissions-policy.json').fsPath;
+    const clip = await vscode.env.clipboard.readText();
+    assert.deepEqual(clip.trimEnd().split('\n').filter((l) => !l.startsWith('#')), [
+      `aws iam create-role --role-name cleanrooms-rd --path /service-role/ --assume-role-policy-document file://${trust}`,
+      `POLICY_ARN=$(aws iam create-policy --policy-name cleanrooms-rd-permissions --policy-document file://${perms} --query Policy.Arn --output text)`,
+      'aws iam attach-role-policy --role-name cleanrooms-rd --policy-arn "$POLICY_ARN"',
+    ]);
+  });
+
+  it('asks with a quick pick when the sibling is ambiguous (best matches first), and Escape changes nothing', async () => {
+    await vscode.env.clipboard.writeText('unchanged');
+    const { out, asked } = await run('smoke-bad-policy.json', { file: undefined });
+    assert.equal(out.status, 'cancelled');
+    assert.deepEqual(asked, ['file:read-data-trust-policy.json,seed-receive-results-trust-policy.json']);
+    assert.equal(await vscode.env.clipboard.readText(), 'unchanged');
+  });
+
+  it('refuses an untitled document (the AWS CLI reads files) and a non-policy', async () => {
+    const s = scripted({});
+    api.setPromptProvider(s.provider);
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cleanrooms.amazonaws.com"},"Action":"sts:AssumeRole"}]}' });
+    await vscode.window.showTextDocument(doc);
+    const out = await vscode.commands.executeCommand<CommandOutcome>(COMMANDS.copyCliCommands);
+    assert.equal(out.status, 'failed');
+    assert.match((out as { reason: string }).reason, /Save the policy to a file first/);
+    const notPolicy = await vscode.commands.executeCommand<CommandOutcome>(COMMANDS.copyCliCommands, workspaceFile('package.json'));
+    assert.equal(notPolicy.status, 'failed');
+  });
+});
