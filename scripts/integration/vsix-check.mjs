@@ -80,6 +80,7 @@ async function openFile(page, name) {
   await row.waitFor({ timeout: WAIT });
   await row.click();
   await page.locator(`.tab.active[aria-label^="${name}"]`).first().waitFor({ timeout: WAIT });
+  await page.mouse.move(200, 650); // off the tab: no tooltip in the screenshots
 }
 
 async function squiggles(page) {
