@@ -189,8 +189,8 @@ export function valueOf(prop: Node): Node | undefined {
   return prop.children?.[1];
 }
 
-/** The properties of an object node as [keyString, propertyNode]. */
-export function properties(obj: Node | undefined): Array<[string, Node]> {
+/** Every property of an object node as [keyString, propertyNode], duplicated keys included (for duplicate checks). */
+export function allProperties(obj: Node | undefined): Array<[string, Node]> {
   if (!obj || obj.type !== 'object' || !obj.children) return [];
   const out: Array<[string, Node]> = [];
   for (const p of obj.children) {
@@ -198,6 +198,34 @@ export function properties(obj: Node | undefined): Array<[string, Node]> {
     if (k && typeof k.value === 'string') out.push([k.value, p]);
   }
   return out;
+}
+
+/**
+ * The properties that take effect, as [keyString, propertyNode]: for a key that appears more than once only the LAST
+ * copy (IAM ignores the earlier ones), in document order. Rules judge these; grammar-duplicate-key reports the rest.
+ */
+export function properties(obj: Node | undefined): Array<[string, Node]> {
+  const all = allProperties(obj);
+  const seen = new Set<string>();
+  let dup = false;
+  for (const [k] of all) {
+    if (seen.has(k)) {
+      dup = true;
+      break;
+    }
+    seen.add(k);
+  }
+  if (!dup) return all;
+  const last = new Map<string, Node>();
+  for (const [k, p] of all) last.set(k, p);
+  return all.filter(([k, p]) => last.get(k) === p);
+}
+
+/** True when `key` appears more than once in the object: a fix that renames its last copy would revive an earlier one. */
+export function isDuplicatedKey(obj: Node | undefined, key: string): boolean {
+  let n = 0;
+  for (const [k] of allProperties(obj)) if (k === key && ++n > 1) return true;
+  return false;
 }
 
 /** A string value node with its decoded value. */

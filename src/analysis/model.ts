@@ -47,7 +47,7 @@ const STATEMENT_KEYS: Array<[string, keyof StatementModel]> = [
 
 export function buildStatement(node: Node, index: number): StatementModel {
   const props = new Map<string, Node>();
-  for (const [k, p] of properties(node)) props.set(k, p); // a later duplicate wins, as in IAM
+  for (const [k, p] of properties(node)) props.set(k, p); // properties(): the last copy of a duplicated key, as in IAM
   const st: StatementModel = { index, node, props };
   for (const [key, field] of STATEMENT_KEYS) {
     const p = props.get(key);

@@ -5,7 +5,7 @@ import { isCleanRoomsRegion, REGIONS, regionInfo } from '../../catalog/regions';
 import { collectArnSites, type ArnSite } from '../arn/collect';
 import { hasVariable, hasWildcard, parseArn } from '../arn/parse';
 import type { Node } from '../json';
-import { getProperty, isVerbatimString, keyOf, properties, rangeInString, stringItems, valueOf } from '../json';
+import { getProperty, isDuplicatedKey, isVerbatimString, keyOf, properties, rangeInString, stringItems, valueOf } from '../json';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix } from '../types';
@@ -238,12 +238,12 @@ function operatorHints(ctx: RuleContext): void {
       const r = contentRange(opKey);
       if (parsed.prefix === 'ForAnyValue:' && keys.includes('aws:sourcearn')) {
         const target = op.slice(parsed.prefix.length);
-        const fixes: Fix[] = keys.every((k) => k === 'aws:sourcearn') && !getProperty(cond, target) ? [{ title: `Change to ${target}`, edits: [replaceStringContent(opKey, target)] }] : [];
+        const fixes: Fix[] = keys.every((k) => k === 'aws:sourcearn') && !getProperty(cond, target) && !isDuplicatedKey(cond, op) ? [{ title: `Change to ${target}`, edits: [replaceStringContent(opKey, target)] }] : [];
         ctx.report('cleanrooms-forany-single-valued', r.offset, r.length, `aws:SourceArn is single-valued, so ${op} behaves like plain ${target} (a list of values is already OR'd). The AWS sample uses ${op}; ${target} is the idiomatic form.`, { fixes });
       }
       if (parsed.base.startsWith('Arn') && keys.includes('sts:externalid')) {
         const target = op.replace(/Arn(Not)?(Like|Equals)/, 'String$1Like');
-        const fixes: Fix[] = keys.every((k) => k === 'sts:externalid') && !getProperty(cond, target) ? [{ title: `Change to ${target}`, edits: [replaceStringContent(opKey, target)], preferred: true }] : [];
+        const fixes: Fix[] = keys.every((k) => k === 'sts:externalid') && !getProperty(cond, target) && !isDuplicatedKey(cond, op) ? [{ title: `Change to ${target}`, edits: [replaceStringContent(opKey, target)], preferred: true }] : [];
         ctx.report('cleanrooms-externalid-arnlike', r.offset, r.length, `sts:ExternalId is a String key; compare it with ${target} (as the AWS confused-deputy page does) rather than ${op}.`, { fixes });
       }
     }

@@ -6,7 +6,7 @@
 import { getNodeValue } from 'jsonc-parser';
 import { validatePolicy, type ValidatorError } from '../generated/policy-validator.js';
 import type { Node } from '../json';
-import { getProperty, getValue, keyOf, properties, stringItems, valueOf } from '../json';
+import { getProperty, getValue, isDuplicatedKey, keyOf, properties, stringItems, valueOf } from '../json';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix } from '../types';
 import type { StatementModel } from '../model';
@@ -151,6 +151,7 @@ const ELEMENT_PAIRS: Record<string, string> = {
  */
 function renameKeyFix(obj: Node | undefined, keyNode: Node, to: string, preferred = true): Fix[] {
   if (obj && getProperty(obj, to)) return [];
+  if (isDuplicatedKey(obj, keyNode.value as string)) return []; // renaming the last copy would revive an earlier one
   const pair = ELEMENT_PAIRS[to];
   if (obj && pair && getProperty(obj, pair)) return [];
   return [{ title: `Change to "${to}"`, edits: [replaceStringContent(keyNode, to)], preferred }];
@@ -543,7 +544,7 @@ function operatorValueChecks(ctx: RuleContext, cond: Node, op: string, opKey: No
     const likeOp = parsed.prefix + (not ? 'StringNotLike' : 'StringLike') + (parsed.ifExists ? 'IfExists' : '');
     // Renaming the block to the Like operator is the fix when it is certain: same case sensitivity, no block of that
     // name already. Values without wildcards keep matching exactly under StringLike.
-    const fixes: Fix[] = !ignoreCase && !getProperty(cond, likeOp) ? [{ title: `Change ${elide(op)} to ${likeOp}`, edits: [replaceStringContent(opKey, likeOp)], preferred: true }] : [];
+    const fixes: Fix[] = !ignoreCase && !getProperty(cond, likeOp) && !isDuplicatedKey(cond, op) ? [{ title: `Change ${elide(op)} to ${likeOp}`, edits: [replaceStringContent(opKey, likeOp)], preferred: true }] : [];
     for (const [, keyProp] of keys) {
       for (const item of stringItems(valueOf(keyProp))) {
         if (!/[*?]/.test(stripVariables(item.value))) continue;
@@ -570,7 +571,7 @@ function operatorValueChecks(ctx: RuleContext, cond: Node, op: string, opKey: No
     const onlyArnKeys = arnKeys.every(Boolean);
     // Under an ARN operator every value must be an ARN (or a bare wildcard); otherwise the rename would create new errors.
     const allArnValues = keys.every(([, p]) => valueOf(p)?.type !== 'object' && stringItems(valueOf(p)).every((it) => it.value.startsWith('arn:') || /^[*?]+$/.test(it.value)));
-    const fixes: Fix[] = onlyArnKeys && allArnValues && !ignoreCase && !getProperty(cond, target) ? [{ title: `Change ${elide(op)} to ${target}`, edits: [replaceStringContent(opKey, target)], preferred: true }] : [];
+    const fixes: Fix[] = onlyArnKeys && allArnValues && !ignoreCase && !getProperty(cond, target) && !isDuplicatedKey(cond, op) ? [{ title: `Change ${elide(op)} to ${target}`, edits: [replaceStringContent(opKey, target)], preferred: true }] : [];
     const k = elide(key);
     const move = onlyArnKeys ? '' : ` Move ${k} into its own ${target} block.`;
     if (like) {

@@ -6,7 +6,7 @@
 // Runs last. It does nothing without options.iam, never reports on a range an earlier family already flagged, and
 // skips anything it cannot judge (placeholders, policy variables, OIDC provider keys, NotAction/NotResource for
 // resource matching). False positives are worse than misses here.
-import { getProperty, keyOf, properties, stringItems, valueOf, type Node } from '../json';
+import { getProperty, isDuplicatedKey, keyOf, properties, stringItems, valueOf, type Node } from '../json';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, RuleMeta, TextEdit } from '../types';
@@ -430,7 +430,7 @@ function checkConditions(ctx: RuleContext, iam: IamIndex, date: string, cond: No
     const keys = properties(block);
     for (const [key, keyProp] of keys) {
       const keyNode = keyOf(keyProp);
-      const entry = checkKey(ctx, iam, date, key, keyNode);
+      const entry = checkKey(ctx, iam, date, key, keyNode, isDuplicatedKey(block, key));
       if (!entry || !parsed.family || flagged(ctx, keyNode) || flagged(ctx, opKey)) continue;
       checkOperatorAgainstKey(ctx, cond, parsed, op, opKey, key, keyNode, entry, keys.length, valueOf(keyProp));
     }
@@ -438,7 +438,8 @@ function checkConditions(ctx: RuleContext, iam: IamIndex, date: string, cond: No
 }
 
 /** Report unknown prefixes / keys; return the key's entry when the data knows it. */
-function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, keyNode: Node): KeyEntry | undefined {
+/** `duplicated`: the key appears twice in its block, so no fix renames it (that would revive the ignored copy). */
+function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, keyNode: Node, duplicated = false): KeyEntry | undefined {
   const entry = findConditionKey(iam, key);
   if (entry) return entry;
   if (flagged(ctx, keyNode) || unjudgeable(key)) return undefined;
@@ -459,7 +460,7 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
     const fixes: Fix[] = exists
       ? [{ title: `Change to ${elide(`${s.clear}:${name}`)}`, edits: [replaceIn(ctx, keyNode, 0, prefix.length, s.clear!)], preferred: true }]
       : [];
-    ctx.report('iam-unknown-service', rr.offset, rr.length, `${quote(prefix)} is not an AWS service prefix (IAM reference data of ${date}), so the condition key ${elide(key)} is never in the request.${hint}`, { fixes, docUrl: DOC.invalidService });
+    ctx.report('iam-unknown-service', rr.offset, rr.length, `${quote(prefix)} is not an AWS service prefix (IAM reference data of ${date}), so the condition key ${elide(key)} is never in the request.${hint}`, { fixes: duplicated ? [] : fixes, docUrl: DOC.invalidService });
     return undefined;
   }
 
@@ -500,7 +501,7 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
     }
   }
   const what = global ? 'a global condition key' : `a condition key of ${serviceName(iam, prefix) ?? prefix}`;
-  ctx.report('iam-unknown-condition-key', r.offset, r.length, `${elide(key)} is not ${what} (IAM reference data of ${date}); a key that is never in the request makes the condition fail (or, with IfExists/Not… operators, always pass).${hint || ' Check the key in the condition key reference.'}`, { fixes, docUrl });
+  ctx.report('iam-unknown-condition-key', r.offset, r.length, `${elide(key)} is not ${what} (IAM reference data of ${date}); a key that is never in the request makes the condition fail (or, with IfExists/Not… operators, always pass).${hint || ' Check the key in the condition key reference.'}`, { fixes: duplicated ? [] : fixes, docUrl });
   return undefined;
 }
 
@@ -509,8 +510,9 @@ function renameOperatorFix(ctx: RuleContext, opKey: Node, newOp: string, title: 
 }
 
 /** Renaming an operator block is safe only when the Condition has no block of the new name already. */
-function canRename(cond: Node, newOp: string): boolean {
-  return !getProperty(cond, newOp);
+function canRename(cond: Node, newOp: string, opText: string): boolean {
+  // Not when the block's key is duplicated either: renaming its last copy would bring an ignored copy back into effect.
+  return !getProperty(cond, newOp) && !isDuplicatedKey(cond, opText);
 }
 
 function checkOperatorAgainstKey(
@@ -550,7 +552,7 @@ function checkOperatorAgainstKey(
   if (family === 'null' || entry.multivalued === undefined) return;
   if (op.qualifier === 'forallvalues' && entry.multivalued === false) {
     const bare = opText.slice(op.qualifierLength);
-    const fixes: Fix[] = onlyKey && canRename(cond, bare) ? [renameOperatorFix(ctx, opKey, bare, `Change ${opText} to ${bare}`)] : [];
+    const fixes: Fix[] = onlyKey && canRename(cond, bare, opText) ? [renameOperatorFix(ctx, opKey, bare, `Change ${opText} to ${bare}`)] : [];
     ctx.report(
       'iam-forallvalues-single-valued',
       r.offset,
@@ -559,7 +561,7 @@ function checkOperatorAgainstKey(
       { fixes },
     );
   } else if (!op.qualifier && entry.multivalued === true) {
-    const fixes: Fix[] = onlyKey && canRename(cond, `ForAnyValue:${opText}`) && canRename(cond, `ForAllValues:${opText}`)
+    const fixes: Fix[] = onlyKey && canRename(cond, `ForAnyValue:${opText}`, opText) && canRename(cond, `ForAllValues:${opText}`, opText)
       ? [
           { title: `Change to ForAnyValue:${opText} (at least one value matches)`, edits: [replaceIn(ctx, opKey, 0, 0, 'ForAnyValue:')] },
           { title: `Change to ForAllValues:${opText} (every value matches)`, edits: [replaceIn(ctx, opKey, 0, 0, 'ForAllValues:')] },

@@ -1,6 +1,6 @@
 // Small helpers shared by the grammar, arn and cleanrooms rule families. Pure.
 import type { Node } from '../json';
-import { keyOf, properties, valueOf } from '../json';
+import { allProperties, keyOf, valueOf } from '../json';
 import type { RuleContext } from '../rule';
 import type { TextEdit } from '../types';
 import { findPlaceholders } from '../../fill/detect';
@@ -120,7 +120,7 @@ export function removePropertyEdit(text: string, obj: Node, prop: Node): TextEdi
 export function duplicateKeys(obj: Node | undefined): Array<{ key: string; first: Node; dup: Node }> {
   const seen = new Map<string, Node>();
   const out: Array<{ key: string; first: Node; dup: Node }> = [];
-  for (const [k, p] of properties(obj)) {
+  for (const [k, p] of allProperties(obj)) {
     const f = seen.get(k);
     if (f) out.push({ key: k, first: keyOf(f), dup: keyOf(p) });
     else seen.set(k, p);

@@ -99,4 +99,14 @@ describe('reliability: known issues (fixed ones run as regression tests)', () =>
       assert.ok(r.findings.some((f) => /…\(\d{1,3}(,\d{3})* more characters\)…/.test(f.message)), 'the long value is elided in the middle');
     }
   });
+  it('duplicate keys: rules judge only the copy that takes effect, and no fix renames a duplicated key (fuzz seed 42)', () => {
+    // Two "StringEquals " blocks: the first (ignored) holds an object in a value list; renaming the second one would
+    // bring the first back into effect with a new grammar-type error.
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals ":{"aws:SourceAccount":[{}]},"StringEquals ":{"aws:SourceAccount":"246813579024"}}}]}';
+    const r = analyze(text);
+    assert.ok(!r.findings.some((f) => f.rule === 'grammar-type'), 'the ignored copy is not judged');
+    const op = r.findings.filter((f) => f.rule === 'grammar-condition-operator');
+    assert.deepEqual(op.map((f) => f.offset), [text.lastIndexOf('StringEquals ')]);
+    assert.deepEqual(op[0]!.fixes ?? [], []);
+  });
 });
