@@ -1,25 +1,46 @@
-// Writes docs/templates.md (the table of every catalog template). Run: npx tsx scripts/generate-docs.ts [--check]
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Writes docs/templates.md (every catalog template) and docs/rules.md (every rule, with its example and message).
+// Run: npm run docs   (or npx tsx scripts/generate-docs.ts [--check]: exit 1 when a checked-in file is stale)
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { templatesMarkdown } from '../src/catalog/snippets';
+import { rulesMarkdown } from '../src/analysis/docs';
+import { parseIamIndex } from '../src/iam-data';
+import { buildIamData, DEFAULT_OUT } from './build-iam-data';
 
-const out = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'templates.md');
-const text = templatesMarkdown();
+const docs = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'docs');
+
+// The rules' examples are analysed with the IAM reference data, as in the editor once it has loaded (and as the unit
+// test that checks docs/rules.md does): dist/iam-data.json, built first when missing.
+if (!existsSync(DEFAULT_OUT)) buildIamData(DEFAULT_OUT);
+const iam = parseIamIndex(readFileSync(DEFAULT_OUT, 'utf8'));
+
+const outputs: Array<[string, string]> = [
+  [resolve(docs, 'templates.md'), templatesMarkdown()],
+  [resolve(docs, 'rules.md'), rulesMarkdown(iam)],
+];
+
 if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(out, 'utf8');
-  } catch {
-    /* missing file counts as stale */
+  let stale = 0;
+  for (const [out, text] of outputs) {
+    let current = '';
+    try {
+      current = readFileSync(out, 'utf8');
+    } catch {
+      /* missing file counts as stale */
+    }
+    if (current !== text) {
+      console.error(`${out} is out of date: run npm run docs`);
+      stale++;
+    } else {
+      console.log(`${out} is up to date`);
+    }
   }
-  if (current !== text) {
-    console.error(`${out} is out of date: run npx tsx scripts/generate-docs.ts`);
-    process.exit(1);
-  }
-  console.log(`${out} is up to date`);
+  if (stale) process.exit(1);
 } else {
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, text);
-  console.log(`wrote ${out}`);
+  mkdirSync(docs, { recursive: true });
+  for (const [out, text] of outputs) {
+    writeFileSync(out, text);
+    console.log(`wrote ${out}`);
+  }
 }

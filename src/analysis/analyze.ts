@@ -1,8 +1,10 @@
 // analyze(text) -> { kind, findings }: the one entry point every front end (VS Code, CLI, bench) uses.
 import { parseErrorMessage, parseJson, scanShape } from './json';
 import { buildModel, isPolicyRoot } from './model';
+import { elide } from './messages';
 import { makeFinding, type RuleContext } from './rule';
 import { RULE_FAMILIES, RULES_BY_ID } from './rules';
+import { withExample } from './rules/examples';
 import type { AnalysisResult, AnalyzeOptions, Finding, RuleMeta } from './types';
 
 export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
@@ -16,7 +18,6 @@ const CORE_RULES: RuleMeta[] = [
     title: 'JSON syntax error',
     description: 'The policy is not valid JSON. IAM rejects it with JSON_SYNTAX_ERROR.',
     docUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-json-syntax-error',
-    example: '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", } ] }',
   },
   {
     id: 'json-too-deep',
@@ -26,7 +27,7 @@ const CORE_RULES: RuleMeta[] = [
     docUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html',
   },
 ];
-for (const r of CORE_RULES) RULES_BY_ID.set(r.id, r);
+for (const r of CORE_RULES) RULES_BY_ID.set(r.id, withExample(r));
 
 export { CORE_RULES };
 
@@ -136,7 +137,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
       push({
         rule: 'internal-error',
         severity: 'hint',
-        message: `Internal error in rule family "${family.name}": ${(err as Error)?.message ?? String(err)}. Please report it.`,
+        message: `Internal error in rule family "${family.name}": ${elide(String((err as Error)?.message ?? err), 300)}. Please report it.`,
         offset: 0,
         length: 0,
         docUrl: 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/setting-up-roles.html',

@@ -83,6 +83,11 @@ export interface RuleMeta {
   /** Longer description for docs / "Show Rule Documentation". */
   description: string;
   docUrl: string;
-  /** A minimal bad snippet (a JSON policy or fragment) for the README and tests. */
+  /**
+   * A complete, minimal policy document (JSON text) that triggers the rule: for docs/rules.md, "Show Rule
+   * Documentation" and test/unit/rules-docs.test.ts. Set from rules/examples.ts when the registry is built.
+   */
   example?: string;
+  /** Options the example must be analysed with (a file-name hint, forcePolicy); none for most rules. */
+  exampleOptions?: Pick<AnalyzeOptions, 'fileName' | 'forcePolicy'>;
 }

@@ -6,13 +6,14 @@ import { grammarRules } from './grammar';
 import { arnRules } from './arn';
 import { cleanroomsRules } from './cleanrooms';
 import { iamDataRules } from './iam-data';
+import { withExample } from './examples';
 
 export const RULE_FAMILIES: RuleFamily[] = [placeholderRules, grammarRules, arnRules, cleanroomsRules, iamDataRules];
 export const RULES_BY_ID = new Map<string, RuleMeta>();
 for (const family of RULE_FAMILIES) {
   for (const r of family.rules) {
     if (RULES_BY_ID.has(r.id)) throw new Error(`duplicate rule id ${r.id}`);
-    RULES_BY_ID.set(r.id, r);
+    RULES_BY_ID.set(r.id, withExample(r));
   }
 }
 

@@ -1,0 +1,61 @@
+// Every rule documents itself: a complete example policy that triggers it, and docs/rules.md generated from the registry.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { allRules, analyze } from '../../src/analysis';
+import { RULE_FAMILIES } from '../../src/analysis/rules';
+import { RULE_EXAMPLES } from '../../src/analysis/rules/examples';
+import { rulesMarkdown } from '../../src/analysis/docs';
+import { loadTestIamIndex } from './helpers/iam';
+
+const ROOT = path.resolve(__dirname, '../..');
+const iam = loadTestIamIndex();
+
+describe('rule documentation', () => {
+  it('every rule has a complete example document, and every example belongs to a rule', () => {
+    const ids = allRules().map((r) => r.id);
+    for (const r of allRules()) {
+      assert.ok(r.example, `${r.id} has no example`);
+      assert.ok(r.description.length > 30 && r.title.length > 3, `${r.id}: title/description`);
+      assert.match(r.docUrl, /^https:\/\/docs\.aws\.amazon\.com\//, r.id);
+    }
+    assert.deepEqual(Object.keys(RULE_EXAMPLES).filter((id) => !ids.includes(id)), []);
+  });
+
+  for (const r of allRules()) {
+    it(`${r.id}: its example triggers it`, () => {
+      const text = r.example!;
+      // A whole document: an object with a top-level Statement (not a fragment such as `"Action": 42`).
+      const errors: ParseError[] = [];
+      const root = parseTree(text, errors);
+      assert.equal(root?.type, 'object', `${r.id}: the example is not a JSON object`);
+      assert.ok(root.children?.some((p) => p.children?.[0]?.value === 'Statement'), `${r.id}: the example has no Statement`);
+      if (r.id !== 'json-syntax') assert.deepEqual(errors, [], `${r.id}: the example is not valid JSON`);
+      const result = analyze(text, { iam, ...r.exampleOptions });
+      const hits = result.findings.filter((f) => f.rule === r.id);
+      assert.ok(hits.length > 0, `${r.id} does not fire on its example; got ${JSON.stringify(result.findings.map((f) => f.rule))}`);
+      // Every finding of the example has a real message and points at text of the example.
+      for (const f of hits) assert.ok(f.message.length > 20 && f.offset + f.length <= text.length, r.id);
+    });
+  }
+
+  it('docs/rules.md lists every rule with its family, severity, fix, AWS page, example and message', () => {
+    const md = rulesMarkdown(iam);
+    for (const family of RULE_FAMILIES) {
+      for (const r of family.rules) {
+        const row = md.split('\n').find((l) => l.startsWith(`| [\`${r.id}\`]`));
+        assert.ok(row, `${r.id}: no table row`);
+        assert.ok(row.includes(`| ${family.name} |`) && row.includes(`| ${r.severity} |`) && row.includes(r.docUrl), `${r.id}: row ${row}`);
+      }
+    }
+    assert.match(md, /\| \[`json-syntax`\]\(#json-syntax\) \| error \| core \| yes \|/);
+    assert.match(md, /\| \[`grammar-resource-both`\]\(#grammar-resource-both\) \| error \| grammar \| no \|/);
+    assert.match(md, /### `arn-s3-two-colons`[\s\S]*?```json\n[\s\S]*?"arn:aws:s3::acme-sales-data\/\*"[\s\S]*?```[\s\S]*?This S3 ARN has two colons/);
+  });
+
+  it('the checked-in docs/rules.md is what scripts/generate-docs.ts produces', () => {
+    const onDisk = fs.readFileSync(path.join(ROOT, 'docs', 'rules.md'), 'utf8');
+    assert.equal(onDisk, rulesMarkdown(iam), 'docs/rules.md is stale: run npm run docs');
+  });
+});
