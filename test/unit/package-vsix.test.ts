@@ -117,6 +117,8 @@ describe('package: the .vsix', function () {
       ...readdirSync(join(root, 'snippets')).filter((f) => f.endsWith('.json')).map((f) => `snippets/${f}`),
       ...readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('.json')).map((f) => `schemas/${f}`),
       ...readdirSync(root).filter((f) => /^package\.nls.*\.json$/.test(f)),
+      // vscode.l10n bundles, when the manifest declares an l10n folder
+      ...(repoPkg.l10n ? readdirSync(join(root, repoPkg.l10n)).filter((f) => f.endsWith('.json')).map((f) => `${repoPkg.l10n.replace(/^\.\//, '')}/${f}`) : []),
     ];
     assert.deepEqual(required.filter((f) => !files.includes(f)), []);
   });
@@ -157,6 +159,7 @@ describe('package: the .vsix', function () {
       /^snippets\/[\w.-]+\.json$/,
       /^schemas\/[\w.-]+\.json$/,
       /^media\/[\w./-]+\.(png|svg|gif|jpe?g|md)$/,
+      /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
     ];
     assert.deepEqual(files.filter((f) => !allowed.some((re) => re.test(f))), []);
     for (const bad of [/node_modules\//, /^src\//, /^test\//, /\.map$/, /\.ts$/, /^dist\/cli\.js$/, /^examples\//, /^scripts\//]) {
