@@ -8,7 +8,7 @@ import { COMMANDS, type Commands } from './commands';
 import { ruleOf, toRange, toWorkspaceEdit } from './convert';
 import type { IamLoader } from './iam';
 import { isPreferredFix } from './logic/fixall';
-import { actionHover, arnHover, conditionKeyHover, hoverTarget, placeholderHover } from './logic/hover-content';
+import { actionHover, arnHover, conditionKeyHover, hoverTarget, placeholderHover, setHoverTranslator } from './logic/hover-content';
 import type { PolicyValidator } from './validation';
 
 export const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
@@ -77,7 +77,9 @@ export class PolicyHovers implements vscode.HoverProvider {
   constructor(
     private readonly validator: PolicyValidator,
     private readonly iam: IamLoader,
-  ) {}
+  ) {
+    setHoverTranslator((message, ...args) => vscode.l10n.t(message, ...args));
+  }
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     const analysis = this.validator.analysis(doc);

@@ -1,4 +1,5 @@
 // Pure: what a hover shows (Markdown text) for a placeholder, an action, a condition key or an ARN. No vscode import.
+import { englishT, type Translate } from './cli-commands';
 import { findNodeAtOffset, parseTree, type Node } from 'jsonc-parser';
 import { placeholderKind } from '../../catalog/placeholder-kinds';
 import { isCleanRoomsRegion, regionInfo } from '../../catalog/regions';
@@ -110,14 +111,20 @@ export function parseArn(arn: string): ParsedArn | undefined {
 }
 
 const ARN_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html';
+
+/** Hover text translator: English by default; the adapter installs vscode.l10n.t (setHoverTranslator) at activation. */
+let t: Translate = englishT;
+export function setHoverTranslator(fn: Translate | undefined): void {
+  t = fn ?? englishT;
+}
 const CR_REGIONS_DOC = 'https://docs.aws.amazon.com/general/latest/gr/clean-rooms.html';
 
 function regionLine(region: string): string {
-  if (!region) return '*(empty: this service\'s ARNs have no Region)*';
-  if (region.includes('*') || region.includes('?')) return `${codeSpan(region)} (wildcard)`;
+  if (!region) return t("*(empty: this service's ARNs have no Region)*");
+  if (region.includes('*') || region.includes('?')) return t('{0} (wildcard)', codeSpan(region));
   const r = regionInfo(region);
-  if (!r) return `${codeSpan(region)}: not an AWS Region code`;
-  const cr = isCleanRoomsRegion(region) ? 'AWS Clean Rooms runs here' : 'AWS Clean Rooms does **not** run here';
+  if (!r) return t('{0}: not an AWS Region code', codeSpan(region));
+  const cr = isCleanRoomsRegion(region) ? t('AWS Clean Rooms runs here') : t('AWS Clean Rooms does **not** run here');
   return `${codeSpan(region)} ${md(r.name)}: ${cr}`;
 }
 
@@ -125,20 +132,21 @@ export function arnHover(arn: string): string {
   const p = parseArn(arn);
   if (!p) {
     const n = arn.split(':').length - 1;
-    return `**ARN** ${codeSpan(arn)}\n\nThis ARN has ${n} colon${n === 1 ? '' : 's'}; an ARN has at least 5: \`arn:partition:service:region:account-id:resource\`.\n\n[ARN format](${ARN_DOC})`;
+    const has = n === 1 ? t('This ARN has 1 colon') : t('This ARN has {0} colons', n);
+    return `**ARN** ${codeSpan(arn)}\n\n${has}${t('; an ARN has at least 5: `arn:partition:service:region:account-id:resource`.')}\n\n[${t('ARN format')}](${ARN_DOC})`;
   }
   const lines = [
     `**ARN** ${codeSpan(arn)}`,
     '',
-    `| field | value |`,
+    `| ${t('field')} | ${t('value')} |`,
     `|---|---|`,
-    `| partition | ${p.partition ? codeSpan(p.partition) : '*(empty)*'} |`,
-    `| service | ${p.service ? codeSpan(p.service) : '*(empty)*'} |`,
+    `| partition | ${p.partition ? codeSpan(p.partition) : t('*(empty)*')} |`,
+    `| service | ${p.service ? codeSpan(p.service) : t('*(empty)*')} |`,
     `| region | ${regionLine(p.region)} |`,
-    `| account | ${p.account ? codeSpan(p.account) : '*(empty: this service\'s ARNs have no account)*'} |`,
-    `| resource | ${p.resource ? codeSpan(p.resource) : '*(empty)*'} |`,
+    `| account | ${p.account ? codeSpan(p.account) : t("*(empty: this service's ARNs have no account)*")} |`,
+    `| resource | ${p.resource ? codeSpan(p.resource) : t('*(empty)*')} |`,
     '',
-    `[ARN format](${ARN_DOC}) · [Clean Rooms Regions](${CR_REGIONS_DOC})`,
+    `[${t('ARN format')}](${ARN_DOC}) · [${t('Clean Rooms Regions')}](${CR_REGIONS_DOC})`,
   ];
   return lines.join('\n');
 }
@@ -150,55 +158,57 @@ export function placeholderHover(o: PlaceholderOccurrence, templates: readonly P
   const help = tp?.placeholder.help ?? kind.help;
   const what =
     o.source === 'example-value'
-      ? 'an example value from the AWS docs'
+      ? t('{0} is an example value from the AWS docs; replace it with your own value.', codeSpan(o.key))
       : o.source === 'bare-name'
-        ? 'a placeholder name from the AWS page'
-        : 'a placeholder';
+        ? t('{0} is a placeholder name from the AWS page; replace it with your own value.', codeSpan(o.key))
+        : t('{0} is a placeholder; replace it with your own value.', codeSpan(o.key));
   const lines = [
-    `**${md(label)}**: ${codeSpan(o.key)} is ${what}; replace it with your own value.`,
+    `**${md(label)}**: ${what}`,
     '',
     md(help),
   ];
-  if (tp) lines.push('', `From the template *${md(tp.template.title)}*.`);
-  lines.push('', `Run **Clean Rooms: Fill Placeholders…** (or the quick fix) to fill it everywhere at once. [About this value](${kind.docUrl})`);
+  if (tp) lines.push('', t('From the template *{0}*.', md(tp.template.title)));
+  lines.push('', `${t('Run **Clean Rooms: Fill Placeholders…** (or the quick fix) to fill it everywhere at once.')} [${t('About this value')}](${kind.docUrl})`);
   return lines.join('\n');
 }
 
 function footer(dataVersion: string | undefined): string {
-  return dataVersion ? `\n\n---\n*IAM reference data ${md(dataVersion)}*` : '';
+  return dataVersion ? `\n\n---\n*${t('IAM reference data {0}', md(dataVersion))}*` : '';
 }
 
 export function actionHover(action: string, info: ActionHoverInfo | undefined, dataVersion: string | undefined, loading = false): string {
   if (action.includes('*') || action.includes('?')) {
-    return `**Action pattern** ${codeSpan(action)}: matches every action of the service whose name fits the pattern.${footer(dataVersion)}`;
+    return `${t('**Action pattern** {0}: matches every action of the service whose name fits the pattern.', codeSpan(action))}${footer(dataVersion)}`;
   }
   if (!info) {
-    const why = loading ? 'the IAM reference data is still loading' : 'it is not in the IAM reference data';
-    return `**Action** ${codeSpan(action)}: no details (${why}).${footer(dataVersion)}`;
+    const why = loading ? t('the IAM reference data is still loading') : t('it is not in the IAM reference data');
+    return `${t('**Action** {0}: no details ({1}).', codeSpan(action), why)}${footer(dataVersion)}`;
   }
   const name = `${info.service ?? action.split(':')[0]}:${info.name ?? action.split(':')[1] ?? ''}`;
-  const lines = [`**Action** ${codeSpan(name)}${info.accessLevel ? ` · access level: **${md(info.accessLevel)}**` : ''}`];
+  const lines = [`**${t('Action')}** ${codeSpan(name)}${info.accessLevel ? ` · ${t('access level: **{0}**', md(info.accessLevel))}` : ''}`];
   if (info.description) lines.push('', md(info.description));
   const rts = info.resourceTypes ?? [];
   if (rts.length) {
-    lines.push('', '**Resource types**');
+    lines.push('', `**${t('Resource types')}**`);
     for (const r of rts) {
       const arns = (r.arnTemplates ?? []).map(codeSpan).join(', ');
-      lines.push(`- ${md(r.name)}${r.required ? ' (required)' : ''}${arns ? `: ${arns}` : ''}`);
+      lines.push(`- ${md(r.name)}${r.required ? ` ${t('(required)')}` : ''}${arns ? `: ${arns}` : ''}`);
     }
-  } else lines.push('', 'Resource types: none; use `"Resource": "*"`.');
-  if (info.conditionKeys?.length) lines.push('', `**Condition keys**: ${info.conditionKeys.map(codeSpan).join(', ')}`);
-  if (info.docUrl) lines.push('', `[Service Authorization Reference](${info.docUrl})`);
+  } else lines.push('', t('Resource types: none; use `"Resource": "*"`.'));
+  if (info.conditionKeys?.length) lines.push('', `**${t('Condition keys')}**: ${info.conditionKeys.map(codeSpan).join(', ')}`);
+  if (info.docUrl) lines.push('', `[${t('Service Authorization Reference')}](${info.docUrl})`);
   return lines.join('\n') + footer(dataVersion);
 }
 
 export function conditionKeyHover(key: string, info: ConditionKeyHoverInfo | undefined, dataVersion: string | undefined, loading = false): string {
   if (!info) {
-    const why = loading ? 'the IAM reference data is still loading' : 'it is not in the IAM reference data';
-    return `**Condition key** ${codeSpan(key)}: no details (${why}).${footer(dataVersion)}`;
+    const why = loading ? t('the IAM reference data is still loading') : t('it is not in the IAM reference data');
+    return `${t('**Condition key** {0}: no details ({1}).', codeSpan(key), why)}${footer(dataVersion)}`;
   }
-  const lines = [`**Condition key** ${codeSpan(info.key ?? key)}${info.type ? ` · type: **${md(info.type)}**` : ''}${info.multivalued ? ' · multivalued (use `ForAnyValue:` / `ForAllValues:`)' : info.multivalued === false ? ' · single-valued' : ''}`];
+  const type = info.type ? ` · ${t('type: **{0}**', md(info.type))}` : '';
+  const multi = info.multivalued ? ` · ${t('multivalued (use `ForAnyValue:` / `ForAllValues:`)')}` : info.multivalued === false ? ` · ${t('single-valued')}` : '';
+  const lines = [`**${t('Condition key')}** ${codeSpan(info.key ?? key)}${type}${multi}`];
   if (info.description) lines.push('', md(info.description));
-  if (info.docUrl) lines.push('', `[Documentation](${info.docUrl})`);
+  if (info.docUrl) lines.push('', `[${t('Documentation')}](${info.docUrl})`);
   return lines.join('\n') + footer(dataVersion);
 }
