@@ -1,4 +1,5 @@
-// Writes docs/templates.md (every catalog template) and docs/rules.md (every rule, with its example and message).
+// Writes docs/templates.md (every catalog template), docs/rules.md (every rule, with its example and message) and the
+// README's generated template and rule lists.
 // Run: npm run docs   (or npx tsx scripts/generate-docs.ts [--check]: exit 1 when a checked-in file is stale)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { templatesMarkdown } from '../src/catalog/snippets';
 import { rulesMarkdown } from '../src/analysis/docs';
 import { parseIamIndex } from '../src/iam-data';
 import { buildIamData, DEFAULT_OUT } from './build-iam-data';
+import { updateReadme } from './readme-sections';
 
 const docs = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'docs');
 
@@ -19,6 +21,8 @@ const outputs: Array<[string, string]> = [
   [resolve(docs, 'templates.md'), templatesMarkdown()],
   [resolve(docs, 'rules.md'), rulesMarkdown(iam)],
 ];
+const readmePath = resolve(docs, '..', 'README.md');
+outputs.push([readmePath, updateReadme(readFileSync(readmePath, 'utf8'), iam)]);
 
 if (process.argv.includes('--check')) {
   let stale = 0;

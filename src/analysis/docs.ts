@@ -30,6 +30,12 @@ function pageName(url: string): string {
 }
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Markdown text: outside `code spans`, `<bucket>` would be read as an HTML tag and vanish, so escape < and & there. */
+const text = (s: string): string =>
+  s
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;')))
+    .join('');
 
 /** Markdown for docs/rules.md. */
 export function rulesMarkdown(iam?: IamIndex): string {
@@ -60,7 +66,7 @@ export function rulesMarkdown(iam?: IamIndex): string {
     lines.push('');
     lines.push(`**${meta.title}**: ${meta.severity}, family ${family}. AWS page: <${meta.docUrl}>`);
     lines.push('');
-    lines.push(meta.description);
+    lines.push(text(meta.description));
     if (meta.example) {
       lines.push('');
       const opts = meta.exampleOptions;
@@ -79,8 +85,8 @@ export function rulesMarkdown(iam?: IamIndex): string {
           const shown = under.length > 60 ? `${under.slice(0, 57)}…` : under;
           lines.push(`Reports (${f.severity}) on \`${shown.replace(/`/g, "'") || '(end of document)'}\`:`);
           lines.push('');
-          lines.push(`> ${f.message}`);
-          for (const x of f.fixes ?? []) lines.push(`>\n> Quick fix${x.preferred ? ' (preferred)' : ''}: ${x.title}`);
+          lines.push(`> ${text(f.message)}`);
+          for (const x of f.fixes ?? []) lines.push(`>\n> Quick fix${x.preferred ? ' (preferred)' : ''}: ${text(x.title)}`);
           lines.push('');
         }
         lines.pop();
