@@ -46,8 +46,23 @@ const STATEMENT_KEYS: Array<[string, keyof StatementModel]> = [
 ];
 
 export function buildStatement(node: Node, index: number): StatementModel {
+  // One pass over the children (no [key, node] tuples); on a duplicated key, properties() decides: the last copy of a
+  // duplicated key, as in IAM, in document order.
   const props = new Map<string, Node>();
-  for (const [k, p] of properties(node)) props.set(k, p); // properties(): the last copy of a duplicated key, as in IAM
+  let dup = false;
+  for (const p of node.children ?? []) {
+    const k = p.children?.[0];
+    if (!k || typeof k.value !== 'string') continue;
+    if (props.has(k.value)) {
+      dup = true;
+      break;
+    }
+    props.set(k.value, p);
+  }
+  if (dup) {
+    props.clear();
+    for (const [k, p] of properties(node)) props.set(k, p);
+  }
   const st: StatementModel = { index, node, props };
   for (const [key, field] of STATEMENT_KEYS) {
     const p = props.get(key);

@@ -588,9 +588,14 @@ interface ActionTypes {
   typeNames: string[];
 }
 
+/** Per decoded action (stable objects, kept by the index's lazy tables): its resource-type templates and names. */
+const TYPES_CACHE = new WeakMap<object, { templates: string[]; names: string[] }>();
+
 function typesOf(iam: IamIndex, action: string): { templates: string[]; names: string[] } {
   const found = findAction(iam, action)!;
   const a = found.svc.actions[found.position]!;
+  const have = TYPES_CACHE.get(a);
+  if (have) return have;
   const templates: string[] = [];
   const names: string[] = [];
   for (const ref of a.rt) {
@@ -598,7 +603,29 @@ function typesOf(iam: IamIndex, action: string): { templates: string[]; names: s
     templates.push(rt.arn);
     names.push(rt.name);
   }
-  return { templates, names };
+  const out = { templates, names };
+  TYPES_CACHE.set(a, out);
+  return out;
+}
+
+/**
+ * Memo: does a (masked) Resource value match any of an action's templates? Keyed by the cached templates array (one
+ * per action), then by the value: every statement and every keystroke asks the same few questions again.
+ */
+const MATCH_CACHE = new WeakMap<string[], Map<string, boolean>>();
+
+function matchesAny(iam: IamIndex, value: string, templates: string[]): boolean {
+  let byValue = MATCH_CACHE.get(templates);
+  if (!byValue) {
+    byValue = new Map();
+    MATCH_CACHE.set(templates, byValue);
+  }
+  const have = byValue.get(value);
+  if (have !== undefined) return have;
+  const result = templates.some((t) => resourceMatchesTemplate(iam, value, t));
+  if (byValue.size >= 1000) byValue.clear();
+  byValue.set(value, result);
+  return result;
 }
 
 function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, resolved: ResolvedAction[]): void {
@@ -634,7 +661,7 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
     judged: value !== '*' && value.startsWith('arn:') && !flagged(ctx, node) && !/\{\{/.test(value),
   }));
   const anyUnjudged = res.some((r) => !r.judged);
-  const matches = (r: Res, templates: string[]): boolean => templates.some((t) => resourceMatchesTemplate(iam, r.value, t));
+  const matches = (r: Res, templates: string[]): boolean => matchesAny(iam, r.value, templates);
 
   // 1. A Resource ARN that no action of the statement accepts.
   if (allJudged) {
