@@ -378,6 +378,44 @@ describe('quick fixes', function () {
     const res = await vscode.commands.executeCommand<{ status: string }>('cleanroomsIam.fixAll', doc.uri);
     assert.ok(['nothing', 'applied'].includes(res.status));
   });
+  it('a quick fix changes exactly the text its edits cover, also with CRLF line endings', async () => {
+    await api.loadIamData();
+    const ed = await openUntitled(FIXABLE);
+    assert.ok(await ed.edit((b) => b.setEndOfLine(vscode.EndOfLine.CRLF)));
+    const doc = ed.document;
+    const text = doc.getText();
+    assert.ok(text.includes('\r\n'), 'the document uses CRLF');
+    await waitFor('diagnostics on the CRLF text', () => ours(doc.uri).length > 0);
+    const findings = api.analysis(doc.uri)!.findings.filter((f) => f.fixes?.length);
+    assert.ok(findings.length >= 3, 'several fixable findings');
+    for (const f of findings) {
+      for (const fix of f.fixes!) {
+        const range = new vscode.Range(doc.positionAt(f.offset), doc.positionAt(f.offset + f.length));
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+        const action = actions.find((a) => a.title === fix.title && a.edit);
+        assert.ok(action?.edit, `quick fix "${fix.title}" for ${f.rule}`);
+        assert.ok(await vscode.workspace.applyEdit(action.edit));
+        // Byte for byte what the engine's offset edits produce: nothing outside the edited ranges moved or changed.
+        assert.equal(doc.getText(), applyEdits(text, fix.edits), `${f.rule}: "${fix.title}"`);
+        await vscode.commands.executeCommand('undo');
+        await waitFor(`undo of "${fix.title}"`, () => doc.getText() === text);
+      }
+    }
+  });
+
+  it('fix-all is idempotent: applying it a second time changes nothing', async () => {
+    await api.loadIamData();
+    const ed = await openUntitled(FIXABLE);
+    const doc = ed.document;
+    await waitFor('diagnostics', () => ours(doc.uri).length > 0);
+    const first = await vscode.commands.executeCommand<{ status: string }>('cleanroomsIam.fixAll', doc.uri);
+    assert.equal(first.status, 'applied');
+    const once = doc.getText();
+    assert.notEqual(once, FIXABLE);
+    const second = await vscode.commands.executeCommand<{ status: string }>('cleanroomsIam.fixAll', doc.uri);
+    assert.equal(doc.getText(), once, `second fix-all changed the text (status ${second.status})`);
+    assert.equal(second.status, 'nothing');
+  });
 });
 
 describe('hovers and code lens', function () {
