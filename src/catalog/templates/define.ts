@@ -29,14 +29,26 @@ export interface TemplateSpec extends Omit<PolicyTemplate, 'placeholders' | 'sni
  * Declarations that are not used in the body are kept at the end, so the catalog test can catch them.
  */
 export function template(spec: TemplateSpec): PolicyTemplate {
-  const order = tokenNames(spec.body);
-  const declared = Object.keys(spec.placeholders);
-  const names = [...order.filter((n) => declared.includes(n)), ...declared.filter((n) => !order.includes(n))];
-  return {
-    ...spec,
-    placeholders: names.map((name) => ({ name, ...spec.placeholders[name]! })),
-    snippetPrefix: `cleanrooms-${spec.id}`,
+  const t = { ...spec, snippetPrefix: `cleanrooms-${spec.id}` } as unknown as PolicyTemplate;
+  // The ordered placeholder list is computed on first read (module initialisation builds every template, and
+  // activation should not pay for stringifying and scanning each body); then it is a plain data property.
+  const define = (value: PolicyTemplate['placeholders']): void => {
+    Object.defineProperty(t, 'placeholders', { value, writable: true, enumerable: true, configurable: true });
   };
+  Object.defineProperty(t, 'placeholders', {
+    enumerable: true,
+    configurable: true,
+    get(): PolicyTemplate['placeholders'] {
+      const order = tokenNames(spec.body);
+      const declared = Object.keys(spec.placeholders);
+      const names = [...order.filter((n) => declared.includes(n)), ...declared.filter((n) => !order.includes(n))];
+      const value = names.map((name) => ({ name, ...spec.placeholders[name]! }));
+      define(value);
+      return value;
+    },
+    set: define,
+  });
+  return t;
 }
 
 /** `Service` principal trust statement for `sts:AssumeRole`. */
