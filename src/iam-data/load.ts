@@ -1,21 +1,77 @@
 // Parsing the index and its lazily built lookup tables. Pure: no Node APIs, no vscode.
 import type { CompactService, IamIndex, IamMeta } from './types';
 
-/** Formats this code understands. */
-export const SUPPORTED_FORMATS = [3];
+/** Formats this code understands (4: descriptions after the JSON, see serializeIamIndex; 3: all in the JSON). */
+export const SUPPORTED_FORMATS = [4, 3];
+
+/**
+ * Line that separates the JSON part of dist/iam-data.json from the descriptions section. It cannot occur inside JSON
+ * text (a raw line break is not allowed in a JSON string), so a plain JSON index (format 3, tests) has none.
+ */
+export const DESCRIPTIONS_MARKER = '\n#descriptions\n';
+
+/** The descriptions section of an index parsed from a format-4 text (kept outside the parsed object). */
+const descriptionSections = new WeakMap<IamIndex, string>();
 
 /**
  * Parse dist/iam-data.json. Cheap by design: one JSON.parse of a few large strings plus a shape check; every lookup
- * table is built on first use. Throws an Error with a one-line message when the text is not an index.
+ * table is built on first use. The action and condition-key descriptions (about half of the data, needed only by
+ * hovers) sit after the JSON part as plain text that is never parsed, only sliced on the first lookup of a service.
+ * Throws an Error with a one-line message when the text is not an index.
  */
 export function parseIamIndex(jsonText: string): IamIndex {
+  const cut = jsonText.indexOf(DESCRIPTIONS_MARKER);
   let data: unknown;
   try {
-    data = JSON.parse(jsonText);
+    data = JSON.parse(cut < 0 ? jsonText : jsonText.slice(0, cut));
   } catch (e) {
     throw new Error(`the IAM reference data is not valid JSON (${(e as Error).message}); rebuild it with npm run build`);
   }
-  return asIamIndex(data);
+  const index = asIamIndex(data);
+  if (cut >= 0) {
+    if (!Array.isArray(index.dt) || index.dt.length !== 2 * index.s.length + 1) throw new Error('the IAM reference data has a descriptions section but no offsets (dt); rebuild it with npm run build');
+    descriptionSections.set(index, jsonText.slice(cut + DESCRIPTIONS_MARKER.length));
+  }
+  return index;
+}
+
+/** Escape for the descriptions section and the JSON part: ASCII only (a one-byte string decodes and parses faster). */
+function asciiOnly(text: string, backslashes: boolean): string {
+  return text.replace(backslashes ? /[\\\u0080-\uffff]/g : /[\u0080-\uffff]/g, (c) => (c === '\\' ? '\\\\' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+function unescapeSection(text: string): string {
+  return text.includes('\\') ? text.replace(/\\(?:u([0-9a-f]{4})|\\)/g, (_m, hex: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : '\\')) : text;
+}
+
+/**
+ * The text of dist/iam-data.json for an index (format 4): the index as JSON without the service description tables,
+ * then DESCRIPTIONS_MARKER, then those tables one after another (offsets in `dt`). ASCII only. parseIamIndex(text)
+ * gives back an index whose lookups (descriptions included) equal the original's.
+ */
+export function serializeIamIndex(index: IamIndex): string {
+  const dt: number[] = [0];
+  const parts: string[] = [];
+  let pos = 0;
+  const s = index.s.map((svc): CompactService => {
+    for (const blob of [svc[5], svc[6]]) {
+      const e = asciiOnly(blob, true);
+      parts.push(e);
+      pos += e.length;
+      dt.push(pos);
+    }
+    return [svc[0], svc[1], svc[2], svc[3], svc[4], '', ''];
+  });
+  const json = asciiOnly(JSON.stringify({ ...index, v: 4, s, dt }), false);
+  return json + DESCRIPTIONS_MARKER + parts.join('');
+}
+
+/** Action (0) or condition-key (1) descriptions of service `i`: from the JSON (format 3) or the descriptions section. */
+function serviceDescriptions(index: IamIndex, i: number, which: 0 | 1): string {
+  const inline = index.s[i]![5 + which]!;
+  const section = descriptionSections.get(index);
+  if (inline || section === undefined || !index.dt) return inline;
+  return unescapeSection(section.slice(index.dt[2 * i + which], index.dt[2 * i + which + 1]));
 }
 
 /** Check that an already parsed value is an index (e.g. `JSON.parse` done elsewhere) and return it typed. */
@@ -162,14 +218,14 @@ export function unpackDescription(index: IamIndex, stored: string | undefined, w
 }
 
 export function actionDescription(index: IamIndex, svc: DecodedService, position: number): string {
-  svc.actionDescriptions ??= lines(index.s[svc.index]![5]);
+  svc.actionDescriptions ??= lines(serviceDescriptions(index, svc.index, 0));
   return unpackDescription(index, svc.actionDescriptions[position], 0);
 }
 
 export function keyDescription(index: IamIndex, entry: KeyEntry): string {
   if (entry.service < 0) return index.g[entry.position]?.[3] ?? '';
   const svc = decodedService(index, entry.service);
-  svc.keyDescriptions ??= lines(index.s[svc.index]![6]);
+  svc.keyDescriptions ??= lines(serviceDescriptions(index, svc.index, 1));
   return unpackDescription(index, svc.keyDescriptions[entry.position], 1);
 }
 

