@@ -35,34 +35,93 @@ export function parseIamIndex(jsonText: string): IamIndex {
   return index;
 }
 
-/** Escape for the descriptions section and the JSON part: ASCII only (a one-byte string decodes and parses faster). */
-function asciiOnly(text: string, backslashes: boolean): string {
-  return text.replace(backslashes ? /[\\\u0080-\uffff]/g : /[\u0080-\uffff]/g, (c) => (c === '\\' ? '\\\\' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+/** Escape for the JSON part: ASCII only (a one-byte string decodes and parses faster). */
+function asciiOnly(text: string): string {
+  return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function unescapeSection(text: string): string {
-  return text.includes('\\') ? text.replace(/\\(?:u([0-9a-f]{4})|\\)/g, (_m, hex: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : '\\')) : text;
+// The descriptions section is ASCII text with a word dictionary (IamIndex.dw): `~` + one code character stands for one
+// of the 91 most frequent words, `^` + two code characters for one of the next 8,281; `\\`, `\\~`, `\\^` and `\\uXXXX` escape
+// a literal backslash, tilde, caret and non-ASCII character. Words are the space-separated parts of a description.
+const CODE_CHARS = (() => {
+  let out = '';
+  for (let c = 0x21; c < 0x7f; c++) if (c !== 0x7e && c !== 0x5e && c !== 0x5c) out += String.fromCharCode(c);
+  return out;
+})();
+const SHORT_CODES = CODE_CHARS.length;
+const MAX_WORDS = SHORT_CODES + SHORT_CODES * SHORT_CODES;
+
+function escapeSectionText(text: string): string {
+  return text.replace(/[\\~^\u0080-\uffff]/g, (c) => (c.charCodeAt(0) < 0x80 ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+function wordCode(rank: number): string {
+  if (rank < SHORT_CODES) return '~' + CODE_CHARS[rank]!;
+  const r = rank - SHORT_CODES;
+  return '^' + CODE_CHARS[Math.floor(r / SHORT_CODES)]! + CODE_CHARS[r % SHORT_CODES]!;
+}
+
+/** The dictionary for a set of description tables: the words whose replacement saves the most bytes, best first. */
+function buildDictionary(blobs: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const blob of blobs) for (const line of blob.split('\n')) for (const w of line.split(' ')) if (w.length > 2) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const ranked = [...counts].filter(([, n]) => n > 1).sort((a, b) => b[1] * (b[0].length - 2) - a[1] * (a[0].length - 2) || (a[0] < b[0] ? -1 : 1));
+  // Short codes for the most frequent words (two bytes each), long codes for the rest (three bytes): keep a word only
+  // if its code is shorter than the word and the dictionary entry pays for itself.
+  const words = ranked.slice(0, MAX_WORDS).map(([w]) => w);
+  const short = words.slice(0, SHORT_CODES).sort((a, b) => (counts.get(b)! - counts.get(a)!) || (a < b ? -1 : 1));
+  const long = words.slice(SHORT_CODES).filter((w) => w.length > 3 && counts.get(w)! * (w.length - 3) > w.length + 1);
+  return [...short, ...long];
+}
+
+function encodeSection(blob: string, codes: Map<string, string>): string {
+  return blob
+    .split('\n')
+    .map((line) => line.split(' ').map((w) => codes.get(w) ?? escapeSectionText(w)).join(' '))
+    .join('\n');
+}
+
+function decodeSection(text: string, words: () => string[]): string {
+  if (!/[\\~^]/.test(text)) return text;
+  return text.replace(/\\(?:u([0-9a-f]{4})|([\\~^]))|~([\s\S])|\^([\s\S])([\s\S])/g, (_m, hex?: string, lit?: string, c1?: string, h?: string, l?: string) => {
+    if (hex) return String.fromCharCode(parseInt(hex, 16));
+    if (lit) return lit;
+    if (c1 !== undefined) return words()[CODE_CHARS.indexOf(c1)] ?? '';
+    return words()[SHORT_CODES + CODE_CHARS.indexOf(h!) * SHORT_CODES + CODE_CHARS.indexOf(l!)] ?? '';
+  });
+}
+
+/** The dictionary's words, split once per index. */
+const dictionaries = new WeakMap<IamIndex, string[]>();
+
+function dictionaryOf(index: IamIndex): string[] {
+  let d = dictionaries.get(index);
+  if (!d) {
+    d = index.dw ? index.dw.split(' ') : [];
+    dictionaries.set(index, d);
+  }
+  return d;
 }
 
 /**
  * The text of dist/iam-data.json for an index (format 4): the index as JSON without the service description tables,
- * then DESCRIPTIONS_MARKER, then those tables one after another (offsets in `dt`). ASCII only. parseIamIndex(text)
- * gives back an index whose lookups (descriptions included) equal the original's.
+ * then DESCRIPTIONS_MARKER, then those tables one after another (offsets in `dt`), dictionary-coded (`dw`). ASCII only.
+ * parseIamIndex(text) gives back an index whose lookups (descriptions included) equal the original's.
  */
 export function serializeIamIndex(index: IamIndex): string {
+  const blobs = index.s.flatMap((svc) => [svc[5], svc[6]]);
+  const dictionary = buildDictionary(blobs);
+  const codes = new Map(dictionary.map((w, i) => [w, wordCode(i)]));
   const dt: number[] = [0];
-  const parts: string[] = [];
   let pos = 0;
-  const s = index.s.map((svc): CompactService => {
-    for (const blob of [svc[5], svc[6]]) {
-      const e = asciiOnly(blob, true);
-      parts.push(e);
-      pos += e.length;
-      dt.push(pos);
-    }
-    return [svc[0], svc[1], svc[2], svc[3], svc[4], '', ''];
+  const parts = blobs.map((blob) => {
+    const e = encodeSection(blob, codes);
+    pos += e.length;
+    dt.push(pos);
+    return e;
   });
-  const json = asciiOnly(JSON.stringify({ ...index, v: 4, s, dt }), false);
+  const s = index.s.map((svc): CompactService => [svc[0], svc[1], svc[2], svc[3], svc[4], '', '']);
+  const json = asciiOnly(JSON.stringify({ ...index, v: 4, s, dt, dw: dictionary.join(' ') }));
   return json + DESCRIPTIONS_MARKER + parts.join('');
 }
 
@@ -71,7 +130,7 @@ function serviceDescriptions(index: IamIndex, i: number, which: 0 | 1): string {
   const inline = index.s[i]![5 + which]!;
   const section = descriptionSections.get(index);
   if (inline || section === undefined || !index.dt) return inline;
-  return unescapeSection(section.slice(index.dt[2 * i + which], index.dt[2 * i + which + 1]));
+  return decodeSection(section.slice(index.dt[2 * i + which], index.dt[2 * i + which + 1]), () => dictionaryOf(index));
 }
 
 /** Check that an already parsed value is an index (e.g. `JSON.parse` done elsewhere) and return it typed. */

@@ -71,6 +71,8 @@ export interface IamIndex {
    * offsets into that section (service i: actions dt[2i]..dt[2i+1], keys dt[2i+1]..dt[2i+2]). See serializeIamIndex.
    */
   dt?: number[];
+  /** Format 4: the descriptions section's word dictionary, space-separated (see serializeIamIndex). */
+  dw?: string;
 }
 
 /** Action details for hovers and rules. */
