@@ -2,6 +2,7 @@
 // Usage: node esbuild.mjs [--watch] [--dev]
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
@@ -18,6 +19,50 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * Lazy engine inside the extension bundles: every import from the adapter (src/vscode) into the engine (src/analysis,
+ * src/catalog, src/fill, src/iam-data, and jsonc-parser) goes through a small stub whose exports are getters that require() the real
+ * module on first use. esbuild wraps required modules in lazy initialisers, so loading the bundle (activation) does not
+ * evaluate the engine: catalog templates, rule tables and the schema validator are built on the first policy
+ * document, hover or command. Still one file per platform (the require() is resolved inside the bundle).
+ */
+const ENGINE_MODULE = /[\\/]src[\\/](analysis|catalog|fill|iam-data)[\\/]|[\\/]node_modules[\\/]jsonc-parser[\\/]/;
+const ADAPTER_MODULE = /[\\/]src[\\/]vscode[\\/]/;
+const exportNamesCache = new Map();
+
+async function exportNames(file, options) {
+  let names = exportNamesCache.get(file);
+  if (!names) {
+    const r = await esbuild.build({ entryPoints: [file], bundle: true, write: false, metafile: true, format: 'esm', platform: options.platform, mainFields: options.mainFields, external: ['vscode'], logLevel: 'silent', outdir: 'lazy-engine-probe' });
+    names = Object.values(r.metafile.outputs).flatMap((o) => o.exports ?? []);
+    exportNamesCache.set(file, names);
+  }
+  return names;
+}
+
+/** @type {(options: esbuild.BuildOptions) => esbuild.Plugin} */
+const lazyEngine = (options) => ({
+  name: 'lazy-engine',
+  setup(build) {
+    build.onResolve({ filter: /^(\.\.?\/|jsonc-parser$)/ }, async (args) => {
+      if (args.kind !== 'import-statement' || args.pluginData?.lazyEngine || !ADAPTER_MODULE.test(args.importer) || args.namespace !== 'file') return undefined;
+      const real = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { lazyEngine: true } });
+      if (real.errors.length || !ENGINE_MODULE.test(real.path)) return undefined;
+      return { path: real.path, namespace: 'lazy-engine' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-engine' }, async (args) => {
+      const names = await exportNames(args.path, options);
+      const lines = [
+        'let real;',
+        `const load = () => real || (real = require(${JSON.stringify(args.path)}));`,
+        "Object.defineProperty(exports, '__esModule', { value: true });",
+        ...names.map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`),
+      ];
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+});
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   {
@@ -27,6 +72,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+    plugins: [lazyEngine({ platform: 'node', mainFields: common.mainFields })],
   },
   {
     ...common,
@@ -37,6 +83,7 @@ const builds = [
     external: ['vscode'],
     mainFields: ['browser', 'module', 'main'],
     define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [lazyEngine({ platform: 'browser', mainFields: ['browser', 'module', 'main'] })],
   },
   {
     ...common,
