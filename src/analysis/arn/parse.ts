@@ -20,9 +20,28 @@ export interface ParsedArn {
 }
 
 /**
+ * Parsed ARNs by string, shared by every family and every analysis (the same ARNs are split by the arn, cleanrooms and
+ * iam-data checks, and again on every keystroke). Bounded; the results are read-only (nothing may mutate them).
+ */
+const PARSED = new Map<string, ParsedArn>();
+const MAX_PARSED = 4096;
+
+/**
  * Split an ARN on its first five colons. Colons inside policy variables (`${aws:username}`) do not split.
+ * The result is shared (memoised): treat it as read-only.
  */
 export function parseArn(value: string): ParsedArn {
+  const have = PARSED.get(value);
+  if (have) return have;
+  const parsed = splitArn(value);
+  if (value.length <= 2048) {
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    PARSED.set(value, parsed);
+  }
+  return parsed;
+}
+
+function splitArn(value: string): ParsedArn {
   const fields: ArnField[] = [];
   let start = 0;
   let depth = 0;
