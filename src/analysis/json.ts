@@ -255,8 +255,7 @@ export function rangeInString(text: string, node: Node, start = 0, end?: number)
   const innerLength = Math.max(0, node.length - 2);
   const value = node.value as string;
   const e = end ?? value.length;
-  const raw = text.substr(innerOffset, innerLength);
-  if (raw.length === value.length && raw.indexOf('\\') < 0) {
+  if (isVerbatimString(text, node)) {
     return { offset: innerOffset + start, length: Math.max(0, e - start) };
   }
   return { offset: innerOffset, length: innerLength };
@@ -264,8 +263,12 @@ export function rangeInString(text: string, node: Node, start = 0, end?: number)
 
 /** Whether the raw text of a string node equals its decoded value (no escapes), so sub-ranges are exact. */
 export function isVerbatimString(text: string, node: Node): boolean {
-  const raw = text.substr(node.offset + 1, Math.max(0, node.length - 2));
-  return raw.indexOf('\\') < 0 && raw.length === (node.value as string).length;
+  // Same as "the text between the quotes has no backslash and is as long as the value", without the substring.
+  const start = node.offset + 1;
+  const length = Math.max(0, Math.min(node.length - 2, text.length - start));
+  if (length !== (node.value as string).length) return false;
+  for (let i = start, end = start + length; i < end; i++) if (text.charCodeAt(i) === 0x5c) return false;
+  return true;
 }
 
 /** JSON-encode a string for insertion into the document (with quotes). */

@@ -114,12 +114,30 @@ function scanString(text: string, node: Node, out: PlaceholderOccurrence[]): voi
   const hasAccount = hasExampleAccount(value);
   const isArn = value.startsWith('arn:');
   if (!hasToken && !hasBraces && !hasUuid && !hasBucket && !hasAccount && !isArn && !BARE_VALUE_NAMES.has(value)) return;
+  // What is found depends on the value alone: memoised per value (the same ARNs recur in statements and keystrokes).
+  let hits = HITS.get(value);
+  if (!hits) {
+    hits = [];
+    scanValue(value, hasToken, hasBraces, hasUuid, hasBucket, hasAccount, isArn, hits);
+    if (value.length <= 2048) {
+      if (HITS.size >= MAX_HITS) HITS.clear();
+      HITS.set(value, hits);
+    }
+  }
+  for (const h of hits) out.push({ key: h.key, name: h.name, kind: h.kind, source: h.source, offset: base + h.offset, length: h.length });
+}
+
+/** Placeholder occurrences by string value, with offsets relative to the value (bounded memo, read-only entries). */
+const HITS = new Map<string, PlaceholderOccurrence[]>();
+const MAX_HITS = 4096;
+
+function scanValue(value: string, hasToken: boolean, hasBraces: boolean, hasUuid: boolean, hasBucket: boolean, hasAccount: boolean, isArn: boolean, out: PlaceholderOccurrence[]): void {
   const taken: Array<[number, number]> = [];
   const add = (start: number, len: number, name: string, kind: string, source: PlaceholderSource, key = value.substr(start, len)): void => {
     const end = start + len;
     if (len <= 0 || taken.some(([s, e]) => start < e && s < end)) return;
     taken.push([start, end]);
-    out.push({ key, name, kind, source, offset: base + start, length: len });
+    out.push({ key, name, kind, source, offset: start, length: len });
   };
 
   if (hasToken) {

@@ -6,7 +6,7 @@
 // Runs last. It does nothing without options.iam, never reports on a range an earlier family already flagged, and
 // skips anything it cannot judge (placeholders, policy variables, OIDC provider keys, NotAction/NotResource for
 // resource matching). False positives are worse than misses here.
-import { getProperty, isDuplicatedKey, keyOf, properties, stringItems, valueOf, type Node } from '../json';
+import { getProperty, isDuplicatedKey, isVerbatimString, keyOf, properties, stringItems, valueOf, type Node } from '../json';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, RuleMeta, TextEdit } from '../types';
@@ -130,8 +130,7 @@ function content(node: Node): { offset: number; length: number } {
 }
 
 function verbatim(ctx: RuleContext, node: Node): boolean {
-  const raw = ctx.text.substr(node.offset + 1, Math.max(0, node.length - 2));
-  return raw.indexOf('\\') < 0 && raw.length === (node.value as string).length;
+  return isVerbatimString(ctx.text, node);
 }
 
 /** Sub-range [start, end) of a string node's value; the whole content when the string has escapes. */
