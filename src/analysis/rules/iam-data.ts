@@ -278,40 +278,74 @@ interface ResolvedAction {
   all: boolean;
 }
 
+/** What an Action string resolves to in the index: depends on the string alone (memoised per index, bounded). */
+interface ActionResolution {
+  pattern: boolean;
+  all: boolean;
+  /** skip: `*`, a placeholder/variable, or malformed (the grammar family owns those): never judged. */
+  outcome: 'skip' | 'unknown-service' | 'unknown-action' | 'empty-pattern' | 'ok';
+  sp: string;
+  ap: string;
+  /** Canonical actions when outcome is ok (shared: read-only). */
+  actions: string[];
+}
+
+const RESOLUTIONS = new WeakMap<IamIndex, Map<string, ActionResolution>>();
+
+function resolveAction(iam: IamIndex, value: string): ActionResolution {
+  let memo = RESOLUTIONS.get(iam);
+  if (!memo) {
+    memo = new Map();
+    RESOLUTIONS.set(iam, memo);
+  }
+  let r = memo.get(value);
+  if (r) return r;
+  r = { pattern: hasWildcard(value), all: value === '*', outcome: 'skip', sp: '', ap: '', actions: [] };
+  const colon = value.indexOf(':');
+  if (value !== '*' && !unjudgeable(value) && colon > 0) {
+    const sp = value.slice(0, colon);
+    const ap = value.slice(colon + 1);
+    if (/^[A-Za-z0-9*?-]+$/.test(sp) && /^[A-Za-z0-9*?_-]*$/.test(ap) && ap !== '') {
+      r.sp = sp;
+      r.ap = ap;
+      if (!hasWildcard(sp) && !serviceExists(iam, sp)) r.outcome = 'unknown-service';
+      else if (!r.pattern) {
+        const found = findAction(iam, value);
+        if (found) {
+          r.actions = [`${found.svc.prefix}:${found.svc.actions[found.position]!.name}`];
+          r.outcome = 'ok';
+        } else r.outcome = 'unknown-action';
+      } else {
+        const matched = matchActionPattern(iam, value);
+        if (matched.length) {
+          r.actions = matched;
+          r.outcome = 'ok';
+        } else r.outcome = 'empty-pattern';
+      }
+    }
+  }
+  if (value.length <= 512) {
+    if (memo.size >= 4096) memo.clear();
+    memo.set(value, r);
+  }
+  return r;
+}
+
 function checkActions(ctx: RuleContext, iam: IamIndex, date: string, node: Node | undefined): ResolvedAction[] | undefined {
   if (!node) return undefined;
   const out: ResolvedAction[] = [];
   for (const { value, node: item } of stringItems(node)) {
-    const r: ResolvedAction = { node: item, actions: [], judged: false, pattern: hasWildcard(value), all: value === '*' };
+    const res = resolveAction(iam, value);
+    const r: ResolvedAction = { node: item, actions: [], judged: false, pattern: res.pattern, all: res.all };
     out.push(r);
-    if (value === '*' || unjudgeable(value) || flagged(ctx, item)) continue;
-    const colon = value.indexOf(':');
-    if (colon <= 0) continue; // the grammar family owns malformed actions
-    const sp = value.slice(0, colon);
-    const ap = value.slice(colon + 1);
-    if (!/^[A-Za-z0-9*?-]+$/.test(sp) || !/^[A-Za-z0-9*?_-]*$/.test(ap) || ap === '') continue;
-
-    if (!hasWildcard(sp) && !serviceExists(iam, sp)) {
-      reportUnknownService(ctx, iam, date, item, sp);
-      continue;
-    }
-    if (!hasWildcard(value)) {
-      const found = findAction(iam, value);
-      if (found) {
-        r.actions = [`${found.svc.prefix}:${found.svc.actions[found.position]!.name}`];
-        r.judged = true;
-      } else {
-        reportUnknownAction(ctx, iam, date, item, sp, ap);
-      }
-      continue;
-    }
-    const matched = matchActionPattern(iam, value);
-    if (matched.length) {
-      r.actions = matched;
+    // A value an earlier family flagged (placeholder, grammar) is left alone, like a skipped one.
+    if (res.outcome === 'skip' || flagged(ctx, item)) continue;
+    if (res.outcome === 'ok') {
+      r.actions = res.actions;
       r.judged = true;
-      continue;
-    }
-    reportEmptyPattern(ctx, iam, item, sp, ap);
+    } else if (res.outcome === 'unknown-service') reportUnknownService(ctx, iam, date, item, res.sp);
+    else if (res.outcome === 'unknown-action') reportUnknownAction(ctx, iam, date, item, res.sp, res.ap);
+    else reportEmptyPattern(ctx, iam, item, res.sp, res.ap);
   }
   return out;
 }
