@@ -636,9 +636,31 @@ function typesOf(iam: IamIndex, action: string): { templates: string[]; names: s
     templates.push(rt.arn);
     names.push(rt.name);
   }
-  const out = { templates, names };
+  // Equal template lists share one array, so the match memo below is shared by every action that accepts them.
+  const key = templates.join('\n');
+  let shared = INTERNED_TEMPLATES.get(key);
+  if (!shared) {
+    shared = templates;
+    INTERNED_TEMPLATES.set(key, shared);
+  }
+  const out = { templates: shared, names };
   TYPES_CACHE.set(a, out);
   return out;
+}
+
+/** One array per distinct list of ARN templates (bounded by the reference data). */
+const INTERNED_TEMPLATES = new Map<string, string[]>();
+
+/** typesOf for each action of a resolved entry (its `actions` array is memoised, so this list is too). */
+const TYPES_LISTS = new WeakMap<string[], Array<{ action: string; templates: string[]; names: string[] }>>();
+
+function typesList(iam: IamIndex, actions: string[], pattern: boolean): Array<{ action: string; templates: string[]; names: string[] }> {
+  let list = TYPES_LISTS.get(actions);
+  if (!list) {
+    list = (pattern ? actions.slice(0, 2000) : actions).map((action) => ({ action, ...typesOf(iam, action) }));
+    TYPES_LISTS.set(actions, list);
+  }
+  return list;
 }
 
 /**
@@ -671,12 +693,11 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
   const perAction: ActionTypes[] = [];
   for (const entry of resolved) {
     if (!entry.judged) continue;
-    for (const action of entry.pattern ? entry.actions.slice(0, 2000) : entry.actions) {
-      const { templates, names } = typesOf(iam, action);
-      perAction.push({ action, entry, templates, typeNames: names });
-    }
+    for (const t of typesList(iam, entry.actions, entry.pattern)) perAction.push({ action: t.action, entry, templates: t.templates, typeNames: t.names });
   }
   if (!perAction.length) return;
+  // The distinct template lists of the statement's actions (interned, so usually far fewer than the actions).
+  const templateSets = [...new Set(perAction.map((a) => a.templates))];
 
   // Resource entries we can judge: ARNs that no earlier rule flagged. Others count as "could be anything".
   interface Res {
@@ -700,11 +721,11 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
   if (allJudged) {
     for (const r of res) {
       if (!r.judged) continue;
-      if (perAction.some((a) => matches(r, a.templates))) continue;
+      if (templateSets.some((t) => matches(r, t))) continue;
       const described = describeAccepted(perAction);
       const fixes: Fix[] = [];
       const withObjects = `${r.raw.replace(/\/$/, '')}/*`;
-      if (!r.raw.includes('/') && verbatim(ctx, r.node) && perAction.some((a) => matches({ ...r, value: `${r.value}/*` }, a.templates))) {
+      if (!r.raw.includes('/') && verbatim(ctx, r.node) && templateSets.some((t) => matches({ ...r, value: `${r.value}/*` }, t))) {
         fixes.push({ title: `Change to ${elide(withObjects)}`, edits: [{ ...content(r.node), newText: withObjects }] });
       }
       const rr = content(r.node);
