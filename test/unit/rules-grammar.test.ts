@@ -5,53 +5,7 @@ import { applyEdits, renderTemplate, sampleValues } from '../../src/fill/apply';
 import { TEMPLATES, placeholderKind } from '../../src/catalog';
 import { validatePolicy } from '../../src/analysis/generated/policy-validator.js';
 
-// ---- helpers (each rules-*.test.ts file carries its own copy) ----
-const MINE = /^(grammar|condition|arn|cleanrooms)-/;
-const under = (text: string, f: { offset: number; length: number }) => text.substr(f.offset, f.length);
-const mine = (text: string, o?: AnalyzeOptions) => analyze(text, o).findings.filter((f) => MINE.test(f.rule));
-const j = (o: unknown) => JSON.stringify(o, null, 4);
-
-function one(text: string, rule: string, severity: string, expectedUnder: string, o?: AnalyzeOptions): Finding {
-  const fs = analyze(text, o).findings.filter((f) => f.rule === rule);
-  assert.equal(fs.length, 1, `expected exactly one ${rule}, got ${fs.length}: ${JSON.stringify(analyze(text, o).findings.map((f) => [f.rule, under(text, f)]))}`);
-  const f = fs[0]!;
-  assert.equal(f.severity, severity, `${rule} severity`);
-  assert.equal(under(text, f), expectedUnder, `${rule} range`);
-  assert.ok(f.message.length > 20 && f.docUrl.startsWith('https://docs.aws.amazon.com/'), `${rule} message/docUrl`);
-  return f;
-}
-
-function none(text: string, rule: string, o?: AnalyzeOptions): void {
-  const fs = analyze(text, o).findings.filter((f) => f.rule === rule);
-  assert.deepEqual(fs.map((f) => under(text, f)), [], `unexpected ${rule}`);
-}
-
-/** No error or warning from the grammar/arn/cleanrooms families. */
-function clean(text: string, o?: AnalyzeOptions): void {
-  const bad = mine(text, o).filter((f) => f.severity === 'error' || f.severity === 'warning');
-  assert.deepEqual(bad.map((f) => `${f.rule}: ${under(text, f)} — ${f.message}`), [], text);
-}
-
-/** Apply the (preferred) fix of `f`; the finding must disappear and no new error may appear (placeholder tokens allowed when `allowTokens`). */
-function fixes(text: string, f: Finding, expectTitle?: RegExp, o?: AnalyzeOptions, allowTokens = false): string {
-  assert.ok(f.fixes?.length, `${f.rule} has a fix`);
-  const fix = f.fixes!.find((x) => x.preferred) ?? f.fixes![0]!;
-  if (expectTitle) assert.match(fix.title, expectTitle);
-  const after = applyEdits(text, fix.edits);
-  const before = analyze(text, o).findings;
-  const now = analyze(after, o).findings;
-  assert.equal(now.filter((x) => x.rule === f.rule).length, before.filter((x) => x.rule === f.rule).length - 1, `${f.rule} disappears after its fix:\n${after}`);
-  const key = (t: string, x: Finding) => `${x.rule}|${under(t, x)}`;
-  const errBefore = before.filter((x) => x.severity === 'error').map((x) => key(text, x));
-  for (const x of now.filter((x) => x.severity === 'error')) {
-    if (allowTokens && x.rule === 'placeholder-token') continue;
-    const k = key(after, x);
-    const i = errBefore.indexOf(k);
-    assert.ok(i >= 0, `fix for ${f.rule} introduced error ${k}:\n${after}`);
-    errBefore.splice(i, 1);
-  }
-  return after;
-}
+import { clean, fixes, j, mine, none, one, under } from './helpers/rules';
 
 const trust = (st: Record<string, unknown> = {}) => j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole', ...st }] });
 const perms = (st: Record<string, unknown> = {}) => j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*', ...st }] });
