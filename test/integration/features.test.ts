@@ -3,85 +3,25 @@
 // and the contributed snippets.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import pkg from '../../package.json';
 import { analyze } from '../../src/analysis/analyze';
 import { RULES_BY_ID } from '../../src/analysis/rules';
 import { placeholderKind } from '../../src/catalog/placeholder-kinds';
 import { findPlaceholders } from '../../src/fill/detect';
 import { applyEdits, planFill } from '../../src/fill/apply';
 import type { CleanRoomsIamApi, PromptProvider } from '../../src/vscode/extension';
+import { closeAll, EXTENSION_ID, fixtureText, openUntitled, ours, SOURCE, waitFor as waitForAny, workspaceFile } from './helpers';
 
-const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
-const SOURCE = 'cleanrooms-iam';
+/** waitFor, also woken by the adapter's own update event. */
+const waitFor = <T>(what: string, check: () => T | undefined | false, ms = 10_000): Promise<T> =>
+  waitForAny(what, check, ms, api ? [api.onDidUpdateDiagnostics as vscode.Event<unknown>] : []);
+
 const FIX_ALL = 'source.fixAll.cleanroomsIam';
 
 let api: CleanRoomsIamApi;
 
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open (test/fixtures/workspace)');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-}
-
 function codeOf(d: vscode.Diagnostic): string | undefined {
   const c = d.code;
   return typeof c === 'object' && c ? String(c.value) : c === undefined ? undefined : String(c);
-}
-
-/** Resolves once `check()` is truthy (checked on every diagnostics change, every adapter update and every 50 ms). */
-function waitFor<T>(what: string, check: () => T | undefined | false, ms = 10_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    const finish = (fn: () => void) => {
-      if (done) return;
-      done = true;
-      clearInterval(timer);
-      clearTimeout(timeout);
-      subs.forEach((s) => s.dispose());
-      fn();
-    };
-    const poll = () => {
-      let v: T | undefined | false;
-      try {
-        v = check();
-      } catch (e) {
-        finish(() => reject(e));
-        return;
-      }
-      if (v) finish(() => resolve(v as T));
-    };
-    const subs = [vscode.languages.onDidChangeDiagnostics(poll), api ? api.onDidUpdateDiagnostics(poll) : { dispose() {} }];
-    const timer = setInterval(poll, 50);
-    const timeout = setTimeout(() => finish(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`))), ms);
-    poll();
-  });
-}
-
-let untitledCount = 0;
-/** A fresh untitled document with a unique name (untitled:Untitled-N names are reused and can alias a closing document). */
-async function openUntitled(content: string, language = 'json'): Promise<vscode.TextEditor> {
-  const uri = vscode.Uri.parse(`untitled:/cleanrooms-test-${Date.now()}-${++untitledCount}.${language}`);
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const ed = await vscode.window.showTextDocument(doc);
-  if (doc.languageId !== language) await vscode.languages.setTextDocumentLanguage(doc, language);
-  if (content) assert.ok(await ed.edit((b) => b.insert(new vscode.Position(0, 0), content)), 'set content');
-  return vscode.window.activeTextEditor ?? ed;
-}
-
-async function closeAll(): Promise<void> {
-  // Revert first so untitled / dirty editors close without a save prompt.
-  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
-
-async function fixtureText(name: string): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(name)));
 }
 
 function rangeText(doc: vscode.TextDocument, r: vscode.Range): string {

@@ -3,15 +3,14 @@
 // New Policy from Template (Back to the template list, a pasted membership ARN) and Insert Policy at Cursor.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import pkg from '../../package.json';
 import { analyze } from '../../src/analysis/analyze';
 import { templateById } from '../../src/catalog';
 import { findPlaceholders } from '../../src/fill/detect';
 import { applyEdits, planFill, renderTemplate } from '../../src/fill/apply';
 import type { CleanRoomsIamApi, CommandOutcome, PromptProvider } from '../../src/vscode/extension';
 import type { FillStep, PromptContext } from '../../src/vscode/prompts';
+import { closeAll, EXTENSION_ID, fixtureText, openUntitled } from './helpers';
 
-const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 const BACK = Symbol.for('cleanroomsIam.back');
 let api: CleanRoomsIamApi;
 
@@ -65,30 +64,6 @@ function scripted(script: Script) {
 
 async function run(command: string, ...args: unknown[]): Promise<CommandOutcome> {
   return vscode.commands.executeCommand<CommandOutcome>(command, ...args);
-}
-
-let untitledCount = 0;
-/** A fresh untitled document with a unique name (untitled:Untitled-N names are reused and can alias a closing document). */
-async function openUntitled(content: string, language = 'json'): Promise<vscode.TextEditor> {
-  const uri = vscode.Uri.parse(`untitled:/cleanrooms-test-${Date.now()}-${++untitledCount}.${language}`);
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const ed = await vscode.window.showTextDocument(doc);
-  if (doc.languageId !== language) await vscode.languages.setTextDocumentLanguage(doc, language);
-  if (content) assert.ok(await ed.edit((b) => b.insert(new vscode.Position(0, 0), content)), 'set content');
-  return vscode.window.activeTextEditor ?? ed;
-}
-
-async function closeAll(): Promise<void> {
-  // Revert first so untitled / dirty editors close without a save prompt.
-  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
-
-async function fixtureText(name: string): Promise<string> {
-  const folder = vscode.workspace.workspaceFolders![0]!;
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, name)));
 }
 
 const SEED_ANSWERS: Record<string, string> = {

@@ -3,19 +3,12 @@
 // mistakes opens with its diagnostics, and New Policy from Template takes a template id (the walkthrough's links).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import pkg from '../../package.json';
 import type { CleanRoomsIamApi, CommandOutcome, PromptProvider } from '../../src/vscode/extension';
 import type { CliStyle } from '../../src/vscode/logic/cli-commands';
 import { COMMANDS, WALKTHROUGH_ID } from '../../src/vscode/logic/ids';
+import { closeAll, EXTENSION_ID, waitFor, workspaceFile } from './helpers';
 
-const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 let api: CleanRoomsIamApi;
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open (test/fixtures/workspace)');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
 
 interface Script {
   style?: CliStyle;
@@ -61,26 +54,6 @@ function scripted(script: Script) {
     },
   };
   return { provider, asked, messages };
-}
-
-async function closeAll(): Promise<void> {
-  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
-
-function waitFor<T>(what: string, check: () => T | undefined | false, ms = 15_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t0 = Date.now();
-    const tick = () => {
-      const v = check();
-      if (v) return resolve(v);
-      if (Date.now() - t0 > ms) return reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
-      setTimeout(tick, 50);
-    };
-    tick();
-  });
 }
 
 before(async function () {

@@ -4,45 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-// Bundled into the compiled test by esbuild; the id is `${publisher}.${name}`.
-import pkg from '../../package.json';
-
-const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
-const SOURCE = 'cleanrooms-iam';
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open (test/fixtures/workspace)');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-}
-
-/** Resolves once `check()` is truthy; checks on every diagnostics change and every 100 ms until `ms`
- * (generous: the CI machines are shared and a cold extension host can be slow). */
-function waitFor<T>(what: string, check: () => T | undefined | false, ms = 30_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    const finish = (fn: () => void) => {
-      if (done) return;
-      done = true;
-      clearInterval(timer);
-      clearTimeout(timeout);
-      sub.dispose();
-      fn();
-    };
-    const poll = () => {
-      const v = check();
-      if (v) finish(() => resolve(v));
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics(poll);
-    const timer = setInterval(poll, 100);
-    const timeout = setTimeout(() => finish(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`))), ms);
-    poll();
-  });
-}
+import { EXTENSION_ID, ours, SOURCE, waitFor, workspaceFile } from './helpers';
 
 describe('smoke: extension in a real VS Code', () => {
   it(`is installed as ${EXTENSION_ID}`, () => {
@@ -56,7 +18,7 @@ describe('smoke: extension in a real VS Code', () => {
     await vscode.window.showTextDocument(doc);
     assert.equal(doc.languageId, 'json');
     // No explicit ext.activate(): the contributed activation events must do it.
-    await waitFor('the extension to activate', () => ext.isActive);
+    await waitFor('the extension to activate', () => ext.isActive, 30_000);
   });
 
   it('reports a cleanrooms-iam diagnostic on the bad fixture, and none on package.json', async () => {
@@ -72,7 +34,7 @@ describe('smoke: extension in a real VS Code', () => {
     const diags = await waitFor(`a ${SOURCE} diagnostic on smoke-bad-policy.json`, () => {
       const d = ours(bad.uri);
       return d.length > 0 && d;
-    });
+    }, 30_000);
     // The <bucket> placeholder sits inside the Resource string: some finding must cover that line.
     const line = bad.getText().split('\n').findIndex((l) => l.includes('arn:aws:s3:::<bucket>/*'));
     assert.ok(
