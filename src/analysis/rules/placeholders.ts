@@ -1,8 +1,8 @@
 // Rule family "placeholders": values that were never filled in.
 import { placeholderKind } from '../../catalog/placeholder-kinds';
-import { findPlaceholders } from '../../fill/detect';
 import type { RuleFamily } from '../rule';
 import { elide, quote } from '../messages';
+import { placeholderOccurrences } from './util';
 
 function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
@@ -38,7 +38,7 @@ export const placeholderRules: RuleFamily = {
     },
   ],
   check(ctx) {
-    for (const o of findPlaceholders(ctx.text, ctx.model.root)) {
+    for (const o of placeholderOccurrences(ctx)) {
       const kind = placeholderKind(o.kind);
       const where = kind.id === 'text' ? '' : ` ${kind.help}`;
       const placeholder = { name: o.name, kind: o.kind, raw: o.key };

@@ -3,7 +3,7 @@ import type { Node } from '../json';
 import { allProperties, keyOf, valueOf } from '../json';
 import type { RuleContext } from '../rule';
 import type { TextEdit } from '../types';
-import { findPlaceholders } from '../../fill/detect';
+import { findPlaceholders, type PlaceholderOccurrence } from '../../fill/detect';
 import type { PolicyModel } from '../model';
 
 /** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */
@@ -46,6 +46,17 @@ export function closest(value: string, candidates: Iterable<string>, max: number
 }
 
 const placeholderCache = new WeakMap<PolicyModel, Array<[number, number]>>();
+const occurrenceCache = new WeakMap<PolicyModel, PlaceholderOccurrence[]>();
+
+/** The placeholder detector's occurrences in this analysis' document: computed once, shared by every family (read-only). */
+export function placeholderOccurrences(ctx: RuleContext): PlaceholderOccurrence[] {
+  let occurrences = occurrenceCache.get(ctx.model);
+  if (!occurrences) {
+    occurrences = findPlaceholders(ctx.text, ctx.model.root);
+    occurrenceCache.set(ctx.model, occurrences);
+  }
+  return occurrences;
+}
 
 /**
  * True when [offset, offset + length) overlaps a placeholder (the ranges the placeholders family reports).
@@ -55,7 +66,7 @@ const placeholderCache = new WeakMap<PolicyModel, Array<[number, number]>>();
 export function touchesPlaceholder(ctx: RuleContext, offset: number, length: number): boolean {
   let ranges = placeholderCache.get(ctx.model);
   if (!ranges) {
-    ranges = findPlaceholders(ctx.text, ctx.model.root).map((o) => [o.offset, o.offset + o.length] as [number, number]);
+    ranges = placeholderOccurrences(ctx).map((o) => [o.offset, o.offset + o.length] as [number, number]);
     placeholderCache.set(ctx.model, ranges);
   }
   const end = offset + Math.max(1, length);
