@@ -2,7 +2,8 @@
 // Usage: node esbuild.mjs [--watch] [--dev]
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
@@ -24,7 +25,10 @@ const common = {
  * src/catalog, src/fill, src/iam-data, and jsonc-parser) goes through a small stub whose exports are getters that require() the real
  * module on first use. esbuild wraps required modules in lazy initialisers, so loading the bundle (activation) does not
  * evaluate the engine: catalog templates, rule tables and the schema validator are built on the first policy
- * document, hover or command. Still one file per platform (the require() is resolved inside the bundle).
+ * document, hover or command.
+ * Node: the engine is a second file, dist/engine.js (`split`), which the stubs require() on first use, so activation only
+ * loads and compiles the small adapter bundle. Browser: one file (the require() is resolved inside the bundle), since a
+ * web extension host cannot require() another file.
  */
 const ENGINE_MODULE = /[\\/]src[\\/](analysis|catalog|fill|iam-data)[\\/]|[\\/]node_modules[\\/]jsonc-parser[\\/]/;
 const ADAPTER_MODULE = /[\\/]src[\\/]vscode[\\/]/;
@@ -40,10 +44,16 @@ async function exportNames(file, options) {
   return names;
 }
 
-/** @type {(options: esbuild.BuildOptions) => esbuild.Plugin} */
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const ENGINE_FILE = './engine.js';
+/** Engine modules the Node adapter bundle imports, by key (path relative to the repo), collected while it builds. */
+const splitModules = new Map();
+
+/** @type {(options: esbuild.BuildOptions & { split?: boolean }) => esbuild.Plugin} */
 const lazyEngine = (options) => ({
   name: 'lazy-engine',
   setup(build) {
+    if (options.split) build.onResolve({ filter: /^\.\/engine\.js$/ }, () => ({ path: ENGINE_FILE, external: true }));
     build.onResolve({ filter: /^(\.\.?\/|jsonc-parser$)/ }, async (args) => {
       if (args.kind !== 'import-statement' || args.pluginData?.lazyEngine || !ADAPTER_MODULE.test(args.importer) || args.namespace !== 'file') return undefined;
       const real = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { lazyEngine: true } });
@@ -52,9 +62,12 @@ const lazyEngine = (options) => ({
     });
     build.onLoad({ filter: /.*/, namespace: 'lazy-engine' }, async (args) => {
       const names = await exportNames(args.path, options);
+      const key = relative(ROOT, args.path).split(sep).join('/');
+      if (options.split) splitModules.set(key, args.path);
+      const target = options.split ? `require(${JSON.stringify(ENGINE_FILE)})[${JSON.stringify(key)}]` : `require(${JSON.stringify(args.path)})`;
       const lines = [
         'let real;',
-        `const load = () => real || (real = require(${JSON.stringify(args.path)}));`,
+        `const load = () => real || (real = ${target});`,
         "Object.defineProperty(exports, '__esModule', { value: true });",
         ...names.map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`),
       ];
@@ -72,7 +85,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [lazyEngine({ platform: 'node', mainFields: common.mainFields })],
+    plugins: [lazyEngine({ platform: 'node', mainFields: common.mainFields, split: true })],
   },
   {
     ...common,
@@ -95,9 +108,16 @@ const builds = [
   },
 ].filter((b) => existsSync(b.entryPoints[0]));
 
+/** dist/engine.js: every engine module the Node adapter bundle uses, exported by key (built after the adapter bundle). */
+function engineBuild(outdir) {
+  const entry = [...splitModules].map(([key, path]) => `exports[${JSON.stringify(key)}] = require(${JSON.stringify(path)});`).join('\n');
+  return { ...common, stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'engine-entry.js', loader: 'js' }, outfile: `${outdir}/engine.js`, platform: 'node', format: 'cjs', external: ['vscode'] };
+}
+
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();
-  console.log('watching…');
+  console.log('watching… (dist/engine.js is written by a full build, not watched)');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  if (splitModules.size) await esbuild.build(engineBuild(dirname(builds[0].outfile)));
 }

@@ -317,6 +317,9 @@ async function main(): Promise<void> {
   const bundlePath = join(ROOT, 'dist', 'extension.js');
   const iamPath = join(ROOT, 'dist', 'iam-data.json');
   const bundleBytes = existsSync(bundlePath) ? statSync(bundlePath).size : null;
+  // The Node build loads the engine from a second file on the first policy document (not at activation).
+  const enginePath = join(ROOT, 'dist', 'engine.js');
+  const engineBytes = existsSync(enginePath) ? statSync(enginePath).size : null;
   const iamBytes = existsSync(iamPath) ? statSync(iamPath).size : null;
   const iamReadInActivate = (act.reads ?? []).some((x) => x.includes('iam-data'));
 
@@ -335,7 +338,7 @@ async function main(): Promise<void> {
     budgets.push({ budget: `${c.name}: ${c.budget}`, value: c.skipped ? `skipped (${c.skipped}), ${f(c.analyze_ms)} ms` : c.budget.includes('floor') ? `${r2(ratio(c.analyze_ms, c.floor_ms))}, ${c.kind}` : `analyze ${f(c.analyze_ms)} ms${c.notes.length ? `; ${c.notes.join('; ')}` : ''}`, pass: !!c.pass });
   }
   budgets.push({ budget: `activation (load dist/extension.js + activate) <= ${BUDGET.activationMs} ms`, value: act.ms === null ? (act.error ?? '—') : `${f(act.ms, 1)} ms`, pass: act.ms !== null && act.ms <= BUDGET.activationMs });
-  budgets.push({ budget: `main bundle <= ${BUDGET.bundleBytes / 1024} KB minified`, value: bundleBytes === null ? 'missing' : kb(bundleBytes), pass: bundleBytes !== null && bundleBytes <= BUDGET.bundleBytes });
+  budgets.push({ budget: `main bundle <= ${BUDGET.bundleBytes / 1024} KB minified`, value: bundleBytes === null ? 'missing' : `${kb(bundleBytes)}${engineBytes === null ? '' : ` (+ engine ${kb(engineBytes)}, loaded on first use)`}`, pass: bundleBytes !== null && bundleBytes <= BUDGET.bundleBytes });
   budgets.push({ budget: 'IAM data outside the bundle, not read in activate()', value: iamBytes === null ? 'dist/iam-data.json missing' : `${kb(iamBytes)} separate file${iamReadInActivate ? ', READ in activate()' : ''}`, pass: iamBytes !== null && act.ms !== null && !iamReadInActivate });
   budgets.push({ budget: `IAM data first load <= ${BUDGET.iamLoadMs} ms`, value: iamLoad.ms === null ? (iamLoad.error ?? '—') : `${f(iamLoad.ms, 1)} ms (${iamLoad.parser})`, pass: iamLoad.ms !== null && iamLoad.ms <= BUDGET.iamLoadMs });
   budgets.push({ budget: `edit loop: analyze per edit <= ${BUDGET.editMs} ms median (10 KB)`, value: `${f(edit.analyze.median)} ms`, pass: edit.analyze.median <= BUDGET.editMs });
@@ -344,6 +347,7 @@ async function main(): Promise<void> {
     cases: out.map((c) => ({ name: c.name, bytes: c.bytes, floor_ms: c.floor_ms, analyze_ms: c.analyze_ms, anchor_ms: c.anchor_ms, floor_p95_ms: c.floor_p95_ms, analyze_p95_ms: c.analyze_p95_ms, anchor_p95_ms: c.anchor_p95_ms, iterations: c.iterations, kind: c.kind, findings: c.findings, ...(c.skipped ? { skipped: c.skipped } : {}), ...(c.notes.length ? { notes: c.notes } : {}), ...(c.pass !== null ? { pass: c.pass } : {}) })),
     activation_ms: act.ms,
     bundle_bytes: bundleBytes,
+    engine_bytes: engineBytes,
     iam_data_bytes: iamBytes,
     iam_data_load_ms: iamLoad.ms,
     edit_ms: edit.analyze.median,

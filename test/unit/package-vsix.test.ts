@@ -80,7 +80,7 @@ describe('package: the .vsix', function () {
   };
 
   before(() => {
-    const missing = ['dist/extension.js', 'dist/web/extension.js', 'dist/iam-data.json'].filter((f) => !existsSync(join(root, f)));
+    const missing = ['dist/extension.js', 'dist/engine.js', 'dist/web/extension.js', 'dist/iam-data.json'].filter((f) => !existsSync(join(root, f)));
     assert.deepEqual(missing, [], 'run `npm run build` before this test');
     dir = mkdtempSync(join(tmpdir(), 'cleanrooms-iam-vsix-test-'));
     const out = join(dir, 'test.vsix');
@@ -107,6 +107,7 @@ describe('package: the .vsix', function () {
   it('carries the bundles, the IAM data with its licence, snippets, schemas, icon and docs', () => {
     const required = [
       'dist/extension.js',
+      'dist/engine.js',
       'dist/web/extension.js',
       'dist/iam-data.json',
       'dist/iam-data.LICENSE.txt',
@@ -152,6 +153,7 @@ describe('package: the .vsix', function () {
       /^LICENSE\.txt$/,
       /^images\/icon\.png$/,
       /^dist\/extension\.js$/,
+      /^dist\/engine\.js$/,
       /^dist\/web\/extension\.js$/,
       /^dist\/iam-data\.json$/,
       /^dist\/iam-data\.LICENSE\.txt$/,
@@ -169,7 +171,7 @@ describe('package: the .vsix', function () {
   });
 
   it('ships the bundles byte for byte as built', () => {
-    for (const f of ['dist/extension.js', 'dist/web/extension.js', 'dist/iam-data.json']) {
+    for (const f of ['dist/extension.js', 'dist/engine.js', 'dist/web/extension.js', 'dist/iam-data.json']) {
       assert.ok(read(`extension/${f}`).equals(readFileSync(join(root, f))), `${f} differs from the built file`);
     }
   });

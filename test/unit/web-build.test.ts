@@ -13,7 +13,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import * as vm from 'node:vm';
 import { analyze } from '../../src/analysis/analyze';
 import type { Severity } from '../../src/analysis/types';
@@ -41,16 +41,19 @@ interface Loaded {
   context: vm.Context;
 }
 
-/** Loads a CommonJS bundle in a fresh context with `require` limited to 'vscode'. */
-function loadBundle(file: string, vscodeApi: unknown, web: boolean): Loaded {
-  const context = vm.createContext(web ? webGlobals() : { ...webGlobals() });
+/**
+ * Loads a CommonJS bundle in a fresh context with `require` limited to 'vscode'. The Node bundle may also require its
+ * engine file (`./engine.js`, beside it), loaded in the same context under the same rule; the web bundle may not.
+ */
+function loadBundle(file: string, vscodeApi: unknown, web: boolean, context = vm.createContext(web ? webGlobals() : { ...webGlobals() }), required: string[] = []): Loaded {
   const code = readFileSync(file, 'utf8');
   const fn = vm.runInContext(`(function (exports, require, module) {${code}\n})`, context, { filename: file });
   const module = { exports: {} as Loaded['exports'] };
-  const required: string[] = [];
+  let engine: unknown;
   const req = (id: string) => {
     required.push(id);
     if (id === 'vscode') return vscodeApi;
+    if (id === './engine.js' && !web) return (engine ??= loadBundle(join(dirname(file), 'engine.js'), vscodeApi, web, context, required).exports);
     throw new Error(`require('${id}') is not available here (a browser has no Node built-ins)`);
   };
   fn(module.exports, req, module);
@@ -128,6 +131,8 @@ describe('web build: the browser bundle runs without Node built-ins and matches 
 
   it('loads with web globals only: the bundle requires nothing but vscode, and the context has no Node globals', () => {
     assert.deepEqual([...new Set(runs.web.required)], ['vscode']);
+    // The Node bundle loads its engine file on first use (after activation); nothing else.
+    assert.deepEqual([...new Set(runs.node.required)].sort(), ['./engine.js', 'vscode']);
     const g = vm.runInContext('[typeof process, typeof Buffer, typeof require, typeof module, typeof global, typeof setImmediate]', runs.web.context);
     assert.deepEqual([...g], ['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined']);
     // The require stand-in really throws for built-ins (what a stray `require('fs')` would meet).

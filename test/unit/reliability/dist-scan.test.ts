@@ -45,6 +45,7 @@ describe('reliability: the bundle scanner catches planted examples', () => {
 
 const BUNDLES: Array<{ file: string; allowChildProcess?: boolean; forbidFs?: boolean }> = [
   { file: 'dist/extension.js' },
+  { file: 'dist/engine.js' },
   { file: 'dist/web/extension.js', forbidFs: true },
   // The CLI may read files (fs); it must not evaluate code or talk to the network either.
   { file: 'dist/cli.js' },
