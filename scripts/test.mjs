@@ -1,7 +1,11 @@
-// `npm test`: build, typecheck, unit tests (mocha, plain Node), then the integration suites inside a real VS Code
-// (code-server). Every step runs even when an earlier test step failed, so one run reports everything; the last line is
-// the total over both test layers, `all: N passed, N failed`, and the exit code is non-zero if anything failed.
+// `npm test`: build, typecheck, unit tests (mocha, plain Node), the integration suites inside a real VS Code
+// (code-server), then the packaged-extension check (the .vsix installed into code-server, and `npm start`). Every step
+// runs even when an earlier test step failed, so one run reports everything; the last line is the total over all test
+// layers, `all: N passed, N failed`, and the exit code is non-zero if anything failed.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 function run(cmd, args, { capture = false } = {}) {
   return new Promise((resolve) => {
@@ -45,12 +49,22 @@ passed += up ? Number(up[1]) : 0;
 failed += uf ? Number(uf[1]) : 0;
 ok &&= unit.code === 0;
 
-const integ = await run(process.execPath, ['scripts/integration/run-tests.mjs'], { capture: true });
-const last = [...integ.out.matchAll(/^(\d+) passed, (\d+) failed$/gm)].pop();
-if (!last) failed++; // no result: the integration run did not report
-passed += last ? Number(last[1]) : 0;
-failed += last ? Number(last[2]) : 0;
-ok &&= integ.code === 0;
+/** Run a layer that ends with `N passed, N failed`, and add its counts. */
+async function layer(script, env = {}) {
+  Object.assign(process.env, env);
+  const r = await run(process.execPath, [script], { capture: true });
+  const last = [...r.out.matchAll(/^(\d+) passed, (\d+) failed$/gm)].pop();
+  if (!last) failed++; // no result: the layer did not report
+  passed += last ? Number(last[1]) : 0;
+  failed += last ? Number(last[2]) : 0;
+  ok &&= r.code === 0;
+}
+
+await layer('scripts/integration/run-tests.mjs');
+// Screenshots of this run go to a temporary folder, not over the README's images.
+const shots = mkdtempSync(join(tmpdir(), 'cleanrooms-iam-vsix-shots-'));
+await layer('scripts/integration/vsix-check.mjs', { CLEANROOMS_IAM_UI_IMAGES: shots });
+rmSync(shots, { recursive: true, force: true });
 
 console.log(`all: ${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);
