@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { provision } from './integration/provision.mjs';
-import { DEFAULT_SETTINGS, isOfflineNoise } from './integration/code-server.mjs';
+import { DEFAULT_SETTINGS, isOfflineNoise, LOCAL_FLAGS } from './integration/code-server.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_PORT = 8765;
@@ -75,11 +75,7 @@ export async function launchCodeServer(o) {
   const args = [
     ...codeServerArgs(o.tools, o.data),
     '--bind-addr', host,
-    '--auth', 'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
+    ...LOCAL_FLAGS,
   ];
   // The built workbench reads the URL's `payload` (extensionDevelopmentPath) only with the smoke-test driver enabled.
   if (o.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');

@@ -22,6 +22,10 @@ export function freePort() {
 }
 
 /** Settings written to the fresh user-data-dir. */
+/** Flags every local code-server of this project gets (tests, UI checks, npm start): no auth on 127.0.0.1, no telemetry,
+ * no update check, no trust prompt, no getting-started page. */
+export const LOCAL_FLAGS = ['--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'];
+
 export const DEFAULT_SETTINGS = {
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -104,11 +108,7 @@ export async function startCodeServer(o) {
     o.entry,
     '--config', config,
     '--bind-addr', host,
-    '--auth', 'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
+    ...LOCAL_FLAGS,
     '--user-data-dir', join(tmp, 'ud'),
     '--extensions-dir', join(tmp, 'ext'),
     // Without this the built workbench silently ignores the test payload.

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { provision } from './provision.mjs';
 import { startCodeServer, CHROMIUM_ARGS, isOfflineNoise } from './code-server.mjs';
+import { stepRunner } from './steps.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const imagesDir = resolve(process.env.CLEANROOMS_IAM_UI_IMAGES || join(repoRoot, 'docs', 'images'));
@@ -25,25 +26,7 @@ const verbose = process.env.CLEANROOMS_IAM_VERBOSE === '1';
 const SOURCE = 'cleanrooms-iam';
 const FILL_COMMAND = 'Clean Rooms: Fill Placeholders';
 
-let passed = 0;
-let failed = 0;
-/** Runs one asserted step; a failed step is reported (with a screenshot for diagnosis) and the next ones still run. */
-async function step(page, title, fn) {
-  const t0 = Date.now();
-  try {
-    const note = await fn();
-    passed++;
-    console.log(`  ✔ ${title}${note ? ` — ${note}` : ''} (${Date.now() - t0}ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`  ✘ ${title}\n      ${String(e.message ?? e).split('\n').join('\n      ')}`);
-    const shot = join(tmpdir(), `cleanrooms-iam-ui-failure-${passed + failed}.png`);
-    await page.screenshot({ path: shot }).catch(() => {});
-    console.log(`      screenshot: ${shot}`);
-    // Leave the workbench in a neutral state for the next step.
-    await page.keyboard.press('Escape').catch(() => {});
-  }
-}
+const { counts, step } = stepRunner('ui');
 
 const quickInput = '.quick-input-widget';
 const quickInputVisible = `${quickInput}:visible`;
@@ -197,7 +180,7 @@ async function main() {
       return `first prompt "${titleText}"${prompt ? ` (${prompt.slice(0, 80)})` : ''}; answered "${answered.slice(0, 60)}"; ${next}`;
     });
   } catch (e) {
-    failed++;
+    counts.failed++;
     console.log(`  ✘ ${e.stack ?? e}`);
   } finally {
     await browser?.close().catch(() => {});
@@ -205,8 +188,8 @@ async function main() {
     rmSync(workspace, { recursive: true, force: true });
   }
   console.log(`[ui] screenshots in ${imagesDir}; done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed > 0 ? 1 : 0;
+  console.log(`${counts.passed} passed, ${counts.failed} failed`);
+  process.exitCode = counts.failed > 0 ? 1 : 0;
 }
 
 await main();

@@ -21,6 +21,7 @@ import { provision } from './provision.mjs';
 import { CHROMIUM_ARGS, freePort, isOfflineNoise } from './code-server.mjs';
 import { firstFreePort, groupAlive, installVsix, launchCodeServer, makeDataDir, repoRoot, workbenchUrl } from '../start.mjs';
 import { packageVsix } from '../package.mjs';
+import { stepRunner } from './steps.mjs';
 
 const args = new Set(process.argv.slice(2));
 for (const a of args) if (!['--no-build', '--skip-start', '--skip-vsix'].includes(a)) throw new Error(`unknown option ${a}`);
@@ -33,26 +34,8 @@ const GOOD_PERMISSIONS = 'read-data-permissions-policy.json';
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 
-let passed = 0;
-let failed = 0;
+const { counts, step } = stepRunner('vsix');
 const timings = [];
-async function step(page, title, fn) {
-  const t0 = Date.now();
-  try {
-    const note = await fn();
-    passed++;
-    console.log(`  ✔ ${title}${note ? ` — ${note}` : ''} (${Date.now() - t0}ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`  ✘ ${title}\n      ${String(e?.message ?? e).split('\n').join('\n      ')}`);
-    if (page) {
-      const shot = join(tmpdir(), `cleanrooms-iam-vsix-failure-${passed + failed}.png`);
-      await page.screenshot({ path: shot }).catch(() => {});
-      console.log(`      screenshot: ${shot}`);
-      await page.keyboard.press('Escape').catch(() => {});
-    }
-  }
-}
 const phase = (name, t0) => timings.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 const quickInputVisible = '.quick-input-widget:visible';
@@ -291,15 +274,15 @@ async function main() {
       await partStart(browser);
     }
   } catch (e) {
-    failed++;
+    counts.failed++;
     console.log(`  ✘ ${e?.stack ?? e}`);
   } finally {
     await browser?.close().catch(() => {});
   }
   console.log(`[vsix] screenshots in ${imagesDir}; done in ${((Date.now() - started) / 1000).toFixed(1)} s (${timings.join(', ')})`);
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`${counts.passed} passed, ${counts.failed} failed`);
   // Exit now: idle keep-alive sockets of the health checks would otherwise hold the process for a while.
-  process.exit(failed > 0 ? 1 : 0);
+  process.exit(counts.failed > 0 ? 1 : 0);
 }
 
 await main();
