@@ -9,7 +9,7 @@ import { placeholderKind } from '../../src/catalog/placeholder-kinds';
 import { findPlaceholders } from '../../src/fill/detect';
 import { applyEdits, planFill } from '../../src/fill/apply';
 import type { CleanRoomsIamApi, PromptProvider } from '../../src/vscode/extension';
-import { closeAll, EXTENSION_ID, fixtureText, openUntitled, ours, SOURCE, waitFor as waitForAny, workspaceFile } from './helpers';
+import { cancellingPrompts, closeAll, EXTENSION_ID, fixtureText, openUntitled, ours, SOURCE, waitFor as waitForAny, workspaceFile } from './helpers';
 
 /** waitFor, also woken by the adapter's own update event. */
 const waitFor = <T>(what: string, check: () => T | undefined | false, ms = 10_000): Promise<T> =>
@@ -36,10 +36,8 @@ async function setSetting(key: string, value: unknown): Promise<void> {
 function sampleAnswers(): PromptProvider & { asked: string[] } {
   const asked: string[] = [];
   return {
+    ...cancellingPrompts(),
     asked,
-    async pickTemplate() {
-      return undefined;
-    },
     async pickRegion(step) {
       asked.push(step.key);
       return placeholderKind(step.kind).sample;
@@ -47,20 +45,6 @@ function sampleAnswers(): PromptProvider & { asked: string[] } {
     async inputValue(step) {
       asked.push(step.key);
       return placeholderKind(step.kind).sample;
-    },
-    async pickRule() {
-      return undefined;
-    },
-    async showRuleDocs() {},
-    showMessage() {},
-    async pickFile() {
-      return undefined;
-    },
-    async pickCliStyle() {
-      return undefined;
-    },
-    async inputRoleName() {
-      return undefined;
     },
   };
 }

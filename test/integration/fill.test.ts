@@ -9,7 +9,7 @@ import { findPlaceholders } from '../../src/fill/detect';
 import { applyEdits, planFill, renderTemplate } from '../../src/fill/apply';
 import type { CleanRoomsIamApi, CommandOutcome, PromptProvider } from '../../src/vscode/extension';
 import type { FillStep, PromptContext } from '../../src/vscode/prompts';
-import { closeAll, EXTENSION_ID, fixtureText, openUntitled } from './helpers';
+import { cancellingPrompts, closeAll, EXTENSION_ID, fixtureText, openUntitled } from './helpers';
 
 const BACK = Symbol.for('cleanroomsIam.back');
 let api: CleanRoomsIamApi;
@@ -36,27 +36,15 @@ function scripted(script: Script) {
     return a as string | typeof BACK | undefined;
   };
   const provider: PromptProvider = {
+    ...cancellingPrompts(),
     async pickTemplate() {
       log.push({ key: '#template', step: 1, total: 0, canGoBack: false, title: '' });
       return templates.shift();
     },
     pickRegion: answer as PromptProvider['pickRegion'],
     inputValue: answer as PromptProvider['inputValue'],
-    async pickRule() {
-      return undefined;
-    },
-    async showRuleDocs() {},
     showMessage(_kind, message) {
       messages.push(message);
-    },
-    async pickFile() {
-      return undefined;
-    },
-    async pickCliStyle() {
-      return undefined;
-    },
-    async inputRoleName() {
-      return undefined;
     },
   };
   return { provider, log, messages };

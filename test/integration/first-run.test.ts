@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { CleanRoomsIamApi, CommandOutcome, PromptProvider } from '../../src/vscode/extension';
 import type { CliStyle } from '../../src/vscode/logic/cli-commands';
 import { COMMANDS, WALKTHROUGH_ID } from '../../src/vscode/logic/ids';
-import { closeAll, EXTENSION_ID, waitFor, workspaceFile } from './helpers';
+import { cancellingPrompts, closeAll, EXTENSION_ID, waitFor, workspaceFile } from './helpers';
 
 let api: CleanRoomsIamApi;
 
@@ -20,6 +20,7 @@ function scripted(script: Script) {
   const asked: string[] = [];
   const messages: Array<{ kind: string; text: string }> = [];
   const provider: PromptProvider = {
+    ...cancellingPrompts(),
     async pickTemplate() {
       asked.push('template');
       return undefined;
@@ -32,10 +33,6 @@ function scripted(script: Script) {
       asked.push(step.key);
       return undefined;
     },
-    async pickRule() {
-      return undefined;
-    },
-    async showRuleDocs() {},
     showMessage(kind, text) {
       messages.push({ kind, text });
     },

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import pkg from '../../package.json';
+import type { PromptProvider } from '../../src/vscode/extension';
 
 export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 export const SOURCE = 'cleanrooms-iam';
@@ -71,4 +72,33 @@ export async function closeAll(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** A prompt provider on which every prompt is cancelled (Escape) and messages are dropped; tests override what they script. */
+export function cancellingPrompts(): PromptProvider {
+  return {
+    async pickTemplate() {
+      return undefined;
+    },
+    async pickRegion() {
+      return undefined;
+    },
+    async inputValue() {
+      return undefined;
+    },
+    async pickRule() {
+      return undefined;
+    },
+    async showRuleDocs() {},
+    showMessage() {},
+    async pickFile() {
+      return undefined;
+    },
+    async pickCliStyle() {
+      return undefined;
+    },
+    async inputRoleName() {
+      return undefined;
+    },
+  };
 }
