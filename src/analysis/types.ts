@@ -83,6 +83,8 @@ export interface RuleMeta {
   /** Longer description for docs / "Show Rule Documentation". */
   description: string;
   docUrl: string;
+  /** The IAM Access Analyzer ValidatePolicy issue code this rule corresponds to, if any (facts §4.6). */
+  accessAnalyzer?: string;
   /**
    * A complete, minimal policy document (JSON text) that triggers the rule: for docs/rules.md, "Show Rule
    * Documentation" and test/unit/rules-docs.test.ts. Set from rules/examples.ts when the registry is built.

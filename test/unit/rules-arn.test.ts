@@ -6,6 +6,7 @@ import { applyEdits } from '../../src/fill/apply';
 import { parseArn } from '../../src/analysis/arn/parse';
 
 import { clean, fixes, j, mine, none, one, under } from './helpers/rules';
+import { loadTestIamIndex } from './helpers/iam';
 
 const res = (...resource: string[]) => j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resource.length === 1 ? resource[0] : resource }] });
 const ACCT = '210987654321';
@@ -60,10 +61,16 @@ describe('rules: arn — fields', () => {
   });
   it('arn-partition: unknown partition, wildcard, wrong case (fix)', () => {
     one(res('arn:amazon:s3:::acme-data'), 'arn-partition', 'error', 'amazon');
-    one(res('arn:*:s3:::acme-data'), 'arn-partition', 'error', '*');
+    one(res('arn:*x:s3:::acme-data'), 'arn-partition', 'error', '*x');
+    one(j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: 'arn:*:iam::210987654321:root' } }] }), 'arn-partition', 'error', '*');
     const t = res('arn:AWS:s3:::acme-data');
     clean(fixes(t, one(t, 'arn-partition', 'error', 'AWS'), /"aws"/));
     for (const p of ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso-b', 'aws-eusc']) none(res(`arn:${p}:s3:::acme-data`), 'arn-partition');
+  });
+  it('arn-partition: a wildcard partition in a Resource is a pattern (AWS managed policy AmazonSSMManagedInstanceCore-style arn:*:ssm:*:*:opsitem/*)', () => {
+    // AWS managed policy AWSSystemsManagerOpsDataSyncServiceRolePolicy: "Resource": "arn:*:ssm:*:*:opsitem/*".
+    none(j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ssm:GetOpsItem', Resource: 'arn:*:ssm:*:*:opsitem/*' }] }), 'arn-partition');
+    none(res('arn:aws*:s3:::acme-data', 'arn:aws-?n:s3:::acme-data'), 'arn-partition');
   });
   it('arn-service: upper case (fix) and empty', () => {
     const t = res('arn:aws:S3:::acme-data');
@@ -94,6 +101,11 @@ describe('rules: arn — fields', () => {
     one(res('arn:aws:glue:eu-west-2:12345:catalog'), 'arn-account', 'error', '12345');
     one(res('arn:aws:glue:eu-west-2::catalog'), 'arn-account', 'error', '::');
     one(res('arn:aws:iam::aws:role/x'), 'arn-account', 'error', 'aws');
+    // CloudFront origin access identity principal (documented format; S3 bucket policies AWS generates use it).
+    none(j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*', Principal: { AWS: 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2QWRUHAPOMQZL' } }] }), 'arn-account');
+    one(res('arn:aws:iam::cloudfront:role/x'), 'arn-account', 'error', 'cloudfront');
+    // AWS RAM managed permissions and SageMaker's public hub (AWS managed policies AWSResourceAccessManagerFullAccess-style, AmazonSageMakerFullAccess).
+    none(res('arn:aws:ram::aws:permission/AWSRAMDefaultPermissionSubnet', 'arn:aws:sagemaker:*:aws:hub/SageMakerPublicHub', 'arn:aws:sagemaker:*:aws:hub-content/SageMakerPublicHub/*'), 'arn-account');
     none(res('arn:aws:iam::aws:policy/AWSCleanRoomsFullAccess', 'arn:aws:iam::*:role/service-role/*cleanrooms*', 'arn:aws:glue:eu-west-2:2109*:catalog'), 'arn-account');
   });
   it('arn-account-not-allowed: S3 bucket ARNs have no account (fix removes it)', () => {
@@ -190,5 +202,18 @@ describe('rules: arn — where ARNs are checked', () => {
       'arn:aws:logs:*:*:log-group:/aws/cleanrooms*',
       `arn:aws:sts::${ACCT}:assumed-role/admin/alice`,
     ));
+  });
+});
+
+describe('rules: arn — the account "aws" where the Service Authorization Reference lists it', () => {
+  const iam = loadTestIamIndex();
+  const pol = (action: string, resource: string) => j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource }] });
+  it('accepts arn:aws:eks::aws:cluster-access-policy/… and arn:aws:sso::aws:applicationProvider/… (AWS managed policies AmazonEKSClusterPolicy-era access policies, AWSSSOServiceRolePolicy)', () => {
+    // AWS managed policy AmazonEKSServiceRolePolicy-style access entry grants and AWSSSODirectoryAdministrator use these.
+    none(pol('eks:AssociateAccessPolicy', 'arn:aws:eks::aws:cluster-access-policy/*'), 'arn-account', { iam });
+    none(pol('sso:DescribeApplicationProvider', 'arn:aws:sso::aws:applicationProvider/*'), 'arn-account', { iam });
+  });
+  it('still flags "aws" where the reference lists only a 12-digit account', () => {
+    one(pol('eks:DescribeCluster', 'arn:aws:eks:us-east-1:aws:cluster/x'), 'arn-account', 'error', 'aws', { iam });
   });
 });

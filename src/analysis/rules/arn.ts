@@ -10,6 +10,7 @@ import type { Fix, Severity } from '../types';
 import { CLEANROOMS_MEMBERSHIP_SUBTYPES, CLEANROOMS_ML_MEMBERSHIP_SUBTYPES, CLEANROOMS_ML_TYPES, CLEANROOMS_TYPES, CR_DOCS } from './cleanrooms-data';
 import { closest, hasPlaceholderSyntax, touchesPlaceholder } from './util';
 import { elide, quote } from '../messages';
+import { resourceTypesForArn } from '../../iam-data';
 
 const ARN_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html';
 const SAR = 'https://docs.aws.amazon.com/service-authorization/latest/reference/';
@@ -121,7 +122,9 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
   const resource = arn.resource!;
 
   // Partition.
-  if (!hasVariable(partition.text) && !PARTITION_RE.test(partition.text)) {
+  // A wildcard partition (arn:*:ssm:…, as AWS managed policies write) is a pattern; it is wrong only if it can match no partition.
+  const partitionPattern = hasWildcard(partition.text) && site.origin !== 'principal' && PARTITIONS.some((p) => globMatches(partition.text, p));
+  if (!hasVariable(partition.text) && !partitionPattern && !PARTITION_RE.test(partition.text)) {
     const lower = partition.text.toLowerCase();
     const fixes: Fix[] = PARTITION_RE.test(lower) ? [{ title: `Change to "${lower}"`, edits: [edit(partition.start, partition.end, lower)], preferred: true }] : [];
     const msg = hasWildcard(partition.text)
@@ -162,7 +165,9 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
         { title: 'Remove the account ID', edits: [edit(account.start, account.end, '')], preferred: true },
       ]);
     } else if (account.text === 'aws') {
-      if (!(service === 'iam' && resource.text.startsWith('policy/'))) report('arn-account', account, 'The account "aws" is only used in AWS managed policy ARNs (arn:aws:iam::aws:policy/…). Use a 12-digit account ID.');
+      if (!awsOwned(ctx, service, value, resource.text)) report('arn-account', account, 'The account "aws" is only used in ARNs of AWS-owned resources (AWS managed policies arn:aws:iam::aws:policy/…, and the resource types the Service Authorization Reference lists with the account "aws"). Use a 12-digit account ID.');
+    } else if (service === 'iam' && account.text === 'cloudfront' && resource.text.startsWith('user/CloudFront Origin Access Identity ')) {
+      // The documented CloudFront origin access identity principal (CloudFront Developer Guide, "Restricting access to an Amazon S3 origin").
     } else if (!/^\d{12}$/.test(account.text)) {
       const digits = account.text.replace(/[-\s]/g, '');
       const fixes: Fix[] = /^\d{12}$/.test(digits) ? [{ title: `Change to ${digits}`, edits: [edit(account.start, account.end, digits)], preferred: true }] : [];
@@ -181,6 +186,30 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
   if (s3Bucket) checkS3(report, resource);
   else if (shape?.types) checkTyped(report, edit, service, shape, resource);
   else checkOther(report, edit, service, resource);
+}
+
+/**
+ * AWS-owned resources whose ARN has the literal account `aws`. The Service Authorization Reference's ARN templates
+ * give most of them (arn:${Partition}:eks::aws:cluster-access-policy/…, sso::aws:applicationProvider/…); the
+ * documented ones it omits are listed here with their source.
+ */
+const AWS_OWNED_EXTRA: Array<[service: string, resourcePrefix: string]> = [
+  ['iam', 'policy/'], // AWS managed policies (IAM User Guide, "AWS managed policies")
+  ['ram', 'permission/'], // AWS RAM managed permissions, arn:aws:ram::aws:permission/… (AWS RAM User Guide, "Managed permissions")
+  ['sagemaker', 'hub/SageMakerPublicHub'], // SageMaker JumpStart public hub (SageMaker Developer Guide, "Private curated hubs")
+  ['sagemaker', 'hub-content/SageMakerPublicHub/'],
+];
+
+function awsOwned(ctx: RuleContext, service: string, value: string, resource: string): boolean {
+  if (AWS_OWNED_EXTRA.some(([s, p]) => s === service && resource.startsWith(p))) return true;
+  const iam = ctx.options.iam;
+  if (!iam) return false;
+  return resourceTypesForArn(iam, service, value).some((rt) => rt.arn.split(':')[4] === 'aws');
+}
+
+function globMatches(pattern: string, text: string): boolean {
+  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
+  return re.test(text);
 }
 
 function checkRegion(

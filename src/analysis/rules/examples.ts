@@ -134,6 +134,15 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     // Without forcePolicy such a document is not treated as a policy at all (no finding); with it, it is reported.
     options: { forcePolicy: true },
   },
+
+  // access-analyzer-passrole
+  'aa-pass-role-star-resource': { text: policy(allow('iam:PassRole', '*')) },
+  'aa-pass-role-not-resource': { text: policy({ Effect: 'Allow', Action: 'iam:PassRole', NotResource: `arn:aws:iam::${ACCOUNT}:role/admin` }) },
+  'aa-create-slr-star-resource': { text: policy(allow('iam:CreateServiceLinkedRole', '*')) },
+  'aa-policy-size-identity': {
+    // One statement a line: the example must be over 6,144 characters, and stays readable that way.
+    text: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${Array.from({ length: 60 }, (_, i) => JSON.stringify(allow(['s3:GetObject', 's3:PutObject'], `arn:aws:s3:::${BUCKET}-${String(i).padStart(2, '0')}/reports/quarterly/*`, { Sid: `ReadWriteReports${i}` }))).join(',\n    ')}\n  ]\n}`,
+  },
 };
 
 /** Attach the example (and its options) to a rule's metadata. */

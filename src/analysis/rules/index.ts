@@ -6,9 +6,10 @@ import { grammarRules } from './grammar';
 import { arnRules } from './arn';
 import { cleanroomsRules } from './cleanrooms';
 import { iamDataRules } from './iam-data';
+import { accessAnalyzerPassRoleRules } from './access-analyzer-passrole';
 import { withExample } from './examples';
 
-export const RULE_FAMILIES: RuleFamily[] = [placeholderRules, grammarRules, arnRules, cleanroomsRules, iamDataRules];
+export const RULE_FAMILIES: RuleFamily[] = [placeholderRules, grammarRules, arnRules, cleanroomsRules, iamDataRules, accessAnalyzerPassRoleRules];
 export const RULES_BY_ID = new Map<string, RuleMeta>();
 for (const family of RULE_FAMILIES) {
   for (const r of family.rules) {
