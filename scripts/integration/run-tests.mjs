@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { provision } from './provision.mjs';
-import { startCodeServer, CHROMIUM_ARGS, isOfflineNoise } from './code-server.mjs';
+import { startCodeServer, CHROMIUM_ARGS, isOfflineNoise, workbenchUrl } from './code-server.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const outDir = join(repoRoot, 'out', 'test', 'integration');
@@ -135,8 +135,7 @@ async function main() {
     process.on('exit', () => rmSync(resultDir, { recursive: true, force: true })); // also on SIGINT / SIGTERM
     const resultFile = join(tmp, 'result.json');
     server = await startCodeServer({
-      node: tools.node,
-      entry: tools.codeServerEntry,
+      tools,
       env: { CLEANROOMS_IAM_TEST_RESULT: resultFile },
       logFile: join(tmp, 'code-server.log'),
     });
@@ -158,13 +157,7 @@ async function main() {
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
     page.on('pageerror', (e) => verbose && console.log(`[page error] ${e.message}`));
 
-    const authority = server.host;
-    const payload = [
-      ['extensionDevelopmentPath', `vscode-remote://${authority}${repoRoot}`],
-      ['extensionTestsPath', `vscode-remote://${authority}${runnerPath}`],
-      ['skipWelcome', 'true'],
-    ];
-    const url = `${server.url}/?folder=${encodeURIComponent(workspaceDir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const url = workbenchUrl(server, workspaceDir, repoRoot, runnerPath);
     // The overall timeout covers loading the workbench too.
     let timer;
     const timedOut = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs - (Date.now() - started))));

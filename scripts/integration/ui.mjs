@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { provision } from './provision.mjs';
-import { startCodeServer, CHROMIUM_ARGS, isOfflineNoise } from './code-server.mjs';
+import { startCodeServer, CHROMIUM_ARGS, isOfflineNoise, workbenchUrl } from './code-server.mjs';
 import { stepRunner } from './steps.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -57,18 +57,14 @@ async function main() {
     cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
     mkdirSync(imagesDir, { recursive: true });
 
-    server = await startCodeServer({ node: tools.node, entry: tools.codeServerEntry });
+    server = await startCodeServer({ tools });
     browser = await chromium.launch({ executablePath: tools.chromium, headless: true, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('console', (m) => {
       const line = m.text();
       if (verbose && !isOfflineNoise(line)) console.log(`[page:${m.type()}] ${line}`);
     });
-    const payload = [
-      ['extensionDevelopmentPath', `vscode-remote://${server.host}${repoRoot}`],
-      ['skipWelcome', 'true'],
-    ];
-    const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const url = workbenchUrl(server, workspace, repoRoot);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     const editor = page.locator('.editor-group-container.active .monaco-editor').first();
 

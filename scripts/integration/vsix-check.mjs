@@ -6,8 +6,10 @@
 //        - hovering glue:GetTable in the correct permissions policy shows its IAM description -> docs/images/hover-action.png
 //        - "Clean Rooms: New Policy from Template…" shows the templates grouped by role    -> docs/images/new-policy.png
 //   B. `npm start`: run it in the background (its own process group, like a terminal job), wait for the URL, load it,
-//      open the bad example, wait for squiggles -> docs/images/start-workbench.png; then Ctrl-C (SIGINT to the group)
-//      and verify that no process it started is left and its temp user data is gone.
+//      check that it printed one URL and opened a temp copy of examples/, open the bad example, wait for squiggles
+//      -> docs/images/start-workbench.png; run Fix All and save, and check that the copy changed and the repository's
+//      examples/ did not; then Ctrl-C (SIGINT to the group) and verify that no process it started is left and its temp
+//      user data and copy are gone.
 // Prints `N passed, N failed` last; exit 1 on any failure.
 // Options: --no-build (use the current dist/), --skip-start (part A only), --skip-vsix (part B only).
 // Env: CLEANROOMS_IAM_UI_IMAGES (screenshot folder, default docs/images), CLEANROOMS_IAM_UI_TIMEOUT_MS (per wait,
@@ -15,14 +17,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { provision } from './provision.mjs';
-import { CHROMIUM_ARGS, freePort, isOfflineNoise } from './code-server.mjs';
-import { firstFreePort, groupAlive, installVsix, launchCodeServer, makeDataDir, repoRoot, workbenchUrl } from '../start.mjs';
+import { CHROMIUM_ARGS, firstFreePort, freePort, groupAlive, installVsix, isOfflineNoise, launchCodeServer, makeDataDir, workbenchUrl } from './code-server.mjs';
 import { packageVsix } from '../package.mjs';
 import { stepRunner } from './steps.mjs';
 
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = new Set(process.argv.slice(2));
 for (const a of args) if (!['--no-build', '--skip-start', '--skip-vsix'].includes(a)) throw new Error(`unknown option ${a}`);
 const imagesDir = resolve(process.env.CLEANROOMS_IAM_UI_IMAGES || join(repoRoot, 'docs', 'images'));
@@ -202,6 +205,7 @@ async function partStart(browser) {
   let page;
   let codeServerPid;
   let dataDir;
+  let copyDir;
   try {
     let url;
     await step(undefined, 'npm start prints the workbench URL', async () => {
@@ -213,7 +217,11 @@ async function partStart(browser) {
       }
       codeServerPid = Number(out.match(/\(pid (\d+), its own process group/)?.[1]);
       dataDir = out.match(/user data in (\S+?)\)/)?.[1];
+      copyDir = out.match(/^\[start\] folder: a fresh copy of .* in (\S+) \(removed on exit/m)?.[1];
       if (!codeServerPid || !dataDir) throw new Error(`no pid / user data dir in the output:\n${out}`);
+      if (!copyDir || resolve(copyDir) === examples) throw new Error(`npm start did not open a copy of examples/:\n${out}`);
+      const urls = out.match(/https?:\/\/\S+/g) ?? [];
+      if (urls.length !== 1) throw new Error(`expected exactly one URL in the output, found ${urls.length}:\n${out}`);
       phase('npm start to URL', t0);
       return `${url.slice(0, 60)}… (code-server pid ${codeServerPid})`;
     });
@@ -226,6 +234,26 @@ async function partStart(browser) {
       const n = await squiggles(page);
       await page.screenshot({ path: join(imagesDir, 'start-workbench.png') });
       return `${n.errors} error / ${n.warnings} warning squiggle(s)`;
+    });
+    await step(page, 'Fix All, then save: the fixes land in the temp copy, examples/ in the repository is unchanged', async () => {
+      const original = readFileSync(join(examples, BAD), 'utf8');
+      const copied = join(copyDir, BAD);
+      if (readFileSync(copied, 'utf8') !== original) throw new Error(`${copied} differs from examples/${BAD} before any edit`);
+      await page.keyboard.press('F1');
+      await page.locator(`${quickInputVisible} .quick-input-box input`).waitFor({ timeout: WAIT });
+      await page.keyboard.type('Clean Rooms: Fix All Auto-Fixable Problems');
+      await page.locator(`${quickInputVisible} .monaco-list-row[aria-label*="Fix All Auto-Fixable Problems"]`).first().waitFor({ timeout: WAIT });
+      await page.keyboard.press('Enter');
+      await activeEditor(page).click({ position: { x: 300, y: 200 } });
+      const deadline = Date.now() + WAIT;
+      let saved;
+      while ((saved = readFileSync(copied, 'utf8')) === original) {
+        if (Date.now() > deadline) throw new Error(`no fix was saved into ${copied}`);
+        await page.keyboard.press('Control+S');
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      if (readFileSync(join(examples, BAD), 'utf8') !== original) throw new Error(`examples/${BAD} in the repository changed`);
+      return `copy changed by ${saved.length - original.length >= 0 ? '+' : ''}${saved.length - original.length} chars; repository file unchanged`;
     });
   } finally {
     await page?.close().catch(() => {});
@@ -251,6 +279,7 @@ async function partStart(browser) {
       if (code === 'timeout') throw new Error(`npm start still running 20 s after SIGINT:\n${out.slice(-2000)}`);
       if (groups.length) throw new Error(`processes left in group(s) ${groups.join(', ')}`);
       if (dataDir && existsSync(dataDir)) throw new Error(`temp user data ${dataDir} was not removed`);
+      if (copyDir && existsSync(copyDir)) throw new Error(`temp copy of the examples ${copyDir} was not removed`);
       if (!/\[start\] stopped\./.test(out)) throw new Error(`no "[start] stopped." line:\n${out.slice(-2000)}`);
       return `exit ${code}, stopped in ${Date.now() - s0} ms, no process left`;
     });
