@@ -9,7 +9,7 @@ import { describeIamData } from '../iam-data/load';
 import type { IamIndex } from '../iam-data/types';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { expandPaths, readTextFile, tooLargeMessage } from './files';
-import { formatJson, formatSarif, formatText, relativeUri } from './format';
+import { formatJson, formatSarif, formatText, relativeUri, sanitizeLines } from './format';
 import { loadIamIndex } from './iam';
 import { lintExitCode, lintText, type FileReport } from './report';
 
@@ -31,7 +31,7 @@ export interface CliIo {
 }
 
 export function run(argv: readonly string[], io: CliIo): number {
-  const err = (msg: string): void => io.stderr(`${TOOL_NAME}: ${msg}\n`);
+  const err = (msg: string): void => io.stderr(`${TOOL_NAME}: ${sanitizeLines(msg)}\n`);
   let command: Command;
   try {
     command = parseArgs(argv);
