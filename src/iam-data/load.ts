@@ -293,8 +293,12 @@ function prefixOf(key: string): string {
   return i < 0 ? '' : key.slice(0, i);
 }
 
-/** Variable parts of condition-key templates: `${TagKey}`, and `<key>` as a few S3 keys write it. */
-const KEY_VARIABLE = /\$\{[^}]*\}|<[^>]+>/g;
+/**
+ * Variable parts of condition-key templates: `${TagKey}`, `<key>` as a few S3 keys write it, and a trailing
+ * `…Tag/tag-key` as the reference writes secretsmanager:ResourceTag/tag-key and ssm:resourceTag/tag-key (a tag key,
+ * which may itself contain colons: secretsmanager:ResourceTag/aws:secretsmanager:owningService).
+ */
+const KEY_VARIABLE = /\$\{[^}]*\}|<[^>]+>|(?<=[Tt]ag\/)tag-key$/g;
 
 export function isTemplatedKey(key: string): boolean {
   KEY_VARIABLE.lastIndex = 0;

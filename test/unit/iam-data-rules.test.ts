@@ -408,3 +408,17 @@ describe('iam-data rules: every fix removes its finding', () => {
     assert.ok(checked >= 7, `checked ${checked} fixes`);
   });
 });
+
+describe('rules: iam-data — tag-key templates written as …Tag/tag-key', () => {
+  it('resolves secretsmanager:ResourceTag/aws:secretsmanager:owningService (AWS managed policy SecretsManagerReadWrite-style owning-service condition) and ssm:resourceTag/<key>', () => {
+    // The reference lists the key as secretsmanager:ResourceTag/tag-key; AWS managed policies (e.g.
+    // AWSSecretsManagerClientReadOnlyAccess-era RDS/Redshift policies) use the tag key aws:secretsmanager:owningService.
+    const a = lint(policy({ Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { StringEquals: { 'secretsmanager:ResourceTag/aws:secretsmanager:owningService': 'rds' } } }));
+    assert.deepEqual(a.iam.filter((f) => f.rule === 'iam-unknown-condition-key').map((f) => f.message), []);
+    const b = lint(policy({ Action: 'ssm:GetDocument', Resource: '*', Condition: { StringEquals: { 'ssm:resourceTag/Project': 'x' } } }));
+    assert.deepEqual(b.iam.filter((f) => f.rule === 'iam-unknown-condition-key').map((f) => f.message), []);
+    // Still a typo in the fixed part is flagged.
+    const c = lint(policy({ Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { StringEquals: { 'secretsmanager:ResourceTagz/x': 'rds' } } }));
+    assert.equal(c.iam.filter((f) => f.rule === 'iam-unknown-condition-key').length, 1);
+  });
+});
