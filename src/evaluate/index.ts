@@ -1,0 +1,2 @@
+export * from './evaluate';
+export { actionMatches, resourceMatches, globMatch } from './wildcard';
