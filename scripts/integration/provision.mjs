@@ -10,8 +10,8 @@
 // Usage: node scripts/integration/provision.mjs [--apt | --apt-packages]
 //   (no option: everything; --apt: only the Debian packages; --apt-packages: print their names, one a line)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -116,18 +116,25 @@ export function toolEnv(nodeBin, base = process.env) {
 
 /** `code-server --version` under Node 24: the first line is the version. Throws with the output if it does not start. */
 export function checkCodeServer(p) {
-  const r = spawnSync(p.node, [p.codeServerEntry, '--version'], {
-    encoding: 'utf8',
-    env: toolEnv(dirname(p.node)),
-    timeout: 60_000,
-  });
-  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
-  if (r.error) throw new Error(`code-server --version did not run under ${p.node}: ${r.error.message}`);
-  const first = out.split('\n')[0] ?? '';
-  if (r.status !== 0 || !first.startsWith(CODE_SERVER_VERSION)) {
-    throw new Error(`code-server --version under Node ${NODE_VERSION} (exit ${r.status}) printed:\n${out.slice(-2000)}`);
+  // Its own empty config and XDG folder, or code-server writes a default config into ~/.config.
+  const tmp = mkdtempSync(join(tmpdir(), 'cleanrooms-iam-version-'));
+  try {
+    writeFileSync(join(tmp, 'config.yaml'), '');
+    const r = spawnSync(p.node, [p.codeServerEntry, '--config', join(tmp, 'config.yaml'), '--version'], {
+      encoding: 'utf8',
+      env: { ...toolEnv(dirname(p.node)), XDG_CONFIG_HOME: tmp },
+      timeout: 60_000,
+    });
+    const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+    if (r.error) throw new Error(`code-server --version did not run under ${p.node}: ${r.error.message}`);
+    const line = out.split('\n').find((l) => l.startsWith(`${CODE_SERVER_VERSION} `));
+    if (r.status !== 0 || !line) {
+      throw new Error(`code-server --version under Node ${NODE_VERSION} (exit ${r.status}) printed:\n${out.slice(-2000)}`);
+    }
+    return line.trim();
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
-  return first;
 }
 
 function pidAlive(pid) {
