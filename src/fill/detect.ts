@@ -34,6 +34,12 @@ export const BARE_RESOURCE_NAMES = new Set([
   'membershipId', 'membershipID', 'queryRunnerMembershipId', 'jobRunnerMembershipId', 'analysisTemplateOwnerMembershipId',
   'rrMembershipId', 'repoName', 'datasetId', 'revisionId', 'assetId',
 ]);
+/**
+ * Services whose ARNs the AWS Clean Rooms pages write with bare names in the resource part (Glue database/table,
+ * KMS keyId, Secrets Manager, Athena workgroup, ECR repoName, Data Exchange ids, Clean Rooms membership ids).
+ * Elsewhere the same words are literal ARN words: table in Keyspaces (cassandra), Timestream and S3 Tables ARNs.
+ */
+const BARE_NAME_SERVICES = new Set(['glue', 'cleanrooms', 'cleanrooms-ml', 'kms', 'secretsmanager', 'athena', 'ecr', 'dataexchange', 'lakeformation']);
 /** Whole string values (e.g. condition values) that are placeholder names. */
 export const BARE_VALUE_NAMES = new Set([...BARE_ACCOUNT_NAMES].filter((n) => n !== 'account').concat(['membershipArn', 'membership-arn']));
 
@@ -201,7 +207,7 @@ function scanArn(value: string, add: Add): void {
         if (first && BARE_BUCKET_NAMES.has(seg)) add(segStart, seg.length, seg, 'bucket', 'bare-name');
         else if (!first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, 's3-prefix', 'bare-name');
         else if (first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, 's3-path', 'bare-name');
-      } else if (!first && (BARE_RESOURCE_NAMES.has(seg) || BARE_BUCKET_NAMES.has(seg))) {
+      } else if (!first && BARE_NAME_SERVICES.has(service) && (BARE_RESOURCE_NAMES.has(seg) || BARE_BUCKET_NAMES.has(seg))) {
         add(segStart, seg.length, seg, kindForName(seg), 'bare-name');
       }
     }

@@ -18,7 +18,7 @@ describe('placeholder detection fast path', () => {
   });
 
   it('splits ARN resources on both / and : and skips empty and * segments', () => {
-    const text = '{"Statement":[{"Resource":["arn:aws:glue:aws-region:accountId:table/databaseName/tableName","arn:aws:logs:us-east-1:210987654321:log-group:databaseName:*","arn:aws:glue:us-east-1:210987654321:database//"]}]}';
+    const text = '{"Statement":[{"Resource":["arn:aws:glue:aws-region:accountId:table/databaseName/tableName","arn:aws:secretsmanager:us-east-1:210987654321:secret:databaseName:*","arn:aws:glue:us-east-1:210987654321:database//"]}]}';
     assert.deepEqual(found(text), [
       ['bare-name', 'aws-region', 'aws-region'],
       ['bare-name', 'accountId', 'accountId'],

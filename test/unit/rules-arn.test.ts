@@ -217,3 +217,11 @@ describe('rules: arn — the account "aws" where the Service Authorization Refer
     one(pol('eks:DescribeCluster', 'arn:aws:eks:us-east-1:aws:cluster/x'), 'arn-account', 'error', 'aws', { iam });
   });
 });
+
+describe('placeholder-bare-name: literal ARN words of other services', () => {
+  it('does not take "table" in Keyspaces, Timestream or S3 Tables ARNs for a placeholder (AWS managed policies AmazonKeyspacesReadOnlyAccess, AmazonTimestreamReadOnlyAccess, AmazonS3TablesReadOnlyAccess)', () => {
+    none(res('arn:aws:cassandra:*:*:/keyspace/system*/table/*', 'arn:aws:timestream:*:*:database/*/table/*', 'arn:aws:s3tables:*:*:bucket/*/table/*'), 'placeholder-bare-name');
+    // Glue, where the AWS Clean Rooms pages write table/database/table, still reports both names.
+    assert.equal(analyze(res(`arn:aws:glue:eu-west-2:${ACCT}:table/database/table`)).findings.filter((f) => f.rule === 'placeholder-bare-name').length, 2);
+  });
+});
