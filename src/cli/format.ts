@@ -135,6 +135,8 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
     });
   };
   for (const r of options.rules) addRule(r.id, r.title, r.description, r.docUrl, r.severity);
+  // The IAM Access Analyzer issue code a rule corresponds to travels on each of its results as a property.
+  const aaCode = new Map(options.rules.filter((r) => r.accessAnalyzer).map((r) => [r.id, r.accessAnalyzer!]));
 
   const results: object[] = [];
   for (const rep of reports) {
@@ -146,6 +148,7 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
         ruleIndex: ruleIndex.get(f.rule),
         level: SARIF_LEVEL[f.severity],
         message: { text: f.message },
+        ...(aaCode.has(f.rule) ? { properties: { accessAnalyzerIssueCode: aaCode.get(f.rule) } } : {}),
         locations: [
           {
             physicalLocation: {

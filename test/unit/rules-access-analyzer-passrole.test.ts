@@ -66,3 +66,21 @@ describe('rules: access-analyzer-passrole', () => {
     assert.deepEqual(rulesOf(t).map((f) => f.rule), []);
   });
 });
+
+describe('sarif: Access Analyzer issue code as a result property', () => {
+  it('results of a rule with an issue code carry it; others carry none', async () => {
+    const { formatSarif, relativeUri } = await import('../../src/cli/format');
+    const { lintText } = await import('../../src/cli/report');
+    const { allRules } = await import('../../src/analysis/rules');
+    const text = perms({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }, { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::<bucket>/*' });
+    const r = lintText('p.json', text);
+    assert.ok('report' in r);
+    const sarif = JSON.parse(formatSarif([r.report], { toolName: 't', version: '1.0.0', informationUri: 'https://example.invalid', rules: allRules(), artifactUri: relativeUri }));
+    const results = sarif.runs[0].results as Array<{ ruleId: string; properties?: { accessAnalyzerIssueCode?: string } }>;
+    const pass = results.find((x) => x.ruleId === 'aa-pass-role-star-resource');
+    assert.equal(pass?.properties?.accessAnalyzerIssueCode, 'PASS_ROLE_WITH_STAR_IN_RESOURCE');
+    const token = results.find((x) => x.ruleId === 'placeholder-token');
+    assert.ok(token, 'placeholder-token result present');
+    assert.equal(token.properties, undefined);
+  });
+});
