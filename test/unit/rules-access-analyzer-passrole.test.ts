@@ -84,3 +84,16 @@ describe('sarif: Access Analyzer issue code as a result property', () => {
     assert.equal(token.properties, undefined);
   });
 });
+
+describe('rule metas: Access Analyzer issue codes of the existing grammar rules', () => {
+  it('map to the §4.6 codes they correspond to', async () => {
+    const { RULES_BY_ID } = await import('../../src/analysis/rules');
+    const rows: Array<[string, string]> = [
+      ['grammar-version', 'INVALID_VERSION'], ['grammar-statement-missing', 'MISSING_STATEMENT'], ['grammar-effect', 'INVALID_EFFECT'],
+      ['grammar-action-missing', 'MISSING_ACTION'], ['grammar-resource-in-trust', 'ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE'],
+      ['grammar-not-principal-in-trust', 'ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL'], ['grammar-sid-characters', 'UNSUPPORTED_SID'],
+      ['grammar-condition-operator', 'INVALID_CONDITION_OPERATOR'], ['aa-policy-size-identity', 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'],
+    ];
+    for (const [id, code] of rows) assert.equal(RULES_BY_ID.get(id)?.accessAnalyzer, code, id);
+  });
+});
