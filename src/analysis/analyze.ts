@@ -2,6 +2,7 @@
 import { parseErrorMessage, parseJson, scanShape } from './json';
 import { buildModel, isPolicyRoot } from './model';
 import { elide } from './messages';
+import { guardFindings } from './fix-guard';
 import { makeFinding, type RuleContext } from './rule';
 import { RULE_FAMILIES, RULES_BY_ID } from './rules';
 import { withExample } from './rules/examples';
@@ -144,6 +145,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
       });
     }
   }
+  guardFindings(findings, { text, root, syntaxErrors: parsed.errors.map((e) => e.offset) });
   return { kind: model.kind, findings: sortFindings(findings) };
 }
 
