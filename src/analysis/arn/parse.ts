@@ -74,7 +74,20 @@ export function hasVariable(s: string): boolean {
 
 /** The string with `${...}` policy variables removed. */
 export function stripVariables(s: string): string {
-  return s.replace(/\$\{[^}]*\}/g, '');
+  // A hand scan, not /\$\{[^}]*\}/g: that regex rescans to the end of the string from every `${` that has no `}`
+  // after it (quadratic on `${${${…`). Once no `}` follows, none follows any later `${` either.
+  let i = s.indexOf('${');
+  if (i < 0) return s;
+  let out = '';
+  let from = 0;
+  while (i >= 0) {
+    const end = s.indexOf('}', i + 2);
+    if (end < 0) break;
+    out += s.slice(from, i);
+    from = end + 1;
+    i = s.indexOf('${', from);
+  }
+  return out + s.slice(from);
 }
 
 /** Matches `pattern` with IAM wildcards (`*`, `?`) against a literal `value`. */
