@@ -165,6 +165,19 @@ describe('rules: arn — per-service resource shapes', () => {
     one(res(`arn:aws:athena:eu-west-2:${ACCT}:workgroup`), 'arn-resource', 'error', 'workgroup');
     clean(j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringLike: { 'sts:ExternalId': `arn:aws:*:eu-west-2:*:dbuser:*/${MID}*` } } }] }));
   });
+  it('a `*` ending the Region or account field can swallow the colon, so the text after it may be the tail of secret:<name> (AWS managed policies AmazonRedshiftQueryEditorV2FullAccess, AWSOpsWorksCMServiceRole)', () => {
+    // IAM User Guide, Resource element: a * as the last character of a segment expands beyond the colon boundary, so
+    // arn:aws:secretsmanager:*:*:sqlworkbench!* matches arn:aws:secretsmanager:us-east-1:111122223333:secret:sqlworkbench!abc.
+    none(res('arn:aws:secretsmanager:*:*:sqlworkbench!*', 'arn:aws:secretsmanager:*:*:opsworks-cm!aws-opsworks-cm-secrets-*', 'arn:aws:secretsmanager:us-east-1:*:sqlworkbench!*'), 'arn-resource');
+    // Boundaries: without a field-ending `*` the resource type is read as written…
+    one(res(`arn:aws:secretsmanager:us-east-1:${ACCT}:sqlworkbench!*`), 'arn-resource', 'error', 'sqlworkbench!*');
+    one(res('arn:aws:secretsmanager:us-east-1:1111*2:sqlworkbench!*'), 'arn-resource', 'error', 'sqlworkbench!*');
+    // …and a service whose resource part has no colon cannot hide its type after one (glue table/<db>/<table>).
+    one(res('arn:aws:glue:*:*:tabel/sales/orders'), 'arn-resource', 'error', 'tabel');
+    // A known type after a shifted field is still checked as usual.
+    const s = res('arn:aws:secretsmanager:*:*:secret/creds');
+    clean(fixes(s, one(s, 'arn-resource', 'error', '/'), /secret:/));
+  });
 });
 
 describe('rules: arn — where ARNs are checked', () => {
@@ -212,6 +225,14 @@ describe('rules: arn — the account "aws" where the Service Authorization Refer
     // AWS managed policy AmazonEKSServiceRolePolicy-style access entry grants and AWSSSODirectoryAdministrator use these.
     none(pol('eks:AssociateAccessPolicy', 'arn:aws:eks::aws:cluster-access-policy/*'), 'arn-account', { iam });
     none(pol('sso:DescribeApplicationProvider', 'arn:aws:sso::aws:applicationProvider/*'), 'arn-account', { iam });
+  });
+  it('accepts the documented AWS-owned ARNs the reference omits: CloudFormation transforms and the Identity Center context provider (AWS managed policies AWSCodeStarServiceRole, SageMakerStudioProjectUserRolePolicy)', () => {
+    none(pol('cloudformation:CreateChangeSet', 'arn:aws:cloudformation:*:aws:transform/CodeStar*'), 'arn-account', { iam });
+    none(pol('cloudformation:CreateChangeSet', 'arn:aws:cloudformation:us-east-1:aws:transform/Serverless-2016-10-31'), 'arn-account', { iam });
+    none(pol('sts:SetContext', 'arn:aws:iam::aws:contextProvider/IdentityCenter'), 'arn-account', { iam });
+    // Only those resource types: a stack or a role is never owned by the account "aws".
+    one(pol('cloudformation:DescribeStacks', 'arn:aws:cloudformation:us-east-1:aws:stack/x/*'), 'arn-account', 'error', 'aws', { iam });
+    one(pol('iam:GetRole', 'arn:aws:iam::aws:role/contextProvider'), 'arn-account', 'error', 'aws', { iam });
   });
   it('still flags "aws" where the reference lists only a 12-digit account', () => {
     one(pol('eks:DescribeCluster', 'arn:aws:eks:us-east-1:aws:cluster/x'), 'arn-account', 'error', 'aws', { iam });

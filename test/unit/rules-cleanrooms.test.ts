@@ -85,7 +85,7 @@ describe('rules: cleanrooms — aws:SourceArn and membership IDs', () => {
 describe('rules: cleanrooms — operators', () => {
   it('StringLike on aws:SourceArn warns with a preferred fix StringLike -> ArnLike', () => {
     const text = crTrust({ Condition: { StringLike: { 'aws:SourceArn': membership() } } });
-    clean(fixes(text, one(text, 'condition-string-operator-on-arn-key', 'warning', 'aws:SourceArn'), /ArnLike/));
+    clean(fixes(text, one(text, 'condition-string-operator-on-arn-key', 'info', 'aws:SourceArn'), /ArnLike/));
   });
   it('cleanrooms-forany-single-valued: at most a hint, with an optional fix', () => {
     const text = scoped([membership()]);

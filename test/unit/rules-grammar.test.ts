@@ -261,9 +261,9 @@ describe('rules: grammar — Condition operators', () => {
   });
   it('condition-string-operator-on-arn-key: StringLike on aws:SourceArn, on the key, fix to ArnLike (only when certain)', () => {
     const text = trust({ Condition: { StringLike: { 'aws:SourceArn': 'arn:aws:lambda:eu-west-2:210987654321:function:*' } } });
-    clean(fixes(text, one(text, 'condition-string-operator-on-arn-key', 'warning', 'aws:SourceArn'), /ArnLike/));
+    clean(fixes(text, one(text, 'condition-string-operator-on-arn-key', 'info', 'aws:SourceArn'), /ArnLike/));
     const mixed = trust({ Condition: { StringLike: { 'aws:SourceArn': 'arn:aws:lambda:eu-west-2:210987654321:function:*', 'aws:SourceAccount': '210987654321' } } });
-    assert.equal(one(mixed, 'condition-string-operator-on-arn-key', 'warning', 'aws:SourceArn').fixes, undefined);
+    assert.equal(one(mixed, 'condition-string-operator-on-arn-key', 'info', 'aws:SourceArn').fixes, undefined);
     none(trust({ Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:lambda:eu-west-2:210987654321:function:*' } } }), 'condition-string-operator-on-arn-key');
   });
   it('grammar-empty: empty arrays and objects', () => {

@@ -23,6 +23,8 @@ interface ServiceShape {
   doc: string;
   /** Resource types (first segment). Undefined: any. */
   types?: readonly string[];
+  /** The resource part itself has a colon after the type (secret:<name>). */
+  colonInResource?: boolean;
 }
 
 const SERVICES: Record<string, ServiceShape> = {
@@ -36,7 +38,7 @@ const SERVICES: Record<string, ServiceShape> = {
   athena: { region: 'required', account: 'required', doc: SAR + 'list_amazonathena.html' },
   cleanrooms: { region: 'required', account: 'required', doc: CR_DOCS.sar, types: CLEANROOMS_TYPES },
   'cleanrooms-ml': { region: 'required', account: 'required', doc: CR_DOCS.sarMl, types: CLEANROOMS_ML_TYPES },
-  secretsmanager: { region: 'required', account: 'required', doc: SAR + 'list_awssecretsmanager.html', types: ['secret'] },
+  secretsmanager: { region: 'required', account: 'required', doc: SAR + 'list_awssecretsmanager.html', types: ['secret'], colonInResource: true },
   logs: { region: 'required', account: 'required', doc: SAR + 'list_amazoncloudwatchlogs.html' },
   ecr: { region: 'required', account: 'required', doc: SAR + 'list_amazonelasticcontainerregistry.html' },
   redshift: { region: 'required', account: 'required', doc: SAR + 'list_amazonredshift.html' },
@@ -55,7 +57,7 @@ export const arnRules: RuleFamily = {
     { id: 'arn-prefix', severity: 'error', title: 'Not an ARN', description: 'Resource values (and ARN condition values) must be "*" or an ARN starting with arn: (INVALID_ARN_PREFIX).', docUrl: ARN_DOC },
     { id: 'arn-missing-fields', severity: 'error', title: 'ARN has too few fields', description: 'An ARN has six colon-separated fields, arn:partition:service:region:account-id:resource, even when some are empty (MISSING_ARN_FIELD).', docUrl: ARN_DOC },
     { id: 'arn-s3-two-colons', severity: 'error', title: 'S3 ARN with two colons', description: 'S3 bucket and object ARNs have an empty Region and account: arn:aws:s3:::bucket/key (three colons). With two colons the bucket lands in the account field and the statement matches nothing.', docUrl: S3_ARN_DOC },
-    { id: 'arn-partition', severity: 'error', title: 'Invalid partition', description: 'The partition is aws, aws-cn, aws-us-gov, aws-eusc or an aws-iso* partition; wildcards are not allowed there (INVALID_PARTITION).', docUrl: ARN_DOC },
+    { id: 'arn-partition', severity: 'error', title: 'Invalid partition', description: 'The partition is aws, aws-cn, aws-us-gov, aws-eusc or an aws-iso* partition (INVALID_PARTITION). In a Resource or Condition value a wildcard partition such as arn:*:ssm:… is a pattern and fine when it can match a partition; in a Principal it is not allowed.', docUrl: ARN_DOC },
     { id: 'arn-service', severity: 'error', title: 'Invalid service in ARN', description: 'The service namespace is lower case, e.g. s3, glue, cleanrooms (INVALID_ARN_SERVICE_CASE).', docUrl: ARN_DOC },
     { id: 'arn-region', severity: 'error', title: 'Invalid or missing Region', description: 'The Region field must be a Region code of the ARN\'s partition (us-east-1, not an Availability Zone such as us-east-1a), and regional services need one (INVALID_ARN_REGION / MISSING_ARN_REGION).', docUrl: REGIONS_URL },
     { id: 'arn-region-not-allowed', severity: 'error', title: 'Region not allowed', description: 'S3 bucket/object ARNs and IAM ARNs have an empty Region field (ARN_REGION_NOT_ALLOWED).', docUrl: ARN_DOC },
@@ -183,8 +185,16 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
     return;
   }
   if (hasVariable(resource.text) && service !== 's3') return;
+  // A `*` that ends the Region or account field expands beyond the colon boundary (IAM User Guide, "IAM JSON policy
+  // elements: Resource"), so the text after it need not start at the resource part: arn:aws:secretsmanager:*:*:sqlworkbench!*
+  // matches secret:sqlworkbench!… . The resource type cannot be read from such a pattern.
+  const shifted = /\*$/.test(region.text) || /\*$/.test(account.text);
   if (s3Bucket) checkS3(report, resource);
-  else if (shape?.types) checkTyped(report, edit, service, shape, resource);
+  else if (shape?.types) {
+    // Only where the resource part itself has a colon (secret:<name>) can the written text be a tail of it.
+    const tail = shifted && shape.colonInResource && !shape.types.some((t) => resource.text.startsWith(t));
+    if (!tail) checkTyped(report, edit, service, shape, resource);
+  }
   else checkOther(report, edit, service, resource);
 }
 
@@ -198,6 +208,12 @@ const AWS_OWNED_EXTRA: Array<[service: string, resourcePrefix: string]> = [
   ['ram', 'permission/'], // AWS RAM managed permissions, arn:aws:ram::aws:permission/… (AWS RAM User Guide, "Managed permissions")
   ['sagemaker', 'hub/SageMakerPublicHub'], // SageMaker JumpStart public hub (SageMaker Developer Guide, "Private curated hubs")
   ['sagemaker', 'hub-content/SageMakerPublicHub/'],
+  // AWS-owned CloudFormation macros such as AWS::Serverless: arn:aws:cloudformation:<region>:aws:transform/Serverless-2016-10-31
+  // (AWS CloudFormation User Guide, "Controlling access with AWS Identity and Access Management", using-iam-template.html).
+  ['cloudformation', 'transform/'],
+  // The IAM Identity Center context provider for trusted identity propagation, arn:aws:iam::aws:contextProvider/IdentityCenter
+  // (IAM Identity Center User Guide, "AWS STS condition context keys for IAM Identity Center").
+  ['iam', 'contextProvider/'],
 ];
 
 function awsOwned(ctx: RuleContext, service: string, value: string, resource: string): boolean {

@@ -109,6 +109,10 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
   // iam-data (need the IAM reference data)
   'iam-unknown-service': { text: policy(allow('glu:GetTable', '*')) },
   'iam-unknown-action': { text: policy(allow('s3:GetObjects', `arn:aws:s3:::${BUCKET}/*`)) },
+  'iam-condition-key-not-listed': { text: policy(scoped('StringEquals', 'aws:QqzzxFrobnicator', 'x')) },
+  'iam-service-not-listed': { text: policy(allow('qqzzx:DescribeWidgets', '*')) },
+  'iam-service-retired': { text: policy(allow('deepracer:ListModels', '*')) },
+  'iam-action-not-listed': { text: policy(allow('s3:FrobnicateEverything', '*')) },
   'iam-action-pattern-matches-nothing': { text: policy(allow('s3:Gte*', `arn:aws:s3:::${BUCKET}/*`)) },
   'iam-unknown-condition-key': { text: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { StringEquals: { 'aws:SourceAcount': ACCOUNT } } })) },
   'iam-operator-type-mismatch': { text: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { Bool: { 'aws:SourceIp': 'true' } } })) },

@@ -192,9 +192,10 @@ export const grammarRules: RuleFamily = {
     },
     {
       id: 'condition-string-operator-on-arn-key',
-      severity: 'warning',
+      severity: 'info',
+      accessAnalyzer: 'STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS',
       title: 'String operator on an ARN key',
-      description: 'An ARN-typed condition key (aws:SourceArn, aws:PrincipalArn, s3:DataAccessPointArn, …) compared with a String operator. AWS recommends the ARN operators (ArnEquals, ArnLike), which compare the six ARN fields separately; StringLike on an ARN key is an Access Analyzer security warning (STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS). StringEquals on an exact ARN works, so that case is reported as info. Key types come from the IAM reference data when it is loaded, otherwise from a built-in table of ARN keys.',
+      description: 'An ARN-typed condition key (aws:SourceArn, aws:PrincipalArn, s3:DataAccessPointArn, …) compared with a String operator. AWS recommends the ARN operators (ArnEquals, ArnLike), which compare the six ARN fields separately; Access Analyzer reports StringLike on an ARN key as a security warning (STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS). Info, not a warning: a String operator still compares the whole ARN as text, which works for the patterns AWS\'s own managed policies write. Key types come from the IAM reference data when it is loaded, otherwise from a built-in table of ARN keys.',
       docUrl: DOCS.operators,
     },
     { id: 'grammar-empty', severity: 'info', title: 'Empty value', description: 'An empty array, object or Sid has no effect (EMPTY_ARRAY_* / EMPTY_OBJECT_* / EMPTY_SID_VALUE); remove it or fill it in.', docUrl: DOCS.checks },
@@ -590,7 +591,6 @@ function operatorValueChecks(ctx: RuleContext, cond: Node, op: string, opKey: No
     } else {
       ctx.report('condition-string-operator-on-arn-key', r.offset, r.length, `${k} holds an ARN: ${elide(op)} works for an exact ARN, but AWS recommends ARN operators (${ignoreCase ? (not ? 'ArnNotEquals' : 'ArnEquals') : target}) for ARN keys.${move}`, {
         fixes,
-        severity: 'info',
       });
     }
   });

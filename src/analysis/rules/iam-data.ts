@@ -25,6 +25,7 @@ import {
   type IamIndex,
 } from '../../iam-data';
 import type { KeyEntry } from '../../iam-data/load';
+import { RETIRED_SERVICES } from '../../iam-data/retired-services';
 import { PLACEHOLDER_RULE_IDS } from './placeholders';
 import { elide, quote } from '../messages';
 
@@ -50,15 +51,40 @@ export const IAM_DATA_RULES: RuleMeta[] = [
   {
     id: 'iam-unknown-service',
     severity: 'warning',
-    title: 'Unknown service prefix',
-    description: 'The service prefix of an action or condition key (the part before the colon) is not one the Service Authorization Reference lists (INVALID_SERVICE_IN_ACTION / INVALID_SERVICE). Offers the closest prefix.',
+    accessAnalyzer: 'INVALID_SERVICE_IN_ACTION',
+    title: 'Misspelt service prefix',
+    description: 'The service prefix of an action or condition key (the part before the colon) is not one the Service Authorization Reference lists, and it is a few edits away from one that is (INVALID_SERVICE_IN_ACTION / INVALID_SERVICE): almost certainly a typo. Offers the closest prefix.',
     docUrl: DOC.invalidServiceInAction,
+  },
+  {
+    id: 'iam-service-not-listed',
+    severity: 'info',
+    accessAnalyzer: 'INVALID_SERVICE_IN_ACTION',
+    title: 'Service prefix not in the reference data',
+    description: 'The service prefix is not in the bundled Service Authorization Reference data and is not close to any prefix that is. Either the service is newer than the data (update the extension) or the prefix is wrong and the action grants nothing. Info, because the kit cannot tell which offline.',
+    docUrl: DOC.invalidService,
+  },
+  {
+    id: 'iam-service-retired',
+    severity: 'info',
+    title: 'Service no longer in the reference',
+    description: 'An earlier release of the Service Authorization Reference listed this service prefix (e.g. deepracer, deeplens, iot1click) and the current one does not: AWS retired or renamed the service, so its actions match nothing. Remove them, or use the new prefix.',
+    docUrl: DOC.sar,
   },
   {
     id: 'iam-unknown-action',
     severity: 'warning',
-    title: 'Unknown action',
-    description: 'The service has no action of this name (INVALID_ACTION), so the statement grants or denies nothing for it. Names compare case-insensitively, as IAM does. Offers the closest action.',
+    accessAnalyzer: 'INVALID_ACTION',
+    title: 'Misspelt action',
+    description: 'The service has no action of this name, and one of its actions is a few edits away (INVALID_ACTION): almost certainly a typo, and the statement grants or denies nothing for it. Names compare case-insensitively, as IAM does. Offers the closest action.',
+    docUrl: DOC.invalidAction,
+  },
+  {
+    id: 'iam-action-not-listed',
+    severity: 'info',
+    accessAnalyzer: 'INVALID_ACTION',
+    title: 'Action not in the reference data',
+    description: 'The bundled Service Authorization Reference data has no action of this name for the service, and none is close to it. Either the action is newer than the data, or undocumented, or it grants nothing. Info, because the kit cannot tell which offline.',
     docUrl: DOC.invalidAction,
   },
   {
@@ -71,8 +97,16 @@ export const IAM_DATA_RULES: RuleMeta[] = [
   {
     id: 'iam-unknown-condition-key',
     severity: 'warning',
+    accessAnalyzer: 'INVALID_SERVICE_CONDITION_KEY',
     title: 'Unknown condition key',
-    description: 'The condition key is neither a global key (aws:…) nor a key of its service (INVALID_GLOBAL_CONDITION_KEY / INVALID_SERVICE_CONDITION_KEY); a condition on a key that is never in the request does not match. Tag keys need their /tag-key tail (MISSING_TAG_KEY_IN_CONDITION).',
+    description: 'The condition key is neither a global key (aws:…) nor a key of its service, and it is a near miss of one that is (INVALID_GLOBAL_CONDITION_KEY / INVALID_SERVICE_CONDITION_KEY); a condition on a key that is never in the request does not match. Also tag-key templates used without their /tag-key tail (MISSING_TAG_KEY_IN_CONDITION) and the unsupported aws:ARN (UNSUPPORTED_GLOBAL_CONDITION_KEY).',
+    docUrl: DOC.invalidGlobalKey,
+  },
+  {
+    id: 'iam-condition-key-not-listed',
+    severity: 'info',
+    title: 'Condition key not in the reference data',
+    description: 'The condition key is not in the bundled reference data (global keys of the IAM User Guide, service keys of the Service Authorization Reference), and no listed key is close to it. It may be newer than the data or undocumented; if it is not a real key, it is never in the request and the condition does not match. Info, because the kit cannot tell which offline; a near miss is iam-unknown-condition-key.',
     docUrl: DOC.invalidGlobalKey,
   },
   {
@@ -98,9 +132,9 @@ export const IAM_DATA_RULES: RuleMeta[] = [
   },
   {
     id: 'iam-resource-mismatch',
-    severity: 'warning',
-    title: 'Resource matches none of the actions',
-    description: 'A Resource ARN that matches no resource type of the statement\'s actions (or an action none of the statement\'s Resource ARNs applies to), e.g. s3:GetObject on arn:aws:s3:::bucket, which is a bucket, not an object. That part of the statement grants nothing. Wildcards, placeholders and policy variables in ARNs are honoured; "*" matches everything.',
+    severity: 'info',
+    title: 'Resource matches none of the actions (reference data)',
+    description: 'The IAM reference data lists no resource type of the statement\'s actions that this Resource ARN matches (or an action none of the statement\'s Resource ARNs applies to), e.g. s3:GetObject on arn:aws:s3:::bucket, which is a bucket, not an object. If the reference is complete, that part of the statement grants nothing. Info, not a warning: the reference misses some documented combinations (ssmmessages:OpenDataChannel on an ssm session ARN), and Access Analyzer does not check this. Wildcards, placeholders and policy variables in ARNs are honoured; "*" matches everything.',
     docUrl: DOC.sar,
   },
 ];
@@ -352,6 +386,9 @@ function checkActions(ctx: RuleContext, iam: IamIndex, date: string, node: Node 
 
 function reportUnknownService(ctx: RuleContext, iam: IamIndex, date: string, item: Node, sp: string): void {
   const rest = (item.value as string).slice(sp.length + 1);
+  const r = sub(ctx, item, 0, sp.length);
+  const full = item.value as string;
+  if (reportRetired(ctx, r, sp, `${elide(full)} matches no action`)) return;
   const s = suggest(sp, servicePrefixes(iam));
   const works = (p: string): boolean => matchActionPattern(iam, `${p}:${rest}`).length > 0;
   let clear = s.clear;
@@ -361,11 +398,22 @@ function reportUnknownService(ctx: RuleContext, iam: IamIndex, date: string, ite
     if (withAction.length === 1) clear = withAction[0];
   }
   if (clear && !works(clear)) clear = undefined;
-  const r = sub(ctx, item, 0, sp.length);
-  const full = item.value as string;
-  const hint = clear ? ` Did you mean ${clear} (${elide(`${clear}:${rest}`)})?` : s.best.length ? ` Did you mean ${list(s.best)}?` : ' Check the service prefix in the Service Authorization Reference.';
+  if (!s.best.length) {
+    // Nothing close: a service newer than the data, or a wrong prefix. The kit cannot tell which offline.
+    ctx.report('iam-service-not-listed', r.offset, r.length, `${quote(sp)} is not a service prefix in the IAM reference data of ${date}, and no listed prefix is close to it. If the service is newer than that data, update the extension; otherwise ${elide(full)} matches no action. Check the prefix in the Service Authorization Reference.`, { docUrl: DOC.sar });
+    return;
+  }
+  const hint = clear ? ` Did you mean ${clear} (${elide(`${clear}:${rest}`)})?` : ` Did you mean ${list(s.best)}?`;
   const fixes: Fix[] = clear ? [{ title: `Change the service prefix to ${clear}`, edits: [replaceIn(ctx, item, 0, sp.length, clear)], preferred: true }] : [];
   ctx.report('iam-unknown-service', r.offset, r.length, `${quote(sp)} is not an AWS service prefix (IAM reference data of ${date}), so ${elide(full)} matches no action.${hint}`, { fixes, docUrl: DOC.invalidServiceInAction });
+}
+
+/** A prefix an earlier release of the reference listed: say so (info) instead of calling it a typo. */
+function reportRetired(ctx: RuleContext, r: { offset: number; length: number }, prefix: string, effect: string): boolean {
+  const retired = RETIRED_SERVICES[prefix.toLowerCase()];
+  if (!retired) return false;
+  ctx.report('iam-service-retired', r.offset, r.length, `${quote(prefix)} (${retired.name}) is no longer in the Service Authorization Reference (last listed in the data of ${retired.lastListed}): AWS retired or renamed the service, so ${effect}. Remove it, or use the service's new prefix.`, { docUrl: DOC.sar });
+  return true;
 }
 
 function reportUnknownAction(ctx: RuleContext, iam: IamIndex, date: string, item: Node, sp: string, ap: string): void {
@@ -373,7 +421,11 @@ function reportUnknownAction(ctx: RuleContext, iam: IamIndex, date: string, item
   const s = suggest(ap, names);
   const svcName = serviceName(iam, sp) ?? sp;
   const r = content(item);
-  const hint = s.clear ? ` Did you mean ${sp}:${s.clear}?` : s.best.length ? ` Did you mean ${list(s.best.map((n) => `${sp}:${n}`))}?` : ` Check the name in the list of ${svcName} actions.`;
+  if (!s.best.length) {
+    ctx.report('iam-action-not-listed', r.offset, r.length, `${elide(`${sp}:${ap}`)} is not in the IAM reference data of ${date} for ${elide(svcName)}, and no listed action is close to it. If the action is newer than that data, update the extension; otherwise it grants or denies nothing. Check the name in the list of ${svcName} actions.`, { docUrl: serviceDocUrl(sp) });
+    return;
+  }
+  const hint = s.clear ? ` Did you mean ${sp}:${s.clear}?` : ` Did you mean ${list(s.best.map((n) => `${sp}:${n}`))}?`;
   const fixes: Fix[] = s.clear ? [{ title: `Change to ${sp}:${s.clear}`, edits: [replaceIn(ctx, item, sp.length + 1, sp.length + 1 + ap.length, s.clear)], preferred: true }] : [];
   ctx.report('iam-unknown-action', r.offset, r.length, `${elide(`${sp}:${ap}`)} is not an action of ${elide(svcName)} (IAM reference data of ${date}), so it grants or denies nothing.${hint}`, {
     fixes,
@@ -488,6 +540,11 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
   if (lp !== 'aws' && !conditionKeyPrefixKnown(iam, prefix) && !serviceExists(iam, prefix)) {
     const s = suggest(prefix, servicePrefixes(iam));
     const rr = sub(ctx, keyNode, 0, prefix.length);
+    if (reportRetired(ctx, rr, prefix, `the condition key ${elide(key)} is never in the request`)) return undefined;
+    if (!s.best.length) {
+      ctx.report('iam-service-not-listed', rr.offset, rr.length, `${quote(prefix)} is not a service prefix in the IAM reference data of ${date}, and no listed prefix is close to it. If the service is newer than that data, update the extension; otherwise the condition key ${elide(key)} is never in the request.`, { docUrl: DOC.sar });
+      return undefined;
+    }
     const exists = !!s.clear && !!findConditionKey(iam, `${s.clear}:${name}`);
     const hint = exists ? ` Did you mean ${elide(`${s.clear}:${name}`)}?` : s.best.length ? ` Did you mean ${list(s.best)}?` : '';
     const fixes: Fix[] = exists
@@ -517,7 +574,8 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
   if (slash > colon) {
     // aws:ResourceTags/Project: compare the part before the slash with the templated keys' heads.
     const head = key.slice(0, slash);
-    const heads = templated.map((k) => k.slice(0, k.indexOf('/'))).filter((h) => h.length > 0);
+    // Heads of every key with a tail: templates (${TagKey}, <tag-key>) and the literal …/tag-key form the reference also uses.
+    const heads = [...new Set(conditionKeysWithPrefix(iam, prefix).filter((k) => k.indexOf('/') > colon).map((k) => k.slice(0, k.indexOf('/'))))];
     const s = suggest(head, heads);
     if (s.clear) {
       hint = ` Did you mean ${elide(s.clear + key.slice(slash))}?`;
@@ -534,6 +592,11 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
     }
   }
   const what = global ? 'a global condition key' : `a condition key of ${serviceName(iam, prefix) ?? prefix}`;
+  if (!hint) {
+    // Nothing close: the key may be newer than the data, or undocumented (AWS's own policies use a few). Say only that.
+    ctx.report('iam-condition-key-not-listed', r.offset, r.length, `${elide(key)} is not ${what} in the IAM reference data of ${date}, and no listed key is close to it. If it is not a real key, it is never in the request, so the condition fails (or, with IfExists/Not… operators, always passes). Check the key in the condition key reference.`, { docUrl });
+    return undefined;
+  }
   ctx.report('iam-unknown-condition-key', r.offset, r.length, `${elide(key)} is not ${what} (IAM reference data of ${date}); a key that is never in the request makes the condition fail (or, with IfExists/Not… operators, always pass).${hint || ' Check the key in the condition key reference.'}`, { fixes: duplicated ? [] : fixes, docUrl });
   return undefined;
 }
@@ -733,7 +796,7 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
         'iam-resource-mismatch',
         rr.offset,
         rr.length,
-        `${elide(r.raw)} matches no resource type of this statement's actions, so it grants nothing here. ${described}${fixes.length ? ` Did you mean ${elide(withObjects)}?` : ''}`,
+        `The IAM reference data lists no resource type of this statement's actions that ${elide(r.raw)} matches, so it likely grants nothing here. ${described}${fixes.length ? ` Did you mean ${elide(withObjects)}?` : ''}`,
         { fixes, docUrl: docUrlFor(perAction) },
       );
     }
@@ -766,7 +829,7 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
     'iam-resource-mismatch',
     node.offset,
     node.length,
-    `No Resource of this statement applies to ${list(missing.map((a) => a.action))}: ${parts.join('; ')}${missing.length > 3 ? '; …' : ''}. Add a matching ARN${added ? ` such as ${elide(added)}` : ''}, or move the action to a statement of its own.`,
+    `By the IAM reference data, no Resource of this statement applies to ${list(missing.map((a) => a.action))}: ${parts.join('; ')}${missing.length > 3 ? '; …' : ''}. Add a matching ARN${added ? ` such as ${elide(added)}` : ''}, or move the action to a statement of its own.`,
     { fixes, docUrl: docUrlFor(missing) },
   );
 }
@@ -807,7 +870,7 @@ function describeAccepted(perAction: ActionTypes[]): string {
     const first = typed[0]!;
     parts.push(`${typed.length === 1 ? first.action : `${first.action} and the others`} accept${typed.length === 1 ? 's' : ''} ${typeList(first)}`);
   }
-  if (starOnly.length) parts.push(`${list(starOnly)} support${starOnly.length === 1 ? 's' : ''} only "Resource": "*"`);
+  if (starOnly.length) parts.push(`the reference lists no resource type for ${list(starOnly)}, which IAM then authorizes on "Resource": "*" only`);
   return parts.join('; ') + '.';
 }
 

@@ -3,6 +3,7 @@
 // Shared by the corpus test and `npx tsx scripts/corpus.ts` (which prints every finding).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
 import { analyze } from '../../../src/analysis';
 import type { Finding } from '../../../src/analysis/types';
 import { iamIndex, ROOT } from '../reliability/support';
@@ -34,6 +35,14 @@ export interface CorpusFinding {
   finding: Finding;
   /** The source text of the finding's range. */
   excerpt: string;
+  /** JSON path of the innermost node at the finding, e.g. Statement[2].Resource[0]. */
+  path: string;
+}
+
+function jsonPath(text: string, offset: number): string {
+  const node = findNodeAtOffset(parseTree(text)!, offset, true);
+  if (!node) return '';
+  return getNodePath(node).map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('');
 }
 
 export function analyseCorpus(policies = managedPolicies()): CorpusFinding[] {
@@ -42,7 +51,7 @@ export function analyseCorpus(policies = managedPolicies()): CorpusFinding[] {
   const out: CorpusFinding[] = [];
   for (const p of policies) {
     const r = analyze(p.text, { iam, fileName: `${p.name}.json` });
-    for (const f of r.findings) out.push({ policy: p.name, finding: f, excerpt: p.text.slice(f.offset, f.offset + f.length) });
+    for (const f of r.findings) out.push({ policy: p.name, finding: f, excerpt: p.text.slice(f.offset, f.offset + f.length), path: jsonPath(p.text, f.offset) });
   }
   return out;
 }
