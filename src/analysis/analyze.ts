@@ -15,6 +15,7 @@ export const MAX_SYNTAX_FINDINGS = 100;
 const CORE_RULES: RuleMeta[] = [
   {
     id: 'json-syntax',
+    accessAnalyzer: 'JSON_SYNTAX_ERROR',
     severity: 'error',
     title: 'JSON syntax error',
     description: 'The policy is not valid JSON. IAM rejects it with JSON_SYNTAX_ERROR.',
