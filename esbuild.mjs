@@ -76,6 +76,14 @@ const lazyEngine = (options) => ({
   },
 });
 
+/** Browser build: ./node-worker (worker threads) becomes ./node-worker.web (none). */
+const webWorkerStub = {
+  name: 'web-worker-stub',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/node-worker$/ }, (args) => ({ path: `${args.resolveDir}/node-worker.web.ts` }));
+  },
+};
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   {
@@ -96,7 +104,15 @@ const builds = [
     external: ['vscode'],
     mainFields: ['browser', 'module', 'main'],
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [lazyEngine({ platform: 'browser', mainFields: ['browser', 'module', 'main'] })],
+    plugins: [webWorkerStub, lazyEngine({ platform: 'browser', mainFields: ['browser', 'module', 'main'] })],
+  },
+  {
+    // The analysis worker thread of the Node build (large documents; src/vscode/logic/worker-client.ts).
+    ...common,
+    entryPoints: ['src/worker/analysis-worker.ts'],
+    outfile: 'dist/analysis-worker.js',
+    platform: 'node',
+    format: 'cjs',
   },
   {
     ...common,

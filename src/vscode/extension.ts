@@ -1,4 +1,5 @@
-// VS Code adapter entry (Node and browser builds share this file; no Node APIs here).
+// VS Code adapter entry (Node and browser builds share this file; no Node APIs here: node-worker.ts is swapped for
+// node-worker.web.ts in the browser build).
 // activate() only wires things up: no I/O, no data loading, no schema compilation.
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../analysis/types';
@@ -6,7 +7,9 @@ import { Commands, type CommandOutcome } from './commands';
 import { IamLoader } from './iam';
 import { PolicyCodeActions, PolicyCodeLens, PolicyHovers, SELECTOR } from './providers';
 import { QuickInputPrompts, type PromptProvider } from './prompts';
-import { PolicyValidator } from './validation';
+import { PolicyValidator, WORKER_BUDGET_MS } from './validation';
+import { WorkerAnalyzer } from './logic/worker-client';
+import { workerFactory } from './node-worker';
 
 export type { PromptProvider, CommandOutcome };
 
@@ -32,7 +35,11 @@ export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
   let prompts: PromptProvider = realPrompts;
 
   const iam = new IamLoader(context.extensionUri, log);
-  const validator = new PolicyValidator(iam, log);
+  // Node: large documents are analysed in a worker thread (dist/analysis-worker.js); the browser build has none.
+  const root = context.extensionUri.scheme === 'file' ? context.extensionUri.fsPath : undefined;
+  const spawn = workerFactory(root);
+  const worker = spawn ? new WorkerAnalyzer(spawn, WORKER_BUDGET_MS) : undefined;
+  const validator = new PolicyValidator(iam, log, worker, root ? vscode.Uri.joinPath(context.extensionUri, 'dist', 'iam-data.json').fsPath : undefined);
   const commands = new Commands(context, validator, () => prompts);
   const lens = new PolicyCodeLens(validator);
 

@@ -7,6 +7,15 @@ import { findPlaceholders, type PlaceholderOccurrence } from '../fill/detect';
 import { readConfig, SECTION, type KitConfig } from './config';
 import { toDiagnostic } from './convert';
 import type { IamLoader } from './iam';
+import type { WorkerAnalyzer } from './logic/worker-client';
+
+/**
+ * Documents at least this long (UTF-16 code units) are analysed in the worker thread when there is one (Node), so
+ * the extension host never waits for them: about 50 ms of analysis on the main thread (1 MB takes about 200 ms).
+ */
+export const WORKER_MIN_LENGTH = 256 * 1024;
+/** Time budget of one worker analysis; over it, the document is reported once and left unchecked until it changes. */
+export const WORKER_BUDGET_MS = 5000;
 
 export interface CachedAnalysis {
   version: number;
@@ -26,6 +35,10 @@ export class PolicyValidator implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly cache = new Map<string, CachedAnalysis>();
   private readonly tooLarge = new Set<string>();
+  /** Documents whose last worker analysis ran over budget (said once), and the version a worker is analysing. */
+  private readonly overBudget = new Set<string>();
+  private readonly inWorker = new Map<string, number>();
+  private readonly loggedWorker = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly updated = new vscode.EventEmitter<{ uri: vscode.Uri; version: number }>();
   /** Fires after a document's diagnostics were (re)published or cleared. */
@@ -35,6 +48,10 @@ export class PolicyValidator implements vscode.Disposable {
   constructor(
     private readonly iam: IamLoader,
     private readonly log: (msg: string) => void,
+    /** Large documents are analysed here, off the main thread (Node); without it, on the main thread (browser). */
+    private readonly worker?: WorkerAnalyzer,
+    /** File-system path of dist/iam-data.json, for the worker. */
+    private readonly iamPath?: string,
   ) {}
 
   start(): void {
@@ -101,7 +118,15 @@ export class PolicyValidator implements vscode.Disposable {
     this.timers.delete(key);
     this.cache.delete(key);
     this.tooLarge.delete(key);
+    this.overBudget.delete(key);
+    this.inWorker.delete(key);
+    this.loggedWorker.delete(key);
     this.collection.delete(uri);
+  }
+
+  /** Large documents go to the worker (when there is one) instead of the main thread. */
+  private offThread(doc: vscode.TextDocument): boolean {
+    return !!this.worker && PolicyValidator.lengthOf(doc) >= WORKER_MIN_LENGTH;
   }
 
   private options(doc: vscode.TextDocument, force: boolean): AnalyzeOptions {
@@ -133,6 +158,8 @@ export class PolicyValidator implements vscode.Disposable {
     if (!ok) return undefined;
     const opts = this.options(doc, force);
     if (PolicyValidator.lengthOf(doc) > (opts.maxLength ?? Infinity)) return { version: doc.version, result: { kind: 'not-a-policy', findings: [], skipped: 'too-large' }, withIam: false };
+    // Never block on a large document: its analysis arrives from the worker (validate()), until then there is none.
+    if (this.offThread(doc)) return undefined;
     const result = analyze(doc.getText(), opts);
     const entry: CachedAnalysis = { version: doc.version, result, withIam: !!opts.iam };
     this.cache.set(key, entry);
@@ -151,14 +178,62 @@ export class PolicyValidator implements vscode.Disposable {
     if (doc.isClosed) return;
     const key = doc.uri.toString();
     const version = doc.version;
+    const hit = this.cache.get(key);
+    if (this.config.enable && this.offThread(doc) && !(hit && hit.version === version) && this.candidate(doc).ok) {
+      this.validateInWorker(doc);
+      return;
+    }
     const a = this.analysis(doc);
-    // Stale guard: only publish for the version we analysed.
-    if (doc.version !== version) return;
     if (!a) {
       if (this.collection.has(doc.uri)) this.collection.delete(doc.uri);
       this.cache.delete(key);
       return;
     }
+    this.publish(doc, a, version);
+  }
+
+  private validateInWorker(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const version = doc.version;
+    if (this.inWorker.get(key) === version) return; // already on its way
+    const { force } = this.candidate(doc);
+    const { iam: _iam, ...options } = this.options(doc, force);
+    if (PolicyValidator.lengthOf(doc) > (options.maxLength ?? Infinity)) {
+      this.publish(doc, { version, result: { kind: 'not-a-policy', findings: [], skipped: 'too-large' }, withIam: false }, version);
+      return;
+    }
+    this.inWorker.set(key, version);
+    const name = doc.uri.path.split('/').pop() || doc.uri.toString(true);
+    void this.worker!.analyze(doc.getText(), options, this.iamPath).then((outcome) => {
+      if (this.inWorker.get(key) === version) this.inWorker.delete(key);
+      // A newer version is scheduled (or the document closed): this result is stale.
+      if (doc.isClosed || doc.version !== version) return;
+      if (outcome.kind === 'done') {
+        this.overBudget.delete(key);
+        if (!this.loggedWorker.has(key)) {
+          this.loggedWorker.add(key);
+          this.log(vscode.l10n.t('{0} is large: checked in the background worker ({1} ms).', name, Math.round(outcome.ms)));
+        }
+        const entry: CachedAnalysis = { version, result: outcome.result, withIam: !!this.iamPath };
+        this.cache.set(key, entry);
+        this.publish(doc, entry, version);
+      } else if (outcome.kind === 'over-budget') {
+        this.collection.delete(doc.uri);
+        if (!this.overBudget.has(key)) {
+          this.overBudget.add(key);
+          const msg = vscode.l10n.t('{0} was not checked: analysing it took longer than {1} seconds. It is checked again when it changes.', name, outcome.budgetMs / 1000);
+          this.log(msg);
+          vscode.window.setStatusBarMessage(`$(info) ${vscode.l10n.t('Clean Rooms: {0}', msg)}`, 10000);
+        }
+        this.updated.fire({ uri: doc.uri, version });
+      } else {
+        this.log(vscode.l10n.t('{0} could not be checked in the background worker: {1}', name, outcome.error));
+      }
+    });
+  }
+
+  private publish(doc: vscode.TextDocument, a: CachedAnalysis, version: number): void {
+    const key = doc.uri.toString();
     if (a.result.skipped === 'too-large') {
       this.collection.delete(doc.uri);
       if (!this.tooLarge.has(key)) {
@@ -182,6 +257,7 @@ export class PolicyValidator implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.worker?.stop('the extension was deactivated');
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.cache.clear();

@@ -122,6 +122,26 @@ describe('diagnostics', function () {
     }
   });
 
+  it('analyses a large policy (over 256 KB) in the background worker, with the same findings as the engine, and keeps answering meanwhile', async () => {
+    await api.loadIamData();
+    const statements = Array.from({ length: 1500 }, (_, i) => ({ Sid: `S${i}`, Effect: i === 700 ? 'Alow' : 'Allow', Action: ['glue:GetTable'], Resource: [`arn:aws:glue:us-east-1:111122223333:table/sales/t${i}`] }));
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+    assert.ok(text.length > 256 * 1024);
+    const editor = await openUntitled(text);
+    const doc = editor.document;
+    // While the worker runs, a small document is analysed on the main thread at once.
+    const small = await vscode.workspace.openTextDocument({ language: 'json', content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3::b/*"}]}' });
+    await waitFor('the small document analysed', () => api.analysis(small.uri));
+    const diags = await waitFor('diagnostics on the large policy', () => (ours(doc.uri).some((d) => codeOf(d) === 'grammar-effect') ? ours(doc.uri) : undefined), 60_000);
+    const effect = diags.find((d) => codeOf(d) === 'grammar-effect')!;
+    assert.equal(rangeText(doc, effect.range), 'Alow');
+    // The cached analysis is the worker's, and equals the engine's (with the IAM data, as the worker loads it).
+    const cached = api.analysis(doc.uri);
+    assert.ok(cached, 'the worker result is cached for code actions and hovers');
+    assert.equal(cached.findings.length, diags.length);
+    assert.equal(cached.findings.filter((f) => f.rule === 'grammar-effect').length, 1);
+  });
+
   it('updates after an edit (debounced) and drops the diagnostic once it is fixed; measures edit-to-diagnostics', async () => {
     const ed = await openUntitled(BAD_TOKEN_POLICY);
     const doc = ed.document;

@@ -108,6 +108,7 @@ describe('package: the .vsix', function () {
     const required = [
       'dist/extension.js',
       'dist/engine.js',
+      'dist/analysis-worker.js',
       'dist/web/extension.js',
       'dist/iam-data.json',
       'dist/iam-data.LICENSE.txt',
@@ -154,6 +155,7 @@ describe('package: the .vsix', function () {
       /^images\/icon\.png$/,
       /^dist\/extension\.js$/,
       /^dist\/engine\.js$/,
+      /^dist\/analysis-worker\.js$/,
       /^dist\/web\/extension\.js$/,
       /^dist\/iam-data\.json$/,
       /^dist\/iam-data\.LICENSE\.txt$/,

@@ -318,7 +318,7 @@ const TELEMETRY_PATTERNS = [/@vscode\/extension-telemetry/, /applicationinsights
  * Find forbidden patterns in bundled JavaScript. Minifiers rename identifiers but not module names in require()/import
  * and not the `eval`/`Function` globals, so those are what we look for.
  */
-export function scanBundle(src: string, opts: { allowFs?: boolean; allowChildProcess?: boolean } = {}): BundleIssue[] {
+export function scanBundle(src: string, opts: { allowFs?: boolean; allowChildProcess?: boolean; allowWorkerThreads?: boolean } = {}): BundleIssue[] {
   const issues: BundleIssue[] = [];
   const add = (kind: BundleIssue['kind'], re: RegExp): void => {
     for (const m of src.matchAll(re)) issues.push({ kind, match: m[0], index: m.index! });
@@ -332,7 +332,8 @@ export function scanBundle(src: string, opts: { allowFs?: boolean; allowChildPro
     return new RegExp(`(?:require\\s*\\(\\s*|from\\s*|import\\s*\\(\\s*)["'\`](?:node:)?(?:${alt})(?:/[^"'\`]*)?["'\`]`, 'g');
   };
   add('network-module', modules(NETWORK_MODULES));
-  if (!opts.allowChildProcess) add('child-process', modules(PROCESS_MODULES));
+  // worker_threads runs our own bundled file in this process (the analysis worker); child processes and cluster never.
+  if (!opts.allowChildProcess) add('child-process', modules(opts.allowWorkerThreads ? PROCESS_MODULES.filter((m) => m !== 'worker_threads') : PROCESS_MODULES));
   add('network-call', /(?<![\w$.])fetch\s*\(|\bnew\s+(?:XMLHttpRequest|WebSocket|EventSource)\s*\(|navigator\s*\.\s*sendBeacon\s*\(/g);
   for (const re of TELEMETRY_PATTERNS) add('telemetry', new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'));
   return issues;

@@ -1,0 +1,36 @@
+// The analysis worker: runs analyze() off the extension host's main thread for large documents (see
+// src/vscode/logic/worker-client.ts). One request at a time per message; the IAM index is loaded on first use.
+import { readFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { analyze } from '../analysis/analyze';
+import { parseIamIndex } from '../iam-data';
+import type { IamIndex } from '../iam-data/types';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+let iamPath: string | undefined;
+let iam: IamIndex | undefined;
+
+function index(path: string | undefined): IamIndex | undefined {
+  if (!path) return undefined;
+  if (path !== iamPath) {
+    iamPath = path;
+    try {
+      iam = parseIamIndex(readFileSync(path, 'utf8'));
+    } catch {
+      iam = undefined; // as on the main thread without the data: the iam-data rules are skipped
+    }
+  }
+  return iam;
+}
+
+parentPort?.on('message', (req: WorkerRequest) => {
+  let res: WorkerResponse;
+  try {
+    const t0 = performance.now();
+    const result = analyze(req.text, { ...req.options, iam: index(req.iamPath) });
+    res = { id: req.id, result, ms: performance.now() - t0 };
+  } catch (err) {
+    res = { id: req.id, error: (err as Error)?.message ?? String(err) };
+  }
+  parentPort!.postMessage(res);
+});
