@@ -182,10 +182,11 @@ export const grammarRules: RuleFamily = {
     { id: 'grammar-sid-characters', accessAnalyzer: 'UNSUPPORTED_SID', severity: 'error', title: 'Invalid Sid characters', description: 'A Sid may contain only ASCII letters and digits (UNSUPPORTED_SID).', docUrl: DOCS.sid },
     { id: 'grammar-sid-duplicate', accessAnalyzer: 'UNIQUE_SIDS_REQUIRED', severity: 'warning', title: 'Duplicate Sid', description: 'Sids should be unique within a policy (UNIQUE_SIDS_RECOMMENDED).', docUrl: DOCS.sid },
     { id: 'grammar-condition-operator', accessAnalyzer: 'INVALID_CONDITION_OPERATOR', severity: 'error', title: 'Unknown condition operator', description: 'The condition operator is not one IAM documents (INVALID_CONDITION_OPERATOR). Operators may take a ForAnyValue:/ForAllValues: prefix and an IfExists suffix, except that Null takes no IfExists (NULL_WITH_IF_EXISTS).', docUrl: DOCS.operators },
-    { id: 'grammar-null-qualifier', severity: 'info', title: 'Null with a set operator', description: 'ForAllValues:Null is always true and ForAnyValue:Null is always false (NULL_WITH_QUALIFIER): use plain Null.', docUrl: DOCS.operators },
+    { id: 'grammar-null-qualifier', accessAnalyzer: 'NULL_WITH_QUALIFIER', severity: 'info', title: 'Null with a set operator', description: 'ForAllValues:Null is always true and ForAnyValue:Null is always false (NULL_WITH_QUALIFIER): use plain Null.', docUrl: DOCS.operators },
     {
       id: 'condition-wildcard-in-equals',
       severity: 'warning',
+      accessAnalyzer: 'WILDCARD_WITHOUT_LIKE_OPERATOR',
       title: 'Wildcard with an Equals operator',
       description: '* and ? are wildcards only for StringLike/StringNotLike (and the ARN operators); StringEquals and StringNotEquals compare exactly, so they match a literal * or ? (WILDCARD_WITHOUT_LIKE_OPERATOR). The fix renames the block to the Like operator.',
       docUrl: IAM + 'access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-general-warning-wildcard-without-like-operator',
@@ -193,6 +194,7 @@ export const grammarRules: RuleFamily = {
     {
       id: 'condition-string-operator-on-arn-key',
       severity: 'warning',
+      accessAnalyzer: 'STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS',
       title: 'String operator on an ARN key',
       description: 'An ARN-typed condition key (aws:SourceArn, aws:PrincipalArn, s3:DataAccessPointArn, …) compared with a String operator. AWS recommends the ARN operators (ArnEquals, ArnLike), which compare the six ARN fields separately; StringLike on an ARN key is an Access Analyzer security warning (STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS). StringEquals on an exact ARN works, so that case is reported as info. Key types come from the IAM reference data when it is loaded, otherwise from a built-in table of ARN keys.',
       docUrl: DOCS.operators,
