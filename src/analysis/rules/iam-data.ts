@@ -586,6 +586,7 @@ function checkOperatorAgainstKey(
     const literal = STRING_LITERAL_OF[t[0]!];
     if (!literal || t.some((x) => !STRING_LITERAL_OF[x])) return;
     const vals = stringItems(value).map((i) => i.value).filter((v) => !/[*?]|\$\{/.test(v) && !unjudgeable(v));
+    if (!vals.length) return; // only patterns or variables: nothing to judge
     const bad = vals.filter((v) => !t.some((x) => STRING_LITERAL_OF[x]!(v)));
     const fitting = t.map((x) => FAMILY_OPERATORS[x]).filter(Boolean);
     const use = fitting.length ? list(fitting) : 'an operator of the key\'s type';
