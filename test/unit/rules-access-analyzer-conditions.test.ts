@@ -337,3 +337,34 @@ describe('rules: TYPE_MISMATCH for String operators on Bool, Numeric, Date and I
     assert.deepEqual(analyze(fixed, O).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}: ${under(fixed, f)}`), []);
   });
 });
+
+const ghTrust = (condition: Doc): string => j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: condition }] });
+const AUD = { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' };
+table('INVALID_CONDITION_DATA_TYPE and the OIDC condition checks', [
+  { name: 'a number and a string', rule: 'aa-condition-mixed-types', text: withCond({ NumericLessThan: { 'aws:MultiFactorAuthAge': [3600, '7200'] } }), severity: 'error', at: arrayOf(withCond({ NumericLessThan: { 'aws:MultiFactorAuthAge': [3600, '7200'] } }), 'aws:MultiFactorAuthAge') },
+  { name: 'two strings', rule: 'aa-condition-mixed-types', text: withCond({ NumericLessThan: { 'aws:MultiFactorAuthAge': ['3600', '7200'] } }) },
+  { name: 'two numbers', rule: 'aa-condition-mixed-types', text: withCond({ NumericLessThan: { 'aws:MultiFactorAuthAge': [3600, 7200] } }) },
+  { name: 'GitHub sub: wildcard repository', rule: 'aa-oidc-github-sub-wildcard', text: ghTrust({ StringEquals: AUD, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme-corp/*' } }), severity: 'warning', at: 'repo:acme-corp/*' },
+  { name: 'GitHub sub: "*"', rule: 'aa-oidc-github-sub-wildcard', text: ghTrust({ StringEquals: AUD, StringLike: { 'token.actions.githubusercontent.com:sub': '*' } }), severity: 'warning', at: '*' },
+  { name: 'GitHub sub: wildcard branch of one repository (info)', rule: 'aa-oidc-github-sub-wildcard', text: ghTrust({ StringEquals: AUD, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme-corp/reports:*' } }), severity: 'info', at: 'repo:acme-corp/reports:*' },
+  { name: 'GitHub sub: one branch', rule: 'aa-oidc-github-sub-wildcard', text: ghTrust({ StringEquals: { ...AUD, 'token.actions.githubusercontent.com:sub': 'repo:acme-corp/reports:ref:refs/heads/main' } }) },
+  { name: 'GitHub sub: StringNotLike (a Deny-style exclusion)', rule: 'aa-oidc-github-sub-wildcard', text: ghTrust({ StringEquals: AUD, StringNotLike: { 'token.actions.githubusercontent.com:sub': 'repo:other/*' } }) },
+  { name: 'ForAnyValue on the GitHub aud', rule: 'aa-oidc-audience-qualifier', text: ghTrust({ 'ForAnyValue:StringEquals': AUD }), severity: 'info', at: 'token.actions.githubusercontent.com:aud' },
+  { name: 'plain StringEquals on the GitHub aud', rule: 'aa-oidc-audience-qualifier', text: ghTrust({ StringEquals: AUD }) },
+  { name: 'ForAnyValue on a non-aud OIDC claim', rule: 'aa-oidc-audience-qualifier', text: ghTrust({ StringEquals: AUD, 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } }) },
+]);
+
+describe('grammar-empty on an empty condition list says what the list means (EMPTY_ARRAY_CONDITION_*)', () => {
+  const rows: Array<[string, RegExp]> = [
+    ['StringEquals', /never matches \(EMPTY_ARRAY_CONDITION\)/],
+    ['ForAnyValue:StringEquals', /never matches \(EMPTY_ARRAY_CONDITION_FORANYVALUE\)/],
+    ['ForAllValues:StringEquals', /only when .* is missing .*EMPTY_ARRAY_CONDITION_FORALLVALUES.*Null/],
+    ['StringEqualsIfExists', /only when .* is missing .*EMPTY_ARRAY_CONDITION_IFEXISTS.*Null/],
+  ];
+  for (const [op, want] of rows) {
+    it(op, () => {
+      const text = withCond({ [op]: { 'aws:PrincipalTag/team': [] } });
+      assert.match(one(text, 'grammar-empty', 'info', '[]', O).message, want);
+    });
+  }
+});

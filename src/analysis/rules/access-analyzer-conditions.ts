@@ -254,6 +254,9 @@ export const accessAnalyzerConditionRules: RuleFamily = {
     { id: 'aa-condition-redundant-number', severity: 'info', accessAnalyzer: 'REDUNDANT_CONDITION_VALUE_NUM', title: 'Several values for a numeric comparison', description: 'NumericLessThan [2700, 3600] is the same as NumericLessThan 3600: with a less-than (greater-than) operator only the greatest (least) value matters. The fix keeps that one value.', docUrl: anchor('suggestion', 'REDUNDANT_CONDITION_VALUE_NUM') },
     { id: 'aa-condition-equivalent-to-null', severity: 'info', accessAnalyzer: 'EQUIVALENT_TO_NULL_FALSE', title: 'Wildcard-only condition that is a Null test', description: 'StringLike/ArnLike with the value "*" only tests that the key is present ("Null": {key: "false"}); StringNotLike/ArnNotLike "*" only tests that it is absent ("Null": {key: "true"}, EQUIVALENT_TO_NULL_TRUE). Write the Null test.', docUrl: anchor('suggestion', 'EQUIVALENT_TO_NULL_FALSE') },
     { id: 'aa-condition-always-matches', severity: 'info', accessAnalyzer: 'REDUNDANT_KEY_DUE_TO_WILDCARD_IN_CONDITION', title: 'Condition that always matches', description: 'StringLikeIfExists/ArnLikeIfExists with the value "*" is true whether the key is present or not, so the key tests nothing. Remove it, or write the test you meant.', docUrl: anchor('suggestion', 'REDUNDANT_KEY_DUE_TO_WILDCARD_IN_CONDITION') },
+    { id: 'aa-condition-mixed-types', severity: 'error', accessAnalyzer: 'INVALID_CONDITION_DATA_TYPE', title: 'Condition values of different JSON types', description: 'The values of one condition key mix JSON types, e.g. ["true", false] or [10, "20"]. Use one JSON type for all of them (strings are always accepted).', docUrl: anchor('error', 'INVALID_CONDITION_DATA_TYPE') },
+    { id: 'aa-oidc-github-sub-wildcard', severity: 'warning', accessAnalyzer: 'SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED', title: 'Wildcard in the GitHub repository of token.actions.githubusercontent.com:sub', description: 'A wildcard in the organization or repository part of token.actions.githubusercontent.com:sub (repo:my-org/*, *) lets GitHub Actions workflows of other repositories assume the role. Name the repository, e.g. repo:my-org/my-repo:ref:refs/heads/main. A wildcard only after the repository (repo:my-org/my-repo:*) is an info.', docUrl: anchor('general-warning', 'SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED') },
+    { id: 'aa-oidc-audience-qualifier', severity: 'info', accessAnalyzer: 'FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE', title: 'Set qualifier on an OIDC audience (aud) claim', description: 'The aud claim of an OIDC provider names the app the token is for, and is usually single-valued. With ForAnyValue: (FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE) or ForAllValues: (CONFIRM_AUDIENCE_CLAIM_TYPE) on a single-valued claim, drop the qualifier. Info: whether a provider\'s aud is single-valued is not known offline.', docUrl: anchor('security-warning', 'FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE') },
     { id: 'aa-condition-irrelevant-key', severity: 'info', accessAnalyzer: 'IRRELEVANT_CONDITION_KEY_IN_POLICY', title: 's3:ResourceAccount in a resource policy', description: 's3:ResourceAccount is not relevant in an Amazon S3 bucket or access point policy, whose resources all belong to the policy\'s own account. Use it in identity-based policies.', docUrl: anchor('suggestion', 'IRRELEVANT_CONDITION_KEY_IN_POLICY') },
   ],
   check(ctx) {
@@ -385,6 +388,8 @@ function conditionChecks(ctx: RuleContext, st: StatementModel, cond: Node): void
       const lk = key.toLowerCase();
       const vals = items(value);
       for (const it of vals) variableSyntax(ctx, it.node);
+      mixedTypes(ctx, key, value, vals);
+      oidcChecks(ctx, op, lk, key, keyNode, vals);
       if (!op.family) continue;
       const judged = vals.filter((it) => it.json !== 'other' && !touchesPlaceholder(ctx, it.node.offset, it.node.length) && !hasPlaceholderSyntax(it.text));
       const plain = judged.filter((it) => !it.text.includes('${'));
@@ -605,5 +610,36 @@ function unsupportedActions(ctx: RuleContext, st: StatementModel, op: Op, block:
     if (touchesPlaceholder(ctx, r.offset, r.length)) continue;
     const shown = missing.slice(0, 3).join(', ') + (missing.length > 3 ? ` and ${missing.length - 3} more` : '');
     ctx.report('aa-condition-unsupported-action', r.offset, r.length, `The IAM reference data lists no ${elide(key)} for ${shown}: for ${missing.length === 1 ? 'that action' : 'those actions'} the key is not in the request, so this condition is not evaluated as intended. Move ${missing.length === 1 ? 'it' : 'them'} to a statement without this key.`);
+  }
+}
+
+function mixedTypes(ctx: RuleContext, key: string, value: Node | undefined, vals: Item[]): void {
+  if (value?.type !== 'array') return;
+  const types = new Set(vals.filter((it) => it.json !== 'other').map((it) => it.json));
+  if (types.size < 2) return;
+  ctx.report('aa-condition-mixed-types', value.offset, value.length, `The values of ${elide(key)} mix JSON types (${[...types].join(' and ')}). Use one type for all of them, e.g. write every value as a string.`);
+}
+
+const GITHUB_SUB = 'token.actions.githubusercontent.com:sub';
+
+function oidcChecks(ctx: RuleContext, op: Op, lk: string, key: string, keyNode: Node, vals: Item[]): void {
+  if (lk === GITHUB_SUB && op.family === 'string' && !op.base.includes('Not')) {
+    for (const it of vals) {
+      if (it.json !== 'string' || !/[*?]/.test(it.text)) continue;
+      const r = contentRange(it.node);
+      if (touchesPlaceholder(ctx, r.offset, r.length) || hasPlaceholderSyntax(it.text)) continue;
+      // repo:<owner>/<name>:… — a wildcard only after the repository narrows branches or environments of one repository.
+      const m = /^repo:([^/:*?]+)\/([^:*?]+):/.exec(it.text);
+      if (m) {
+        ctx.report('aa-oidc-github-sub-wildcard', r.offset, r.length, `${quote(it.text)} names the repository ${m[1]}/${m[2]} but leaves the branch or environment open: any workflow of that repository can assume the role. Name the branch (…:ref:refs/heads/main) or environment if you can.`, { severity: 'info' });
+      } else {
+        ctx.report('aa-oidc-github-sub-wildcard', r.offset, r.length, `${quote(it.text)} has a wildcard in the GitHub organization or repository, so workflows of repositories you do not control may assume the role. Name the repository and branch, e.g. repo:my-org/my-repo:ref:refs/heads/main.`);
+      }
+    }
+  }
+  if (op.qualifier && /:aud$/.test(lk) && !lk.startsWith('aws:')) {
+    const colon = key.lastIndexOf(':');
+    const r = contentRange(keyNode);
+    ctx.report('aa-oidc-audience-qualifier', r.offset, r.length, `${elide(key)} is the audience claim of the OIDC provider ${elide(key.slice(0, colon))}, which is usually single-valued: ${op.qualifier}: on it ${op.qualifier === 'ForAnyValue' ? 'can be overly permissive (FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE)' : 'is also true when the claim is missing (CONFIRM_AUDIENCE_CLAIM_TYPE)'}. Drop the qualifier unless the provider sends several audiences.`);
   }
 }

@@ -510,7 +510,13 @@ function conditionChecks(ctx: RuleContext, cond: Node): void {
     if ((block.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', block, `The ${elide(op)} block is empty. Add a condition key and value, or remove the block.`);
     for (const [key, keyProp] of properties(block)) {
       const value = valueOf(keyProp);
-      if (value?.type === 'array' && (value.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', value, `${elide(key)} has an empty list of values, so this condition never matches. Add a value.`);
+      if (value?.type === 'array' && (value.children?.length ?? 0) === 0) {
+        // EMPTY_ARRAY_CONDITION and its _FORALLVALUES / _IFEXISTS / _FORANYVALUE variants: what an empty list means.
+        const meaning = parsed.prefix === 'ForAllValues:' || parsed.ifExists
+          ? `so this condition matches only when ${elide(key)} is missing from the request (EMPTY_ARRAY_CONDITION_${parsed.prefix === 'ForAllValues:' ? 'FORALLVALUES' : 'IFEXISTS'}). To test that, use "Null": {${quote(key)}: "true"}; otherwise add a value.`
+          : `so this condition never matches (${parsed.prefix === 'ForAnyValue:' ? 'EMPTY_ARRAY_CONDITION_FORANYVALUE' : 'EMPTY_ARRAY_CONDITION'}). Add a value.`;
+        ctx.reportNode('grammar-empty', value, `${elide(key)} has an empty list of values, ${meaning}`);
+      }
     }
     if (parsed.known) operatorValueChecks(ctx, cond, op, opKey, parsed, block);
   }
