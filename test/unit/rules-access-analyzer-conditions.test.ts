@@ -270,6 +270,8 @@ table('paired keys, untrustworthy keys, MFA, DynamoDB, irrelevant keys', [
 table('wildcard-only conditions (EQUIVALENT_TO_NULL_*, REDUNDANT_KEY_DUE_TO_WILDCARD_IN_CONDITION)', [
   { name: 'StringLike "*"', rule: 'aa-condition-equivalent-to-null', text: withCond({ StringLike: { 'aws:PrincipalTag/team': '*' } }), severity: 'info', at: 'aws:PrincipalTag/team' },
   { name: 'StringNotLike "*"', rule: 'aa-condition-equivalent-to-null', text: withCond({ StringNotLike: { 'aws:PrincipalTag/team': '*' } }), severity: 'info', at: 'aws:PrincipalTag/team' },
+  { name: 'ArnLike "*" (ARN field matching of one field is not documented)', rule: 'aa-condition-equivalent-to-null', text: withCond({ ArnLike: { 'aws:PrincipalArn': '*' } }) },
+  { name: 'ForAnyValue:StringLike "*" (a set operator)', rule: 'aa-condition-equivalent-to-null', text: withCond({ 'ForAnyValue:StringLike': { 'aws:TagKeys': '*' } }) },
   { name: 'StringLike "a*"', rule: 'aa-condition-equivalent-to-null', text: withCond({ StringLike: { 'aws:PrincipalTag/team': 'a*' } }) },
   { name: 'StringLikeIfExists "*" is not a Null test', rule: 'aa-condition-equivalent-to-null', text: withCond({ StringLikeIfExists: { 'aws:PrincipalTag/team': '*' } }) },
   { name: 'StringLikeIfExists "*"', rule: 'aa-condition-always-matches', text: withCond({ StringLikeIfExists: { 'aws:PrincipalTag/team': '*' } }), severity: 'info', at: 'aws:PrincipalTag/team' },
