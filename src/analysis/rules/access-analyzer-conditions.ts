@@ -395,8 +395,8 @@ function conditionChecks(ctx: RuleContext, st: StatementModel, cond: Node): void
       const plain = judged.filter((it) => !it.text.includes('${'));
       variableOperator(ctx, op, judged);
       valueFormats(ctx, op, key, value, plain);
-      keyValueFormats(ctx, op, lk, key, keyNode, plain);
-      suggestions(ctx, cond, opKey, op, block, key, keyNode, keyProp, value, plain, keys.length);
+      keyValueFormats(ctx, op, lk, key, plain);
+      suggestions(ctx, cond, opKey, op, key, keyNode, value, plain, keys.length);
       if (allow && lk === 'aws:multifactorauthpresent' && op.base === 'Bool' && !op.ifExists && !op.qualifier && plain.some((it) => it.text.toLowerCase() === 'false')) {
         ctx.report('aa-condition-mfa-bool-false', kr.offset, kr.length, `aws:MultiFactorAuthPresent is absent, not "false", for requests signed with long-term access keys, so this Allow matches only temporary credentials obtained without MFA. To match every request without MFA, use "BoolIfExists" (or "Null": {"aws:MultiFactorAuthPresent": "true"} for long-term keys only).`);
       }
@@ -525,7 +525,7 @@ function valueFormats(ctx: RuleContext, op: Op, key: string, value: Node | undef
   }
 }
 
-function keyValueFormats(ctx: RuleContext, op: Op, lk: string, key: string, keyNode: Node, vals: Item[]): void {
+function keyValueFormats(ctx: RuleContext, op: Op, lk: string, key: string, vals: Item[]): void {
   if (op.family !== 'string') return;
   const judge = vals.filter((it) => it.json === 'string' && !/[*?]/.test(it.text));
   for (const it of judge) {
@@ -547,13 +547,12 @@ function keyValueFormats(ctx: RuleContext, op: Op, lk: string, key: string, keyN
       ctx.report('aa-condition-service-principal-format', r.offset, r.length, `${quote(v)} is not a service principal: ${elide(key)} takes service-name.amazonaws.com in lower case, e.g. cloudformation.amazonaws.com.`);
     }
   }
-  void keyNode;
 }
 
 const LESS = new Set(['NumericLessThan', 'NumericLessThanEquals']);
 const GREATER = new Set(['NumericGreaterThan', 'NumericGreaterThanEquals']);
 
-function suggestions(ctx: RuleContext, cond: Node, opKey: Node, op: Op, block: Node, key: string, keyNode: Node, keyProp: Node, value: Node | undefined, vals: Item[], keysInBlock: number): void {
+function suggestions(ctx: RuleContext, cond: Node, opKey: Node, op: Op, key: string, keyNode: Node, value: Node | undefined, vals: Item[], keysInBlock: number): void {
   const kr = contentRange(keyNode);
   // REDUNDANT_CONDITION_VALUE_NUM.
   if (op.family === 'numeric' && !op.qualifier && (LESS.has(op.base) || GREATER.has(op.base)) && value?.type === 'array' && vals.length > 1 && vals.length === (value.children?.length ?? 0) && vals.every((it) => isNumberText(it.text.trim()))) {
@@ -583,8 +582,6 @@ function suggestions(ctx: RuleContext, cond: Node, opKey: Node, op: Op, block: N
       ctx.report('aa-condition-equivalent-to-null', kr.offset, kr.length, `${elide(op.text)} with "*" only tests that ${elide(key)} is ${like ? 'present' : 'absent'}: write "Null": {${quote(key)}: "${nullValue}"} (${like ? 'EQUIVALENT_TO_NULL_FALSE' : 'EQUIVALENT_TO_NULL_TRUE'}).`, { fixes });
     }
   }
-  void block;
-  void keyProp;
 }
 
 /** UNSUPPORTED_ACTION_FOR_CONDITION_KEY: service keys an action of the statement does not list (reference data). */
