@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/analysis';
 import {
   accessAnalyzerConditionRules,
+  firstVariable,
   hasHostBits,
   isIsoDate,
   isNumberText,
@@ -226,6 +227,7 @@ table('policy variables (MISSING_BRACE / MISSING_QUOTE / UNSUPPORTED_SPACE / EMP
   { name: 'quoted default', rule: 'aa-variable-missing-quote', text: s3(`arn:aws:s3:::${BUCKET}/\${aws:PrincipalTag/team, 'company-wide'}/*`) },
   { name: 'space in the name', rule: 'aa-variable-space', text: s3(`arn:aws:s3:::${BUCKET}/\${aws: username}/*`), severity: 'error', at: `arn:aws:s3:::${BUCKET}/\${aws: username}/*` },
   { name: 'empty variable', rule: 'aa-variable-empty', text: s3(`arn:aws:s3:::${BUCKET}/\${}/*`), severity: 'error', at: `arn:aws:s3:::${BUCKET}/\${}/*` },
+  { name: 'two empty variables in one string: one finding', rule: 'aa-variable-empty', text: s3(`arn:aws:s3:::${BUCKET}/\${}/\${}/*`), severity: 'error', at: `arn:aws:s3:::${BUCKET}/\${}/\${}/*` },
   { name: 'special ${*}', rule: 'aa-variable-empty', text: withCond({ StringLike: { 's3:prefix': 'a${*}b' } }) },
 ]);
 
@@ -367,6 +369,37 @@ describe('grammar-empty on an empty condition list says what the list means (EMP
     it(op, () => {
       const text = withCond({ [op]: { 'aws:PrincipalTag/team': [] } });
       assert.match(one(text, 'grammar-empty', 'info', '[]', O).message, want);
+    });
+  }
+});
+
+describe('rules: access-analyzer-conditions — linear scans on repetition-heavy strings', function () {
+  this.timeout(60_000);
+  const cpu = (fn: () => void): number => {
+    let best = Infinity;
+    for (let r = 0; r < 3; r++) {
+      const t = process.cpuUsage();
+      fn();
+      const d = process.cpuUsage(t);
+      best = Math.min(best, (d.user + d.system) / 1000);
+    }
+    return best;
+  };
+  it('firstVariable keeps the regex semantics', () => {
+    for (const v of ['a${x}b', '${', 'a${b', '${}', 'x}${y}', 'plain', '${a${b}c}']) assert.equal(firstVariable(v), /\$\{[^}]*\}/.exec(v)?.[0], v);
+  });
+  for (const unit of ['${', '${a', '${}', '${a b}', "${a, b}"]) {
+    it(`variableProblems and firstVariable are linear on ${JSON.stringify(unit)} repeated`, () => {
+      const run = (x: string) => {
+        variableProblems(x);
+        firstVariable(x);
+      };
+      const small = unit.repeat(2000);
+      const big = unit.repeat(32000);
+      run(small);
+      const a = Math.max(cpu(() => run(small)), 1);
+      const b = cpu(() => run(big));
+      assert.ok(b / a < 80, `${JSON.stringify(unit)}: ${b.toFixed(1)} ms vs ${a.toFixed(1)} ms (ratio ${(b / a).toFixed(1)}, linear is ~16)`);
     });
   }
 });

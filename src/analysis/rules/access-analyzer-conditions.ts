@@ -314,14 +314,27 @@ function variableSyntax(ctx: RuleContext, node: Node): number {
   if (!value.includes('${')) return 0;
   const { variables, problems } = variableProblems(value);
   const r = contentRange(node);
+  if (problems.length && touchesPlaceholder(ctx, r.offset, r.length)) return variables;
+  // One finding per rule and string (the findings cover the whole string; a string of many ${} reports once).
+  const seen = new Set<string>();
   for (const p of problems) {
-    if (touchesPlaceholder(ctx, r.offset, r.length)) break;
+    if (seen.has(p.rule)) continue;
+    seen.add(p.rule);
     ctx.report(p.rule, r.offset, r.length, p.message);
   }
   return variables;
 }
 
-const VARIABLE = /\$\{[^}]*\}/;
+/**
+ * The first `${…}` (with its braces) in a string, or undefined. A hand scan, linear in the length: the RegExp
+ * /\$\{[^}]*\}/ is quadratic on many `${` without a `}` (see stripVariables, issue 12).
+ */
+export function firstVariable(s: string): string | undefined {
+  const start = s.indexOf('${');
+  if (start < 0) return undefined;
+  const end = s.indexOf('}', start + 2);
+  return end < 0 ? undefined : s.slice(start, end + 1);
+}
 
 function variablesInElements(ctx: RuleContext, st: StatementModel): void {
   const elements: Array<[string, Node | undefined]> = [['Action', st.action], ['NotAction', st.notAction]];
@@ -331,10 +344,10 @@ function variablesInElements(ctx: RuleContext, st: StatementModel): void {
   }
   for (const [name, node] of elements) {
     for (const item of stringItems(node)) {
-      const m = VARIABLE.exec(item.value);
+      const m = firstVariable(item.value);
       if (!m) continue;
       const r = contentRange(item.node);
-      ctx.report('aa-variable-in-element', r.offset, r.length, `Policy variables are replaced only in Resource and in Condition values; in ${name}, ${quote(m[0])} is literal text. Write the value itself.`);
+      ctx.report('aa-variable-in-element', r.offset, r.length, `Policy variables are replaced only in Resource and in Condition values; in ${name}, ${quote(m)} is literal text. Write the value itself.`);
     }
   }
 }
@@ -353,10 +366,10 @@ function variableVersion(ctx: RuleContext): void {
       }
     }
     for (const n of nodes) {
-      const m = VARIABLE.exec(n.value as string);
-      if (!m || m[0] === '${}') continue;
+      const m = firstVariable(n.value as string);
+      if (!m || m === '${}') continue;
       const r = contentRange(n);
-      ctx.report('aa-variable-version', r.offset, r.length, `${quote(m[0])} is a policy variable, but ${v ? 'Version "2008-10-17"' : 'a policy without Version'} treats it as literal text. Set "Version": "2012-10-17".`);
+      ctx.report('aa-variable-version', r.offset, r.length, `${quote(m)} is a policy variable, but ${v ? 'Version "2008-10-17"' : 'a policy without Version'} treats it as literal text. Set "Version": "2012-10-17".`);
       return;
     }
   }
@@ -453,10 +466,10 @@ function keyFormat(ctx: RuleContext, key: string, keyNode: Node): void {
 function variableOperator(ctx: RuleContext, op: Op, vals: Item[]): void {
   if (op.family === 'string' || op.family === 'arn' || op.family === 'bool') return;
   for (const it of vals) {
-    const m = VARIABLE.exec(it.text);
+    const m = firstVariable(it.text);
     if (!m) continue;
     const r = contentRange(it.node);
-    ctx.report('aa-variable-operator', r.offset, r.length, `${quote(m[0])} is not replaced under ${elide(op.text)}: policy variables work only with String and ARN operators. Compare the value itself, or use a String operator.`);
+    ctx.report('aa-variable-operator', r.offset, r.length, `${quote(m)} is not replaced under ${elide(op.text)}: policy variables work only with String and ARN operators. Compare the value itself, or use a String operator.`);
   }
 }
 
