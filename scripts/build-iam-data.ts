@@ -30,6 +30,8 @@ interface PkgAction {
 interface PkgResourceType {
   key: string;
   arn: string;
+  /** The resource-type table's condition keys: they apply to every action on this resource type (SAR). */
+  conditionKeys?: string[] | null;
 }
 interface PkgConditionKey {
   key: string;
@@ -127,6 +129,10 @@ export function buildIndex(pkgDir = packageDir()): { index: IamIndex; warnings: 
         }
         rtRefs.push(i * 2 + (r.required ? 1 : 0));
         for (const k of r.conditionKeys ?? []) keyRefs.add(keyRef(k));
+        // The Service Authorization Reference lists resource condition keys in its resource-types table; they apply
+        // to the actions on that resource type (e.g. kms:ResourceAliases for kms:Decrypt on a key).
+        const rt = Object.values(rts).find((x) => x.key.toLowerCase() === r.name.toLowerCase());
+        for (const k of rt?.conditionKeys ?? []) keyRefs.add(keyRef(k));
       }
       for (const k of a.conditionKeys ?? []) keyRefs.add(keyRef(k));
       actList.push([a.name, al, packDescription(a.description, ACTION_PREFIX), rtRefs, [...keyRefs].sort((x, y) => x - y)]);

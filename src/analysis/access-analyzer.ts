@@ -61,7 +61,7 @@ export const ACCESS_ANALYZER_CODES: readonly AaCode[] = [
   E('MISSING_QUALIFIER', { rules: ['iam-missing-set-qualifier'] }),
   E('MISSING_RESOURCE'),
   E('MISSING_STATEMENT'),
-  E('NULL_WITH_IF_EXISTS'),
+  E('NULL_WITH_IF_EXISTS', { rules: ['grammar-condition-operator'] }),
   E('SCP_SYNTAX_ERROR_ACTION_WILDCARD', { offline: ORG_POLICIES }),
   E('SCP_SYNTAX_ERROR_PRINCIPAL', { offline: ORG_POLICIES }),
   E('UNIQUE_SIDS_REQUIRED'),

@@ -70,7 +70,7 @@ export function rulesMarkdown(iam?: IamIndex): string {
       'with the rules that compute it offline, or why the kit does not.',
   );
   lines.push('');
-  lines.push('| Issue code | Finding type | Rules | Not offline because |');
+  lines.push('| Issue code | Finding type | Rules | Not computed, because |');
   lines.push('|---|---|---|---|');
   for (const c of ACCESS_ANALYZER_CODES) {
     const ids = rulesForCode(c.code);

@@ -16,6 +16,8 @@ const policy = (...statements: Json[]): string => doc({ Version: '2012-10-17', S
 const allow = (action: unknown, resource: unknown, extra: Json = {}): Json => ({ Effect: 'Allow', Action: action, Resource: resource, ...extra });
 /** The trust statement for AWS Clean Rooms, plus `extra` (e.g. a Condition). */
 const cleanRoomsTrust = (extra: Json = {}): Json => ({ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', ...extra });
+/** An S3 read statement with this Condition. */
+const withCondition = (condition: Json): Json => allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: condition });
 const scoped = (op: string, key = 'aws:SourceArn', value: unknown = MEMBERSHIP_ARN): Json => cleanRoomsTrust({ Condition: { [op]: { [key]: value } } });
 
 export interface RuleExample {
@@ -147,6 +149,42 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     // One statement a line: the example must be over 6,144 characters, and stays readable that way.
     text: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${Array.from({ length: 60 }, (_, i) => JSON.stringify(allow(['s3:GetObject', 's3:PutObject'], `arn:aws:s3:::${BUCKET}-${String(i).padStart(2, '0')}/reports/quarterly/*`, { Sid: `ReadWriteReports${i}` }))).join(',\n    ')}\n  ]\n}`,
   },
+  // access-analyzer-conditions
+  'aa-condition-key-format': { text: policy(withCondition({ StringEquals: { SourceAccount: ACCOUNT } })) },
+  'aa-condition-duplicate-key-case': { text: policy(withCondition({ StringEquals: { 'aws:PrincipalAccount': ACCOUNT, 'aws:principalaccount': '135792468013' } })) },
+  'aa-condition-boolean-value': { text: policy(withCondition({ Bool: { 'aws:SecureTransport': 'yes' } })) },
+  'aa-condition-multiple-boolean': { text: policy(withCondition({ Bool: { 'aws:SecureTransport': ['true', 'false'] } })) },
+  'aa-condition-number-value': { text: policy(withCondition({ NumericLessThan: { 'aws:MultiFactorAuthAge': 'one hour' } })) },
+  'aa-condition-date-value': { text: policy(withCondition({ DateLessThan: { 'aws:CurrentTime': '16/07/2026' } })) },
+  'aa-condition-date-epoch': { text: policy(withCondition({ DateLessThan: { 'aws:CurrentTime': '1784160000' } })) },
+  'aa-condition-ip-value': { text: policy(withCondition({ IpAddress: { 'aws:SourceIp': '203.0.113.300/24' } })) },
+  'aa-condition-ip-host-bits': { text: policy(withCondition({ IpAddress: { 'aws:SourceIp': '203.0.113.5/24' } })) },
+  'aa-source-ip-private': { text: policy(withCondition({ IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.1.0/24'] } })) },
+  'aa-source-ip-private-not': { text: policy({ ...allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`), Effect: 'Deny', Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }) },
+  'aa-source-ip-private-subset': { text: policy(withCondition({ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '10.0.0.0/8'] } })) },
+  'aa-condition-vpc-format': { text: policy(withCondition({ StringEquals: { 'aws:SourceVpc': 'vpc-1234' } })) },
+  'aa-condition-vpce-format': { text: policy(withCondition({ StringEquals: { 'aws:SourceVpce': 'vpc-1a2b3c4d' } })) },
+  'aa-condition-region-value': { text: policy(withCondition({ StringEquals: { 'aws:RequestedRegion': 'us-east' } })) },
+  'aa-condition-service-principal-format': { text: policy(allow('kms:Decrypt', `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`, { Condition: { StringEquals: { 'kms:ViaService': 's3.amazonaws.com' } } })) },
+  'aa-variable-missing-brace': { text: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/home/\${aws:username/*`)) },
+  'aa-variable-missing-quote': { text: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/\${aws:PrincipalTag/team, company-wide}/*`)) },
+  'aa-variable-space': { text: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/home/\${aws: username}/*`)) },
+  'aa-variable-empty': { text: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/home/\${}/*`)) },
+  'aa-variable-in-element': { text: policy(allow('s3:${aws:username}', `arn:aws:s3:::${BUCKET}/*`)) },
+  'aa-variable-version': { text: doc({ Version: '2008-10-17', Statement: [allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/home/\${aws:username}/*`)] }) },
+  'aa-variable-operator': { text: policy(withCondition({ NumericLessThan: { 'aws:MultiFactorAuthAge': '${aws:EpochTime}' } })) },
+  'aa-condition-unsupported-action': { text: policy(allow(['s3:GetObject', 's3:ListBucket'], [`arn:aws:s3:::${BUCKET}`, `arn:aws:s3:::${BUCKET}/*`], { Condition: { StringLike: { 's3:prefix': 'reports/*' } } })) },
+  'aa-condition-missing-paired-key': { text: policy(withCondition({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' } })) },
+  'aa-condition-untrustworthy-key': { text: policy(withCondition({ StringLike: { 'aws:referer': 'https://www.example.com/*' } })) },
+  'aa-condition-mfa-bool-false': { text: policy(withCondition({ Bool: { 'aws:MultiFactorAuthPresent': 'false' } })) },
+  'aa-condition-dynamodb-attributes': { text: policy(allow('dynamodb:GetItem', `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/Orders`, { Condition: { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['OrderId', 'Status'] } } })) },
+  'aa-condition-redundant-number': { text: policy(withCondition({ NumericLessThan: { 'aws:MultiFactorAuthAge': ['2700', '3600'] } })) },
+  'aa-condition-equivalent-to-null': { text: policy(withCondition({ StringLike: { 'aws:PrincipalTag/team': '*' } })) },
+  'aa-condition-always-matches': { text: policy(withCondition({ StringLikeIfExists: { 'aws:PrincipalTag/team': '*' } })) },
+  'aa-condition-mixed-types': { text: policy(withCondition({ NumericLessThan: { 'aws:MultiFactorAuthAge': [3600, '7200'] } })) },
+  'aa-oidc-github-sub-wildcard': { text: policy({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme-corp/*' } } }) },
+  'aa-oidc-audience-qualifier': { text: policy({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { 'ForAnyValue:StringEquals': { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringEquals: { 'token.actions.githubusercontent.com:sub': 'repo:acme-corp/reports:ref:refs/heads/main' } } }) },
+  'aa-condition-irrelevant-key': { text: policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*`, Condition: { StringEquals: { 's3:ResourceAccount': ACCOUNT } } }) },
 };
 
 /** Attach the example (and its options) to a rule's metadata. */

@@ -182,10 +182,11 @@ export const grammarRules: RuleFamily = {
     { id: 'grammar-sid-characters', accessAnalyzer: 'UNSUPPORTED_SID', severity: 'error', title: 'Invalid Sid characters', description: 'A Sid may contain only ASCII letters and digits (UNSUPPORTED_SID).', docUrl: DOCS.sid },
     { id: 'grammar-sid-duplicate', accessAnalyzer: 'UNIQUE_SIDS_REQUIRED', severity: 'warning', title: 'Duplicate Sid', description: 'Sids should be unique within a policy (UNIQUE_SIDS_RECOMMENDED).', docUrl: DOCS.sid },
     { id: 'grammar-condition-operator', accessAnalyzer: 'INVALID_CONDITION_OPERATOR', severity: 'error', title: 'Unknown condition operator', description: 'The condition operator is not one IAM documents (INVALID_CONDITION_OPERATOR). Operators may take a ForAnyValue:/ForAllValues: prefix and an IfExists suffix, except that Null takes no IfExists (NULL_WITH_IF_EXISTS).', docUrl: DOCS.operators },
-    { id: 'grammar-null-qualifier', severity: 'info', title: 'Null with a set operator', description: 'ForAllValues:Null is always true and ForAnyValue:Null is always false (NULL_WITH_QUALIFIER): use plain Null.', docUrl: DOCS.operators },
+    { id: 'grammar-null-qualifier', accessAnalyzer: 'NULL_WITH_QUALIFIER', severity: 'info', title: 'Null with a set operator', description: 'ForAllValues:Null is always true and ForAnyValue:Null is always false (NULL_WITH_QUALIFIER): use plain Null.', docUrl: DOCS.operators },
     {
       id: 'condition-wildcard-in-equals',
       severity: 'warning',
+      accessAnalyzer: 'WILDCARD_WITHOUT_LIKE_OPERATOR',
       title: 'Wildcard with an Equals operator',
       description: '* and ? are wildcards only for StringLike/StringNotLike (and the ARN operators); StringEquals and StringNotEquals compare exactly, so they match a literal * or ? (WILDCARD_WITHOUT_LIKE_OPERATOR). The fix renames the block to the Like operator.',
       docUrl: IAM + 'access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-general-warning-wildcard-without-like-operator',
@@ -509,7 +510,13 @@ function conditionChecks(ctx: RuleContext, cond: Node): void {
     if ((block.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', block, `The ${elide(op)} block is empty. Add a condition key and value, or remove the block.`);
     for (const [key, keyProp] of properties(block)) {
       const value = valueOf(keyProp);
-      if (value?.type === 'array' && (value.children?.length ?? 0) === 0) ctx.reportNode('grammar-empty', value, `${elide(key)} has an empty list of values, so this condition never matches. Add a value.`);
+      if (value?.type === 'array' && (value.children?.length ?? 0) === 0) {
+        // EMPTY_ARRAY_CONDITION and its _FORALLVALUES / _IFEXISTS / _FORANYVALUE variants: what an empty list means.
+        const meaning = parsed.prefix === 'ForAllValues:' || parsed.ifExists
+          ? `so this condition matches only when ${elide(key)} is missing from the request (EMPTY_ARRAY_CONDITION_${parsed.prefix === 'ForAllValues:' ? 'FORALLVALUES' : 'IFEXISTS'}). To test that, use "Null": {${quote(key)}: "true"}; otherwise add a value.`
+          : `so this condition never matches (${parsed.prefix === 'ForAnyValue:' ? 'EMPTY_ARRAY_CONDITION_FORANYVALUE' : 'EMPTY_ARRAY_CONDITION'}). Add a value.`;
+        ctx.reportNode('grammar-empty', value, `${elide(key)} has an empty list of values, ${meaning}`);
+      }
     }
     if (parsed.known) operatorValueChecks(ctx, cond, op, opKey, parsed, block);
   }

@@ -112,13 +112,15 @@ export const IAM_DATA_RULES: RuleMeta[] = [
   {
     id: 'iam-operator-type-mismatch',
     severity: 'warning',
+    accessAnalyzer: 'TYPE_MISMATCH',
     title: 'Operator does not fit the key type',
-    description: 'A Bool, Numeric, Date or IpAddress operator on a key of another type (TYPE_MISMATCH): the comparison can never work as intended. Use the operator family of the key\'s type.',
+    description: 'A Bool, Numeric, Date or IpAddress operator on a key of another type, or a String operator on a Bool, Numeric, Date or IPAddress key (TYPE_MISMATCH). A String operator whose values can never be values of the key (a Bool key compared with "amplify.amazonaws.com") never matches: warning. One whose values are valid for the key type ("true" for a Bool key) compares them as text and works: info. Use the operator family of the key\'s type.',
     docUrl: DOC.typeMismatch,
   },
   {
     id: 'iam-forallvalues-single-valued',
     severity: 'warning',
+    accessAnalyzer: 'FORALLVALUES_WITH_SINGLE_VALUED_KEY',
     title: 'ForAllValues on a single-valued key',
     description: 'ForAllValues: is also true when the key is absent from the request, so on a single-valued key it can allow more than intended (FORALLVALUES_WITH_SINGLE_VALUED_KEY, a security warning). Drop the qualifier.',
     docUrl: DOC.forAllValues,
@@ -126,6 +128,7 @@ export const IAM_DATA_RULES: RuleMeta[] = [
   {
     id: 'iam-missing-set-qualifier',
     severity: 'warning',
+    accessAnalyzer: 'MISSING_QUALIFIER',
     title: 'Multivalued key without ForAllValues/ForAnyValue',
     description: 'A multivalued key (ArrayOf… type, e.g. aws:TagKeys, aws:CalledVia) compared without ForAllValues: or ForAnyValue: (MISSING_QUALIFIER). Say whether every value or at least one value must match.',
     docUrl: DOC.missingQualifier,
@@ -476,6 +479,13 @@ const FAMILY_TYPES: Partial<Record<OpFamily, string[]>> = {
   bool: ['Bool'],
   ip: ['IPAddress'],
 };
+/** Whether a string is a valid value of a key type (for String operators on non-String keys). */
+const STRING_LITERAL_OF: Record<string, (v: string) => boolean> = {
+  Bool: (v) => /^(true|false)$/i.test(v),
+  Numeric: (v) => /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v),
+  Date: (v) => /^\d+$/.test(v) || /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.test(v),
+  IPAddress: (v) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(v) && /[.:]/.test(v),
+};
 const FAMILY_OPERATORS: Record<string, string> = {
   String: 'String operators (StringEquals, StringLike, …)',
   ARN: 'ARN operators (ArnEquals, ArnLike, …)',
@@ -631,6 +641,24 @@ function checkOperatorAgainstKey(
   // String operators on ARN keys: the grammar family's condition-string-operator-on-arn-key (computed once, with or
   // without this data). Nothing more to say about such a key here.
   if (t.length && family === 'string' && t.includes('ARN') && !t.includes('String')) return;
+  // String operators on Bool, Numeric, Date or IPAddress keys (TYPE_MISMATCH). A value that is a valid literal of the
+  // key's type still compares as text and works ("true" for a Bool key): info. A value that can never be one
+  // (aws:ViaAWSService compared with "amplify.amazonaws.com") never matches: warning.
+  if (t.length && family === 'string' && !t.includes('String') && !t.includes('ARN')) {
+    const literal = STRING_LITERAL_OF[t[0]!];
+    if (!literal || t.some((x) => !STRING_LITERAL_OF[x])) return;
+    const vals = stringItems(value).map((i) => i.value).filter((v) => !/[*?]|\$\{/.test(v) && !unjudgeable(v));
+    if (!vals.length) return; // only patterns or variables: nothing to judge
+    const bad = vals.filter((v) => !t.some((x) => STRING_LITERAL_OF[x]!(v)));
+    const fitting = t.map((x) => FAMILY_OPERATORS[x]).filter(Boolean);
+    const use = fitting.length ? list(fitting) : 'an operator of the key\'s type';
+    if (bad.length) {
+      ctx.report('iam-operator-type-mismatch', r.offset, r.length, `${elide(key)} is of type ${entry.type}, so ${quote(bad[0]!)} can never be its value and ${opText} never matches it. Use ${use} with a ${entry.type} value.`, { docUrl: DOC.typeMismatch });
+    } else {
+      ctx.report('iam-operator-type-mismatch', r.offset, r.length, `${elide(key)} is of type ${entry.type}: ${opText} compares it as text, which works for these values, but the operator for the key's type is ${use}.`, { docUrl: DOC.typeMismatch, severity: 'info' });
+    }
+    return;
+  }
   const allowed = FAMILY_TYPES[family];
   if (t.length && allowed && !t.some((x) => allowed.includes(x))) {
     const fitting = t.map((x) => FAMILY_OPERATORS[x]).filter(Boolean);

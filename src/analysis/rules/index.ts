@@ -7,9 +7,10 @@ import { arnRules } from './arn';
 import { cleanroomsRules } from './cleanrooms';
 import { iamDataRules } from './iam-data';
 import { accessAnalyzerPassRoleRules } from './access-analyzer-passrole';
+import { accessAnalyzerConditionRules } from './access-analyzer-conditions';
 import { withExample } from './examples';
 
-export const RULE_FAMILIES: RuleFamily[] = [placeholderRules, grammarRules, arnRules, cleanroomsRules, iamDataRules, accessAnalyzerPassRoleRules];
+export const RULE_FAMILIES: RuleFamily[] = [placeholderRules, grammarRules, arnRules, cleanroomsRules, iamDataRules, accessAnalyzerPassRoleRules, accessAnalyzerConditionRules];
 export const RULES_BY_ID = new Map<string, RuleMeta>();
 for (const family of RULE_FAMILIES) {
   for (const r of family.rules) {

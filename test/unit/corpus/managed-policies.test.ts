@@ -57,6 +57,12 @@ export const ALLOWED: readonly Allowed[] = [
     };
   }),
   {
+    policy: 'AIOpsAssistantPolicy',
+    rule: 'iam-operator-type-mismatch',
+    path: 'Statement[1].Condition.StringEquals.aws:ViaAWSService',
+    why: 'aws:ViaAWSService is a Boolean key (IAM User Guide, "AWS global condition context keys": its value is true or false), so StringEquals with "amplify.amazonaws.com" never matches and the statement (S3 reads for Amplify) grants nothing. The intent is probably aws:CalledVia.',
+  },
+  {
     policy: 'AWSManagedSettingsAdminAccess',
     rule: 'iam-unknown-action',
     path: 'Statement[12].Action[18]',
