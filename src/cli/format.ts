@@ -111,10 +111,16 @@ export interface SarifOptions {
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-/** A relative path (any separators) as a relative URI reference: forward slashes, each segment percent-encoded. */
-export function relativeUri(relPath: string): string {
-  return relPath
-    .split(/[\\/]+/)
+/**
+ * A relative path as a relative URI reference: forward slashes, each segment percent-encoded (RFC 3986: everything
+ * but unreserved characters and the sub-delimiters that encodeURIComponent keeps). A backslash separates segments only
+ * on Windows (`windows: true`); elsewhere it is a character of the file name and is encoded (%5C).
+ */
+export function relativeUri(relPath: string, options: { windows?: boolean } = {}): string {
+  // A lone surrogate cannot be percent-encoded (encodeURIComponent throws): U+FFFD, as any UTF-8 decoder shows it.
+  const wellFormed = relPath.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return wellFormed
+    .split(options.windows ? /[\\/]+/ : /\/+/)
     .filter((s) => s !== '' && s !== '.')
     .map((s) => encodeURIComponent(s))
     .join('/');

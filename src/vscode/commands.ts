@@ -12,7 +12,7 @@ import { readConfig } from './config';
 import { ruleOf, toWorkspaceEdit } from './convert';
 import { buildCliCommands, rankSiblings, roleRequirements, suggestRoleName, trustServices, validateRoleName, type PolicyFile, type Translate } from './logic/cli-commands';
 import { EXAMPLE_WITH_MISTAKES } from './logic/examples';
-import { planFixAll } from './logic/fixall';
+import { fixAllText, minimalEdit } from '../fill/fixall';
 import { relocateOccurrences } from './logic/relocate';
 import { indentAfterFirstLine } from './logic/settings';
 import {
@@ -257,13 +257,19 @@ export class Commands {
   }
 
   // ---- Fix All ----
-  /** The WorkspaceEdit that applies every preferred fix of the current analysis (non-overlapping). */
+  /**
+   * The WorkspaceEdit that applies every preferred fix, pass after pass until none is left, each pass proven by
+   * re-analysis (fixAllText, the same code as `cleanrooms-iam lint --fix`). One minimal edit: one undo step.
+   */
   fixAllEdit(doc: vscode.TextDocument): { edit: vscode.WorkspaceEdit; count: number } | undefined {
     const a = this.validator.analysis(doc);
-    if (!a || a.result.kind === 'not-a-policy') return undefined;
-    const plan = planFixAll(a.result.findings);
-    if (!plan.edits.length) return undefined;
-    return { edit: toWorkspaceEdit(doc, plan.edits), count: plan.fixed.length };
+    const opts = this.validator.analyzeOptions(doc);
+    if (!a || !opts || a.result.kind === 'not-a-policy' || a.result.skipped) return undefined;
+    const text = doc.getText();
+    const done = fixAllText(text, (t) => (t === text ? a.result : analyze(t, opts)));
+    const edit = minimalEdit(text, done.text);
+    if (!edit || done.fixedCount === 0) return undefined;
+    return { edit: toWorkspaceEdit(doc, [edit]), count: done.fixedCount };
   }
 
   async fixAll(uri?: vscode.Uri): Promise<CommandOutcome> {

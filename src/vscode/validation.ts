@@ -114,6 +114,13 @@ export class PolicyValidator implements vscode.Disposable {
     };
   }
 
+  /** The options analysis() uses for this document (Fix All re-analyses its passes with them); undefined when not ours. */
+  analyzeOptions(doc: vscode.TextDocument): AnalyzeOptions | undefined {
+    if (!this.config.enable) return undefined;
+    const { ok, force } = this.candidate(doc);
+    return ok ? this.options(doc, force) : undefined;
+  }
+
   /** Length in UTF-16 code units without copying the text. */
   private static lengthOf(doc: vscode.TextDocument): number {
     if (doc.lineCount === 0) return 0;
