@@ -1,6 +1,7 @@
 // File system side of the CLI (Node only): expand paths to files, read them as text with clear, one-line errors.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { sanitize } from './format';
 
 export const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 const JSON_RE = /\.json$/i;
@@ -90,7 +91,7 @@ export function expandPaths(paths: readonly string[]): Expanded {
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch (err) {
-      errors.push(`${shown}: cannot read directory: ${reason(err)}`);
+      errors.push(`${sanitize(shown)}: cannot read directory: ${reason(err)}`);
       return;
     }
     entries.sort((a, b) => Buffer.compare(a.name, b.name));
@@ -125,13 +126,13 @@ export function expandPaths(paths: readonly string[]): Expanded {
     try {
       st = fs.statSync(given);
     } catch (err) {
-      errors.push(`${given}: ${reason(err)}`);
+      errors.push(`${sanitize(given)}: ${reason(err)}`);
       continue;
     }
     if (st.isDirectory()) {
       const real = realKeyOf(Buffer.from(given));
       if (!real) {
-        errors.push(`${given}: cannot resolve path`);
+        errors.push(`${sanitize(given)}: cannot resolve path`);
         continue;
       }
       walk(Buffer.from(given), given, real);
@@ -160,7 +161,7 @@ export function humanSize(bytes: number): string {
 }
 
 export function tooLargeMessage(file: string, size: number, maxLength: number): string {
-  return `${file}: file is too large to lint (${humanSize(size)}; the limit is ${humanSize(maxLength)})`;
+  return `${sanitize(file)}: file is too large to lint (${humanSize(size)}; the limit is ${humanSize(maxLength)})`;
 }
 
 /** What kind of file system object a non-regular file is, for the message. */
@@ -212,19 +213,19 @@ export function readTextFileBom(file: string, maxLength: number, fsPath: string 
   // stat before open: opening a FIFO or a device could block or never end.
   try {
     const st = fs.statSync(fsPath);
-    if (!st.isFile()) return { error: `${file}: not a regular file (${kindOf(st)}); not linted` };
+    if (!st.isFile()) return { error: `${sanitize(file)}: not a regular file (${kindOf(st)}); not linted` };
   } catch (err) {
-    return { error: `${file}: cannot read file: ${reason(err)}` };
+    return { error: `${sanitize(file)}: cannot read file: ${reason(err)}` };
   }
   let fd: number;
   try {
     fd = fs.openSync(fsPath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0));
   } catch (err) {
-    return { error: `${file}: cannot read file: ${reason(err)}` };
+    return { error: `${sanitize(file)}: cannot read file: ${reason(err)}` };
   }
   try {
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) return { error: `${file}: not a regular file (${kindOf(st)}); not linted` };
+    if (!st.isFile()) return { error: `${sanitize(file)}: not a regular file (${kindOf(st)}); not linted` };
     // UTF-8 needs at most 3 bytes per UTF-16 code unit, so a file above 3 × maxLength bytes is over the limit for sure.
     const cap = maxLength * 3;
     if (st.size > cap) return { error: tooLargeMessage(file, st.size, maxLength) };
@@ -238,23 +239,23 @@ export function readTextFileBom(file: string, maxLength: number, fsPath: string 
       try {
         n = fs.readSync(fd, chunk, 0, want, null);
       } catch (err) {
-        return { error: `${file}: cannot read file: ${reason(err)}` };
+        return { error: `${sanitize(file)}: cannot read file: ${reason(err)}` };
       }
       if (n === 0) break;
       chunks.push(n === want ? chunk : chunk.subarray(0, n));
       total += n;
     }
-    if (total > cap) return { error: `${file}: file is too large to lint (more than ${humanSize(cap)} read; the limit is ${humanSize(maxLength)})` };
+    if (total > cap) return { error: `${sanitize(file)}: file is too large to lint (more than ${humanSize(cap)} read; the limit is ${humanSize(maxLength)})` };
     const buf = Buffer.concat(chunks, total);
     const wide = detectUtf16or32(buf);
-    if (wide) return { error: `${file}: ${wide} is not supported; save the file as UTF-8` };
-    if (buf.includes(0)) return { error: `${file}: binary file (contains NUL bytes), not a JSON policy` };
+    if (wide) return { error: `${sanitize(file)}: ${wide} is not supported; save the file as UTF-8` };
+    if (buf.includes(0)) return { error: `${sanitize(file)}: binary file (contains NUL bytes), not a JSON policy` };
     let text: string;
     try {
       // fatal: invalid UTF-8 throws; the decoder drops a leading BOM (ignoreBOM defaults to false).
       text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
     } catch {
-      return { error: `${file}: not valid UTF-8 text (binary file or another encoding); save it as UTF-8` };
+      return { error: `${sanitize(file)}: not valid UTF-8 text (binary file or another encoding); save it as UTF-8` };
     }
     if (text.length > maxLength) return { error: tooLargeMessage(file, buf.length, maxLength) };
     return { text, bom: buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf };

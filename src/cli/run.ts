@@ -11,7 +11,7 @@ import { describeIamData } from '../iam-data/load';
 import type { IamIndex } from '../iam-data/types';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { errorReason, expandPaths, readTextFile, readTextFileBom, tooLargeMessage, writeFileSafely } from './files';
-import { formatJson, formatSarif, formatText, relativeUri, sanitizeLines } from './format';
+import { formatJson, formatSarif, formatText, relativeUri, sanitize, sanitizeLines } from './format';
 import { loadIamIndex } from './iam';
 import { baseName, lintExitCode, lintText, locate, stripBom, type FileReport } from './report';
 
@@ -163,7 +163,7 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
           try {
             (io.writeFile ?? writeFileSafely)(fsPath, (read.bom ? '\ufeff' : '') + done.text);
           } catch (e) {
-            err(`${file}: cannot write the fixed file: ${errorReason(e)}`);
+            err(`${sanitize(file)}: cannot write the fixed file: ${errorReason(e)}`);
             ioErrors++;
             continue;
           }
@@ -243,11 +243,11 @@ function awsCommands(command: Extract<Command, { cmd: 'aws-commands' }>, io: Cli
     const result = analyze(text, { iam: iam.index, maxLength, fileName: baseName(file) });
     if (result.kind !== want) {
       const is = result.kind === 'not-a-policy' ? 'not an IAM policy (no top-level Statement)' : `a ${result.kind} policy`;
-      err(`${file}: --${want === 'trust' ? 'trust' : 'permissions'} needs a ${want} policy, and this is ${is}`);
+      err(`${sanitize(file)}: --${want} needs a ${want} policy, and this is ${is}`);
       return 2;
     }
     const errors = result.findings.filter((f) => f.severity === 'error').length;
-    if (errors) err(`${file}: ${errors} error${errors === 1 ? '' : 's'}; run ${TOOL_NAME} lint ${file} and fix ${errors === 1 ? 'it' : 'them'} before you run these commands`);
+    if (errors) err(`${sanitize(file)}: ${errors} error${errors === 1 ? '' : 's'}; run ${TOOL_NAME} lint on it and fix ${errors === 1 ? 'it' : 'them'} before you run these commands`);
     errorCount += errors;
     texts.push(text);
   }
@@ -255,7 +255,7 @@ function awsCommands(command: Extract<Command, { cmd: 'aws-commands' }>, io: Cli
   const roleName = command.roleName ?? suggestRoleName(req, baseName(command.trust), baseName(command.permissions));
   const invalid = validateRoleName(roleName, req);
   if (invalid) {
-    err(`--role-name ${roleName}: ${invalid}`);
+    err(`--role-name ${sanitize(roleName)}: ${invalid}`);
     return 2;
   }
   const out = buildCliCommands({
