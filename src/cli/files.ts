@@ -200,8 +200,8 @@ const CHUNK = 64 * 1024;
  * name shown (a Buffer for a name that is not valid UTF-8).
  *
  * Reading is bounded by the bytes actually read, never by the size stat reports (files under /proc say 0 and go on
- * for gigabytes): at most 3 × maxLength + 1 bytes are read. The file is opened non-blocking, so a FIFO or a device put
- * in its place after the stat check cannot hang the open or the read.
+ * for gigabytes): it stops as soon as more than 3 × maxLength bytes have come in. The file is opened non-blocking,
+ * so a FIFO or a device put in its place after the stat check cannot hang the open or the read.
  */
 export function readTextFile(file: string, maxLength: number, fsPath: string | Buffer = file): ReadResult {
   const r = readTextFileBom(file, maxLength, fsPath);
@@ -231,9 +231,9 @@ export function readTextFileBom(file: string, maxLength: number, fsPath: string 
     if (st.size > cap) return { error: tooLargeMessage(file, st.size, maxLength) };
     const chunks: Buffer[] = [];
     let total = 0;
-    for (;;) {
-      const want = Math.min(CHUNK, cap + 1 - total);
-      if (want <= 0) break;
+    // Whole chunks (some /proc files accept only reads of a multiple of 8 bytes); at most cap + CHUNK bytes in all.
+    while (total <= cap) {
+      const want = CHUNK;
       const chunk = Buffer.allocUnsafe(want);
       let n: number;
       try {
