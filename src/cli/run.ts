@@ -6,7 +6,7 @@ import { allRules } from '../analysis/rules';
 import { placeholderKind, templateById, TEMPLATES } from '../catalog';
 import { renderTemplate } from '../fill/apply';
 import { buildCliCommands, roleRequirements, suggestRoleName, trustServices, validateRoleName } from '../fill/aws-commands';
-import { fixAllText } from '../fill/fixall';
+import { fixAllText, MAX_FIX_PASSES } from '../fill/fixall';
 import { describeIamData } from '../iam-data/load';
 import type { IamIndex } from '../iam-data/types';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
@@ -171,6 +171,7 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
         fixes.problems += done.fixedCount;
         fixes.files++;
       }
+      if (done.unfinished) err(`${sanitize(file)}: the fixes did not settle in ${MAX_FIX_PASSES} passes; run --fix again and check the result`);
       reports.push({ file, kind: done.result.kind, findings: locate(done.text, done.result.findings) });
       continue;
     }

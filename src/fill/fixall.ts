@@ -138,26 +138,36 @@ export function fixAllText(text: string, analyze: (text: string) => AnalysisResu
       passes++;
       continue;
     }
-    // The batch adds an error: keep the first fix that is safe on its own, and reject the ones that are not.
-    let progressed = false;
-    for (const { finding, fix } of plan.fixes) {
-      const one = applyEdits(current, fix.edits);
+    // The batch adds an error: try each fix alone on the pass's text and reject those whose own result adds one.
+    const safe: Array<{ p: PlannedFix; text: string; result: AnalysisResult }> = [];
+    for (const p of plan.fixes) {
+      const one = applyEdits(current, p.fix.edits);
       if (one === current) continue;
       const oneAfter = analyze(one);
       if (addsError(result, oneAfter)) {
-        rejected.add(fixSignature(current, finding, fix));
+        // Signatures are text-based, so they stay valid after other fixes move the text.
+        rejected.add(fixSignature(current, p.finding, p.fix));
         rejectedCount++;
-        continue;
-      }
-      // Signatures are text-based, so they stay valid in the new text for the fixes not yet touched.
-      current = one;
-      result = oneAfter;
-      fixedCount += plan.fixed.filter((x) => x === finding || JSON.stringify(x.fixes?.find((y) => y.preferred)?.edits) === JSON.stringify(fix.edits)).length;
-      passes++;
-      progressed = true;
-      break;
+      } else safe.push({ p, text: one, result: oneAfter });
     }
-    if (!progressed) break;
+    if (!safe.length) break;
+    const countFor = (kept: readonly PlannedFix[]): number => {
+      const keys = new Set(kept.map((k) => JSON.stringify(k.fix.edits)));
+      return plan.fixed.filter((f) => keys.has(JSON.stringify(f.fixes?.find((x) => x.preferred)?.edits))).length;
+    };
+    // The safe ones together, when that adds no error either (fixes can interact); else the first one alone.
+    const together = safe.length > 1 ? applyEdits(current, safe.flatMap((x) => x.p.fix.edits)) : safe[0]!.text;
+    const togetherResult = safe.length > 1 ? analyze(together) : safe[0]!.result;
+    if (!addsError(result, togetherResult)) {
+      current = together;
+      result = togetherResult;
+      fixedCount += countFor(safe.map((x) => x.p));
+    } else {
+      current = safe[0]!.text;
+      result = safe[0]!.result;
+      fixedCount += countFor([safe[0]!.p]);
+    }
+    passes++;
   }
   const left = result.kind === 'not-a-policy' || result.skipped ? [] : planFixAll(result.findings, skip).edits;
   const unfinished = left.length > 0 && applyEdits(current, left) !== current;

@@ -59,8 +59,8 @@ function duplicateKeys(text: string): string[] {
 
 // ---- a tiny fake engine, so each property of fixAllText is pinned independently of the rules ----
 type Rewrite = { from: string; to: string; severity?: 'error' | 'warning' };
-/** Every occurrence of `from` is a finding whose preferred fix writes `to`; every 'E' is an error without a fix. */
-function fakeAnalyze(rewrites: Rewrite[]): (text: string) => AnalysisResult {
+/** Every occurrence of `from` is a finding whose preferred fix writes `to`; every `error` (default 'E') is an error without a fix. */
+function fakeAnalyze(rewrites: Rewrite[], error = 'E'): (text: string) => AnalysisResult {
   return (text) => {
     const findings: Finding[] = [];
     for (const r of rewrites) {
@@ -68,7 +68,7 @@ function fakeAnalyze(rewrites: Rewrite[]): (text: string) => AnalysisResult {
         findings.push({ rule: `r-${r.from}`, severity: r.severity ?? 'warning', message: `${r.from} -> ${r.to}`, offset: i, length: r.from.length, docUrl: 'https://docs.aws.amazon.com/', fixes: [{ title: `to ${r.to}`, edits: [{ offset: i, length: r.from.length, newText: r.to }], preferred: true }] });
       }
     }
-    for (let i = text.indexOf('E'); i >= 0; i = text.indexOf('E', i + 1)) findings.push({ rule: 'err', severity: 'error', message: 'E', offset: i, length: 1, docUrl: 'https://docs.aws.amazon.com/' });
+    for (let i = text.indexOf(error); i >= 0; i = text.indexOf(error, i + 1)) findings.push({ rule: 'err', severity: 'error', message: 'E', offset: i, length: 1, docUrl: 'https://docs.aws.amazon.com/' });
     return { kind: 'permissions', findings } as AnalysisResult;
   };
 }
@@ -100,6 +100,13 @@ describe('fix all (core): passes to a fixed point, each proven by re-analysis', 
     const r = fixAllText('XQX', an);
     assert.equal(r.text, 'YQY');
     assert.equal(r.rejected, 1);
+    assert.equal(r.passes, 1, 'the safe fixes of the pass are kept together');
+    assert.equal(r.fixedCount, 2);
+    // Two fixes safe alone but not together (here: "YY" is an error): one is kept, the other rejected.
+    const pair = fixAllText('XX', fakeAnalyze([{ from: 'X', to: 'Y' }], 'YY'));
+    assert.equal(pair.text, 'YX');
+    assert.equal(pair.fixedCount, 1);
+    assert.equal(pair.rejected, 1);
     assert.equal(addsError(an('XQX'), an(r.text)), false);
     // A fix that removes an error is fine (errors may go down, never up).
     const fixesError = fakeAnalyze([{ from: 'E', to: 'ok', severity: 'error' }]);
