@@ -10,7 +10,7 @@ import { findPlaceholders, groupPlaceholders, type PlaceholderOccurrence } from 
 import { planFill, renderTemplate } from '../fill/apply';
 import { readConfig } from './config';
 import { ruleOf, toWorkspaceEdit } from './convert';
-import { buildCliCommands, rankSiblings, roleRequirements, suggestRoleName, trustServices, validateRoleName, type PolicyFile, type Translate } from './logic/cli-commands';
+import { buildCliCommands, rankSiblings, roleRequirements, suggestRoleName, trustServices, validateRoleName, type PolicyFile, type Translate } from '../fill/aws-commands';
 import { EXAMPLE_WITH_MISTAKES } from './logic/examples';
 import { fixAllText, minimalEdit } from '../fill/fixall';
 import { relocateOccurrences } from './logic/relocate';
