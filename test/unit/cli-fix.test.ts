@@ -10,6 +10,7 @@ import { analyze } from '../../src/analysis';
 import type { AnalysisResult, AnalyzeOptions, Finding } from '../../src/analysis/types';
 import { applyEdits } from '../../src/fill/apply';
 import { addsError, fixAllText, MAX_FIX_PASSES, minimalEdit, planFixAll } from '../../src/fill/fixall';
+import { parseArgs, UsageError } from '../../src/cli/args';
 import { writeFileSafely } from '../../src/cli/files';
 import { run, type CliIo } from '../../src/cli/run';
 import * as vscodeFixAll from '../../src/vscode/logic/fixall';
@@ -188,6 +189,24 @@ describe('lint --fix (CLI)', function () {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cri-fix-'));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('parses --fix and --fix-dry-run as flags', () => {
+    assert.deepEqual(parseArgs(['lint', '--fix', 'a.json']), { cmd: 'lint', format: 'text', maxWarnings: -1, paths: ['a.json'], fix: 'write' });
+    assert.deepEqual(parseArgs(['lint', 'a.json', '--fix-dry-run', '-f', 'json']), { cmd: 'lint', format: 'json', maxWarnings: -1, paths: ['a.json'], fix: 'dry-run' });
+    assert.deepEqual(parseArgs(['lint', '--fix', '--fix', 'a.json']), { cmd: 'lint', format: 'text', maxWarnings: -1, paths: ['a.json'], fix: 'write' });
+    assert.deepEqual(parseArgs(['lint', '--', '--fix']), { cmd: 'lint', format: 'text', maxWarnings: -1, paths: ['--fix'] });
+    for (const [argv, re] of [
+      [['lint', '--fix', '--fix-dry-run', 'a'], /--fix or --fix-dry-run, not both/],
+      [['lint', '--fix=yes', 'a'], /option --fix takes no value/],
+      [['lint', '--fix'], /at least one file/],
+    ] as Array<[string[], RegExp]>) {
+      assert.throws(() => parseArgs(argv), (e: unknown) => e instanceof UsageError && re.test(e.message), argv.join(' '));
+    }
+    const r = runCli(['lint', '--fix=1', 'x.json']);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.match(r.err, /^cleanrooms-iam: option --fix takes no value\. Run cleanrooms-iam --help for usage\.\n$/);
+  });
 
   it('examples/: fixes what it can, writes only those files, reports what remains; a second --fix changes nothing', () => {
     const d = copyExamples();
