@@ -138,6 +138,8 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
   let ioErrors = errors.length;
   for (const e of errors) err(e);
   const reports: FileReport[] = [];
+  /** The path each report's file was opened by (same index as reports; a Buffer for a name that is not UTF-8). */
+  const reportPaths: Array<string | Buffer> = [];
   const fixes = { problems: 0, files: 0 };
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
@@ -173,6 +175,7 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
       }
       if (done.unfinished) err(`${sanitize(file)}: the fixes did not settle in ${MAX_FIX_PASSES} passes; run --fix again and check the result`);
       reports.push({ file, kind: done.result.kind, findings: locate(done.text, done.result.findings) });
+      reportPaths.push(fsPath);
       continue;
     }
     const result = lintText(file, read.text, { iam: iam.index, maxLength });
@@ -182,22 +185,32 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
       continue;
     }
     reports.push(result.report);
+    reportPaths.push(fsPath);
   }
   switch (command.format) {
     case 'json':
       io.stdout(formatJson(reports));
       break;
-    case 'sarif':
+    case 'sarif': {
+      const windows = io.windows ?? process.platform === 'win32';
       io.stdout(
         formatSarif(reports, {
           toolName: TOOL_NAME,
           version: TOOL_VERSION,
           informationUri: INFORMATION_URI,
           rules: allRules(),
-          artifactUri: (file) => relativeUri(path.relative(io.cwd, path.resolve(io.cwd, file)), { windows: io.windows ?? process.platform === 'win32' }),
+          artifactUri: (file) => relativeUri(path.relative(io.cwd, path.resolve(io.cwd, file)), { windows }),
+          artifactUriAt: (i) => {
+            const raw = reportPaths[i];
+            if (!Buffer.isBuffer(raw)) return undefined;
+            // A name that is not UTF-8: path arithmetic on its bytes (latin1: one code unit per byte), then %XX each.
+            const cwd = Buffer.from(io.cwd).toString('latin1');
+            return relativeUri(Buffer.from(path.relative(cwd, path.resolve(cwd, raw.toString('latin1'))), 'latin1'), { windows });
+          },
         }),
       );
       break;
+    }
     default: {
       const color = io.stdoutIsTTY && !io.env.NO_COLOR;
       io.stdout(formatText(reports, { color, maxWarnings: command.maxWarnings }));

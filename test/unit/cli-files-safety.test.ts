@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { detectUtf16or32, expandPaths, readTextFile } from '../../src/cli/files';
+import { relativeUri } from '../../src/cli/format';
 import { run, type CliIo } from '../../src/cli/run';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -125,6 +126,12 @@ describe('cli files: names and encodings', () => {
     assert.equal(out.length, 2);
     assert.ok(out.every((x) => x.findings.some((f) => f.rule === 'placeholder-token')), r.out);
     assert.ok(out.some((x) => x.file.endsWith('b\ufffd\ufffd.json')));
+    // SARIF names the real file: its bytes percent-encoded (not the U+FFFD of the display name).
+    const sarif = JSON.parse(runCli(['lint', '--format', 'sarif', d.toString()], { cwd: dir }).out);
+    const uris = sarif.runs[0].results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0]!.physicalLocation.artifactLocation.uri);
+    assert.deepEqual([...new Set(uris)].sort(), ['walk/b%FF%FE.json', 'walk/sub%C3/p.json']);
+    // Same encoding as for a string when the bytes are UTF-8.
+    assert.equal(relativeUri(Buffer.from('a b/é#.json')), relativeUri('a b/é#.json'));
   });
 
   it('UTF-16 (with or without a BOM) and UTF-32 are named; NUL-containing binaries are still "binary"', () => {
