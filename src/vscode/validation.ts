@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { analyze } from '../analysis/analyze';
 import type { AnalysisResult, AnalyzeOptions } from '../analysis/types';
+import { plainText } from './logic/plain';
 import { findPlaceholders, type PlaceholderOccurrence } from '../fill/detect';
 import { readConfig, SECTION, type KitConfig } from './config';
 import { toDiagnostic } from './convert';
@@ -171,7 +172,7 @@ export class PolicyValidator implements vscode.Disposable {
       if (!this.tooLarge.has(key)) {
         this.tooLarge.add(key);
         const name = doc.uri.path.split('/').pop() || doc.uri.toString(true);
-        const msg = vscode.l10n.t('{0} was not checked: it is larger than cleanroomsIam.validate.maxFileSizeMB ({1} MB).', name, this.config.maxFileSizeMB);
+        const msg = vscode.l10n.t('{0} was not checked: it is larger than cleanroomsIam.validate.maxFileSizeMB ({1} MB).', plainText(name), this.config.maxFileSizeMB);
         this.log(msg);
         vscode.window.setStatusBarMessage(`$(info) ${vscode.l10n.t('Clean Rooms: {0}', msg)}`, 10000);
       }
