@@ -81,6 +81,27 @@ describe('cli files: bounded, non-blocking reads', function () {
     assert.ok(!walked.files.includes(fifo), JSON.stringify(walked));
   });
 
+  it('a FIFO swapped in after the stat check: the non-blocking open and the fstat check still refuse it, no hang', function () {
+    const fifo = path.join(dir, 'race.json');
+    try {
+      execFileSync('mkfifo', [fifo]);
+    } catch {
+      return this.skip();
+    }
+    // The stat check is made to see a regular file (as if the FIFO replaced the file just after it); the open must
+    // not block (no writer ever comes) and the fstat after it must refuse the FIFO.
+    const code = [
+      `const fs = require('node:fs');`,
+      `const real = fs.statSync; const fake = real(${JSON.stringify(path.join(ROOT, 'package.json'))});`,
+      `fs.statSync = (p, ...a) => (String(p) === ${JSON.stringify(fifo)} ? fake : real(p, ...a));`,
+      `const { readTextFile } = require(${JSON.stringify(path.join(ROOT, 'src/cli/files.ts'))});`,
+      `console.log(JSON.stringify(readTextFile(${JSON.stringify(fifo)}, 1000)));`,
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.status, 0, r.stderr || 'timed out: the open blocked');
+    assert.deepEqual(JSON.parse(r.stdout), { error: `${fifo}: not a regular file (a FIFO); not linted` });
+  });
+
   it('lint of a FIFO named on the command line: exit 2, one line, no hang (end to end)', function () {
     const fifo = path.join(dir, 'pipe2.json');
     try {
