@@ -165,8 +165,14 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
           try {
             (io.writeFile ?? writeFileSafely)(fsPath, (read.bom ? '\ufeff' : '') + done.text);
           } catch (e) {
+            // The file is as it was: report what is in it.
             err(`${sanitize(file)}: cannot write the fixed file: ${errorReason(e)}`);
             ioErrors++;
+            const unfixed = lintText(file, read.text, { iam: iam.index, maxLength });
+            if ('report' in unfixed) {
+              reports.push(unfixed.report);
+              reportPaths.push(fsPath);
+            }
             continue;
           }
         }

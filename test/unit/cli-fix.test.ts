@@ -2,6 +2,7 @@
 // implementation, src/fill/fixall.ts), reaches a fixed point (a second run changes nothing), proves every pass by
 // re-analysis, writes only the files that change, and reports what remains in every format.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -280,6 +281,37 @@ describe('lint --fix (CLI)', function () {
     for (const l of lines) assert.match(l, /^cleanrooms-iam: .*\.json: cannot write the fixed file: no space left on device$/);
     for (const [f, v] of snapshot(d)) assert.deepEqual(v, before.get(f), f);
     assert.match(r.out, /Nothing to fix: no file changed\./, 'the files that could not be written are not counted as fixed');
+    // The report is of the files as they are (unfixed), so it is what a plain lint says.
+    assert.equal(r.out.replace(/\nNothing to fix: no file changed\.\n$/, '\n'), runCli(['lint', d]).out);
+  });
+
+  it('a real write error (a folder that refuses new files), end to end: exit 2, one line, the policy unchanged', function () {
+    if (process.platform === 'win32') return this.skip();
+    const d = fs.mkdtempSync(path.join(dir, 'ro-'));
+    const f = path.join(d, 'p.json');
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3::bucket/*"}]}';
+    fs.writeFileSync(f, text);
+    // Non-root: a read-only folder. Root ignores modes: an immutable folder (ext4 chattr), else skip.
+    const root = process.getuid?.() === 0;
+    const lock = (on: boolean): boolean => {
+      if (!root) {
+        fs.chmodSync(d, on ? 0o555 : 0o755);
+        return true;
+      }
+      return spawnSync('chattr', [on ? '+i' : '-i', d]).status === 0;
+    };
+    if (!lock(true)) return this.skip();
+    try {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'lint', '--fix', f], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+      assert.equal(r.status, 2, r.stderr);
+      assert.equal(r.stderr, `cleanrooms-iam: ${f}: cannot write the fixed file: permission denied\n`);
+      assert.doesNotMatch(r.stderr, /\n\s+at /);
+      assert.equal(fs.readFileSync(f, 'utf8'), text);
+      assert.match(r.stdout, /arn-s3-two-colons/, 'the report still shows what is there');
+    } finally {
+      lock(false);
+    }
+    assert.deepEqual(fs.readdirSync(d), ['p.json'], 'no temporary file left');
   });
 
   it('keeps a UTF-8 BOM and CRLF line endings, and exits on what remains', () => {
