@@ -242,6 +242,26 @@ describe('lint --fix (CLI)', function () {
     for (const [f, v] of after2) assert.deepEqual(v, after1.get(f), f);
   });
 
+  it('item 1 cases through the CLI: the pinned SourceArn survives, StringEquals stays, a second --fix changes nothing', () => {
+    const d = fs.mkdtempSync(path.join(dir, 'item1-'));
+    const arm = path.join(d, 'member-trust-policy.json');
+    fs.writeFileSync(arm, trust({ ArnLike: { 'aws:SourceArn': MEMBERSHIP, 'aws:SourceArm': 'arn:aws:cleanrooms:*:*:membership/*' } }));
+    const like = path.join(d, 'prefix-permissions-policy.json');
+    fs.writeFileSync(like, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::amzn-cr-data', Condition: { StringEquals: { 's3:prefix': 'home/*' } } }] }, null, 2));
+    runCli(['lint', '--fix', d]);
+    const armText = fs.readFileSync(arm, 'utf8');
+    assert.ok(armText.includes(MEMBERSHIP), armText);
+    assert.deepEqual(duplicateKeys(armText), []);
+    const likeText = fs.readFileSync(like, 'utf8');
+    assert.ok(likeText.includes('"StringEquals"') && !likeText.includes('StringLike'), likeText);
+    const mtimes = [arm, like].map((f) => fs.statSync(f).mtimeMs);
+    const second = runCli(['lint', '--fix', d]);
+    assert.match(second.out, /\nNothing to fix: no file changed\.\n$/);
+    assert.deepEqual([arm, like].map((f) => fs.statSync(f).mtimeMs), mtimes);
+    assert.equal(fs.readFileSync(arm, 'utf8'), armText);
+    assert.equal(fs.readFileSync(like, 'utf8'), likeText);
+  });
+
   it('--fix with --format json or sarif: stdout is the report of what remains, the summary goes to stderr', () => {
     const d = copyExamples();
     const j = runCli(['lint', '--fix', '--format', 'json', d]);
