@@ -7,7 +7,15 @@ export type ListFormat = 'text' | 'json';
 export type Command =
   | { cmd: 'help' }
   | { cmd: 'version' }
-  | { cmd: 'lint'; format: LintFormat; /** -1 = no limit. */ maxWarnings: number; paths: string[] }
+  | {
+      cmd: 'lint';
+      format: LintFormat;
+      /** -1 = no limit. */ maxWarnings: number;
+      paths: string[];
+      /** Apply the preferred fixes and write the files (`--fix`), or only report what they would change (`--fix-dry-run`). */
+      fix?: 'write' | 'dry-run';
+    }
+  | { cmd: 'aws-commands'; trust: string; permissions: string; roleName?: string; managed: boolean }
   | { cmd: 'templates'; format: ListFormat }
   | { cmd: 'new'; templateId: string; sets: Array<{ name: string; value: string }> };
 
@@ -20,6 +28,14 @@ Commands:
                                  *.json files recursively (node_modules and .git are skipped).
     -f, --format text|json|sarif   Output format (default: text)
     --max-warnings N               Exit 1 when there are more than N warnings (default: no limit)
+    --fix                          Apply the preferred fixes (as the editor's Fix All does), write the files
+                                   that change, then report the problems that remain
+    --fix-dry-run                  As --fix, but write nothing: report what would remain
+  aws-commands --trust FILE --permissions FILE [--role-name NAME] [--managed]
+                                 Print the aws iam commands that create the role from its trust policy and
+                                 its permissions policy (an inline policy; --managed: a customer managed
+                                 policy attached to the role). The role name defaults to one the AWS Clean
+                                 Rooms managed policies can pass. Exit 1 when a policy has errors.
   templates [--format text|json] List the policy templates in the catalog.
   new <template-id> [--set name=value]...
                                  Print a template's policy with the given placeholder values filled in;
@@ -30,7 +46,8 @@ Options:
   -v, --version                  Show the version and the IAM reference data version.
 
 Exit codes (lint): 0 no errors and warnings within --max-warnings; 1 errors or too many warnings;
-2 usage error or a file that cannot be read (not found, unreadable, binary, not UTF-8, too large).`;
+2 usage error or a file that cannot be read (not found, unreadable, binary, not UTF-8, too large)
+or written (--fix).`;
 
 const HINT = 'Run cleanrooms-iam --help for usage.';
 
@@ -67,18 +84,24 @@ export function parseArgs(argv: readonly string[]): Command {
       return parseTemplates(rest);
     case 'new':
       return parseNew(rest);
+    case 'aws-commands':
+      return parseAwsCommands(rest);
     default:
       if (command.startsWith('-')) fail(`unknown option ${command}`);
-      return fail(`unknown command "${command}" (expected lint, templates or new)`);
+      return fail(`unknown command "${command}" (expected lint, templates, new or aws-commands)`);
   }
 }
 
-/** Walk options: calls onOption for each option (with its value taken from `=` or the next argument). */
+/**
+ * Walk options: calls onOption for each option (with its value taken from `=` or the next argument); a flag (an option
+ * without a value) is passed with the value ''.
+ */
 function walk(
   args: readonly string[],
   takesValue: ReadonlySet<string>,
   onOption: (name: string, value: string) => void,
   onPositional: (arg: string) => void,
+  flags: ReadonlySet<string> = new Set(),
 ): void {
   let onlyPositionals = false;
   for (let i = 0; i < args.length; i++) {
@@ -92,6 +115,11 @@ function walk(
       continue;
     }
     const [name, inline] = splitEq(arg);
+    if (flags.has(name)) {
+      if (inline !== undefined) fail(`option ${name} takes no value`);
+      onOption(name, '');
+      continue;
+    }
     if (!takesValue.has(name)) fail(`unknown option ${name}`);
     let value = inline;
     if (value === undefined) {
@@ -110,12 +138,17 @@ function parseFormat<T extends string>(value: string, allowed: readonly T[]): T 
 function parseLint(args: readonly string[]): Command {
   let format: LintFormat = 'text';
   let maxWarnings = -1;
+  let fix: 'write' | 'dry-run' | undefined;
   const paths: string[] = [];
   walk(
     args,
     new Set(['-f', '--format', '--max-warnings']),
     (name, value) => {
-      if (name === '--max-warnings') {
+      if (name === '--fix' || name === '--fix-dry-run') {
+        const want = name === '--fix' ? 'write' : 'dry-run';
+        if (fix !== undefined && fix !== want) fail('use --fix or --fix-dry-run, not both');
+        fix = want;
+      } else if (name === '--max-warnings') {
         if (!/^-?\d+$/.test(value.trim()) || Number(value) < -1 || !Number.isSafeInteger(Number(value))) {
           fail(`--max-warnings needs a whole number of 0 or more (or -1 for no limit), not "${value}"`);
         }
@@ -128,9 +161,36 @@ function parseLint(args: readonly string[]): Command {
       if (p === '') fail('an empty path was given');
       paths.push(p);
     },
+    new Set(['--fix', '--fix-dry-run']),
   );
   if (!paths.length) fail('lint needs at least one file or directory');
-  return { cmd: 'lint', format, maxWarnings, paths };
+  return { cmd: 'lint', format, maxWarnings, paths, ...(fix ? { fix } : {}) };
+}
+
+function parseAwsCommands(args: readonly string[]): Command {
+  const given = new Map<string, string>();
+  let managed = false;
+  walk(
+    args,
+    new Set(['--trust', '--permissions', '--role-name']),
+    (name, value) => {
+      if (name === '--managed') {
+        managed = true;
+        return;
+      }
+      if (given.has(name)) fail(`${name} is given twice`);
+      if (value === '') fail(`${name} needs a non-empty value`);
+      given.set(name, value);
+    },
+    (p) => fail(`aws-commands takes no positional arguments, got "${p}" (use --trust FILE --permissions FILE)`),
+    new Set(['--managed']),
+  );
+  const trust = given.get('--trust');
+  const permissions = given.get('--permissions');
+  if (trust === undefined) fail('aws-commands needs --trust FILE (the role\'s trust policy)');
+  if (permissions === undefined) fail('aws-commands needs --permissions FILE (the role\'s permissions policy)');
+  const roleName = given.get('--role-name');
+  return { cmd: 'aws-commands', trust, permissions, ...(roleName !== undefined ? { roleName } : {}), managed };
 }
 
 function parseTemplates(args: readonly string[]): Command {

@@ -107,17 +107,51 @@ export interface SarifOptions {
   rules: readonly RuleMeta[];
   /** The artifact URI for a report's file: relative to the repository root, forward slashes (see relativeUri). */
   artifactUri(file: string): string;
+  /** When it returns a URI for a report (by index), that URI is used instead (names that are not UTF-8). */
+  artifactUriAt?(reportIndex: number): string | undefined;
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-/** A relative path (any separators) as a relative URI reference: forward slashes, each segment percent-encoded. */
-export function relativeUri(relPath: string): string {
-  return relPath
-    .split(/[\\/]+/)
+/**
+ * A relative path as a relative URI reference: forward slashes, each segment percent-encoded (RFC 3986: everything
+ * but unreserved characters and the sub-delimiters that encodeURIComponent keeps). A backslash separates segments only
+ * on Windows (`windows: true`); elsewhere it is a character of the file name and is encoded (%5C).
+ */
+export function relativeUri(relPath: string | Uint8Array, options: { windows?: boolean } = {}): string {
+  if (typeof relPath !== 'string') return relativeUriBytes(relPath, options.windows === true);
+  // A lone surrogate cannot be percent-encoded (encodeURIComponent throws): U+FFFD, as any UTF-8 decoder shows it.
+  const wellFormed = relPath.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return wellFormed
+    .split(options.windows ? /[\\/]+/ : /\/+/)
     .filter((s) => s !== '' && s !== '.')
     .map((s) => encodeURIComponent(s))
     .join('/');
+}
+
+/** Bytes kept as they are by encodeURIComponent: A-Z a-z 0-9 - _ . ! ~ * ' ( ). */
+const KEEP = /^[A-Za-z0-9\-_.!~*'()]$/;
+
+/**
+ * relativeUri for a path given as bytes (a file name that is not valid UTF-8): each byte outside the kept set is
+ * %XX, so the URI names the real file; for valid UTF-8 the result is the same as for the decoded string.
+ */
+function relativeUriBytes(bytes: Uint8Array, windows: boolean): string {
+  const segments: string[] = [];
+  let cur = '';
+  const flush = (): void => {
+    if (cur !== '' && cur !== '.') segments.push(cur);
+    cur = '';
+  };
+  for (const b of bytes) {
+    if (b === 0x2f || (windows && b === 0x5c)) flush();
+    else {
+      const c = String.fromCharCode(b);
+      cur += b < 0x80 && KEEP.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+  }
+  flush();
+  return segments.join('/');
 }
 
 export function formatSarif(reports: readonly FileReport[], options: SarifOptions): string {
@@ -139,8 +173,8 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
   const aaCode = new Map(options.rules.filter((r) => r.accessAnalyzer).map((r) => [r.id, r.accessAnalyzer!]));
 
   const results: object[] = [];
-  for (const rep of reports) {
-    const uri = options.artifactUri(rep.file);
+  for (const [i, rep] of reports.entries()) {
+    const uri = options.artifactUriAt?.(i) ?? options.artifactUri(rep.file);
     for (const f of rep.findings) {
       if (!ruleIndex.has(f.rule)) addRule(f.rule, f.rule, f.message, f.docUrl, f.severity);
       results.push({

@@ -1,17 +1,19 @@
 // The CLI's commands, with all I/O passed in (so tests can run it in-process). Node only (file system).
 import * as path from 'node:path';
 import { name as packageName, publisher, version } from '../../package.json';
-import { DEFAULT_MAX_LENGTH } from '../analysis/analyze';
+import { analyze, DEFAULT_MAX_LENGTH } from '../analysis/analyze';
 import { allRules } from '../analysis/rules';
 import { placeholderKind, templateById, TEMPLATES } from '../catalog';
 import { renderTemplate } from '../fill/apply';
+import { buildCliCommands, roleRequirements, suggestRoleName, trustServices, validateRoleName } from '../fill/aws-commands';
+import { fixAllText, MAX_FIX_PASSES } from '../fill/fixall';
 import { describeIamData } from '../iam-data/load';
 import type { IamIndex } from '../iam-data/types';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
-import { expandPaths, readTextFile, tooLargeMessage } from './files';
-import { formatJson, formatSarif, formatText, relativeUri, sanitizeLines } from './format';
+import { errorReason, expandPaths, readTextFile, readTextFileBom, tooLargeMessage, writeFileSafely } from './files';
+import { formatJson, formatSarif, formatText, relativeUri, sanitize, sanitizeLines } from './format';
 import { loadIamIndex } from './iam';
-import { lintExitCode, lintText, type FileReport } from './report';
+import { baseName, lintExitCode, lintText, locate, stripBom, type FileReport } from './report';
 
 export const TOOL_NAME = 'cleanrooms-iam';
 export const TOOL_VERSION: string = version;
@@ -28,6 +30,10 @@ export interface CliIo {
   dataDir: string;
   /** Engine size limit override (tests); default DEFAULT_MAX_LENGTH. */
   maxLength?: number;
+  /** Writes a fixed file (lint --fix); default writeFileSafely. Tests inject failures here. */
+  writeFile?: (fsPath: string | Buffer, data: string) => void;
+  /** SARIF URIs split at backslashes too (default: process.platform === 'win32'). */
+  windows?: boolean;
 }
 
 export function run(argv: readonly string[], io: CliIo): number {
@@ -54,6 +60,8 @@ export function run(argv: readonly string[], io: CliIo): number {
       return newPolicy(command.templateId, command.sets, io, err);
     case 'lint':
       return lint(command, io, err);
+    case 'aws-commands':
+      return awsCommands(command, io, err);
   }
 }
 
@@ -126,15 +134,54 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
     return 2;
   }
   const maxLength = io.maxLength ?? DEFAULT_MAX_LENGTH;
-  const { files, errors } = expandPaths(command.paths);
+  const { files, fsPaths, errors } = expandPaths(command.paths);
   let ioErrors = errors.length;
   for (const e of errors) err(e);
   const reports: FileReport[] = [];
-  for (const file of files) {
-    const read = readTextFile(file, maxLength);
+  /** The path each report's file was opened by (same index as reports; a Buffer for a name that is not UTF-8). */
+  const reportPaths: Array<string | Buffer> = [];
+  const fixes = { problems: 0, files: 0 };
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    const fsPath = fsPaths[i] ?? file;
+    const read = readTextFileBom(file, maxLength, fsPath);
     if ('error' in read) {
       err(read.error);
       ioErrors++;
+      continue;
+    }
+    if (command.fix) {
+      // The same passes as the editor's Fix All (src/fill/fixall.ts); the report is of the fixed text.
+      const text = stripBom(read.text);
+      const opts = { iam: iam.index, maxLength, fileName: baseName(file) };
+      const done = fixAllText(text, (t) => analyze(t, opts));
+      if (done.result.skipped === 'too-large') {
+        err(tooLargeMessage(file, Buffer.byteLength(read.text), maxLength));
+        ioErrors++;
+        continue;
+      }
+      if (done.text !== text && done.fixedCount > 0) {
+        if (command.fix === 'write') {
+          try {
+            (io.writeFile ?? writeFileSafely)(fsPath, (read.bom ? '\ufeff' : '') + done.text);
+          } catch (e) {
+            // The file is as it was: report what is in it.
+            err(`${sanitize(file)}: cannot write the fixed file: ${errorReason(e)}`);
+            ioErrors++;
+            const unfixed = lintText(file, read.text, { iam: iam.index, maxLength });
+            if ('report' in unfixed) {
+              reports.push(unfixed.report);
+              reportPaths.push(fsPath);
+            }
+            continue;
+          }
+        }
+        fixes.problems += done.fixedCount;
+        fixes.files++;
+      }
+      if (done.unfinished) err(`${sanitize(file)}: the fixes did not settle in ${MAX_FIX_PASSES} passes; run --fix again and check the result`);
+      reports.push({ file, kind: done.result.kind, findings: locate(done.text, done.result.findings) });
+      reportPaths.push(fsPath);
       continue;
     }
     const result = lintText(file, read.text, { iam: iam.index, maxLength });
@@ -144,26 +191,100 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
       continue;
     }
     reports.push(result.report);
+    reportPaths.push(fsPath);
   }
   switch (command.format) {
     case 'json':
       io.stdout(formatJson(reports));
       break;
-    case 'sarif':
+    case 'sarif': {
+      const windows = io.windows ?? process.platform === 'win32';
       io.stdout(
         formatSarif(reports, {
           toolName: TOOL_NAME,
           version: TOOL_VERSION,
           informationUri: INFORMATION_URI,
           rules: allRules(),
-          artifactUri: (file) => relativeUri(path.relative(io.cwd, path.resolve(io.cwd, file))),
+          artifactUri: (file) => relativeUri(path.relative(io.cwd, path.resolve(io.cwd, file)), { windows }),
+          artifactUriAt: (i) => {
+            const raw = reportPaths[i];
+            if (!Buffer.isBuffer(raw)) return undefined;
+            // A name that is not UTF-8: path arithmetic on its bytes (latin1: one code unit per byte), then %XX each.
+            const cwd = Buffer.from(io.cwd).toString('latin1');
+            return relativeUri(Buffer.from(path.relative(cwd, path.resolve(cwd, raw.toString('latin1'))), 'latin1'), { windows });
+          },
         }),
       );
       break;
+    }
     default: {
       const color = io.stdoutIsTTY && !io.env.NO_COLOR;
       io.stdout(formatText(reports, { color, maxWarnings: command.maxWarnings }));
     }
   }
+  if (command.fix) {
+    // Machine formats keep stdout to the report alone: the summary goes to stderr there.
+    const summary = fixSummary(fixes.problems, fixes.files, command.fix === 'dry-run');
+    if (command.format === 'text') io.stdout(summary + '\n');
+    else io.stderr(`${TOOL_NAME}: ${summary}\n`);
+  }
   return lintExitCode(reports, command.maxWarnings, ioErrors);
+}
+
+
+export function fixSummary(problems: number, files: number, dryRun: boolean): string {
+  const p = `${problems} problem${problems === 1 ? '' : 's'}`;
+  const f = `${files} file${files === 1 ? '' : 's'}`;
+  if (dryRun) return problems ? `Would fix ${p} in ${f} (--fix-dry-run: nothing written).` : 'Nothing to fix (--fix-dry-run: nothing written).';
+  return problems ? `Fixed ${p} in ${f}.` : 'Nothing to fix: no file changed.';
+}
+
+/** `aws-commands`: the `aws iam` commands that create the role, from the same builder as the extension's command. */
+function awsCommands(command: Extract<Command, { cmd: 'aws-commands' }>, io: CliIo, err: (m: string) => void): number {
+  const iam = loadIamIndex(io.dataDir);
+  if ('error' in iam) {
+    err(iam.error);
+    return 2;
+  }
+  const maxLength = io.maxLength ?? DEFAULT_MAX_LENGTH;
+  const files = [
+    { file: command.trust, want: 'trust' as const },
+    { file: command.permissions, want: 'permissions' as const },
+  ];
+  const texts: string[] = [];
+  let errorCount = 0;
+  for (const { file, want } of files) {
+    const read = readTextFile(file, maxLength, path.resolve(io.cwd, file));
+    if ('error' in read) {
+      err(read.error);
+      return 2;
+    }
+    const text = stripBom(read.text);
+    const result = analyze(text, { iam: iam.index, maxLength, fileName: baseName(file) });
+    if (result.kind !== want) {
+      const is = result.kind === 'not-a-policy' ? 'not an IAM policy (no top-level Statement)' : `a ${result.kind} policy`;
+      err(`${sanitize(file)}: --${want} needs a ${want} policy, and this is ${is}`);
+      return 2;
+    }
+    const errors = result.findings.filter((f) => f.severity === 'error').length;
+    if (errors) err(`${sanitize(file)}: ${errors} error${errors === 1 ? '' : 's'}; run ${TOOL_NAME} lint on it and fix ${errors === 1 ? 'it' : 'them'} before you run these commands`);
+    errorCount += errors;
+    texts.push(text);
+  }
+  const req = roleRequirements(trustServices(texts[0]!));
+  const roleName = command.roleName ?? suggestRoleName(req, baseName(command.trust), baseName(command.permissions));
+  const invalid = validateRoleName(roleName, req);
+  if (invalid) {
+    err(`--role-name ${sanitize(roleName)}: ${invalid}`);
+    return 2;
+  }
+  const out = buildCliCommands({
+    roleName,
+    requirements: req,
+    trustPath: path.resolve(io.cwd, command.trust),
+    permissionsPath: path.resolve(io.cwd, command.permissions),
+    style: command.managed ? 'managed' : 'inline',
+  });
+  io.stdout(out.text);
+  return errorCount ? 1 : 0;
 }

@@ -10,9 +10,10 @@ import { findPlaceholders, groupPlaceholders, type PlaceholderOccurrence } from 
 import { planFill, renderTemplate } from '../fill/apply';
 import { readConfig } from './config';
 import { ruleOf, toWorkspaceEdit } from './convert';
-import { buildCliCommands, rankSiblings, roleRequirements, suggestRoleName, trustServices, validateRoleName, type PolicyFile, type Translate } from './logic/cli-commands';
+import { buildCliCommands, rankSiblings, roleRequirements, suggestRoleName, trustServices, validateRoleName, type PolicyFile, type Translate } from '../fill/aws-commands';
 import { EXAMPLE_WITH_MISTAKES } from './logic/examples';
-import { planFixAll } from './logic/fixall';
+import { plainText } from './logic/plain';
+import { fixAllText, minimalEdit } from '../fill/fixall';
 import { relocateOccurrences } from './logic/relocate';
 import { indentAfterFirstLine } from './logic/settings';
 import {
@@ -140,7 +141,7 @@ export class Commands {
       return { status: 'failed', reason };
     }
     if (vscode.workspace.fs.isWritableFileSystem(doc.uri.scheme) === false) {
-      const reason = vscode.l10n.t('{0} is read-only; nothing was changed.', doc.uri.path.split('/').pop() ?? '');
+      const reason = vscode.l10n.t('{0} is read-only; nothing was changed.', plainText(doc.uri.path.split('/').pop() ?? ''));
       p.showMessage('error', reason);
       return { status: 'failed', reason };
     }
@@ -249,7 +250,7 @@ export class Commands {
     if (!ruleId) return undefined;
     const meta = RULES_BY_ID.get(ruleId);
     if (!meta) {
-      p.showMessage('error', vscode.l10n.t('Unknown rule {0}.', ruleId));
+      p.showMessage('error', vscode.l10n.t('Unknown rule {0}.', plainText(ruleId)));
       return undefined;
     }
     await p.showRuleDocs(meta);
@@ -257,13 +258,19 @@ export class Commands {
   }
 
   // ---- Fix All ----
-  /** The WorkspaceEdit that applies every preferred fix of the current analysis (non-overlapping). */
+  /**
+   * The WorkspaceEdit that applies every preferred fix, pass after pass until none is left, each pass proven by
+   * re-analysis (fixAllText, the same code as `cleanrooms-iam lint --fix`). One minimal edit: one undo step.
+   */
   fixAllEdit(doc: vscode.TextDocument): { edit: vscode.WorkspaceEdit; count: number } | undefined {
     const a = this.validator.analysis(doc);
-    if (!a || a.result.kind === 'not-a-policy') return undefined;
-    const plan = planFixAll(a.result.findings);
-    if (!plan.edits.length) return undefined;
-    return { edit: toWorkspaceEdit(doc, plan.edits), count: plan.fixed.length };
+    const opts = this.validator.analyzeOptions(doc);
+    if (!a || !opts || a.result.kind === 'not-a-policy' || a.result.skipped) return undefined;
+    const text = doc.getText();
+    const done = fixAllText(text, (t) => (t === text ? a.result : analyze(t, opts)));
+    const edit = minimalEdit(text, done.text);
+    if (!edit || done.fixedCount === 0) return undefined;
+    return { edit: toWorkspaceEdit(doc, [edit]), count: done.fixedCount };
   }
 
   async fixAll(uri?: vscode.Uri): Promise<CommandOutcome> {
@@ -344,7 +351,7 @@ export class Commands {
     if (!doc) return fail(vscode.l10n.t('Open a trust policy or a permissions policy first.'));
     const name = doc.uri.path.split('/').pop() ?? '';
     const kind = analyze(doc.getText(), { fileName: name }).kind;
-    if (kind === 'not-a-policy') return fail(vscode.l10n.t('{0} is not an IAM policy (no top-level Statement).', name));
+    if (kind === 'not-a-policy') return fail(vscode.l10n.t('{0} is not an IAM policy (no top-level Statement).', plainText(name)));
     if (doc.isUntitled || doc.uri.scheme === 'untitled') return fail(vscode.l10n.t('Save the policy to a file first: the AWS CLI reads policies from files (file://…).'));
 
     const siblings = await this.folderPolicies(doc);
@@ -352,7 +359,7 @@ export class Commands {
     const otherKind = kind === 'trust' ? vscode.l10n.t('permissions policy') : vscode.l10n.t('trust policy');
     let otherName = ranked.match;
     if (otherName === undefined) {
-      if (!ranked.ranked.length) return fail(vscode.l10n.t('No {0} next to {1}: save the role\'s other policy in the same folder and run the command again.', otherKind, name));
+      if (!ranked.ranked.length) return fail(vscode.l10n.t('No {0} next to {1}: save the role\'s other policy in the same folder and run the command again.', otherKind, plainText(name)));
       otherName = await p.pickFile(
         ranked.ranked.map((n) => ({ id: n, label: n })),
         { title, placeholder: vscode.l10n.t('Which file holds the {0} of this role?', otherKind) },
@@ -360,7 +367,7 @@ export class Commands {
       if (otherName === undefined) return { status: 'cancelled' };
     }
     const other = siblings.find((s) => s.name === otherName);
-    if (!other) return fail(vscode.l10n.t('{0} is not in the folder any more.', otherName));
+    if (!other) return fail(vscode.l10n.t('{0} is not in the folder any more.', plainText(otherName)));
     const trust = kind === 'trust' ? { uri: doc.uri, name } : { uri: other.uri, name: other.name };
     const permissions = kind === 'trust' ? { uri: other.uri, name: other.name } : { uri: doc.uri, name };
 
@@ -406,7 +413,7 @@ export class Commands {
 
     const notes: string[] = [];
     const dirty = [trust.uri, permissions.uri].filter((u) => vscode.workspace.textDocuments.some((d) => !d.isClosed && d.isDirty && d.uri.toString() === u.toString()));
-    if (dirty.length) notes.push(vscode.l10n.t('Save {0} first: the AWS CLI reads the saved file.', dirty.map((u) => u.path.split('/').pop()).join(', ')));
+    if (dirty.length) notes.push(vscode.l10n.t('Save {0} first: the AWS CLI reads the saved file.', dirty.map((u) => plainText(u.path.split('/').pop() ?? '')).join(', ')));
     const errors = [trust.uri, permissions.uri].reduce((n, u) => n + vscode.languages.getDiagnostics(u).filter((d) => ruleOf(d) && d.severity === vscode.DiagnosticSeverity.Error).length, 0);
     if (errors) notes.push(vscode.l10n.t('The policies still have {0} error(s) in the Problems panel; fix them before you run the commands.', errors));
     const head = copied

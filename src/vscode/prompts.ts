@@ -6,7 +6,7 @@ import { placeholderKind } from '../catalog/placeholder-kinds';
 import { regionsForPicker } from '../catalog/regions';
 import type { PolicyTemplate, RoleInfo } from '../catalog/types';
 import type { RuleMeta } from '../analysis/types';
-import type { CliStyle } from './logic/cli-commands';
+import type { CliStyle } from '../fill/aws-commands';
 import { BACK, type Answer, type FillStep, type StepContext } from './logic/wizard';
 
 export { BACK };

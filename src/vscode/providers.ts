@@ -7,7 +7,7 @@ import { groupPlaceholders } from '../fill/detect';
 import { COMMANDS, type Commands } from './commands';
 import { ruleOf, toRange, toWorkspaceEdit } from './convert';
 import type { IamLoader } from './iam';
-import { isPreferredFix } from './logic/fixall';
+import { isPreferredFix } from '../fill/fixall';
 import { actionHover, arnHover, conditionKeyHover, hoverTarget, placeholderHover, setHoverTranslator } from './logic/hover-content';
 import type { PolicyValidator } from './validation';
 

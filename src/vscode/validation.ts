@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { analyze } from '../analysis/analyze';
 import type { AnalysisResult, AnalyzeOptions } from '../analysis/types';
+import { plainText } from './logic/plain';
 import { findPlaceholders, type PlaceholderOccurrence } from '../fill/detect';
 import { readConfig, SECTION, type KitConfig } from './config';
 import { toDiagnostic } from './convert';
@@ -139,6 +140,13 @@ export class PolicyValidator implements vscode.Disposable {
     };
   }
 
+  /** The options analysis() uses for this document (Fix All re-analyses its passes with them); undefined when not ours. */
+  analyzeOptions(doc: vscode.TextDocument): AnalyzeOptions | undefined {
+    if (!this.config.enable) return undefined;
+    const { ok, force } = this.candidate(doc);
+    return ok ? this.options(doc, force) : undefined;
+  }
+
   /** Length in UTF-16 code units without copying the text. */
   private static lengthOf(doc: vscode.TextDocument): number {
     if (doc.lineCount === 0) return 0;
@@ -239,7 +247,7 @@ export class PolicyValidator implements vscode.Disposable {
       if (!this.tooLarge.has(key)) {
         this.tooLarge.add(key);
         const name = doc.uri.path.split('/').pop() || doc.uri.toString(true);
-        const msg = vscode.l10n.t('{0} was not checked: it is larger than cleanroomsIam.validate.maxFileSizeMB ({1} MB).', name, this.config.maxFileSizeMB);
+        const msg = vscode.l10n.t('{0} was not checked: it is larger than cleanroomsIam.validate.maxFileSizeMB ({1} MB).', plainText(name), this.config.maxFileSizeMB);
         this.log(msg);
         vscode.window.setStatusBarMessage(`$(info) ${vscode.l10n.t('Clean Rooms: {0}', msg)}`, 10000);
       }

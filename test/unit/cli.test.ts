@@ -369,8 +369,19 @@ describe('cli: output formats', () => {
   });
 
   it('sarif: artifact URIs are relative with forward slashes and percent-encoded', () => {
-    assert.equal(relativeUri('policies\\team a\\role#1.json'), 'policies/team%20a/role%231.json');
+    // On Windows a backslash separates segments (issue 12 item 14: only there).
+    assert.equal(relativeUri('policies\\team a\\role#1.json', { windows: true }), 'policies/team%20a/role%231.json');
     assert.equal(relativeUri('./x/y.json'), 'x/y.json');
+  });
+
+  it('sarif: on POSIX a backslash is part of the file name (%5C), never a separator; every segment is encoded', () => {
+    assert.equal(relativeUri('policies/team\\a.json'), 'policies/team%5Ca.json');
+    assert.equal(relativeUri('policies/team\\a.json', { windows: false }), 'policies/team%5Ca.json');
+    assert.equal(relativeUri('policies/team\\a.json', { windows: true }), 'policies/team/a.json');
+    assert.equal(relativeUri('a b/%41?#[x].json'), 'a%20b/%2541%3F%23%5Bx%5D.json');
+    assert.equal(relativeUri('é/😀.json'), '%C3%A9/%F0%9F%98%80.json');
+    // A lone surrogate (no UTF-8 form) is encoded as U+FFFD instead of throwing.
+    assert.equal(relativeUri('x\ud800.json'), 'x%EF%BF%BD.json');
   });
 
   it('exit codes: errors, warnings over the limit, I/O errors; info and hints never fail', () => {

@@ -28,10 +28,11 @@ const LIT = String.raw`('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")`;
 export function extractMessages(): { messages: Map<string, string[]>; nonLiteral: string[] } {
   const messages = new Map<string, string[]>();
   const nonLiteral: string[] = [];
-  for (const file of walk(join(root, 'src', 'vscode'))) {
+  // The AWS CLI command builder moved to the core (src/fill) and still takes the adapter's translator.
+  for (const file of [...walk(join(root, 'src', 'vscode')), join(root, 'src', 'fill', 'aws-commands.ts')]) {
     const src = readFileSync(file, 'utf8');
     const rel = relative(root, file);
-    const inLogic = rel.includes(`${'logic'}`);
+    const inLogic = rel.includes(`${'logic'}`) || rel.endsWith('aws-commands.ts');
     const call = inLogic ? /(?<![\w.])t\(\s*/g : /\bl10n\.t\(\s*/g;
     for (const m of src.matchAll(call)) {
       const rest = src.slice(m.index! + m[0].length);

@@ -1,5 +1,5 @@
 // Pure: what a hover shows (Markdown text) for a placeholder, an action, a condition key or an ARN. No vscode import.
-import { englishT, type Translate } from './cli-commands';
+import { englishT, type Translate } from '../../fill/aws-commands';
 import { findNodeAtOffset, parseTree, type Node } from 'jsonc-parser';
 import { placeholderKind } from '../../catalog/placeholder-kinds';
 import { isCleanRoomsRegion, regionInfo } from '../../catalog/regions';
@@ -37,9 +37,27 @@ export function md(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => '\\' + c);
 }
 
-function codeSpan(s: string): string {
-  const ticks = s.includes('`') ? '``' : '`';
-  return `${ticks}${s}${ticks}`;
+/** Line breaks, controls, bidi and invisible format characters, shown as escapes inside a code span. */
+const INVISIBLE = /\r\n|[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
+const SHOWN: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\r\n': '\\r\\n' };
+
+/**
+ * Untrusted text (from the document) as an inline code span that nothing in it can end: the fence is one backtick
+ * longer than the longest backtick run in the text (CommonMark: a code span ends only at a run of the same length),
+ * with a space inside each end when the text starts or ends with a backtick or a space (the renderer strips exactly
+ * one). Line breaks (a blank line would end the paragraph, and with it the span) and other control, bidi and invisible
+ * characters are shown as escapes (\n, \u001b), as in the JSON source. Inside a code span nothing is Markdown or HTML:
+ * no link, image, emphasis or tag. Never put the result in a table cell: a `\|` there splits the cell even inside
+ * a code span (GFM), and a backslash before it cannot be escaped in code.
+ */
+export function codeSpan(s: string): string {
+  const shown = s.replace(INVISIBLE, (c) => SHOWN[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (shown === '') return '` `';
+  let longest = 0;
+  for (const run of shown.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(shown) ? ' ' : '';
+  return `${fence}${pad}${shown}${pad}${fence}`;
 }
 
 /** Path of JSON keys/indices from the root to `node`. */
@@ -135,16 +153,15 @@ export function arnHover(arn: string): string {
     const has = n === 1 ? t('This ARN has 1 colon') : t('This ARN has {0} colons', n);
     return `**ARN** ${codeSpan(arn)}\n\n${has}${t('; an ARN has at least 5: `arn:partition:service:region:account-id:resource`.')}\n\n[${t('ARN format')}](${ARN_DOC})`;
   }
+  // A list, not a table: a table cell can be split by a `|` in the value even inside a code span.
   const lines = [
     `**ARN** ${codeSpan(arn)}`,
     '',
-    `| ${t('field')} | ${t('value')} |`,
-    `|---|---|`,
-    `| partition | ${p.partition ? codeSpan(p.partition) : t('*(empty)*')} |`,
-    `| service | ${p.service ? codeSpan(p.service) : t('*(empty)*')} |`,
-    `| region | ${regionLine(p.region)} |`,
-    `| account | ${p.account ? codeSpan(p.account) : t("*(empty: this service's ARNs have no account)*")} |`,
-    `| resource | ${p.resource ? codeSpan(p.resource) : t('*(empty)*')} |`,
+    `- partition: ${p.partition ? codeSpan(p.partition) : t('*(empty)*')}`,
+    `- service: ${p.service ? codeSpan(p.service) : t('*(empty)*')}`,
+    `- region: ${regionLine(p.region)}`,
+    `- account: ${p.account ? codeSpan(p.account) : t("*(empty: this service's ARNs have no account)*")}`,
+    `- resource: ${p.resource ? codeSpan(p.resource) : t('*(empty)*')}`,
     '',
     `[${t('ARN format')}](${ARN_DOC}) · [${t('Clean Rooms Regions')}](${CR_REGIONS_DOC})`,
   ];
