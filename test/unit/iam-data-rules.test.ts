@@ -136,6 +136,22 @@ describe('iam-unknown-action', () => {
     assert.match(fixed!, /"Action":"s3:GetObject"/);
   });
 
+  it('the fix is preferred (Fix All, lint --fix) only for a typo of at most two edits, never for another verb', () => {
+    const typo = only(policy({ Action: 's3:GetObjectTaggin', Resource: '*' }), 'iam-unknown-action');
+    assert.equal(typo.f.fixes?.[0]?.preferred, true);
+    // AWS managed policy AWSManagedSettingsAdminAccess: payments:GetPaymentPreferences; ListPaymentPreferences is 3 edits away.
+    const verb = only(policy({ Action: 'payments:GetPaymentPreferences', Resource: '*' }), 'iam-unknown-action');
+    assert.match(verb.f.fixes?.[0]?.title ?? '', /Change to payments:ListPaymentPreferences/);
+    assert.equal(verb.f.fixes?.[0]?.preferred, false);
+  });
+
+  it('StringLike -> ArnLike on an ARN key is offered but never preferred (it changes which strings match)', () => {
+    const doc = policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:DataAccessPointArn': `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/*` } } });
+    const { f } = only(doc, 'condition-string-operator-on-arn-key');
+    assert.equal(f.fixes?.length, 1);
+    assert.ok(!f.fixes![0]!.preferred);
+  });
+
   it('lists candidates without a fix when several are equally close', () => {
     const { f } = only(policy({ Action: 's3:GetObjectTaggin', Resource: '*' }), 'iam-unknown-action');
     assert.match(f.message, /Did you mean s3:GetObjectTagging\?/);

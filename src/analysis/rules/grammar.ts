@@ -587,7 +587,7 @@ function operatorValueChecks(ctx: RuleContext, cond: Node, op: string, opKey: No
     const onlyArnKeys = arnKeys.every(Boolean);
     // Under an ARN operator every value must be an ARN (or a bare wildcard); otherwise the rename would create new errors.
     const allArnValues = keys.every(([, p]) => valueOf(p)?.type !== 'object' && stringItems(valueOf(p)).every((it) => it.value.startsWith('arn:') || /^[*?]+$/.test(it.value)));
-    const fixes: Fix[] = onlyArnKeys && allArnValues && !ignoreCase && !getProperty(cond, target) && !isDuplicatedKey(cond, op) ? [{ title: `Change ${elide(op)} to ${target}`, edits: [replaceStringContent(opKey, target)], preferred: true }] : [];
+    const fixes: Fix[] = onlyArnKeys && allArnValues && !ignoreCase && !getProperty(cond, target) && !isDuplicatedKey(cond, op) ? [{ title: `Change ${elide(op)} to ${target}`, edits: [replaceStringContent(opKey, target)] }] : [];
     const k = elide(key);
     const move = onlyArnKeys ? '' : ` Move ${k} into its own ${target} block.`;
     if (like) {

@@ -14,6 +14,7 @@ import {
   actionNames,
   conditionKeyPrefixKnown,
   conditionKeysWithPrefix,
+  editDistance,
   findAction,
   findConditionKey,
   resourceMatchesTemplate,
@@ -24,6 +25,7 @@ import {
   suggest,
   type IamIndex,
 } from '../../iam-data';
+
 import type { KeyEntry } from '../../iam-data/load';
 import { RETIRED_SERVICES } from '../../iam-data/retired-services';
 import { PLACEHOLDER_RULE_IDS } from './placeholders';
@@ -429,7 +431,10 @@ function reportUnknownAction(ctx: RuleContext, iam: IamIndex, date: string, item
     return;
   }
   const hint = s.clear ? ` Did you mean ${sp}:${s.clear}?` : ` Did you mean ${list(s.best.map((n) => `${sp}:${n}`))}?`;
-  const fixes: Fix[] = s.clear ? [{ title: `Change to ${sp}:${s.clear}`, edits: [replaceIn(ctx, item, sp.length + 1, sp.length + 1 + ap.length, s.clear)], preferred: true }] : [];
+  // Preferred (Fix All, lint --fix) only for a typo of at most two edits: GetPaymentPreferences -> ListPaymentPreferences
+  // is a different verb, and changing it would change what the policy grants.
+  const typo = !!s.clear && editDistance(ap, s.clear, 2) <= 2;
+  const fixes: Fix[] = s.clear ? [{ title: `Change to ${sp}:${s.clear}`, edits: [replaceIn(ctx, item, sp.length + 1, sp.length + 1 + ap.length, s.clear)], preferred: typo }] : [];
   ctx.report('iam-unknown-action', r.offset, r.length, `${elide(`${sp}:${ap}`)} is not an action of ${elide(svcName)} (IAM reference data of ${date}), so it grants or denies nothing.${hint}`, {
     fixes,
     docUrl: DOC.invalidAction,
