@@ -6,10 +6,10 @@ import { grammarRules } from './grammar';
 import { arnRules } from './arn';
 import { cleanroomsRules } from './cleanrooms';
 import { iamDataRules } from './iam-data';
-import { accessAnalyzerPassRoleRules } from './access-analyzer-passrole';
+import { accessAnalyzerStatementRules } from './access-analyzer-statements';
 import { withExample } from './examples';
 
-export const RULE_FAMILIES: RuleFamily[] = [placeholderRules, grammarRules, arnRules, cleanroomsRules, iamDataRules, accessAnalyzerPassRoleRules];
+export const RULE_FAMILIES: RuleFamily[] = [placeholderRules, grammarRules, arnRules, cleanroomsRules, iamDataRules, accessAnalyzerStatementRules];
 export const RULES_BY_ID = new Map<string, RuleMeta>();
 for (const family of RULE_FAMILIES) {
   for (const r of family.rules) {
