@@ -66,23 +66,83 @@ export function patternCovers(wide: string, narrow: string, ci: boolean): boolea
   const w = ci ? wide.toLowerCase() : wide;
   const n = ci ? narrow.toLowerCase() : narrow;
   // Cheap filter: the literal prefix of `wide` must start `narrow`.
-  const lit = /^[^*?]*/.exec(w)![0];
-  if (!n.startsWith(lit)) return false;
-  const memo = new Map<number, boolean>();
-  const go = (i: number, j: number): boolean => {
-    const k = i * (w.length + 1) + j;
-    const m = memo.get(k);
-    if (m !== undefined) return m;
-    let r: boolean;
-    if (j === w.length) r = i === n.length;
-    else if (w[j] === '*') r = go(i, j + 1) || (i < n.length && go(i + 1, j));
-    else if (i === n.length) r = false;
-    else if (w[j] === '?') r = n[i] !== '*' && go(i + 1, j + 1);
-    else r = n[i] === w[j] && go(i + 1, j + 1);
-    memo.set(k, r);
-    return r;
-  };
-  return go(0, 0);
+  let k = 0;
+  while (k < w.length && w[k] !== '*' && w[k] !== '?') {
+    if (w[k] !== n[k]) return false;
+    k++;
+  }
+  if (k === w.length) return w === n;
+  // And its literal suffix must end `narrow` (a literal character never matches a `*` or `?` of `narrow`).
+  let e = 0;
+  while (e < w.length - k && w[w.length - 1 - e] !== '*' && w[w.length - 1 - e] !== '?') {
+    if (w[w.length - 1 - e] !== n[n.length - 1 - e]) return false;
+    e++;
+  }
+  if (e > 0 && n.length - e >= 0 && /[*?]/.test(n.slice(n.length - e))) return false;
+  return hasWild(n) ? coversPattern(w, n) : wildMatch(w, n);
+}
+
+/**
+ * Resource coverage, field by field: the six ARN fields (the resource part keeps its colons) of `narrow` must each be
+ * covered by the same field of `wide`, which holds whether IAM matches an ARN field by field or as one string.
+ * `*` covers everything.
+ */
+export function resourceCovers(wide: string, narrow: string): boolean {
+  if (wide === '*') return !narrow.includes('${');
+  const wf = arnFields(wide);
+  const nf = arnFields(narrow);
+  if (!wf || !nf) return patternCovers(wide, narrow, false);
+  for (let i = 0; i < 6; i++) if (!patternCovers(wf[i]!, nf[i]!, false)) return false;
+  return true;
+}
+
+function arnFields(v: string): string[] | undefined {
+  if (!v.startsWith('arn:')) return undefined;
+  const f = v.split(':');
+  if (f.length < 6) return undefined;
+  return [...f.slice(0, 5), f.slice(5).join(':')];
+}
+
+/** Glob match of a literal string (two pointers, backtracking to the last `*`; no allocation). */
+function wildMatch(p: string, s: string): boolean {
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (i < s.length) {
+    if (j < p.length && (p[j] === '?' || (p[j] !== '*' && p[j] === s[i]))) {
+      i++;
+      j++;
+    } else if (j < p.length && p[j] === '*') {
+      star = j++;
+      mark = i;
+    } else if (star >= 0) {
+      j = star + 1;
+      i = ++mark;
+    } else return false;
+  }
+  while (j < p.length && p[j] === '*') j++;
+  return j === p.length;
+}
+
+/** L(n) ⊆ L(w) for two patterns (sufficient test), by dynamic programming over a typed table. */
+function coversPattern(w: string, n: string): boolean {
+  const cols = w.length + 1;
+  // ok[i * cols + j]: n[i..] is covered by w[j..]; filled from the end.
+  const ok = new Uint8Array((n.length + 1) * cols);
+  ok[n.length * cols + w.length] = 1;
+  for (let j = w.length - 1; j >= 0; j--) if (w[j] === '*') ok[n.length * cols + j] = ok[n.length * cols + j + 1]!;
+  for (let i = n.length - 1; i >= 0; i--) {
+    for (let j = w.length - 1; j >= 0; j--) {
+      const c = w[j];
+      let r: number;
+      if (c === '*') r = ok[i * cols + j + 1]! || ok[(i + 1) * cols + j]!;
+      else if (c === '?') r = n[i] !== '*' ? ok[(i + 1) * cols + j + 1]! : 0;
+      else r = n[i] === c ? ok[(i + 1) * cols + j + 1]! : 0;
+      ok[i * cols + j] = r;
+    }
+  }
+  return ok[0] === 1;
 }
 
 function isAllow(st: StatementModel): boolean {
@@ -254,9 +314,10 @@ function coversAllRoles(pattern: string, t: Target): boolean {
   if (pattern.includes('${') || !pattern.startsWith('arn:')) return false;
   const f = pattern.split(':');
   if (f.length < 6) return false;
+  if (!wildMatch(f[2]!, 'iam')) return false;
   const partition = hasWild(f[1]!) ? 'aws' : f[1]!;
   const account = /^\d{12}$/.test(f[4]!) ? f[4]! : '246813579024';
-  return t.probes.every((p) => globMatches(pattern, `arn:${partition}:iam::${account}:${p}`));
+  return t.probes.every((p) => wildMatch(pattern, `arn:${partition}:iam::${account}:${p}`));
 }
 
 /** Keys of a statement's Condition under operators that do not negate (lower case). */
@@ -434,7 +495,7 @@ function principalValues(ctx: RuleContext, st: StatementModel, trust: boolean): 
     if (skip(ctx, v, item.node) || /[*?]/.test(v) || cleanRoomsPrincipalTypo(v)) continue; // wildcards: grammar-principal-shape; Clean Rooms typos: cleanrooms-principal-typo
     const r = contentRange(item.node);
     if (DOMAIN.test(v)) {
-      if (v.split('.').length < 3 && AWS_SERVICE_DOMAIN.test(v)) {
+      if (/^amazonaws\.com(\.cn)?$/.test(v)) {
         ctx.report('aa-service-principal-format', r.offset, r.length, `${quote(v)} is not a service principal: name the service, e.g. cleanrooms.amazonaws.com.`);
       } else if (!AWS_SERVICE_DOMAIN.test(v)) {
         ctx.report('aa-service-principal-format', r.offset, r.length, `${quote(v)} is not of the usual service-principal form service-name.amazonaws.com. A few AWS service principals end differently (e.g. alexa-appkit.amazon.com); check the principal in the service's documentation.`, { severity: 'info' });
@@ -442,7 +503,7 @@ function principalValues(ctx: RuleContext, st: StatementModel, trust: boolean): 
       continue;
     }
     const cleaned = v.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, '');
-    const fixes: Fix[] = cleaned !== v && DOMAIN.test(cleaned) && AWS_SERVICE_DOMAIN.test(cleaned) && cleaned.split('.').length >= 3
+    const fixes: Fix[] = cleaned !== v && DOMAIN.test(cleaned) && AWS_SERVICE_DOMAIN.test(cleaned)
       ? [{ title: `Change to ${quote(cleaned)}`, edits: [replaceStringContent(item.node, cleaned)], preferred: true }]
       : [];
     ctx.report('aa-service-principal-format', r.offset, r.length, `${quote(v)} is not a service principal: they are lower-case domain names of the form service-name.amazonaws.com, e.g. cleanrooms.amazonaws.com (no scheme, spaces or upper case).`, { fixes });
@@ -682,43 +743,80 @@ function nthIndex(s: string, ch: string, n: number): number {
   return i;
 }
 
+interface Entry {
+  item: StringItemLike;
+  /** Lower case for actions (case-insensitive), as written for resources. */
+  norm: string;
+  wild: boolean;
+  /** Resources: the six ARN fields (undefined for `*` and non-ARNs); actions: undefined. */
+  fields?: string[];
+}
+
+/** Whether entry `w` covers entry `n` (actions: case-insensitive patterns; resources: field by field). */
+function entryCovers(w: Entry, n: Entry, actions: boolean): boolean {
+  if (actions) return patternCovers(w.norm, n.norm, false);
+  if (w.norm === '*') return !n.norm.includes('${');
+  if (!w.fields || !n.fields) return patternCovers(w.norm, n.norm, false);
+  for (let i = 0; i < 6; i++) if (!patternCovers(w.fields[i]!, n.fields[i]!, false)) return false;
+  return true;
+}
+
+function bucketOf(norm: string, actions: boolean): string {
+  const cut = actions ? norm.indexOf(':') : nthIndex(norm, ':', 3);
+  const head = cut < 0 ? norm : norm.slice(0, cut);
+  return hasWild(head) ? '' : head;
+}
+
 function redundantValues(ctx: RuleContext, st: StatementModel, el: Node | undefined, name: string, rule: string, actions: boolean): void {
-  if (el?.type !== 'array') return;
-  const items = stringItems(el).filter((i) => !skip(ctx, i.value, i.node));
-  if (items.length < 2) return;
+  if (el?.type !== 'array' || (el.children?.length ?? 0) < 2) return;
+  const entries: Entry[] = [];
+  for (const item of stringItems(el)) {
+    if (skip(ctx, item.value, item.node)) continue;
+    const norm = actions ? item.value.toLowerCase() : item.value;
+    entries.push({ item, norm, wild: hasWild(norm), fields: actions ? undefined : arnFields(norm) });
+  }
+  if (entries.length < 2) return;
   // Wildcard values by the literal text before their first `:` after the prefix they share (the service of an
   // action, `arn:partition:service` of an ARN), so each value is compared with the few that can cover it.
-  const bucketOf = (v: string): string => {
-    const x = actions ? v.toLowerCase() : v;
-    const cut = actions ? x.indexOf(':') : nthIndex(x, ':', 3);
-    const head = cut < 0 ? x : x.slice(0, cut);
-    return hasWild(head) ? '' : head;
-  };
-  const wild = new Map<string, StringItemLike[]>();
-  for (const i of items) {
-    if (!hasWild(i.value)) continue;
-    const b = bucketOf(i.value);
-    wild.set(b, [...(wild.get(b) ?? []), i]);
+  const wild = new Map<string, Entry[]>();
+  for (const e of entries) {
+    if (!e.wild) continue;
+    const b = bucketOf(e.norm, actions);
+    const list = wild.get(b);
+    if (list) list.push(e);
+    else wild.set(b, [e]);
   }
+  const global = wild.get('') ?? [];
   const seen = new Map<string, string>();
-  for (const item of items) {
-    const norm = actions ? item.value.toLowerCase() : item.value;
-    let by: string | undefined = seen.get(norm);
-    if (by === undefined) {
-      seen.set(norm, item.value);
+  const what = actions ? 'action' : 'resource';
+  for (const e of entries) {
+    let by = seen.get(e.norm);
+    let dup = by !== undefined;
+    if (!dup) {
+      seen.set(e.norm, e.item.value);
       // A value covered by a different wildcard value (an identical copy is reported as a duplicate instead).
-      const b = bucketOf(item.value);
-      const candidates = [...(b ? wild.get(b) ?? [] : []), ...(wild.get('') ?? [])];
-      by = candidates.find((w) => w.node !== item.node && (actions ? w.value.toLowerCase() : w.value) !== norm && patternCovers(w.value, item.value, actions) && !(hasWild(item.value) && patternCovers(item.value, w.value, actions)))?.value;
-      if (by === undefined) continue;
+      const b = bucketOf(e.norm, actions);
+      let cover: Entry | undefined;
+      for (const list of [b ? wild.get(b) : undefined, global]) {
+        if (!list) continue;
+        for (const w of list) {
+          if (w === e || w.norm === e.norm) continue;
+          if (entryCovers(w, e, actions) && !(e.wild && entryCovers(e, w, actions))) {
+            cover = w;
+            break;
+          }
+        }
+        if (cover) break;
+      }
+      if (!cover) continue;
+      by = cover.item.value;
+      dup = false;
     }
-    const r = contentRange(item.node);
-    const edit = removeArrayItemEdit(ctx.text, el, item.node);
-    const dup = by.toLowerCase() === item.value.toLowerCase() || by === item.value;
-    const what = actions ? 'action' : 'resource';
+    const r = contentRange(e.item.node);
+    const edit = removeArrayItemEdit(ctx.text, el, e.item.node);
     ctx.report(rule, r.offset, r.length, dup
-      ? `${quote(item.value)} appears more than once in ${name}. Remove the copy; the permissions stay the same.`
-      : `${quote(item.value)} is redundant: ${quote(by)} in the same ${name} already covers it. Remove it; the permissions stay the same (the wildcard also covers ${what}s added later).`, {
+      ? `${quote(e.item.value)} appears more than once in ${name}. Remove the copy; the permissions stay the same.`
+      : `${quote(e.item.value)} is redundant: ${quote(by!)} in the same ${name} already covers it. Remove it; the permissions stay the same (the wildcard also covers ${what}s added later).`, {
       fixes: edit ? [{ title: `Remove the redundant ${what}`, edits: [edit], preferred: true }] : [],
     });
   }
@@ -757,8 +855,28 @@ function canonValue(n: Node, lower: boolean): unknown {
 function redundantStatements(ctx: RuleContext): void {
   const sv = ctx.model.statementProp && valueOf(ctx.model.statementProp);
   if (sv?.type !== 'array') return;
+  if (ctx.model.statements.length < 2) return;
+  // A cheap shape key first (elements, their types and sizes); the canonical form only where shapes collide.
+  const shape = (st: StatementModel): string => {
+    let k = '';
+    for (const [name, prop] of st.props) {
+      if (name === 'Sid') continue;
+      const v = valueOf(prop);
+      // A string and a one-element list are the same; lists count distinct values (case-insensitive).
+      const size = v?.type === 'array' ? new Set((v.children ?? []).map((c) => String(c.value).toLowerCase())).size : v?.type === 'object' ? `o${v.children?.length}` : 1;
+      k += `${name}:${size}:${name === 'Effect' ? String(v?.value) : ''};`;
+    }
+    return k.split(';').sort().join(';');
+  };
+  const shapes = new Map<string, number>();
+  const keys = ctx.model.statements.map((st) => {
+    const k = shape(st);
+    shapes.set(k, (shapes.get(k) ?? 0) + 1);
+    return k;
+  });
   const seen = new Map<string, StatementModel>();
-  for (const st of ctx.model.statements) {
+  for (const [i, st] of ctx.model.statements.entries()) {
+    if (shapes.get(keys[i]!)! < 2) continue;
     const c = canonical(st);
     if (c === undefined) continue;
     const first = seen.get(c);
