@@ -6,6 +6,7 @@ import {
   classifyFederated,
   GROUP_INLINE_MAX_CHARS,
   MANAGED_POLICY_MAX_CHARS,
+  MAX_REDUNDANCY_FIXES,
   patternCovers,
   ROLE_INLINE_MAX_CHARS,
   S3_BUCKET_POLICY_MAX_BYTES,
@@ -323,6 +324,7 @@ const SESSION = `arn:aws:sts::${ACCT}:assumed-role/analyst/jane`;
 table('aa-redundant-principal', [
   { name: 'a role and a session of it', text: trust({ Principal: { AWS: [ROLE, SESSION] } }), rule: 'aa-redundant-principal', expect: { severity: 'hint', at: SESSION } },
   { name: 'a role with a path and a session of it', text: trust({ Principal: { AWS: [`arn:aws:iam::${ACCT}:role/team/analyst`, SESSION] } }), rule: 'aa-redundant-principal', expect: { severity: 'hint', at: SESSION } },
+  { name: 'AA\'s example form (iam instead of sts)', text: trust({ Principal: { AWS: [ROLE, `arn:aws:iam::${ACCT}:assumed-role/analyst/jane`] } }), rule: 'aa-redundant-principal', expect: { severity: 'hint', at: `arn:aws:iam::${ACCT}:assumed-role/analyst/jane` } },
   { name: 'a session of another role', text: trust({ Principal: { AWS: [`arn:aws:iam::${ACCT}:role/auditor`, SESSION] } }), rule: 'aa-redundant-principal' },
   { name: 'the same role name in another account', text: trust({ Principal: { AWS: ['arn:aws:iam::135792468013:role/analyst', SESSION] } }), rule: 'aa-redundant-principal' },
 ]);
@@ -365,6 +367,16 @@ table('aa-redundant-statement', [
   { name: 'different effects', text: perms({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }, { Effect: 'Deny', Action: 's3:GetObject', Resource: '*' }), rule: 'aa-redundant-statement' },
   { name: 'different condition values', text: perms({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'a' } } }, { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'b' } } }), rule: 'aa-redundant-statement' },
 ]);
+
+describe('redundancy fixes: a bounded number per document', () => {
+  it(`${MAX_REDUNDANCY_FIXES} fixes, then findings without a fix`, () => {
+    const st = { Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*` };
+    const t = perms(...Array.from({ length: MAX_REDUNDANCY_FIXES + 21 }, () => st));
+    const fs = analyze(t).findings.filter((f) => f.rule === 'aa-redundant-statement');
+    assert.equal(fs.length, MAX_REDUNDANCY_FIXES + 20);
+    assert.equal(fs.filter((f) => f.fixes?.length).length, MAX_REDUNDANCY_FIXES);
+  });
+});
 
 describe('aa-redundant-statement: fix', () => {
   it('removes the later copy', () => {

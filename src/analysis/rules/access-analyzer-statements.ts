@@ -14,7 +14,7 @@ import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, RuleMeta, TextEdit } from '../types';
 import { elide, quote } from '../messages';
 import { cleanRoomsPrincipalTypo } from './cleanrooms-data';
-import { contentRange, hasPlaceholderSyntax, replaceStringContent, startsLine, touchesPlaceholder } from './util';
+import { contentRange, hasPlaceholderSyntax, replaceStringContent, touchesPlaceholder } from './util';
 
 const IAM = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
 const AA_CHECKS = IAM + 'access-analyzer-reference-policy-checks.html';
@@ -163,6 +163,8 @@ interface Target {
   /** The condition key that scopes the grant (the statement is then not reported on Resource "*"). */
   scopeKey: string;
   what: string;
+  /** What the Resource names: `role`, `service-linked role`. */
+  noun: string;
   fix: string;
   probes: string[];
   anchorKind: 'security-warning' | 'general-warning';
@@ -175,6 +177,7 @@ const PASS_ROLE: Target = {
   code: 'PASS_ROLE_WITH',
   scopeKey: 'iam:passedtoservice',
   what: 'pass any role to any service',
+  noun: 'role',
   fix: 'Name the role ARNs in Resource, or add a condition on iam:PassedToService.',
   // A role name, a role with a path and a service-linked role: a pattern matching all three matches every role.
   probes: ['role/zq9ProbeRole', 'role/zq9/path/ProbeRole', 'role/aws-service-role/zq9.amazonaws.com/AWSServiceRoleForZq9'],
@@ -187,6 +190,7 @@ const CREATE_SLR: Target = {
   code: 'CREATE_SLR_WITH',
   scopeKey: 'iam:awsservicename',
   what: 'create the service-linked role of any service',
+  noun: 'service-linked role',
   fix: 'Name the service-linked role ARN (arn:aws:iam::*:role/aws-service-role/<service>.amazonaws.com/*) in Resource, or add a condition on iam:AWSServiceName.',
   probes: ['role/aws-service-role/zq9.amazonaws.com/AWSServiceRoleForZq9', 'role/aws-service-role/zq8.zq9.amazonaws.com/AWSServiceRoleForZq8'],
   anchorKind: 'general-warning',
@@ -354,8 +358,10 @@ function grant(ctx: RuleContext, st: StatementModel, t: Target): Variant | undef
   if (!actionSide || !node) return undefined;
 
   let resourceSide: 'star' | 'not' | undefined;
+  let res: string | undefined;
   if (st.resource) {
-    if (stringItems(st.resource).some((r) => coversAllRoles(r.value, t))) resourceSide = 'star';
+    res = stringItems(st.resource).find((r) => coversAllRoles(r.value, t))?.value;
+    if (res !== undefined) resourceSide = 'star';
   } else if (st.notResource) {
     // NotResource excluding every such role grants none of them.
     if (!stringItems(st.notResource).some((r) => coversAllRoles(r.value, t))) resourceSide = 'not';
@@ -369,7 +375,9 @@ function grant(ctx: RuleContext, st: StatementModel, t: Target): Variant | undef
       ? (resourceSide === 'star' ? 'star-action-star-resource' : 'star-action-not-resource')
       : (resourceSide === 'star' ? 'not-action-star-resource' : 'not-action-not-resource');
   const via = actionSide === 'exact' ? quote(t.action) : actionSide === 'star' ? `The wildcard action ${quote(node.value as string)}` : `NotAction (which does not exclude ${t.action})`;
-  const where = resourceSide === 'star' ? 'on every role (Resource "*" or a pattern matching every role)' : 'with NotResource, on every role not listed';
+  const where = resourceSide === 'star'
+    ? (res === '*' ? 'on Resource "*"' : `on ${quote(res!)}, which matches every ${t.noun}`)
+    : `with NotResource, on every ${t.noun} not listed`;
   const subject = actionSide === 'exact' ? `${via} is granted` : `${via} grants ${t.action}`;
   ctx.reportNode(ruleId(t, v), node, `${subject} ${where}: the principal can ${t.what}. ${t.fix}`);
   return v;
@@ -695,10 +703,11 @@ function redundantPrincipal(ctx: RuleContext, st: StatementModel): void {
     }
     if (roles.size === 0) continue;
     for (const i of items) {
-      const m = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/*?]+)\/[^/*?]+$/.exec(i.value);
+      // Session ARNs are arn:aws:sts::…; the check reference writes its example as arn:aws:iam::…:assumed-role/….
+      const m = /^arn:(aws[a-z-]*):(?:sts|iam)::(\d{12}):assumed-role\/([^/*?]+)\/[^/*?]+$/.exec(i.value);
       if (!m || !roles.has(`${m[1]}|${m[2]}|${m[3]}`)) continue;
       const r = contentRange(i.node);
-      const edit = removeArrayItemEdit(ctx.text, arr, i.node);
+      const edit = takeFix(ctx) ? removeArrayItemEdit(ctx.text, arr, i.node) : undefined;
       ctx.report('aa-redundant-principal', r.offset, r.length, `The assumed-role session ${quote(i.value)} is redundant: the same Principal names its role ${quote(m[3]!)}, which covers its sessions. Remove the assumed-role principal.`, {
         fixes: edit ? [{ title: 'Remove the assumed-role principal', edits: [edit], preferred: true }] : [],
       });
@@ -709,20 +718,40 @@ function redundantPrincipal(ctx: RuleContext, st: StatementModel): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Clean-up suggestions
 
+/** True when only blanks precede `offset` on its line (scans back over the indentation only). */
+function onOwnLine(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || text[i] === '\n' || text[i] === '\r';
+}
+
+/**
+ * Fixes are attached to at most this many redundancy findings of one document: every fix passes the engine's fix
+ * guard, whose cost grows with the document, so 10,000 duplicate statements would otherwise cost seconds.
+ */
+export const MAX_REDUNDANCY_FIXES = 100;
+const fixBudget = new WeakMap<PolicyModel, number>();
+function takeFix(ctx: RuleContext): boolean {
+  const used = fixBudget.get(ctx.model) ?? 0;
+  if (used >= MAX_REDUNDANCY_FIXES) return false;
+  fixBudget.set(ctx.model, used + 1);
+  return true;
+}
+
 /**
  * An edit removing one item from a JSON array, with one adjoining comma; whole lines when the items sit on lines of
  * their own. Undefined for the only item (an empty list would change the statement's meaning).
  */
-export function removeArrayItemEdit(text: string, arr: Node, item: Node): TextEdit | undefined {
+export function removeArrayItemEdit(text: string, arr: Node, item: Node, index?: number): TextEdit | undefined {
   const items = arr.children ?? [];
-  const i = items.indexOf(item);
+  const i = index ?? items.indexOf(item);
   if (i < 0 || items.length < 2) return undefined;
   const next = items[i + 1];
   const prev = items[i - 1];
   if (next) {
     let start = item.offset;
     let end = next.offset;
-    if (startsLine(text, item.offset) && startsLine(text, next.offset)) {
+    if (onOwnLine(text, item.offset) && onOwnLine(text, next.offset)) {
       start = text.lastIndexOf('\n', item.offset - 1) + 1;
       end = text.lastIndexOf('\n', next.offset - 1) + 1;
     }
@@ -813,7 +842,7 @@ function redundantValues(ctx: RuleContext, st: StatementModel, el: Node | undefi
       dup = false;
     }
     const r = contentRange(e.item.node);
-    const edit = removeArrayItemEdit(ctx.text, el, e.item.node);
+    const edit = takeFix(ctx) ? removeArrayItemEdit(ctx.text, el, e.item.node) : undefined;
     ctx.report(rule, r.offset, r.length, dup
       ? `${quote(e.item.value)} appears more than once in ${name}. Remove the copy; the permissions stay the same.`
       : `${quote(e.item.value)} is redundant: ${quote(by!)} in the same ${name} already covers it. Remove it; the permissions stay the same (the wildcard also covers ${what}s added later).`, {
@@ -884,7 +913,7 @@ function redundantStatements(ctx: RuleContext): void {
       seen.set(c, st);
       continue;
     }
-    const edit = removeArrayItemEdit(ctx.text, sv, st.node);
+    const edit = takeFix(ctx) ? removeArrayItemEdit(ctx.text, sv, st.node, st.index) : undefined;
     ctx.report('aa-redundant-statement', st.node.offset, 1, `This statement grants the same as statement ${first.index + 1}${first.sid?.type === 'string' ? ` (${quote(first.sid.value as string)})` : ''}. Remove one copy: two copies drift apart when only one is edited.`, {
       fixes: edit ? [{ title: 'Remove the duplicate statement', edits: [edit], preferred: true }] : [],
       related: [{ offset: first.node.offset, length: 1, message: 'the first copy' }],
