@@ -426,3 +426,26 @@ describe('rule metas: Access Analyzer issue codes of the existing grammar rules'
     for (const [id, code] of rows) assert.equal(RULES_BY_ID.get(id)?.accessAnalyzer, code, id);
   });
 });
+
+describe('AWS-documented policy shapes: no error or warning from this family', () => {
+  const docs: Array<[string, string]> = [
+    ['GitHub Actions OIDC trust (IAM User Guide, GitHub section): aud + sub of one repository', j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: GH }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme-analytics/reports:*' } } }] })],
+    ['EKS IAM roles for service accounts', j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCT}:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/5C3F1A2B9D8E7F6A0B1C2D3E4F5A6B7C` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'oidc.eks.us-east-1.amazonaws.com/id/5C3F1A2B9D8E7F6A0B1C2D3E4F5A6B7C:aud': 'sts.amazonaws.com', 'oidc.eks.us-east-1.amazonaws.com/id/5C3F1A2B9D8E7F6A0B1C2D3E4F5A6B7C:sub': 'system:serviceaccount:reports:exporter' } } }] })],
+    ['Cognito identity pool role', j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'], Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:0f4b1c2d-3e4f-4a5b-8c7d-9e0f1a2b3c4d' }, 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } } }] })],
+    ['SAML 2.0 federation', j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: SAML }, Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'], Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } } }] })],
+    ['IAM Roles Anywhere (trust model page)', j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'rolesanywhere.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'], Condition: { ArnEquals: { 'aws:SourceArn': `arn:aws:rolesanywhere:us-east-1:${ACCT}:trust-anchor/4c2f9a1e-7b3d-4e8a-9c51-0d6b2e8f4a17` } } }] })],
+    ['Lambda execution role trust', j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] })],
+    ['Cross-account role trust', j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:root` }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] })],
+    ['CloudTrail bucket policy with aws:SourceArn', j({ Version: '2012-10-17', Statement: [
+      { Sid: 'AWSCloudTrailAclCheck', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: `arn:aws:s3:::${BUCKET}`, Condition: { StringEquals: { 'aws:SourceArn': `arn:aws:cloudtrail:us-east-1:${ACCT}:trail/audit` } } },
+      { Sid: 'AWSCloudTrailWrite', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::${BUCKET}/AWSLogs/${ACCT}/*`, Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': `arn:aws:cloudtrail:us-east-1:${ACCT}:trail/audit` } } },
+    ] })],
+    ['Permissions policy passing one role to one service', perms({ Effect: 'Allow', Action: 'iam:PassRole', Resource: ROLE, Condition: { StringEquals: { 'iam:PassedToService': 'glue.amazonaws.com' } } })],
+  ];
+  for (const [name, text] of docs) {
+    it(name, () => {
+      const loud = aaRules(text, /^aa-/).filter((f) => f.severity === 'error' || f.severity === 'warning');
+      assert.deepEqual(loud.map((f) => `${f.rule}: ${under(text, f)}`), []);
+    });
+  }
+});
