@@ -82,20 +82,7 @@ export function patternCovers(wide: string, narrow: string, ci: boolean): boolea
   return hasWild(n) ? coversPattern(w, n) : wildMatch(w, n);
 }
 
-/**
- * Resource coverage, field by field: the six ARN fields (the resource part keeps its colons) of `narrow` must each be
- * covered by the same field of `wide`, which holds whether IAM matches an ARN field by field or as one string.
- * `*` covers everything.
- */
-export function resourceCovers(wide: string, narrow: string): boolean {
-  if (wide === '*') return !narrow.includes('${');
-  const wf = arnFields(wide);
-  const nf = arnFields(narrow);
-  if (!wf || !nf) return patternCovers(wide, narrow, false);
-  for (let i = 0; i < 6; i++) if (!patternCovers(wf[i]!, nf[i]!, false)) return false;
-  return true;
-}
-
+/** The six ARN fields (the resource part keeps its colons), or undefined for a value that is not a full ARN. */
 function arnFields(v: string): string[] | undefined {
   if (!v.startsWith('arn:')) return undefined;
   const f = v.split(':');
