@@ -177,9 +177,13 @@ describe('rules: grammar — Principal', () => {
     clean(fixes(t1, one(t1, 'grammar-principal-shape', 'error', '"Services"'), /"Service"/));
     one(trust({ Principal: 'lambda.amazonaws.com' }), 'grammar-principal-shape', 'error', '"lambda.amazonaws.com"');
     one(trust({ Principal: { AWS: 'bob' } }), 'grammar-principal-shape', 'error', 'bob');
-    one(trust({ Principal: { Service: 'lambda' } }), 'grammar-principal-shape', 'error', 'lambda');
+    // The service-principal format is aa-service-principal-format's (rules-access-analyzer-statements.test.ts).
+    one(trust({ Principal: { Service: 'lambda' } }), 'aa-service-principal-format', 'error', 'lambda');
     one(trust({ Principal: { Service: '*.amazonaws.com' } }), 'grammar-principal-shape', 'error', '*.amazonaws.com');
-    one(trust({ Principal: { AWS: 'AROAEXAMPLEID1234567' } }), 'grammar-principal-shape', 'warning', 'AROAEXAMPLEID1234567');
+    // A wildcard cannot match part of a principal ARN (IAM User Guide, Principal element); "*" alone is the only wildcard.
+    one(trust({ Principal: { AWS: 'arn:aws:iam::*:role/analyst' } }), 'grammar-principal-shape', 'error', 'arn:aws:iam::*:role/analyst');
+    one(trust({ Principal: { AWS: 'arn:aws:iam::246813579024:role/analyst-?' } }), 'grammar-principal-shape', 'error', 'arn:aws:iam::246813579024:role/analyst-?');
+    one(trust({ Principal: { AWS: 'AROAEXAMPLEID1234567' } }), 'aa-role-id-principal', 'warning', 'AROAEXAMPLEID1234567');
     clean(trust({ Principal: { AWS: ['210987654321', 'arn:aws:iam::210987654321:role/admin'], Service: ['lambda.amazonaws.com', 'ec2.amazonaws.com.cn'] } }));
     clean(trust({ Principal: { Federated: 'arn:aws:iam::210987654321:saml-provider/corp' }, Action: 'sts:AssumeRoleWithSAML' }));
     // Placeholders are the placeholder family's business.

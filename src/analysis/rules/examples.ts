@@ -141,14 +141,39 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     options: { forcePolicy: true },
   },
 
-  // access-analyzer-passrole
+  // access-analyzer-statements
   'aa-pass-role-star-resource': { text: policy(allow('iam:PassRole', '*')) },
   'aa-pass-role-not-resource': { text: policy({ Effect: 'Allow', Action: 'iam:PassRole', NotResource: `arn:aws:iam::${ACCOUNT}:role/admin` }) },
+  'aa-pass-role-star-action-star-resource': { text: policy(allow('iam:*', '*')) },
+  'aa-pass-role-star-action-not-resource': { text: policy({ Effect: 'Allow', Action: 'iam:Pass*', NotResource: `arn:aws:iam::${ACCOUNT}:role/admin` }) },
+  'aa-pass-role-not-action-not-resource': { text: policy({ Effect: 'Allow', NotAction: 's3:DeleteBucket', NotResource: `arn:aws:s3:::${BUCKET}` }) },
+  'aa-pass-role-not-action-star-resource': { text: policy({ Effect: 'Allow', NotAction: ['organizations:*', 'account:*'], Resource: '*' }) },
   'aa-create-slr-star-resource': { text: policy(allow('iam:CreateServiceLinkedRole', '*')) },
+  'aa-create-slr-not-resource': { text: policy({ Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole', NotResource: `arn:aws:iam::${ACCOUNT}:role/admin` }) },
+  'aa-create-slr-star-action-star-resource': { text: policy(allow('iam:Create*', '*')) },
+  'aa-create-slr-star-action-not-resource': { text: policy({ Effect: 'Allow', Action: 'iam:Create*', NotResource: `arn:aws:iam::${ACCOUNT}:role/admin` }) },
+  'aa-create-slr-not-action-not-resource': { text: policy({ Effect: 'Allow', NotAction: 's3:DeleteBucket', NotResource: `arn:aws:s3:::${BUCKET}` }) },
+  'aa-create-slr-not-action-star-resource': { text: policy({ Effect: 'Allow', NotAction: ['organizations:*', 'account:*'], Resource: '*' }) },
   'aa-policy-size-identity': {
-    // One statement a line: the example must be over 6,144 characters, and stays readable that way.
-    text: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${Array.from({ length: 60 }, (_, i) => JSON.stringify(allow(['s3:GetObject', 's3:PutObject'], `arn:aws:s3:::${BUCKET}-${String(i).padStart(2, '0')}/reports/quarterly/*`, { Sid: `ReadWriteReports${i}` }))).join(',\n    ')}\n  ]\n}`,
+    // One statement a line: the example must be over 10,240 characters, and stays readable that way.
+    text: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${Array.from({ length: 100 }, (_, i) => JSON.stringify(allow(['s3:GetObject', 's3:PutObject'], `arn:aws:s3:::${BUCKET}-${String(i).padStart(2, '0')}/reports/quarterly/*`, { Sid: `ReadWriteReports${i}` }))).join(',\n    ')}\n  ]\n}`,
   },
+  // consistency
+  'consistency-membership': {
+    text: policy(
+      cleanRoomsTrust({ Condition: { StringLike: { 'sts:ExternalId': `arn:aws:*:eu-west-2:*:dbuser:*/${MEMBERSHIP}*` } } }),
+      scoped('ArnEquals'),
+    ),
+  },
+  'consistency-bucket-owner': {
+    text: policy(
+      allow('s3:ListBucket', `arn:aws:s3:::${BUCKET}`, { Condition: { StringEquals: { 's3:ResourceAccount': ACCOUNT } } }),
+      allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { StringEquals: { 's3:ResourceAccount': '135792468013' } } }),
+    ),
+  },
+  // access-analyzer-tags
+  'aa-tag-key-unsupported-deny': { text: policy({ Effect: 'Deny', Action: ['ec2:TerminateInstances', 'dax:DeleteCluster'], Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/Environment': 'production' } } }) },
+  'aa-tag-key-unsupported-allow': { text: policy(allow(['ec2:StartInstances', 'cloudshell:CreateSession'], '*', { Condition: { StringEquals: { 'aws:ResourceTag/Team': 'analytics' } } })) },
   // access-analyzer-conditions
   'aa-condition-key-format': { text: policy(withCondition({ StringEquals: { SourceAccount: ACCOUNT } })) },
   'aa-condition-duplicate-key-case': { text: policy(withCondition({ StringEquals: { 'aws:PrincipalAccount': ACCOUNT, 'aws:principalaccount': '135792468013' } })) },
@@ -185,6 +210,32 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
   'aa-oidc-github-sub-wildcard': { text: policy({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme-corp/*' } } }) },
   'aa-oidc-audience-qualifier': { text: policy({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { 'ForAnyValue:StringEquals': { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringEquals: { 'token.actions.githubusercontent.com:sub': 'repo:acme-corp/reports:ref:refs/heads/main' } } }) },
   'aa-condition-irrelevant-key': { text: policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*`, Condition: { StringEquals: { 's3:ResourceAccount': ACCOUNT } } }) },
+  'aa-policy-size-trust': {
+    text: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "AWS": [\n        ${Array.from({ length: 150 }, (_, i) => JSON.stringify(`arn:aws:iam::${ACCOUNT}:role/analytics-team-member-${String(i).padStart(3, '0')}`)).join(',\n        ')}\n      ] },\n      "Action": "sts:AssumeRole"\n    }\n  ]\n}`,
+  },
+  'aa-policy-size-resource': {
+    text: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${Array.from({ length: 130 }, (_, i) => JSON.stringify({ Sid: `PartnerRead${i}`, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${String(100000000000 + i * 7919)}:root` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/partners/partner-${String(i).padStart(3, '0')}/*` })).join(',\n    ')}\n  ]\n}`,
+  },
+  'aa-service-principal-format': { text: policy({ Effect: 'Allow', Principal: { Service: 'Lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }) },
+  'aa-role-id-principal': { text: policy({ Effect: 'Allow', Principal: { AWS: 'AROAZ7XK3QWERTY5N2PLM' }, Action: 'sts:AssumeRole' }) },
+  'aa-user-id-principal': { text: policy({ Effect: 'Allow', Principal: { AWS: 'AIDAZ7XK3QWERTY5N2PLM' }, Action: 'sts:AssumeRole' }) },
+  'aa-service-principal-unscoped': { text: policy({ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::${BUCKET}/AWSLogs/${ACCOUNT}/*` }) },
+  'aa-allow-not-principal': { text: policy({ Effect: 'Allow', NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*` }) },
+  'aa-allow-not-resource': { text: policy({ Effect: 'Allow', Action: 's3:GetObject', NotResource: `arn:aws:s3:::${BUCKET}/private/*` }) },
+  'aa-federated-principal-syntax': { text: policy({ Effect: 'Allow', Principal: { Federated: 'https://token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }) },
+  'aa-federated-principal-not-supported': { text: policy({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:saml-provider/CorpIdP` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*` }) },
+  'aa-mismatched-action-for-principal': { text: policy({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:saml-provider/CorpIdP` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } } }) },
+  'aa-roles-anywhere-actions': { text: policy({ Effect: 'Allow', Principal: { Service: 'rolesanywhere.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { ArnEquals: { 'aws:SourceArn': `arn:aws:rolesanywhere:us-east-1:${ACCOUNT}:trust-anchor/4c2f9a1e-7b3d-4e8a-9c51-0d6b2e8f4a17` } } }) },
+  'aa-oidc-missing-condition': { text: policy({ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }) },
+  'aa-github-missing-sub': { text: policy({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } } }) },
+  'aa-github-sub-wildcard': { text: policy({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme-analytics/*' } } }) },
+  'aa-oidc-aud-foranyvalue': { text: policy({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/login.acme-idp.example` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { 'ForAnyValue:StringEquals': { 'login.acme-idp.example:aud': ['reports-app'] } } }) },
+  'aa-oidc-aud-forallvalues': { text: policy({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/login.acme-idp.example` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { 'ForAllValues:StringEquals': { 'login.acme-idp.example:aud': ['reports-app'] } } }) },
+  'aa-redundant-principal': { text: policy({ Effect: 'Allow', Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:role/analyst`, `arn:aws:sts::${ACCOUNT}:assumed-role/analyst/jane`] }, Action: 'sts:AssumeRole' }) },
+  'aa-redundant-action': { text: policy(allow(['s3:Get*', 's3:GetObject'], `arn:aws:s3:::${BUCKET}/*`)) },
+  'aa-redundant-resource': { text: policy(allow('s3:GetObject', [`arn:aws:s3:::${BUCKET}/*`, `arn:aws:s3:::${BUCKET}/reports/*`])) },
+  'aa-redundant-statement': { text: policy({ Sid: 'Read', ...allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`) }, { Sid: 'ReadAgain', ...allow(['s3:GetObject'], `arn:aws:s3:::${BUCKET}/*`) }) },
+  'aa-wildcard-service-name': { text: policy(allow('codecommit:GitPull', `arn:aws:*code*:us-east-1:${ACCOUNT}:*`)) },
 };
 
 /** Attach the example (and its options) to a rule's metadata. */

@@ -176,7 +176,7 @@ export const grammarRules: RuleFamily = {
     { id: 'grammar-principal-missing', accessAnalyzer: 'MISSING_PRINCIPAL', severity: 'error', title: 'Principal missing in a trust policy', description: 'Every statement of a role trust policy needs a Principal: who may assume the role (MISSING_PRINCIPAL).', docUrl: DOCS.principal },
     { id: 'grammar-principal-in-permissions', accessAnalyzer: 'UNSUPPORTED_PRINCIPAL', severity: 'error', title: 'Principal in a permissions policy', description: 'Identity-based (permissions) policies must not contain Principal; the principal is whoever the policy is attached to (UNSUPPORTED_PRINCIPAL).', docUrl: DOCS.principal },
     { id: 'grammar-principal-both', accessAnalyzer: 'UNSUPPORTED_ELEMENT_COMBINATION', severity: 'error', title: 'Principal and NotPrincipal together', description: 'A statement has either Principal or NotPrincipal, not both (UNSUPPORTED_ELEMENT_COMBINATION).', docUrl: DOCS.notPrincipal },
-    { id: 'grammar-principal-shape', severity: 'error', title: 'Malformed Principal', description: 'Principal is "*" or a map with the keys AWS, Service, Federated or CanonicalUser; AWS values are account IDs or ARNs and Service values are service principals such as cleanrooms.amazonaws.com (INVALID_PRINCIPAL_FORMAT / INVALID_PRINCIPAL_KEY / INVALID_SERVICE_PRINCIPAL_FORMAT).', docUrl: DOCS.principal },
+    { id: 'grammar-principal-shape', severity: 'error', title: 'Malformed Principal', description: 'Principal is "*" or a map with the keys AWS, Service, Federated or CanonicalUser; AWS values are account IDs or ARNs and Service values name a service without wildcards (INVALID_PRINCIPAL_FORMAT / INVALID_PRINCIPAL_KEY / UNSUPPORTED_WILDCARD_IN_PRINCIPAL; the service-principal format is aa-service-principal-format).', docUrl: DOCS.principal },
     { id: 'grammar-principal-wildcard-in-trust', accessAnalyzer: 'ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL', severity: 'error', title: 'Wildcard principal in a trust policy', description: '"Principal": "*" (or {"AWS": "*"}) would let anyone assume the role; role trust policies reject it (ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL).', docUrl: DOCS.checks },
     { id: 'grammar-not-principal-in-trust', accessAnalyzer: 'ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL', severity: 'error', title: 'NotPrincipal in a trust policy', description: 'Role trust policies cannot use NotPrincipal (ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL).', docUrl: DOCS.notPrincipal },
     { id: 'grammar-sid-characters', accessAnalyzer: 'UNSUPPORTED_SID', severity: 'error', title: 'Invalid Sid characters', description: 'A Sid may contain only ASCII letters and digits (UNSUPPORTED_SID).', docUrl: DOCS.sid },
@@ -470,19 +470,18 @@ function principalChecks(ctx: RuleContext, st: StatementModel): void {
       if (key === 'AWS') {
         if (v === '*') {
           if (trust) ctx.reportNode('grammar-principal-wildcard-in-trust', item.node, '{"AWS": "*"} means any AWS principal and would let anyone assume this role; role trust policies do not allow it. Name the account or role ARN instead.');
-        } else if (!/^\d{12}$/.test(v) && !v.startsWith('arn:')) {
-          if (/^(AROA|AIDA)[A-Z0-9]{12,}$/.test(v)) {
-            ctx.report('grammar-principal-shape', r.offset, r.length, `${quote(v)} is an IAM unique ID, which appears when the role or user it named was deleted. Replace it with the ARN of an existing role or user, or remove it (INVALID_ROLE_REFERENCE).`, { severity: 'warning' });
-          } else {
-            ctx.report('grammar-principal-shape', r.offset, r.length, `${quote(v)} is not an AWS principal: use a 12-digit account ID or an ARN such as arn:aws:iam::<account-id>:root or arn:aws:iam::<account-id>:role/<name>.`);
-          }
+        } else if (v.startsWith('arn:') && /[*?]/.test(v)) {
+          // IAM User Guide, "AWS JSON policy elements: Principal": a wildcard cannot match part of a principal name or ARN.
+          ctx.report('grammar-principal-shape', r.offset, r.length, `Wildcards are not allowed in a principal ARN (${quote(v)}): IAM matches principals exactly. Use "*" as the principal with an ArnLike condition on aws:PrincipalArn instead (UNSUPPORTED_WILDCARD_IN_PRINCIPAL).`);
+        } else if (!/^\d{12}$/.test(v) && !v.startsWith('arn:') && !/^(AROA|AIDA)[A-Z0-9]{12,}$/.test(v)) {
+          // Unique IDs (AROA…/AIDA…) are reported by aa-role-id-principal / aa-user-id-principal.
+          ctx.report('grammar-principal-shape', r.offset, r.length, `${quote(v)} is not an AWS principal: use a 12-digit account ID or an ARN such as arn:aws:iam::<account-id>:root or arn:aws:iam::<account-id>:role/<name>.`);
         }
       } else if (key === 'Service') {
         if (cleanRoomsPrincipalTypo(v)) continue; // the cleanrooms family reports it with a fix
+        // The service-principal format (INVALID_SERVICE_PRINCIPAL_FORMAT) is aa-service-principal-format's.
         if (/[*?]/.test(v)) {
           ctx.report('grammar-principal-shape', r.offset, r.length, `Wildcards are not allowed in a Service principal (${quote(v)}). Name the service, e.g. cleanrooms.amazonaws.com (UNSUPPORTED_WILDCARD_IN_PRINCIPAL).`);
-        } else if (!/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(v)) {
-          ctx.report('grammar-principal-shape', r.offset, r.length, `${quote(v)} is not a service principal: they have the form service-name.amazonaws.com, e.g. cleanrooms.amazonaws.com (INVALID_SERVICE_PRINCIPAL_FORMAT).`);
         }
       }
     }

@@ -6,11 +6,13 @@ import { grammarRules } from './grammar';
 import { arnRules } from './arn';
 import { cleanroomsRules } from './cleanrooms';
 import { iamDataRules } from './iam-data';
-import { accessAnalyzerPassRoleRules } from './access-analyzer-passrole';
+import { accessAnalyzerStatementRules } from './access-analyzer-statements';
 import { accessAnalyzerConditionRules } from './access-analyzer-conditions';
+import { consistencyRules } from './consistency';
+import { accessAnalyzerTagRules } from './access-analyzer-tags';
 import { withExample } from './examples';
 
-export const RULE_FAMILIES: RuleFamily[] = [placeholderRules, grammarRules, arnRules, cleanroomsRules, iamDataRules, accessAnalyzerPassRoleRules, accessAnalyzerConditionRules];
+export const RULE_FAMILIES: RuleFamily[] = [placeholderRules, grammarRules, arnRules, cleanroomsRules, consistencyRules, iamDataRules, accessAnalyzerStatementRules, accessAnalyzerConditionRules, accessAnalyzerTagRules];
 export const RULES_BY_ID = new Map<string, RuleMeta>();
 for (const family of RULE_FAMILIES) {
   for (const r of family.rules) {
