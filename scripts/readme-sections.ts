@@ -3,6 +3,7 @@
 // fails when the README drifts.
 import { analyze } from '../src/analysis/analyze';
 import { allRules } from '../src/analysis';
+import { codesForRule } from '../src/analysis/access-analyzer';
 import { ROLES, TEMPLATES } from '../src/catalog';
 import type { IamIndex } from '../src/iam-data/types';
 
@@ -39,13 +40,14 @@ export function rulesSection(iam?: IamIndex): string {
     `${rules.length} rules. Each links its AWS page; [docs/rules.md](docs/rules.md) has every rule's description, a complete example policy and the exact message.`,
     'Severities can be changed or turned off per rule with `cleanroomsIam.rules` (the CLI uses the defaults).',
     '',
-    '| Rule | Default | Catches | Example message |',
-    '|---|---|---|---|',
+    '| Rule | Default | Catches | Access Analyzer | Example message |',
+    '|---|---|---|---|---|',
   ];
   for (const r of rules) {
     const f = r.example ? analyze(r.example, { iam, ...r.exampleOptions }).findings.find((x) => x.rule === r.id) : undefined;
     const msg = f ? clip(f.message, 140) : '';
-    lines.push(`| [\`${r.id}\`](docs/rules.md#${r.id}) | ${r.severity} | ${cell(r.title)} | ${cell(msg)} |`);
+    const codes = codesForRule(r.id).map((c) => `\`${c}\``).join(', ') || '—';
+    lines.push(`| [\`${r.id}\`](docs/rules.md#${r.id}) | ${r.severity} | ${cell(r.title)} | ${codes} | ${cell(msg)} |`);
   }
   return lines.join('\n');
 }
