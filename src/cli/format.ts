@@ -1,4 +1,5 @@
 // Output formats for `cleanrooms-iam lint`: text (ESLint "stylish"-like), json, sarif 2.1.0. Pure: no Node APIs.
+import { codesForRule } from '../analysis/access-analyzer';
 import type { RuleMeta, Severity } from '../analysis/types';
 import { countFindings, tooManyWarnings, type FileReport } from './report';
 
@@ -170,7 +171,8 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
   };
   for (const r of options.rules) addRule(r.id, r.title, r.description, r.docUrl, r.severity);
   // The IAM Access Analyzer issue code a rule corresponds to travels on each of its results as a property.
-  const aaCode = new Map(options.rules.filter((r) => r.accessAnalyzer).map((r) => [r.id, r.accessAnalyzer!]));
+  // The Access Analyzer issue codes a rule corresponds to (its meta's first, then those the code table adds).
+  const aaCodes = new Map(options.rules.map((r) => [r.id, codesForRule(r.id)] as const).filter(([, c]) => c.length > 0));
 
   const results: object[] = [];
   for (const [i, rep] of reports.entries()) {
@@ -182,7 +184,7 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
         ruleIndex: ruleIndex.get(f.rule),
         level: SARIF_LEVEL[f.severity],
         message: { text: f.message },
-        ...(aaCode.has(f.rule) ? { properties: { accessAnalyzerIssueCode: aaCode.get(f.rule) } } : {}),
+        ...(aaCodes.has(f.rule) ? { properties: { accessAnalyzerIssueCode: aaCodes.get(f.rule)![0], accessAnalyzerIssueCodes: aaCodes.get(f.rule) } } : {}),
         locations: [
           {
             physicalLocation: {

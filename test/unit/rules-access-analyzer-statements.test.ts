@@ -411,6 +411,18 @@ describe('sarif: Access Analyzer issue code as a result property', () => {
     assert.ok(token, 'placeholder-token result present');
     assert.equal(token.properties, undefined);
   });
+
+  it('a rule that covers several codes carries all of them, its own first (grammar-empty: the EMPTY_* suggestions)', async () => {
+    const { formatSarif, relativeUri } = await import('../../src/cli/format');
+    const { lintText } = await import('../../src/cli/report');
+    const { allRules } = await import('../../src/analysis/rules');
+    const r = lintText('p.json', perms({ Effect: 'Allow', Action: [], Resource: `arn:aws:s3:::${BUCKET}/*` }));
+    assert.ok('report' in r);
+    const sarif = JSON.parse(formatSarif([r.report], { toolName: 't', version: '1.0.0', informationUri: 'https://example.invalid', rules: allRules(), artifactUri: relativeUri }));
+    const empty = (sarif.runs[0].results as Array<{ ruleId: string; properties?: { accessAnalyzerIssueCodes?: string[] } }>).find((x) => x.ruleId === 'grammar-empty');
+    assert.ok(empty?.properties?.accessAnalyzerIssueCodes?.includes('EMPTY_ARRAY_ACTION'), JSON.stringify(empty?.properties));
+    assert.ok(empty!.properties!.accessAnalyzerIssueCodes!.length > 5);
+  });
 });
 
 describe('rule metas: Access Analyzer issue codes of the existing grammar rules', () => {
