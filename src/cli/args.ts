@@ -1,5 +1,6 @@
 // Command-line parsing for `cleanrooms-iam`. Pure: takes argv (without node and the script), returns a command or
 // throws UsageError with a one-line message.
+import { CHECK_ROLE_USAGE, parseCheckRole, parseRoles, type CheckRoleCommand, type RolesCommand } from './check-role';
 
 export type LintFormat = 'text' | 'json' | 'sarif';
 export type ListFormat = 'text' | 'json';
@@ -9,7 +10,9 @@ export type Command =
   | { cmd: 'version' }
   | { cmd: 'lint'; format: LintFormat; /** -1 = no limit. */ maxWarnings: number; paths: string[] }
   | { cmd: 'templates'; format: ListFormat }
-  | { cmd: 'new'; templateId: string; sets: Array<{ name: string; value: string }> };
+  | { cmd: 'new'; templateId: string; sets: Array<{ name: string; value: string }> }
+  | CheckRoleCommand
+  | RolesCommand;
 
 export class UsageError extends Error {}
 
@@ -24,6 +27,7 @@ Commands:
   new <template-id> [--set name=value]...
                                  Print a template's policy with the given placeholder values filled in;
                                  placeholders without a value stay as <name> tokens.
+${CHECK_ROLE_USAGE}
 
 Options:
   -h, --help                     Show this help.
@@ -67,9 +71,13 @@ export function parseArgs(argv: readonly string[]): Command {
       return parseTemplates(rest);
     case 'new':
       return parseNew(rest);
+    case 'check-role':
+      return parseCheckRole(rest);
+    case 'roles':
+      return parseRoles(rest);
     default:
       if (command.startsWith('-')) fail(`unknown option ${command}`);
-      return fail(`unknown command "${command}" (expected lint, templates or new)`);
+      return fail(`unknown command "${command}" (expected lint, templates, new, check-role or roles)`);
   }
 }
 

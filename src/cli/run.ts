@@ -11,6 +11,7 @@ import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { expandPaths, readTextFile, tooLargeMessage } from './files';
 import { formatJson, formatSarif, formatText, relativeUri, sanitizeLines } from './format';
 import { loadIamIndex } from './iam';
+import { runCheckRole, runRoles } from './check-role';
 import { lintExitCode, lintText, type FileReport } from './report';
 
 export const TOOL_NAME = 'cleanrooms-iam';
@@ -54,6 +55,10 @@ export function run(argv: readonly string[], io: CliIo): number {
       return newPolicy(command.templateId, command.sets, io, err);
     case 'lint':
       return lint(command, io, err);
+    case 'check-role':
+      return runCheckRole(command, io, err);
+    case 'roles':
+      return runRoles(command, io);
   }
 }
 

@@ -520,26 +520,26 @@ function forbiddenAllowed(user: Policy, deny: string[], iam: IamIndex | undefine
     const candidates = new Set<string>([f]);
     for (const a of userActions) if (!/[*?]/.test(a) && actionMatches(f, a)) candidates.add(a);
     if (iam && /[*?]/.test(f)) for (const a of matchActions(iam, f)) candidates.add(a);
-    let found: AccessFinding | undefined;
+    // One finding per statement that allows it (the most certain decision, then the first resource).
+    const byStatement = new Map<number, AccessFinding>();
     for (const c of candidates) {
       for (const r of resources) {
         const res = evaluate(user, { action: c, resource: r });
         if (res.decision === 'denied' || !res.statement) continue;
-        const better = !found || (found.decision === 'depends' && res.decision === 'allowed');
-        if (better) {
-          found = {
-            severity: 'warning',
-            kind: 'forbidden',
-            statement: res.statement,
-            action: c,
-            resource: r,
-            decision: res.decision,
-            message: `${refText(res.statement)} ${res.decision === 'allowed' ? 'allows' : 'may allow'} ${c}${c !== f ? ` (forbidden: ${f})` : ''} on ${r}, which the configuration forbids`,
-          };
-        }
+        const have = byStatement.get(res.statement.index);
+        if (have && !(have.decision === 'depends' && res.decision === 'allowed')) continue;
+        byStatement.set(res.statement.index, {
+          severity: 'warning',
+          kind: 'forbidden',
+          statement: res.statement,
+          action: c,
+          resource: r,
+          decision: res.decision,
+          message: `${refText(res.statement)} ${res.decision === 'allowed' ? 'allows' : 'may allow'} ${c}${c !== f ? ` (forbidden: ${f})` : ''} on ${r}, which the configuration forbids`,
+        });
       }
     }
-    if (found) out.push(found);
+    out.push(...[...byStatement.values()].sort((a, b) => a.statement.index - b.statement.index));
   }
   return out;
 }
@@ -602,7 +602,7 @@ function checkVariant(spec: RoleCheckSpec, v: RoleVariant, input: RoleCheckInput
     requests.push(checkRequest(user, r, values));
   }
   const used = new Set<string>();
-  for (const id of [...v.permissions, spec.trust, ...(v.optional ?? []).filter((o) => values[o.when] !== undefined).map((o) => o.template)]) {
+  for (const id of [...v.permissions, ...(trust ? [spec.trust] : []), ...(v.optional ?? []).filter((o) => values[o.when] !== undefined).map((o) => o.template)]) {
     for (const p of mustTemplate(id).placeholders) used.add(p.name);
   }
   const unknownValues = [...used]
