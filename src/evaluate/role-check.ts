@@ -168,14 +168,20 @@ function siteOf(s: Statement): Site {
 const allowSites = (sts: Statement[]): Site[] => sts.filter((s) => s && typeof s === 'object' && s.Effect === 'Allow').map(siteOf);
 
 /**
- * The user statements closest to a template statement: those naming the most of its actions exactly; failing that,
+ * The user statements closest to a template statement: those whose action names overlap it most (Jaccard); failing that,
  * those whose patterns cover any of its actions; failing that, all of them.
  */
 function closest(t: Site, user: Site[]): Site[] {
-  const exact = (u: Site): number => t.actions.filter((ta) => u.actions.some((ua) => ua.toLowerCase() === ta.toLowerCase())).length;
-  const best = Math.max(0, ...user.map(exact));
-  if (best > 0) return user.filter((u) => exact(u) === best);
-  const covering = user.filter((u) => t.actions.some((ta) => u.actions.some((ua) => actionMatches(ua, ta))));
+  const lower = (xs: string[]): Set<string> => new Set(xs.map((x) => x.toLowerCase()));
+  const ta = lower(t.actions);
+  const score = (u: Site): number => {
+    const ua = lower(u.actions);
+    const both = [...ta].filter((a) => ua.has(a)).length;
+    return both / new Set([...ta, ...ua]).size;
+  };
+  const best = Math.max(0, ...user.map(score));
+  if (best > 0) return user.filter((u) => score(u) === best);
+  const covering = user.filter((u) => t.actions.some((a) => u.actions.some((ua) => actionMatches(ua, a))));
   return covering.length ? covering : user;
 }
 
@@ -397,10 +403,10 @@ function documentedSources(t: Statement[], values: Record<string, string>): stri
 function sourceContext(source: string, service: string): Record<string, string[]> {
   const parts = source.split(':');
   const ctx: Record<string, string[]> = { 'aws:SourceArn': [source] };
-  if (parts.length >= 6 && /^\d{12}$/.test(parts[4]!)) ctx['aws:SourceAccount'] = [parts[4]!];
+  if (parts.length >= 6 && parts[4]) ctx['aws:SourceAccount'] = [parts[4]!];
   // sts:ExternalId: Clean Rooms sends a value matching arn:aws:*:<region>:*:dbuser:*/<membership-id>* (facts §1.a.7,
   // §1.b; the pages give the pattern, not the value), so the model is a value of that shape for the membership.
-  const m = /^arn:[^:]+:cleanrooms:([^:]*):(\d{12}):membership\/(.+)$/.exec(source);
+  const m = /^arn:[^:]+:cleanrooms:([^:]*):([^:]+):membership\/(.+)$/.exec(source);
   if (service === 'cleanrooms.amazonaws.com' && m) ctx['sts:ExternalId'] = [`arn:aws:cleanrooms:${m[1]}:${m[2]}:dbuser:${STAR_SAMPLE}/${m[3]}`];
   return ctx;
 }
@@ -418,26 +424,30 @@ function otherSource(sources: string[]): string | undefined {
   return [...parts.slice(0, 4), account, `${type}/${id}`].join(':');
 }
 
-function checkTrust(spec: RoleCheckSpec, trust: Policy, values: Record<string, string>, memberships: string[]): TrustCheck {
+function checkTrust(spec: RoleCheckSpec, trust: Policy, values: Record<string, string>, memberships: string[], kindOf: (n: string) => string): TrustCheck {
   const t = templateStatements(mustTemplate(spec.trust));
   const policy = trustForService(trust, spec.service);
-  const sources = [...new Set([...memberships, ...documentedSources(t, values).filter((s) => !tokensIn(s).length)])];
+  const sources = [...new Set([...memberships, ...documentedSources(t, values)])];
+  const userSourceArns = sitesOfPolicy(policy).flatMap((site) => site.conditions.filter((c) => c.key === 'aws:sourcearn').flatMap((c) => c.values));
   const evalOne = (source: string | undefined) => {
     const context = source ? sourceContext(source.includes('*') ? starSample(source) : source, spec.service) : {};
     const r = evaluate(policy, { action: 'sts:AssumeRole', resource: '*', context });
-    return { source: source ?? '(any source)', decision: r.decision, ...(r.statement ? { statement: r.statement } : {}), reason: trustReason(r, spec.service) };
+    const out = { source: source ?? '(any source)', decision: r.decision, ...(r.statement ? { statement: r.statement } : {}), reason: trustReason(r, spec.service) };
+    const unfilled = source ? [...new Set(tokensIn(source))] : [];
+    if (!unfilled.length || r.decision === 'allowed') return out;
+    // Values nobody gave: denied for sure only when no aws:SourceArn of the trust policy has this shape.
+    const un = unifier(source!, kindOf);
+    if (un && userSourceArns.some((v) => un.re.test(v))) {
+      return { ...out, decision: 'depends' as Decision, reason: `depends on the value of ${unfilled.join(', ')}: give --set ${unfilled.map((n) => `${n}=…`).join(' --set ')} or --membership ARN` };
+    }
+    return { ...out, decision: 'denied' as Decision, reason: `${out.reason}: no aws:SourceArn of the trust policy is ${source}` };
   };
   const scoped = trustIsScoped(t);
   const notes: string[] = [];
-  let admits;
-  if (sources.length) admits = sources.map((s) => evalOne(s));
-  else {
-    admits = [evalOne(undefined)];
-    if (scoped) notes.push('no source ARN known: give --membership ARN or the membership values (--set)');
-  }
+  const admits = sources.length ? sources.map((s) => evalOne(s)) : [evalOne(undefined)];
   let other: TrustCheck['other'];
   if (scoped) {
-    const o = otherSource(sources.length ? sources : documentedSources(t, values).map((s) => s.replace(/<[^>]+>/g, 'x')));
+    const o = otherSource(sources);
     if (o) {
       const r = evalOne(o);
       other = { ...r, reason: r.decision === 'allowed' ? `admits another collaboration's source ${o} (${r.reason}): scope it with aws:SourceArn (${CONFUSED_DEPUTY_PAGE})` : r.reason };
@@ -447,6 +457,10 @@ function checkTrust(spec: RoleCheckSpec, trust: Policy, values: Record<string, s
   }
   const ok = admits.every((a) => a.decision === 'allowed') && (other === undefined || other.decision === 'denied');
   return { checked: true, service: spec.service, admits, ...(other ? { other } : {}), ok, ...(notes.length ? { note: notes.join('; ') } : {}) };
+}
+
+function sitesOfPolicy(p: Policy): Site[] {
+  return statementsOf(p).filter((s) => s && typeof s === 'object' && s.Effect === 'Allow').map(siteOf);
 }
 
 const CONFUSED_DEPUTY_PAGE = 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/cross-service-confused-deputy-prevention.html';
@@ -480,30 +494,54 @@ function probes(policy: Policy): Array<{ ref: StatementRef; action: string; reso
   return out;
 }
 
-function broaderThan(user: Policy, template: Policy, iam: IamIndex | undefined): AccessFinding[] {
+/** Context keys that have one value in every request of the role that carries them (e.g. s3:ResourceAccount). */
+function knownContext(requests: RequestCheck[]): Record<string, string[]> {
+  const seen = new Map<string, Set<string>>();
+  for (const q of requests) {
+    for (const [k, vs] of Object.entries(q.context)) {
+      const key = k.toLowerCase();
+      const set = seen.get(key) ?? new Set<string>();
+      for (const v of vs) set.add(v);
+      seen.set(key, set);
+    }
+  }
+  const out: Record<string, string[]> = {};
+  for (const [k, set] of seen) if (set.size === 1 && !/[*<]/.test([...set][0]!)) out[k] = [...set];
+  return out;
+}
+
+function broaderThan(user: Policy, template: Policy, known: Record<string, string[]>, iam: IamIndex | undefined): AccessFinding[] {
   const out: AccessFinding[] = [];
   const seen = new Set<string>();
   const templateActions = statementsOf(template).flatMap((s) => list(s.Action));
   for (const p of probes(user)) {
     if (!appliesTo(iam, p.action, p.resource)) continue;
-    const req = { action: p.action, resource: p.resource };
+    const at = refText(p.ref);
+    // With the context the role's requests carry: extra actions and wider resources.
+    const req = { action: p.action, resource: p.resource, context: known };
     const u = evaluate(user, req);
     if (u.decision === 'denied') continue;
     const t = evaluate(template, req);
-    if (RANK[u.decision] <= RANK[t.decision]) continue;
-    const needed = templateActions.some((ta) => actionMatches(ta, p.action));
-    const at = refText(p.ref);
-    let f: AccessFinding;
-    if (!needed) {
-      const examples = iam && /[*?]/.test(p.action) ? matchActions(iam, p.action).filter((a) => !templateActions.some((ta) => actionMatches(ta, a))) : [];
-      const ex = examples.length ? ` (${examples.length} actions the role does not need, e.g. ${examples.slice(0, 3).join(', ')})` : '';
-      f = { severity: 'warning', kind: 'action', statement: p.ref, action: p.action, resource: p.resource, decision: u.decision, message: `${at} ${u.decision === 'allowed' ? 'allows' : 'may allow'} ${p.action}${ex}, which Clean Rooms does not need for this role` };
-    } else if (t.decision === 'depends') {
-      const keys = t.dependsOn ?? [];
-      f = { severity: 'info', kind: 'condition', statement: p.ref, action: p.action, resource: p.resource, decision: u.decision, message: `${at} allows ${p.action} on ${p.resource} without the condition on ${keys.join(', ')} that the documented policy has` };
+    let f: AccessFinding | undefined;
+    const allows = u.decision === 'allowed' ? 'allows' : 'may allow';
+    if (RANK[u.decision] > RANK[t.decision]) {
+      const needed = templateActions.some((ta) => actionMatches(ta, p.action));
+      if (!needed) {
+        const examples = iam && /[*?]/.test(p.action) ? matchActions(iam, p.action).filter((a) => !templateActions.some((ta) => actionMatches(ta, a))) : [];
+        const ex = examples.length ? ` (${examples.length} actions the role does not need, e.g. ${examples.slice(0, 3).join(', ')})` : '';
+        f = { severity: 'warning', kind: 'action', statement: p.ref, action: p.action, resource: p.resource, decision: u.decision, message: `${at} ${allows} ${p.action}${ex}, which Clean Rooms does not need for this role` };
+      } else {
+        f = { severity: 'warning', kind: 'resource', statement: p.ref, action: p.action, resource: p.resource, decision: u.decision, message: `${at} ${allows} ${p.action} on ${p.resource}, wider than the documented policy` };
+      }
     } else {
-      f = { severity: 'warning', kind: 'resource', statement: p.ref, action: p.action, resource: p.resource, decision: u.decision, message: `${at} ${u.decision === 'allowed' ? 'allows' : 'may allow'} ${p.action} on ${p.resource}, wider than the documented policy` };
+      // Without any context: a condition the documented policy has and this one does not.
+      const uo = evaluate(user, { action: p.action, resource: p.resource });
+      const to = evaluate(template, { action: p.action, resource: p.resource });
+      if (RANK[uo.decision] > RANK[to.decision] && to.decision === 'depends') {
+        f = { severity: 'info', kind: 'condition', statement: p.ref, action: p.action, resource: p.resource, decision: uo.decision, message: `${at} allows ${p.action} on ${p.resource} without the condition on ${(to.dependsOn ?? []).join(', ')} that the documented policy has` };
+      }
     }
+    if (!f) continue;
     const key = `${f.kind}|${p.ref.index}|${f.kind === 'action' ? p.action.toLowerCase() : p.action.toLowerCase() + '|' + p.resource}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -627,9 +665,9 @@ export function checkRole(input: RoleCheckInput): RoleCheckResult {
   const score = (x: (typeof tried)[number]) => x.r.requests.filter((q) => q.decision === 'allowed').length / Math.max(1, x.r.requests.length);
   const best = tried.reduce((a, b) => (score(b) > score(a) ? b : a));
   const { v, r } = best;
-  const trustCheck = trust ? checkTrust(spec, trust, r.values, input.memberships ?? []) : undefined;
+  const trustCheck = trust ? checkTrust(spec, trust, r.values, input.memberships ?? [], roleKinds(spec)) : undefined;
   const template = renderedTemplatePolicy(v, r.values);
-  const broader = broaderThan(user, template, input.iam);
+  const broader = broaderThan(user, template, knownContext(r.requests), input.iam);
   const forbidden = forbiddenAllowed(user, input.denyActions ?? [], input.iam);
   const denied = r.requests.filter((q) => q.decision === 'denied').length;
   const depends = r.requests.filter((q) => q.decision === 'depends').length;
