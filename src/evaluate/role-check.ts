@@ -700,3 +700,22 @@ export function summaryText(total: number, denied: number, depends: number, trus
   if (forbidden) parts.push(`${forbidden} forbidden action${forbidden === 1 ? '' : 's'} allowed`);
   return parts.length ? parts.join('; ') : `Clean Rooms can use this role: all ${total} requests allowed${trust ? ', trust policy checked' : ''}`;
 }
+
+/**
+ * The requests of a role variant as the docs list them: `<placeholder>` tokens kept, the (action, resource) pairs the
+ * Service Authorization Reference authorises (judged on the placeholders' sample values), each pair once.
+ */
+export function documentedRequests(spec: RoleCheckSpec, v: RoleVariant, iam: IamIndex | undefined): RoleRequest[] {
+  const kindOf = roleKinds(spec);
+  const seen = new Set<string>();
+  const out: RoleRequest[] = [];
+  for (const r of variantRequests(v)) {
+    const sampled = r.resource.replace(/<([a-z0-9][a-z0-9-]*)>/g, (_t, n: string) => placeholderKind(kindOf(n)).sample);
+    if (!appliesTo(iam, r.action, sampled)) continue;
+    const key = `${r.action.toLowerCase()}|${r.resource}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}

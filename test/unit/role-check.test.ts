@@ -2,8 +2,11 @@
 // with a message that names the missing action or resource; wildcard-heavy sufficient policies pass; broader and
 // forbidden access is reported.
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { mustTemplate, placeholderKind, ROLE_CHECKS, ROLES, templateStatements, type PolicyTemplate, type RoleCheckSpec, type RoleVariant } from '../../src/catalog';
-import { checkRole, inferValues, RoleCheckError, STAR_SAMPLE, type RoleCheckInput, type RoleCheckResult } from '../../src/evaluate/role-check';
+import { roleCheckMarkdown } from '../../src/evaluate/role-docs';
+import { checkRole, documentedRequests, inferValues, RoleCheckError, STAR_SAMPLE, type RoleCheckInput, type RoleCheckResult } from '../../src/evaluate/role-check';
 import { renderTemplate, sampleValues } from '../../src/fill/apply';
 import { loadTestIamIndex } from './helpers/iam';
 
@@ -450,5 +453,26 @@ describe('role check: values', () => {
   });
   it('the star sample is not a value anyone writes', () => {
     assert.ok(!JSON.stringify(ROLE_CHECKS).includes(STAR_SAMPLE));
+  });
+});
+
+describe('docs/role-check.md', () => {
+  it('is what scripts/generate-docs.ts produces from the catalog (npm run docs)', () => {
+    const onDisk = readFileSync(join(__dirname, '../../docs/role-check.md'), 'utf8');
+    assert.equal(onDisk, roleCheckMarkdown(iam), 'docs/role-check.md is stale: run npm run docs');
+  });
+  it('has one section per role and one table row per documented request', () => {
+    const md = roleCheckMarkdown(iam);
+    for (const c of ROLE_CHECKS) {
+      assert.ok(md.includes(`### \`${c.role}\`: `), c.role);
+      for (const v of c.variants) {
+        for (const r of documentedRequests(c, v, iam)) {
+          assert.ok(md.includes(`| \`${r.action}\` | \`${r.resource}\` |`), `${c.role}: ${r.action} ${r.resource}`);
+        }
+      }
+    }
+    assert.ok(md.includes('| `glue:GetTable` | `arn:aws:glue:<region>:<glue-account-id>:catalog` |'));
+    assert.ok(!md.includes('| `glue:GetDatabase` | `arn:aws:glue:<region>:<glue-account-id>:table/<database>/<table>` |'));
+    assert.ok(md.includes('when `kms-key-id` is given'));
   });
 });
