@@ -352,6 +352,21 @@ function checkRequest(policy: Policy, r: RoleRequest, values: Record<string, str
     };
   }
   if (res.decision === 'depends') return { ...base, decision: 'depends', statement: res.statement, dependsOn: res.dependsOn, reason: res.reason };
+  if (resource === '*') {
+    // The page grants it on "*" without naming the resource Clean Rooms uses: a narrower grant may or may not cover it.
+    const narrower = statementsOf(policy).findIndex((s) => s && typeof s === 'object' && s.Effect === 'Allow' && matchesAction(s, action));
+    if (narrower >= 0) {
+      const st = statementsOf(policy)[narrower]!;
+      const ref: StatementRef = { index: narrower, ...(typeof st.Sid === 'string' ? { sid: st.Sid } : {}) };
+      return {
+        ...base,
+        decision: 'depends',
+        statement: ref,
+        dependsOn: ['resource'],
+        reason: `the documented policy allows ${action} on "*" without naming the resource Clean Rooms uses; ${refText(ref)} allows it only on ${list(st.Resource ?? st.NotResource).join(', ') || 'some resources'}, which may not cover it`,
+      };
+    }
+  }
   return { ...base, decision: 'denied', reason: res.reason, missing: whatIsMissing(policy, action, resource, evalCtx) };
 }
 

@@ -476,3 +476,19 @@ describe('docs/role-check.md', () => {
     assert.ok(md.includes('when `kms-key-id` is given'));
   });
 });
+
+describe('role check: a documented "*" resource', () => {
+  it('narrowed by the policy: depends on the resource (the page does not say which one Clean Rooms uses); absent: denied', () => {
+    const { s, v } = only('read-data-s3');
+    const p = permissionsOf(v, valuesFor(s, v));
+    p.Statement[1].Resource = ['arn:aws:glue:eu-west-2:210987654321:schema/*'];
+    const r = run(s, v, p);
+    assert.deepEqual(notAllowed(r).map((q) => [q.action, q.decision, q.dependsOn, q.statement?.index]), [
+      ['glue:GetSchema', 'depends', ['resource'], 1],
+      ['glue:GetSchemaVersion', 'depends', ['resource'], 1],
+    ]);
+    assert.match(notAllowed(r)[0]!.reason, /allows it only on arn:aws:glue:eu-west-2:210987654321:schema\/\*, which may not cover it/);
+    p.Statement.splice(1, 1);
+    assert.deepEqual(notAllowed(run(s, v, p)).map((q) => [q.action, q.decision]), [['glue:GetSchema', 'denied'], ['glue:GetSchemaVersion', 'denied']]);
+  });
+});
