@@ -16,7 +16,7 @@ import {
 import type { IamIndex } from '../iam-data/types';
 import { actionResourceTypes, matchActions, resourceMatchesTemplate } from '../iam-data';
 import { evaluate, type ContextEntry, type Decision, type EvaluationResult, type Policy, type Statement, type StatementRef } from './evaluate';
-import { actionMatches } from './wildcard';
+import { actionMatches, compileGlob, matchPattern } from './wildcard';
 
 export type ValueSource = 'set' | 'inferred';
 
@@ -46,12 +46,26 @@ export interface RequestCheck {
   reason: string;
   /** For a denial: what to add or change. */
   missing?: string;
+  /**
+   * For a denial: the one edit that makes this request allowed (add the action or the resource to one statement),
+   * offered only when it is certain: the edited policy allows the request and grants nothing else beyond the
+   * documented policy. Apply it to the text with roleFixEdit (./role-fix.ts).
+   */
+  fix?: RoleFix;
+  /** Internal: the fixes that make the request allowed, best first (checkRole keeps the first that adds nothing else). */
+  fixCandidates?: RoleFix[];
   /** For "depends": the context keys or `value of <name>` that decide it. */
   dependsOn?: string[];
   /** The request context the check used (after filling values). */
   context: Record<string, string[]>;
   template: string;
   docUrl: string;
+}
+
+export interface RoleFix {
+  statement: number;
+  element: 'Action' | 'Resource';
+  add: string;
 }
 
 export interface TrustCheck {
@@ -295,24 +309,53 @@ function matchesAction(s: Statement, action: string): boolean {
 }
 
 /** For an implicit denial: which statement to change, and how. */
-function whatIsMissing(policy: Policy, action: string, resource: string, context: Record<string, ContextEntry | string[]>): string {
+function whatIsMissing(
+  policy: Policy,
+  action: string,
+  resource: string,
+  context: Record<string, ContextEntry | string[]>,
+): { text: string; fixes: RoleFix[] } {
   const sts = statementsOf(policy);
-  const allows = sts.map((s, i) => ({ s, i })).filter(({ s }) => s && typeof s === 'object' && s.Effect === 'Allow');
+  // Statements naming resources or actions exactly come before those with "*": the fix goes where it adds least.
+  const breadth = (s: Statement): number => [...list(s.Resource), ...list(s.Action)].filter((x) => x.includes('*')).length;
+  const allows = sts
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s && typeof s === 'object' && s.Effect === 'Allow')
+    .sort((a, b) => breadth(a.s) - breadth(b.s) || a.i - b.i);
   const only = (s: Statement): Policy => ({ Statement: [s] });
   const req = { action, resource, context };
   const ref = (i: number): string => refText({ index: i, ...(typeof sts[i]!.Sid === 'string' ? { sid: sts[i]!.Sid as string } : {}) });
+  // A fix is offered only when the edited policy allows the request.
+  const fixesFor = (candidates: number[], element: 'Action' | 'Resource', add: string): RoleFix[] =>
+    candidates.flatMap((i) => {
+      const s = sts[i]!;
+      if (s[element] === undefined || list(s[element]).includes(add)) return [];
+      const edited = sts.map((x, k) => (k === i ? { ...x, [element]: [...list(x[element]), add] } : x));
+      return evaluate({ ...policy, Statement: edited }, req).decision === 'allowed' ? [{ statement: i, element, add }] : [];
+    });
   // Action and resource match, the condition does not.
   const byBoth = allows.filter(({ s }) => evaluate(only({ ...s, Condition: undefined }), req).decision !== 'denied');
   if (byBoth.length) {
-    return `${ref(byBoth[0]!.i)} allows ${action} on this resource, but its Condition does not hold for the request Clean Rooms makes (${contextText(context)})`;
+    return { text: `${ref(byBoth[0]!.i)} allows ${action} on this resource, but its Condition does not hold for the request Clean Rooms makes (${contextText(context)})`, fixes: [] };
   }
-  const byAction = allows.filter(({ s }) => matchesAction(s, action));
-  if (byAction.length) return `add ${resource} to the Resource of ${ref(byAction[0]!.i)}, which allows ${action} on other resources`;
-  const byResource = allows.filter(
-    ({ s }) => evaluate(only({ ...s, Action: '*', NotAction: undefined, Condition: undefined }), req).decision !== 'denied',
+  const byAction = allows.filter(({ s }) => matchesAction(s, action)).map(({ i }) => i);
+  const byResource = allows
+    .filter(({ s }) => evaluate(only({ ...s, Action: '*', NotAction: undefined, Condition: undefined }), req).decision !== 'denied')
+    .map(({ i }) => i);
+  // Candidates, the narrowest statement first; for one statement, adding the action before adding the resource.
+  const breadthOf = (i: number): number => breadth(sts[i]!);
+  const fixes = [...fixesFor(byResource, 'Action', action), ...fixesFor(byAction, 'Resource', resource)].sort(
+    (a, b) => breadthOf(a.statement) - breadthOf(b.statement) || (a.element === b.element ? 0 : a.element === 'Action' ? -1 : 1),
   );
-  if (byResource.length) return `add ${action} to the Action of ${ref(byResource[0]!.i)}, which covers ${resource}`;
-  return `no statement allows ${action}: add it on ${resource}`;
+  if (byAction.length) return { text: fixText({ statement: byAction[0]!, element: 'Resource', add: resource }, action, resource, sts), fixes };
+  if (byResource.length) return { text: fixText({ statement: byResource[0]!, element: 'Action', add: action }, action, resource, sts), fixes };
+  return { text: `no statement allows ${action}: add it on ${resource}`, fixes: [] };
+}
+
+function fixText(f: RoleFix, action: string, resource: string, sts: Statement[]): string {
+  const st = sts[f.statement]!;
+  const ref = refText({ index: f.statement, ...(typeof st.Sid === 'string' ? { sid: st.Sid } : {}) });
+  return f.element === 'Action' ? `add ${action} to the Action of ${ref}, which covers ${resource}` : `add ${resource} to the Resource of ${ref}, which allows ${action} on other resources`;
 }
 
 function contextText(context: Record<string, ContextEntry | string[]>): string {
@@ -367,7 +410,8 @@ function checkRequest(policy: Policy, r: RoleRequest, values: Record<string, str
       };
     }
   }
-  return { ...base, decision: 'denied', reason: res.reason, missing: whatIsMissing(policy, action, resource, evalCtx) };
+  const m = whatIsMissing(policy, action, resource, evalCtx);
+  return { ...base, decision: 'denied', reason: res.reason, missing: m.text, ...(m.fixes.length ? { fixCandidates: m.fixes } : {}) };
 }
 
 // ---------- trust ----------
@@ -529,6 +573,9 @@ function broaderThan(user: Policy, template: Policy, known: Record<string, strin
   const out: AccessFinding[] = [];
   const seen = new Set<string>();
   const templateActions = statementsOf(template).flatMap((s) => list(s.Action));
+  const exact = new Set(templateActions.filter((a) => !/[*?]/.test(a)).map((a) => a.toLowerCase()));
+  const patterns = templateActions.filter((a) => /[*?]/.test(a)).map((a) => compileGlob(a));
+  const isNeeded = (a: string): boolean => exact.has(a.toLowerCase()) || patterns.some((pt) => matchPattern(pt, a, true));
   for (const p of probes(user)) {
     if (!appliesTo(iam, p.action, p.resource)) continue;
     const at = refText(p.ref);
@@ -542,7 +589,7 @@ function broaderThan(user: Policy, template: Policy, known: Record<string, strin
     if (RANK[u.decision] > RANK[t.decision]) {
       const needed = templateActions.some((ta) => actionMatches(ta, p.action));
       if (!needed) {
-        const examples = iam && /[*?]/.test(p.action) ? matchActions(iam, p.action).filter((a) => !templateActions.some((ta) => actionMatches(ta, a))) : [];
+        const examples = iam && /[*?]/.test(p.action) ? matchActions(iam, p.action).filter((a) => !isNeeded(a)) : [];
         const ex = examples.length ? ` (${examples.length} actions the role does not need, e.g. ${examples.slice(0, 3).join(', ')})` : '';
         f = { severity: 'warning', kind: 'action', statement: p.ref, action: p.action, resource: p.resource, decision: u.decision, message: `${at} ${allows} ${p.action}${ex}, which Clean Rooms does not need for this role` };
       } else {
@@ -682,7 +729,21 @@ export function checkRole(input: RoleCheckInput): RoleCheckResult {
   const { v, r } = best;
   const trustCheck = trust ? checkTrust(spec, trust, r.values, input.memberships ?? [], roleKinds(spec)) : undefined;
   const template = renderedTemplatePolicy(v, r.values);
-  const broader = broaderThan(user, template, knownContext(r.requests), input.iam);
+  const known = knownContext(r.requests);
+  const broader = broaderThan(user, template, known, input.iam);
+  // A fix must not grant anything else beyond the documented policy.
+  for (const q of r.requests) {
+    const candidates = q.fixCandidates ?? [];
+    delete q.fixCandidates;
+    for (const f of candidates) {
+      const edited = { ...user, Statement: statementsOf(user).map((x, k) => (k === f.statement ? { ...x, [f.element]: [...list(x[f.element]), f.add] } : x)) };
+      if (broaderThan(edited, template, known, input.iam).length <= broader.length) {
+        q.fix = f;
+        q.missing = fixText(f, q.action, q.resource, statementsOf(user));
+        break;
+      }
+    }
+  }
   const forbidden = forbiddenAllowed(user, input.denyActions ?? [], input.iam);
   const denied = r.requests.filter((q) => q.decision === 'denied').length;
   const depends = r.requests.filter((q) => q.decision === 'depends').length;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mustTemplate, placeholderKind, ROLE_CHECKS, ROLES, templateStatements, type PolicyTemplate, type RoleCheckSpec, type RoleVariant } from '../../src/catalog';
 import { roleCheckMarkdown } from '../../src/evaluate/role-docs';
+import { roleFixEdit } from '../../src/evaluate/role-fix';
 import { checkRole, documentedRequests, inferValues, RoleCheckError, STAR_SAMPLE, type RoleCheckInput, type RoleCheckResult } from '../../src/evaluate/role-check';
 import { renderTemplate, sampleValues } from '../../src/fill/apply';
 import { loadTestIamIndex } from './helpers/iam';
@@ -182,8 +183,13 @@ describe('role check: the documented mistakes', () => {
         assert.equal(q.decision, 'denied');
         assert.match(q.action, /^glue:/);
         assert.ok(/:catalog$|:database\//.test(q.resource), q.resource);
-        assert.ok(q.missing!.startsWith(`add ${q.resource} to the Resource of statement ${p.Statement.indexOf(glue)}`), q.missing);
-        assert.ok(q.missing!.endsWith(`which allows ${q.action} on other resources`), q.missing);
+        // Added to the Glue statement, or (database/default of the ML role) the action to the statement on that ARN.
+        assert.ok(
+          (q.missing!.startsWith(`add ${q.resource} to the Resource of statement ${p.Statement.indexOf(glue)}`) && q.missing!.endsWith(`which allows ${q.action} on other resources`)) ||
+            (q.missing!.startsWith(`add ${q.action} to the Action of statement `) && q.missing!.endsWith(`which covers ${q.resource}`)),
+          q.missing,
+        );
+        assert.ok(q.fix, `${q.action} ${q.resource}: no fix`);
       }
       assert.ok(denied.some((q) => q.action === 'glue:GetTable' && q.resource.endsWith(':catalog')));
       assert.ok(denied.some((q) => q.action === 'glue:GetTable' && q.resource.includes(':database/')));
@@ -490,5 +496,67 @@ describe('role check: a documented "*" resource', () => {
     assert.match(notAllowed(r)[0]!.reason, /allows it only on arn:aws:glue:eu-west-2:210987654321:schema\/\*, which may not cover it/);
     p.Statement.splice(1, 1);
     assert.deepEqual(notAllowed(run(s, v, p)).map((q) => [q.action, q.decision]), [['glue:GetSchema', 'denied'], ['glue:GetSchemaVersion', 'denied']]);
+  });
+});
+
+describe('role check: fixes for a denial', () => {
+  const apply = (text: string, e: { offset: number; length: number; newText: string }): string => text.slice(0, e.offset) + e.newText + text.slice(e.offset + e.length);
+  for (const { spec: s, v } of everyVariant) {
+    it(`${s.role} (${v.id}): removing any one action, every offered fix applied one after another makes the role pass`, () => {
+      const vals = valuesFor(s, v);
+      const full = permissionsOf(v, vals);
+      full.Statement.forEach((st: Json, i: number) => {
+        for (const action of ([] as string[]).concat(st.Action)) {
+          const p = structuredClone(full);
+          p.Statement[i].Action = ([] as string[]).concat(p.Statement[i].Action).filter((a: string) => a !== action);
+          let text = JSON.stringify(p, null, 2);
+          for (let round = 0; round < 10; round++) {
+            const r = run(s, v, JSON.parse(text));
+            const q = r.requests.find((x) => x.fix);
+            if (!q) break;
+            const e = roleFixEdit(text, q.fix!);
+            assert.ok(e, `${action}: no edit for ${JSON.stringify(q.fix)}`);
+            text = apply(text, e);
+          }
+          const after = run(s, v, JSON.parse(text));
+          if (p.Statement[i].Action.length === 0) continue; // an emptied statement: nothing covers it to add to
+          assert.deepEqual(notAllowed(after).map((q) => q.action), [], `${s.role}: ${action}`);
+          assert.deepEqual(after.broader, [], `${s.role}: the fix for ${action} grants more than the documented policy`);
+        }
+      });
+    });
+  }
+  it('the edit keeps the layout: a string becomes a list, a multi-line list gets one more line', () => {
+    const one = '{"Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}';
+    assert.equal(apply(one, roleFixEdit(one, { statement: 0, element: 'Action', add: 's3:ListBucket' })!), '{"Statement": {"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "*"}}');
+    const multi = '{\n  "Statement": [\n    {\n      "Action": [\n        "a:B"\n      ]\n    }\n  ]\n}';
+    assert.equal(apply(multi, roleFixEdit(multi, { statement: 0, element: 'Action', add: 'a:C' })!), '{\n  "Statement": [\n    {\n      "Action": [\n        "a:B",\n        "a:C"\n      ]\n    }\n  ]\n}');
+    const empty = '{"Statement": [{"Action": []}]}';
+    assert.equal(apply(empty, roleFixEdit(empty, { statement: 0, element: 'Action', add: 'a:C' })!), '{"Statement": [{"Action": ["a:C"]}]}');
+    assert.equal(roleFixEdit('{"Statement": [{"Action": "a:B", "Action": "a:C"}]}', { statement: 0, element: 'Action', add: 'a:D' }), undefined);
+    assert.equal(roleFixEdit('{"Statement": [{"NotAction": "a:B"}]}', { statement: 0, element: 'Action', add: 'a:D' }), undefined);
+    assert.equal(roleFixEdit('{"Statement": [', { statement: 0, element: 'Action', add: 'a:D' }), undefined);
+  });
+  it('no fix when the statement that would take it has a condition the request does not meet', () => {
+    const { s, v } = only('read-data-s3');
+    const p = permissionsOf(v, valuesFor(s, v));
+    p.Statement[2].Action = ['s3:GetBucketLocation'];
+    p.Statement[2].Condition = { StringEquals: { 's3:ResourceAccount': ['999999999999'] } };
+    const r = run(s, v, p, { values: { 'bucket-account-id': '210987654321' } });
+    const q = notAllowed(r).find((x) => x.action === 's3:ListBucket')!;
+    assert.equal(q.decision, 'denied');
+    assert.equal(q.fix, undefined);
+  });
+  it('no fix when it would grant more than the documented policy (adding an action to a statement on "*")', () => {
+    const { s, v } = only('read-data-s3');
+    const p = permissionsOf(v, valuesFor(s, v));
+    p.Statement[0].Action = p.Statement[0].Action.filter((a: string) => a !== 'glue:GetTable');
+    p.Statement[0].Resource = ['*'];
+    p.Statement.splice(1, 1);
+    p.Statement.unshift({ Effect: 'Allow', Action: ['glue:GetSchema', 'glue:GetSchemaVersion'], Resource: '*' });
+    const r = run(s, v, p);
+    const q = notAllowed(r).filter((x) => x.action === 'glue:GetTable');
+    assert.ok(q.length > 0);
+    for (const x of q) assert.equal(x.fix, undefined, JSON.stringify(x.fix));
   });
 });
