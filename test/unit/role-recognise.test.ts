@@ -4,7 +4,7 @@ import { mustTemplate, placeholderKind, ROLE_CHECKS } from '../../src/catalog';
 import { checkRole } from '../../src/evaluate/role-check';
 import { MIN_ACTION_SIMILARITY, recogniseRole } from '../../src/evaluate/recognise';
 import { renderTemplate, sampleValues } from '../../src/fill/apply';
-import { ambiguousRoleLens, roleLens } from '../../src/vscode/logic/role-lens';
+import { ambiguousRoleLens, roleLens, roleLensForDocument } from '../../src/vscode/logic/role-lens';
 import { managedPolicies } from './corpus/managed-policies';
 import { loadTestIamIndex } from './helpers/iam';
 
@@ -84,5 +84,28 @@ describe('the role-check code lens', () => {
   });
   it('several candidate roles: the lens asks', () => {
     assert.equal(ambiguousRoleLens(['receive-results', 'pyspark-job-results']).title, 'Check Role Against Clean Rooms… (receive-results or pyspark-job-results)');
+  });
+});
+
+describe('the role-check code lens for a document', () => {
+  it('a read-data permissions policy: the check result', () => {
+    const good = render('read-data-s3-permissions');
+    assert.deepEqual(roleLensForDocument(JSON.stringify(good, null, 2), { iam })?.title, 'Clean Rooms can use this role ✔');
+    good.Statement[0].Action = good.Statement[0].Action.filter((a: string) => a !== 'glue:BatchGetPartition');
+    const l = roleLensForDocument(JSON.stringify(good), { iam })!;
+    assert.equal(l.title, '3 of 24 requests denied');
+    assert.deepEqual([l.roles, l.policyType, l.ok], [['read-data-s3'], 'permissions', false]);
+  });
+  it('a scoped trust policy passes; the plain one admits another collaboration', () => {
+    assert.equal(roleLensForDocument(JSON.stringify(render('read-data-s3-trust-scoped')))?.title, 'Check Role Against Clean Rooms… (read-data-s3 or read-data-athena or read-data-snowflake or pyspark-analysis-template or pyspark-job-results or receive-results)');
+    assert.equal(roleLensForDocument(JSON.stringify(render('ml-configuration-trust')))?.title, 'Clean Rooms can assume this role ✔');
+    const wide = render('ml-configuration-trust');
+    wide.Statement[0].Condition = { ArnLike: { 'aws:SourceArn': 'arn:aws:cleanrooms:*:*:membership/*' } };
+    assert.equal(roleLensForDocument(JSON.stringify(wide))?.title, 'Trust admits another collaboration');
+  });
+  it('nothing on other policies, on broken JSON, or on an S3-only policy', () => {
+    assert.equal(roleLensForDocument('{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}', { iam }), undefined);
+    assert.equal(roleLensForDocument('{"Statement": [', { iam }), undefined);
+    assert.equal(roleLensForDocument(JSON.stringify(render('receive-results-permissions')), { iam }), undefined);
   });
 });
