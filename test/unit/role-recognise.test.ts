@@ -83,7 +83,7 @@ describe('the role-check code lens', () => {
     assert.equal(roleLens(r).title, 'trust admits another collaboration · 1 forbidden action allowed');
   });
   it('several candidate roles: the lens asks', () => {
-    assert.equal(ambiguousRoleLens(['receive-results', 'pyspark-job-results']).title, 'Check Role Against Clean Rooms… (receive-results or pyspark-job-results)');
+    assert.equal(ambiguousRoleLens(['receive-results', 'pyspark-job-results']).title, 'Check Role Against Clean Rooms… (receive-results, pyspark-job-results)');
   });
 });
 
@@ -97,7 +97,7 @@ describe('the role-check code lens for a document', () => {
     assert.deepEqual([l.roles, l.policyType, l.ok], [['read-data-s3'], 'permissions', false]);
   });
   it('a scoped trust policy passes; the plain one admits another collaboration', () => {
-    assert.equal(roleLensForDocument(JSON.stringify(render('read-data-s3-trust-scoped')))?.title, 'Check Role Against Clean Rooms… (read-data-s3 or read-data-athena or read-data-snowflake or pyspark-analysis-template or pyspark-job-results or receive-results)');
+    assert.equal(roleLensForDocument(JSON.stringify(render('read-data-s3-trust-scoped')))?.title, 'Check Role Against Clean Rooms… (read-data-s3, read-data-athena, read-data-snowflake, pyspark-analysis-template, pyspark-job-results, receive-results)');
     assert.equal(roleLensForDocument(JSON.stringify(render('ml-configuration-trust')))?.title, 'Clean Rooms can assume this role ✔');
     const wide = render('ml-configuration-trust');
     wide.Statement[0].Condition = { ArnLike: { 'aws:SourceArn': 'arn:aws:cleanrooms:*:*:membership/*' } };
