@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { ROLES, roleCheckSpec } from '../catalog';
 import { checkRole, RoleCheckError, roleValueNamesAll, type RoleCheckResult } from '../evaluate/role-check';
 import type { StatementRef } from '../evaluate/evaluate';
+import { ACTION_PATTERN, parseRoleConfig, ROLE_CONFIG_FILE } from '../evaluate/role-config';
 import { UsageError } from './args';
 import { DEFAULT_MAX_LENGTH } from '../analysis/analyze';
 import { readTextFile } from './files';
@@ -34,7 +35,7 @@ export const CHECK_ROLE_USAGE = `  check-role --role <role-id> --permissions FIL
                                  Exit 0 when Clean Rooms can use the role, 1 when not, 2 on usage errors.
   roles [--format text|json]     List the role ids check-role takes.`;
 
-export const CONFIG_FILE = 'cleanrooms-iam.json';
+export const CONFIG_FILE = ROLE_CONFIG_FILE;
 
 const HINT = 'Run cleanrooms-iam --help for usage.';
 function fail(message: string): never {
@@ -151,19 +152,8 @@ export function readConfig(dir: string): { denyActions: string[] } | { error: st
     if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') return { denyActions: [] };
     return { error: `${file}: cannot read: ${(e as Error).message}` };
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { error: `${file}: not valid JSON (${(e as Error).message})` };
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return { error: `${file}: must be a JSON object such as {"denyActions": ["s3:DeleteObject"]}` };
-  const deny = (data as Record<string, unknown>).denyActions;
-  if (deny === undefined) return { denyActions: [] };
-  if (!Array.isArray(deny) || deny.some((a) => typeof a !== 'string' || !/^(\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?]+)$/.test(a))) {
-    return { error: `${file}: "denyActions" must be a list of IAM actions such as "s3:DeleteObject" or "s3:Delete*"` };
-  }
-  return { denyActions: deny as string[] };
+  const config = parseRoleConfig(text);
+  return 'error' in config ? { error: `${file}: ${config.error}` } : config;
 }
 
 export function runCheckRole(command: CheckRoleCommand, io: CheckRoleIo, err: (m: string) => void): number {
@@ -186,7 +176,7 @@ export function runCheckRole(command: CheckRoleCommand, io: CheckRoleIo, err: (m
     }
   }
   for (const a of command.denyActions) {
-    if (!/^(\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?]+)$/.test(a)) {
+    if (!ACTION_PATTERN.test(a)) {
       err(`--deny-action needs an IAM action such as s3:DeleteObject or s3:Delete*, not "${a}"`);
       return 2;
     }

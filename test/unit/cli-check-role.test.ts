@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { mustTemplate, placeholderKind, ROLE_CHECKS, ROLES } from '../../src/catalog';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { CONFIG_FILE, readConfig } from '../../src/cli/check-role';
+import { ACTION_PATTERN } from '../../src/evaluate/role-config';
 import { run, type CliIo } from '../../src/cli/run';
 import { renderTemplate, sampleValues } from '../../src/fill/apply';
 import { loadTestIamIndex } from './helpers/iam';
@@ -197,6 +198,10 @@ describe('cli: cleanrooms-iam.json', () => {
       assert.ok('error' in readConfig(d));
       fs.writeFileSync(path.join(d, CONFIG_FILE), JSON.stringify({ denyActions: ['s3'] }));
       assert.ok('error' in readConfig(d));
+      fs.writeFileSync(path.join(d, CONFIG_FILE), JSON.stringify({ denyAction: ['s3:*'] }));
+      assert.match((readConfig(d) as { error: string }).error, /unknown setting "denyAction"/);
+      fs.writeFileSync(path.join(d, CONFIG_FILE), JSON.stringify({ $schema: './schemas/cleanrooms-iam.schema.json', denyActions: [] }));
+      assert.deepEqual(readConfig(d), { denyActions: [] });
     } finally {
       fs.rmSync(d, { recursive: true, force: true });
     }
@@ -204,6 +209,7 @@ describe('cli: cleanrooms-iam.json', () => {
   it('the schema accepts and rejects the same action forms as the CLI', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/cleanrooms-iam.schema.json'), 'utf8'));
     const re = new RegExp(schema.properties.denyActions.items.pattern);
+    assert.equal(re.source, ACTION_PATTERN.source);
     for (const ok of ['s3:DeleteObject', 's3:Delete*', '*', 'iam:*', 'cleanrooms-ml:Get?']) assert.ok(re.test(ok), ok);
     for (const bad of ['s3', 's3:', 'delete everything', 's3:Delete Object']) assert.ok(!re.test(bad), bad);
     assert.equal(schema.additionalProperties, false);
