@@ -152,7 +152,8 @@ function unifier(template: string, kindOf: (name: string) => string): { re: RegE
     if (seen >= 0) src += `\\${seen + 1}`;
     else {
       names.push(name);
-      src += SLASH_KINDS.has(kindOf(name)) ? '([^*?${}:]+)' : '([^*?${}:/]+)';
+      // A lone `*` where the value goes says nothing about it, but the other values of the string still count.
+      src += SLASH_KINDS.has(kindOf(name)) ? '([^*?${}:]+|\\*)' : '([^*?${}:/]+|\\*)';
     }
     last = m.index! + m[0].length;
   }
@@ -232,7 +233,7 @@ export function inferValues(
         tc.values.forEach((tv, i) => {
           const un = unifier(fillTokens(tv, current()), kindOf);
           const m = un && un.re.exec(uc.values[i]!);
-          if (un && m) un.names.forEach((n, k) => take(n, m[k + 1]!));
+          if (un && m) un.names.forEach((n, k) => m[k + 1] !== '*' && take(n, m[k + 1]!));
         });
       }
     }
@@ -251,6 +252,7 @@ export function inferValues(
       const m = un.re.exec(c);
       if (!m) continue;
       un.names.forEach((n, k) => {
+        if (m[k + 1] === '*') return;
         const set = found.get(n) ?? new Set<string>();
         set.add(m[k + 1]!);
         found.set(n, set);

@@ -439,7 +439,15 @@ describe('role check: values', () => {
   it('wildcards and policy variables are never values', () => {
     const u = [{ Effect: 'Allow', Action: 'glue:GetTable', Resource: ['arn:aws:glue:eu-west-2:210987654321:table/sales/*', 'arn:aws:glue:eu-west-2:210987654321:table/${aws:username}/x'] }];
     assert.equal(inferValues(t, u, {}, kind).values.table, undefined);
-    assert.equal(inferValues(t, u, {}, kind).values.database, undefined);
+    assert.equal(inferValues(t, u, {}, kind).values.database, 'sales'); // from table/sales/*: the * tells nothing about the table only
+    const v = [{ Effect: 'Allow', Action: 'glue:GetTable', Resource: 'arn:aws:glue:eu-west-2:1:table/${aws:username}/x' }];
+    assert.deepEqual(inferValues(t, v, {}, kind).values, {});
+  });
+  it('a lone * where a value goes tells nothing about that value, and the others still count', () => {
+    const u = [{ Effect: 'Allow', Action: 'glue:GetTable', Resource: 'arn:aws:glue:*:*:table/sales/orders' }];
+    assert.deepEqual(inferValues(t, u, {}, kind).values, { database: 'sales', table: 'orders' });
+    const partial = [{ Effect: 'Allow', Action: 'glue:GetTable', Resource: 'arn:aws:glue:eu-*:1:table/sales/orders' }];
+    assert.deepEqual(inferValues(t, partial, {}, kind).values, {});
   });
   it('a given value wins over the policy', () => {
     const u = [{ Effect: 'Allow', Action: 'glue:GetTable', Resource: 'arn:aws:glue:eu-west-2:210987654321:table/sales/orders' }];
