@@ -14,7 +14,7 @@ import {
   type RoleCheckSpec, type RoleRequest, type RoleVariant,
 } from '../catalog';
 import type { IamIndex } from '../iam-data/types';
-import { actionResourceTypes, matchActions, resourceMatchesTemplate } from '../iam-data';
+import { actionResourceTypes, matchActions, resourceMatchesTemplate, resourceTypesForArn } from '../iam-data';
 import { evaluate, type ContextEntry, type Decision, type EvaluationResult, type Policy, type Statement, type StatementRef } from './evaluate';
 import { actionMatches, compileGlob, matchPattern } from './wildcard';
 
@@ -280,10 +280,27 @@ function likeSample(s: string): string {
   return s.replace(/(.)?\*/g, (_m, before: string | undefined) => `${before ?? ''}${before === '/' ? '' : '/'}${STAR_SAMPLE}`);
 }
 
+/**
+ * The resource types of an ARN: of the service's types whose template it matches, those with the most `/`-separated
+ * parts (`arn:aws:s3:::b/key` matches the bucket template too, since a bucket-name field may hold a `/` as far as the
+ * template grammar goes; it is an object). A `*` may stand for more, never for less: with one, every type the pattern
+ * overlaps that is at least as deep as what a sample value gives (`log-group:/aws/x/*` covers the log streams in it).
+ */
+export function resourceTypesOf(iam: IamIndex, resource: string): string[] {
+  const service = resource.split(':')[2];
+  if (!service) return [];
+  const depth = (arn: string): number => (arn.split(':').slice(5).join(':').match(/\//g) ?? []).length;
+  const sampled = resourceTypesForArn(iam, service, starSample(resource));
+  const best = Math.max(-1, ...sampled.map((t) => depth(t.arn)));
+  const candidates = resource.includes('*') ? resourceTypesForArn(iam, service, resource) : sampled;
+  return candidates.filter((t) => (resource.includes('*') ? depth(t.arn) >= best : depth(t.arn) === best)).map((t) => t.arn);
+}
+
 /** Keep (action, resource) pairs the Service Authorization Reference authorises the action on. */
 export function appliesTo(iam: IamIndex | undefined, action: string, resource: string): boolean {
   if (!iam || resource === '*') return true;
   const actions = /[*?]/.test(action) ? matchActions(iam, action) : [action];
+  const own = resourceTypesOf(iam, resource);
   let anyKnown = false;
   for (const a of actions) {
     const types = actionResourceTypes(iam, a);
@@ -292,7 +309,7 @@ export function appliesTo(iam: IamIndex | undefined, action: string, resource: s
       continue;
     }
     anyKnown = true;
-    if (types.some((rt) => resourceMatchesTemplate(iam, resource, rt.arn))) return true;
+    if (own.length ? types.some((rt) => own.includes(rt.arn)) : types.some((rt) => resourceMatchesTemplate(iam, resource, rt.arn))) return true;
   }
   return !anyKnown;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { mustTemplate, placeholderKind, ROLE_CHECKS, ROLES, templateStatements, type PolicyTemplate, type RoleCheckSpec, type RoleVariant } from '../../src/catalog';
 import { roleCheckMarkdown } from '../../src/evaluate/role-docs';
 import { roleFixEdit } from '../../src/evaluate/role-fix';
-import { checkRole, documentedRequests, inferValues, RoleCheckError, STAR_SAMPLE, type RoleCheckInput, type RoleCheckResult } from '../../src/evaluate/role-check';
+import { appliesTo, checkRole, documentedRequests, inferValues, RoleCheckError, STAR_SAMPLE, type RoleCheckInput, type RoleCheckResult } from '../../src/evaluate/role-check';
 import { renderTemplate, sampleValues } from '../../src/fill/apply';
 import { loadTestIamIndex } from './helpers/iam';
 
@@ -567,4 +567,23 @@ describe('role check: fixes for a denial', () => {
     assert.ok(q.length > 0);
     for (const x of q) assert.equal(x.fix, undefined, JSON.stringify(x.fix));
   });
+});
+
+describe('role check: which (action, resource) pairs are requests (Service Authorization Reference)', () => {
+  const rows: Array<[string, string, boolean]> = [
+    ['s3:ListBucket', 'arn:aws:s3:::b', true],
+    ['s3:ListBucket', 'arn:aws:s3:::b/*', false],
+    ['s3:GetObject', 'arn:aws:s3:::b/*', true],
+    ['s3:GetObject', 'arn:aws:s3:::b', false],
+    ['s3:GetObject', 'arn:aws:s3:::b/code/job.py', true],
+    ['logs:PutLogEvents', 'arn:aws:logs:eu-west-2:210987654321:log-group:/aws/cleanroomsml/*', true],
+    ['logs:PutLogEvents', 'arn:aws:logs:eu-west-2:210987654321:log-group:/aws/cleanroomsml', false],
+    ['logs:CreateLogGroup', 'arn:aws:logs:eu-west-2:210987654321:log-group:/aws/cleanroomsml/*', true],
+    ['glue:GetDatabase', 'arn:aws:glue:eu-west-2:210987654321:table/db/t', false],
+    ['glue:GetTable', 'arn:aws:glue:eu-west-2:210987654321:catalog', true],
+    ['lakeformation:GetDataAccess', 'arn:aws:glue:eu-west-2:210987654321:catalog', true],
+    ['kms:GenerateDataKey*', 'arn:aws:kms:eu-west-2:210987654321:key/k', true],
+  ];
+  for (const [action, resource, want] of rows) it(`${action} on ${resource}: ${want}`, () => assert.equal(appliesTo(iam, action, resource), want));
+  it('without the IAM data every pair is a request', () => assert.equal(appliesTo(undefined, 's3:ListBucket', 'arn:aws:s3:::b/*'), true));
 });
