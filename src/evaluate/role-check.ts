@@ -111,7 +111,7 @@ export class RoleCheckError extends Error {}
 
 export function parsePolicyText(text: string, what: string): Policy {
   const errors: ParseError[] = [];
-  const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const value = parse(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length) throw new RoleCheckError(`${what}: not valid JSON (${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset})`);
   if (!value || typeof value !== 'object' || Array.isArray(value) || !('Statement' in value)) {
     throw new RoleCheckError(`${what}: not an IAM policy (no top-level "Statement")`);

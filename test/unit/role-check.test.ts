@@ -464,6 +464,8 @@ describe('role check: values', () => {
     assert.throws(() => checkRole({ role: 'member', permissions: '{"Statement":[]}' }), RoleCheckError);
     assert.throws(() => checkRole({ role: 'read-data-s3', permissions: '{"Statement": [' }), /not valid JSON/);
     assert.throws(() => checkRole({ role: 'read-data-s3', permissions: '{"Version": "2012-10-17"}' }), /no top-level "Statement"/);
+    // A leading byte order mark (an editor's text) and comments are fine.
+    assert.equal(checkRole({ role: 'read-data-s3', permissions: '\uFEFF// c\n{"Statement": []}' }).requests.every((q) => q.decision !== 'allowed'), true);
   });
   it('the star sample is not a value anyone writes', () => {
     assert.ok(!JSON.stringify(ROLE_CHECKS).includes(STAR_SAMPLE));
