@@ -611,6 +611,8 @@ function broaderThan(user: Policy, template: Policy, known: Record<string, strin
         const examples = iam && /[*?]/.test(p.action) ? matchActions(iam, p.action).filter((a) => !isNeeded(a)) : [];
         const ex = examples.length ? ` (${examples.length} actions the role does not need, e.g. ${examples.slice(0, 3).join(', ')})` : '';
         f = { severity: 'warning', kind: 'action', statement: p.ref, action: p.action, resource: p.resource, decision: u.decision, message: `${at} ${allows} ${p.action}${ex}, which Clean Rooms does not need for this role` };
+      } else if (t.decision === 'depends') {
+        f = { severity: 'info', kind: 'condition', statement: p.ref, action: p.action, resource: p.resource, decision: u.decision, message: `${at} allows ${p.action} on ${p.resource} without the condition on ${(t.dependsOn ?? []).join(', ')} that the documented policy has` };
       } else {
         f = { severity: 'warning', kind: 'resource', statement: p.ref, action: p.action, resource: p.resource, decision: u.decision, message: `${at} ${allows} ${p.action} on ${p.resource}, wider than the documented policy` };
       }

@@ -589,3 +589,16 @@ describe('role check: which (action, resource) pairs are requests (Service Autho
   for (const [action, resource, want] of rows) it(`${action} on ${resource}: ${want}`, () => assert.equal(appliesTo(iam, action, resource), want));
   it('without the IAM data every pair is a request', () => assert.equal(appliesTo(undefined, 's3:ListBucket', 'arn:aws:s3:::b/*'), true));
 });
+
+describe('role check: a KMS statement without the encryption context condition', () => {
+  it('is a missing condition (info), not a wider resource', () => {
+    const { s, v } = only('read-data-s3');
+    const vals = valuesFor(s, v);
+    const p = permissionsOf(v, vals, true);
+    delete p.Statement[4].Condition;
+    const r = run(s, v, p, {}, vals);
+    assert.deepEqual(notAllowed(r), []);
+    assert.deepEqual(r.broader.map((b) => [b.kind, b.action, b.severity]), [['condition', 'kms:Decrypt', 'info']]);
+    assert.match(r.broader[0]!.message, /without the condition on kms:EncryptionContext:aws:s3:arn/);
+  });
+});
