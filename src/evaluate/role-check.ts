@@ -10,7 +10,7 @@
 // Pure: no Node APIs, no vscode.
 import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import {
-  fillTokens, mustTemplate, placeholderKind, roleById, roleCheckSpec, roleValueNames, templateStatements, tokensIn, variantRequests,
+  fillTokens, mustTemplate, placeholderKind, roleById, roleCheckSpec, SAME_VALUE_KEYS, roleValueNames, templateStatements, tokensIn, variantRequests,
   type RoleCheckSpec, type RoleRequest, type RoleVariant,
 } from '../catalog';
 import type { IamIndex } from '../iam-data/types';
@@ -168,13 +168,20 @@ interface Site {
   conditions: Array<{ key: string; values: string[] }>;
 }
 
+/** Lower-cased, with keys that carry the same value (s3:ResourceAccount, aws:ResourceAccount) made one. */
+function canonicalKey(key: string): string {
+  const k = key.toLowerCase();
+  const same = SAME_VALUE_KEYS.find((pair) => pair.some((x) => x.toLowerCase() === k));
+  return same ? same[0].toLowerCase() : k;
+}
+
 function siteOf(s: Statement): Site {
   const site: Site = { actions: list(s.Action), resources: list(s.Resource), conditions: [] };
   const cond = s.Condition;
   if (cond && typeof cond === 'object') {
     for (const block of Object.values(cond)) {
       if (!block || typeof block !== 'object') continue;
-      for (const [key, raw] of Object.entries(block)) site.conditions.push({ key: key.toLowerCase(), values: list(raw) });
+      for (const [key, raw] of Object.entries(block)) site.conditions.push({ key: canonicalKey(key), values: list(raw) });
     }
   }
   return site;
@@ -528,7 +535,7 @@ function checkTrust(spec: RoleCheckSpec, trust: Policy, values: Record<string, s
     const o = otherSource(sources);
     if (o) {
       const r = evalOne(o);
-      other = { ...r, reason: r.decision === 'allowed' ? `admits another collaboration's source ${o} (${r.reason}): scope it with aws:SourceArn (${CONFUSED_DEPUTY_PAGE})` : r.reason };
+      other = { ...r, reason: r.decision === 'allowed' ? `${r.reason}: list only your collaboration's membership ARNs in aws:SourceArn (${CONFUSED_DEPUTY_PAGE})` : r.reason };
     }
   } else {
     notes.push(`the documented trust policy of this role (${spec.trust}) has no source condition, so other sources are not checked`);
@@ -726,8 +733,12 @@ function checkVariant(spec: RoleCheckSpec, v: RoleVariant, input: RoleCheckInput
   for (const id of [...v.permissions, ...(trust ? [spec.trust] : []), ...(v.optional ?? []).filter((o) => values[o.when] !== undefined).map((o) => o.template)]) {
     for (const p of mustTemplate(id).placeholders) used.add(p.name);
   }
+  // Only the values that decide something: a request that is not allowed, or (with a trust policy) a source ARN.
+  const matter = new Set<string>();
+  for (const q of requests) if (q.decision !== 'allowed') for (const n of tokensIn(`${q.action} ${q.resource} ${Object.values(q.context).flat().join(' ')}`)) matter.add(n);
+  if (trust) for (const src of documentedSources(templateStatements(mustTemplate(spec.trust)) as Statement[], values)) for (const n of tokensIn(src)) matter.add(n);
   const unknownValues = [...used]
-    .filter((n) => values[n] === undefined)
+    .filter((n) => values[n] === undefined && matter.has(n))
     .filter((n) => !(v.optional ?? []).some((o) => o.when === n))
     .map((n) => (ambiguous[n] ? { name: n, candidates: ambiguous[n] } : { name: n }));
   return { values, sources, unknownValues, requests };

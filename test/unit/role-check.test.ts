@@ -276,6 +276,24 @@ describe('role check: the documented mistakes', () => {
     assert.match(r.summary, /the trust policy does not admit the expected source/);
   });
 
+  it('only the values that decide something are listed as unknown', () => {
+    const { s, v } = only('receive-results');
+    const p = { Statement: [{ Effect: 'Allow', Action: ['s3:GetBucketLocation', 's3:ListBucket'], Resource: 'arn:aws:s3:::results' }, { Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::results/q/*' }] };
+    const r = checkRole({ role: s.role, permissions: JSON.stringify(p), iam });
+    assert.deepEqual(r.unknownValues, []); // bucket-account-id is unknown but no condition of the policy asks for it
+    const q = structuredClone(p) as Json;
+    // s3:ResourceAccount carries the same value as the documented aws:ResourceAccount: the value is read from it.
+    q.Statement[1].Condition = { StringEquals: { 's3:ResourceAccount': '210987654321' } };
+    const r1 = checkRole({ role: s.role, permissions: JSON.stringify(q), iam });
+    assert.deepEqual(r1.values['bucket-account-id'], { value: '210987654321', source: 'inferred' });
+    assert.deepEqual(notAllowed(r1), []);
+    // Two accounts: ambiguous, so unknown, and the request depends on it.
+    q.Statement[1].Condition = { StringEquals: { 's3:ResourceAccount': ['210987654321', '309876543210'] } };
+    const r2 = checkRole({ role: s.role, permissions: JSON.stringify(q), iam });
+    assert.deepEqual(r2.unknownValues, [{ name: 'bucket-account-id', candidates: ['210987654321', '309876543210'] }]);
+    assert.deepEqual(notAllowed(r2).map((x) => [x.action, x.decision, x.dependsOn]), [['s3:PutObject', 'depends', ['value of bucket-account-id']]]);
+    void v;
+  });
   it('the same, with the membership given as values (--set membership-id=…)', () => {
     const { s, v } = only('receive-results');
     const vals = valuesFor(s, v);
@@ -292,7 +310,8 @@ describe('role check: the documented mistakes', () => {
     const r = checkRole({ role: s.role, permissions: JSON.stringify(permissionsOf(v, vals)), trust: JSON.stringify(plain), values: { 'membership-id': vals['membership-id']!, 'membership-account-id': vals['membership-account-id']!, region: 'eu-west-2' }, iam });
     assert.equal(r.trust!.admits[0]!.decision, 'allowed');
     assert.equal(r.trust!.other!.decision, 'allowed');
-    assert.match(r.trust!.other!.reason, /admits another collaboration's source arn:aws:cleanrooms:eu-west-2:999999999999:membership\//);
+    assert.match(r.trust!.other!.source, /^arn:aws:cleanrooms:eu-west-2:999999999999:membership\//);
+    assert.match(r.trust!.other!.reason, /^allowed by statement 0 \(Sid "RoleTrustPolicyForCleanRoomsService"\): list only your collaboration's membership ARNs in aws:SourceArn/);
     assert.match(r.summary, /admits another collaboration/);
     assert.equal(r.ok, false);
   });
