@@ -174,6 +174,12 @@ export function runCheckRole(command: CheckRoleCommand, io: CheckRoleIo, err: (m
       return 2;
     }
   }
+  for (const m of command.memberships) {
+    if (m.split(':').length < 6 || !m.startsWith('arn:')) {
+      err(`--membership needs an ARN such as arn:aws:cleanrooms:us-east-1:111122223333:membership/<membership-id>, not "${m}"`);
+      return 2;
+    }
+  }
   for (const a of command.denyActions) {
     if (!ACTION_PATTERN.test(a)) {
       err(`--deny-action needs an IAM action such as s3:DeleteObject or s3:Delete*, not "${a}"`);

@@ -120,6 +120,7 @@ describe('cli: check-role', () => {
     ['not JSON', ['check-role', '--role', 'read-data-s3', '--permissions', 'broken.json'], /broken\.json: not valid JSON/],
     ['no --role', ['check-role', '--permissions', 'perm.json'], /check-role needs --role/],
     ['no --permissions', ['check-role', '--role', 'read-data-s3'], /check-role needs --permissions FILE/],
+    ['bad --membership', ['check-role', '--role', 'read-data-s3', '--permissions', 'perm.json', '--membership', '3f2a9c1e-7b4d-4e8a-9c51-0d6b2e8f4a17'], /--membership needs an ARN/],
     ['bad --deny-action', ['check-role', '--role', 'read-data-s3', '--permissions', 'perm.json', '--deny-action', 'delete everything'], /--deny-action needs an IAM action/],
     ['bad --format', ['check-role', '--role', 'read-data-s3', '--permissions', 'perm.json', '--format', 'sarif'], /--format must be one of text, json/],
     ['unknown variant', ['check-role', '--role', 'ml-read-seed', '--permissions', 'perm.json', '--variant', 'x'], /"x" is not a variant of ml-read-seed \(its variants: s3, sql\)/],
