@@ -1,4 +1,5 @@
-// Writes docs/templates.md (every catalog template), docs/rules.md (every rule, with its example and message) and the
+// Writes docs/templates.md (every catalog template), docs/rules.md (every rule, with its example and message),
+// docs/role-check.md (the requests the role check asks of each role) and the
 // README's generated template and rule lists.
 // Run: npm run docs   (or npx tsx scripts/generate-docs.ts [--check]: exit 1 when a checked-in file is stale)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -6,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { templatesMarkdown } from '../src/catalog/snippets';
 import { rulesMarkdown } from '../src/analysis/docs';
+import { roleCheckMarkdown } from '../src/evaluate/role-docs';
 import { parseIamIndex } from '../src/iam-data';
 import { buildIamData, DEFAULT_OUT } from './build-iam-data';
 import { updateReadme } from './readme-sections';
@@ -20,6 +22,7 @@ const iam = parseIamIndex(readFileSync(DEFAULT_OUT, 'utf8'));
 const outputs: Array<[string, string]> = [
   [resolve(docs, 'templates.md'), templatesMarkdown()],
   [resolve(docs, 'rules.md'), rulesMarkdown(iam)],
+  [resolve(docs, 'role-check.md'), roleCheckMarkdown(iam)],
 ];
 const readmePath = resolve(docs, '..', 'README.md');
 outputs.push([readmePath, updateReadme(readFileSync(readmePath, 'utf8'), iam)]);

@@ -10,3 +10,4 @@ export function templateById(id: string) {
 export function roleById(id: string) {
   return ROLES.find((r) => r.id === id);
 }
+export * from './role-requests';

@@ -1,5 +1,6 @@
 // Command-line parsing for `cleanrooms-iam`. Pure: takes argv (without node and the script), returns a command or
 // throws UsageError with a one-line message.
+import { CHECK_ROLE_USAGE, parseCheckRole, parseRoles, type CheckRoleCommand, type RolesCommand } from './check-role';
 
 export type LintFormat = 'text' | 'json' | 'sarif';
 export type ListFormat = 'text' | 'json';
@@ -17,7 +18,9 @@ export type Command =
     }
   | { cmd: 'aws-commands'; trust: string; permissions: string; roleName?: string; managed: boolean }
   | { cmd: 'templates'; format: ListFormat }
-  | { cmd: 'new'; templateId: string; sets: Array<{ name: string; value: string }> };
+  | { cmd: 'new'; templateId: string; sets: Array<{ name: string; value: string }> }
+  | CheckRoleCommand
+  | RolesCommand;
 
 export class UsageError extends Error {}
 
@@ -40,6 +43,7 @@ Commands:
   new <template-id> [--set name=value]...
                                  Print a template's policy with the given placeholder values filled in;
                                  placeholders without a value stay as <name> tokens.
+${CHECK_ROLE_USAGE}
 
 Options:
   -h, --help                     Show this help.
@@ -86,9 +90,13 @@ export function parseArgs(argv: readonly string[]): Command {
       return parseNew(rest);
     case 'aws-commands':
       return parseAwsCommands(rest);
+    case 'check-role':
+      return parseCheckRole(rest);
+    case 'roles':
+      return parseRoles(rest);
     default:
       if (command.startsWith('-')) fail(`unknown option ${command}`);
-      return fail(`unknown command "${command}" (expected lint, templates, new or aws-commands)`);
+      return fail(`unknown command "${command}" (expected lint, templates, new, aws-commands, check-role or roles)`);
   }
 }
 

@@ -13,6 +13,7 @@ import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { errorReason, expandPaths, readTextFile, readTextFileBom, tooLargeMessage, writeFileSafely } from './files';
 import { formatJson, formatSarif, formatText, relativeUri, sanitize, sanitizeLines } from './format';
 import { loadIamIndex } from './iam';
+import { runCheckRole, runRoles } from './check-role';
 import { baseName, lintExitCode, lintText, locate, stripBom, type FileReport } from './report';
 
 export const TOOL_NAME = 'cleanrooms-iam';
@@ -62,6 +63,10 @@ export function run(argv: readonly string[], io: CliIo): number {
       return lint(command, io, err);
     case 'aws-commands':
       return awsCommands(command, io, err);
+    case 'check-role':
+      return runCheckRole(command, io, err);
+    case 'roles':
+      return runRoles(command, io);
   }
 }
 

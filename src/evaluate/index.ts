@@ -1,2 +1,3 @@
 export * from './evaluate';
 export { actionMatches, resourceMatches, globMatch } from './wildcard';
+export * from './role-check';

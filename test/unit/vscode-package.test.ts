@@ -60,8 +60,11 @@ describe('vscode manifest', () => {
   it('contributes snippets for json and jsonc, the policy schema for policy file names, and both entry points', () => {
     assert.deepEqual(c.snippets.map((s: { language: string }) => s.language).sort(), ['json', 'jsonc']);
     for (const s of c.snippets) assert.equal(s.path, './snippets/cleanrooms-iam.json');
-    assert.deepEqual(c.jsonValidation.map((j: { fileMatch: string }) => j.fileMatch), ['*trust-policy*.json', '*permissions-policy*.json', '*.iam.json', '*-policy.json']);
-    for (const j of c.jsonValidation) assert.equal(j.url, './schemas/policy.schema.json');
+    assert.deepEqual(c.jsonValidation.map((j: { fileMatch: string }) => j.fileMatch), ['*trust-policy*.json', '*permissions-policy*.json', '*.iam.json', '*-policy.json', 'cleanrooms-iam.json']);
+    for (const j of c.jsonValidation.slice(0, 4)) assert.equal(j.url, './schemas/policy.schema.json');
+    // The check-role configuration (denyActions) has its own schema; the CLI reads the same file.
+    assert.equal(c.jsonValidation[4].url, './schemas/cleanrooms-iam.schema.json');
+    assert.ok(existsSync(join(root, 'schemas', 'cleanrooms-iam.schema.json')));
     assert.ok(existsSync(join(root, 'schemas', 'policy.schema.json')));
     assert.equal(pkg.main, './dist/extension.js');
     assert.equal(pkg.browser, './dist/web/extension.js');

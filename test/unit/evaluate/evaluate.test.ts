@@ -133,6 +133,12 @@ describe('wildcards (IAM User Guide, "IAM JSON policy elements: Resource")', () 
     ['*', 'arn:aws:s3:::anything', true],
     ['arn:aws:s3:::b*c', 'arn:aws:s3:::bxxc', true],
     ['arn:aws:s3:::b*c', 'arn:aws:s3:::bxxd', false],
+    // A trailing `*` matches an empty rest ("any combination of characters", zero included); `?` never does.
+    ['arn:aws:s3:::b/*', 'arn:aws:s3:::b/', true],
+    ['arn:aws:s3:::b/*', 'arn:aws:s3:::b', false],
+    ['arn:aws:s3:::b*', 'arn:aws:s3:::b', true],
+    ['arn:aws:s3:::b/a*', 'arn:aws:s3:::b/a', true],
+    ['arn:aws:s3:::b/a*', 'arn:aws:s3:::b/', false],
   ];
   for (const [p, v, want] of rows) it(`${p} ~ ${v} -> ${want}`, () => assert.equal(resourceMatches(p, v), want));
   it('actions', () => {
@@ -142,6 +148,9 @@ describe('wildcards (IAM User Guide, "IAM JSON policy elements: Resource")', () 
     assert.equal(actionMatches('iam:*AccessKey*', 'iam:ListAccessKeys'), true);
     assert.equal(actionMatches('s3:Get?bject', 's3:GetObject'), true);
     assert.equal(actionMatches('s3:Get?bject', 's3:GetObjectAcl'), false);
+    // Trailing `*` with an empty rest.
+    assert.equal(actionMatches('kms:GenerateDataKey*', 'kms:GenerateDataKey'), true);
+    assert.equal(actionMatches('kms:GenerateDataKey?', 'kms:GenerateDataKey'), false);
   });
 });
 
