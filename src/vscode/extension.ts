@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../analysis/types';
 import { Commands, type CommandOutcome } from './commands';
+import { COMPLETION_TRIGGERS, PolicyCompletionProvider } from './completion';
 import { IamLoader } from './iam';
 import { PolicyCodeActions, PolicyCodeLens, PolicyHovers, SELECTOR } from './providers';
 import { QuickInputPrompts, type PromptProvider } from './prompts';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
     vscode.languages.registerCodeActionsProvider(SELECTOR, new PolicyCodeActions(validator, commands), PolicyCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new PolicyHovers(validator, iam)),
     vscode.languages.registerCodeLensProvider(SELECTOR, lens),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new PolicyCompletionProvider(validator, iam), ...COMPLETION_TRIGGERS),
     validator.onDidUpdate(() => lens.refresh()),
     { dispose: () => output?.dispose() },
   );

@@ -728,6 +728,7 @@ function createFakeVscode(config: Record<string, unknown> = {}) {
       registerCodeActionsProvider: (_sel: unknown, p: unknown) => (state.providers.codeActions.push(p), new Disposable()),
       registerHoverProvider: (_sel: unknown, p: unknown) => (state.providers.hovers.push(p), new Disposable()),
       registerCodeLensProvider: (_sel: unknown, p: unknown) => (state.providers.codeLens.push(p), new Disposable()),
+      registerCompletionItemProvider: () => new Disposable(),
       match: () => 0,
     },
     workspace: {

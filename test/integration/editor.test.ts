@@ -1,0 +1,88 @@
+// Editor features of issue 14 in the real VS Code: completion (actions, condition keys, Resource ARN snippets), the
+// lightbulb's "Show documentation" / "Turn off … in settings" actions, and Insert Policy at Cursor.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CleanRoomsIamApi } from '../../src/vscode/extension';
+import { closeAll, EXTENSION_ID, openUntitled } from './helpers';
+
+let api: CleanRoomsIamApi;
+
+before(async function () {
+  this.timeout(30_000);
+  const ext = vscode.extensions.getExtension<CleanRoomsIamApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+  api = await ext.activate();
+  assert.ok(await api.loadIamData(), 'the IAM reference data loads');
+});
+
+const labelOf = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);
+const insertOf = (i: vscode.CompletionItem): string => (typeof i.insertText === 'string' ? i.insertText : (i.insertText?.value ?? labelOf(i)));
+
+/** Completion items at the `|` mark of `content` (the mark is removed), through VS Code's own command. */
+async function completionsAt(content: string, trigger?: string): Promise<{ items: vscode.CompletionItem[]; doc: vscode.TextDocument; offset: number }> {
+  const offset = content.indexOf('|');
+  const ed = await openUntitled(content.slice(0, offset) + content.slice(offset + 1));
+  const doc = ed.document;
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(offset), trigger);
+  return { items: list?.items ?? [], doc, offset };
+}
+
+const POLICY = (statement: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${statement}\n  ]\n}\n`;
+
+describe('completion', function () {
+  this.timeout(30_000);
+  afterEach(closeAll);
+
+  it('completes the actions of a service in Action, with the access level and the string content as range', async () => {
+    const { items, doc, offset } = await completionsAt(POLICY('{ "Effect": "Allow", "Action": "cleanrooms:Get|", "Resource": "*" }'), ':');
+    const get = items.find((i) => labelOf(i) === 'cleanrooms:GetMembership');
+    assert.ok(get, `cleanrooms:GetMembership among ${items.slice(0, 10).map(labelOf).join(', ')}`);
+    assert.equal(get.detail, 'Read');
+    assert.ok(get.documentation instanceof vscode.MarkdownString || typeof get.documentation === 'string');
+    const range = get.range instanceof vscode.Range ? get.range : get.range!.replacing;
+    assert.equal(doc.getText(range), 'cleanrooms:Get', 'replaces the whole string content');
+    assert.equal(doc.offsetAt(range.end), offset);
+    assert.ok(!items.some((i) => labelOf(i) === 's3:GetObject'), 'only the typed service');
+  });
+
+  it('completes service prefixes in Action, which reopen the list', async () => {
+    const { items } = await completionsAt(POLICY('{ "Effect": "Allow", "Action": "|" }'), '"');
+    const cr = items.find((i) => labelOf(i) === 'cleanrooms:');
+    assert.ok(cr, 'cleanrooms: prefix');
+    assert.equal(cr.command?.command, 'editor.action.triggerSuggest');
+  });
+
+  it("completes condition keys in an operator block, the statement's action keys first", async () => {
+    const { items } = await completionsAt(POLICY('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "StringEquals": { "|" } } }'), '"');
+    const ours = items.filter((i) => i.kind === vscode.CompletionItemKind.Property && /:/.test(labelOf(i)));
+    const names = ours.map(labelOf);
+    assert.ok(names.includes('s3:ResourceAccount'), 's3:ResourceAccount');
+    assert.ok(names.includes('aws:SourceIp'), 'a global key');
+    const byRank = ours.slice().sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map(labelOf);
+    assert.ok(byRank.indexOf('s3:ResourceAccount') < byRank.indexOf('aws:SourceIp'));
+  });
+
+  it('completes a Resource ARN snippet from the resource types of the statement actions', async () => {
+    const { items } = await completionsAt(POLICY('{ "Effect": "Allow", "Action": "cleanrooms:GetMembership", "Resource": "|" }'), '"');
+    const arn = items.find((i) => labelOf(i) === 'arn:aws:cleanrooms:${Region}:${Account}:membership/${MembershipId}');
+    assert.ok(arn, `membership ARN among ${items.map(labelOf).join(', ')}`);
+    assert.ok(arn.insertText instanceof vscode.SnippetString, 'a snippet');
+    assert.match(insertOf(arn), /^arn:aws:cleanrooms:\$\{1\|us-east-1,[^|]*eu-west-2[^|]*\|\}:\$\{2:<account-id>\}:membership\/\$\{3:<MembershipId>\}$/);
+  });
+
+  it('offers nothing of ours outside the contexts (a Sid value)', async () => {
+    const { items } = await completionsAt(POLICY('{ "Sid": "Read|", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }'), '"');
+    assert.ok(!items.some((i) => /^(s3|cleanrooms):/.test(labelOf(i)) || labelOf(i) === 'StringEquals'), items.map(labelOf).join(', '));
+  });
+
+  it('inserting the ARN snippet through the editor leaves valid JSON with the placeholders to fill', async () => {
+    const { items, doc } = await completionsAt(POLICY('{ "Effect": "Allow", "Action": "cleanrooms:GetMembership", "Resource": "|" }'), '"');
+    const arn = items.find((i) => labelOf(i).startsWith('arn:aws:cleanrooms:'))!;
+    const ed = vscode.window.activeTextEditor!;
+    const range = arn.range instanceof vscode.Range ? arn.range : arn.range!.replacing;
+    assert.ok(await ed.insertSnippet(arn.insertText as vscode.SnippetString, range));
+    const text = doc.getText();
+    const parsed = JSON.parse(text);
+    assert.equal(parsed.Statement[0].Resource, 'arn:aws:cleanrooms:us-east-1:<account-id>:membership/<MembershipId>');
+  });
+});
