@@ -1,11 +1,13 @@
-// Writes docs/templates.md (every catalog template), docs/rules.md (every rule, with its example and message) and the
-// README's generated template and rule lists.
+// Writes docs/templates.md (every catalog template), docs/rules.md (every rule, with its example and message), the
+// README's generated template and rule lists, and the rule ids of the cleanroomsIam.rules setting in package.json.
 // Run: npm run docs   (or npx tsx scripts/generate-docs.ts [--check]: exit 1 when a checked-in file is stale)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { templatesMarkdown } from '../src/catalog/snippets';
 import { rulesMarkdown } from '../src/analysis/docs';
+import { allRules } from '../src/analysis/rules';
+import { withRulesSchema } from '../src/vscode/logic/rules-setting';
 import { parseIamIndex } from '../src/iam-data';
 import { buildIamData, DEFAULT_OUT } from './build-iam-data';
 import { updateReadme } from './readme-sections';
@@ -23,6 +25,8 @@ const outputs: Array<[string, string]> = [
 ];
 const readmePath = resolve(docs, '..', 'README.md');
 outputs.push([readmePath, updateReadme(readFileSync(readmePath, 'utf8'), iam)]);
+const packagePath = resolve(docs, '..', 'package.json');
+outputs.push([packagePath, withRulesSchema(readFileSync(packagePath, 'utf8'), allRules())]);
 
 if (process.argv.includes('--check')) {
   let stale = 0;

@@ -7,6 +7,7 @@ import { findPlaceholders, type PlaceholderOccurrence } from '../fill/detect';
 import { readConfig, SECTION, type KitConfig } from './config';
 import { toDiagnostic } from './convert';
 import type { IamLoader } from './iam';
+import { reportRuleSettings } from './rules-setting-report';
 
 export interface CachedAnalysis {
   version: number;
@@ -134,6 +135,7 @@ export class PolicyValidator implements vscode.Disposable {
     const opts = this.options(doc, force);
     if (PolicyValidator.lengthOf(doc) > (opts.maxLength ?? Infinity)) return { version: doc.version, result: { kind: 'not-a-policy', findings: [], skipped: 'too-large' }, withIam: false };
     const result = analyze(doc.getText(), opts);
+    reportRuleSettings(this.log);
     const entry: CachedAnalysis = { version: doc.version, result, withIam: !!opts.iam };
     this.cache.set(key, entry);
     return entry;
