@@ -5,6 +5,7 @@ import type { AnalysisResult } from '../analysis/types';
 import { Commands, type CommandOutcome } from './commands';
 import { COMPLETION_TRIGGERS, PolicyCompletionProvider } from './completion';
 import { IamLoader } from './iam';
+import { TURN_OFF_RULE, turnOffRule } from './lightbulb';
 import { PolicyCodeActions, PolicyCodeLens, PolicyHovers, SELECTOR } from './providers';
 import { QuickInputPrompts, type PromptProvider } from './prompts';
 import { PolicyValidator } from './validation';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
     validator,
     lens,
     ...commands.register(),
+    vscode.commands.registerCommand(TURN_OFF_RULE, (rule?: unknown) => turnOffRule(rule, log)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new PolicyCodeActions(validator, commands), PolicyCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new PolicyHovers(validator, iam)),
     vscode.languages.registerCodeLensProvider(SELECTOR, lens),

@@ -7,6 +7,7 @@ import { groupPlaceholders } from '../fill/detect';
 import { COMMANDS, type Commands } from './commands';
 import { ruleOf, toRange, toWorkspaceEdit } from './convert';
 import type { IamLoader } from './iam';
+import { ruleActions } from './lightbulb';
 import { isPreferredFix } from './logic/fixall';
 import { actionHover, arnHover, conditionKeyHover, hoverTarget, placeholderHover, setHoverTranslator } from './logic/hover-content';
 import type { PolicyValidator } from './validation';
@@ -60,6 +61,7 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
         out.push(this.fillAction(doc, f, d));
       }
     }
+    out.push(...ruleActions(ctx.diagnostics));
     return out;
   }
 

@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CleanRoomsIamApi } from '../../src/vscode/extension';
-import { closeAll, EXTENSION_ID, openUntitled } from './helpers';
+import type { RuleMeta } from '../../src/analysis/types';
+import { cancellingPrompts, closeAll, EXTENSION_ID, openUntitled, ours, waitFor } from './helpers';
 
 let api: CleanRoomsIamApi;
 
@@ -84,5 +85,52 @@ describe('completion', function () {
     const text = doc.getText();
     const parsed = JSON.parse(text);
     assert.equal(parsed.Statement[0].Resource, 'arn:aws:cleanrooms:us-east-1:<account-id>:membership/<MembershipId>');
+  });
+});
+
+describe('lightbulb: rule documentation and turning a rule off', function () {
+  this.timeout(30_000);
+  const RULE = 'grammar-effect';
+  const BAD = POLICY('{ "Effect": "allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-cleanrooms-data/*" }');
+  let saved: unknown;
+  before(() => {
+    saved = vscode.workspace.getConfiguration('cleanroomsIam').inspect('rules')?.globalValue;
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('cleanroomsIam').update('rules', saved, vscode.ConfigurationTarget.Global);
+    api.setPromptProvider(undefined);
+  });
+  afterEach(closeAll);
+
+  async function actionsFor(rule: string) {
+    const ed = await openUntitled(BAD);
+    const doc = ed.document;
+    const diag = await waitFor(`${rule} diagnostic`, () => ours(doc.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === rule));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    return { doc, diag, actions };
+  }
+
+  it('offers "Show documentation for <rule>", which opens that rule\'s documentation', async () => {
+    const { actions } = await actionsFor(RULE);
+    const docs = actions.find((a) => a.title === `Show documentation for ${RULE}`);
+    assert.ok(docs?.command, `got ${actions.map((a) => a.title).join(' | ')}`);
+    const shown: RuleMeta[] = [];
+    api.setPromptProvider({ ...cancellingPrompts(), async showRuleDocs(meta) { shown.push(meta); } });
+    await vscode.commands.executeCommand(docs.command.command, ...(docs.command.arguments ?? []));
+    assert.deepEqual(shown.map((m) => m.id), [RULE]);
+    assert.ok(actions.findIndex((a) => a.title === `Show documentation for ${RULE}`) > actions.findIndex((a) => !!a.edit), 'after the fixes');
+  });
+
+  it('offers "Turn off <rule> in settings", which writes the USER settings only and clears the diagnostics', async () => {
+    const c = () => vscode.workspace.getConfiguration('cleanroomsIam');
+    await c().update('rules', { 'placeholder-token': 'warning' }, vscode.ConfigurationTarget.Global);
+    const { doc, actions } = await actionsFor(RULE);
+    const off = actions.find((a) => a.title === `Turn off ${RULE} in settings`);
+    assert.ok(off?.command, `got ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.commands.executeCommand(off.command.command, ...(off.command.arguments ?? [])));
+    const inspect = c().inspect<Record<string, string>>('rules');
+    assert.deepEqual(inspect?.globalValue, { 'placeholder-token': 'warning', [RULE]: 'off' }, 'user settings, other entries kept');
+    assert.equal(inspect?.workspaceValue, undefined, 'never the workspace');
+    await waitFor(`${RULE} to disappear`, () => !ours(doc.uri).some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === RULE));
   });
 });
