@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CleanRoomsIamApi } from '../../src/vscode/extension';
 import type { RuleMeta } from '../../src/analysis/types';
+import { placeholderKind } from '../../src/catalog/placeholder-kinds';
+import type { PromptProvider } from '../../src/vscode/extension';
 import { cancellingPrompts, closeAll, EXTENSION_ID, openUntitled, ours, waitFor } from './helpers';
 
 let api: CleanRoomsIamApi;
@@ -132,5 +134,56 @@ describe('lightbulb: rule documentation and turning a rule off', function () {
     assert.deepEqual(inspect?.globalValue, { 'placeholder-token': 'warning', [RULE]: 'off' }, 'user settings, other entries kept');
     assert.equal(inspect?.workspaceValue, undefined, 'never the workspace');
     await waitFor(`${RULE} to disappear`, () => !ours(doc.uri).some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === RULE));
+  });
+});
+
+describe('Insert Policy at Cursor', function () {
+  this.timeout(30_000);
+  const messages: string[] = [];
+  const prompts = (templateId: string): PromptProvider => ({
+    ...cancellingPrompts(),
+    async pickTemplate() {
+      return templateId;
+    },
+    async pickRegion(step) {
+      return placeholderKind(step.kind).sample;
+    },
+    async inputValue(step) {
+      return placeholderKind(step.kind).sample;
+    },
+    showMessage(_kind, message) {
+      messages.push(message);
+    },
+  });
+  afterEach(async () => {
+    api.setPromptProvider(undefined);
+    messages.length = 0;
+    await closeAll();
+  });
+
+  it('inserts a statement after the last statement with the comma: valid JSON, three statements', async () => {
+    const text = POLICY('{ "Sid": "A", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*" },\n    { "Sid": "B", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }');
+    const ed = await openUntitled(text);
+    const pos = ed.document.positionAt(text.indexOf('\n  ]'));
+    ed.selection = new vscode.Selection(pos, pos);
+    api.setPromptProvider(prompts('read-data-s3-kms-statement'));
+    const res = await vscode.commands.executeCommand<{ status: string }>('cleanroomsIam.insertPolicy');
+    assert.equal(res.status, 'applied', JSON.stringify(res));
+    const parsed = JSON.parse(ed.document.getText());
+    assert.deepEqual(parsed.Statement.map((s: { Sid?: string }) => s.Sid).slice(0, 2), ['A', 'B']);
+    assert.equal(parsed.Statement.length, 3);
+    assert.match(JSON.stringify(parsed.Statement[2]), /kms:Decrypt/);
+  });
+
+  it('refuses with a message where no valid place exists, and changes nothing', async () => {
+    const text = '{ "name": "not a policy", "items": [1, 2] }\n';
+    const ed = await openUntitled(text);
+    const pos = ed.document.positionAt(text.indexOf('not a'));
+    ed.selection = new vscode.Selection(pos, pos);
+    api.setPromptProvider(prompts('read-data-s3-kms-statement'));
+    const res = await vscode.commands.executeCommand<{ status: string }>('cleanroomsIam.insertPolicy');
+    assert.equal(res.status, 'failed');
+    assert.match(messages.join(' '), /no place for a policy/);
+    assert.equal(ed.document.getText(), text);
   });
 });
