@@ -8,6 +8,7 @@ import { COMMANDS, type Commands } from './commands';
 import { ruleOf, toRange, toWorkspaceEdit } from './convert';
 import type { IamLoader } from './iam';
 import { ruleActions } from './lightbulb';
+import { hiddenFixable } from './logic/syntax-owner';
 import { isPreferredFix } from './logic/fixall';
 import { actionHover, arnHover, conditionKeyHover, hoverTarget, placeholderHover, setHoverTranslator } from './logic/hover-content';
 import type { PolicyValidator } from './validation';
@@ -25,7 +26,7 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
     private readonly commands: Commands,
   ) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range | vscode.Selection, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
     const out: vscode.CodeAction[] = [];
     const wantsFixAll = ctx.only && (FIX_ALL_KIND.contains(ctx.only) || ctx.only.contains(FIX_ALL_KIND));
     if (ctx.only && wantsFixAll) {
@@ -59,6 +60,15 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
       if (f.placeholder && !offered.has(f.placeholder.raw)) {
         offered.add(f.placeholder.raw);
         out.push(this.fillAction(doc, f, d));
+      }
+    }
+    // Syntax errors left to VS Code's JSON support (logic/syntax-owner.ts) keep their fix in the lightbulb.
+    for (const f of hiddenFixable(findings, doc.languageId, doc.offsetAt(range.start), doc.offsetAt(range.end))) {
+      for (const fix of f.fixes ?? []) {
+        const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        a.edit = toWorkspaceEdit(doc, fix.edits);
+        a.isPreferred = isPreferredFix(f, fix);
+        out.push(a);
       }
     }
     out.push(...ruleActions(ctx.diagnostics));

@@ -8,6 +8,7 @@ import { readConfig, SECTION, type KitConfig } from './config';
 import { toDiagnostic } from './convert';
 import type { IamLoader } from './iam';
 import { reportRuleSettings } from './rules-setting-report';
+import { editorFindings } from './logic/syntax-owner';
 
 export interface CachedAnalysis {
   version: number;
@@ -177,7 +178,7 @@ export class PolicyValidator implements vscode.Disposable {
     if (a.result.kind === 'not-a-policy') {
       this.collection.delete(doc.uri);
     } else {
-      this.collection.set(doc.uri, a.result.findings.map((f) => toDiagnostic(doc, f)));
+      this.collection.set(doc.uri, editorFindings(a.result.findings, doc.languageId).map((f) => toDiagnostic(doc, f)));
       if (!this.iam.current) void this.iam.load();
     }
     this.updated.fire({ uri: doc.uri, version });

@@ -187,3 +187,27 @@ describe('Insert Policy at Cursor', function () {
     assert.equal(ed.document.getText(), text);
   });
 });
+
+describe('JSON syntax errors: listed once', function () {
+  this.timeout(30_000);
+  afterEach(closeAll);
+  const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
+
+  it("json: a missing colon is reported by VS Code's JSON support only; our other findings stay", async () => {
+    const ed = await openUntitled(POLICY('{ "Effect" "allow", "Action": "s3:GetObject", "Resource": "*" }'));
+    const doc = ed.document;
+    await waitFor('our diagnostics', () => ours(doc.uri).length > 0);
+    await waitFor("VS Code's JSON syntax error", () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.source !== 'cleanrooms-iam' && d.severity === vscode.DiagnosticSeverity.Error));
+    assert.deepEqual(ours(doc.uri).filter((d) => codeOf(d) === 'json-syntax'), []);
+    assert.ok(api.analysis(doc.uri)?.findings.some((f) => f.rule === 'json-syntax'), 'the engine still finds it (the CLI reports it)');
+  });
+
+  it('jsonc: a trailing comma stays ours (VS Code only warns there), with its fix', async () => {
+    const ed = await openUntitled(POLICY('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", }'), 'jsonc');
+    const doc = ed.document;
+    const d = await waitFor('our trailing-comma diagnostic', () => ours(doc.uri).find((x) => codeOf(x) === 'json-syntax'));
+    assert.match(d.message, /trailing comma/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(actions.some((a) => a.title === 'Remove the trailing comma' && a.edit), actions.map((a) => a.title).join(' | '));
+  });
+});
