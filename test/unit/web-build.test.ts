@@ -149,6 +149,7 @@ describe('web build: the browser bundle runs without Node built-ins and matches 
       assert.equal(state.providers.codeActions.length, 1, kind);
       assert.equal(state.providers.hovers.length, 1, kind);
       assert.equal(state.providers.codeLens.length, 1, kind);
+      assert.deepEqual(state.providers.completion.map((c) => c.triggers), [['"', ':']], `${kind}: one completion provider, triggered by " and :`);
       assert.ok(runs[kind].ctx.subscriptions.length >= Object.values(COMMANDS).length + 3, kind);
       assert.match(state.output.join('\n'), /IAM reference data .* loaded/, kind);
     }
@@ -622,7 +623,7 @@ function format(message: string, args: unknown[]): string {
 interface FakeState {
   commands: Map<string, (...args: unknown[]) => unknown>;
   executed: string[];
-  providers: { codeActions: unknown[]; hovers: unknown[]; codeLens: unknown[] };
+  providers: { codeActions: unknown[]; hovers: unknown[]; codeLens: unknown[]; completion: Array<{ provider: unknown; triggers: string[] }> };
   diagnostics: Map<string, Diagnostic[]>;
   collections: string[];
   messages: Array<{ kind: string; text: string }>;
@@ -637,7 +638,7 @@ function createFakeVscode(config: Record<string, unknown> = {}) {
   const state: FakeState = {
     commands: new Map(),
     executed: [],
-    providers: { codeActions: [], hovers: [], codeLens: [] },
+    providers: { codeActions: [], hovers: [], codeLens: [], completion: [] },
     diagnostics: new Map(),
     collections: [],
     messages: [],
@@ -734,7 +735,7 @@ function createFakeVscode(config: Record<string, unknown> = {}) {
       registerCodeActionsProvider: (_sel: unknown, p: unknown) => (state.providers.codeActions.push(p), new Disposable()),
       registerHoverProvider: (_sel: unknown, p: unknown) => (state.providers.hovers.push(p), new Disposable()),
       registerCodeLensProvider: (_sel: unknown, p: unknown) => (state.providers.codeLens.push(p), new Disposable()),
-      registerCompletionItemProvider: () => new Disposable(),
+      registerCompletionItemProvider: (_sel: unknown, provider: unknown, ...triggers: string[]) => (state.providers.completion.push({ provider, triggers }), new Disposable()),
       match: () => 0,
     },
     workspace: {
