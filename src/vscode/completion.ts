@@ -36,12 +36,13 @@ export class PolicyCompletionProvider implements vscode.CompletionItemProvider {
   async provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
     const config = this.validator.config;
     if (!config.enable) return undefined;
+    const version = doc.version;
     const text = doc.getText();
     if (text.length > config.maxFileSizeMB * 1024 * 1024 || !text.includes('"Statement"')) return undefined;
     // The first completion waits for the IAM index (loaded once, a few hundred ms); the contexts that need no data
     // (operators, principals, values) do not.
     const index = this.iam.current ?? (await this.iam.load());
-    if (token.isCancellationRequested || doc.getText() !== text) return undefined;
+    if (token.isCancellationRequested || doc.version !== version) return undefined;
     const result = completePolicy(text, doc.offsetAt(pos), index);
     if (!result) return undefined;
     const range = new vscode.Range(doc.positionAt(result.offset), doc.positionAt(result.offset + result.length));

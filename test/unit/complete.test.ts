@@ -59,6 +59,10 @@ describe('completion: contexts', () => {
     // Resource
     { name: 'Resource value: ARN snippets of the actions', src: policy('{"Action": "cleanrooms:GetMembership", "Resource": "|"}'), context: 'resource', has: ['arn:aws:cleanrooms:${Region}:${Account}:membership/${MembershipId}'] },
     { name: 'Resource array item; actions that take only *', src: policy('{"Action": "s3:ListAllMyBuckets", "Resource": ["|"]}'), context: 'resource', has: ['*'] },
+    { name: 'a single Statement object (no array): Resource completes', src: '{"Version": "2012-10-17", "Statement": {"Action": "cleanrooms:GetMembership", "Resource": "|"}}', context: 'resource', has: ['arn:aws:cleanrooms:${Region}:${Account}:membership/${MembershipId}'] },
+    { name: 'NotResource value', src: policy('{"Effect": "Deny", "Action": "cleanrooms:GetMembership", "NotResource": ["|"]}'), context: 'resource', has: ['arn:aws:cleanrooms:${Region}:${Account}:membership/${MembershipId}'] },
+    { name: 'NotPrincipal.Service value', src: policy('{"Effect": "Deny", "NotPrincipal": {"Service": "|"}, "Action": "sts:AssumeRole"}'), context: 'principal-service', has: ['cleanrooms.amazonaws.com'] },
+    { name: 'a Resource string nested in an object: nothing', src: policy('{"Action": "cleanrooms:GetMembership", "Resource": {"x": "|"}}') },
     { name: 'the key "Resource" itself: nothing', src: policy('{"Action": "s3:GetObject", "Reso|urce": "*"}') },
     { name: 'Resource without actions: nothing', src: policy('{"Effect": "Allow", "Resource": "|"}') },
   ];
