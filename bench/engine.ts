@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import type { parseTree as ParseTree } from 'jsonc-parser';
 import type { analyze as Analyze } from '../src/analysis/analyze';
+import type { completePolicy as CompletePolicy } from '../src/analysis/complete';
 import type { RuleFamily } from '../src/analysis/rule';
 import type { AnalyzeOptions } from '../src/analysis/types';
 
@@ -16,6 +17,8 @@ export interface Engine {
   parseTree: typeof ParseTree;
   families: RuleFamily[];
   parseIamIndex?: (text: string) => AnalyzeOptions['iam'];
+  /** Completion (src/analysis/complete.ts), when the tree has it. */
+  completePolicy?: typeof CompletePolicy;
 }
 
 export function loadEngine(root: string, opts: { minify?: boolean; sourcemap?: boolean } = {}): Engine {
@@ -27,6 +30,7 @@ export function loadEngine(root: string, opts: { minify?: boolean; sourcemap?: b
     `export { RULE_FAMILIES as families } from './src/analysis/rules';`,
     `export { parseTree } from 'jsonc-parser';`,
     iam ? `export * as iamData from './src/iam-data';` : '',
+    existsSync(join(root, 'src', 'analysis', 'complete.ts')) ? `export { completePolicy } from './src/analysis/complete';` : '',
   ].join('\n');
   try {
     buildSync({
@@ -42,7 +46,7 @@ export function loadEngine(root: string, opts: { minify?: boolean; sourcemap?: b
       logLevel: 'silent',
     });
     const mod = createRequire(join(root, 'package.json'))(out) as Engine & { iamData?: { parseIamIndex?: Engine['parseIamIndex'] } };
-    return { analyze: mod.analyze, parseTree: mod.parseTree, families: mod.families, parseIamIndex: mod.iamData?.parseIamIndex };
+    return { analyze: mod.analyze, parseTree: mod.parseTree, families: mod.families, parseIamIndex: mod.iamData?.parseIamIndex, ...(mod.completePolicy ? { completePolicy: mod.completePolicy } : {}) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -27,7 +27,7 @@ const QUICK = args.includes('--quick');
 const SAVE = args.includes('--save') ? args[args.indexOf('--save') + 1] : undefined;
 const IAM_MODULE = join(ROOT, 'src', 'iam-data', 'index.ts');
 // The engine as it ships (bundled and minified), with the floor parser from the same bundle.
-const { analyze, parseTree, parseIamIndex } = loadEngine(ROOT);
+const { analyze, parseTree, parseIamIndex, completePolicy } = loadEngine(ROOT);
 const log = (msg: string): void => void process.stderr.write(msg + '\n');
 
 // ---- budgets (from the project's issue) ----
@@ -39,6 +39,7 @@ const BUDGET = {
   bundleBytes: 300 * 1024,
   iamLoadMs: 50,
   editMs: 2,
+  completionMs: 2,
   policyMaxBytes: 100 * 1024,
 };
 
@@ -278,6 +279,42 @@ function table(rows: string[][]): string {
   }).join('\n');
 }
 
+/**
+ * Completion per keystroke (src/analysis/complete.ts): the median of a warm call in each context on the 10 KB policy
+ * (actions of a large service, condition keys and Resource ARNs of a statement with wildcard actions), and the first
+ * call of a context, which builds its cached item list.
+ */
+function completionBench(options: AnalyzeOptions): { median_ms: number; p95_ms: number; first_ms: number; contexts: Array<{ name: string; items: number; median_ms: number; first_ms: number }> } | undefined {
+  if (!completePolicy || !options.iam) return undefined;
+  const base = generatePolicy(10 * 1024, 10);
+  const at = (statement: string) => {
+    const text = base.replace('"Statement": [', `"Statement": [${statement},`);
+    return { text: text.replace('|', ''), offset: text.indexOf('|') };
+  };
+  const contexts = [
+    { name: 'action prefixes', ...at('{"Effect": "Allow", "Action": "|", "Resource": "*"}') },
+    { name: 'ec2 actions', ...at('{"Effect": "Allow", "Action": "ec2:|", "Resource": "*"}') },
+    { name: 'condition keys', ...at('{"Effect": "Allow", "Action": ["s3:*", "glue:Get*"], "Resource": "*", "Condition": {"StringEquals": {"|": ""}}}') },
+    { name: 'resource ARNs', ...at('{"Effect": "Allow", "Action": ["s3:*", "glue:Get*"], "Resource": "|"}') },
+  ];
+  const all: number[] = [];
+  const out = contexts.map((c) => {
+    const t0 = performance.now();
+    const r = completePolicy(c.text, c.offset, options.iam);
+    const first = performance.now() - t0;
+    const samples: number[] = [];
+    for (let i = 0; i < (QUICK ? 50 : 300); i++) {
+      const s0 = performance.now();
+      completePolicy(c.text, c.offset, options.iam);
+      samples.push(performance.now() - s0);
+    }
+    all.push(...samples);
+    return { name: c.name, items: r?.items.length ?? 0, median_ms: stats(samples).median, first_ms: first };
+  });
+  const s = stats(all);
+  return { median_ms: s.median, p95_ms: s.p95, first_ms: Math.max(...out.map((c) => c.first_ms)), contexts: out };
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const loadBefore = loadavg()[0]!;
@@ -307,6 +344,8 @@ async function main(): Promise<void> {
   }
   log('edit loop');
   const edit = await editLoop(options, anchor);
+  log('completion');
+  const completion = completionBench(options);
   log('activation');
   const act = activation();
   log('IAM data first load');
@@ -342,6 +381,13 @@ async function main(): Promise<void> {
   budgets.push({ budget: 'IAM data outside the bundle, not read in activate()', value: iamBytes === null ? 'dist/iam-data.json missing' : `${kb(iamBytes)} separate file${iamReadInActivate ? ', READ in activate()' : ''}`, pass: iamBytes !== null && act.ms !== null && !iamReadInActivate });
   budgets.push({ budget: `IAM data first load <= ${BUDGET.iamLoadMs} ms`, value: iamLoad.ms === null ? (iamLoad.error ?? '—') : `${f(iamLoad.ms, 1)} ms (${iamLoad.parser})`, pass: iamLoad.ms !== null && iamLoad.ms <= BUDGET.iamLoadMs });
   budgets.push({ budget: `edit loop: analyze per edit <= ${BUDGET.editMs} ms median (10 KB)`, value: `${f(edit.analyze.median)} ms`, pass: edit.analyze.median <= BUDGET.editMs });
+  if (completion) {
+    budgets.push({
+      budget: `completion per keystroke <= ${BUDGET.completionMs} ms median (10 KB, warm)`,
+      value: `${f(completion.median_ms)} ms (p95 ${f(completion.p95_ms)}; first call of a context ${f(completion.first_ms, 1)} ms)`,
+      pass: completion.median_ms <= BUDGET.completionMs,
+    });
+  }
 
   const result = {
     cases: out.map((c) => ({ name: c.name, bytes: c.bytes, floor_ms: c.floor_ms, analyze_ms: c.analyze_ms, anchor_ms: c.anchor_ms, floor_p95_ms: c.floor_p95_ms, analyze_p95_ms: c.analyze_p95_ms, anchor_p95_ms: c.anchor_p95_ms, iterations: c.iterations, kind: c.kind, findings: c.findings, ...(c.skipped ? { skipped: c.skipped } : {}), ...(c.notes.length ? { notes: c.notes } : {}), ...(c.pass !== null ? { pass: c.pass } : {}) })),
@@ -351,6 +397,7 @@ async function main(): Promise<void> {
     iam_data_bytes: iamBytes,
     iam_data_load_ms: iamLoad.ms,
     edit_ms: edit.analyze.median,
+    completion: completion ?? null,
     edit: { edits_per_round: edit.edits, rounds: edit.rounds, bytes: edit.bytes, floor_ms: edit.floor.median, floor_p95_ms: edit.floor.p95, analyze_ms: edit.analyze.median, analyze_p95_ms: edit.analyze.p95, anchor_ms: edit.anchor?.median ?? null, anchor_p95_ms: edit.anchor?.p95 ?? null },
     activation: act,
     iam_data_load: iamLoad,
@@ -394,6 +441,7 @@ async function main(): Promise<void> {
     mark(edit.analyze.median <= BUDGET.editMs),
   ]);
   console.log(table(rows));
+  if (completion) console.log(`\ncompletion (10 KB policy, per call): ${completion.contexts.map((c) => `${c.name} ${c.items} items ${f(c.median_ms)} ms (first ${f(c.first_ms, 1)} ms)`).join('; ')}`);
   const notes = out.filter((c) => c.notes.length).map((c) => `  ${c.name}: ${c.notes.join('; ')}`);
   if (notes.length) console.log(`\nNotes:\n${notes.join('\n')}`);
   console.log('');

@@ -1,6 +1,6 @@
 // Writes docs/templates.md (every catalog template), docs/rules.md (every rule, with its example and message),
-// docs/role-check.md (the requests the role check asks of each role) and the
-// README's generated template and rule lists.
+// docs/role-check.md (the requests the role check asks of each role), the README's generated template and rule lists,
+// and the rule ids of the cleanroomsIam.rules setting in package.json.
 // Run: npm run docs   (or npx tsx scripts/generate-docs.ts [--check]: exit 1 when a checked-in file is stale)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { templatesMarkdown } from '../src/catalog/snippets';
 import { rulesMarkdown } from '../src/analysis/docs';
 import { roleCheckMarkdown } from '../src/evaluate/role-docs';
+import { allRules } from '../src/analysis/rules';
+import { withRulesSchema } from '../src/vscode/logic/rules-setting';
 import { parseIamIndex } from '../src/iam-data';
 import { buildIamData, DEFAULT_OUT } from './build-iam-data';
 import { updateReadme } from './readme-sections';
@@ -26,6 +28,8 @@ const outputs: Array<[string, string]> = [
 ];
 const readmePath = resolve(docs, '..', 'README.md');
 outputs.push([readmePath, updateReadme(readFileSync(readmePath, 'utf8'), iam)]);
+const packagePath = resolve(docs, '..', 'package.json');
+outputs.push([packagePath, withRulesSchema(readFileSync(packagePath, 'utf8'), allRules())]);
 
 if (process.argv.includes('--check')) {
   let stale = 0;

@@ -5,11 +5,13 @@
 //   2. open the Problems panel (Ctrl+Shift+M), find a row from cleanrooms-iam        -> docs/images/problems.png
 //   3. go to the first problem (F8), Ctrl+. opens the quick-fix list                  -> docs/images/quick-fix.png
 //   4. F1 "Clean Rooms: Fill Placeholders…", answer its first prompt                 -> docs/images/fill-wizard.png
+//   5. in a small policy, Ctrl+Space in "Action": "cleanrooms:Get" lists the actions -> docs/images/completion.png
+//   6. Ctrl+. on "Effect": "allow": the fix, Show documentation, Turn off the rule    -> docs/images/lightbulb.png
 // Every step waits on selectors (no fixed sleeps) and is asserted; the last line is `N passed, N failed`.
 // Env: CLEANROOMS_IAM_UI_IMAGES (screenshot folder, default docs/images; point CI elsewhere to keep the tree clean),
 //      CLEANROOMS_IAM_UI_FIXTURE (file name in the workspace, default smoke-bad-policy.json),
 //      CLEANROOMS_IAM_UI_TIMEOUT_MS (per wait, default 30000), CLEANROOMS_IAM_VERBOSE=1.
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +27,20 @@ const WAIT = Number(process.env.CLEANROOMS_IAM_UI_TIMEOUT_MS || 30_000);
 const verbose = process.env.CLEANROOMS_IAM_VERBOSE === '1';
 const SOURCE = 'cleanrooms-iam';
 const FILL_COMMAND = 'Clean Rooms: Fill Placeholders';
+/** Steps 5 and 6 use this file (written into the workspace copy): line 6 has the bad Effect, line 7 the Action to complete. */
+const EDITOR_DEMO = 'editor-demo-policy.json';
+const EDITOR_DEMO_TEXT = `{
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Sid": "ReadMemberships",
+            "Effect": "allow",
+            "Action": "cleanrooms:Get",
+            "Resource": "*"
+        }
+    ]
+}
+`;
 
 const { counts, step } = stepRunner('ui');
 
@@ -55,6 +71,7 @@ async function main() {
     const tools = provision();
     // A copy, so that nothing the check does can touch the repo's fixtures.
     cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+    writeFileSync(join(workspace, EDITOR_DEMO), EDITOR_DEMO_TEXT);
     mkdirSync(imagesDir, { recursive: true });
 
     server = await startCodeServer({ tools });
@@ -174,6 +191,49 @@ async function main() {
       }
       await page.keyboard.press('Escape'); // leave the rest of the wizard
       return `first prompt "${titleText}"${prompt ? ` (${prompt.slice(0, 80)})` : ''}; answered "${answered.slice(0, 60)}"; ${next}`;
+    });
+
+    /** Quick Open a workspace file and put the cursor at line:column (1-based) with Go to Line. */
+    async function openAt(name, line, column) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+1');
+      await openQuickInput(page, 'Control+P');
+      await page.keyboard.type(name);
+      await page.locator(`${quickInputVisible} .monaco-list-row[aria-label*="${name}"]`).first().waitFor({ timeout: WAIT });
+      await page.keyboard.press('Enter');
+      await page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor({ timeout: WAIT });
+      await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: WAIT });
+      await openQuickInput(page, 'Control+G');
+      await page.keyboard.type(`${line}:${column}`);
+      await page.keyboard.press('Enter');
+    }
+
+    await step(page, 'Ctrl+Space in an Action value lists the service actions with their documentation', async () => {
+      await openAt(EDITOR_DEMO, 7, 38); // after "cleanrooms:Get"
+      await page.keyboard.press('Control+Space');
+      const rows = page.locator('.suggest-widget .monaco-list-row');
+      await rows.first().waitFor({ timeout: WAIT });
+      await page.locator('.suggest-widget .monaco-list-row:has-text("cleanrooms:Get")').first().waitFor({ timeout: WAIT });
+      // Ctrl+Space again opens the details pane (the action's description from the IAM reference data).
+      await page.keyboard.press('Control+Space');
+      await page.locator('.suggest-details').first().waitFor({ state: 'visible', timeout: WAIT }).catch(() => undefined);
+      const labels = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      await page.screenshot({ path: join(imagesDir, 'completion.png') });
+      await page.keyboard.press('Escape');
+      return `${labels.length} row(s); first: ${labels.slice(0, 3).map((l) => `"${l.slice(0, 60)}"`).join(', ')}`;
+    });
+
+    await step(page, 'Ctrl+. on a problem offers the fix, Show documentation and Turn off in settings', async () => {
+      await openAt(EDITOR_DEMO, 6, 25); // inside "allow"
+      await page.keyboard.press('Control+.');
+      const list = page.locator('.action-widget:visible .monaco-list-row.action');
+      await list.first().waitFor({ timeout: WAIT });
+      await page.locator('.action-widget:visible .monaco-list-row.action:has-text("Show documentation for")').first().waitFor({ timeout: WAIT });
+      await page.locator('.action-widget:visible .monaco-list-row.action:has-text("Turn off")').first().waitFor({ timeout: WAIT });
+      const labels = (await list.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      await page.screenshot({ path: join(imagesDir, 'lightbulb.png') });
+      await page.keyboard.press('Escape');
+      return labels.map((l) => `"${l}"`).join(', ');
     });
   } catch (e) {
     counts.failed++;

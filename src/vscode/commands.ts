@@ -15,7 +15,7 @@ import { EXAMPLE_WITH_MISTAKES } from './logic/examples';
 import { plainText } from './logic/plain';
 import { fixAllText, minimalEdit } from '../fill/fixall';
 import { relocateOccurrences } from './logic/relocate';
-import { indentAfterFirstLine } from './logic/settings';
+import { canInsertAt, planInsertForTemplate } from './logic/insert-policy';
 import {
   BACK,
   remember,
@@ -220,13 +220,21 @@ export class Commands {
       return { status: 'failed', reason };
     }
     const doc = editor.document;
+    const refused = vscode.l10n.t('There is no place for a policy at the cursor: put the cursor inside a policy (its statements go into the Statement array), in an empty document, or where a JSON value is expected.');
+    if (!canInsertAt(doc.getText(), doc.offsetAt(editor.selection.start), doc.offsetAt(editor.selection.end))) {
+      this.prompts().showMessage('error', refused);
+      return { status: 'failed', reason: refused };
+    }
     const r = await this.templateWizard(vscode.l10n.t('Insert Policy at Cursor'));
     if (!r) return { status: 'cancelled' };
     if (doc.isClosed) return { status: 'failed', reason: vscode.l10n.t('The editor was closed.') };
-    const line = doc.lineAt(editor.selection.active.line);
-    const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
-    const text = indentAfterFirstLine(renderTemplate(r.template, r.values, this.indentUnit(doc)), indent);
-    const ok = await editor.edit((b) => b.replace(editor.selection, text));
+    const plan = planInsertForTemplate(r.template, r.values, doc.getText(), doc.offsetAt(editor.selection.start), doc.offsetAt(editor.selection.end), this.indentUnit(doc));
+    if ('refused' in plan) {
+      this.prompts().showMessage('error', refused);
+      return { status: 'failed', reason: refused };
+    }
+    const range = new vscode.Range(doc.positionAt(plan.offset), doc.positionAt(plan.offset + plan.length));
+    const ok = await editor.edit((b) => b.replace(range, plan.text));
     if (!ok) {
       const reason = vscode.l10n.t('The policy could not be inserted (is the editor read-only?).');
       this.prompts().showMessage('error', reason);

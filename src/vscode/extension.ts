@@ -4,7 +4,9 @@
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../analysis/types';
 import { Commands, type CommandOutcome } from './commands';
+import { COMPLETION_TRIGGERS, PolicyCompletionProvider } from './completion';
 import { IamLoader } from './iam';
+import { TURN_OFF_RULE, turnOffRule } from './lightbulb';
 import { PolicyCodeActions, PolicyCodeLens, PolicyHovers, SELECTOR } from './providers';
 import { QuickInputPrompts, type PromptProvider } from './prompts';
 import { PolicyValidator, WORKER_BUDGET_MS } from './validation';
@@ -48,9 +50,11 @@ export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
     validator,
     lens,
     ...commands.register(),
+    vscode.commands.registerCommand(TURN_OFF_RULE, (rule?: unknown) => turnOffRule(rule, log)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new PolicyCodeActions(validator, commands), PolicyCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new PolicyHovers(validator, iam)),
     vscode.languages.registerCodeLensProvider(SELECTOR, lens),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new PolicyCompletionProvider(validator, iam), ...COMPLETION_TRIGGERS),
     validator.onDidUpdate(() => lens.refresh()),
     { dispose: () => output?.dispose() },
   );

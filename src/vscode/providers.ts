@@ -7,6 +7,8 @@ import { groupPlaceholders } from '../fill/detect';
 import { COMMANDS, type Commands } from './commands';
 import { ruleOf, toRange, toWorkspaceEdit } from './convert';
 import type { IamLoader } from './iam';
+import { ruleActions } from './lightbulb';
+import { hiddenFixable } from './logic/syntax-owner';
 import { isPreferredFix } from '../fill/fixall';
 import { actionHover, arnHover, conditionKeyHover, hoverTarget, placeholderHover, setHoverTranslator } from './logic/hover-content';
 import type { PolicyValidator } from './validation';
@@ -24,7 +26,7 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
     private readonly commands: Commands,
   ) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range | vscode.Selection, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
     const out: vscode.CodeAction[] = [];
     const wantsFixAll = ctx.only && (FIX_ALL_KIND.contains(ctx.only) || ctx.only.contains(FIX_ALL_KIND));
     if (ctx.only && wantsFixAll) {
@@ -60,6 +62,16 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
         out.push(this.fillAction(doc, f, d));
       }
     }
+    // Syntax errors left to VS Code's JSON support (logic/syntax-owner.ts) keep their fix in the lightbulb.
+    for (const f of hiddenFixable(findings, doc.languageId, doc.offsetAt(range.start), doc.offsetAt(range.end))) {
+      for (const fix of f.fixes ?? []) {
+        const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        a.edit = toWorkspaceEdit(doc, fix.edits);
+        a.isPreferred = isPreferredFix(f, fix);
+        out.push(a);
+      }
+    }
+    out.push(...ruleActions(ctx.diagnostics));
     return out;
   }
 

@@ -17,6 +17,8 @@ import type { WorkerAnalyzer } from './logic/worker-client';
 export const WORKER_MIN_LENGTH = 256 * 1024;
 /** Time budget of one worker analysis; over it, the document is reported once and left unchecked until it changes. */
 export const WORKER_BUDGET_MS = 5000;
+import { reportRuleSettings } from './rules-setting-report';
+import { editorFindings } from './logic/syntax-owner';
 
 export interface CachedAnalysis {
   version: number;
@@ -169,6 +171,7 @@ export class PolicyValidator implements vscode.Disposable {
     // Never block on a large document: its analysis arrives from the worker (validate()), until then there is none.
     if (this.offThread(doc)) return undefined;
     const result = analyze(doc.getText(), opts);
+    reportRuleSettings(this.log);
     const entry: CachedAnalysis = { version: doc.version, result, withIam: !!opts.iam };
     this.cache.set(key, entry);
     return entry;
@@ -258,7 +261,7 @@ export class PolicyValidator implements vscode.Disposable {
     if (a.result.kind === 'not-a-policy') {
       this.collection.delete(doc.uri);
     } else {
-      this.collection.set(doc.uri, a.result.findings.map((f) => toDiagnostic(doc, f)));
+      this.collection.set(doc.uri, editorFindings(a.result.findings, doc.languageId).map((f) => toDiagnostic(doc, f)));
       if (!this.iam.current) void this.iam.load();
     }
     this.updated.fire({ uri: doc.uri, version });

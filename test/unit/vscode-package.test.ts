@@ -54,7 +54,8 @@ describe('vscode manifest', () => {
     }
     assert.equal(props['cleanroomsIam.validate.debounceMs'].default, 200);
     assert.equal(props['cleanroomsIam.validate.maxFileSizeMB'].default, 5);
-    assert.deepEqual(props['cleanroomsIam.rules'].additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off']);
+    assert.equal(props['cleanroomsIam.rules'].additionalProperties, false, 'unknown rule ids are flagged (test/unit/rules-setting.test.ts)');
+    for (const v of Object.values(props['cleanroomsIam.rules'].properties) as Array<{ enum: string[] }>) assert.deepEqual(v.enum, ['error', 'warning', 'info', 'hint', 'off']);
   });
 
   it('contributes snippets for json and jsonc, the policy schema for policy file names, and both entry points', () => {

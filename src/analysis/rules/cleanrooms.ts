@@ -195,7 +195,9 @@ function unscoped(ctx: RuleContext, st: StatementModel): void {
 
 function scopeFix(ctx: RuleContext, st: StatementModel): Fix[] {
   const text = ctx.text;
-  const op = 'ForAnyValue:ArnEquals';
+  // Plain ArnEquals: aws:SourceArn is single-valued, so the AWS sample's ForAnyValue: prefix would draw this kit's own
+  // cleanrooms-forany-single-valued hint. A list of ARNs under ArnEquals matches any one of them.
+  const op = 'ArnEquals';
   const title = 'Scope to membership ARNs (aws:SourceArn condition)';
   const cond = st.condition;
   if (cond) {
