@@ -8,7 +8,7 @@ import { ACTION_PATTERN, parseRoleConfig, ROLE_CONFIG_FILE } from '../evaluate/r
 import { UsageError } from './args';
 import { DEFAULT_MAX_LENGTH } from '../analysis/analyze';
 import { readTextFile } from './files';
-import { checkRoleJson, checkRoleText } from './check-role-format';
+import { checkRoleJson, checkRoleText } from '../evaluate/role-report';
 import { loadIamIndex } from './iam';
 
 export type CheckRoleCommand = {

@@ -42,20 +42,9 @@ const CODES: Record<Style, [number, number]> = {
   underline: [4, 24],
 };
 
-/**
- * Replace control characters (C0, DEL, C1, including ESC), line/paragraph separators and bidi controls (embeddings,
- * overrides, isolates, marks) so document, path or argument content can never drive the terminal or reorder a line.
- */
-export function sanitize(s: string): string {
-  return s
-    .replace(/\r\n|[\r\n\t]/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** sanitize() for each line of a multi-line human message (usage, errors): keeps the line breaks, nothing else. */
-export function sanitizeLines(s: string): string {
-  return s.split('\n').map(sanitize).join('\n');
-}
+// sanitize / sanitizeLines live with the other message helpers (src/analysis/messages.ts), for the extension too.
+import { sanitize } from '../analysis/messages';
+export { sanitize, sanitizeLines } from '../analysis/messages';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -10,6 +10,8 @@ import { TURN_OFF_RULE, turnOffRule } from './lightbulb';
 import { PolicyCodeActions, PolicyCodeLens, PolicyHovers, SELECTOR } from './providers';
 import { QuickInputPrompts, type PromptProvider } from './prompts';
 import { PolicyValidator, WORKER_BUDGET_MS } from './validation';
+import { RoleChecks, type RoleCheckOutcome } from './role-check';
+import { COMMANDS } from './logic/ids';
 import { WorkerAnalyzer } from './logic/worker-client';
 import { workerFactory } from './node-worker';
 
@@ -44,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
   const validator = new PolicyValidator(iam, log, worker, root ? vscode.Uri.joinPath(context.extensionUri, 'dist', 'iam-data.json').fsPath : undefined);
   const commands = new Commands(context, validator, () => prompts);
   const lens = new PolicyCodeLens(validator);
+  const roles = new RoleChecks(validator, iam, log);
 
   context.subscriptions.push(
     iam,
@@ -56,8 +59,15 @@ export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
     vscode.languages.registerCodeLensProvider(SELECTOR, lens),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new PolicyCompletionProvider(validator, iam), ...COMPLETION_TRIGGERS),
     validator.onDidUpdate(() => lens.refresh()),
+    roles,
+    vscode.languages.registerCodeLensProvider(SELECTOR, roles),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, roles, RoleChecks.metadata),
+    vscode.commands.registerCommand(COMMANDS.checkRole, (uri?: unknown, ids?: unknown): Promise<RoleCheckOutcome> =>
+      roles.command(prompts, uri instanceof vscode.Uri ? uri : undefined, Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : undefined),
+    ),
     { dispose: () => output?.dispose() },
   );
+  roles.start();
   validator.start();
 
   return {

@@ -140,15 +140,16 @@ describe('web build: the browser bundle runs without Node built-ins and matches 
     assert.throws(() => loadBundle(writeTemp('require("fs");'), {}, true), /require\('fs'\) is not available/);
   });
 
-  it('activates the same way: one diagnostic collection, every command, the three providers, all in subscriptions', () => {
+  it('activates the same way: the rule and role-check diagnostic collections, every command, the providers, all in subscriptions', () => {
     for (const kind of ['web', 'node'] as const) {
       const { state } = runs[kind].fake;
-      assert.deepEqual(state.collections, ['cleanrooms-iam'], kind);
+      assert.deepEqual(state.collections, ['cleanrooms-iam', 'cleanrooms-iam-role-check'], kind);
       // Every contributed command, plus the lightbulb's internal "Turn off <rule> in settings" (not in the palette).
       assert.deepEqual([...state.commands.keys()].sort(), [...Object.values(COMMANDS), 'cleanroomsIam.turnOffRule'].sort(), kind);
-      assert.equal(state.providers.codeActions.length, 1, kind);
+      // Rule findings and the role check each have a code action and a code lens provider.
+      assert.equal(state.providers.codeActions.length, 2, kind);
       assert.equal(state.providers.hovers.length, 1, kind);
-      assert.equal(state.providers.codeLens.length, 1, kind);
+      assert.equal(state.providers.codeLens.length, 2, kind);
       assert.deepEqual(state.providers.completion.map((c) => c.triggers), [['"', ':']], `${kind}: one completion provider, triggered by " and :`);
       assert.ok(runs[kind].ctx.subscriptions.length >= Object.values(COMMANDS).length + 3, kind);
       assert.match(state.output.join('\n'), /IAM reference data .* loaded/, kind);
@@ -720,15 +721,18 @@ function createFakeVscode(config: Record<string, unknown> = {}) {
     languages: {
       createDiagnosticCollection: (name: string) => {
         state.collections.push(name);
+        // The rule findings' collection is state.diagnostics (what the tests compare); any other collection (the role
+        // check's) keeps its own map.
+        const map = name === 'cleanrooms-iam' ? state.diagnostics : new Map<string, Diagnostic[]>();
         return {
           name,
-          set: (uri: Uri, diags: Diagnostic[]) => void state.diagnostics.set(uri.toString(), [...diags]),
-          delete: (uri: Uri) => void state.diagnostics.delete(uri.toString()),
-          has: (uri: Uri) => state.diagnostics.has(uri.toString()),
-          get: (uri: Uri) => state.diagnostics.get(uri.toString()),
-          clear: () => state.diagnostics.clear(),
-          forEach: (fn: (uri: Uri, d: Diagnostic[]) => void) => state.diagnostics.forEach((d, u) => fn(Uri.parse(u), d)),
-          dispose: () => state.diagnostics.clear(),
+          set: (uri: Uri, diags: Diagnostic[]) => void map.set(uri.toString(), [...diags]),
+          delete: (uri: Uri) => void map.delete(uri.toString()),
+          has: (uri: Uri) => map.has(uri.toString()),
+          get: (uri: Uri) => map.get(uri.toString()),
+          clear: () => map.clear(),
+          forEach: (fn: (uri: Uri, d: Diagnostic[]) => void) => map.forEach((d, u) => fn(Uri.parse(u), d)),
+          dispose: () => map.clear(),
         };
       },
       getDiagnostics: (uri: Uri) => state.diagnostics.get(uri.toString()) ?? [],
@@ -745,6 +749,7 @@ function createFakeVscode(config: Record<string, unknown> = {}) {
       onDidChangeTextDocument: onChange.event,
       onDidCloseTextDocument: onClose.event,
       onDidChangeConfiguration: onConfig.event,
+      createFileSystemWatcher: () => ({ onDidChange: () => new Disposable(), onDidCreate: () => new Disposable(), onDidDelete: () => new Disposable(), dispose: () => undefined }),
       getConfiguration: (section?: string) => ({
         get: <T>(key: string, def?: T): T | undefined => {
           const full = section ? `${section}.${key}` : key;

@@ -8,6 +8,7 @@ export const COMMANDS = {
   fixAll: 'cleanroomsIam.fixAll',
   copyCliCommands: 'cleanroomsIam.copyCliCommands',
   openExample: 'cleanroomsIam.openExample',
+  checkRole: 'cleanroomsIam.checkRole',
 } as const;
 
 /** The walkthrough's id (package.json contributes.walkthroughs). */

@@ -1,7 +1,7 @@
 // The check-role report as text and JSON. Pure (no Node APIs), so the extension can show the same table.
-import type { StatementRef } from '../evaluate/evaluate';
-import type { RoleCheckResult } from '../evaluate/role-check';
-import { sanitize } from './format';
+import type { StatementRef } from './evaluate';
+import type { RoleCheckResult } from './role-check';
+import { sanitize } from '../analysis/messages';
 
 const stmt = (r: StatementRef | undefined): { index: number; sid?: string } | null => (r ? { index: r.index, ...(r.sid ? { sid: r.sid } : {}) } : null);
 
