@@ -28,6 +28,76 @@ const verbose = process.env.CLEANROOMS_IAM_VERBOSE === '1';
 const SOURCE = 'cleanrooms-iam';
 const FILL_COMMAND = 'Clean Rooms: Fill Placeholders';
 /** Steps 5 and 6 use this file (written into the workspace copy): line 6 has the bad Effect, line 7 the Action to complete. */
+/** The AWS page's read-data permissions policy, filled, without glue:GetPartitions: the role check's demo. */
+const ROLE_DEMO = 'role-check-demo-permissions-policy.json';
+const ROLE_DEMO_TEXT = `{
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Sid": "NecessaryGluePermissions",
+            "Effect": "Allow",
+            "Action": [
+                "glue:GetDatabase",
+                "glue:GetDatabases",
+                "glue:GetTable",
+                "glue:GetTables",
+                "glue:GetPartition",
+                "glue:BatchGetPartition"
+            ],
+            "Resource": [
+                "arn:aws:glue:eu-west-2:210987654321:database/marketing_db",
+                "arn:aws:glue:eu-west-2:210987654321:table/marketing_db/customer_events",
+                "arn:aws:glue:eu-west-2:210987654321:catalog"
+            ]
+        },
+        {
+            "Effect": "Allow",
+            "Action": [
+                "glue:GetSchema",
+                "glue:GetSchemaVersion"
+            ],
+            "Resource": [
+                "*"
+            ]
+        },
+        {
+            "Sid": "NecessaryS3BucketPermissions",
+            "Effect": "Allow",
+            "Action": [
+                "s3:GetBucketLocation",
+                "s3:ListBucket"
+            ],
+            "Resource": [
+                "arn:aws:s3:::acme-cleanrooms-data"
+            ],
+            "Condition": {
+                "StringEquals": {
+                    "s3:ResourceAccount": [
+                        "210987654321"
+                    ]
+                }
+            }
+        },
+        {
+            "Sid": "NecessaryS3ObjectPermissions",
+            "Effect": "Allow",
+            "Action": [
+                "s3:GetObject"
+            ],
+            "Resource": [
+                "arn:aws:s3:::acme-cleanrooms-data/customers/2026/*"
+            ],
+            "Condition": {
+                "StringEquals": {
+                    "s3:ResourceAccount": [
+                        "210987654321"
+                    ]
+                }
+            }
+        }
+    ]
+}
+`;
 const EDITOR_DEMO = 'editor-demo-policy.json';
 const EDITOR_DEMO_TEXT = `{
     "Version": "2012-10-17",
@@ -212,7 +282,12 @@ async function main() {
       await openAt(EDITOR_DEMO, 7, 38); // after "cleanrooms:Get"
       await page.keyboard.press('Control+Space');
       const rows = page.locator('.suggest-widget .monaco-list-row');
-      await rows.first().waitFor({ timeout: WAIT });
+      // The first Ctrl+Space is sometimes swallowed while the editor is still settling after Go to Line: ask once more.
+      await rows.first().waitFor({ timeout: 5000 }).catch(async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Space');
+        await rows.first().waitFor({ timeout: WAIT });
+      });
       await page.locator('.suggest-widget .monaco-list-row:has-text("cleanrooms:Get")').first().waitFor({ timeout: WAIT });
       // Ctrl+Space again opens the details pane (the action's description from the IAM reference data).
       await page.keyboard.press('Control+Space');
@@ -234,6 +309,26 @@ async function main() {
       await page.screenshot({ path: join(imagesDir, 'lightbulb.png') });
       await page.keyboard.press('Escape');
       return labels.map((l) => `"${l}"`).join(', ');
+    });
+
+    await step(page, 'a read-data role without glue:GetPartitions: the code lens counts the denied requests; clicking it shows the request table', async () => {
+      // Written now, not with the other fixtures: a file list that changes under the earlier steps makes them flaky.
+      writeFileSync(join(workspace, ROLE_DEMO), ROLE_DEMO_TEXT);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+1');
+      await openQuickInput(page, 'Control+P');
+      await page.keyboard.type(ROLE_DEMO);
+      await page.locator(`${quickInputVisible} .monaco-list-row[aria-label*="${ROLE_DEMO}"]`).first().waitFor({ timeout: WAIT });
+      await page.keyboard.press('Enter');
+      const lens = page.locator('.editor-group-container.active .codelens-decoration a:has-text("requests denied")').first();
+      await lens.waitFor({ timeout: WAIT });
+      const title = (await lens.innerText()).trim();
+      await lens.click();
+      // The report opens beside the policy.
+      await page.locator('.monaco-editor .view-lines:has-text("glue:GetPartitions")').last().waitFor({ timeout: WAIT });
+      await page.locator('.monaco-editor .view-lines:has-text("denied")').last().waitFor({ timeout: WAIT });
+      await page.screenshot({ path: join(imagesDir, 'role-check.png') });
+      return `lens "${title}"; request table shown`;
     });
   } catch (e) {
     counts.failed++;

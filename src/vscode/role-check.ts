@@ -19,6 +19,8 @@ import { WORKER_MIN_LENGTH, type CachedAnalysis, type PolicyValidator } from './
 /** Source of the role-check diagnostics (a collection of their own, next to the rule findings). */
 export const ROLE_CHECK_SOURCE = 'cleanrooms-iam role check';
 const CONFIG_FILE = 'cleanrooms-iam.json';
+/** URI scheme of the read-only request-table views. */
+export const REPORT_SCHEME = 'cleanrooms-iam-report';
 
 interface RoleState {
   lens?: DocumentRoleLens;
@@ -41,6 +43,8 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
   private denyActions: string[] = [];
   private configError: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private reports = 0;
+  private readonly reportTexts = new Map<string, string>();
 
   constructor(
     private readonly validator: PolicyValidator,
@@ -59,7 +63,11 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
       watcher.onDidCreate(reload),
       watcher.onDidDelete(reload),
       this.validator.onDidUpdate(({ uri }) => this.update(uri)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.diagnostics.delete(d.uri);
+        this.reportTexts.delete(d.uri.toString());
+      }),
+      vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, { provideTextDocumentContent: (u) => this.reportTexts.get(u.toString()) ?? '' }),
     );
     reload();
   }
@@ -215,7 +223,10 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
       return fail((err as Error)?.message ?? String(err));
     }
     const report = checkRoleText(result);
-    const shown = await vscode.workspace.openTextDocument({ language: 'plaintext', content: report });
+    // A read-only virtual document (nothing to save or discard when it is closed).
+    const reportUri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${role}.txt`, query: String(++this.reports) });
+    this.reportTexts.set(reportUri.toString(), report);
+    const shown = await vscode.workspace.openTextDocument(reportUri);
     await vscode.window.showTextDocument(shown, { preview: true, viewColumn: vscode.ViewColumn.Beside });
     return { status: 'checked', role, ok: result.ok, text: report, uri: shown.uri.toString(), result };
   }

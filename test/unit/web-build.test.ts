@@ -749,6 +749,7 @@ function createFakeVscode(config: Record<string, unknown> = {}) {
       onDidChangeTextDocument: onChange.event,
       onDidCloseTextDocument: onClose.event,
       onDidChangeConfiguration: onConfig.event,
+      registerTextDocumentContentProvider: () => new Disposable(),
       createFileSystemWatcher: () => ({ onDidChange: () => new Disposable(), onDidCreate: () => new Disposable(), onDidDelete: () => new Disposable(), dispose: () => undefined }),
       getConfiguration: (section?: string) => ({
         get: <T>(key: string, def?: T): T | undefined => {
