@@ -5,15 +5,16 @@
 import * as vscode from 'vscode';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { recogniseRole } from '../evaluate/recognise';
-import { checkRole, parsePolicyText, type RoleCheckResult } from '../evaluate/role-check';
+import { checkRole, parsePolicyText, roleKinds, type RoleCheckResult } from '../evaluate/role-check';
 import { parseRoleConfig } from '../evaluate/role-config';
 import { roleFixEdit } from '../evaluate/role-fix';
 import { checkRoleText } from '../evaluate/role-report';
-import { ROLE_CHECKS, roleById } from '../catalog';
+import { placeholderKind, ROLE_CHECKS, roleById, roleCheckSpec } from '../catalog';
 import type { IamLoader } from './iam';
 import { roleLens, roleLensForDocument, type DocumentRoleLens } from './logic/role-lens';
 import { COMMANDS } from './logic/ids';
 import type { PromptProvider } from './prompts';
+import { isRegionKind, type FillStep } from './logic/wizard';
 import { WORKER_MIN_LENGTH, type CachedAnalysis, type PolicyValidator } from './validation';
 
 /** Source of the role-check diagnostics (a collection of their own, next to the rule findings). */
@@ -213,12 +214,30 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
     if (this.configError) prompts.showMessage('warning', vscode.l10n.t('{0} is not used: {1}', CONFIG_FILE, this.configError));
     const iam = this.iam.current ?? (await this.iam.load());
     const policyType = rec?.policyType ?? 'permissions';
+    const run = (values: Record<string, string>): RoleCheckResult =>
+      policyType === 'trust'
+        ? checkRole({ role: role!, permissions: '{"Statement": []}', trust: text, values, ...(iam ? { iam } : {}) })
+        : checkRole({ role: role!, permissions: text, values, ...(iam ? { iam } : {}), denyActions: this.denyActions });
     let result: RoleCheckResult;
     try {
-      result =
-        policyType === 'trust'
-          ? checkRole({ role, permissions: '{"Statement": []}', trust: text, ...(iam ? { iam } : {}) })
-          : checkRole({ role, permissions: text, ...(iam ? { iam } : {}), denyActions: this.denyActions });
+      result = run({});
+      // What the policy does not say (or says twice), asked with the Fill prompts and their validation; Escape stops
+      // asking and the table shows what is known.
+      const spec = roleCheckSpec(role);
+      if (result.unknownValues.length && spec) {
+        const kindOf = roleKinds(spec);
+        const values: Record<string, string> = {};
+        const title = vscode.l10n.t('Check Role Against Clean Rooms');
+        for (const [i, u] of result.unknownValues.entries()) {
+          const k = placeholderKind(kindOf(u.name));
+          const step: FillStep = { key: u.name, display: `<${u.name}>`, kind: k.id, label: k.label, help: k.help, type: isRegionKind(k.id) ? 'region' : 'input' };
+          const ctx = { title, step: i + 1, totalSteps: result.unknownValues.length, canGoBack: false, answers: new Map(Object.entries(values)), validate: (v: string) => k.validate(v), ...(u.candidates?.[0] ? { defaultValue: u.candidates[0] } : {}) };
+          const answer = step.type === 'region' ? await prompts.pickRegion(step, ctx) : await prompts.inputValue(step, ctx);
+          if (typeof answer !== 'string') break;
+          values[u.name] = answer.trim();
+        }
+        if (Object.keys(values).length) result = run(values);
+      }
     } catch (err) {
       return fail((err as Error)?.message ?? String(err));
     }
