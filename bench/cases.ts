@@ -24,7 +24,7 @@ export function rng(seed: number): () => number {
   };
 }
 
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 // Realistic values (never the AWS doc example values, so the placeholder rules stay quiet as in a finished policy).
 const ACCOUNTS = ['210987654321', '384756129034', '902183746512', '617283940516'];
@@ -243,7 +243,7 @@ export function editSequence(base: string, count: number, seed: number): string[
       cursor--;
       typed--;
     } else {
-      const ch = 'abcdefghijklmnopqrstuvwxyz0123456789-_'[Math.floor(r() * 38)]!;
+      const ch = 'abcdefghijklmnopqrstuvwxyz0123456789-_'[Math.floor(r() * 38)];
       text = text.slice(0, cursor) + ch + text.slice(cursor);
       cursor++;
       typed++;

@@ -41,7 +41,7 @@ const EMPTY_STATE: Record<string, unknown> = {
  */
 export function vscodeExportNames(dts: string): string[] {
   const names = new Set<string>();
-  for (const m of dts.matchAll(/^\texport (?:namespace|class|enum|const|let|function) (\w+)/gm)) names.add(m[1]!);
+  for (const m of dts.matchAll(/^\texport (?:namespace|class|enum|const|let|function) (\w+)/gm)) names.add(m[1]);
   return [...names];
 }
 

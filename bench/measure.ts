@@ -22,13 +22,13 @@ export interface Measured {
 export function quantile(sorted: number[], q: number): number {
   if (!sorted.length) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i]!;
+  return sorted[i];
 }
 
 export function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
   const n = s.length;
-  const median = n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+  const median = n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   return { median, p95: quantile(s, 0.95), n };
 }
 
@@ -69,7 +69,7 @@ export async function measure(contenders: Contender[], opts: MeasureOptions = {}
     const cs = live();
     let total = 0;
     for (let k = 0; k < cs.length; k++) {
-      const c = cs[(k + rotation) % cs.length]!;
+      const c = cs[(k + rotation) % cs.length];
       try {
         const t = await timeOnce(c.run);
         total += t;

@@ -179,14 +179,14 @@ async function editLoop(options: AnalyzeOptions, anchor: ReturnType<typeof makeA
     const texts = editSequence(base, EDITS, 1000 + round);
     const record = round > 0;
     for (let i = 0; i < texts.length; i++) {
-      const t = texts[i]!;
+      const t = texts[i];
       const order = (i + round) % 3;
       const steps = [
         () => time(() => parseTree(t, []), record ? fl : undefined),
         () => time(() => analyze(t, options), record ? an : undefined),
         () => time(() => anchor.validate(t), record ? anc : undefined),
       ];
-      for (let k = 0; k < 3; k++) await steps[(k + order) % 3]!();
+      for (let k = 0; k < 3; k++) await steps[(k + order) % 3]();
     }
   }
   return { edits: EDITS, rounds, bytes: base.length, floor: stats(fl), analyze: stats(an), anchor: anc.length ? stats(anc) : null };
@@ -219,7 +219,7 @@ function activation(): Activation {
     return { ms: null, samples: runs.length, error: errorText(err).split('\n')[0] };
   }
   const total = stats(runs.map((r) => r.total_ms));
-  const last = runs[runs.length - 1]!;
+  const last = runs[runs.length - 1];
   return {
     ms: total.median,
     load_ms: stats(runs.map((r) => r.load_ms)).median,
@@ -242,7 +242,7 @@ function iamFirstLoad(): { ms: number | null; read_ms?: number; parse_ms?: numbe
   } catch (err) {
     return { ms: null, samples: runs.length, error: errorText(err).split('\n')[0] };
   }
-  return { ms: stats(runs.map((r) => r.total_ms)).median, read_ms: stats(runs.map((r) => r.read_ms)).median, parse_ms: stats(runs.map((r) => r.parse_ms)).median, parser: runs[0]!.parser, samples: runs.length };
+  return { ms: stats(runs.map((r) => r.total_ms)).median, read_ms: stats(runs.map((r) => r.read_ms)).median, parse_ms: stats(runs.map((r) => r.parse_ms)).median, parser: runs[0].parser, samples: runs.length };
 }
 
 interface Memory {
@@ -272,9 +272,9 @@ const kb = (b: number): string => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFix
 const mark = (p: boolean | null): string => (p === null ? '' : p ? 'PASS' : 'MISS');
 
 function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r, ri) => {
-    const line = r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+    const line = r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
     return ri === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
   }).join('\n');
 }
@@ -317,7 +317,7 @@ function completionBench(options: AnalyzeOptions): { median_ms: number; p95_ms: 
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const loadBefore = loadavg()[0]!;
+  const loadBefore = loadavg()[0];
   const { iam, note: iamNote } = await loadIam();
   log(iamNote);
   const options: AnalyzeOptions = iam ? { iam } : {};
@@ -403,7 +403,7 @@ async function main(): Promise<void> {
     iam_data_load: iamLoad,
     memory_10mb: mem,
     budgets,
-    environment: { load_average_1m: [Number(loadBefore.toFixed(2)), Number(loadavg()[0]!.toFixed(2))], node: process.version, platform: `${process.platform}-${process.arch}`, schema: anchor.schema ? 'schemas/policy.schema.json' : null, iam: iamNote, quick: QUICK },
+    environment: { load_average_1m: [Number(loadBefore.toFixed(2)), Number(loadavg()[0].toFixed(2))], node: process.version, platform: `${process.platform}-${process.arch}`, schema: anchor.schema ? 'schemas/policy.schema.json' : null, iam: iamNote, quick: QUICK },
     wall_s: (performance.now() - started) / 1000,
   };
 

@@ -6,8 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { createFakeVscode, vscodeExportNames } from '../fake-vscode';
 
 async function main(): Promise<void> {
-  const bundle = process.argv[2]!;
-  const root = process.argv[3]!;
+  const bundle = process.argv[2];
+  const root = process.argv[3];
   const fake = createFakeVscode(vscodeExportNames(fs.readFileSync(`${root}/node_modules/@types/vscode/index.d.ts`, 'utf8')));
   // Route `require('vscode')` to the fake.
   const M = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   // Record file reads made while loading and activating (activate() should do no I/O).
   const reads: string[] = [];
   for (const name of ['readFileSync', 'readFile', 'openSync', 'open', 'readdirSync', 'statSync', 'existsSync'] as const) {
-    const orig = (fs as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
+    const orig = (fs as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
     (fs as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
       if (recording && typeof args[0] === 'string') reads.push(`${name} ${args[0]}`);
       return orig.apply(this, args);
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   }
   const origPromisesRead = fs.promises.readFile;
   fs.promises.readFile = function (this: unknown, ...args: Parameters<typeof origPromisesRead>) {
-    if (recording) reads.push(`promises.readFile ${String(args[0])}`);
+    if (recording) reads.push(`promises.readFile ${typeof args[0] === 'string' ? args[0] : '(handle or URL)'}`);
     return origPromisesRead.apply(this, args);
   } as typeof origPromisesRead;
   let recording = false;
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const t1 = performance.now();
   recording = true;
   const r = ext.activate?.(context);
-  if (r && typeof (r as PromiseLike<unknown>).then === 'function') await r;
+  if (r && typeof (r as PromiseLike<unknown>).then === 'function') await (r as PromiseLike<unknown>);
   const t2 = performance.now();
   const cpu = process.cpuUsage(c0);
   recording = false;

@@ -7,7 +7,7 @@ import { analyze } from '../../src/analysis';
 import { readFileSync } from 'node:fs';
 
 const mode = process.argv[2] ?? 'analyze';
-const text = readFileSync(process.argv[3]!, 'utf8');
+const text = readFileSync(process.argv[3], 'utf8');
 (globalThis as { gc?: () => void }).gc?.();
 const before = process.memoryUsage();
 const maxBefore = process.resourceUsage().maxRSS * 1024;

@@ -169,7 +169,7 @@ const kinds: PlaceholderKind[] = [
     validate: (v) => {
       const m = MEMBERSHIP_ARN_RE.exec(v);
       if (!m) return 'A membership ARN looks like arn:aws:cleanrooms:us-east-2:210987654321:membership/3f2a9c1e-7b4d-4e8a-9c51-0d6b2e8f4a17.';
-      return validateRegion(m[1]!, true) ?? validateAccountId(m[2]!) ?? validateMembershipId(m[3]!);
+      return validateRegion(m[1], true) ?? validateAccountId(m[2]) ?? validateMembershipId(m[3]);
     },
     sample: 'arn:aws:cleanrooms:eu-west-2:210987654321:membership/3f2a9c1e-7b4d-4e8a-9c51-0d6b2e8f4a17',
     docUrl: SETUP_ROLES,

@@ -105,5 +105,5 @@ export function regionsForPicker(): RegionInfo[] {
 /** Looks like an Availability Zone (`us-east-1a`) rather than a Region. */
 export function asAvailabilityZone(value: string): string | undefined {
   const m = /^([a-z]{2}(?:-[a-z]+)+-\d+)[a-z]$/.exec(value);
-  return m && BY_CODE.has(m[1]!) ? m[1] : undefined;
+  return m && BY_CODE.has(m[1]) ? m[1] : undefined;
 }

@@ -192,7 +192,8 @@ type Json = Record<string, unknown>;
 
 function strings(x: unknown): string[] {
   if (x === undefined || x === null) return [];
-  return Array.isArray(x) ? x.map(String) : [String(x)];
+  // IAM's one-or-many shape; numbers and booleans as their text, anything else as its JSON text.
+  return (Array.isArray(x) ? x : [x]).map((v) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v)));
 }
 
 /** The statements of a template body (a `statement` template is one statement). */
@@ -274,7 +275,7 @@ const TOKEN = /<([a-z0-9][a-z0-9-]*)>/g;
 
 /** Placeholder names in a string, in order. */
 export function tokensIn(s: string): string[] {
-  return [...s.matchAll(TOKEN)].map((m) => m[1]!);
+  return [...s.matchAll(TOKEN)].map((m) => m[1]);
 }
 
 /** Replace `<name>` tokens that have a value; the others stay as tokens. */

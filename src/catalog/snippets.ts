@@ -29,7 +29,7 @@ export function escapeSnippetChoice(s: string): string {
 /** Tab stop number per placeholder name: 1, 2, 3… in order of first appearance in the body text. */
 export function snippetTabStops(template: PolicyTemplate): Map<string, number> {
   const stops = new Map<string, number>();
-  for (const m of templateText(template, '\t').matchAll(TOKEN_RE)) if (!stops.has(m[1]!)) stops.set(m[1]!, stops.size + 1);
+  for (const m of templateText(template, '\t').matchAll(TOKEN_RE)) if (!stops.has(m[1])) stops.set(m[1], stops.size + 1);
   return stops;
 }
 
@@ -54,7 +54,7 @@ export function snippetBodyText(template: PolicyTemplate): string {
   let out = '';
   let last = 0;
   for (const m of text.matchAll(TOKEN_RE)) {
-    const name = m[1]!;
+    const name = m[1];
     const n = stops.get(name)!;
     out += escapeSnippetText(text.slice(last, m.index));
     if (seen.has(name)) {
@@ -64,7 +64,7 @@ export function snippetBodyText(template: PolicyTemplate): string {
       const choices = regionChoices(kinds.get(name) ?? '');
       out += choices ? `\${${n}|${choices.map(escapeSnippetChoice).join(',')}|}` : `\${${n}:${escapeSnippetText(m[0])}}`;
     }
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   return out + escapeSnippetText(text.slice(last));
 }

@@ -113,7 +113,7 @@ function walk(
 ): void {
   let onlyPositionals = false;
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
+    const arg = args[i];
     if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
       onPositional(arg);
       continue;

@@ -51,7 +51,7 @@ function splitEq(arg: string): [string, string | undefined] {
 
 function options(args: readonly string[], takes: ReadonlySet<string>, on: (name: string, value: string) => void): void {
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
+    const arg = args[i];
     if (!arg.startsWith('-')) fail(`unexpected argument "${arg}"`);
     const [name, inline] = splitEq(arg);
     if (!takes.has(name)) fail(`unknown option ${name}`);

@@ -143,14 +143,6 @@ export function expandPaths(paths: readonly string[]): Expanded {
   return { files, fsPaths, errors };
 }
 
-function safeRealpath(p: string): string | undefined {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return undefined;
-  }
-}
-
 export type ReadResult = { text: string } | { error: string };
 export type ReadBomResult = { text: string; /** The file started with a UTF-8 BOM (removed from text). */ bom: boolean } | { error: string };
 

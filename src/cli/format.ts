@@ -63,7 +63,7 @@ export function formatText(reports: readonly FileReport[], options: TextOptions)
     const sevWidth = Math.max(...r.findings.map((f) => f.severity.length));
     r.findings.forEach((f, i) => {
       lines.push(
-        `  ${paint(pos[i]!.padEnd(posWidth), 'dim')}  ${paint(f.severity.padEnd(sevWidth), sevStyle[f.severity])}  ${sanitize(f.message)}  ${paint(f.rule, 'dim')}`,
+        `  ${paint(pos[i].padEnd(posWidth), 'dim')}  ${paint(f.severity.padEnd(sevWidth), sevStyle[f.severity])}  ${sanitize(f.message)}  ${paint(f.rule, 'dim')}`,
       );
     });
     lines.push('');

@@ -50,10 +50,10 @@ export class LineIndex {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
+      if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    const column = Math.min(o, this.ends[lo]!) - this.starts[lo]! + 1;
+    const column = Math.min(o, this.ends[lo]) - this.starts[lo] + 1;
     return { line: lo + 1, column };
   }
 

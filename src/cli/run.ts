@@ -147,7 +147,7 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
   const reportPaths: Array<string | Buffer> = [];
   const fixes = { problems: 0, files: 0 };
   for (let i = 0; i < files.length; i++) {
-    const file = files[i]!;
+    const file = files[i];
     const fsPath = fsPaths[i] ?? file;
     const read = readTextFileBom(file, maxLength, fsPath);
     if ('error' in read) {
@@ -276,7 +276,7 @@ function awsCommands(command: Extract<Command, { cmd: 'aws-commands' }>, io: Cli
     errorCount += errors;
     texts.push(text);
   }
-  const req = roleRequirements(trustServices(texts[0]!));
+  const req = roleRequirements(trustServices(texts[0]));
   const roleName = command.roleName ?? suggestRoleName(req, baseName(command.trust), baseName(command.permissions));
   const invalid = validateRoleName(roleName, req);
   if (invalid) {

@@ -56,10 +56,15 @@ const T: Tri = { v: true };
 const F: Tri = { v: false };
 const unknown = (keys: string[]): Tri => ({ v: 'unknown', keys });
 
-function list(x: unknown): string[] {
+/** A policy element's values: a string or a list of them (IAM's one-or-many shape). */
+export function list(x: unknown): string[] {
   if (x === undefined || x === null) return [];
-  if (Array.isArray(x)) return x.map((e) => String(e));
-  return [String(x)];
+  return (Array.isArray(x) ? x : [x]).map(scalarText);
+}
+
+/** A JSON scalar as IAM reads it (numbers and booleans as their text); anything else as its JSON text. */
+export function scalarText(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }
 
 export function normaliseContext(req: Request): (key: string) => ContextEntry {
@@ -185,7 +190,7 @@ function parseIp(s: string): { v6: boolean; bits: bigint } | undefined {
   const h = (x: string) => (x === '' ? [] : x.split(':'));
   const head = h(halves[0]);
   const tail = halves.length === 2 ? h(halves[1]) : [];
-  const groups = halves.length === 2 ? [...head, ...Array(8 - head.length - tail.length).fill('0'), ...tail] : head;
+  const groups = halves.length === 2 ? [...head, ...new Array<string>(8 - head.length - tail.length).fill('0'), ...tail] : head;
   if (groups.length !== 8 || groups.some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) return undefined;
   return { v6: true, bits: groups.reduce((a, g) => (a << 16n) | BigInt(parseInt(g, 16)), 0n) };
 }

@@ -1,6 +1,7 @@
 // Is this policy a Clean Rooms role, and which one? From the principal (trust policies), the actions (permissions
 // policies) and the catalog. Pure; used by the editor to decide where a role-check code lens goes. A policy that is
 // not recognised gets nothing (no lens, no diagnostic): recognition errs on the side of silence.
+import { list } from './evaluate';
 import { ROLE_CHECKS, variantRequests, type RoleCheckSpec } from '../catalog';
 import type { Policy, Statement } from './evaluate';
 
@@ -12,10 +13,6 @@ export interface Recognised {
   reason: string;
 }
 
-function list(x: unknown): string[] {
-  if (x === undefined || x === null) return [];
-  return Array.isArray(x) ? x.map(String) : [String(x)];
-}
 
 function statementsOf(p: Policy): Statement[] {
   const st = p.Statement;
@@ -83,7 +80,7 @@ function recognisePermissions(sts: Statement[]): Recognised | undefined {
   }).filter((x) => x.score >= MIN_ACTION_SIMILARITY);
   if (!scored.length) return undefined;
   scored.sort((a, b) => b.score - a.score);
-  const top = scored[0]!.score;
+  const top = scored[0].score;
   const roles = scored.filter((x) => x.score === top).map((x) => x.role);
   return { policyType: 'permissions', roles, reason: `names ${Math.round(top * 100)}% of the actions of the documented policy` };
 }

@@ -8,6 +8,7 @@
 // Plus the two Access Analyzer custom checks, offline: what the policy grants beyond the documented one (no new
 // access), and the actions a config forbids wherever the policy allows them (access not granted).
 // Pure: no Node APIs, no vscode.
+import { list } from './evaluate';
 import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import {
   fillTokens, mustTemplate, placeholderKind, roleById, roleCheckSpec, SAME_VALUE_KEYS, roleValueNames, templateStatements, tokensIn, variantRequests,
@@ -111,8 +112,8 @@ export class RoleCheckError extends Error {}
 
 export function parsePolicyText(text: string, what: string): Policy {
   const errors: ParseError[] = [];
-  const value = parse(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length) throw new RoleCheckError(`${what}: not valid JSON (${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset})`);
+  const value: unknown = parse(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length) throw new RoleCheckError(`${what}: not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset})`);
   if (!value || typeof value !== 'object' || Array.isArray(value) || !('Statement' in value)) {
     throw new RoleCheckError(`${what}: not an IAM policy (no top-level "Statement")`);
   }
@@ -124,12 +125,7 @@ function statementsOf(p: Policy): Statement[] {
   return st === undefined ? [] : Array.isArray(st) ? st : [st];
 }
 
-function list(x: unknown): string[] {
-  if (x === undefined || x === null) return [];
-  return Array.isArray(x) ? x.map(String) : [String(x)];
-}
 
-const hasWild = (s: string): boolean => /[*?]|\$\{/.test(s);
 
 // ---------- values ----------
 
@@ -147,7 +143,7 @@ function unifier(template: string, kindOf: (name: string) => string): { re: RegE
   let last = 0;
   for (const m of template.matchAll(/<([a-z0-9][a-z0-9-]*)>/g)) {
     src += escapeRe(template.slice(last, m.index));
-    const name = m[1]!;
+    const name = m[1];
     const seen = names.indexOf(name);
     if (seen >= 0) src += `\\${seen + 1}`;
     else {
@@ -155,7 +151,7 @@ function unifier(template: string, kindOf: (name: string) => string): { re: RegE
       // A lone `*` where the value goes says nothing about it, but the other values of the string still count.
       src += SLASH_KINDS.has(kindOf(name)) ? '([^*?${}:]+|\\*)' : '([^*?${}:/]+|\\*)';
     }
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   if (!names.length) return undefined;
   src += escapeRe(template.slice(last));
@@ -239,8 +235,8 @@ export function inferValues(
         if (uc.key !== tc.key || uc.values.length !== tc.values.length) continue;
         tc.values.forEach((tv, i) => {
           const un = unifier(fillTokens(tv, current()), kindOf);
-          const m = un && un.re.exec(uc.values[i]!);
-          if (un && m) un.names.forEach((n, k) => m[k + 1] !== '*' && take(n, m[k + 1]!));
+          const m = un && un.re.exec(uc.values[i]);
+          if (un && m) un.names.forEach((n, k) => m[k + 1] !== '*' && take(n, m[k + 1]));
         });
       }
     }
@@ -261,12 +257,12 @@ export function inferValues(
       un.names.forEach((n, k) => {
         if (m[k + 1] === '*') return;
         const set = found.get(n) ?? new Set<string>();
-        set.add(m[k + 1]!);
+        set.add(m[k + 1]);
         found.set(n, set);
       });
     }
     for (const [n, set] of found) {
-      if (set.size === 1) take(n, [...set][0]!);
+      if (set.size === 1) take(n, [...set][0]);
       else if (current()[n] === undefined) ambiguous[n] = [...new Set([...(ambiguous[n] ?? []), ...set])].sort();
     }
   }
@@ -350,11 +346,11 @@ function whatIsMissing(
     .sort((a, b) => breadth(a.s) - breadth(b.s) || a.i - b.i);
   const only = (s: Statement): Policy => ({ Statement: [s] });
   const req = { action, resource, context };
-  const ref = (i: number): string => refText({ index: i, ...(typeof sts[i]!.Sid === 'string' ? { sid: sts[i]!.Sid as string } : {}) });
+  const ref = (i: number): string => refText({ index: i, ...(typeof sts[i].Sid === 'string' ? { sid: sts[i].Sid } : {}) });
   // A fix is offered only when the edited policy allows the request.
   const fixesFor = (candidates: number[], element: 'Action' | 'Resource', add: string): RoleFix[] =>
     candidates.flatMap((i) => {
-      const s = sts[i]!;
+      const s = sts[i];
       if (s[element] === undefined || list(s[element]).includes(add)) return [];
       const edited = sts.map((x, k) => (k === i ? { ...x, [element]: [...list(x[element]), add] } : x));
       return evaluate({ ...policy, Statement: edited }, req).decision === 'allowed' ? [{ statement: i, element, add }] : [];
@@ -362,24 +358,24 @@ function whatIsMissing(
   // Action and resource match, the condition does not.
   const byBoth = allows.filter(({ s }) => evaluate(only({ ...s, Condition: undefined }), req).decision !== 'denied');
   if (byBoth.length) {
-    return { text: `${ref(byBoth[0]!.i)} allows ${action} on this resource, but its Condition does not hold for the request Clean Rooms makes (${contextText(context)})`, fixes: [] };
+    return { text: `${ref(byBoth[0].i)} allows ${action} on this resource, but its Condition does not hold for the request Clean Rooms makes (${contextText(context)})`, fixes: [] };
   }
   const byAction = allows.filter(({ s }) => matchesAction(s, action)).map(({ i }) => i);
   const byResource = allows
     .filter(({ s }) => evaluate(only({ ...s, Action: '*', NotAction: undefined, Condition: undefined }), req).decision !== 'denied')
     .map(({ i }) => i);
   // Candidates, the narrowest statement first; for one statement, adding the action before adding the resource.
-  const breadthOf = (i: number): number => breadth(sts[i]!);
+  const breadthOf = (i: number): number => breadth(sts[i]);
   const fixes = [...fixesFor(byResource, 'Action', action), ...fixesFor(byAction, 'Resource', resource)].sort(
     (a, b) => breadthOf(a.statement) - breadthOf(b.statement) || (a.element === b.element ? 0 : a.element === 'Action' ? -1 : 1),
   );
-  if (byAction.length) return { text: fixText({ statement: byAction[0]!, element: 'Resource', add: resource }, action, resource, sts), fixes };
-  if (byResource.length) return { text: fixText({ statement: byResource[0]!, element: 'Action', add: action }, action, resource, sts), fixes };
+  if (byAction.length) return { text: fixText({ statement: byAction[0], element: 'Resource', add: resource }, action, resource, sts), fixes };
+  if (byResource.length) return { text: fixText({ statement: byResource[0], element: 'Action', add: action }, action, resource, sts), fixes };
   return { text: `no statement allows ${action}: add it on ${resource}`, fixes: [] };
 }
 
 function fixText(f: RoleFix, action: string, resource: string, sts: Statement[]): string {
-  const st = sts[f.statement]!;
+  const st = sts[f.statement];
   const ref = refText({ index: f.statement, ...(typeof st.Sid === 'string' ? { sid: st.Sid } : {}) });
   return f.element === 'Action' ? `add ${action} to the Action of ${ref}, which covers ${resource}` : `add ${resource} to the Resource of ${ref}, which allows ${action} on other resources`;
 }
@@ -425,7 +421,7 @@ function checkRequest(policy: Policy, r: RoleRequest, values: Record<string, str
     // The page grants it on "*" without naming the resource Clean Rooms uses: a narrower grant may or may not cover it.
     const narrower = statementsOf(policy).findIndex((s) => s && typeof s === 'object' && s.Effect === 'Allow' && matchesAction(s, action));
     if (narrower >= 0) {
-      const st = statementsOf(policy)[narrower]!;
+      const st = statementsOf(policy)[narrower];
       const ref: StatementRef = { index: narrower, ...(typeof st.Sid === 'string' ? { sid: st.Sid } : {}) };
       return {
         ...base,
@@ -488,7 +484,7 @@ function documentedSources(t: Statement[], values: Record<string, string>): stri
 function sourceContext(source: string, service: string): Record<string, string[]> {
   const parts = source.split(':');
   const ctx: Record<string, string[]> = { 'aws:SourceArn': [source] };
-  if (parts.length >= 6 && parts[4]) ctx['aws:SourceAccount'] = [parts[4]!];
+  if (parts.length >= 6 && parts[4]) ctx['aws:SourceAccount'] = [parts[4]];
   // sts:ExternalId: Clean Rooms sends a value matching arn:aws:*:<region>:*:dbuser:*/<membership-id>* (facts §1.a.7,
   // §1.b; the pages give the pattern, not the value), so the model is a value of that shape for the membership.
   const m = /^arn:[^:]+:cleanrooms:([^:]*):([^:]+):membership\/(.+)$/.exec(source);
@@ -591,7 +587,7 @@ function knownContext(requests: RequestCheck[]): Record<string, string[]> {
     }
   }
   const out: Record<string, string[]> = {};
-  for (const [k, set] of seen) if (set.size === 1 && !/[*<]/.test([...set][0]!)) out[k] = [...set];
+  for (const [k, set] of seen) if (set.size === 1 && !/[*<]/.test([...set][0])) out[k] = [...set];
   return out;
 }
 
@@ -709,7 +705,7 @@ function checkVariant(spec: RoleCheckSpec, v: RoleVariant, input: RoleCheckInput
   const inferredPerms = inferValues(templatePerms, statementsOf(user), given, kindOf);
   const known1 = { ...inferredPerms.values, ...given };
   const inferredTrust = trust
-    ? inferValues(templateStatements(mustTemplate(spec.trust)) as Statement[], statementsOf(trust), known1, kindOf)
+    ? inferValues(templateStatements(mustTemplate(spec.trust)), statementsOf(trust), known1, kindOf)
     : { values: {}, ambiguous: {} as Record<string, string[]> };
   const values: Record<string, string> = { ...inferredTrust.values, ...inferredPerms.values, ...given };
   const sources: RoleCheckResult['values'] = {};
@@ -736,7 +732,7 @@ function checkVariant(spec: RoleCheckSpec, v: RoleVariant, input: RoleCheckInput
   // Only the values that decide something: a request that is not allowed, or (with a trust policy) a source ARN.
   const matter = new Set<string>();
   for (const q of requests) if (q.decision !== 'allowed') for (const n of tokensIn(`${q.action} ${q.resource} ${Object.values(q.context).flat().join(' ')}`)) matter.add(n);
-  if (trust) for (const src of documentedSources(templateStatements(mustTemplate(spec.trust)) as Statement[], values)) for (const n of tokensIn(src)) matter.add(n);
+  if (trust) for (const src of documentedSources(templateStatements(mustTemplate(spec.trust)), values)) for (const n of tokensIn(src)) matter.add(n);
   const unknownValues = [...used]
     .filter((n) => values[n] === undefined && matter.has(n))
     .filter((n) => !(v.optional ?? []).some((o) => o.when === n))

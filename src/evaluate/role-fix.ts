@@ -21,7 +21,7 @@ export function roleFixEdit(text: string, fix: RoleFix): TextEdit | undefined {
   if (!stmt || stmt.type !== 'object') return undefined;
   const props = (stmt.children ?? []).filter((p) => p.children?.[0]?.value === fix.element);
   if (props.length !== 1) return undefined; // absent, or a duplicate key: not certain which one IAM reads
-  const value = props[0]!.children?.[1];
+  const value = props[0].children?.[1];
   if (!value) return undefined;
   const added = JSON.stringify(fix.add);
   if (value.type === 'string') {
@@ -30,7 +30,7 @@ export function roleFixEdit(text: string, fix: RoleFix): TextEdit | undefined {
   if (value.type !== 'array' || (value.children ?? []).some((c) => c.type !== 'string')) return undefined;
   const items = value.children ?? [];
   if (!items.length) return { offset: value.offset + 1, length: value.length - 2, newText: added };
-  const last = items[items.length - 1]!;
+  const last = items[items.length - 1];
   // Keep the list's layout: a multi-line list gets the new item on its own line, indented like the last one.
   const lineStart = text.lastIndexOf('\n', last.offset) + 1;
   const indent = text.slice(lineStart, last.offset);

@@ -81,7 +81,7 @@ export class Commands {
     return this.context.workspaceState.get<Remembered>(MEMORY_KEY);
   }
 
-  private async rememberAnswers(steps: readonly FillStep[], answers: ReadonlyMap<string, string>): Promise<void> {
+  private rememberAnswers(steps: readonly FillStep[], answers: ReadonlyMap<string, string>): void {
     if (!readConfig().rememberValues) return;
     // The memento updates in memory at once; persisting can take a while, so the command does not wait for it.
     this.context.workspaceState.update(MEMORY_KEY, remember(this.memory(), steps, answers)).then(undefined, () => undefined);
@@ -164,7 +164,7 @@ export class Commands {
       p.showMessage('error', reason);
       return { status: 'failed', reason };
     }
-    await this.rememberAnswers(steps, answers);
+    this.rememberAnswers(steps, answers);
     return { status: 'applied', edits: edits.length, uri: doc.uri.toString() };
   }
 
@@ -208,7 +208,7 @@ export class Commands {
     const content = renderTemplate(asPolicy, r.values, this.indentUnit()) + '\n';
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
     await vscode.window.showTextDocument(doc);
-    await this.rememberAnswers(r.steps, new Map(Object.entries(r.values)));
+    this.rememberAnswers(r.steps, new Map(Object.entries(r.values)));
     return { status: 'opened', uri: doc.uri.toString(), templateId: t.id };
   }
 
@@ -240,7 +240,7 @@ export class Commands {
       this.prompts().showMessage('error', reason);
       return { status: 'failed', reason };
     }
-    await this.rememberAnswers(r.steps, new Map(Object.entries(r.values)));
+    this.rememberAnswers(r.steps, new Map(Object.entries(r.values)));
     return { status: 'applied', edits: 1, uri: doc.uri.toString() };
   }
 

@@ -10,6 +10,6 @@ export function workerFactory(extensionFsPath: string | undefined): (() => Worke
   return () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose (see above)
     const { Worker } = require('node:worker_threads') as { Worker: typeof NodeWorker };
-    return new Worker(file) as unknown as WorkerLike;
+    return new Worker(file);
   };
 }

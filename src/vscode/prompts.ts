@@ -121,7 +121,7 @@ export class QuickInputPrompts implements PromptProvider {
     }
     if (ctx.defaultValue) {
       const i = items.findIndex((x) => x.value === ctx.defaultValue);
-      if (i >= 0) items[i] = { ...items[i]!, description: vscode.l10n.t('{0} · last used', items[i]!.description ?? '') };
+      if (i >= 0) items[i] = { ...items[i], description: vscode.l10n.t('{0} · last used', items[i].description ?? '') };
     }
     return new Promise((resolve) => {
       const qp = vscode.window.createQuickPick<RegionItem>();

@@ -112,7 +112,7 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
     try {
       const rec = recogniseRole(parsePolicyText(text, 'policy'));
       if (rec?.policyType === 'permissions' && rec.roles.length === 1) {
-        state.result = checkRole({ role: rec.roles[0]!, permissions: text, ...(iam ? { iam } : {}), denyActions: this.denyActions });
+        state.result = checkRole({ role: rec.roles[0], permissions: text, ...(iam ? { iam } : {}), denyActions: this.denyActions });
         state.lens = { ...roleLens(state.result, vscode.l10n.t), roles: rec.roles, policyType: 'permissions' };
       } else if (rec) {
         state.lens = roleLensForDocument(text, { ...(iam ? { iam } : {}), denyActions: this.denyActions }, vscode.l10n.t);
@@ -216,8 +216,8 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
     const policyType = rec?.policyType ?? 'permissions';
     const run = (values: Record<string, string>): RoleCheckResult =>
       policyType === 'trust'
-        ? checkRole({ role: role!, permissions: '{"Statement": []}', trust: text, values, ...(iam ? { iam } : {}) })
-        : checkRole({ role: role!, permissions: text, values, ...(iam ? { iam } : {}), denyActions: this.denyActions });
+        ? checkRole({ role: role, permissions: '{"Statement": []}', trust: text, values, ...(iam ? { iam } : {}) })
+        : checkRole({ role: role, permissions: text, values, ...(iam ? { iam } : {}), denyActions: this.denyActions });
     let result: RoleCheckResult;
     try {
       result = run({});

@@ -9,7 +9,7 @@ import { placeholderKind } from '../../src/catalog/placeholder-kinds';
 import { findPlaceholders } from '../../src/fill/detect';
 import { applyEdits, planFill } from '../../src/fill/apply';
 import type { CleanRoomsIamApi, PromptProvider } from '../../src/vscode/extension';
-import { cancellingPrompts, closeAll, EXTENSION_ID, fixtureText, openUntitled, ours, SOURCE, waitFor as waitForAny, workspaceFile } from './helpers';
+import { cancellingPrompts, closeAll, EXTENSION_ID, fixtureText, openUntitled, ours, waitFor as waitForAny, workspaceFile } from './helpers';
 
 /** waitFor, also woken by the adapter's own update event. */
 const waitFor = <T>(what: string, check: () => T | undefined | false, ms = 10_000): Promise<T> =>
@@ -166,9 +166,9 @@ describe('diagnostics', function () {
       times.push(Date.now() - t0);
     }
     times.sort((a, b) => a - b);
-    const ms = Math.round((times[4]! + times[5]!) / 2);
+    const ms = Math.round((times[4] + times[5]) / 2);
     console.log('METRIC edit-to-diagnostics-ms', ms);
-    assert.ok(times[0]! >= 150, `the debounce (200 ms) applies: fastest ${times[0]} ms`);
+    assert.ok(times[0] >= 150, `the debounce (200 ms) applies: fastest ${times[0]} ms`);
   });
 
   it('clears diagnostics when a document stops being a policy', async () => {
@@ -312,9 +312,9 @@ describe('quick fixes', function () {
     const whole = new vscode.Range(0, 0, doc.lineCount, 0);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL);
     assert.equal(actions.length, 1, 'one fix-all action');
-    assert.equal(actions[0]!.kind?.value, FIX_ALL);
+    assert.equal(actions[0].kind?.value, FIX_ALL);
     const v0 = doc.version;
-    assert.ok(await vscode.workspace.applyEdit(actions[0]!.edit!));
+    assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
     assert.equal(doc.version, v0 + 1, 'one edit');
     const after = analyze(doc.getText(), {}).findings;
     for (const f of preferred) assert.ok(!after.some((a) => a.rule === f.rule && a.fixes?.some((x) => x.preferred && x.title === f.fixes!.find((y) => y.preferred)!.title)), `${f.rule} fixed`);
@@ -401,8 +401,8 @@ describe('hovers and code lens', function () {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
     const ours_ = lenses.filter((l) => l.command?.command === 'cleanroomsIam.fillPlaceholders');
     assert.equal(ours_.length, 1);
-    assert.equal(ours_[0]!.range.start.line, 0);
-    assert.equal(ours_[0]!.command!.title, 'Fill 2 placeholders…');
+    assert.equal(ours_[0].range.start.line, 0);
+    assert.equal(ours_[0].command!.title, 'Fill 2 placeholders…');
     // None on a filled policy.
     const good = await vscode.workspace.openTextDocument(workspaceFile('read-data-permissions-policy.json'));
     const none = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', good.uri);
@@ -425,13 +425,13 @@ describe('snippets', function () {
 
   it('snippets expand (editor.insertSnippet) to valid JSON once their placeholders are filled', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const rel = (ext.packageJSON.contributes.snippets as Array<{ path: string }>)[0]!.path;
+    const rel = (ext.packageJSON.contributes.snippets as Array<{ path: string }>)[0].path;
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, rel));
     const snippets = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, { prefix: string; body: string | string[] }>;
     const names = Object.keys(snippets);
     assert.ok(names.length > 0, 'the snippet file has snippets');
     const bodyOf = (name: string) => {
-      const b = snippets[name]!.body;
+      const b = snippets[name].body;
       return Array.isArray(b) ? b.join('\n') : b;
     };
     const checkFilled = (name: string, text: string) => {
@@ -445,9 +445,9 @@ describe('snippets', function () {
     assert.deepEqual(docs.map((d) => d.languageId), ['json', 'jsonc']);
     const inEditor = names.filter((_, i) => i % 4 === 0);
     const expanded = new Map<string, string>();
-    let ed = await vscode.window.showTextDocument(docs[0]!);
+    let ed = await vscode.window.showTextDocument(docs[0]);
     for (const [i, name] of inEditor.entries()) {
-      if (i === Math.ceil(inEditor.length / 2)) ed = await vscode.window.showTextDocument(docs[1]!);
+      if (i === Math.ceil(inEditor.length / 2)) ed = await vscode.window.showTextDocument(docs[1]);
       const all = new vscode.Range(0, 0, ed.document.lineCount, 0);
       assert.ok(await ed.insertSnippet(new vscode.SnippetString(bodyOf(name)), all), `insert ${name}`);
       await vscode.commands.executeCommand('leaveSnippet');
@@ -478,8 +478,8 @@ function expandSnippet(body: string): string {
   const parse = (stopAt?: string): string => {
     let acc = '';
     while (i < body.length) {
-      const c = body[i]!;
-      if (c === '\\' && i + 1 < body.length && '$}\\,|'.includes(body[i + 1]!)) {
+      const c = body[i];
+      if (c === '\\' && i + 1 < body.length && '$}\\,|'.includes(body[i + 1])) {
         acc += body[i + 1];
         i += 2;
       } else if (stopAt && c === stopAt) {
@@ -503,7 +503,7 @@ function expandSnippet(body: string): string {
           acc += d;
         } else if (body[i] === '|') {
           i++;
-          const first = parse('|').split(',')[0]!;
+          const first = parse('|').split(',')[0];
           while (i < body.length && !(body[i] === '|' && body[i + 1] === '}')) i++;
           i += 2;
           if (!defaults.has(n)) defaults.set(n, first);

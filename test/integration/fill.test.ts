@@ -33,7 +33,7 @@ function scripted(script: Script) {
     if (Array.isArray(a)) a = a.shift();
     if (typeof a === 'function') return a(step, ctx);
     if (typeof a === 'string') assert.equal(ctx.validate(a), undefined, `scripted answer ${a} for ${step.key} is valid`);
-    return a as string | typeof BACK | undefined;
+    return a;
   };
   const provider: PromptProvider = {
     ...cancellingPrompts(),
@@ -121,7 +121,7 @@ describe('Fill Placeholders…', function () {
     const res = await run('cleanroomsIam.fillPlaceholders');
     assert.equal(res.status, 'applied');
     assert.deepEqual(s.log.map((l) => l.key), ['bucket_name', 'accountId', 'bucket_name', 'accountId', 'optional_key_prefix']);
-    assert.equal(s.log[2]!.defaultValue, 'wrong-bucket-name', 'the earlier answer is offered again');
+    assert.equal(s.log[2].defaultValue, 'wrong-bucket-name', 'the earlier answer is offered again');
     assert.equal(ed.document.getText(), expectedFill(original, { bucket_name: 'harbourline-results', accountId: '604718293525', optional_key_prefix: 'clean-rooms/results' }));
   });
 
@@ -169,7 +169,7 @@ describe('Fill Placeholders…', function () {
     assert.equal(res.status, 'conflict', JSON.stringify(res));
     assert.equal(doc.getText(), original.replace('bucket_name', 'typed-by-hand'), 'only the user\'s edit');
     assert.equal(s.messages.length, 1);
-    assert.match(s.messages[0]!, /changed while you answered/);
+    assert.match(s.messages[0], /changed while you answered/);
   });
 
   it('fails with a message and changes nothing on a read-only document', async () => {
@@ -277,8 +277,8 @@ describe('New Policy from Template… / Insert Policy at Cursor…', function ()
     const res = await run('cleanroomsIam.newPolicy');
     assert.equal(res.status, 'opened', JSON.stringify(res));
     assert.deepEqual(s.log.map((l) => l.key), ['#template', 'region', '#template', 'region', 'query-runner-membership-id']);
-    assert.equal(s.log[1]!.canGoBack, true, 'Back offered on the first value step');
-    assert.equal(s.log[3]!.step, 2);
+    assert.equal(s.log[1].canGoBack, true, 'Back offered on the first value step');
+    assert.equal(s.log[3].step, 2);
     const ed = vscode.window.activeTextEditor!;
     assert.equal(ed.document.uri.toString(), (res as { uri: string }).uri);
     assert.equal(ed.document.isUntitled, true);
@@ -341,7 +341,7 @@ describe('Show Rule Documentation', function () {
     ed.selection = new vscode.Selection(0, 0, 0, 0);
     assert.equal(await vscode.commands.executeCommand('cleanroomsIam.showRuleDocs'), 'placeholder-example-value');
     assert.equal(picks.length, 1);
-    assert.match(picks[0]!, /placeholder-token/);
+    assert.match(picks[0], /placeholder-token/);
     assert.deepEqual(shown.map((x) => x.split(' ')[0]), ['placeholder-token', 'placeholder-example-value']);
     assert.ok(shown.every((x) => / https:\/\/docs\.aws\.amazon\.com\//.test(x)));
   });

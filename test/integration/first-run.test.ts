@@ -68,7 +68,7 @@ describe('first run: walkthrough', () => {
       steps: Array<{ id: string; title: string; description: string; media: { markdown?: string }; completionEvents: string[] }>;
     }>;
     assert.equal(walkthroughs?.length, 1);
-    const w = walkthroughs[0]!;
+    const w = walkthroughs[0];
     assert.equal(w.id, WALKTHROUGH_ID);
     assert.equal(w.title, 'Get started with Clean Rooms IAM roles', 'VS Code resolved %walkthrough.title%');
     assert.deepEqual(w.steps.map((s) => s.id), ['createPolicies', 'fillPlaceholders', 'seeChecks', 'createRole']);
@@ -77,7 +77,7 @@ describe('first run: walkthrough', () => {
       assert.match(s.description, /\(command:/, `${s.id} has a button`);
       assert.match(s.media.markdown ?? '', /^media\/walkthrough\/.+\.md$/);
     }
-    assert.ok(w.steps[3]!.completionEvents.includes(`onCommand:${COMMANDS.copyCliCommands}`));
+    assert.ok(w.steps[3].completionEvents.includes(`onCommand:${COMMANDS.copyCliCommands}`));
   });
 
   it('registers the commands its steps run, with localised titles in the palette', async () => {

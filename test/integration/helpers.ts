@@ -43,10 +43,10 @@ export function waitFor<T>(what: string, check: () => T | undefined | false, ms 
       try {
         v = check();
       } catch (e) {
-        finish(() => reject(e));
+        finish(() => reject(e instanceof Error ? e : new Error(String(e))));
         return;
       }
-      if (v) finish(() => resolve(v as T));
+      if (v) finish(() => resolve(v));
     };
     const subs = [vscode.languages.onDidChangeDiagnostics(poll), ...events.map((e) => e(poll))];
     const timer = setInterval(poll, 50);

@@ -69,7 +69,7 @@ describe('role check', function () {
     assert.ok(diags.some((d) => /glue:GetPartitions/.test(d.message)), diags.map((d) => d.message).join('\n'));
     const titles = await lensTitles(doc);
     assert.equal(titles.length, 1);
-    assert.match(titles[0]!, /^\d+ of \d+ requests denied$/);
+    assert.match(titles[0], /^\d+ of \d+ requests denied$/);
     // The warning sits on the Action of the statement the fix goes to.
     const d = diags.find((x) => /glue:GetPartitions/.test(x.message))!;
     assert.equal(doc.getText(d.range), '"Action"');

@@ -42,16 +42,16 @@ describe('analyze: recognising policies', () => {
     const r = analyze(text);
     const syntax = r.findings.filter((f) => f.rule === 'json-syntax');
     assert.equal(syntax.length, 1);
-    assert.equal(syntax[0]!.offset, text.indexOf(',}'));
-    assert.match(syntax[0]!.message, /trailing comma/i);
-    const fixed = syntax[0]!.fixes![0]!;
+    assert.equal(syntax[0].offset, text.indexOf(',}'));
+    assert.match(syntax[0].message, /trailing comma/i);
+    const fixed = syntax[0].fixes![0];
     assert.ok(fixed.preferred);
-    const out = text.slice(0, fixed.edits[0]!.offset) + text.slice(fixed.edits[0]!.offset + 1);
+    const out = text.slice(0, fixed.edits[0].offset) + text.slice(fixed.edits[0].offset + 1);
     assert.deepEqual(JSON.parse(out).Statement[0], { Effect: 'Allow' });
     const missing = '{"Version":"2012-10-17","Statement":[{"Effect" "Allow"}]}';
     const m = analyze(missing).findings.filter((f) => f.rule === 'json-syntax');
-    assert.equal(m[0]!.offset, missing.indexOf('"Allow"'));
-    assert.match(m[0]!.message, /colon expected/);
+    assert.equal(m[0].offset, missing.indexOf('"Allow"'));
+    assert.match(m[0].message, /colon expected/);
   });
 
   it('skips documents above the size limit and says so', () => {
@@ -64,7 +64,7 @@ describe('analyze: recognising policies', () => {
     const deep = '{"Statement":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
     assert.equal(analyze(deep).kind, 'not-a-policy');
     const forced = analyze(deep, { forcePolicy: true });
-    assert.equal(forced.findings[0]!.rule, 'json-too-deep');
+    assert.equal(forced.findings[0].rule, 'json-too-deep');
   });
 
   it('applies severity overrides, including off', () => {
@@ -80,11 +80,11 @@ describe('rules: placeholders', () => {
     const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::<bucket>/*"}]}';
     const f = analyze(text).findings.filter((x) => x.rule === 'placeholder-token');
     assert.equal(f.length, 1);
-    assert.equal(at(text, f[0]!), '<bucket>');
-    assert.equal(f[0]!.severity, 'error');
-    assert.deepEqual(f[0]!.placeholder, { name: 'bucket', kind: 'bucket', raw: '<bucket>' });
-    assert.match(f[0]!.message, /S3 bucket name/);
-    assert.match(f[0]!.docUrl, /^https:\/\/docs\.aws\.amazon\.com\//);
+    assert.equal(at(text, f[0]), '<bucket>');
+    assert.equal(f[0].severity, 'error');
+    assert.deepEqual(f[0].placeholder, { name: 'bucket', kind: 'bucket', raw: '<bucket>' });
+    assert.match(f[0].message, /S3 bucket name/);
+    assert.match(f[0].docUrl, /^https:\/\/docs\.aws\.amazon\.com\//);
   });
 
   it('flags the seed page bare names as warnings', () => {
@@ -128,8 +128,8 @@ describe('messages: quoting long values', () => {
       related: [{ offset: 0, length: 1, message: 'r'.repeat(5000) }],
     });
     assert.ok(f.message.length <= MAX_MESSAGE_LENGTH && f.message.includes('more characters'));
-    assert.ok(f.fixes![0]!.title.length <= MAX_TITLE_LENGTH);
-    assert.ok(f.related![0]!.message.length <= MAX_TITLE_LENGTH);
+    assert.ok(f.fixes![0].title.length <= MAX_TITLE_LENGTH);
+    assert.ok(f.related![0].message.length <= MAX_TITLE_LENGTH);
     assert.equal(makeFinding(meta, 0, 1, 'short').message, 'short');
   });
 });

@@ -152,7 +152,7 @@ describe('aws-commands: shell quoting of hostile values', () => {
           const calls = argsFromOd(r.args);
           assert.equal(calls.length, 3);
           assert.deepEqual(calls[0], ['iam', 'create-role', '--role-name', roleName, '--path', '/service-role/', '--assume-role-policy-document', `file://${trustPath}`].map((a) => od(a, dir)), JSON.stringify(name));
-          assert.deepEqual(calls[1]!.slice(0, 6), ['iam', 'create-policy', '--policy-name', `pol-${name}`, '--policy-document', `file://${permissionsPath}`].map((a) => od(a, dir)), JSON.stringify(name));
+          assert.deepEqual(calls[1].slice(0, 6), ['iam', 'create-policy', '--policy-name', `pol-${name}`, '--policy-document', `file://${permissionsPath}`].map((a) => od(a, dir)), JSON.stringify(name));
           assert.deepEqual(calls[2], ['iam', 'attach-role-policy', '--role-name', roleName, '--policy-arn', 'arn:aws:iam::111122223333:policy/p'].map((a) => od(a, dir)), JSON.stringify(name));
         }
       }
@@ -264,7 +264,7 @@ describe('aws-commands: the CLI command', () => {
       assert.equal(b.status, 0, b.stderr);
       assert.equal(b.stderr, '');
       assert.deepEqual(b.traced, ['aws', 'POLICY_ARN=\\$\\(aws', 'aws']);
-      assert.equal(argsFromOd(b.args)[0]!.at(-1), od(`file://${trust}`, dir));
+      assert.equal(argsFromOd(b.args)[0].at(-1), od(`file://${trust}`, dir));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -28,7 +28,7 @@ const iamLoad = loadIamIndex(path.resolve(__dirname, '..', '..', 'dist'));
 const OPTIONS: AnalyzeOptions = 'index' in iamLoad && iamLoad.index ? { iam: iamLoad.index } : {};
 
 function tokenOccurrences(text: string): Array<{ name: string; offset: number; length: number }> {
-  return [...text.matchAll(TOKEN_RE)].map((m) => ({ name: m[1]!, offset: m.index!, length: m[0].length }));
+  return [...text.matchAll(TOKEN_RE)].map((m) => ({ name: m[1], offset: m.index, length: m[0].length }));
 }
 
 describe('catalog: templates', () => {
@@ -120,7 +120,7 @@ describe('catalog: templates', () => {
       assert.ok(!text.includes('{{'), `${t.id} has a {{…}} token`);
       for (const v of DOC_EXAMPLE_VALUES) assert.ok(!text.includes(v), `${t.id} contains ${v}`);
       assert.ok(!/arn:aws:s3::(?!:)/.test(text), `${t.id} has an S3 ARN without three colons`);
-      for (const m of text.matchAll(/"arn:aws:s3:([^"]*)"/g)) assert.ok(m[1]!.startsWith('::'), `${t.id}: ${m[0]}`);
+      for (const m of text.matchAll(/"arn:aws:s3:([^"]*)"/g)) assert.ok(m[1].startsWith('::'), `${t.id}: ${m[0]}`);
     }
   });
 
@@ -143,9 +143,9 @@ describe('catalog: templates', () => {
     for (const t of TEMPLATES) {
       const kinds = new Map(t.placeholders.map((p) => [p.name, p.kind]));
       for (const m of templateText(t).matchAll(/arn:aws:cleanrooms:<([a-z0-9-]+)>:<([a-z0-9-]+)>:membership\/<([a-z0-9-]+)>/g)) {
-        assert.equal(kinds.get(m[1]!), 'region', `${t.id}: ${m[1]} must be a Clean Rooms region`);
-        assert.equal(kinds.get(m[2]!), 'account-id', `${t.id}: ${m[2]}`);
-        assert.equal(kinds.get(m[3]!), 'membership-id', `${t.id}: ${m[3]}`);
+        assert.equal(kinds.get(m[1]), 'region', `${t.id}: ${m[1]} must be a Clean Rooms region`);
+        assert.equal(kinds.get(m[2]), 'account-id', `${t.id}: ${m[2]}`);
+        assert.equal(kinds.get(m[3]), 'membership-id', `${t.id}: ${m[3]}`);
       }
       assert.ok(!/arn:aws:cleanrooms:[^<"]/.test(templateText(t)), `${t.id}: a cleanrooms ARN with a literal region`);
     }

@@ -163,7 +163,7 @@ describe('cli: roles', () => {
     const r = cli(['roles'], ROOT);
     assert.equal(r.code, 0);
     const lines = r.out.trimEnd().split('\n');
-    assert.match(lines[0]!, /^ID +TITLE$/);
+    assert.match(lines[0], /^ID +TITLE$/);
     assert.deepEqual(lines.slice(1).map((l) => l.split(/\s+/)[0]), ROLES.map((x) => x.id));
     assert.match(r.out, /member +IAM role for a collaboration member \(assumed by people: nothing to check\)/);
   });

@@ -71,9 +71,9 @@ describe('cli files: bounded, non-blocking reads', function () {
     const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
     assert.equal(r.status, 0, r.stderr || 'timed out: a read blocked');
     const [a, b, c] = JSON.parse(r.stdout) as Array<{ error: string }>;
-    assert.equal(a!.error, `${fifo}: not a regular file (a FIFO); not linted`);
-    assert.equal(b!.error, '/dev/null: not a regular file (a character device); not linted');
-    assert.equal(c!.error, '/dev/zero: not a regular file (a character device); not linted');
+    assert.equal(a.error, `${fifo}: not a regular file (a FIFO); not linted`);
+    assert.equal(b.error, '/dev/null: not a regular file (a character device); not linted');
+    assert.equal(c.error, '/dev/zero: not a regular file (a character device); not linted');
     const d = readTextFile(dir, 10);
     assert.ok('error' in d && d.error.endsWith('not a regular file (a directory); not linted'));
     // In a walked folder a FIFO named *.json is not a file to lint: skipped, nothing blocks.
@@ -113,8 +113,8 @@ describe('cli files: bounded, non-blocking reads', function () {
     const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'lint', fifo, '/proc/self/pagemap'], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
     assert.equal(r.status, 2, r.stderr || 'timed out');
     const lines = r.stderr.trimEnd().split('\n');
-    assert.match(lines[0]!, /pipe2\.json: not a regular file \(a FIFO\); not linted$/);
-    if (fs.existsSync('/proc/self/pagemap')) assert.match(lines[1]!, /\/proc\/self\/pagemap: file is too large to lint \(more than 15 MB read; the limit is 5 MB\)$/);
+    assert.match(lines[0], /pipe2\.json: not a regular file \(a FIFO\); not linted$/);
+    if (fs.existsSync('/proc/self/pagemap')) assert.match(lines[1], /\/proc\/self\/pagemap: file is too large to lint \(more than 15 MB read; the limit is 5 MB\)$/);
   });
 });
 
@@ -149,7 +149,7 @@ describe('cli files: names and encodings', () => {
     assert.ok(out.some((x) => x.file.endsWith('b\ufffd\ufffd.json')));
     // SARIF names the real file: its bytes percent-encoded (not the U+FFFD of the display name).
     const sarif = JSON.parse(runCli(['lint', '--format', 'sarif', d.toString()], { cwd: dir }).out);
-    const uris = sarif.runs[0].results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0]!.physicalLocation.artifactLocation.uri);
+    const uris = sarif.runs[0].results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0].physicalLocation.artifactLocation.uri);
     assert.deepEqual([...new Set(uris)].sort(), ['walk/b%FF%FE.json', 'walk/sub%C3/p.json']);
     // Same encoding as for a string when the bytes are UTF-8.
     assert.equal(relativeUri(Buffer.from('a b/é#.json')), relativeUri('a b/é#.json'));

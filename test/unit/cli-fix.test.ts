@@ -71,7 +71,7 @@ function fakeAnalyze(rewrites: Rewrite[], error = 'E'): (text: string) => Analys
       }
     }
     for (let i = text.indexOf(error); i >= 0; i = text.indexOf(error, i + 1)) findings.push({ rule: 'err', severity: 'error', message: 'E', offset: i, length: 1, docUrl: 'https://docs.aws.amazon.com/' });
-    return { kind: 'permissions', findings } as AnalysisResult;
+    return { kind: 'permissions', findings };
   };
 }
 

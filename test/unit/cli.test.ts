@@ -28,7 +28,7 @@ function lintFixture(rel: string): FileReport {
 
 /** 1-based column of the n-th occurrence of `needle` on 1-based `line` of text (independent of LineIndex). */
 function colOf(text: string, line: number, needle: string, nth = 0): number {
-  const l = text.split(/\r\n|\r|\n/)[line - 1]!;
+  const l = text.split(/\r\n|\r|\n/)[line - 1];
   let i = -1;
   for (let k = 0; k <= nth; k++) i = l.indexOf(needle, i + 1);
   assert.ok(i >= 0, `${needle} not on line ${line}`);
@@ -172,7 +172,7 @@ describe('cli: lint reports on the fixtures', () => {
       }),
     );
     // Literal spot checks, as a reader would see them in the editor.
-    assert.deepEqual(ph[0]!.line + ':' + ph[0]!.column, '17:31');
+    assert.deepEqual(ph[0].line + ':' + ph[0].column, '17:31');
     assert.ok(ph.every((f) => f.rule === 'placeholder-bare-name' && f.severity === 'warning'));
     // The two-colon S3 ARN (line 57): once ARN rules exist, one of them must flag it.
     if (allRules().some((r) => r.id.startsWith('arn-'))) {
@@ -216,8 +216,8 @@ describe('cli: lint reports on the fixtures', () => {
     const rep = lintFixture(rel);
     const syntax = rep.findings.filter((f) => f.rule === 'json-syntax');
     assert.equal(syntax.length, 1);
-    assert.deepEqual([syntax[0]!.line, syntax[0]!.column], [9, colOf(readFixture(rel), 9, ',')]);
-    assert.equal(syntax[0]!.severity, 'error');
+    assert.deepEqual([syntax[0].line, syntax[0].column], [9, colOf(readFixture(rel), 9, ',')]);
+    assert.equal(syntax[0].severity, 'error');
   });
 
   it('counts a CRLF as one line break (same positions as the LF version)', () => {
@@ -239,7 +239,7 @@ describe('cli: lint reports on the fixtures', () => {
     assert.deepEqual(rep.findings.map((f) => [f.rule, f.line, f.column, f.endColumn]), [
       ['placeholder-token', 1, colOf(raw, 1, '<bucket>'), colOf(raw, 1, '<bucket>') + 8],
     ]);
-    assert.equal(rep.findings[0]!.column, 105);
+    assert.equal(rep.findings[0].column, 105);
   });
 });
 
@@ -296,7 +296,7 @@ describe('cli: output formats', () => {
     const lines = plain.split('\n');
     const head = lines.indexOf('bad/seed-receive-results-permissions.json');
     assert.ok(head >= 0);
-    assert.match(lines[head + 1]!, /^  11:31  warning  "bucket_name" is the placeholder name.*  placeholder-bare-name$/);
+    assert.match(lines[head + 1], /^ {2}11:31 {2}warning {2}"bucket_name" is the placeholder name.* {2}placeholder-bare-name$/);
     const b = lines.indexOf('bad/broken-trailing-comma.json');
     assert.deepEqual(lines.slice(b + 1, b + 4), [
       '  7:29  info   Any Clean Rooms membership could make the service assume this role.  cleanrooms-unscoped-trust',
@@ -310,7 +310,7 @@ describe('cli: output formats', () => {
     assert.ok(colored.includes('\u001b[33mwarning'));
     const clean = formatText([lintFixture('good/read-data-trust.json'), lintFixture('not-a-policy/tsconfig.json')], { color: false, maxWarnings: -1 });
     assert.equal(clean, '✔ No problems in 2 files (1 policy).\n');
-    const many = formatText([reports()[0]!], { color: false, maxWarnings: 2 });
+    const many = formatText([reports()[0]], { color: false, maxWarnings: 2 });
     assert.match(many, /Too many warnings: 5 \(maximum: 2\)/);
   });
 
@@ -386,7 +386,7 @@ describe('cli: output formats', () => {
 
   it('exit codes: errors, warnings over the limit, I/O errors; info and hints never fail', () => {
     const warnOnly: FileReport[] = [{ file: 'w.json', kind: 'permissions', findings: warnings() }];
-    const withError = [reports()[1]!];
+    const withError = [reports()[1]];
     const infoOnly: FileReport[] = [{ file: 'i.json', kind: 'trust', findings: [F('x', 'info', 1, 1, 2, 'i'), F('y', 'hint', 1, 1, 2, 'h')] }];
     const clean = [lintFixture('good/read-data-permissions.json')];
     assert.equal(lintExitCode(clean, -1, 0), 0);
@@ -437,7 +437,7 @@ describe('cli: files', () => {
     assert.deepEqual(explicit.files.map((f) => path.basename(f)), ['notes.txt', 'link-out.json', 'z-alias.json']);
     const missing = expandPaths([path.join(dir, 'nope.json')]);
     assert.deepEqual(missing.files, []);
-    assert.match(missing.errors[0]!, /nope\.json: no such file or directory$/);
+    assert.match(missing.errors[0], /nope\.json: no such file or directory$/);
   });
 
   it('reads text and rejects binary, non-UTF-8 and oversize files in one line', () => {
@@ -516,7 +516,7 @@ describe('cli: templates and new', () => {
     const t = runCli(['templates']);
     assert.equal(t.code, 0);
     const lines = t.out.trimEnd().split('\n');
-    assert.match(lines[0]!, /^ID +TYPE +TITLE$/);
+    assert.match(lines[0], /^ID +TYPE +TITLE$/);
     assert.equal(lines.length, TEMPLATES.length + 1);
     for (const tpl of TEMPLATES) assert.ok(lines.some((l) => l.startsWith(tpl.id + ' ') && l.includes(tpl.policyType) && l.endsWith(tpl.title)), tpl.id);
     const j = runCli(['templates', '--format', 'json']);
@@ -528,21 +528,21 @@ describe('cli: templates and new', () => {
     const tpl = TEMPLATES.find((t) => t.placeholders.length >= 2);
     if (!tpl) return this.skip(); // the catalog is being filled in; nothing to fill yet
     const [first, ...rest] = tpl.placeholders;
-    const sample = first!.sample ?? placeholderKind(first!.kind).sample;
-    const r = runCli(['new', tpl.id, '--set', `${first!.name}=${sample}`]);
+    const sample = first.sample ?? placeholderKind(first.kind).sample;
+    const r = runCli(['new', tpl.id, '--set', `${first.name}=${sample}`]);
     assert.equal(r.code, 0, r.err);
     assert.ok(JSON.parse(r.out));
     assert.ok(r.out.includes(sample));
-    assert.ok(!r.out.includes(`<${first!.name}>`));
+    assert.ok(!r.out.includes(`<${first.name}>`));
     for (const p of rest) assert.ok(r.out.includes(`<${p.name}>`), p.name);
-    const bad = runCli(['new', tpl.id, '--set', `${first!.name}=<>`]);
+    const bad = runCli(['new', tpl.id, '--set', `${first.name}=<>`]);
     assert.equal(bad.code, 2);
-    assert.match(bad.err, new RegExp(`^cleanrooms-iam: --set ${first!.name}=<>: .+\\n$`));
+    assert.match(bad.err, new RegExp(`^cleanrooms-iam: --set ${first.name}=<>: .+\\n$`));
     assert.equal(bad.out, '');
   });
 
   it('rejects unknown templates and placeholder names', () => {
-    const tpl = TEMPLATES[0]!;
+    const tpl = TEMPLATES[0];
     const a = runCli(['new', 'no-such-template']);
     assert.equal(a.code, 2);
     assert.match(a.err, /unknown template "no-such-template"; run cleanrooms-iam templates/);
@@ -579,7 +579,7 @@ describe('cli: dist/cli.js end to end', function () {
     assert.equal(v.status, 0);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     assert.equal(v.stdout.split('\n')[0], `cleanrooms-iam ${pkg.version}`);
-    assert.match(v.stdout.split('\n')[1]!, /^IAM reference data: /);
+    assert.match(v.stdout.split('\n')[1], /^IAM reference data: /);
     const h = node(['--help']);
     assert.equal(h.status, 0);
     assert.match(h.stdout, /^Usage: cleanrooms-iam <command>/);
@@ -672,7 +672,7 @@ describe('cli: dist/cli.js end to end', function () {
   it('loads dist/iam-data.json so the IAM data rules run', function () {
     if (!fs.existsSync(path.join(ROOT, 'dist/iam-data.json'))) return this.skip(); // generated by npm run build
     const v = node(['--version']);
-    assert.match(v.stdout.split('\n')[1]!, /^IAM reference data: @cloud-copilot\/iam-data \S+ \(\d{4}-\d\d-\d\d\)$/);
+    assert.match(v.stdout.split('\n')[1], /^IAM reference data: @cloud-copilot\/iam-data \S+ \(\d{4}-\d\d-\d\d\)$/);
     const d = tmpDir();
     try {
       const f = path.join(d, 'typo.json');

@@ -157,7 +157,7 @@ describe('completion: items', () => {
 
   it('Resource: the membership ARN snippet has a Clean Rooms Region choice and tab stops for account and id', () => {
     const r = at(policy('{"Action": ["cleanrooms:GetMembership"], "Resource": "|"}'))!;
-    const m = r.items[0]!;
+    const m = r.items[0];
     assert.equal(m.snippet, true);
     assert.equal(m.insertText, 'arn:aws:cleanrooms:${1|us-east-1,us-east-2,us-west-2,ap-northeast-2,ap-southeast-1,ap-southeast-2,ap-northeast-1,eu-central-1,eu-west-1,eu-west-2,eu-north-1|}:${2:<account-id>}:membership/${3:<MembershipId>}');
     assert.match(m.insertText, /\$\{1\|[^|]*eu-west-2[^|]*\|\}/);

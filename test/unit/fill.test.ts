@@ -25,7 +25,7 @@ describe('fill: placeholder detection', () => {
     const text = '{"Statement":[{"Resource":"arn:aws:s3:::{{bucket_name/optional_key_prefix/*}}"},{"Condition":{"StringEquals":{"aws:ResourceAccount":"{{accountId}}"}}}]}';
     const occ = findPlaceholders(text);
     assert.deepEqual(occ.map((o) => at(text, o)), ['{{bucket_name/optional_key_prefix/*}}', '{{accountId}}']);
-    assert.equal(occ[1]!.kind, 'account-id');
+    assert.equal(occ[1].kind, 'account-id');
     assert.ok(occ.every((o) => o.source === 'braces'));
   });
 

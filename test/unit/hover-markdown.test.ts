@@ -53,12 +53,12 @@ function shown(value: string): string {
 function assertSafe(html: string, value: string, label: string): void {
   assert.doesNotMatch(html, /<img\b/i, `${label}: an image\n${html}`);
   assert.doesNotMatch(html, /<script\b|<iframe\b|<svg\b|<del\b/i, `${label}: raw HTML\n${html}`);
-  for (const m of html.matchAll(/<\/?([a-zA-Z][\w-]*)\b[^>]*>/g)) assert.ok(ALLOWED_TAGS.has(m[1]!.toLowerCase()), `${label}: tag <${m[1]}>\n${html}`);
+  for (const m of html.matchAll(/<\/?([a-zA-Z][\w-]*)\b[^>]*>/g)) assert.ok(ALLOWED_TAGS.has(m[1].toLowerCase()), `${label}: tag <${m[1]}>\n${html}`);
   // The only links are the hover's own documentation links.
-  for (const m of html.matchAll(/<a\b[^>]*href="([^"]*)"/g)) assert.match(m[1]!, /^https:\/\/docs\.aws\.amazon\.com\//, `${label}: link to ${m[1]}\n${html}`);
+  for (const m of html.matchAll(/<a\b[^>]*href="([^"]*)"/g)) assert.match(m[1], /^https:\/\/docs\.aws\.amazon\.com\//, `${label}: link to ${m[1]}\n${html}`);
   assert.doesNotMatch(html, /evil\.example\/"|href="https?:\/\/(www\.)?evil/, label);
   // The whole value, literally, inside one <code> element.
-  const codes = [...html.matchAll(/<code>([\s\S]*?)<\/code>/g)].map((m) => decode(m[1]!));
+  const codes = [...html.matchAll(/<code>([\s\S]*?)<\/code>/g)].map((m) => decode(m[1]));
   assert.ok(codes.some((c) => c.trim() === shown(value).trim() || c === shown(value)), `${label}: value not shown literally in a code span\n${JSON.stringify(codes)}\n${html}`);
 }
 
@@ -85,7 +85,7 @@ describe('hovers: untrusted text cannot become Markdown (rendered with marked)',
     const v = 'arn:aws:glue:eu-west-2:60471829352`5:table/a\\|![x](https://evil.example/i.png)|b';
     const html = parse(arnHover(v));
     assertSafe(html, v, 'fields');
-    const codes = [...html.matchAll(/<code>([\s\S]*?)<\/code>/g)].map((m) => decode(m[1]!));
+    const codes = [...html.matchAll(/<code>([\s\S]*?)<\/code>/g)].map((m) => decode(m[1]));
     assert.ok(codes.includes('60471829352`5'), JSON.stringify(codes));
     assert.ok(codes.includes('table/a\\|![x](https://evil.example/i.png)|b'), JSON.stringify(codes));
     assert.ok(codes.includes('eu-west-2'), JSON.stringify(codes));
@@ -100,7 +100,7 @@ describe('hovers: untrusted text cannot become Markdown (rendered with marked)',
       assertSafe(parse(conditionKeyHover(v, { key: v, type: 'String', multivalued: false }, '1.0')), v, `key data ${JSON.stringify(v)}`);
     }
     const text = '{"Statement":[{"Resource":"arn:aws:s3:::<bucket>/*"}]}';
-    const occ = findPlaceholders(text)[0]!;
+    const occ = findPlaceholders(text)[0];
     for (const raw of HOSTILE) {
       const key = raw.replace(/^arn:aws:s3:::/, '<bucket>');
       assertSafe(parse(placeholderHover({ ...occ, key }, [])), key, `placeholder ${JSON.stringify(key)}`);
@@ -109,7 +109,7 @@ describe('hovers: untrusted text cannot become Markdown (rendered with marked)',
 
   it('the old breakout shapes would have rendered an image (the check bites)', () => {
     const naive = (s: string): string => `\`${s}\``;
-    assert.match(parse(`**ARN** ${naive(HOSTILE[0]!)}`), /<img\b/);
-    assert.match(parse(`**ARN** ${naive(HOSTILE[2]!)}`), /<img\b/);
+    assert.match(parse(`**ARN** ${naive(HOSTILE[0])}`), /<img\b/);
+    assert.match(parse(`**ARN** ${naive(HOSTILE[2])}`), /<img\b/);
   });
 });

@@ -67,7 +67,7 @@ describe('iam-data: catalog templates', () => {
         const actions = strings(s.Action).flatMap((a) => (a === '*' ? [] : matchActions(iam, a)));
         const templates = actions.flatMap((a) => {
           const found = findAction(iam, a)!;
-          return found.svc.actions[found.position]!.rt.map((r) => found.svc.resourceTypes[r >> 1]!.arn);
+          return found.svc.actions[found.position].rt.map((r) => found.svc.resourceTypes[r >> 1].arn);
         });
         for (const arn of strings(s.Resource)) {
           if (arn === '*') continue;

@@ -27,7 +27,7 @@ function only(doc: Doc | string, rule: string, options: AnalyzeOptions = {}): { 
   const r = lint(doc, options);
   const fs = r.iam.filter((f) => f.rule === rule);
   assert.equal(fs.length, 1, `expected one ${rule}, got ${JSON.stringify(r.iam.map((f) => [f.rule, at(r.text, f), f.message]))}`);
-  const f = fs[0]!;
+  const f = fs[0];
   const fix = f.fixes?.find((x) => x.preferred) ?? (f.fixes?.length === 1 ? f.fixes[0] : undefined);
   return { f, range: at(r.text, f), fixed: fix ? applyEdits(r.text, fix.edits) : undefined, text: r.text };
 }
@@ -149,7 +149,7 @@ describe('iam-unknown-action', () => {
     const doc = policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:DataAccessPointArn': `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/*` } } });
     const { f } = only(doc, 'condition-string-operator-on-arn-key');
     assert.equal(f.fixes?.length, 1);
-    assert.ok(!f.fixes![0]!.preferred);
+    assert.ok(!f.fixes[0].preferred);
   });
 
   it('lists candidates without a fix when several are equally close', () => {
@@ -259,7 +259,7 @@ describe('condition-string-operator-on-arn-key (key types from the IAM data)', (
     assert.equal(both.length, 1);
     const without = analyze(r.text).findings.filter((f) => f.rule === 'condition-string-operator-on-arn-key');
     assert.deepEqual(without, both);
-    assert.match(applyEdits(r.text, both[0]!.fixes![0]!.edits), /"ArnLike": \{/);
+    assert.match(applyEdits(r.text, both[0].fixes![0].edits), /"ArnLike": \{/);
   });
 
   it('offers no rename when another key shares the block or the target block exists', () => {

@@ -135,7 +135,7 @@ describe('package: the .vsix', function () {
         const m = s.media ?? {};
         for (const v of [m.image, m.markdown, m.svg]) {
           if (typeof v === 'string') refs.push(v);
-          else if (v && typeof v === 'object') refs.push(...(Object.values(v) as string[]));
+          else if (v && typeof v === 'object') refs.push(...Object.values(v as Record<string, string>));
         }
       }
     }
@@ -215,7 +215,7 @@ describe('examples/ workspace (opened by npm start)', () => {
   const run = (f: string) => analyze(readFileSync(join(ex, f), 'utf8'), { ...options, fileName: f });
   const lineCol = (text: string, offset: number) => {
     const before = text.slice(0, offset).split('\n');
-    return `${before.length}:${before[before.length - 1]!.length + 1}`;
+    return `${before.length}:${before[before.length - 1].length + 1}`;
   };
 
   it('has README, package.json and policy files named to match the extension globs', () => {
@@ -239,7 +239,7 @@ describe('examples/ workspace (opened by npm start)', () => {
     assert.deepEqual(errors.map((x) => x.rule), ['arn-s3-two-colons']);
     // On line 57, inside the ARN string "arn:aws:s3::bucket/prefix/*" (the rule may mark the whole ARN or its "::").
     const arn = text.indexOf('"arn:aws:s3::bucket/prefix/*"') + 1;
-    const e = errors[0]!;
+    const e = errors[0];
     assert.equal(lineCol(text, arn).split(':')[0], '57');
     assert.ok(e.offset >= arn && e.offset + e.length <= arn + 'arn:aws:s3::bucket/prefix/*'.length, lineCol(text, e.offset));
     assert.ok(text.slice(e.offset, e.offset + e.length).includes('::'));

@@ -56,7 +56,7 @@ function run(spec: RoleCheckSpec, v: RoleVariant, policy: Json, over: Partial<Ro
 const notAllowed = (r: RoleCheckResult) => r.requests.filter((q) => q.decision !== 'allowed');
 const everyVariant = ROLE_CHECKS.flatMap((spec) => spec.variants.map((v) => ({ spec, v })));
 const spec = (role: string): RoleCheckSpec => ROLE_CHECKS.find((r) => r.role === role)!;
-const only = (role: string): { s: RoleCheckSpec; v: RoleVariant } => ({ s: spec(role), v: spec(role).variants[0]! });
+const only = (role: string): { s: RoleCheckSpec; v: RoleVariant } => ({ s: spec(role), v: spec(role).variants[0] });
 
 describe('role check: the catalog', () => {
   it('every service role of the catalog has a check, and only the member role (assumed by people) has none', () => {
@@ -164,7 +164,7 @@ describe('role check: removing any one documented action fails, naming it', () =
 
 /** The values that switch the optional statements on (as `--set kms-key-id=…` would). */
 function pickOptionalSwitches(v: RoleVariant, vals: Record<string, string>): Record<string, string> {
-  return Object.fromEntries((v.optional ?? []).map((o) => [o.when, vals[o.when]!]));
+  return Object.fromEntries((v.optional ?? []).map((o) => [o.when, vals[o.when]]));
 }
 
 describe('role check: the documented mistakes', () => {
@@ -231,14 +231,14 @@ describe('role check: the documented mistakes', () => {
     const r = run(s, v, p);
     const denied = notAllowed(r);
     assert.deepEqual(denied.map((q) => [q.action, q.decision, q.statement]), [['s3:GetObject', 'denied', { index: 4, sid: 'NoData' }]]);
-    assert.match(denied[0]!.reason, /explicitly denied by statement 4 \(Sid "NoData"\)/);
-    assert.match(denied[0]!.missing!, /from the Deny of statement 4/);
+    assert.match(denied[0].reason, /explicitly denied by statement 4 \(Sid "NoData"\)/);
+    assert.match(denied[0].missing!, /from the Deny of statement 4/);
   });
 
   for (const role of ['read-data-s3', 'ml-training-data', 'ml-write-segment', 'ml-read-seed', 'read-data-snowflake']) {
     it(`${role}: a KMS key given (kms-key-id) but no KMS statement -> the KMS requests are denied, naming the action`, () => {
       const s = spec(role);
-      const v = s.variants[0]!;
+      const v = s.variants[0];
       const r = run(s, v, permissionsOf(v, valuesFor(s, v)), { values: { 'kms-key-id': '1234abcd-12ab-34cd-56ef-1234567890ab' } });
       const denied = notAllowed(r);
       assert.ok(denied.length > 0);
@@ -258,9 +258,9 @@ describe('role check: the documented mistakes', () => {
     const r = run(s, v, p, { values: { 'kms-key-id': '1234abcd-12ab-34cd-56ef-1234567890ab' } });
     const q = notAllowed(r);
     assert.equal(q.length, 1);
-    assert.equal(q[0]!.decision, 'depends');
-    assert.deepEqual(q[0]!.dependsOn, ['value of kms-key-account-id']);
-    assert.match(q[0]!.reason, /--set kms-key-account-id=/);
+    assert.equal(q[0].decision, 'depends');
+    assert.deepEqual(q[0].dependsOn, ['value of kms-key-account-id']);
+    assert.match(q[0].reason, /--set kms-key-account-id=/);
   });
 
   it('a trust scoped to another membership -> the given membership is not admitted', () => {
@@ -298,7 +298,7 @@ describe('role check: the documented mistakes', () => {
     const { s, v } = only('receive-results');
     const vals = valuesFor(s, v);
     const trust = rendered(mustTemplate(s.trust), { ...vals, 'query-runner-membership-id': '11111111-2222-4333-8444-555555555555' });
-    const r = checkRole({ role: s.role, permissions: JSON.stringify(permissionsOf(v, vals)), trust: JSON.stringify(trust), values: { 'query-runner-membership-id': vals['query-runner-membership-id']! }, iam });
+    const r = checkRole({ role: s.role, permissions: JSON.stringify(permissionsOf(v, vals)), trust: JSON.stringify(trust), values: { 'query-runner-membership-id': vals['query-runner-membership-id'] }, iam });
     assert.equal(r.trust!.ok, false);
     assert.deepEqual(r.trust!.admits.map((a) => a.decision), ['denied']);
   });
@@ -307,8 +307,8 @@ describe('role check: the documented mistakes', () => {
     const { s, v } = only('read-data-s3');
     const vals = valuesFor(s, v);
     const plain = rendered(mustTemplate('read-data-s3-trust'), {});
-    const r = checkRole({ role: s.role, permissions: JSON.stringify(permissionsOf(v, vals)), trust: JSON.stringify(plain), values: { 'membership-id': vals['membership-id']!, 'membership-account-id': vals['membership-account-id']!, region: 'eu-west-2' }, iam });
-    assert.equal(r.trust!.admits[0]!.decision, 'allowed');
+    const r = checkRole({ role: s.role, permissions: JSON.stringify(permissionsOf(v, vals)), trust: JSON.stringify(plain), values: { 'membership-id': vals['membership-id'], 'membership-account-id': vals['membership-account-id'], region: 'eu-west-2' }, iam });
+    assert.equal(r.trust!.admits[0].decision, 'allowed');
     assert.equal(r.trust!.other!.decision, 'allowed');
     assert.match(r.trust!.other!.source, /^arn:aws:cleanrooms:eu-west-2:999999999999:membership\//);
     assert.match(r.trust!.other!.reason, /^allowed by statement 0 \(Sid "RoleTrustPolicyForCleanRoomsService"\): list only your collaboration's membership ARNs in aws:SourceArn/);
@@ -355,7 +355,7 @@ describe('role check: wildcard-heavy but sufficient policies pass', () => {
   ];
   for (const [title, policy] of cases) {
     it(title, () => {
-      const { s, v } = only('read-data-s3');
+      const { s } = only('read-data-s3');
       const r = checkRole({ role: s.role, permissions: JSON.stringify(policy), values, iam });
       assert.deepEqual(notAllowed(r).map((q) => `${q.action} ${q.resource}`), []);
       assert.equal(r.ok, true);
@@ -383,28 +383,28 @@ describe('role check: no new access (broader than needed)', () => {
     const r = run(s, v, p);
     assert.equal(r.ok, true);
     assert.deepEqual(r.broader.map((b) => [b.kind, b.action, b.statement.index, b.severity]), [['action', 's3:PutObject', 3, 'warning']]);
-    assert.match(r.broader[0]!.message, /statement 3 \(Sid "NecessaryS3ObjectPermissions"\) allows s3:PutObject, which Clean Rooms does not need/);
+    assert.match(r.broader[0].message, /statement 3 \(Sid "NecessaryS3ObjectPermissions"\) allows s3:PutObject, which Clean Rooms does not need/);
   });
   it('glue:* (with the count of actions it adds)', () => {
     const p = permissionsOf(v, vals);
     p.Statement[0].Action = 'glue:*';
     const r = run(s, v, p);
     assert.deepEqual(r.broader.map((b) => [b.kind, b.action]), [['action', 'glue:*']]);
-    assert.match(r.broader[0]!.message, /glue:\* \(\d+ actions the role does not need, e\.g\. /);
+    assert.match(r.broader[0].message, /glue:\* \(\d+ actions the role does not need, e\.g\. /);
   });
   it('Resource "*" on glue:GetTable', () => {
     const p = permissionsOf(v, vals);
     p.Statement.push({ Effect: 'Allow', Action: 'glue:GetTable', Resource: '*' });
     const r = run(s, v, p);
     assert.deepEqual(r.broader.map((b) => [b.kind, b.action, b.resource, b.statement.index]), [['resource', 'glue:GetTable', '*', 4]]);
-    assert.match(r.broader[0]!.message, /allows glue:GetTable on \*, wider than the documented policy/);
+    assert.match(r.broader[0].message, /allows glue:GetTable on \*, wider than the documented policy/);
   });
   it('no s3:ResourceAccount condition', () => {
     const p = permissionsOf(v, vals);
     delete p.Statement[3].Condition;
     const r = run(s, v, p);
     assert.deepEqual(r.broader.map((b) => [b.kind, b.action, b.severity]), [['condition', 's3:GetObject', 'info']]);
-    assert.match(r.broader[0]!.message, /without the condition on s3:ResourceAccount/);
+    assert.match(r.broader[0].message, /without the condition on s3:ResourceAccount/);
   });
   it('a Deny that takes the extra access back is not broader', () => {
     const p = permissionsOf(v, vals);
@@ -423,7 +423,7 @@ describe('role check: access not granted (forbidden actions)', () => {
     p.Statement.push({ Sid: 'Del', Effect: 'Allow', Action: 's3:DeleteObject', Resource: '*' });
     const r = run(s, v, p, { denyActions: ['s3:DeleteObject'] });
     assert.deepEqual(r.forbidden.map((f) => [f.statement.index, f.action, f.decision]), [[4, 's3:DeleteObject', 'allowed'], [5, 's3:DeleteObject', 'allowed']]);
-    assert.match(r.forbidden[1]!.message, /statement 5 \(Sid "Del"\) allows s3:DeleteObject on /);
+    assert.match(r.forbidden[1].message, /statement 5 \(Sid "Del"\) allows s3:DeleteObject on /);
     assert.equal(r.ok, false);
     assert.match(r.summary, /2 forbidden actions allowed/);
   });
@@ -432,7 +432,7 @@ describe('role check: access not granted (forbidden actions)', () => {
     p.Statement.push({ Effect: 'Allow', Action: 's3:DeleteObjectVersion', Resource: 'arn:aws:s3:::acme-cleanrooms-data/*' });
     const r = run(s, v, p, { denyActions: ['s3:Delete*'] });
     assert.deepEqual(r.forbidden.map((f) => [f.action, f.statement.index]), [['s3:DeleteObjectVersion', 4]]);
-    assert.match(r.forbidden[0]!.message, /\(forbidden: s3:Delete\*\)/);
+    assert.match(r.forbidden[0].message, /\(forbidden: s3:Delete\*\)/);
   });
   it('a forbidden action the policy does not allow is not reported', () => {
     const r = run(s, v, permissionsOf(v, vals), { denyActions: ['s3:DeleteObject', 'iam:*'] });
@@ -522,7 +522,7 @@ describe('role check: a documented "*" resource', () => {
       ['glue:GetSchema', 'depends', ['resource'], 1],
       ['glue:GetSchemaVersion', 'depends', ['resource'], 1],
     ]);
-    assert.match(notAllowed(r)[0]!.reason, /allows it only on arn:aws:glue:eu-west-2:210987654321:schema\/\*, which may not cover it/);
+    assert.match(notAllowed(r)[0].reason, /allows it only on arn:aws:glue:eu-west-2:210987654321:schema\/\*, which may not cover it/);
     p.Statement.splice(1, 1);
     assert.deepEqual(notAllowed(run(s, v, p)).map((q) => [q.action, q.decision]), [['glue:GetSchema', 'denied'], ['glue:GetSchemaVersion', 'denied']]);
   });
@@ -618,6 +618,6 @@ describe('role check: a KMS statement without the encryption context condition',
     const r = run(s, v, p, {}, vals);
     assert.deepEqual(notAllowed(r), []);
     assert.deepEqual(r.broader.map((b) => [b.kind, b.action, b.severity]), [['condition', 'kms:Decrypt', 'info']]);
-    assert.match(r.broader[0]!.message, /without the condition on kms:EncryptionContext:aws:s3:arn/);
+    assert.match(r.broader[0].message, /without the condition on kms:EncryptionContext:aws:s3:arn/);
   });
 });

@@ -23,10 +23,10 @@ describe('recognising a Clean Rooms role', () => {
     it(`${c.role}: its trust policy is recognised as a ${c.service} role including ${c.role}`, () => {
       const r = recogniseRole(render(c.trust) as never);
       assert.equal(r?.policyType, 'trust');
-      assert.ok(r!.roles.includes(c.role), JSON.stringify(r));
-      assert.ok(r!.roles.every((x) => ROLE_CHECKS.find((y) => y.role === x)!.service === c.service));
+      assert.ok(r.roles.includes(c.role), JSON.stringify(r));
+      assert.ok(r.roles.every((x) => ROLE_CHECKS.find((y) => y.role === x)!.service === c.service));
     });
-    const perms = c.variants[0]!.permissions[0]!;
+    const perms = c.variants[0].permissions[0];
     it(`${c.role}: its permissions policy is ${BY_PERMISSIONS.includes(c.role) ? 'recognised' : 'left to the trust policy (generic actions)'}`, () => {
       const r = recogniseRole(render(perms) as never);
       // The ML input channel role and the seed-from-SQL role document the same five actions: both are candidates.

@@ -289,23 +289,23 @@ describe('rules: access-analyzer-conditions — fixes are re-analysed', () => {
   });
   it('REDUNDANT_CONDITION_VALUE_NUM: keeps the greatest value for LessThan, the least for GreaterThan', () => {
     const lt = withCond({ NumericLessThan: { 'aws:MultiFactorAuthAge': ['2700', '3600'] } });
-    const a = fixes(lt, findings(lt, 'aa-condition-redundant-number')[0]!, /3600/, O);
+    const a = fixes(lt, findings(lt, 'aa-condition-redundant-number')[0], /3600/, O);
     assert.match(a, /"aws:MultiFactorAuthAge": "3600"/);
     const gt = withCond({ NumericGreaterThanEquals: { 's3:max-keys': [20, 10, 30] } });
-    const b = fixes(gt, findings(gt, 'aa-condition-redundant-number')[0]!, /10/, O);
+    const b = fixes(gt, findings(gt, 'aa-condition-redundant-number')[0], /10/, O);
     assert.match(b, /"s3:max-keys": 10\b/);
   });
   it('EQUIVALENT_TO_NULL: StringLike "*" becomes Null "false", StringNotLike "*" becomes Null "true"', () => {
     const like = withCond({ StringLike: { 'aws:PrincipalTag/team': '*' } });
-    assert.match(fixes(like, findings(like, 'aa-condition-equivalent-to-null')[0]!, /Null/, O), /"Null": \{\s*"aws:PrincipalTag\/team": "false"/);
+    assert.match(fixes(like, findings(like, 'aa-condition-equivalent-to-null')[0], /Null/, O), /"Null": \{\s*"aws:PrincipalTag\/team": "false"/);
     const notLike = withCond({ StringNotLike: { 'aws:PrincipalTag/team': '*' } });
-    assert.match(fixes(notLike, findings(notLike, 'aa-condition-equivalent-to-null')[0]!, /Null/, O), /"Null": \{\s*"aws:PrincipalTag\/team": "true"/);
+    assert.match(fixes(notLike, findings(notLike, 'aa-condition-equivalent-to-null')[0], /Null/, O), /"Null": \{\s*"aws:PrincipalTag\/team": "true"/);
   });
   it('EQUIVALENT_TO_NULL: no fix when a Null block exists (it would duplicate the key) or the block has other keys', () => {
     const withNull = withCond({ StringLike: { 'aws:PrincipalTag/team': '*' }, Null: { 'aws:SourceVpc': 'false' } });
-    assert.deepEqual(findings(withNull, 'aa-condition-equivalent-to-null')[0]!.fixes ?? [], []);
+    assert.deepEqual(findings(withNull, 'aa-condition-equivalent-to-null')[0].fixes ?? [], []);
     const twoKeys = withCond({ StringLike: { 'aws:PrincipalTag/team': '*', 'aws:PrincipalTag/unit': 'a*' } });
-    assert.deepEqual(findings(twoKeys, 'aa-condition-equivalent-to-null')[0]!.fixes ?? [], []);
+    assert.deepEqual(findings(twoKeys, 'aa-condition-equivalent-to-null')[0].fixes ?? [], []);
   });
 });
 

@@ -214,7 +214,7 @@ describe('aa-service-principal-format: fixes', () => {
   it('lower-cases and strips the scheme; no fix when the result is still not a principal', () => {
     for (const [v, want] of [['Lambda.amazonaws.com', 'lambda.amazonaws.com'], ['https://lambda.amazonaws.com/', 'lambda.amazonaws.com'], [' glue.amazonaws.com', 'glue.amazonaws.com']]) {
       const t = trust({ Principal: { Service: v } });
-      const after = fixes(t, one(t, 'aa-service-principal-format', 'error', v!), /Change to/);
+      const after = fixes(t, one(t, 'aa-service-principal-format', 'error', v), /Change to/);
       assert.ok(after.includes(`"${want}"`), after);
     }
     assert.equal(one(trust({ Principal: { Service: 'LAMBDA' } }), 'aa-service-principal-format', 'error', 'LAMBDA').fixes, undefined);

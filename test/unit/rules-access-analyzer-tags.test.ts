@@ -16,9 +16,9 @@ describe('rules: access-analyzer-tags', () => {
     const deny = pol({ Effect: 'Deny', Action: ['ec2:TerminateInstances', 'dax:DeleteCluster'], Resource: '*', Condition: cond('aws:ResourceTag/Env') });
     const [d, ...more] = tag(deny);
     assert.equal(more.length, 0);
-    assert.equal(d!.rule, 'aa-tag-key-unsupported-deny');
-    assert.equal(at(deny, d!), 'aws:ResourceTag/Env');
-    assert.match(d!.message, /the actions of dax in this statement do not support aws:ResourceTag\/Env: .*this Deny does not apply to them/);
+    assert.equal(d.rule, 'aa-tag-key-unsupported-deny');
+    assert.equal(at(deny, d), 'aws:ResourceTag/Env');
+    assert.match(d.message, /the actions of dax in this statement do not support aws:ResourceTag\/Env: .*this Deny does not apply to them/);
     const allow = pol({ Effect: 'Allow', Action: ['cloudshell:CreateSession'], Resource: '*', Condition: cond('aws:ResourceTag/Team') });
     assert.deepEqual(tag(allow).map((f) => [f.rule, f.severity]), [['aa-tag-key-unsupported-allow', 'info']]);
   });
@@ -49,6 +49,6 @@ describe('rules: access-analyzer-tags', () => {
     const t = pol({ Effect: 'Deny', NotAction: ['iam:*'], Resource: '*', Condition: cond('aws:ResourceTag/Env') });
     const [f] = tag(t);
     assert.equal(f?.rule, 'aa-tag-key-unsupported-deny');
-    assert.match(f!.message, /^With NotAction this Deny covers every other action, including those of \d+ services, e\.g\. /);
+    assert.match(f.message, /^With NotAction this Deny covers every other action, including those of \d+ services, e\.g\. /);
   });
 });

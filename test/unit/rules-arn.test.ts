@@ -1,11 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { analyze } from '../../src/analysis';
-import type { AnalyzeOptions, Finding } from '../../src/analysis/types';
 import { applyEdits } from '../../src/fill/apply';
 import { parseArn } from '../../src/analysis/arn/parse';
 
-import { clean, fixes, j, mine, none, one, under } from './helpers/rules';
+import { clean, fixes, j, none, one, under } from './helpers/rules';
 import { loadTestIamIndex } from './helpers/iam';
 
 const res = (...resource: string[]) => j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resource.length === 1 ? resource[0] : resource }] });
@@ -45,7 +44,7 @@ describe('rules: arn — the seed read-data permissions policy', () => {
 
 function expectOnlyTwoColons(text: string): void {
   const f = one(text, 'arn-s3-two-colons', 'error', '::');
-  none(applyEdits(text, f.fixes![0]!.edits), /^(arn|grammar|cleanrooms)-/);
+  none(applyEdits(text, f.fixes![0].edits), /^(arn|grammar|cleanrooms)-/);
 }
 
 describe('rules: arn — fields', () => {

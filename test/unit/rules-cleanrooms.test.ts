@@ -1,7 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/analysis';
-import type { AnalyzeOptions, Finding } from '../../src/analysis/types';
-import { applyEdits } from '../../src/fill/apply';
 import { cleanRoomsPrincipalTypo } from '../../src/analysis/rules/cleanrooms-data';
 
 import { clean, fixes, j, mine, none, one, under } from './helpers/rules';
@@ -34,7 +32,7 @@ describe('rules: cleanrooms — principal', () => {
       clean(fixes(text, f, /cleanrooms\.amazonaws\.com/));
     }
     const ml = crTrust({ Principal: { Service: ['cleanroomsml.amazonaws.com'] } });
-    assert.match(one(ml, 'cleanrooms-principal-typo', 'error', 'cleanroomsml.amazonaws.com').fixes![0]!.title, /cleanrooms-ml\.amazonaws\.com/);
+    assert.match(one(ml, 'cleanrooms-principal-typo', 'error', 'cleanroomsml.amazonaws.com').fixes![0].title, /cleanrooms-ml\.amazonaws\.com/);
   });
 });
 
@@ -90,7 +88,7 @@ describe('rules: cleanrooms — operators', () => {
   it('cleanrooms-forany-single-valued: at most a hint, with an optional fix', () => {
     const text = scoped([membership()]);
     const f = one(text, 'cleanrooms-forany-single-valued', 'hint', 'ForAnyValue:ArnEquals');
-    assert.notEqual(f.fixes![0]!.preferred, true);
+    assert.notEqual(f.fixes![0].preferred, true);
     const after = fixes(text, f, /ArnEquals/);
     none(after, /^cleanrooms-/);
     clean(text);

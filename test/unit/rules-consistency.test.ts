@@ -24,10 +24,10 @@ describe('rules: consistency — one membership, one Region and account', () => 
     const t = trust('eu-west-2', `arn:aws:cleanrooms:us-east-1:${ACCT}:membership/${MID}`);
     const [f, ...rest] = of(t, 'consistency-membership');
     assert.equal(rest.length, 0);
-    assert.equal(f!.severity, 'warning');
-    assert.equal(at(t, f!), 'us-east-1');
-    assert.match(f!.message, new RegExp(`^Membership ${MID} is in Region "us-east-1" here, but the sts:ExternalId pattern names Region "eu-west-2"`));
-    assert.equal(at(t, { ...f!, offset: f!.related![0]!.offset, length: f!.related![0]!.length }), 'eu-west-2');
+    assert.equal(f.severity, 'warning');
+    assert.equal(at(t, f), 'us-east-1');
+    assert.match(f.message, new RegExp(`^Membership ${MID} is in Region "us-east-1" here, but the sts:ExternalId pattern names Region "eu-west-2"`));
+    assert.equal(at(t, { ...f, offset: f.related![0].offset, length: f.related![0].length }), 'eu-west-2');
   });
 
   it('is quiet when the Regions agree, for different memberships, and where a field is a wildcard or a placeholder', () => {
@@ -52,12 +52,12 @@ describe('rules: consistency — one membership, one Region and account', () => 
     });
     const fs = of(t, 'consistency-membership');
     assert.deepEqual(fs.map((f) => at(t, f)), ['135792468013']);
-    assert.match(fs[0]!.message, /is in account "135792468013" here, but the membership ARN names account "246813579024"/);
+    assert.match(fs[0].message, /is in account "135792468013" here, but the membership ARN names account "246813579024"/);
   });
 
   it('the fix of the mismatch (either side) makes it clean', () => {
     const t = trust('eu-west-2', `arn:aws:cleanrooms:us-east-1:${ACCT}:membership/${MID}`);
-    const f = of(t, 'consistency-membership')[0]!;
+    const f = of(t, 'consistency-membership')[0];
     assert.deepEqual(of(applyEdits(t, [{ offset: f.offset, length: f.length, newText: 'eu-west-2' }]), 'consistency-membership'), []);
   });
 });
@@ -76,8 +76,8 @@ describe('rules: consistency — one bucket, one owner', () => {
     const t = two(ACCT, '135792468013');
     const fs = of(t, 'consistency-bucket-owner');
     assert.deepEqual(fs.map((f) => at(t, f)), ['135792468013']);
-    assert.match(fs[0]!.message, /^Bucket "acme-sales-data" is owned by account 246813579024 in another statement, but this one requires s3:ResourceAccount 135792468013/);
-    assert.equal(fs[0]!.related?.length, 1);
+    assert.match(fs[0].message, /^Bucket "acme-sales-data" is owned by account 246813579024 in another statement, but this one requires s3:ResourceAccount 135792468013/);
+    assert.equal(fs[0].related?.length, 1);
   });
 
   it('is quiet for the same account, another bucket, a pattern, a non-exact operator, or a Deny', () => {

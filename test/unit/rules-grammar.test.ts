@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/analysis';
-import type { AnalyzeOptions, Finding } from '../../src/analysis/types';
-import { applyEdits, renderTemplate, sampleValues } from '../../src/fill/apply';
+import { renderTemplate, sampleValues } from '../../src/fill/apply';
 import { TEMPLATES, placeholderKind } from '../../src/catalog';
 import { validatePolicy } from '../../src/analysis/generated/policy-validator.js';
 
@@ -126,7 +125,7 @@ describe('rules: grammar — Effect, Action, Resource', () => {
     const f = one(text, 'grammar-effect', 'error', 'allow');
     clean(fixes(text, f, /"Allow"/));
     const g = one(perms({ Effect: 'Deni' }), 'grammar-effect', 'error', 'Deni');
-    assert.match(g.fixes![0]!.title, /Deny/);
+    assert.match(g.fixes![0].title, /Deny/);
     assert.equal(one(perms({ Effect: 'Maybe' }), 'grammar-effect', 'error', 'Maybe').fixes, undefined);
     const missing = '{"Version":"2012-10-17","Statement":[{"Action":"s3:GetObject","Resource":"*"}]}';
     one(missing, 'grammar-effect', 'error', '{');

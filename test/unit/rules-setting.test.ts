@@ -21,15 +21,15 @@ describe('cleanroomsIam.rules setting', () => {
     assert.deepEqual(Object.keys(setting.properties).sort(), [...ids].sort());
     assert.equal(setting.additionalProperties, false);
     assert.equal(setting.scope, 'machine', 'still machine-scoped');
-    const one = allRules()[0]!;
+    const one = allRules()[0];
     assert.equal(setting.properties[one.id].description, `${one.title} (default: ${one.severity}).`);
   });
 
   it('the generator follows the metas: a new rule appears, a removed one disappears', () => {
     const metas = allRules();
-    const extra = { ...metas[0]!, id: 'zz-new-rule', title: 'New' };
+    const extra = { ...metas[0], id: 'zz-new-rule', title: 'New' };
     assert.ok('zz-new-rule' in rulesSettingProperties([...metas, extra]));
-    assert.ok(!(metas[1]!.id in rulesSettingProperties([metas[0]!])));
+    assert.ok(!(metas[1].id in rulesSettingProperties([metas[0]])));
   });
 
   const cases: Array<{ name: string; value: unknown; ids: string[]; match?: RegExp }> = [
@@ -44,7 +44,7 @@ describe('cleanroomsIam.rules setting', () => {
     it(c.name, () => {
       const p = ruleSettingProblems(c.value, ids);
       assert.deepEqual(p.map((x) => x.id), c.ids);
-      if (c.match) assert.match(p[0]!.message, c.match);
+      if (c.match) assert.match(p[0].message, c.match);
     });
   }
 });

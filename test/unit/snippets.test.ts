@@ -28,7 +28,7 @@ function parseSnippet(body: string): Part[] {
   };
   const readUntil = (terminators: string, escapable: string): string => {
     let out = '';
-    while (i < body.length && !terminators.includes(body[i]!)) {
+    while (i < body.length && !terminators.includes(body[i])) {
       if (body[i] === '\\' && escapable.includes(body[i + 1] ?? '')) {
         out += body[i + 1];
         i += 2;
@@ -38,7 +38,7 @@ function parseSnippet(body: string): Part[] {
     return out;
   };
   while (i < body.length) {
-    const c = body[i]!;
+    const c = body[i];
     if (c === '\\' && '$}\\'.includes(body[i + 1] ?? '')) {
       text += body[i + 1];
       i += 2;
@@ -127,8 +127,8 @@ describe('snippets: bodies', () => {
       const raw = templateText(t, '\t');
       // Numbering expected from the template alone: placeholders numbered 1..n in order of first appearance.
       const order: string[] = [];
-      for (const m of raw.matchAll(TOKEN_RE)) if (!order.includes(m[1]!)) order.push(m[1]!);
-      const occurrences = [...raw.matchAll(TOKEN_RE)].map((m) => m[1]!);
+      for (const m of raw.matchAll(TOKEN_RE)) if (!order.includes(m[1])) order.push(m[1]);
+      const occurrences = [...raw.matchAll(TOKEN_RE)].map((m) => m[1]);
       const stops = parts.filter((p): p is Exclude<Part, { text: string }> => 'stop' in p);
       assert.deepEqual(
         stops.map((s) => s.stop),
@@ -137,13 +137,13 @@ describe('snippets: bodies', () => {
       );
       const firstSeen = new Set<number>();
       for (const s of stops) {
-        const name = order[s.stop - 1]!;
+        const name = order[s.stop - 1];
         const kind = t.placeholders.find((p) => p.name === name)!.kind;
         if (!firstSeen.has(s.stop)) {
           firstSeen.add(s.stop);
           if (kind === 'region') {
             assert.deepEqual(s.choices, regionsForPicker().filter((r) => r.cleanRooms).map((r) => r.code));
-            assert.ok(s.choices!.every(isCleanRoomsRegion));
+            assert.ok(s.choices.every(isCleanRoomsRegion));
           } else if (kind === 'any-region') {
             assert.ok(s.choices && s.choices.length > 11 && s.choices.slice(0, 11).every(isCleanRoomsRegion));
           } else {
@@ -155,7 +155,7 @@ describe('snippets: bodies', () => {
       }
       // Replace each tab stop with its placeholder's sample value.
       const samples = samplesOf(t);
-      const filled = parts.map((p) => ('text' in p ? p.text : samples[order[p.stop - 1]!]!)).join('');
+      const filled = parts.map((p) => ('text' in p ? p.text : samples[order[p.stop - 1]])).join('');
       assert.equal(filled, renderTemplate(t, samples, '\t'));
       assert.deepEqual(JSON.parse(filled), JSON.parse(renderTemplate(t, samples)));
       // Left as inserted (no typing), every non-region tab stop leaves the <token> the diagnostics flag.

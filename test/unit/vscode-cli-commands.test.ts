@@ -106,15 +106,15 @@ describe('vscode logic: CLI commands: sibling file', () => {
   ];
 
   it('picks the file of the other kind with the same stem, and ranks the rest by shared words', () => {
-    const r = rankSiblings(files[0]!, files);
+    const r = rankSiblings(files[0], files);
     assert.equal(r.match, 'read-data-permissions-policy.json');
     assert.deepEqual(r.ranked, ['read-data-permissions-policy.json', 'seed-read-data-permissions-policy.json', 'seed-receive-results-permissions-policy.json', 'smoke-bad-policy.json']);
-    assert.equal(rankSiblings(files[1]!, files).match, 'read-data-trust-policy.json');
-    assert.equal(rankSiblings(files[3]!, files).match, 'seed-receive-results-trust-policy.json');
+    assert.equal(rankSiblings(files[1], files).match, 'read-data-trust-policy.json');
+    assert.equal(rankSiblings(files[3], files).match, 'seed-receive-results-trust-policy.json');
   });
 
   it('asks (no match) when several candidates and no same stem; takes a lone candidate', () => {
-    const r = rankSiblings(files[5]!, files);
+    const r = rankSiblings(files[5], files);
     assert.equal(r.match, undefined);
     assert.deepEqual(r.ranked, ['read-data-trust-policy.json', 'seed-receive-results-trust-policy.json']);
     const lone = rankSiblings({ name: 'a-trust.json', kind: 'trust' }, [{ name: 'b-permissions.json', kind: 'permissions' }, { name: 'a-trust.json', kind: 'trust' }]);

@@ -35,14 +35,14 @@ export function extractMessages(): { messages: Map<string, string[]>; nonLiteral
     const inLogic = rel.includes(`${'logic'}`) || rel.endsWith('aws-commands.ts');
     const call = inLogic ? /(?<![\w.])t\(\s*/g : /\bl10n\.t\(\s*/g;
     for (const m of src.matchAll(call)) {
-      const rest = src.slice(m.index! + m[0].length);
+      const rest = src.slice(m.index + m[0].length);
       const lit = new RegExp(`^${LIT}`).exec(rest);
       if (!lit) {
         // The one forwarding wrapper (commands.ts) passes its parameter through.
         if (!/^message, \.\.\.args\)/.test(rest) && !(inLogic && /^(message|m)\b/.test(rest))) nonLiteral.push(`${rel}: ${rest.slice(0, 40)}`);
         continue;
       }
-      const msg = unquote(lit[1]!);
+      const msg = unquote(lit[1]);
       messages.set(msg, [...(messages.get(msg) ?? []), rel]);
     }
   }
@@ -59,10 +59,10 @@ describe('vscode localisation', () => {
       for (const s of w.steps) refs.push(s.title, s.description);
     }
     refs.push(c.configuration.title);
-    for (const v of Object.values(c.configuration.properties) as Array<{ markdownDescription?: string; description?: string }>) refs.push(v.markdownDescription ?? v.description ?? '');
+    for (const v of Object.values(c.configuration.properties as Record<string, { markdownDescription?: string; description?: string }>)) refs.push(v.markdownDescription ?? v.description ?? '');
     for (const r of refs) {
       assert.match(r, /^%[\w.]+%$/, `${r} is a %key%`);
-      assert.ok(typeof nls[r.slice(1, -1)] === 'string' && nls[r.slice(1, -1)]!.trim() !== '', `package.nls.json has ${r}`);
+      assert.ok(typeof nls[r.slice(1, -1)] === 'string' && nls[r.slice(1, -1)].trim() !== '', `package.nls.json has ${r}`);
     }
     const used = new Set(refs.map((r) => r.slice(1, -1)));
     assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), [], 'no unused keys in package.nls.json');

@@ -37,7 +37,7 @@ describe('vscode logic: fix-all planning', () => {
       f(4, 0),
     ];
     const plan = planFixAll(findings);
-    assert.deepEqual(plan.fixed.map((x) => x.fixes![0]!.title), ['A', 'B']);
+    assert.deepEqual(plan.fixed.map((x) => x.fixes![0].title), ['A', 'B']);
     assert.equal(applyEdits(text, plan.edits), 'ab234567XYabcdef');
   });
 
@@ -69,7 +69,7 @@ describe('vscode logic: relocating placeholders after a concurrent edit', () => 
     const r = relocateOccurrences(occ, new Set(['<bucket>', '<account-id>']), after);
     assert.ok(r.ok);
     assert.deepEqual(r.occurrences.map((o) => after.substr(o.offset, o.length)), ['<bucket>', '<account-id>']);
-    assert.notEqual(r.occurrences[0]!.offset, occ[0]!.offset);
+    assert.notEqual(r.occurrences[0].offset, occ[0].offset);
   });
 
   it('refuses when the user removed or duplicated an answered placeholder', () => {
@@ -117,8 +117,8 @@ describe('vscode logic: wizard', () => {
   it('has one step per template placeholder with template-specific label/help and region steps as picks', () => {
     const steps = stepsForTemplate(template);
     assert.deepEqual(steps.map((s) => [s.key, s.type]), [['region', 'region'], ['member-account-id', 'input'], ['membership-id', 'input'], ['bucket', 'input']]);
-    assert.equal(steps[1]!.label, 'Member account');
-    assert.equal(steps[1]!.help, 'The account of the member who can query.');
+    assert.equal(steps[1].label, 'Member account');
+    assert.equal(steps[1].help, 'The account of the member who can query.');
   });
 
   it('groups document placeholders: one step per distinct key with its occurrence count', () => {
@@ -136,7 +136,7 @@ describe('vscode logic: wizard', () => {
       ['region', 2, 5], ['member-account-id', 3, 5], ['membership-id', 4, 5], ['member-account-id', 3, 5], ['membership-id', 4, 5], ['bucket', 5, 5],
     ]);
     // The previous answer is there when going back (offered as the default).
-    assert.equal(asked[3]!.ctx.answers.get('member-account-id'), '604718293525');
+    assert.equal(asked[3].ctx.answers.get('member-account-id'), '604718293525');
     assert.deepEqual(Object.fromEntries(r.answers), { region: 'eu-west-2', 'member-account-id': '817364052948', 'membership-id': 'e2c94a17-5b3d-4f08-9a6e-73d1b8f0c245', bucket: 'my-data-bucket' });
   });
 
@@ -150,40 +150,40 @@ describe('vscode logic: wizard', () => {
   });
 
   it('a membership ARN pasted into a membership-id step yields the id and fills the Region step', async () => {
-    const tpl = { ...template, placeholders: [template.placeholders[2]!, template.placeholders[0]!] };
+    const tpl = { ...template, placeholders: [template.placeholders[2], template.placeholders[0]] };
     const steps = stepsForTemplate(tpl);
     const arn = 'arn:aws:cleanrooms:eu-north-1:604718293525:membership/e2c94a17-5b3d-4f08-9a6e-73d1b8f0c245';
-    assert.equal(validateAnswer(steps[0]!, arn), undefined);
-    assert.deepEqual(interpretAnswer(steps[0]!, ` ${arn} `, steps), { value: 'e2c94a17-5b3d-4f08-9a6e-73d1b8f0c245', implied: { region: 'eu-north-1' } });
+    assert.equal(validateAnswer(steps[0], arn), undefined);
+    assert.deepEqual(interpretAnswer(steps[0], ` ${arn} `, steps), { value: 'e2c94a17-5b3d-4f08-9a6e-73d1b8f0c245', implied: { region: 'eu-north-1' } });
     const { ask, asked } = scripted([arn]);
     const r = await runSteps(steps, ask);
     assert.ok(r && r !== BACK);
     assert.deepEqual(asked.map((a) => a.key), ['membership-id']);
     assert.equal(r.answers.get('region'), 'eu-north-1');
     // An ARN in a Region where Clean Rooms does not run is rejected as you type.
-    assert.match(validateAnswer(steps[0]!, arn.replace('eu-north-1', 'eu-south-1'))!, /not available in eu-south-1/);
+    assert.match(validateAnswer(steps[0], arn.replace('eu-north-1', 'eu-south-1'))!, /not available in eu-south-1/);
     assert.equal(parseMembershipArn('arn:aws:cleanrooms:us-east-1:1234:membership/x'), undefined);
     // The paired account placeholder (<x-membership-id> / <x-account-id>) comes from the ARN too.
     const paired = stepsForTemplate({ ...template, placeholders: [{ name: 'query-runner-membership-id', kind: 'membership-id' }, { name: 'query-runner-account-id', kind: 'account-id' }, { name: 'bucket-account-id', kind: 'account-id' }] });
-    assert.deepEqual(interpretAnswer(paired[0]!, arn, paired).implied, { 'query-runner-account-id': '604718293525' });
+    assert.deepEqual(interpretAnswer(paired[0], arn, paired).implied, { 'query-runner-account-id': '604718293525' });
   });
 
   it('validates with the kind validator (doc example values rejected)', () => {
     const [region, account, membership, bucket] = stepsForTemplate(template);
-    assert.equal(validateAnswer(region!, 'eu-west-2'), undefined);
-    assert.match(validateAnswer(region!, 'us-east-1a')!, /Availability Zone/);
-    assert.match(validateAnswer(account!, '111122223333')!, /example account ID/);
-    assert.match(validateAnswer(membership!, 'a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa')!, /example membership ID/);
-    assert.match(validateAnswer(bucket!, 'Bad_Bucket')!, /lower-case/);
+    assert.equal(validateAnswer(region, 'eu-west-2'), undefined);
+    assert.match(validateAnswer(region, 'us-east-1a')!, /Availability Zone/);
+    assert.match(validateAnswer(account, '111122223333')!, /example account ID/);
+    assert.match(validateAnswer(membership, 'a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa')!, /example membership ID/);
+    assert.match(validateAnswer(bucket, 'Bad_Bucket')!, /lower-case/);
   });
 
   it('remembers answers by key and kind, and offers them only when still valid', () => {
     const steps = stepsForTemplate(template);
     const mem = remember(undefined, steps, new Map([['region', 'eu-west-2'], ['member-account-id', '604718293525']]));
-    assert.equal(rememberedDefault(mem, steps[0]!), 'eu-west-2');
+    assert.equal(rememberedDefault(mem, steps[0]), 'eu-west-2');
     const other = stepsForGroups(groupPlaceholders(findPlaceholders('{"Statement":[{"Resource":"arn:aws:glue:aws-region:accountId:catalog"}]}')));
-    assert.equal(rememberedDefault(mem, other[1]!), '604718293525', 'by kind');
-    assert.equal(rememberedDefault({ byKey: { region: 'mars-1' }, byKind: {} }, steps[0]!), undefined);
+    assert.equal(rememberedDefault(mem, other[1]), '604718293525', 'by kind');
+    assert.equal(rememberedDefault({ byKey: { region: 'mars-1' }, byKind: {} }, steps[0]), undefined);
   });
 });
 
@@ -228,9 +228,9 @@ describe('vscode logic: hovers', () => {
   it('shows placeholder help, template-specific when a template declares the name', () => {
     const text2 = '{"Statement":[{"Resource":"arn:aws:s3:::<bucket>/*","Condition":{"StringEquals":{"aws:ResourceAccount":"<member-account-id>"}}}]}';
     const occ = findPlaceholders(text2);
-    assert.match(placeholderHover(occ[0]!, []), /\*\*S3 bucket name\*\*: `<bucket>` is a placeholder/);
-    assert.match(placeholderHover(occ[1]!, [template]), /\*\*Member account\*\*[\s\S]*The account of the member who can query[\s\S]*Test template/);
-    const ex = findPlaceholders('{"Statement":[{"Resource":"arn:aws:glue:us-east-1:111122223333:catalog"}]}')[0]!;
+    assert.match(placeholderHover(occ[0], []), /\*\*S3 bucket name\*\*: `<bucket>` is a placeholder/);
+    assert.match(placeholderHover(occ[1], [template]), /\*\*Member account\*\*[\s\S]*The account of the member who can query[\s\S]*Test template/);
+    const ex = findPlaceholders('{"Statement":[{"Resource":"arn:aws:glue:us-east-1:111122223333:catalog"}]}')[0];
     assert.match(placeholderHover(ex, []), /example value from the AWS docs/);
   });
 

@@ -48,14 +48,14 @@ describe('vscode manifest', () => {
       'cleanroomsIam.validate.extraGlobs',
       'cleanroomsIam.validate.maxFileSizeMB',
     ]);
-    for (const [k, v] of Object.entries(props) as Array<[string, { scope: string; markdownDescription: string }]>) {
+    for (const [k, v] of Object.entries(props as Record<string, { scope: string; markdownDescription: string }>)) {
       assert.ok(['machine', 'application'].includes(v.scope), `${k} scope ${v.scope}`);
       assert.match(text(v.markdownDescription), new RegExp(`Scope: ${v.scope}`), `${k} says its scope`);
     }
     assert.equal(props['cleanroomsIam.validate.debounceMs'].default, 200);
     assert.equal(props['cleanroomsIam.validate.maxFileSizeMB'].default, 5);
     assert.equal(props['cleanroomsIam.rules'].additionalProperties, false, 'unknown rule ids are flagged (test/unit/rules-setting.test.ts)');
-    for (const v of Object.values(props['cleanroomsIam.rules'].properties) as Array<{ enum: string[] }>) assert.deepEqual(v.enum, ['error', 'warning', 'info', 'hint', 'off']);
+    for (const v of Object.values(props['cleanroomsIam.rules'].properties as Record<string, { enum: string[] }>)) assert.deepEqual(v.enum, ['error', 'warning', 'info', 'hint', 'off']);
   });
 
   it('contributes snippets for json and jsonc, the policy schema for policy file names, and both entry points', () => {
@@ -84,14 +84,14 @@ describe('vscode manifest', () => {
     const declared = new Set(c.commands.map((x: { command: string }) => x.command));
     for (const s of steps) {
       assert.ok(s.media.markdown && existsSync(join(root, s.media.markdown)), `${s.id}: media ${s.media.markdown}`);
-      assert.ok(s.media.markdown!.startsWith('media/walkthrough/'), s.media.markdown);
+      assert.ok(s.media.markdown.startsWith('media/walkthrough/'), s.media.markdown);
       assert.ok(s.completionEvents.length > 0, `${s.id} has completion events`);
       const desc = text(s.description);
       // Every command link in the step points at a declared command (or a built-in one) and its arguments parse.
       const links = [...desc.matchAll(/\(command:([\w.]+)(?:\?([^)]*))?\)/g)];
       assert.ok(links.length > 0, `${s.id} has a button`);
       for (const [, id, args] of links) {
-        assert.ok(declared.has(id) || id!.startsWith('workbench.'), `${s.id}: ${id}`);
+        assert.ok(declared.has(id) || id.startsWith('workbench.'), `${s.id}: ${id}`);
         if (args) assert.ok(Array.isArray(JSON.parse(decodeURIComponent(args))), `${s.id}: ${args}`);
       }
       for (const e of s.completionEvents) {
@@ -100,10 +100,10 @@ describe('vscode manifest', () => {
         else assert.match(e, /^onView:[\w.]+$/, e);
       }
     }
-    assert.deepEqual(steps[0]!.completionEvents, ['onCommand:cleanroomsIam.newPolicy']);
-    assert.deepEqual(steps[3]!.completionEvents, ['onCommand:cleanroomsIam.copyCliCommands']);
+    assert.deepEqual(steps[0].completionEvents, ['onCommand:cleanroomsIam.newPolicy']);
+    assert.deepEqual(steps[3].completionEvents, ['onCommand:cleanroomsIam.copyCliCommands']);
     // The template ids the first step opens exist in the catalog.
-    const ids = [...text(steps[0]!.description).matchAll(/newPolicy\?([^)]*)/g)].map((m) => JSON.parse(decodeURIComponent(m[1]!))[0]);
+    const ids = [...text(steps[0].description).matchAll(/newPolicy\?([^)]*)/g)].map((m) => JSON.parse(decodeURIComponent(m[1]))[0]);
     assert.deepEqual(ids, ['read-data-s3-trust-scoped', 'read-data-s3-permissions']);
     for (const id of ids) assert.ok(TEMPLATES.some((t) => t.id === id), id);
   });

@@ -22,10 +22,10 @@ class FakeWorker implements WorkerLike {
     if (r) setTimeout(() => this.emit('message', r), 1);
   }
   on(event: string, cb: (x: never) => void): void {
-    this.handlers[event]!.push(cb);
+    this.handlers[event].push(cb);
   }
   emit(event: string, x: unknown): void {
-    for (const cb of this.handlers[event]!) cb(x as never);
+    for (const cb of this.handlers[event]) cb(x as never);
   }
   terminate(): void {
     this.terminated = true;
@@ -53,9 +53,9 @@ describe('vscode: analysis worker client', () => {
     }, 30);
     const slow = await client.analyze('{}', {});
     assert.deepEqual(slow, { kind: 'over-budget', budgetMs: 30 });
-    assert.equal(spawned[0]!.terminated, true);
+    assert.equal(spawned[0].terminated, true);
     // The first worker answering after all must not resolve anything twice or throw.
-    spawned[0]!.emit('message', { id: 1, result: { kind: 'permissions', findings: [] }, ms: 99 });
+    spawned[0].emit('message', { id: 1, result: { kind: 'permissions', findings: [] }, ms: 99 });
     const next = await client.analyze('{}', {});
     assert.equal(next.kind, 'done');
     assert.equal(spawned.length, 2, 'a fresh worker after the one that ran over budget');
@@ -70,12 +70,12 @@ describe('vscode: analysis worker client', () => {
     }, 5000);
     const a = client.analyze('{}', {});
     const b = client.analyze('{}', {});
-    spawned[0]!.emit('error', new Error('boom'));
+    spawned[0].emit('error', new Error('boom'));
     assert.deepEqual(await a, { kind: 'failed', error: 'boom' });
     assert.deepEqual(await b, { kind: 'failed', error: 'boom' });
     const c = client.analyze('{}', {});
     assert.equal(spawned.length, 2);
-    spawned[1]!.emit('exit', 1);
+    spawned[1].emit('exit', 1);
     assert.deepEqual(await c, { kind: 'failed', error: 'the analysis worker exited' });
     // An error message from the worker's own try/catch is a failure, not a result.
     const d = new WorkerAnalyzer(() => new FakeWorker((req) => ({ id: req.id, error: 'Maximum call stack size exceeded' })), 5000);
@@ -91,7 +91,7 @@ describe('vscode: analysis worker client', () => {
 describe('vscode: the real analysis worker thread', function () {
   this.timeout(60_000);
   const bundle = path.join(ROOT, 'dist/analysis-worker.js');
-  const spawn = (): WorkerLike => new Worker(bundle) as unknown as WorkerLike;
+  const spawn = (): WorkerLike => new Worker(bundle);
   const client = new WorkerAnalyzer(spawn, 30_000);
   after(() => client.stop());
 

@@ -347,7 +347,7 @@ class Uri {
   static parse(value: string, _strict?: boolean): Uri {
     const m = /^([a-zA-Z][\w+.-]*):(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/.exec(value);
     if (!m) throw new Error(`[UriError]: cannot parse ${value}`);
-    return new Uri(m[1]!, m[2] ?? '', decodeURIComponent(m[3] ?? ''), m[4] ?? '', m[5] ?? '');
+    return new Uri(m[1], m[2] ?? '', decodeURIComponent(m[3] ?? ''), m[4] ?? '', m[5] ?? '');
   }
   static joinPath(base: Uri, ...segments: string[]): Uri {
     return base.with({ path: posix.join(base.path, ...segments) });
@@ -567,19 +567,19 @@ class FakeDocument {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
+      if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return new Position(lo, Math.min(o, this.lineEnd(lo)) - this.starts[lo]!);
+    return new Position(lo, Math.min(o, this.lineEnd(lo)) - this.starts[lo]);
   }
   offsetAt(p: Position): number {
     if (p.line >= this.starts.length) return this.text.length;
-    const start = this.starts[Math.max(0, p.line)]!;
+    const start = this.starts[Math.max(0, p.line)];
     return Math.min(start + Math.max(0, p.character), this.lineEnd(Math.max(0, p.line)));
   }
   lineAt(lineOrPos: number | Position) {
     const line = typeof lineOrPos === 'number' ? lineOrPos : lineOrPos.line;
-    const start = this.starts[line]!;
+    const start = this.starts[line];
     const end = this.lineEnd(line);
     const text = this.text.slice(start, end);
     const nextStart = this.starts[line + 1];
@@ -617,7 +617,7 @@ function format(message: string, args: unknown[]): string {
   const named = args.length === 1 && args[0] && typeof args[0] === 'object' ? (args[0] as Record<string, unknown>) : undefined;
   return message.replace(/\{([^{}]+)\}/g, (m, k: string) => {
     const v = named ? named[k] : args[Number(k)];
-    return v === undefined ? m : String(v);
+    return v === undefined ? m : typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
   });
 }
 

@@ -14,7 +14,7 @@ const TOKEN_RE = /<([a-z0-9][a-z0-9-]*)>/g;
 /** Names of the `<tokens>` in a body, in order of first appearance (as JSON.stringify orders them). */
 export function tokenNames(body: unknown): string[] {
   const seen = new Set<string>();
-  for (const m of JSON.stringify(body).matchAll(TOKEN_RE)) seen.add(m[1]!);
+  for (const m of JSON.stringify(body).matchAll(TOKEN_RE)) seen.add(m[1]);
   return [...seen];
 }
 
@@ -42,7 +42,7 @@ export function template(spec: TemplateSpec): PolicyTemplate {
       const order = tokenNames(spec.body);
       const declared = Object.keys(spec.placeholders);
       const names = [...order.filter((n) => declared.includes(n)), ...declared.filter((n) => !order.includes(n))];
-      const value = names.map((name) => ({ name, ...spec.placeholders[name]! }));
+      const value = names.map((name) => ({ name, ...spec.placeholders[name] }));
       define(value);
       return value;
     },

@@ -38,6 +38,7 @@ export function md(s: string): string {
 }
 
 /** Line breaks, controls, bidi and invisible format characters, shown as escapes inside a code span. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are shown as escapes
 const INVISIBLE = /\r\n|[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
 const SHOWN: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\r\n': '\\r\\n' };
 
@@ -67,7 +68,7 @@ function pathOf(node: Node): Array<string | number> {
   while (n && n.parent) {
     const p: Node = n.parent;
     if (p.type === 'property') {
-      if (p.children?.[1] === n) path.unshift(p.children[0]!.value as string);
+      if (p.children?.[1] === n) path.unshift(p.children[0].value as string);
       n = p.parent;
       // A property key itself: path ends at its object.
     } else if (p.type === 'array') {
@@ -125,7 +126,7 @@ export interface ParsedArn {
 export function parseArn(arn: string): ParsedArn | undefined {
   const parts = arn.split(':');
   if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  return { partition: parts[1]!, service: parts[2]!, region: parts[3]!, account: parts[4]!, resource: parts.slice(5).join(':') };
+  return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(':') };
 }
 
 const ARN_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html';

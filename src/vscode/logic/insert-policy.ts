@@ -47,7 +47,7 @@ function parse(text: string): { root: Node | undefined; errors: ParseError[] } {
 function statementNode(root: Node | undefined): Node | undefined {
   if (!root || root.type !== 'object') return undefined;
   for (let i = (root.children?.length ?? 0) - 1; i >= 0; i--) {
-    const p = root.children![i]!;
+    const p = root.children![i];
     if (p.children?.[0]?.value === 'Statement') return p.children[1];
   }
   return undefined;
@@ -112,7 +112,7 @@ function intoArray(text: string, arr: Node, cursor: number, statements: unknown[
     const items = statements.map((s) => render(s, indentUnit, indent, eol)).join(`,${eol}${indent}`);
     return { offset: arr.offset + 1, length: arr.length - 2, text: `${eol}${indent}${items}${eol}${arrayIndent}`, where: 'statement-array' };
   }
-  const first = elems[0]!;
+  const first = elems[0];
   const ownLines = startsLine(text, first.offset);
   const indent = ownLines ? lineIndent(text, first.offset) : arrayIndent + indentUnit;
   const sep = ownLines ? `,${eol}${indent}` : ', ';
@@ -120,7 +120,7 @@ function intoArray(text: string, arr: Node, cursor: number, statements: unknown[
   // Before the first statement: the cursor is inside the array but ahead of it.
   if (cursor > arr.offset && cursor <= first.offset) return { offset: first.offset, length: 0, text: items + sep, where: 'statement-array' };
   // After the statement that holds the cursor, or the last one before it inside the array; else after the last.
-  let after = elems[elems.length - 1]!;
+  let after = elems[elems.length - 1];
   if (cursor > arr.offset && cursor < arr.offset + arr.length) {
     for (const e of elems) if (e.offset < cursor) after = e;
   }

@@ -4,8 +4,9 @@
 // VS Code turns `[label](https://…|command:…|file:…)` in a notification message into a link (command: links run a
 // command when clicked: vs/base/common/linkedText.ts), and `$(name)` in a status bar text into an icon. A file name
 // cannot hold a `/`, but `[x](command:some.command?%5B…%5D).json` is a valid name. plainText breaks both patterns with
-// a zero-width space (`]​(`, `$​(`: the text looks the same, nothing is parsed) and shows control, line-separator
+// a zero-width space, U+200B (`]` U+200B `(`, `$` U+200B `(`: the text looks the same, nothing is parsed) and shows control, line-separator
 // and bidi characters as \uXXXX.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are shown as escapes
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 export function plainText(s: string): string {

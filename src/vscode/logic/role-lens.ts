@@ -61,7 +61,7 @@ export function roleLensForDocument(
   const rec = recogniseRole(policy);
   if (!rec) return undefined;
   if (rec.roles.length !== 1) return { ...ambiguousRoleLens(rec.roles, t), roles: rec.roles, policyType: rec.policyType };
-  const role = rec.roles[0]!;
+  const role = rec.roles[0];
   if (rec.policyType === 'permissions') {
     const r = checkRole({ role, permissions: text, ...(options.iam ? { iam: options.iam } : {}), denyActions: options.denyActions ?? [] });
     return { ...roleLens(r, t), roles: [role], policyType: 'permissions' };

@@ -16,7 +16,7 @@ export function rulesSettingProperties(rules: readonly RuleMeta[]): Record<strin
 
 /** package.json text with the setting's schema regenerated (2-space JSON, as the file is written). */
 export function withRulesSchema(packageJsonText: string, rules: readonly RuleMeta[]): string {
-  const pkg = JSON.parse(packageJsonText);
+  const pkg = JSON.parse(packageJsonText) as { contributes: { configuration: { properties: Record<string, Record<string, unknown>> } } };
   const setting = pkg.contributes.configuration.properties['cleanroomsIam.rules'];
   setting.properties = rulesSettingProperties(rules);
   setting.additionalProperties = false;

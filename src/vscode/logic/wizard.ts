@@ -77,7 +77,7 @@ export interface Interpreted {
 /** A membership ARN pasted where a membership ID belongs: its parts. */
 export function parseMembershipArn(v: string): { region: string; account: string; id: string } | undefined {
   const m = MEMBERSHIP_ARN_RE.exec(v.trim());
-  return m ? { region: m[1]!, account: m[2]!, id: m[3]! } : undefined;
+  return m ? { region: m[1], account: m[2], id: m[3] } : undefined;
 }
 
 /** Validate as the user types: undefined when acceptable, else a message. */
@@ -135,7 +135,7 @@ export async function runSteps(steps: readonly FillStep[], ask: Ask, opts: { off
   const impliedBy = new Map<string, string>(); // implied key -> key of the step that implied it
   let i = 0;
   while (i < steps.length) {
-    const step = steps[i]!;
+    const step = steps[i];
     if (impliedBy.has(step.key)) {
       i++;
       continue;
@@ -149,7 +149,7 @@ export async function runSteps(steps: readonly FillStep[], ask: Ask, opts: { off
     if (a === undefined) return undefined;
     if (a === BACK) {
       let j = i - 1;
-      while (j >= 0 && impliedBy.has(steps[j]!.key)) j--;
+      while (j >= 0 && impliedBy.has(steps[j].key)) j--;
       if (j < 0) {
         if (opts.backFromFirst) return BACK;
         continue; // nothing to go back to: ask again

@@ -142,7 +142,7 @@ export function run(): Promise<void> {
       result.failed++;
       result.failures.push({ title: 'loading test files', error: errorText(err) });
       write();
-      reject(err);
+      reject(err instanceof Error ? err : new Error(String(err)));
     }
   });
 }

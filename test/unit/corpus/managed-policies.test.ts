@@ -50,7 +50,7 @@ export const ALLOWED: readonly Allowed[] = [
   ...['AWSAuditManagerAdministratorAccess:10', 'SageMakerStudioProjectProvisioningRolePolicy:154', 'CloudTrailEventContext:1'].map((s) => {
     const [policy, i] = s.split(':');
     return {
-      policy: policy!,
+      policy: policy,
       rule: 'iam-missing-set-qualifier',
       path: `Statement[${i}].Condition.StringEquals.events:detail-type`,
       why: 'events:detail-type is ArrayOfString (multivalued) in the Service Authorization Reference, and a multivalued key needs ForAnyValue: or ForAllValues: (IAM User Guide, "Single-valued vs. multivalued context keys"; Access Analyzer MISSING_QUALIFIER).',

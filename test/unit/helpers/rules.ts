@@ -17,7 +17,7 @@ export const j = (o: unknown): string => JSON.stringify(o, null, 4);
 export function one(text: string, rule: string, severity: string, expectedUnder: string, o?: AnalyzeOptions): Finding {
   const fs = analyze(text, o).findings.filter((f) => f.rule === rule);
   assert.equal(fs.length, 1, `expected exactly one ${rule}, got ${fs.length}: ${JSON.stringify(analyze(text, o).findings.map((f) => [f.rule, under(text, f)]))}`);
-  const f = fs[0]!;
+  const f = fs[0];
   assert.equal(f.severity, severity, `${rule} severity`);
   assert.equal(under(text, f), expectedUnder, `${rule} range`);
   assert.ok(f.message.length > 20 && f.docUrl.startsWith('https://docs.aws.amazon.com/'), `${rule} message/docUrl`);
@@ -42,7 +42,7 @@ export function clean(text: string, o?: AnalyzeOptions): void {
  */
 export function fixes(text: string, f: Finding, expectTitle?: RegExp, o?: AnalyzeOptions, allowTokens = false): string {
   assert.ok(f.fixes?.length, `${f.rule} has a fix`);
-  const fix = f.fixes!.find((x) => x.preferred) ?? f.fixes![0]!;
+  const fix = f.fixes.find((x) => x.preferred) ?? f.fixes[0];
   if (expectTitle) assert.match(fix.title, expectTitle);
   const after = applyEdits(text, fix.edits);
   const before = analyze(text, o).findings;

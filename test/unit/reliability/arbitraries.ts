@@ -110,7 +110,7 @@ export const policyTreeArb: fc.Arbitrary<Tree> = fc
   .map(({ version, statements, extra, duplicateStatement }): Tree => {
     const entries: Array<[string, Tree]> = [];
     if (version !== undefined) entries.push(['Version', version]);
-    entries.push(['Statement', statements as Tree]);
+    entries.push(['Statement', statements]);
     if (extra) entries.push(extra);
     if (duplicateStatement) entries.push(['Statement', []]);
     return { entries };
@@ -196,7 +196,7 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
 const STRING_RE = /"(?:[^"\\\n]|\\.)*"/g;
 
 function stringLiterals(text: string): Array<{ offset: number; raw: string }> {
-  return [...text.matchAll(STRING_RE)].map((m) => ({ offset: m.index!, raw: m[0] }));
+  return [...text.matchAll(STRING_RE)].map((m) => ({ offset: m.index, raw: m[0] }));
 }
 
 export function applyMutation(text: string, m: Mutation): string {
@@ -218,9 +218,9 @@ export function applyMutation(text: string, m: Mutation): string {
       return text.slice(0, pos(m.at));
     case 'trailing-comma': {
       // A comma before a closing bracket, after the whitespace that precedes it (as people leave them).
-      const closers = [...text.matchAll(/\s*[\]}]/g)].map((x) => x.index!);
+      const closers = [...text.matchAll(/\s*[\]}]/g)].map((x) => x.index);
       if (!closers.length) return text;
-      const i = closers[m.a % closers.length]!;
+      const i = closers[m.a % closers.length];
       return text.slice(0, i) + ',' + text.slice(i);
     }
     case 'crlf':
@@ -234,7 +234,7 @@ export function applyMutation(text: string, m: Mutation): string {
   }
   const lits = stringLiterals(text);
   if (!lits.length) return text;
-  const pick = (n: number) => lits[n % lits.length]!;
+  const pick = (n: number) => lits[n % lits.length];
   const splice = (l: { offset: number; raw: string }, raw: string) => text.slice(0, l.offset) + raw + text.slice(l.offset + l.raw.length);
   switch (m.op) {
     case 'swap-values': {

@@ -59,7 +59,7 @@ describe('reliability: known issues (fixed ones run as regression tests)', () =>
     const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Effect":"alow","Action":"s3:GetObject","Resource":"*"}]}';
     const f = analyze(text).findings.find((x) => x.rule === 'grammar-effect')!;
     assert.equal(f.offset, text.indexOf('alow'));
-    const after = applyEdits(text, f.fixes![0]!.edits);
+    const after = applyEdits(text, f.fixes![0].edits);
     assert.equal(JSON.parse(after).Statement[0].Effect, 'Allow');
   });
 
@@ -107,6 +107,6 @@ describe('reliability: known issues (fixed ones run as regression tests)', () =>
     assert.ok(!r.findings.some((f) => f.rule === 'grammar-type'), 'the ignored copy is not judged');
     const op = r.findings.filter((f) => f.rule === 'grammar-condition-operator');
     assert.deepEqual(op.map((f) => f.offset), [text.lastIndexOf('StringEquals ')]);
-    assert.deepEqual(op[0]!.fixes ?? [], []);
+    assert.deepEqual(op[0].fixes ?? [], []);
   });
 });

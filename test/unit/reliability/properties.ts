@@ -46,7 +46,7 @@ function checkFill(text: string): void {
   const answers = new Map(groupPlaceholders(occ).map((g) => [g.key, placeholderKind(g.kind).sample + '"\\😀']));
   const edits = planFill(occ, answers);
   for (let i = 1; i < edits.length; i++) {
-    if (edits[i]!.offset < edits[i - 1]!.offset + edits[i - 1]!.length) throw new InvariantError('planFill produced overlapping edits', text);
+    if (edits[i].offset < edits[i - 1].offset + edits[i - 1].length) throw new InvariantError('planFill produced overlapping edits', text);
   }
   const filled = applyEdits(text, edits);
   if (parseErrorCount(filled) > parseErrorCount(text)) {
@@ -117,7 +117,7 @@ export const PROPERTIES: ReliabilityProperty[] = [
       // stays quiet on a range an earlier rule flagged speaks up once that rule is off.)
       const left = findingSignature(text, some);
       const stillOff = some.findings.filter((f) => off.includes(f.rule));
-      if (stillOff.length) throw new InvariantError(`rule ${stillOff[0]!.rule} is off but still reported`, text);
+      if (stillOff.length) throw new InvariantError(`rule ${stillOff[0].rule} is off but still reported`, text);
       const remaining = new Map<string, number>();
       for (const k of left) remaining.set(k, (remaining.get(k) ?? 0) + 1);
       for (const k of findingSignature(text, { ...all, findings: all.findings.filter((f) => !off.includes(f.rule)) })) {

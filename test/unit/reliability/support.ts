@@ -136,12 +136,12 @@ function fixShapeViolations(text: string, f: Finding, fix: Fix): string[] {
   if (!fix.title || !Array.isArray(fix.edits) || fix.edits.length === 0) out.push(`${where}: fix without title or edits`);
   const sorted = [...(fix.edits ?? [])].sort((a, b) => a.offset - b.offset);
   for (let i = 0; i < sorted.length; i++) {
-    const e = sorted[i]!;
+    const e = sorted[i];
     if (!Number.isInteger(e.offset) || !Number.isInteger(e.length) || e.offset < 0 || e.length < 0 || e.offset + e.length > text.length) {
       out.push(`${where}: edit ${e.offset}+${e.length} outside the document`);
     }
     if (typeof e.newText !== 'string') out.push(`${where}: edit without newText`);
-    if (i > 0 && e.offset < sorted[i - 1]!.offset + sorted[i - 1]!.length) out.push(`${where}: overlapping edits`);
+    if (i > 0 && e.offset < sorted[i - 1].offset + sorted[i - 1].length) out.push(`${where}: overlapping edits`);
     if (splitsSurrogatePair(text, e.offset) || splitsSurrogatePair(text, e.offset + e.length)) out.push(`${where}: edit splits a surrogate pair`);
   }
   return out;
@@ -321,7 +321,7 @@ const TELEMETRY_PATTERNS = [/@vscode\/extension-telemetry/, /applicationinsights
 export function scanBundle(src: string, opts: { allowFs?: boolean; allowChildProcess?: boolean; allowWorkerThreads?: boolean } = {}): BundleIssue[] {
   const issues: BundleIssue[] = [];
   const add = (kind: BundleIssue['kind'], re: RegExp): void => {
-    for (const m of src.matchAll(re)) issues.push({ kind, match: m[0], index: m.index! });
+    for (const m of src.matchAll(re)) issues.push({ kind, match: m[0], index: m.index });
   };
   // eval( / window.eval( / (0,eval)( / globalThis["eval"] — but not identifiers like `evaluate(` or `.evalSomething(`.
   add('eval', /(?<![\w$.])eval\s*\(|\b(?:window|globalThis|self|global)\s*\.\s*eval\s*\(|\(\s*0\s*,\s*eval\s*\)|\[\s*["'`]eval["'`]\s*\]/g);
