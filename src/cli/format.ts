@@ -79,7 +79,9 @@ export function formatText(reports: readonly FileReport[], options: TextOptions)
     if (c.hint) parts.push(plural(c.hint, 'hint'));
     const mark = c.error ? '✖' : c.warning ? '⚠' : 'ℹ';
     const style: Style = c.error ? 'red' : c.warning ? 'yellow' : 'blue';
-    lines.push(paint(`${mark} ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(reports.length, 'file')}`, style, 'bold'));
+    // In the files that have them, out of the files checked: "8 problems … in 2 of 4 files".
+    const withProblems = reports.filter((r) => r.findings.length > 0).length;
+    lines.push(paint(`${mark} ${plural(total, 'problem')} (${parts.join(', ')}) in ${withProblems} of ${plural(reports.length, 'file')}`, style, 'bold'));
   }
   if (tooManyWarnings(c, options.maxWarnings)) {
     lines.push(paint(`✖ Too many warnings: ${c.warning} (maximum: ${options.maxWarnings}).`, 'red', 'bold'));

@@ -304,7 +304,8 @@ describe('cli: output formats', () => {
       '  10:9  hint   A hint.  some-hint',
     ]);
     assert.ok(!plain.includes('good/read-data-trust.json'), 'files without findings are not listed');
-    assert.match(plain, /\n✖ 8 problems \(1 error, 5 warnings, 1 info, 1 hint\) in 4 files\n$/);
+    // Issue 14: the summary counts the files that have problems, out of the files checked.
+    assert.match(plain, /\n✖ 8 problems \(1 error, 5 warnings, 1 info, 1 hint\) in 2 of 4 files\n$/);
     const colored = formatText(reports(), { color: true, maxWarnings: -1 });
     assert.ok(colored.includes('\u001b[31merror'));
     assert.ok(colored.includes('\u001b[33mwarning'));
