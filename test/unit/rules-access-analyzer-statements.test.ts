@@ -50,8 +50,12 @@ describe('rules: access-analyzer-statements', () => {
       else assert.match(r.accessAnalyzer ?? '', /^[A-Z_]+$/, r.id);
       assert.ok(r.docUrl.startsWith('https://docs.aws.amazon.com/'), r.id);
     }
-    const codes = accessAnalyzerStatementRules.rules.map((r) => r.accessAnalyzer).filter(Boolean);
+    // One rule per issue code, except the size quotas: each has an info variant of its own id (certain vs. depends on
+    // how the policy is used), as every per-finding severity variant is its own rule.
+    const variants = new Set(['aa-policy-size-identity-role-only', 'aa-policy-size-trust-raised', 'aa-policy-size-resource-whitespace']);
+    const codes = accessAnalyzerStatementRules.rules.filter((r) => !variants.has(r.id)).map((r) => r.accessAnalyzer).filter(Boolean);
     assert.equal(new Set(codes).size, codes.length, 'one rule per issue code');
+    for (const id of variants) assert.equal(accessAnalyzerStatementRules.rules.find((r) => r.id === id)?.severity, 'info', id);
   });
 
   it('actionPatternMatches: IAM wildcards, case-insensitive, nothing else', () => {
@@ -159,12 +163,12 @@ describe('policy size quotas', () => {
 
   const rows: Array<[string, (sid: string) => string, number, string, string | undefined]> = [
     ['identity', identity, 6144, 'aa-policy-size-identity', undefined],
-    ['identity', identity, 6145, 'aa-policy-size-identity', 'info'],
-    ['identity', identity, 10240, 'aa-policy-size-identity', 'info'],
+    ['identity', identity, 6145, 'aa-policy-size-identity-role-only', 'info'],
+    ['identity', identity, 10240, 'aa-policy-size-identity-role-only', 'info'],
     ['identity', identity, 10241, 'aa-policy-size-identity', 'warning'],
     ['trust', trustDoc, 2048, 'aa-policy-size-trust', undefined],
-    ['trust', trustDoc, 2049, 'aa-policy-size-trust', 'info'],
-    ['trust', trustDoc, 8192, 'aa-policy-size-trust', 'info'],
+    ['trust', trustDoc, 2049, 'aa-policy-size-trust-raised', 'info'],
+    ['trust', trustDoc, 8192, 'aa-policy-size-trust-raised', 'info'],
     ['trust', trustDoc, 8193, 'aa-policy-size-trust', 'warning'],
     ['S3 bucket', bucket, 20480, 'aa-policy-size-resource', undefined],
     ['S3 bucket', bucket, 20481, 'aa-policy-size-resource', 'warning'],
@@ -185,7 +189,7 @@ describe('policy size quotas', () => {
   it('an S3 bucket policy over 20 KB only with its whitespace is an info', () => {
     const t = sized(20000, bucket).replace(/,/g, ', ' + ' '.repeat(200));
     assert.ok(t.length > 20480);
-    assert.match(one(t, 'aa-policy-size-resource', 'info', '"').message, /whitespace/);
+    assert.match(one(t, 'aa-policy-size-resource-whitespace', 'info', '"').message, /whitespace/);
   });
   it('a resource-based policy of another service is not measured (its quota is not known offline)', () => {
     const t = sized(30000, (sid) => perms({ Sid: sid, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:root` }, Action: 'sqs:SendMessage', Resource: `arn:aws:sqs:us-east-1:${ACCT}:orders` }));

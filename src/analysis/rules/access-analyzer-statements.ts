@@ -212,9 +212,12 @@ function grantRules(t: Target): RuleMeta[] {
 }
 
 const SIZE_RULES: RuleMeta[] = [
-  { id: 'aa-policy-size-identity', severity: 'warning', accessAnalyzer: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA', title: 'Identity policy over the IAM size quotas', description: 'IAM limits customer identity policies, whitespace not counted: a customer managed policy to 6,144 characters, and the inline policies of one user, group or role together to 2,048, 5,120 and 10,240 characters. Over 10,240 no customer policy of any kind can hold the document (warning); between 6,144 and 10,240 it fits only as a role\'s inline policy (info). AWS managed policies are not bound by these quotas. Split the statements into several policies.', docUrl: QUOTAS },
+  { id: 'aa-policy-size-identity', severity: 'warning', accessAnalyzer: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA', title: 'Identity policy over the IAM size quotas', description: 'IAM limits customer identity policies, whitespace not counted: a customer managed policy to 6,144 characters, and the inline policies of one user, group or role together to 2,048, 5,120 and 10,240 characters. Over 10,240 no customer policy of any kind can hold the document; between 6,145 and 10,240 it fits only as a role\'s inline policy (aa-policy-size-identity-role-only, info). AWS managed policies are not bound by these quotas. Split the statements into several policies.', docUrl: QUOTAS },
   { id: 'aa-policy-size-trust', severity: 'warning', accessAnalyzer: 'POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA', title: 'Role trust policy over its length quota', description: 'A role trust policy may have 2,048 characters (whitespace not counted) unless the account\'s "Role trust policy length" quota was raised, up to 8,192. Over 8,192 IAM rejects it in every account (warning); between 2,048 and 8,192 only accounts with a raised quota accept it (info).', docUrl: QUOTAS },
   { id: 'aa-policy-size-resource', severity: 'warning', accessAnalyzer: 'POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA', title: 'S3 bucket policy over 20 KB', description: 'Amazon S3 bucket policies are limited to 20 KB. Checked only for resource-based policies whose every Resource is an S3 bucket or object ARN (the one resource-policy quota the kit can attribute offline). Over 20,480 characters without whitespace S3 rejects it (warning); when only the whitespace takes it over 20 KB it is an info, since S3 does not document whether whitespace counts.', docUrl: S3_POLICIES },
+  { id: 'aa-policy-size-identity-role-only', severity: 'info', accessAnalyzer: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA', title: 'Identity policy that fits only as a role\'s inline policy', description: 'Between 6,145 and 10,240 characters without whitespace, an identity policy is too large for a customer managed policy (6,144) and for a user\'s or group\'s inline policies (2,048 and 5,120), but fits among a role\'s inline policies (10,240 together). Info: whether that is how it is used is not in the file. To use it as a managed policy, split it.', docUrl: QUOTAS },
+  { id: 'aa-policy-size-trust-raised', severity: 'info', accessAnalyzer: 'POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA', title: 'Trust policy over the default length quota', description: 'A role trust policy of 2,049 to 8,192 characters without whitespace is over the default "Role trust policy length" quota (2,048); IAM accepts it only in an account where that quota was raised (Service Quotas, up to 8,192). Info: the account\'s quota is not in the file.', docUrl: QUOTAS },
+  { id: 'aa-policy-size-resource-whitespace', severity: 'info', accessAnalyzer: 'POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA', title: 'S3 bucket policy over 20 KB with its whitespace', description: 'An S3 bucket policy over 20 KB only when its whitespace is counted: S3 does not document whether whitespace counts toward the 20 KB limit. Remove the indentation, or shorten the policy, to be safe.', docUrl: QUOTAS },
 ];
 
 const PRINCIPAL_RULES: RuleMeta[] = [
@@ -388,13 +391,13 @@ function policySize(ctx: RuleContext): void {
   const text = m.text.slice(m.root.offset, m.root.offset + m.root.length);
   const key = m.root.children?.[0];
   const at = key ?? m.root;
-  const report = (id: string, message: string, severity?: 'info') => ctx.report(id, at.offset, Math.min(at.length, 1), message, severity ? { severity } : undefined);
+  const report = (id: string, message: string) => ctx.report(id, at.offset, Math.min(at.length, 1), message);
   if (m.kind === 'trust' && !m.resourcePolicy) {
     const size = nonWhitespaceLength(text);
     if (size > TRUST_POLICY_MAX_QUOTA_CHARS) {
       report('aa-policy-size-trust', `This trust policy has ${size} characters without whitespace: more than ${TRUST_POLICY_MAX_QUOTA_CHARS}, the largest role trust policy length quota an account can have, so IAM rejects it. Move principals into fewer statements or shorten the conditions.`);
     } else if (size > TRUST_POLICY_DEFAULT_MAX_CHARS) {
-      report('aa-policy-size-trust', `This trust policy has ${size} characters without whitespace: more than the default quota of ${TRUST_POLICY_DEFAULT_MAX_CHARS}. IAM accepts it only if the account's "Role trust policy length" quota was raised (Service Quotas, up to ${TRUST_POLICY_MAX_QUOTA_CHARS}).`, 'info');
+      report('aa-policy-size-trust-raised', `This trust policy has ${size} characters without whitespace: more than the default quota of ${TRUST_POLICY_DEFAULT_MAX_CHARS}. IAM accepts it only if the account's "Role trust policy length" quota was raised (Service Quotas, up to ${TRUST_POLICY_MAX_QUOTA_CHARS}).`);
     }
     return;
   }
@@ -405,7 +408,7 @@ function policySize(ctx: RuleContext): void {
     if (size > S3_BUCKET_POLICY_MAX_BYTES) {
       report('aa-policy-size-resource', `This S3 bucket policy has ${size} bytes even without whitespace; bucket policies are limited to 20 KB (${S3_BUCKET_POLICY_MAX_BYTES} bytes), so S3 rejects it. Shorten it, e.g. by combining statements or using access points.`);
     } else if (total > S3_BUCKET_POLICY_MAX_BYTES) {
-      report('aa-policy-size-resource', `This S3 bucket policy has ${total} bytes with whitespace (${size} without); bucket policies are limited to 20 KB (${S3_BUCKET_POLICY_MAX_BYTES} bytes) and S3 does not document whether whitespace counts. Remove the indentation, or shorten it, to be safe.`, 'info');
+      report('aa-policy-size-resource-whitespace', `This S3 bucket policy has ${total} bytes with whitespace (${size} without); bucket policies are limited to 20 KB (${S3_BUCKET_POLICY_MAX_BYTES} bytes) and S3 does not document whether whitespace counts. Remove the indentation, or shorten it, to be safe.`);
     }
     return;
   }
@@ -413,7 +416,7 @@ function policySize(ctx: RuleContext): void {
   if (size > ROLE_INLINE_MAX_CHARS) {
     report('aa-policy-size-identity', `This policy has ${size} characters without whitespace: IAM rejects it as a customer managed policy (at most ${MANAGED_POLICY_MAX_CHARS}) and as an inline policy (at most ${USER_INLINE_MAX_CHARS} for a user, ${GROUP_INLINE_MAX_CHARS} for a group and ${ROLE_INLINE_MAX_CHARS} for a role, all inline policies together). Split the statements into several policies. (Only AWS managed policies can be this large.)`);
   } else if (size > MANAGED_POLICY_MAX_CHARS) {
-    report('aa-policy-size-identity', `This policy has ${size} characters without whitespace: too large for a customer managed policy (at most ${MANAGED_POLICY_MAX_CHARS}) and for the inline policies of a user (${USER_INLINE_MAX_CHARS}) or group (${GROUP_INLINE_MAX_CHARS}); it fits only as an inline policy of a role, whose inline policies may have ${ROLE_INLINE_MAX_CHARS} characters together. To use it as a managed policy, split the statements into several policies.`, 'info');
+    report('aa-policy-size-identity-role-only', `This policy has ${size} characters without whitespace: too large for a customer managed policy (at most ${MANAGED_POLICY_MAX_CHARS}) and for the inline policies of a user (${USER_INLINE_MAX_CHARS}) or group (${GROUP_INLINE_MAX_CHARS}); it fits only as an inline policy of a role, whose inline policies may have ${ROLE_INLINE_MAX_CHARS} characters together. To use it as a managed policy, split the statements into several policies.`);
   }
 }
 

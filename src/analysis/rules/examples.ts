@@ -213,6 +213,15 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
   'aa-policy-size-trust': {
     text: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "AWS": [\n        ${Array.from({ length: 150 }, (_, i) => JSON.stringify(`arn:aws:iam::${ACCOUNT}:role/analytics-team-member-${String(i).padStart(3, '0')}`)).join(',\n        ')}\n      ] },\n      "Action": "sts:AssumeRole"\n    }\n  ]\n}`,
   },
+  'aa-policy-size-identity-role-only': {
+    text: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${Array.from({ length: 60 }, (_, i) => JSON.stringify(allow(['s3:GetObject', 's3:PutObject'], `arn:aws:s3:::${BUCKET}-${String(i).padStart(2, '0')}/reports/quarterly/*`, { Sid: `ReadWriteReports${i}` }))).join(',\n    ')}\n  ]\n}`,
+  },
+  'aa-policy-size-trust-raised': {
+    text: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "AWS": [\n        ${Array.from({ length: 45 }, (_, i) => JSON.stringify(`arn:aws:iam::${ACCOUNT}:role/analytics-team-member-${String(i).padStart(3, '0')}`)).join(',\n        ')}\n      ] },\n      "Action": "sts:AssumeRole"\n    }\n  ]\n}`,
+  },
+  'aa-policy-size-resource-whitespace': {
+    text: doc({ Version: '2012-10-17', Statement: Array.from({ length: 100 }, (_, i) => ({ Sid: `PartnerRead${i}`, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${String(100000000000 + i * 7919)}:root` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/partners/partner-${String(i).padStart(3, '0')}/*` })) }),
+  },
   'aa-policy-size-resource': {
     text: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${Array.from({ length: 130 }, (_, i) => JSON.stringify({ Sid: `PartnerRead${i}`, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${String(100000000000 + i * 7919)}:root` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/partners/partner-${String(i).padStart(3, '0')}/*` })).join(',\n    ')}\n  ]\n}`,
   },

@@ -76,7 +76,8 @@ export const ALLOWED: readonly Allowed[] = [
  */
 const NOT_APPLICABLE: Readonly<Record<string, string>> = {
   'aa-policy-size-identity':
-    'The 6,144-character quota is for customer managed policies (IAM User Guide, "IAM and AWS STS quotas"); AWS managed policies are larger (the largest has over 27,000 characters) and IAM accepts them.',
+    'The 6,144-character quota is for customer managed policies (IAM User Guide, "IAM and AWS STS quotas"); AWS managed policies are larger (the largest has over 150,000 characters) and IAM accepts them.',
+  'aa-policy-size-identity-role-only': 'As for aa-policy-size-identity: the customer quotas do not bind AWS managed policies.',
 };
 
 const key = (policy: string, rule: string, path: string): string => `${policy}\u0000${rule}\u0000${path}`;
