@@ -52,17 +52,27 @@ function isOperatorKey(keyNode: Node): boolean {
 export interface GuardInput {
   text: string;
   root: Node | undefined;
-  /** Offsets of the JSON syntax errors. */
+  /** Offsets of the JSON syntax errors (guardFix: sorted ascending; guardFindings sorts them). */
   syntaxErrors: readonly number[];
+}
+
+/** Whether a sorted array holds a value in [lo, hi] (binary search: a scan per edit was fixes x errors). */
+function anyWithin(sorted: readonly number[], lo: number, hi: number): boolean {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (sorted[m]! < lo) a = m + 1;
+    else b = m;
+  }
+  return a < sorted.length && sorted[a]! <= hi;
 }
 
 /** Check one fix: undefined drops it, otherwise the fix (possibly no longer preferred). */
 export function guardFix(fix: Fix, input: GuardInput, rule: string): Fix | undefined {
   const { text, root, syntaxErrors } = input;
   if (rule !== 'json-syntax' && syntaxErrors.length) {
-    for (const e of fix.edits) {
-      if (syntaxErrors.some((s) => s >= e.offset - SYNTAX_ERROR_MARGIN && s <= e.offset + e.length + SYNTAX_ERROR_MARGIN)) return undefined;
-    }
+    for (const e of fix.edits) if (anyWithin(syntaxErrors, e.offset - SYNTAX_ERROR_MARGIN, e.offset + e.length + SYNTAX_ERROR_MARGIN)) return undefined;
   }
   if (!root) return fix;
   let preferred = fix.preferred;
@@ -91,6 +101,7 @@ export function guardFix(fix: Fix, input: GuardInput, rule: string): Fix | undef
 
 /** Apply guardFix to every finding's fixes (in place). */
 export function guardFindings(findings: Finding[], input: GuardInput): void {
+  input = { ...input, syntaxErrors: [...input.syntaxErrors].sort((a, b) => a - b) };
   for (const f of findings) {
     if (!f.fixes?.length) continue;
     const kept = f.fixes.map((x) => guardFix(x, input, f.rule)).filter((x): x is Fix => !!x);

@@ -2,6 +2,7 @@
 // iam:CreateServiceLinkedRole granted on every resource, and the managed-policy size quota.
 // Source: shared/reference/cleanrooms-iam-facts.md §4.6 (PASS_ROLE_WITH_STAR_IN_RESOURCE and variants,
 // POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA), IAM User Guide "IAM policy validation check reference".
+import { globMatch } from '../../iam-data/glob';
 import { stringItems } from '../json';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
@@ -13,8 +14,7 @@ export const MANAGED_POLICY_MAX_CHARS = 6144;
 
 /** True when an action pattern (IAM wildcards `*` and `?`, case-insensitive) matches `action`. */
 export function actionPatternMatches(pattern: string, action: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
-  return re.test(action);
+  return globMatch(pattern, action, true); // not a RegExp: `*?*?*?…x` backtracked exponentially
 }
 
 function isAllow(st: StatementModel): boolean {

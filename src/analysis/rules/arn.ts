@@ -4,6 +4,7 @@
 import { isRegion, PARTITION_RE, PARTITIONS, REGIONS, regionInfo, asAvailabilityZone, REGIONS_URL } from '../../catalog/regions';
 import { collectArnSites, type ArnSite } from '../arn/collect';
 import { hasVariable, hasWildcard, parseArn, type ArnField, type ParsedArn } from '../arn/parse';
+import { globMatch } from '../../iam-data/glob';
 import { rangeInString, isVerbatimString } from '../json';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, Severity } from '../types';
@@ -208,8 +209,7 @@ function awsOwned(ctx: RuleContext, service: string, value: string, resource: st
 }
 
 function globMatches(pattern: string, text: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
-  return re.test(text);
+  return globMatch(pattern, text); // not a RegExp: `*?*?*?…x` backtracked exponentially
 }
 
 function checkRegion(

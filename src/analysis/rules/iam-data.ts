@@ -16,6 +16,7 @@ import {
   conditionKeysWithPrefix,
   findAction,
   findConditionKey,
+  globMatch,
   resourceMatchesTemplate,
   serviceDocUrl,
   serviceExists,
@@ -165,36 +166,9 @@ function list(items: string[], max = 3): string {
 
 const hasWildcard = (s: string): boolean => /[*?]/.test(s);
 
-/**
- * IAM wildcard match (`*` any run, `?` one character), case-insensitive, without RegExp: a pattern of any length is
- * fine (a RegExp built from a 40,000-character action threw "Invalid regular expression"), and the time is at most
- * O(pattern x name) (greedy matching with one backtrack point, no exponential backtracking).
- */
+/** IAM wildcard match (`*` any run, `?` one character), case-insensitive, without RegExp (see iam-data/glob.ts). */
 export function wildcardMatch(pattern: string, name: string): boolean {
-  const p = pattern.toLowerCase();
-  const n = name.toLowerCase();
-  let pi = 0;
-  let ni = 0;
-  let star = -1;
-  let mark = 0;
-  while (ni < n.length) {
-    const c = p.charCodeAt(pi);
-    if (pi < p.length && (c === 0x3f /* ? */ || c === n.charCodeAt(ni))) {
-      pi++;
-      ni++;
-    } else if (pi < p.length && c === 0x2a /* * */) {
-      while (p.charCodeAt(pi + 1) === 0x2a) pi++; // a run of * is one *
-      star = pi++;
-      mark = ni;
-    } else if (star >= 0) {
-      pi = star + 1;
-      ni = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (pi < p.length && p.charCodeAt(pi) === 0x2a) pi++;
-  return pi === p.length;
+  return globMatch(pattern, name, true);
 }
 
 /** Characters a name needs at least to match a pattern (every character but `*`). */

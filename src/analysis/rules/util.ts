@@ -70,7 +70,16 @@ export function touchesPlaceholder(ctx: RuleContext, offset: number, length: num
     placeholderCache.set(ctx.model, ranges);
   }
   const end = offset + Math.max(1, length);
-  return ranges.some(([s, e]) => offset < e && s < end);
+  // The ranges are sorted by offset and disjoint (findPlaceholders), so their ends are sorted too: binary search for
+  // the first range that ends after `offset` (a linear scan per call was quadratic: rules ask for every value).
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]![1] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length && ranges[lo]![0] < end;
 }
 
 /** Text looks like an unfilled placeholder (`<name>` / `{{name}}`): other rules leave it alone. */
