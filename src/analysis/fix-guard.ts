@@ -56,6 +56,18 @@ export interface GuardInput {
   syntaxErrors: readonly number[];
 }
 
+/** The innermost object or array that contains `offset`. */
+function containerAt(root: Node, offset: number): Node | undefined {
+  let n: Node | undefined = findNodeAtOffset(root, offset, true);
+  while (n && n.type !== 'object' && n.type !== 'array') n = n.parent;
+  return n ?? (root.type === 'object' || root.type === 'array' ? root : undefined);
+}
+
+/** The container node ends with its own closing bracket. */
+function closes(text: string, c: Node): boolean {
+  return text.charCodeAt(c.offset + c.length - 1) === (c.type === 'object' ? 0x7d : 0x5d);
+}
+
 /** Whether a sorted array holds a value in [lo, hi] (binary search: a scan per edit was fixes x errors). */
 function anyWithin(sorted: readonly number[], lo: number, hi: number): boolean {
   let a = 0;
@@ -72,7 +84,13 @@ function anyWithin(sorted: readonly number[], lo: number, hi: number): boolean {
 export function guardFix(fix: Fix, input: GuardInput, rule: string): Fix | undefined {
   const { text, root, syntaxErrors } = input;
   if (rule !== 'json-syntax' && syntaxErrors.length) {
-    for (const e of fix.edits) if (anyWithin(syntaxErrors, e.offset - SYNTAX_ERROR_MARGIN, e.offset + e.length + SYNTAX_ERROR_MARGIN)) return undefined;
+    for (const e of fix.edits) {
+      if (anyWithin(syntaxErrors, e.offset - SYNTAX_ERROR_MARGIN, e.offset + e.length + SYNTAX_ERROR_MARGIN)) return undefined;
+      // The object or array the edit lands in must be intact: an insertion "after the last property" of a statement
+      // whose closing brace is missing lands in whatever the parser's recovery attached it to.
+      const c = root && containerAt(root, e.offset);
+      if (c && (anyWithin(syntaxErrors, c.offset, c.offset + c.length) || !closes(text, c))) return undefined;
+    }
   }
   if (!root) return fix;
   let preferred = fix.preferred;

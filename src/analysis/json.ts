@@ -316,7 +316,41 @@ export function parseJson(text: string, depthChecked: boolean | 'deep' = false):
   // offsets stay the same (jsonc-parser would report "invalid symbol" at offset 0).
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: false });
+  if (root && errors.some((e) => e.error === 12 /* ParseErrorCode.UnexpectedEndOfString */)) markUnterminated(source, root);
   return { root, errors };
+}
+
+/** String nodes without their closing quote (the parser ended them at a line break or at the end of the text). */
+const UNTERMINATED = new WeakSet<Node>();
+
+function markUnterminated(text: string, root: Node): void {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'string') {
+      const last = n.offset + n.length - 1;
+      let closed = n.length >= 2 && text.charCodeAt(last) === 0x22;
+      if (closed) {
+        let b = 0;
+        for (let i = last - 1; i > n.offset && text.charCodeAt(i) === 0x5c; i--) b++;
+        closed = b % 2 === 0; // an escaped quote does not close the string
+      }
+      if (!closed) UNTERMINATED.add(n);
+    } else if (n.children) for (const c of n.children) stack.push(c);
+  }
+}
+
+/**
+ * Length of a string node's raw content between the quotes: node.length - 2, or - 1 when the string has no closing
+ * quote (a fix on `"Alow` that replaced node.length - 2 characters kept the last one: "Alloww").
+ */
+export function stringContentLength(node: Node): number {
+  return Math.max(0, node.length - (UNTERMINATED.has(node) ? 1 : 2));
+}
+
+/** Whether the parser ended this string node without a closing quote. */
+export function isUnterminatedString(node: Node): boolean {
+  return UNTERMINATED.has(node);
 }
 
 export function parseErrorMessage(e: ParseError): string {
@@ -416,7 +450,7 @@ export function stringItems(node: Node | undefined): StringItem[] {
  */
 export function rangeInString(text: string, node: Node, start = 0, end?: number): { offset: number; length: number } {
   const innerOffset = node.offset + 1;
-  const innerLength = Math.max(0, node.length - 2);
+  const innerLength = stringContentLength(node);
   const value = node.value as string;
   const e = end ?? value.length;
   if (isVerbatimString(text, node)) {
@@ -429,7 +463,7 @@ export function rangeInString(text: string, node: Node, start = 0, end?: number)
 export function isVerbatimString(text: string, node: Node): boolean {
   // Same as "the text between the quotes has no backslash and is as long as the value", without the substring.
   const start = node.offset + 1;
-  const length = Math.max(0, Math.min(node.length - 2, text.length - start));
+  const length = Math.max(0, Math.min(stringContentLength(node), text.length - start));
   if (length !== (node.value as string).length) return false;
   for (let i = start, end = start + length; i < end; i++) if (text.charCodeAt(i) === 0x5c) return false;
   return true;

@@ -2,7 +2,7 @@
 // Pure; offsets are exact document offsets of the raw placeholder text.
 import { parseTree, type Node } from 'jsonc-parser';
 import { DOC_EXAMPLE_ACCOUNT_IDS, DOC_EXAMPLE_BUCKET_PREFIX, kindForName } from '../catalog/placeholder-kinds';
-import { findExcessiveNesting } from '../analysis/json';
+import { findExcessiveNesting, stringContentLength } from '../analysis/json';
 
 export type PlaceholderSource = 'token' | 'braces' | 'bare-name' | 'example-value';
 
@@ -139,7 +139,7 @@ function scanString(text: string, node: Node, out: PlaceholderOccurrence[], toke
   const base = node.offset + 1;
   // Sub-ranges are exact only when the raw text equals the decoded value (no escapes). Compared in place: an escape
   // always makes the raw text longer than the value, and startsWith allocates nothing.
-  if (node.length - 2 !== value.length || !text.startsWith(value, base)) return;
+  if (stringContentLength(node) !== value.length || !text.startsWith(value, base)) return;
   // Fast path (this runs for every string of every analysis, as the user types): each detector below needs a
   // literal marker in the value; most strings of a finished policy have none, and cost a few indexOf calls.
   const hasToken = value.indexOf('<') >= 0;

@@ -6,7 +6,7 @@
 // Runs last. It does nothing without options.iam, never reports on a range an earlier family already flagged, and
 // skips anything it cannot judge (placeholders, policy variables, OIDC provider keys, NotAction/NotResource for
 // resource matching). False positives are worse than misses here.
-import { getProperty, isDuplicatedKey, isVerbatimString, keyOf, properties, stringItems, valueOf, type Node } from '../json';
+import { getProperty, isDuplicatedKey, isVerbatimString, keyOf, properties, stringContentLength, stringItems, valueOf, type Node } from '../json';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, RuleMeta, TextEdit } from '../types';
@@ -127,7 +127,7 @@ export const iamDataRules: RuleFamily = {
 
 /** Offset range of a string node's content (without the quotes). */
 function content(node: Node): { offset: number; length: number } {
-  return { offset: node.offset + 1, length: Math.max(0, node.length - 2) };
+  return { offset: node.offset + 1, length: stringContentLength(node) };
 }
 
 function verbatim(ctx: RuleContext, node: Node): boolean {
@@ -699,7 +699,7 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
       const described = describeAccepted(perAction);
       const fixes: Fix[] = [];
       const withObjects = `${r.raw.replace(/\/$/, '')}/*`;
-      if (!r.raw.includes('/') && verbatim(ctx, r.node) && templateSets.some((t) => matches({ ...r, value: `${r.value}/*` }, t))) {
+      if (!r.raw.includes('/') && wellFormedArn(r.raw) && verbatim(ctx, r.node) && templateSets.some((t) => matches({ ...r, value: `${r.value}/*` }, t))) {
         fixes.push({ title: `Change to ${elide(withObjects)}`, edits: [{ ...content(r.node), newText: withObjects }] });
       }
       const rr = content(r.node);
@@ -727,7 +727,7 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
   // The classic: s3:GetObject next to s3:ListBucket on the bucket ARN only: offer to add bucket/*.
   for (const r of res) {
     const withObjects = `${r.raw.replace(/\/$/, '')}/*`;
-    if (r.raw.includes('/') || !verbatim(ctx, r.node)) continue;
+    if (r.raw.includes('/') || !wellFormedArn(r.raw) || !verbatim(ctx, r.node)) continue;
     if (!missing.every((a) => matches({ ...r, value: `${r.value}/*` }, a.templates))) continue;
     const edit: TextEdit = node.type === 'array'
       ? { offset: r.node.offset + r.node.length, length: 0, newText: `, ${JSON.stringify(withObjects)}` }
@@ -743,6 +743,16 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
     `No Resource of this statement applies to ${list(missing.map((a) => a.action))}: ${parts.join('; ')}${missing.length > 3 ? '; …' : ''}. Add a matching ARN${added ? ` such as ${elide(added)}` : ''}, or move the action to a statement of its own.`,
     { fixes, docUrl: docUrlFor(missing) },
   );
+}
+
+/**
+ * An ARN with all six fields (arn:partition:service:region:account:resource). A fix that appends `/*` to a broken one
+ * (`arn:aws:s3::acme`, one colon short) would copy the break; the arn rules' own fix repairs it first.
+ */
+function wellFormedArn(raw: string): boolean {
+  let colons = 0;
+  for (let i = 0; i < raw.length && colons < 5; i++) if (raw.charCodeAt(i) === 0x3a) colons++;
+  return colons >= 5;
 }
 
 /**

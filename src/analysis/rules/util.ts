@@ -1,6 +1,6 @@
 // Small helpers shared by the grammar, arn and cleanrooms rule families. Pure.
 import type { Node } from '../json';
-import { allProperties, keyOf, valueOf } from '../json';
+import { allProperties, keyOf, stringContentLength, valueOf } from '../json';
 import type { RuleContext } from '../rule';
 import type { TextEdit } from '../types';
 import { findPlaceholders, type PlaceholderOccurrence } from '../../fill/detect';
@@ -89,7 +89,7 @@ export function hasPlaceholderSyntax(s: string): boolean {
 
 /** Range of the string contents (without the quotes). */
 export function contentRange(node: Node): { offset: number; length: number } {
-  return { offset: node.offset + 1, length: Math.max(0, node.length - 2) };
+  return { offset: node.offset + 1, length: stringContentLength(node) };
 }
 
 /** Edit replacing a string node's contents (keeps the quotes); `value` is JSON-escaped. */
