@@ -40,6 +40,8 @@ const BUDGET = {
   iamLoadMs: 50,
   editMs: 2,
   policyMaxBytes: 100 * 1024,
+  /** Pathological shapes (issue 12): analyze within this multiple of the parse floor (quadratic code was far beyond). */
+  pathologicalVsFloor: 100,
 };
 
 interface CaseOut {
@@ -124,6 +126,10 @@ async function benchCase(c: BenchCase, options: AnalyzeOptions, anchor: ReturnTy
   } else if (c.group === 'too-large') {
     budget = 'not analysed (> 5 MB)';
     pass = last?.skipped === 'too-large';
+  } else if (c.group === 'pathological') {
+    budget = `<=${BUDGET.pathologicalVsFloor}x floor (linear)`;
+    const rf = ratio(an, floor);
+    pass = rf !== null && rf <= BUDGET.pathologicalVsFloor;
   } else if (c.group === 'deep') {
     budget = 'no stack overflow';
     pass = an !== null && !!last;
