@@ -445,8 +445,9 @@ export function stringItems(node: Node | undefined): StringItem[] {
 }
 
 /**
- * Offset range in the document of characters [start, end) of a string node's decoded value.
- * Exact when the raw string has no escape sequences; otherwise the whole string content.
+ * Offset range in the document of characters [start, end) of a string node's decoded value. Exact when the raw string
+ * has no escapes, and when its escapes can be mapped (a range then covers the escape sequences its characters came
+ * from: `\u003c` for `<`); otherwise (an invalid escape) the whole string content.
  */
 export function rangeInString(text: string, node: Node, start = 0, end?: number): { offset: number; length: number } {
   const innerOffset = node.offset + 1;
@@ -456,7 +457,67 @@ export function rangeInString(text: string, node: Node, start = 0, end?: number)
   if (isVerbatimString(text, node)) {
     return { offset: innerOffset + start, length: Math.max(0, e - start) };
   }
+  const map = decodedOffsets(text, node);
+  if (map && start >= 0 && e <= value.length && start <= e) return { offset: map[start]!, length: map[e]! - map[start]! };
   return { offset: innerOffset, length: innerLength };
+}
+
+const OFFSETS = new WeakMap<Node, Int32Array | null>();
+
+/**
+ * For a string node with escapes: the document offset of each decoded character (one UTF-16 code unit per plain
+ * character or escape sequence), plus the end of the content as the last entry. Undefined when the raw text cannot be
+ * mapped (an invalid or cut-off escape: the parser already reports it). Memoised per node.
+ */
+export function decodedOffsets(text: string, node: Node): Int32Array | undefined {
+  const have = OFFSETS.get(node);
+  if (have !== undefined) return have ?? undefined;
+  const value = node.value as string;
+  const start = node.offset + 1;
+  const end = Math.min(text.length, start + stringContentLength(node));
+  const map = new Int32Array(value.length + 1);
+  let k = 0;
+  let ok = true;
+  for (let i = start; i < end; ) {
+    if (k >= value.length) {
+      ok = false;
+      break;
+    }
+    map[k++] = i;
+    if (text.charCodeAt(i) !== 0x5c) {
+      i++;
+      continue;
+    }
+    const e = text[i + 1];
+    if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+    else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
+    else {
+      ok = false;
+      break;
+    }
+    if (i > end) ok = false;
+  }
+  ok = ok && k === value.length;
+  if (ok) map[k] = end;
+  OFFSETS.set(node, ok ? map : null);
+  return ok ? map : undefined;
+}
+
+/** Whether sub-ranges of this string node's value map exactly onto the document (no escapes, or escapes that map). */
+export function isMappableString(text: string, node: Node): boolean {
+  return isVerbatimString(text, node) || decodedOffsets(text, node) !== undefined;
+}
+
+/**
+ * An edit replacing characters [start, end) of a string node's decoded value with `newText` (a decoded string):
+ * exact on the raw text when the string maps (the range covers whole escape sequences), the whole content rewritten
+ * otherwise; `newText` is JSON-escaped either way, so the result is valid JSON.
+ */
+export function editInString(text: string, node: Node, start: number, end: number, newText: string): { offset: number; length: number; newText: string } {
+  const escaped = JSON.stringify(newText).slice(1, -1);
+  if (isMappableString(text, node)) return { ...rangeInString(text, node, start, end), newText: escaped };
+  const value = node.value as string;
+  return { offset: node.offset + 1, length: stringContentLength(node), newText: JSON.stringify(value.slice(0, start) + newText + value.slice(end)).slice(1, -1) };
 }
 
 /** Whether the raw text of a string node equals its decoded value (no escapes), so sub-ranges are exact. */

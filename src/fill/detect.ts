@@ -2,7 +2,7 @@
 // Pure; offsets are exact document offsets of the raw placeholder text.
 import { parseTree, type Node } from 'jsonc-parser';
 import { DOC_EXAMPLE_ACCOUNT_IDS, DOC_EXAMPLE_BUCKET_PREFIX, kindForName } from '../catalog/placeholder-kinds';
-import { findExcessiveNesting, stringContentLength } from '../analysis/json';
+import { decodedOffsets, findExcessiveNesting, stringContentLength } from '../analysis/json';
 
 export type PlaceholderSource = 'token' | 'braces' | 'bare-name' | 'example-value';
 
@@ -137,9 +137,26 @@ function scanString(text: string, node: Node, out: PlaceholderOccurrence[], toke
   const value = node.value as string;
   if (!value) return;
   const base = node.offset + 1;
-  // Sub-ranges are exact only when the raw text equals the decoded value (no escapes). Compared in place: an escape
-  // always makes the raw text longer than the value, and startsWith allocates nothing.
-  if (stringContentLength(node) !== value.length || !text.startsWith(value, base)) return;
+  // Sub-ranges are exact when the raw text equals the decoded value (no escapes; compared in place: an escape always
+  // makes the raw text longer than the value, and startsWith allocates nothing), or when the escapes map (then each
+  // hit is found in the decoded value and covers the escape sequences it came from: "\u003cbucket\u003e").
+  let map: Int32Array | undefined;
+  if (stringContentLength(node) !== value.length || !text.startsWith(value, base)) {
+    map = decodedOffsets(text, node);
+    if (!map) return;
+  }
+  if (map) {
+    const hits: PlaceholderOccurrence[] = [];
+    const m = map;
+    if (tokensOnly) scanValue(value, value.indexOf('<') >= 0, value.indexOf('{{') >= 0, false, false, false, false, hits, true);
+    else scanValue(value, value.indexOf('<') >= 0, value.indexOf('{{') >= 0, value.indexOf('-EXAMPLE') >= 0, value.indexOf('amzn-s3-demo-') >= 0, hasExampleAccount(value), value.startsWith('arn:'), hits);
+    for (const h of hits) {
+      const offset = m[h.offset]!;
+      const length = m[h.offset + h.length]! - offset;
+      out.push({ ...h, key: text.substr(offset, length), offset, length });
+    }
+    return;
+  }
   // Fast path (this runs for every string of every analysis, as the user types): each detector below needs a
   // literal marker in the value; most strings of a finished policy have none, and cost a few indexOf calls.
   const hasToken = value.indexOf('<') >= 0;

@@ -5,7 +5,7 @@ import { isCleanRoomsRegion, REGIONS, regionInfo } from '../../catalog/regions';
 import { collectArnSites, type ArnSite } from '../arn/collect';
 import { hasVariable, hasWildcard, parseArn } from '../arn/parse';
 import type { Node } from '../json';
-import { getProperty, isDuplicatedKey, isVerbatimString, keyOf, properties, rangeInString, stringItems, valueOf } from '../json';
+import { getProperty, isDuplicatedKey, isMappableString, keyOf, properties, rangeInString, stringItems, valueOf } from '../json';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix } from '../types';
@@ -98,7 +98,7 @@ function principalTypos(ctx: RuleContext): void {
 
 function cleanRoomsArn(ctx: RuleContext, site: ArnSite, membershipRegions: Set<string>): void {
   const { node, value } = site;
-  if (!isVerbatimString(ctx.text, node)) return;
+  if (!isMappableString(ctx.text, node)) return;
   const arn = parseArn(value);
   if (arn.fields.length < 6) return;
   const region = arn.region!;
@@ -139,7 +139,7 @@ function membershipIdCheck(ctx: RuleContext, node: Node, id: string, start: numb
 /** arn:aws:*:<region>:*:dbuser:*\/<membership-id>* — region and membership id of the querying member. */
 function dbUserPattern(ctx: RuleContext, site: ArnSite, membershipRegions: Set<string>): void {
   const { node, value } = site;
-  if (!isVerbatimString(ctx.text, node)) return;
+  if (!isMappableString(ctx.text, node)) return;
   const arn = parseArn(value);
   if (arn.fields.length < 6) return;
   const region = arn.region!;
@@ -157,7 +157,7 @@ function sourceArnKind(ctx: RuleContext, st: StatementModel, sites: ArnSite[]): 
   const ml = principals.includes(CLEAN_ROOMS_ML_PRINCIPAL) && !principals.includes(CLEAN_ROOMS_PRINCIPAL);
   for (const site of sites) {
     if (site.statement !== st || site.origin !== 'condition' || site.key?.toLowerCase() !== 'aws:sourcearn') continue;
-    if (!site.value.startsWith('arn:') || !isVerbatimString(ctx.text, site.node)) continue;
+    if (!site.value.startsWith('arn:') || !isMappableString(ctx.text, site.node)) continue;
     const arn = parseArn(site.value);
     if (arn.fields.length < 6) continue;
     const service = arn.service!.text;
@@ -253,7 +253,7 @@ function operatorHints(ctx: RuleContext): void {
 function regionMismatch(ctx: RuleContext, sites: ArnSite[], membershipRegions: Set<string>): void {
   const expected = [...membershipRegions].join(' or ');
   for (const site of sites) {
-    if (!site.value.startsWith('arn:') || !isVerbatimString(ctx.text, site.node) || isDbUserPattern(site)) continue;
+    if (!site.value.startsWith('arn:') || !isMappableString(ctx.text, site.node) || isDbUserPattern(site)) continue;
     const arn = parseArn(site.value);
     if (arn.fields.length < 6) continue;
     const service = arn.service!.text;

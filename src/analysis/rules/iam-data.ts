@@ -6,7 +6,7 @@
 // Runs last. It does nothing without options.iam, never reports on a range an earlier family already flagged, and
 // skips anything it cannot judge (placeholders, policy variables, OIDC provider keys, NotAction/NotResource for
 // resource matching). False positives are worse than misses here.
-import { getProperty, isDuplicatedKey, isVerbatimString, keyOf, properties, stringContentLength, stringItems, valueOf, type Node } from '../json';
+import { editInString, getProperty, isDuplicatedKey, isMappableString, isVerbatimString, keyOf, properties, rangeInString, stringContentLength, stringItems, valueOf, type Node } from '../json';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, RuleMeta, TextEdit } from '../types';
@@ -137,6 +137,7 @@ function verbatim(ctx: RuleContext, node: Node): boolean {
 /** Sub-range [start, end) of a string node's value; the whole content when the string has escapes. */
 function sub(ctx: RuleContext, node: Node, start: number, end: number): { offset: number; length: number; exact: boolean } {
   if (verbatim(ctx, node)) return { offset: node.offset + 1 + start, length: end - start, exact: true };
+  if (isMappableString(ctx.text, node)) return { ...rangeInString(ctx.text, node, start, end), exact: true };
   return { ...content(node), exact: false };
 }
 
@@ -144,6 +145,7 @@ function sub(ctx: RuleContext, node: Node, start: number, end: number): { offset
 function replaceIn(ctx: RuleContext, node: Node, start: number, end: number, text: string): TextEdit {
   const value = node.value as string;
   if (verbatim(ctx, node)) return { offset: node.offset + 1 + start, length: end - start, newText: text };
+  if (isMappableString(ctx.text, node)) return editInString(ctx.text, node, start, end, text);
   return { ...content(node), newText: JSON.stringify(value.slice(0, start) + text + value.slice(end)).slice(1, -1) };
 }
 

@@ -207,3 +207,37 @@ describe('issue 12 item 12: fixes on broken documents', () => {
     assert.ok(analyze(good, { iam: loadTestIamIndex() }).findings.some((f) => f.rule === 'iam-resource-mismatch' && f.fixes?.length));
   });
 });
+
+describe('issue 12 item 10: JSON escapes do not turn the checks off', () => {
+  const p = (r: string): string => `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"${r}"}]}`;
+  const resource = (t: string): string => JSON.parse(t).Statement[0].Resource;
+  it('a two-colon S3 ARN written with \\/ is reported on the "::" and its fix gives the decoded repair (CLI)', () => {
+    const text = p('arn:aws:s3::acme\\/*');
+    const f = analyze(text).findings.find((x) => x.rule === 'arn-s3-two-colons')!;
+    assert.equal(under(text, f), '::');
+    assert.equal(resource(applyEdits(text, f.fixes![0]!.edits)), 'arn:aws:s3:::acme/*');
+    const r = lint({ 'p.json': text });
+    assert.equal(r.code, 1);
+    assert.match(r.out, /arn-s3-two-colons/);
+  });
+  it('a placeholder written as \\u003cbucket\\u003e is a placeholder-token covering the escape sequences', () => {
+    const text = p('arn:aws:s3:::\\u003cbucket\\u003e/*');
+    const f = analyze(text).findings.filter((x) => x.rule === 'placeholder-token');
+    assert.deepEqual(f.map((x) => under(text, x)), ['\\u003cbucket\\u003e']);
+    assert.equal(f[0]!.placeholder?.raw, '\\u003cbucket\\u003e');
+  });
+  it('a range inside an escaped string maps to the escape sequence(s) it came from; fixes are valid JSON', () => {
+    const text = p('\\u0041rn:aws:s3:::acme/*');
+    const f = analyze(text).findings.find((x) => x.rule === 'arn-prefix')!;
+    assert.equal(under(text, f), '\\u0041rn');
+    assert.equal(resource(applyEdits(text, f.fixes![0]!.edits)), 'arn:aws:s3:::acme/*');
+    const acct = p('arn:aws:s3:us-east-1:\\u0031:acme/*');
+    const g = analyze(acct).findings.find((x) => x.rule === 'arn-account-not-allowed')!;
+    assert.equal(under(acct, g), '\\u0031');
+    assert.equal(resource(applyEdits(acct, g.fixes![0]!.edits)), 'arn:aws:s3:us-east-1::acme/*');
+  });
+  it('an invalid escape is never mapped (no finding on a guessed range)', () => {
+    const text = p('arn:aws:s3::acme\\x/*');
+    assert.ok(!analyze(text).findings.some((x) => x.rule === 'arn-s3-two-colons'));
+  });
+});
