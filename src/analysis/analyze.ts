@@ -24,7 +24,7 @@ const CORE_RULES: RuleMeta[] = [
     id: 'json-too-deep',
     severity: 'error',
     title: 'Nesting too deep',
-    description: 'The document nests arrays/objects deeper than any IAM policy can; it is not analysed further.',
+    description: 'A value nests arrays/objects deeper than any IAM policy can (256 levels). That value is not analysed; the rest of the policy is.',
     docUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html',
   },
   {
@@ -118,12 +118,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   }
   for (const f of syntax.values()) push(f);
   commentFindings(text, push);
-  for (const r of deepRegions) {
-    push(makeFinding(CORE_RULES[1]!, r.offset, 1, `This value nests deeper than ${MAX_DEPTH} levels, which no IAM policy does (IAM rejects the policy); it is not analysed. Remove the extra nesting.`));
-  }
-  if (parsed.tooDeep && parsed.tooDeep.regions.length < parsed.tooDeep.count) {
-    findings[findings.length - 1]!.message += ` (More values nest that deep; only the first ${MAX_DEEP_REGIONS} are shown.)`;
-  }
+  deepRegions.forEach((r, i) => {
+    const more = i === deepRegions.length - 1 && parsed.tooDeep!.count > deepRegions.length ? ` (${parsed.tooDeep!.count - deepRegions.length} more values nest that deep; only the first ${MAX_DEEP_REGIONS} are shown.)` : '';
+    push(makeFinding(CORE_RULES[1]!, r.offset, 1, `This value nests deeper than ${MAX_DEPTH} levels, which no IAM policy does (IAM rejects the policy); it is not analysed. Remove the extra nesting.${more}`));
+  });
   // forcePolicy and no object at all: nothing more to check than syntax.
   if (!root || root.type !== 'object') return { kind: 'permissions', findings: sortFindings(findings) };
   const model = buildModel(text, root, options.fileName);
@@ -216,7 +214,7 @@ function commentFindings(text: string, push: (f: Finding) => void): void {
 }
 
 /**
- * The edit that removes the comment [start, end): a comment alone on its line goes with its line break; one after a
+ * The edit that removes the comment [start, end): a comment alone on its line goes with the line break before it; one after a
  * value takes the blanks before it along; a block comment between two tokens that would otherwise touch becomes a space.
  */
 function removeCommentEdit(text: string, start: number, end: number): TextEdit {
@@ -227,9 +225,9 @@ function removeCommentEdit(text: string, start: number, end: number): TextEdit {
   const lineStart = s === 0 || isBreak(text.charCodeAt(s - 1));
   const lineEnd = e === text.length || isBreak(text.charCodeAt(e));
   if (lineStart && lineEnd) {
-    // The whole line: with its line break (\r\n counts as one).
-    if (e < text.length) e += text.charCodeAt(e) === 0x0d && text.charCodeAt(e + 1) === 0x0a ? 2 : 1;
-    else if (s > 0) s -= s >= 2 && text.charCodeAt(s - 2) === 0x0d && text.charCodeAt(s - 1) === 0x0a ? 2 : 1;
+    // The whole line goes: with the line break before it (\r\n counts as one), so the next line does not slide into
+    // its place; on the first line, the comment alone (an empty first line stays).
+    if (s > 0) s -= s >= 2 && text.charCodeAt(s - 2) === 0x0d && text.charCodeAt(s - 1) === 0x0a ? 2 : 1;
     return { offset: s, length: e - s, newText: '' };
   }
   if (lineEnd) return { offset: s, length: e - s, newText: '' }; // trailing comment: drop the blanks around it

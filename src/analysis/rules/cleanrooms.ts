@@ -17,7 +17,7 @@ import {
   MEMBERSHIP_ID_RE,
 } from './cleanrooms-data';
 import { parseOperator } from './grammar';
-import { contentRange, lineIndent, replaceStringContent, startsLine, touchesPlaceholder } from './util';
+import { contentRange, lineBreakOf, lineIndent, replaceStringContent, startsLine, touchesPlaceholder } from './util';
 import { elide, quote } from '../messages';
 
 const CR_REGION_LIST = REGIONS.filter((r) => r.cleanRooms).map((r) => r.code).join(', ');
@@ -209,7 +209,7 @@ function scopeFix(ctx: RuleContext, st: StatementModel): Fix[] {
     const indent = lineIndent(text, last.offset);
     const unit = indent.slice(lineIndent(text, cond.offset).length) || '    ';
     const newText = multiline
-      ? `,\n${indent}"${op}": {\n${indent}${unit}"aws:SourceArn": [\n${indent}${unit}${unit}"${SCOPED_CONDITION_ARN}"\n${indent}${unit}]\n${indent}}`
+      ? `,\n${indent}"${op}": {\n${indent}${unit}"aws:SourceArn": [\n${indent}${unit}${unit}"${SCOPED_CONDITION_ARN}"\n${indent}${unit}]\n${indent}}`.replace(/\n/g, lineBreakOf(text))
       : `, "${op}": { "aws:SourceArn": [ "${SCOPED_CONDITION_ARN}" ] }`;
     return [{ title, edits: [{ offset: last.offset + last.length, length: 0, newText }] }];
   }
@@ -220,7 +220,7 @@ function scopeFix(ctx: RuleContext, st: StatementModel): Fix[] {
   const indent = lineIndent(text, last.offset);
   const unit = indent.slice(lineIndent(text, st.node.offset).length) || '    ';
   const newText = multiline
-    ? `,\n${indent}"Condition": {\n${indent}${unit}"${op}": {\n${indent}${unit}${unit}"aws:SourceArn": [\n${indent}${unit}${unit}${unit}"${SCOPED_CONDITION_ARN}"\n${indent}${unit}${unit}]\n${indent}${unit}}\n${indent}}`
+    ? `,\n${indent}"Condition": {\n${indent}${unit}"${op}": {\n${indent}${unit}${unit}"aws:SourceArn": [\n${indent}${unit}${unit}${unit}"${SCOPED_CONDITION_ARN}"\n${indent}${unit}${unit}]\n${indent}${unit}}\n${indent}}`.replace(/\n/g, lineBreakOf(text))
     : `, "Condition": { "${op}": { "aws:SourceArn": [ "${SCOPED_CONDITION_ARN}" ] } }`;
   return [{ title, edits: [{ offset: last.offset + last.length, length: 0, newText }] }];
 }

@@ -19,6 +19,7 @@ import {
   contentRange,
   duplicateKeys,
   hasPlaceholderSyntax,
+  lineBreakOf,
   lineIndent,
   removePropertyEdit,
   replaceStringContent,
@@ -237,7 +238,7 @@ export const grammarRules: RuleFamily = {
       const first = root.children?.find((c) => c.type === 'property');
       const fixes: Fix[] = [];
       if (first) {
-        const sep = startsLine(text, first.offset) ? `\n${lineIndent(text, first.offset)}` : ' ';
+        const sep = startsLine(text, first.offset) ? `${lineBreakOf(text)}${lineIndent(text, first.offset)}` : ' ';
         fixes.push({ title: `Add "Version": "${CURRENT_VERSION}"`, edits: [{ offset: first.offset, length: 0, newText: `"Version": "${CURRENT_VERSION}",${sep}` }], preferred: true });
       }
       ctx.report('grammar-version-missing', root.offset, 1, `The policy has no Version. Add "Version": "${CURRENT_VERSION}" as the first element; without it IAM uses the legacy language, in which policy variables such as \${aws:username} are plain text.`, { fixes });

@@ -241,3 +241,30 @@ describe('issue 12 item 10: JSON escapes do not turn the checks off', () => {
     assert.ok(!analyze(text).findings.some((x) => x.rule === 'arn-s3-two-colons'));
   });
 });
+
+describe('issue 12 item 8: fixes in CR-only and CRLF files keep the line breaks of the file', () => {
+  for (const nl of ['\r', '\r\n']) {
+    it(`${JSON.stringify(nl)}: "Add Version" and "Scope to membership ARNs" insert lines with ${JSON.stringify(nl)}`, () => {
+      const text = ['{', '  "Statement": [', '    {', '      "Effect": "Allow",', '      "Principal": { "Service": "cleanrooms.amazonaws.com" },', '      "Action": "sts:AssumeRole"', '    }', '  ]', '}'].join(nl);
+      const fixes = analyze(text).findings.flatMap((f) => f.fixes ?? []).filter((x) => /Version|Scope to membership/.test(x.title));
+      assert.equal(fixes.length, 2);
+      for (const fix of fixes) {
+        const after = applyEdits(text, fix.edits);
+        const breaks = after.match(/\r\n|\r|\n/g)!;
+        assert.ok(breaks.every((b) => b === nl), `${fix.title}: mixed line breaks ${JSON.stringify(after)}`);
+        assert.ok(breaks.length > text.match(/\r\n|\r|\n/g)!.length);
+      }
+    });
+  }
+});
+
+describe('issue 12 item 9: many deep values', () => {
+  it('lists the first 20 and says how many more there are', () => {
+    const deep = '['.repeat(300) + ']'.repeat(300);
+    const text = `{"Version":"2012-10-17","Statement":[${Array(25).fill(`{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Sid":${deep}}`).join(',')}]}`;
+    const d = analyze(text).findings.filter((f) => f.rule === 'json-too-deep');
+    assert.equal(d.length, 20);
+    assert.match(d[19]!.message, /\(5 more values nest that deep/);
+    assert.doesNotMatch(d[18]!.message, /more values/);
+  });
+});
