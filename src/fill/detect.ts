@@ -2,7 +2,7 @@
 // Pure; offsets are exact document offsets of the raw placeholder text.
 import { parseTree, type Node } from 'jsonc-parser';
 import { DOC_EXAMPLE_ACCOUNT_IDS, DOC_EXAMPLE_BUCKET_PREFIX, kindForName } from '../catalog/placeholder-kinds';
-import { decodedOffsets, findExcessiveNesting, stringContentLength } from '../analysis/json';
+import { decodedOffsets, findExcessiveNesting, maskDeepValues, stringContentLength } from '../analysis/json';
 
 export type PlaceholderSource = 'token' | 'braces' | 'bare-name' | 'example-value';
 
@@ -115,7 +115,8 @@ export function findPlaceholders(text: string, root?: Node): PlaceholderOccurren
   if (root === undefined) {
     // Bounded work: parsing a 50 MB file takes tens of seconds, and no policy is that large (IAM caps them at 10 KB).
     if (text.length > MAX_SCAN_LENGTH) return [];
-    if (findExcessiveNesting(text) !== undefined) return [];
+    // Values nested deeper than the parser's recursion may go are blanked out first (same offsets), as analyze() does.
+    if (findExcessiveNesting(text) !== undefined) text = maskDeepValues(text)?.text ?? text;
     // A leading byte order mark parses as a space (same length, so offsets stay exact).
     root = parseTree(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text, [], { allowTrailingComma: true });
   }

@@ -109,6 +109,11 @@ describe('fill: placeholder detection', () => {
     const text = '['.repeat(100_000) + ']'.repeat(100_000);
     assert.deepEqual(findPlaceholders(text), []);
   });
+
+  it('still finds the placeholders outside a too-deep value (issue 12 item 9)', () => {
+    const text = '{"Statement":[{"Resource":"arn:aws:s3:::<bucket>/*","Sid":' + '['.repeat(100_000) + '"<deep>"' + ']'.repeat(100_000) + '}]}';
+    assert.deepEqual(findPlaceholders(text).map((o) => [o.key, text.substr(o.offset, o.length)]), [['<bucket>', '<bucket>']]);
+  });
 });
 
 describe('fill: applying answers', () => {
