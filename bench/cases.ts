@@ -9,7 +9,7 @@ export interface BenchCase {
   name: string;
   text: string;
   /** What the case exercises, for the budget column. */
-  group: 'policy' | 'not-a-policy' | 'too-large' | 'deep' | 'minified';
+  group: 'policy' | 'not-a-policy' | 'too-large' | 'deep' | 'minified' | 'pathological';
 }
 
 /** Small deterministic PRNG (mulberry32). */
@@ -216,6 +216,20 @@ export function sizedCases(): BenchCase[] {
     { name: 'not-a-policy 10 MB (data)', text: generateDataJson(10 * 1024 * 1024, 4), group: 'too-large' },
     { name: 'deep nesting 10,000 levels', text: generateDeep(10000), group: 'deep' },
     { name: 'policy 1 MB minified', text: generatePolicy(1024 * 1024, 1000, true), group: 'minified' },
+    ...pathologicalCases(),
+  ];
+}
+
+/**
+ * The shapes that were quadratic (issue 12 items 5-7): analyze() must stay within a small multiple of the parse
+ * floor on them (the quadratic code was 100-1,000x slower than linear at these sizes).
+ */
+export function pathologicalCases(): BenchCase[] {
+  const head = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":';
+  return [
+    { name: '${ repeated in a condition value (200 KB)', text: `${head}"arn:aws:s3:::acme/*","Condition":{"StringLike":{"s3:prefix":"${'${'.repeat(100_000)}"}}}]}`, group: 'pathological' },
+    { name: '100,000 empty statements (300 KB)', text: '{"Version":"2012-10-17","Statement":[' + Array(100_000).fill('{}').join(',') + ']}', group: 'pathological' },
+    { name: '< repeated in a Resource (800 KB)', text: `${head}"arn:aws:s3:::${'<'.repeat(800_000)}"}]}`, group: 'pathological' },
   ];
 }
 

@@ -1,12 +1,12 @@
 // analyze(text) -> { kind, findings }: the one entry point every front end (VS Code, CLI, bench) uses.
-import { parseErrorMessage, parseJson, scanShape } from './json';
+import { findComments, MAX_DEEP_REGIONS, MAX_DEPTH, parseErrorMessage, parseJson, scanShape } from './json';
 import { buildModel, isPolicyRoot } from './model';
 import { elide } from './messages';
 import { guardFindings } from './fix-guard';
 import { makeFinding, type RuleContext } from './rule';
 import { RULE_FAMILIES, RULES_BY_ID } from './rules';
 import { withExample } from './rules/examples';
-import type { AnalysisResult, AnalyzeOptions, Finding, RuleMeta } from './types';
+import type { AnalysisResult, AnalyzeOptions, Finding, RuleMeta, TextEdit } from './types';
 
 export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
 /** At most this many JSON syntax findings per document (the rest are counted in the last one's message). */
@@ -25,17 +25,28 @@ const CORE_RULES: RuleMeta[] = [
     id: 'json-too-deep',
     severity: 'error',
     title: 'Nesting too deep',
-    description: 'The document nests arrays/objects deeper than any IAM policy can; it is not analysed further.',
+    description: 'A value nests arrays/objects deeper than any IAM policy can (256 levels). That value is not analysed; the rest of the policy is.',
     docUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html',
+  },
+  {
+    id: 'json-comment',
+    accessAnalyzer: 'JSON_SYNTAX_ERROR',
+    severity: 'error',
+    title: 'Comment in a policy',
+    description: 'JSON has no comments, and IAM rejects a policy that contains one (JSON_SYNTAX_ERROR), even though an editor in JSON-with-comments mode accepts it. The fix removes the comment.',
+    docUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-json-syntax-error',
   },
 ];
 for (const r of CORE_RULES) RULES_BY_ID.set(r.id, withExample(r));
 
 export { CORE_RULES };
 
-/** Quick test used before parsing: a document without the text `"Statement"` cannot be a policy. */
+/**
+ * Quick test used before parsing: a document without the text `"Statement"` cannot be a policy, unless a key is
+ * written with escapes (`"St\u0061tement"` is the key Statement too; scanShape then looks closer).
+ */
 function mayBePolicy(text: string): boolean {
-  return text.indexOf('"Statement"') >= 0;
+  return text.indexOf('"Statement"') >= 0 || text.indexOf('\\') >= 0;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
@@ -56,18 +67,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
 
   // Without forcePolicy, one linear pass (which also bounds the nesting) tells most non-policies apart before
   // the parser builds a tree: a JSON file that mentions "Statement" only below the top level costs a scan, not a parse.
-  let depthChecked = false;
+  let depthChecked: boolean | 'deep' = false;
   if (!options.forcePolicy) {
     const shape = scanShape(text);
-    if (shape.tooDeep !== undefined || shape.topLevelStatement === false) return { kind: 'not-a-policy', findings: [] };
-    depthChecked = true;
+    if (shape.topLevelStatement === false) return { kind: 'not-a-policy', findings: [] };
+    depthChecked = shape.tooDeep !== undefined ? 'deep' : true;
   }
   const parsed = parseJson(text, depthChecked);
-  if (parsed.tooDeep) {
-    if (!options.forcePolicy) return { kind: 'not-a-policy', findings: [] };
-    push(makeFinding(CORE_RULES[1]!, parsed.tooDeep.offset, 1, `The document nests deeper than ${256} levels, which no IAM policy does. Remove the extra nesting.`));
-    return { kind: 'permissions', findings };
-  }
+  // Values nested deeper than MAX_DEPTH were blanked out before parsing (bounded recursion); the rest of the policy is
+  // analysed as usual, on the masked text (same offsets), and each deep value is reported.
+  const deepRegions = parsed.tooDeep?.regions ?? [];
+  if (parsed.tooDeep) text = parsed.tooDeep.text;
   const root = parsed.root;
   if (!isPolicyRoot(root)) {
     if (!options.forcePolicy) return { kind: 'not-a-policy', findings: [] };
@@ -108,6 +118,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     last.message += ` (${more} further JSON errors after this one are not shown.)`;
   }
   for (const f of syntax.values()) push(f);
+  commentFindings(text, push);
+  deepRegions.forEach((r, i) => {
+    const more = i === deepRegions.length - 1 && parsed.tooDeep!.count > deepRegions.length ? ` (${parsed.tooDeep!.count - deepRegions.length} more values nest that deep; only the first ${MAX_DEEP_REGIONS} are shown.)` : '';
+    push(makeFinding(CORE_RULES[1]!, r.offset, 1, `This value nests deeper than ${MAX_DEPTH} levels, which no IAM policy does (IAM rejects the policy); it is not analysed. Remove the extra nesting.${more}`));
+  });
   // forcePolicy and no object at all: nothing more to check than syntax.
   if (!root || root.type !== 'object') return { kind: 'permissions', findings: sortFindings(findings) };
   const model = buildModel(text, root, options.fileName);
@@ -146,7 +161,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
       });
     }
   }
-  guardFindings(findings, { text, root, syntaxErrors: parsed.errors.map((e) => e.offset) });
+  guardFindings(findings, { text, root, syntaxErrors: [...parsed.errors.map((e) => e.offset), ...deepRegions.flatMap((r) => [r.offset, r.offset + r.length])] });
   return { kind: model.kind, findings: sortFindings(findings) };
 }
 
@@ -179,6 +194,46 @@ export class FindingIndex {
     const hit = (f: Finding): boolean => f.offset <= offset && offset < f.offset + Math.max(1, f.length) && (!rules || rules.includes(f.rule));
     return (this.buckets.get(Math.floor(offset / FindingIndex.BUCKET))?.some(hit) ?? false) || this.long.some(hit);
   }
+}
+
+/** At most this many comments are reported (the rest are counted in the last one's message). */
+const MAX_COMMENT_FINDINGS = 100;
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
+const isBreak = (c: number): boolean => c === 0x0a || c === 0x0d;
+/** Characters that end a JSON token on their own: removing a comment next to one cannot join two tokens. */
+const isSeparator = (c: number): boolean => Number.isNaN(c) || isBlank(c) || isBreak(c) || '{}[],:"'.includes(String.fromCharCode(c));
+
+function commentFindings(text: string, push: (f: Finding) => void): void {
+  if (text.indexOf('/') < 0) return;
+  const { comments, count } = findComments(text, MAX_COMMENT_FINDINGS);
+  comments.forEach((c, i) => {
+    const fixes = c.closed ? [{ title: 'Remove the comment', edits: [removeCommentEdit(text, c.offset, c.offset + c.length)], preferred: true }] : undefined;
+    const kind = c.block ? (c.closed ? 'a /* … */ comment' : 'an unterminated /* comment') : 'a // comment';
+    const more = i === comments.length - 1 && count > comments.length ? ` (${count - comments.length} further comments after this one are not shown.)` : '';
+    push(makeFinding(CORE_RULES[2]!, c.offset, c.length, `This is ${kind}: JSON has no comments, and IAM rejects the policy (JSON_SYNTAX_ERROR). Remove it (editors in JSON-with-comments mode accept it, IAM does not).${more}`, { fixes }));
+  });
+}
+
+/**
+ * The edit that removes the comment [start, end): a comment alone on its line goes with the line break before it; one after a
+ * value takes the blanks before it along; a block comment between two tokens that would otherwise touch becomes a space.
+ */
+function removeCommentEdit(text: string, start: number, end: number): TextEdit {
+  let s = start;
+  while (s > 0 && isBlank(text.charCodeAt(s - 1))) s--;
+  let e = end;
+  while (e < text.length && isBlank(text.charCodeAt(e))) e++;
+  const lineStart = s === 0 || isBreak(text.charCodeAt(s - 1));
+  const lineEnd = e === text.length || isBreak(text.charCodeAt(e));
+  if (lineStart && lineEnd) {
+    // The whole line goes: with the line break before it (\r\n counts as one), so the next line does not slide into
+    // its place; on the first line, the comment alone (an empty first line stays).
+    if (s > 0) s -= s >= 2 && text.charCodeAt(s - 2) === 0x0d && text.charCodeAt(s - 1) === 0x0a ? 2 : 1;
+    return { offset: s, length: e - s, newText: '' };
+  }
+  if (lineEnd) return { offset: s, length: e - s, newText: '' }; // trailing comment: drop the blanks around it
+  const joins = !isSeparator(text.charCodeAt(start - 1)) && !isSeparator(text.charCodeAt(end));
+  return { offset: start, length: end - start, newText: joins ? ' ' : '' };
 }
 
 /** Offset of a comma directly (modulo whitespace/comments-free space) before a closing bracket at `offset`. */

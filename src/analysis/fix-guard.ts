@@ -52,8 +52,32 @@ function isOperatorKey(keyNode: Node): boolean {
 export interface GuardInput {
   text: string;
   root: Node | undefined;
-  /** Offsets of the JSON syntax errors. */
+  /** Offsets of the JSON syntax errors (guardFix: sorted ascending; guardFindings sorts them). */
   syntaxErrors: readonly number[];
+}
+
+/** The innermost object or array that contains `offset`. */
+function containerAt(root: Node, offset: number): Node | undefined {
+  let n: Node | undefined = findNodeAtOffset(root, offset, true);
+  while (n && n.type !== 'object' && n.type !== 'array') n = n.parent;
+  return n ?? (root.type === 'object' || root.type === 'array' ? root : undefined);
+}
+
+/** The container node ends with its own closing bracket. */
+function closes(text: string, c: Node): boolean {
+  return text.charCodeAt(c.offset + c.length - 1) === (c.type === 'object' ? 0x7d : 0x5d);
+}
+
+/** Whether a sorted array holds a value in [lo, hi] (binary search: a scan per edit was fixes x errors). */
+function anyWithin(sorted: readonly number[], lo: number, hi: number): boolean {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (sorted[m]! < lo) a = m + 1;
+    else b = m;
+  }
+  return a < sorted.length && sorted[a]! <= hi;
 }
 
 /** Check one fix: undefined drops it, otherwise the fix (possibly no longer preferred). */
@@ -61,7 +85,11 @@ export function guardFix(fix: Fix, input: GuardInput, rule: string): Fix | undef
   const { text, root, syntaxErrors } = input;
   if (rule !== 'json-syntax' && syntaxErrors.length) {
     for (const e of fix.edits) {
-      if (syntaxErrors.some((s) => s >= e.offset - SYNTAX_ERROR_MARGIN && s <= e.offset + e.length + SYNTAX_ERROR_MARGIN)) return undefined;
+      if (anyWithin(syntaxErrors, e.offset - SYNTAX_ERROR_MARGIN, e.offset + e.length + SYNTAX_ERROR_MARGIN)) return undefined;
+      // The object or array the edit lands in must be intact: an insertion "after the last property" of a statement
+      // whose closing brace is missing lands in whatever the parser's recovery attached it to.
+      const c = root && containerAt(root, e.offset);
+      if (c && (anyWithin(syntaxErrors, c.offset, c.offset + c.length) || !closes(text, c))) return undefined;
     }
   }
   if (!root) return fix;
@@ -91,6 +119,7 @@ export function guardFix(fix: Fix, input: GuardInput, rule: string): Fix | undef
 
 /** Apply guardFix to every finding's fixes (in place). */
 export function guardFindings(findings: Finding[], input: GuardInput): void {
+  input = { ...input, syntaxErrors: [...input.syntaxErrors].sort((a, b) => a - b) };
   for (const f of findings) {
     if (!f.fixes?.length) continue;
     const kept = f.fixes.map((x) => guardFix(x, input, f.rule)).filter((x): x is Fix => !!x);

@@ -85,9 +85,13 @@ export function substitute(
 ): { pattern: Pattern } | { absent: true } | { unknownKey: string } {
   const out: Pattern = [];
   let i = 0;
+  // The next `}` at or after a position, cached: once none follows, none follows any later `${` either (indexOf per
+  // `${` was quadratic on `${${${…`).
+  let close = -2;
   while (i < text.length) {
     if (text[i] === '$' && text[i + 1] === '{') {
-      const end = text.indexOf('}', i + 2);
+      if (close !== -1 && close < i + 2) close = text.indexOf('}', i + 2);
+      const end = close;
       if (end > 0) {
         const body = text.slice(i + 2, end);
         i = end + 1;

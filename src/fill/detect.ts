@@ -2,7 +2,7 @@
 // Pure; offsets are exact document offsets of the raw placeholder text.
 import { parseTree, type Node } from 'jsonc-parser';
 import { DOC_EXAMPLE_ACCOUNT_IDS, DOC_EXAMPLE_BUCKET_PREFIX, kindForName } from '../catalog/placeholder-kinds';
-import { findExcessiveNesting } from '../analysis/json';
+import { decodedOffsets, findExcessiveNesting, maskDeepValues, stringContentLength } from '../analysis/json';
 
 export type PlaceholderSource = 'token' | 'braces' | 'bare-name' | 'example-value';
 
@@ -81,6 +81,32 @@ export function stringValueNodes(root: Node | undefined): Node[] {
   return out;
 }
 
+/** A key of an operator block: Condition > operator > key. */
+function isConditionKey(key: Node): boolean {
+  const opObj = key.parent?.parent;
+  const condProp = opObj?.parent?.parent?.parent;
+  return opObj?.type === 'object' && condProp?.type === 'property' && condProp.children?.[0]?.value === 'Condition';
+}
+
+/** Every property-name node, iteratively. */
+function propertyKeyNodes(root: Node | undefined): Node[] {
+  const out: Node[] = [];
+  if (!root) return out;
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'property') {
+      const k = n.children?.[0];
+      if (k && k.type === 'string') out.push(k);
+      const v = n.children?.[1];
+      if (v) stack.push(v);
+    } else if (n.children) {
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+  }
+  return out;
+}
+
 /** Documents longer than this (UTF-16 code units) are not scanned when no parsed root is given (as analyze's default). */
 export const MAX_SCAN_LENGTH = 5 * 1024 * 1024;
 
@@ -89,12 +115,16 @@ export function findPlaceholders(text: string, root?: Node): PlaceholderOccurren
   if (root === undefined) {
     // Bounded work: parsing a 50 MB file takes tens of seconds, and no policy is that large (IAM caps them at 10 KB).
     if (text.length > MAX_SCAN_LENGTH) return [];
-    if (findExcessiveNesting(text) !== undefined) return [];
+    // Values nested deeper than the parser's recursion may go are blanked out first (same offsets), as analyze() does.
+    if (findExcessiveNesting(text) !== undefined) text = maskDeepValues(text)?.text ?? text;
     // A leading byte order mark parses as a space (same length, so offsets stay exact).
     root = parseTree(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text, [], { allowTrailingComma: true });
   }
   const out: PlaceholderOccurrence[] = [];
   for (const node of stringValueNodes(root)) scanString(text, node, out);
+  // Condition keys too, for tokens only: "aws:ResourceTag/<tag-key>" is still unfilled. (Other property names are
+  // not values: a misspelt element named "<region>" is the grammar rules' business.)
+  for (const node of propertyKeyNodes(root)) if (isConditionKey(node)) scanString(text, node, out, true);
   return out.sort((a, b) => a.offset - b.offset);
 }
 
@@ -104,17 +134,41 @@ function hasExampleAccount(value: string): boolean {
   return false;
 }
 
-function scanString(text: string, node: Node, out: PlaceholderOccurrence[]): void {
+function scanString(text: string, node: Node, out: PlaceholderOccurrence[], tokensOnly = false): void {
   const value = node.value as string;
   if (!value) return;
   const base = node.offset + 1;
-  // Sub-ranges are exact only when the raw text equals the decoded value (no escapes). Compared in place: an escape
-  // always makes the raw text longer than the value, and startsWith allocates nothing.
-  if (node.length - 2 !== value.length || !text.startsWith(value, base)) return;
+  // Sub-ranges are exact when the raw text equals the decoded value (no escapes; compared in place: an escape always
+  // makes the raw text longer than the value, and startsWith allocates nothing), or when the escapes map (then each
+  // hit is found in the decoded value and covers the escape sequences it came from: "\u003cbucket\u003e").
+  let map: Int32Array | undefined;
+  if (stringContentLength(node) !== value.length || !text.startsWith(value, base)) {
+    map = decodedOffsets(text, node);
+    if (!map) return;
+  }
+  if (map) {
+    const hits: PlaceholderOccurrence[] = [];
+    const m = map;
+    if (tokensOnly) scanValue(value, value.indexOf('<') >= 0, value.indexOf('{{') >= 0, false, false, false, false, hits, true);
+    else scanValue(value, value.indexOf('<') >= 0, value.indexOf('{{') >= 0, value.indexOf('-EXAMPLE') >= 0, value.indexOf('amzn-s3-demo-') >= 0, hasExampleAccount(value), value.startsWith('arn:'), hits);
+    for (const h of hits) {
+      const offset = m[h.offset]!;
+      const length = m[h.offset + h.length]! - offset;
+      out.push({ ...h, key: text.substr(offset, length), offset, length });
+    }
+    return;
+  }
   // Fast path (this runs for every string of every analysis, as the user types): each detector below needs a
   // literal marker in the value; most strings of a finished policy have none, and cost a few indexOf calls.
   const hasToken = value.indexOf('<') >= 0;
   const hasBraces = value.indexOf('{{') >= 0;
+  if (tokensOnly) {
+    if (!hasToken && !hasBraces) return;
+    const hits: PlaceholderOccurrence[] = [];
+    scanValue(value, hasToken, hasBraces, false, false, false, false, hits, true);
+    for (const h of hits) out.push({ ...h, offset: base + h.offset });
+    return;
+  }
   const hasUuid = value.indexOf('-EXAMPLE') >= 0;
   const hasBucket = value.indexOf('amzn-s3-demo-') >= 0;
   const hasAccount = hasExampleAccount(value);
@@ -137,12 +191,16 @@ function scanString(text: string, node: Node, out: PlaceholderOccurrence[]): voi
 const HITS = new Map<string, PlaceholderOccurrence[]>();
 const MAX_HITS = 4096;
 
-function scanValue(value: string, hasToken: boolean, hasBraces: boolean, hasUuid: boolean, hasBucket: boolean, hasAccount: boolean, isArn: boolean, out: PlaceholderOccurrence[]): void {
-  const taken: Array<[number, number]> = [];
+function scanValue(value: string, hasToken: boolean, hasBraces: boolean, hasUuid: boolean, hasBucket: boolean, hasAccount: boolean, isArn: boolean, out: PlaceholderOccurrence[], tokensOnly = false): void {
+  // Characters already claimed by an earlier hit (detectors run in priority order and never overlap). A bitmap, not a
+  // list of ranges: each detector's hits are disjoint, so the checks cost O(value length) in all; a list scanned per
+  // hit was quadratic on a value of 100,000 `<a>` tokens.
+  const taken = new Uint8Array(value.length);
   const add = (start: number, len: number, name: string, kind: string, source: PlaceholderSource, key = value.substr(start, len)): void => {
     const end = start + len;
-    if (len <= 0 || taken.some(([s, e]) => start < e && s < end)) return;
-    taken.push([start, end]);
+    if (len <= 0) return;
+    for (let i = start; i < end; i++) if (taken[i]) return;
+    taken.fill(1, start, end);
     out.push({ key, name, kind, source, offset: start, length: len });
   };
 
@@ -163,6 +221,7 @@ function scanValue(value: string, hasToken: boolean, hasBraces: boolean, hasUuid
   if (hasBucket) for (const m of value.matchAll(EXAMPLE_BUCKET_RE)) add(m.index!, m[0].length, m[0], 'bucket', 'example-value');
   if (hasAccount) for (const m of value.matchAll(EXAMPLE_ACCOUNT_RE)) add(m.index!, m[0].length, m[0], 'account-id', 'example-value');
 
+  if (tokensOnly) return;
   if (isArn) scanArn(value, add);
   else if (BARE_VALUE_NAMES.has(value)) add(0, value.length, value, kindForName(value), 'bare-name');
 }

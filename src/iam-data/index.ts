@@ -1,11 +1,11 @@
 // Public API of the IAM reference index: parse, look up actions and condition keys, match action patterns and ARNs.
 // Pure (no Node APIs, no vscode), so it runs in the CLI, the Node extension host and the browser build alike.
 import { patternsOverlap, tokenizePolicyArn, tokenizeTemplate } from './arn-match';
+import { globMatch } from './glob';
 import {
   actionDescription,
   cacheOf,
   decodedService,
-  escapeRegex,
   keyDescription,
   knownKeyPrefixes,
   prefixKeys,
@@ -20,6 +20,7 @@ import type { ActionInfo, ConditionKeyInfo, IamIndex } from './types';
 export type { ActionInfo, ConditionKeyInfo, IamIndex, IamMeta } from './types';
 export { parseIamIndex, asIamIndex, describeIamData } from './load';
 export { arnMatchesTemplate } from './arn-match';
+export { globMatch } from './glob';
 export { editDistance, suggest, typoBudget } from './suggest';
 
 const SAR_BASE = 'https://docs.aws.amazon.com/service-authorization/latest/reference/';
@@ -137,8 +138,9 @@ export function conditionKeysWithPrefix(index: IamIndex, prefix: string): string
 }
 
 /** Regex for an IAM action pattern part (`*` any run, `?` one character), case-insensitive. */
-function wildcardRegex(pattern: string): RegExp {
-  return new RegExp('^' + escapeRegex(pattern).replace(/\\\*/g, '.*').replace(/\\\?/g, '.') + '$', 'i');
+function wildcardRegex(pattern: string): { test(s: string): boolean } {
+  // Not a RegExp: `.*` per `*` backtracks exponentially on patterns such as `*?*?*?…x` (see glob.ts).
+  return { test: (s) => globMatch(pattern, s, true) };
 }
 
 /**

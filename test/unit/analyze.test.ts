@@ -62,9 +62,12 @@ describe('analyze: recognising policies', () => {
 
   it('does not overflow the stack on 100,000 levels of nesting', () => {
     const deep = '{"Statement":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
-    assert.equal(analyze(deep).kind, 'not-a-policy');
+    // A top-level Statement makes it a policy (issue 12 item 9): the deep value is reported, the rest analysed.
+    const r = analyze(deep);
+    assert.equal(r.kind, 'permissions');
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'json-too-deep').map((f) => f.offset), [13 + 255]); // the 256th `[` is level 257 (the root object is level 1)
     const forced = analyze(deep, { forcePolicy: true });
-    assert.equal(forced.findings[0].rule, 'json-too-deep');
+    assert.deepEqual(forced.findings.filter((f) => f.rule === 'json-too-deep').map((f) => f.offset), [13 + 255]); // the 256th `[` is level 257 (the root object is level 1)
   });
 
   it('applies severity overrides, including off', () => {

@@ -36,8 +36,12 @@ describe('placeholder detection fast path', () => {
     ]);
   });
 
-  it('skips strings with escapes (ranges would not be exact), also unterminated ones', () => {
-    assert.deepEqual(found('{"Statement":[{"Resource":"arn:aws:s3:::\\u0062ucket/<prefix>"}]}'), []);
+  it('scans strings with escapes on the decoded value, with ranges over the escape sequences (issue 12 item 10); skips unterminated ones', () => {
+    // Was "skipped (ranges would not be exact)": the ranges are exact now, covering the escapes each hit came from.
+    assert.deepEqual(found('{"Statement":[{"Resource":"arn:aws:s3:::\\u0062ucket/<prefix>"}]}'), [
+      ['bare-name', '\\u0062ucket', '\\u0062ucket'],
+      ['token', '<prefix>', '<prefix>'],
+    ]);
     // Unterminated string whose one escape makes raw and decoded lengths line up: still skipped.
     assert.deepEqual(found('{"Statement":[{"Sid":"a\\n<region>'), []);
   });

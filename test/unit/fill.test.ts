@@ -78,9 +78,20 @@ describe('fill: placeholder detection', () => {
     );
   });
 
-  it('never treats IAM policy variables, property keys or escaped strings as placeholders', () => {
-    const text = '{"Statement":[{"Resource":"arn:aws:s3:::home/${aws:username}/*","<region>":"x","Sid":"a\\u003cb>"}]}';
+  it('never treats IAM policy variables or property keys (other than condition keys) as placeholders', () => {
+    const text = '{"Statement":[{"Resource":"arn:aws:s3:::home/${aws:username}/*","<region>":"x"}]}';
     assert.deepEqual(findPlaceholders(text), []);
+  });
+
+  it('finds placeholders in escaped strings on the decoded value, covering the escape sequences (issue 12 item 10)', () => {
+    const text = '{"Statement":[{"Sid":"a\\u003cb>","Resource":"arn:aws:s3:::\\u003cbucket\\u003e\\/*"}]}';
+    const occ = findPlaceholders(text);
+    assert.deepEqual(occ.map((o) => [o.key, o.name, text.substr(o.offset, o.length)]), [
+      ['\\u003cb>', 'b', '\\u003cb>'],
+      ['\\u003cbucket\\u003e', 'bucket', '\\u003cbucket\\u003e'],
+    ]);
+    // An invalid escape cannot be mapped: nothing is reported rather than a wrong range.
+    assert.deepEqual(findPlaceholders('{"Statement":[{"Resource":"\\x<bucket>"}]}'), []);
   });
 
   it('groups occurrences by key in order of first appearance', () => {
@@ -97,6 +108,11 @@ describe('fill: placeholder detection', () => {
   it('returns nothing (and does not recurse) on pathologically deep input', () => {
     const text = '['.repeat(100_000) + ']'.repeat(100_000);
     assert.deepEqual(findPlaceholders(text), []);
+  });
+
+  it('still finds the placeholders outside a too-deep value (issue 12 item 9)', () => {
+    const text = '{"Statement":[{"Resource":"arn:aws:s3:::<bucket>/*","Sid":' + '['.repeat(100_000) + '"<deep>"' + ']'.repeat(100_000) + '}]}';
+    assert.deepEqual(findPlaceholders(text).map((o) => [o.key, text.substr(o.offset, o.length)]), [['<bucket>', '<bucket>']]);
   });
 });
 

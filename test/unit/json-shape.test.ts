@@ -30,8 +30,11 @@ describe('scanShape: top-level Statement before parsing', () => {
   it('bounds the nesting without recursion', () => {
     const deep = '{"Statement":[' + '['.repeat(10000) + ']'.repeat(10000) + ']}';
     assert.equal(scanShape(deep).tooDeep, 14 + MAX_DEPTH - 2); // the 257th opening bracket
-    assert.equal(analyze(deep).kind, 'not-a-policy');
-    assert.equal(analyze(deep, { forcePolicy: true }).findings[0]?.rule, 'json-too-deep');
+    // Still a policy (issue 12 item 9): the deep value is reported and the rest analysed.
+    assert.equal(analyze(deep).kind, 'permissions');
+    for (const o of [{}, { forcePolicy: true }]) {
+      assert.deepEqual(analyze(deep, o).findings.filter((f) => f.rule === 'json-too-deep').map((f) => f.offset), [14 + MAX_DEPTH - 2]);
+    }
   });
 
   it('never says no where the parser finds a top-level Statement (fuzzed, fixed seed)', function () {

@@ -1,6 +1,8 @@
 // ARN splitting that keeps exact positions. Pure.
 // arn:partition:service:region:account-id:resource  (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html)
 
+import { globMatch } from '../../iam-data/glob';
+
 export interface ArnField {
   text: string;
   /** Start index in the ARN string. */
@@ -92,6 +94,5 @@ export function stripVariables(s: string): string {
 
 /** Matches `pattern` with IAM wildcards (`*`, `?`) against a literal `value`. */
 export function wildcardMatch(pattern: string, value: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
-  return re.test(value);
+  return globMatch(pattern, value); // not a RegExp: `*?*?*?…x` backtracked exponentially
 }

@@ -7,6 +7,7 @@
 // Sources: shared/reference/cleanrooms-iam-facts.md §4.6; IAM User Guide "IAM policy validation check reference"
 // (access-analyzer-reference-policy-checks), "IAM and AWS STS quotas" (reference_iam-quotas), Amazon S3 User Guide
 // "Bucket policies and user policies" (bucket policies are limited to 20 KB).
+import { globMatch } from '../../iam-data/glob';
 import type { Node } from '../json';
 import { getProperty, properties, rangeInString, stringItems, valueOf } from '../json';
 import type { PolicyModel, StatementModel } from '../model';
@@ -49,8 +50,7 @@ export function actionPatternMatches(pattern: string, action: string): boolean {
 
 /** Glob match (`*` any run, `?` one character) of a whole string; case-sensitive unless `ci`. */
 export function globMatches(pattern: string, value: string, ci = false): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]') + '$', ci ? 'i' : '');
-  return re.test(value);
+  return globMatch(pattern, value, ci); // not a RegExp: `*?*?*?…x` backtracks exponentially (iam-data/glob.ts)
 }
 
 const MAX_COVER_LENGTH = 512;

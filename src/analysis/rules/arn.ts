@@ -4,7 +4,8 @@
 import { isRegion, PARTITION_RE, PARTITIONS, REGIONS, regionInfo, asAvailabilityZone, REGIONS_URL } from '../../catalog/regions';
 import { collectArnSites, type ArnSite } from '../arn/collect';
 import { hasVariable, hasWildcard, parseArn, type ArnField, type ParsedArn } from '../arn/parse';
-import { rangeInString, isVerbatimString } from '../json';
+import { globMatch } from '../../iam-data/glob';
+import { editInString, isMappableString, rangeInString } from '../json';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, Severity } from '../types';
 import { CLEANROOMS_MEMBERSHIP_SUBTYPES, CLEANROOMS_ML_MEMBERSHIP_SUBTYPES, CLEANROOMS_ML_TYPES, CLEANROOMS_TYPES, CR_DOCS } from './cleanrooms-data';
@@ -77,7 +78,8 @@ interface Reporter {
 
 function checkSite(ctx: RuleContext, site: ArnSite): void {
   const { node, value } = site;
-  if (!isVerbatimString(ctx.text, node)) return; // escapes: ranges would not be exact
+  // Escaped values (`arn:aws:s3::acme\\/*`) are checked on the decoded value; ranges and edits map back to the escapes.
+  if (!isMappableString(ctx.text, node)) return;
   if (value === '*' || value === '') return;
   const whole = rangeInString(ctx.text, node);
   if (hasPlaceholderSyntax(value) && !value.startsWith('arn:')) return;
@@ -87,7 +89,7 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
     if (touchesPlaceholder(ctx, r.offset, r.length)) return;
     ctx.report(rule, r.offset, r.length, message, { fixes, severity, docUrl });
   };
-  const edit = (start: number, end: number, newText: string) => ({ offset: whole.offset + start, length: end - start, newText });
+  const edit = (start: number, end: number, newText: string) => editInString(ctx.text, node, start, end, newText);
 
   // Prefix.
   if (!value.startsWith('arn:')) {
@@ -224,8 +226,7 @@ function awsOwned(ctx: RuleContext, service: string, value: string, resource: st
 }
 
 function globMatches(pattern: string, text: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
-  return re.test(text);
+  return globMatch(pattern, text); // not a RegExp: `*?*?*?…x` backtracked exponentially
 }
 
 function checkRegion(

@@ -5,7 +5,7 @@ import { isCleanRoomsRegion, REGIONS, regionInfo } from '../../catalog/regions';
 import { collectArnSites, type ArnSite } from '../arn/collect';
 import { hasVariable, hasWildcard, parseArn } from '../arn/parse';
 import type { Node } from '../json';
-import { getProperty, isDuplicatedKey, isVerbatimString, keyOf, properties, rangeInString, stringItems, valueOf } from '../json';
+import { getProperty, isDuplicatedKey, isMappableString, keyOf, properties, rangeInString, stringItems, valueOf } from '../json';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix } from '../types';
@@ -17,7 +17,7 @@ import {
   MEMBERSHIP_ID_RE,
 } from './cleanrooms-data';
 import { parseOperator } from './grammar';
-import { contentRange, lineIndent, replaceStringContent, startsLine, touchesPlaceholder } from './util';
+import { contentRange, lineBreakOf, lineIndent, replaceStringContent, startsLine, touchesPlaceholder } from './util';
 import { elide, quote } from '../messages';
 
 const CR_REGION_LIST = REGIONS.filter((r) => r.cleanRooms).map((r) => r.code).join(', ');
@@ -98,7 +98,7 @@ function principalTypos(ctx: RuleContext): void {
 
 function cleanRoomsArn(ctx: RuleContext, site: ArnSite, membershipRegions: Set<string>): void {
   const { node, value } = site;
-  if (!isVerbatimString(ctx.text, node)) return;
+  if (!isMappableString(ctx.text, node)) return;
   const arn = parseArn(value);
   if (arn.fields.length < 6) return;
   const region = arn.region!;
@@ -139,7 +139,7 @@ function membershipIdCheck(ctx: RuleContext, node: Node, id: string, start: numb
 /** arn:aws:*:<region>:*:dbuser:*\/<membership-id>* — region and membership id of the querying member. */
 function dbUserPattern(ctx: RuleContext, site: ArnSite, membershipRegions: Set<string>): void {
   const { node, value } = site;
-  if (!isVerbatimString(ctx.text, node)) return;
+  if (!isMappableString(ctx.text, node)) return;
   const arn = parseArn(value);
   if (arn.fields.length < 6) return;
   const region = arn.region!;
@@ -157,7 +157,7 @@ function sourceArnKind(ctx: RuleContext, st: StatementModel, sites: ArnSite[]): 
   const ml = principals.includes(CLEAN_ROOMS_ML_PRINCIPAL) && !principals.includes(CLEAN_ROOMS_PRINCIPAL);
   for (const site of sites) {
     if (site.statement !== st || site.origin !== 'condition' || site.key?.toLowerCase() !== 'aws:sourcearn') continue;
-    if (!site.value.startsWith('arn:') || !isVerbatimString(ctx.text, site.node)) continue;
+    if (!site.value.startsWith('arn:') || !isMappableString(ctx.text, site.node)) continue;
     const arn = parseArn(site.value);
     if (arn.fields.length < 6) continue;
     const service = arn.service!.text;
@@ -211,7 +211,7 @@ function scopeFix(ctx: RuleContext, st: StatementModel): Fix[] {
     const indent = lineIndent(text, last.offset);
     const unit = indent.slice(lineIndent(text, cond.offset).length) || '    ';
     const newText = multiline
-      ? `,\n${indent}"${op}": {\n${indent}${unit}"aws:SourceArn": [\n${indent}${unit}${unit}"${SCOPED_CONDITION_ARN}"\n${indent}${unit}]\n${indent}}`
+      ? `,\n${indent}"${op}": {\n${indent}${unit}"aws:SourceArn": [\n${indent}${unit}${unit}"${SCOPED_CONDITION_ARN}"\n${indent}${unit}]\n${indent}}`.replace(/\n/g, lineBreakOf(text))
       : `, "${op}": { "aws:SourceArn": [ "${SCOPED_CONDITION_ARN}" ] }`;
     return [{ title, edits: [{ offset: last.offset + last.length, length: 0, newText }] }];
   }
@@ -222,7 +222,7 @@ function scopeFix(ctx: RuleContext, st: StatementModel): Fix[] {
   const indent = lineIndent(text, last.offset);
   const unit = indent.slice(lineIndent(text, st.node.offset).length) || '    ';
   const newText = multiline
-    ? `,\n${indent}"Condition": {\n${indent}${unit}"${op}": {\n${indent}${unit}${unit}"aws:SourceArn": [\n${indent}${unit}${unit}${unit}"${SCOPED_CONDITION_ARN}"\n${indent}${unit}${unit}]\n${indent}${unit}}\n${indent}}`
+    ? `,\n${indent}"Condition": {\n${indent}${unit}"${op}": {\n${indent}${unit}${unit}"aws:SourceArn": [\n${indent}${unit}${unit}${unit}"${SCOPED_CONDITION_ARN}"\n${indent}${unit}${unit}]\n${indent}${unit}}\n${indent}}`.replace(/\n/g, lineBreakOf(text))
     : `, "Condition": { "${op}": { "aws:SourceArn": [ "${SCOPED_CONDITION_ARN}" ] } }`;
   return [{ title, edits: [{ offset: last.offset + last.length, length: 0, newText }] }];
 }
@@ -255,7 +255,7 @@ function operatorHints(ctx: RuleContext): void {
 function regionMismatch(ctx: RuleContext, sites: ArnSite[], membershipRegions: Set<string>): void {
   const expected = [...membershipRegions].join(' or ');
   for (const site of sites) {
-    if (!site.value.startsWith('arn:') || !isVerbatimString(ctx.text, site.node) || isDbUserPattern(site)) continue;
+    if (!site.value.startsWith('arn:') || !isMappableString(ctx.text, site.node) || isDbUserPattern(site)) continue;
     const arn = parseArn(site.value);
     if (arn.fields.length < 6) continue;
     const service = arn.service!.text;

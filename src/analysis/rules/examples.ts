@@ -37,6 +37,7 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
   'grammar-version-legacy': { text: doc({ Version: '2008-10-17', Statement: [allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`)] }) },
   'grammar-statement-missing': { text: doc({ Version: '2012-10-17', Statement: [] }) },
   'grammar-type': { text: policy(allow(42, '*')) },
+  'grammar-action-format': { text: policy(allow('GetObject', `arn:aws:s3:::${BUCKET}/*`)) },
   'grammar-unknown-element': { text: policy({ Effect: 'Allow', Action: 's3:GetObject', Resources: `arn:aws:s3:::${BUCKET}/*` }) },
   'grammar-duplicate-key': {
     text: `{
@@ -136,9 +137,21 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
 }`,
   },
   'json-too-deep': {
-    text: `{ "Version": "2012-10-17", "Statement": ${'['.repeat(300)}${']'.repeat(300)} }`,
-    // Without forcePolicy such a document is not treated as a policy at all (no finding); with it, it is reported.
-    options: { forcePolicy: true },
+    // One value nested 300 deep inside an otherwise valid policy: reported, and the rest of the policy is still analysed.
+    text: `{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::${BUCKET}/*", "Condition": { "StringEquals": { "s3:prefix": ${'['.repeat(300)}${']'.repeat(300)} } } }] }`,
+  },
+  'json-comment': {
+    text: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      // read the sales data
+      "Effect": "Allow",
+      "Action": "s3:GetObject",
+      "Resource": "arn:aws:s3:::${BUCKET}/*"
+    }
+  ]
+}`,
   },
 
   // access-analyzer-statements

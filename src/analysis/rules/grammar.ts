@@ -19,6 +19,7 @@ import {
   contentRange,
   duplicateKeys,
   hasPlaceholderSyntax,
+  lineBreakOf,
   lineIndent,
   removePropertyEdit,
   replaceStringContent,
@@ -157,6 +158,23 @@ function renameKeyFix(obj: Node | undefined, keyNode: Node, to: string, preferre
   return [{ title: `Change to "${to}"`, edits: [replaceStringContent(keyNode, to)], preferred }];
 }
 
+/**
+ * What is wrong with the form of an action string, or undefined when it is well formed (or not judged: "*", placeholders,
+ * policy variables). Independent of the IAM reference data: these forms name no action in any service.
+ */
+export function actionFormatProblem(value: string): string | undefined {
+  if (value === '*' || hasPlaceholderSyntax(value) || value.includes('${')) return undefined;
+  const colon = value.indexOf(':');
+  if (colon < 0) return 'it has no service prefix';
+  const sp = value.slice(0, colon);
+  const ap = value.slice(colon + 1);
+  if (sp === '') return 'the service prefix before the colon is empty';
+  if (!/^[A-Za-z0-9*?-]+$/.test(sp)) return `the service prefix ${quote(sp)} may contain only letters, digits and hyphens`;
+  if (ap === '') return 'the action name after the colon is empty';
+  if (!/^[A-Za-z0-9*?_-]+$/.test(ap)) return `the action name ${quote(ap)} may contain only letters, digits, hyphens and underscores (and the wildcards * and ?)`;
+  return undefined;
+}
+
 export const grammarRules: RuleFamily = {
   name: 'grammar',
   rules: [
@@ -169,6 +187,14 @@ export const grammarRules: RuleFamily = {
     { id: 'grammar-duplicate-key', severity: 'error', title: 'Duplicate key', description: 'The same key appears twice in one object; only one of them takes effect.', docUrl: DOCS.grammar },
     { id: 'grammar-effect', accessAnalyzer: 'INVALID_EFFECT', severity: 'error', title: 'Invalid or missing Effect', description: 'Every statement needs "Effect": "Allow" or "Deny", spelled exactly so (INVALID_EFFECT / MISSING_EFFECT).', docUrl: DOCS.effect },
     { id: 'grammar-action-missing', accessAnalyzer: 'MISSING_ACTION', severity: 'error', title: 'Action missing', description: 'Every statement needs Action or NotAction (MISSING_ACTION).', docUrl: DOCS.action },
+    {
+      id: 'grammar-action-format',
+      accessAnalyzer: 'INVALID_ACTION',
+      severity: 'error',
+      title: 'Malformed action',
+      description: 'An action is "*" or service-prefix:ActionName: a prefix of letters, digits and hyphens, a colon, and a name of letters, digits, hyphens and underscores, with * and ? as wildcards. Anything else (no prefix, as in "GetObject"; a stray character, as in "s3:GetObject!"; an underscore in the prefix) names no action, whatever the IAM reference data says (INVALID_ACTION / INVALID_SERVICE_IN_ACTION).',
+      docUrl: DOCS.action,
+    },
     { id: 'grammar-action-both', accessAnalyzer: 'UNSUPPORTED_ELEMENT_COMBINATION', severity: 'error', title: 'Action and NotAction together', description: 'A statement has either Action or NotAction, not both (UNSUPPORTED_ELEMENT_COMBINATION).', docUrl: DOCS.notAction },
     { id: 'grammar-resource-missing', accessAnalyzer: 'MISSING_RESOURCE', severity: 'error', title: 'Resource missing', description: 'Statements of a permissions policy need Resource or NotResource (MISSING_RESOURCE).', docUrl: DOCS.resource },
     { id: 'grammar-resource-both', accessAnalyzer: 'UNSUPPORTED_ELEMENT_COMBINATION', severity: 'error', title: 'Resource and NotResource together', description: 'A statement has either Resource or NotResource, not both (UNSUPPORTED_ELEMENT_COMBINATION).', docUrl: DOCS.resource },
@@ -214,7 +240,7 @@ export const grammarRules: RuleFamily = {
       const first = root.children?.find((c) => c.type === 'property');
       const fixes: Fix[] = [];
       if (first) {
-        const sep = startsLine(text, first.offset) ? `\n${lineIndent(text, first.offset)}` : ' ';
+        const sep = startsLine(text, first.offset) ? `${lineBreakOf(text)}${lineIndent(text, first.offset)}` : ' ';
         fixes.push({ title: `Add "Version": "${CURRENT_VERSION}"`, edits: [{ offset: first.offset, length: 0, newText: `"Version": "${CURRENT_VERSION}",${sep}` }], preferred: true });
       }
       ctx.report('grammar-version-missing', root.offset, 1, `The policy has no Version. Add "Version": "${CURRENT_VERSION}" as the first element; without it IAM uses the legacy language, in which policy variables such as \${aws:username} are plain text.`, { fixes });
@@ -393,6 +419,14 @@ function statementChecks(ctx: RuleContext, st: StatementModel, sids: Map<string,
     ctx.reportNode('grammar-action-both', keyNode('NotAction')!, 'This statement has both Action and NotAction. Keep one of them.');
   } else if (!st.props.has('Action') && !st.props.has('NotAction')) {
     ctx.report('grammar-action-missing', st.node.offset, 1, `This statement has no Action. Add "Action": ${model.kind === 'trust' ? '"sts:AssumeRole"' : '[ "service:Action", … ]'}.`);
+  }
+  for (const element of ['Action', 'NotAction'] as const) {
+    const node = element === 'Action' ? st.action : st.notAction;
+    for (const { value, node: item } of stringItems(node)) {
+      const problem = actionFormatProblem(value);
+      if (!problem || touchesPlaceholder(ctx, item.offset, item.length)) continue;
+      ctx.report('grammar-action-format', contentRange(item).offset, contentRange(item).length, `${quote(value)} is not an action: ${problem}. Write service-prefix:ActionName, for example "s3:GetObject" (or "*").`);
+    }
   }
   if (st.resource && st.notResource) {
     ctx.reportNode('grammar-resource-both', keyNode('NotResource')!, 'This statement has both Resource and NotResource. Keep one of them.');

@@ -6,7 +6,7 @@
 // Runs last. It does nothing without options.iam, never reports on a range an earlier family already flagged, and
 // skips anything it cannot judge (placeholders, policy variables, OIDC provider keys, NotAction/NotResource for
 // resource matching). False positives are worse than misses here.
-import { getProperty, isDuplicatedKey, isVerbatimString, keyOf, properties, stringItems, valueOf, type Node } from '../json';
+import { editInString, getProperty, isDuplicatedKey, isMappableString, isVerbatimString, keyOf, properties, rangeInString, stringContentLength, stringItems, valueOf, type Node } from '../json';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, RuleMeta, TextEdit } from '../types';
@@ -17,6 +17,7 @@ import {
   editDistance,
   findAction,
   findConditionKey,
+  globMatch,
   resourceMatchesTemplate,
   serviceDocUrl,
   serviceExists,
@@ -165,7 +166,7 @@ export const iamDataRules: RuleFamily = {
 
 /** Offset range of a string node's content (without the quotes). */
 function content(node: Node): { offset: number; length: number } {
-  return { offset: node.offset + 1, length: Math.max(0, node.length - 2) };
+  return { offset: node.offset + 1, length: stringContentLength(node) };
 }
 
 function verbatim(ctx: RuleContext, node: Node): boolean {
@@ -175,6 +176,7 @@ function verbatim(ctx: RuleContext, node: Node): boolean {
 /** Sub-range [start, end) of a string node's value; the whole content when the string has escapes. */
 function sub(ctx: RuleContext, node: Node, start: number, end: number): { offset: number; length: number; exact: boolean } {
   if (verbatim(ctx, node)) return { offset: node.offset + 1 + start, length: end - start, exact: true };
+  if (isMappableString(ctx.text, node)) return { ...rangeInString(ctx.text, node, start, end), exact: true };
   return { ...content(node), exact: false };
 }
 
@@ -182,6 +184,7 @@ function sub(ctx: RuleContext, node: Node, start: number, end: number): { offset
 function replaceIn(ctx: RuleContext, node: Node, start: number, end: number, text: string): TextEdit {
   const value = node.value as string;
   if (verbatim(ctx, node)) return { offset: node.offset + 1 + start, length: end - start, newText: text };
+  if (isMappableString(ctx.text, node)) return editInString(ctx.text, node, start, end, text);
   return { ...content(node), newText: JSON.stringify(value.slice(0, start) + text + value.slice(end)).slice(1, -1) };
 }
 
@@ -204,36 +207,9 @@ function list(items: string[], max = 3): string {
 
 const hasWildcard = (s: string): boolean => /[*?]/.test(s);
 
-/**
- * IAM wildcard match (`*` any run, `?` one character), case-insensitive, without RegExp: a pattern of any length is
- * fine (a RegExp built from a 40,000-character action threw "Invalid regular expression"), and the time is at most
- * O(pattern x name) (greedy matching with one backtrack point, no exponential backtracking).
- */
+/** IAM wildcard match (`*` any run, `?` one character), case-insensitive, without RegExp (see iam-data/glob.ts). */
 export function wildcardMatch(pattern: string, name: string): boolean {
-  const p = pattern.toLowerCase();
-  const n = name.toLowerCase();
-  let pi = 0;
-  let ni = 0;
-  let star = -1;
-  let mark = 0;
-  while (ni < n.length) {
-    const c = p.charCodeAt(pi);
-    if (pi < p.length && (c === 0x3f /* ? */ || c === n.charCodeAt(ni))) {
-      pi++;
-      ni++;
-    } else if (pi < p.length && c === 0x2a /* * */) {
-      while (p.charCodeAt(pi + 1) === 0x2a) pi++; // a run of * is one *
-      star = pi++;
-      mark = ni;
-    } else if (star >= 0) {
-      pi = star + 1;
-      ni = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (pi < p.length && p.charCodeAt(pi) === 0x2a) pi++;
-  return pi === p.length;
+  return globMatch(pattern, name, true);
 }
 
 /** Characters a name needs at least to match a pattern (every character but `*`). */
@@ -821,7 +797,7 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
       const described = describeAccepted(perAction);
       const fixes: Fix[] = [];
       const withObjects = `${r.raw.replace(/\/$/, '')}/*`;
-      if (!r.raw.includes('/') && verbatim(ctx, r.node) && templateSets.some((t) => matches({ ...r, value: `${r.value}/*` }, t))) {
+      if (!r.raw.includes('/') && wellFormedArn(r.raw) && verbatim(ctx, r.node) && templateSets.some((t) => matches({ ...r, value: `${r.value}/*` }, t))) {
         fixes.push({ title: `Change to ${elide(withObjects)}`, edits: [{ ...content(r.node), newText: withObjects }] });
       }
       const rr = content(r.node);
@@ -849,7 +825,7 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
   // The classic: s3:GetObject next to s3:ListBucket on the bucket ARN only: offer to add bucket/*.
   for (const r of res) {
     const withObjects = `${r.raw.replace(/\/$/, '')}/*`;
-    if (r.raw.includes('/') || !verbatim(ctx, r.node)) continue;
+    if (r.raw.includes('/') || !wellFormedArn(r.raw) || !verbatim(ctx, r.node)) continue;
     if (!missing.every((a) => matches({ ...r, value: `${r.value}/*` }, a.templates))) continue;
     const edit: TextEdit = node.type === 'array'
       ? { offset: r.node.offset + r.node.length, length: 0, newText: `, ${JSON.stringify(withObjects)}` }
@@ -865,6 +841,16 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
     `By the IAM reference data, no Resource of this statement applies to ${list(missing.map((a) => a.action))}: ${parts.join('; ')}${missing.length > 3 ? '; …' : ''}. Add a matching ARN${added ? ` such as ${elide(added)}` : ''}, or move the action to a statement of its own.`,
     { fixes, docUrl: docUrlFor(missing) },
   );
+}
+
+/**
+ * An ARN with all six fields (arn:partition:service:region:account:resource). A fix that appends `/*` to a broken one
+ * (`arn:aws:s3::acme`, one colon short) would copy the break; the arn rules' own fix repairs it first.
+ */
+function wellFormedArn(raw: string): boolean {
+  let colons = 0;
+  for (let i = 0; i < raw.length && colons < 5; i++) if (raw.charCodeAt(i) === 0x3a) colons++;
+  return colons >= 5;
 }
 
 /**

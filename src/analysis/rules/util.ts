@@ -1,6 +1,6 @@
 // Small helpers shared by the grammar, arn and cleanrooms rule families. Pure.
 import type { Node } from '../json';
-import { allProperties, keyOf, valueOf } from '../json';
+import { allProperties, keyOf, stringContentLength, valueOf } from '../json';
 import type { RuleContext } from '../rule';
 import type { TextEdit } from '../types';
 import { findPlaceholders, type PlaceholderOccurrence } from '../../fill/detect';
@@ -70,7 +70,16 @@ export function touchesPlaceholder(ctx: RuleContext, offset: number, length: num
     placeholderCache.set(ctx.model, ranges);
   }
   const end = offset + Math.max(1, length);
-  return ranges.some(([s, e]) => offset < e && s < end);
+  // The ranges are sorted by offset and disjoint (findPlaceholders), so their ends are sorted too: binary search for
+  // the first range that ends after `offset` (a linear scan per call was quadratic: rules ask for every value).
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]![1] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length && ranges[lo]![0] < end;
 }
 
 /** Text looks like an unfilled placeholder (`<name>` / `{{name}}`): other rules leave it alone. */
@@ -80,7 +89,7 @@ export function hasPlaceholderSyntax(s: string): boolean {
 
 /** Range of the string contents (without the quotes). */
 export function contentRange(node: Node): { offset: number; length: number } {
-  return { offset: node.offset + 1, length: Math.max(0, node.length - 2) };
+  return { offset: node.offset + 1, length: stringContentLength(node) };
 }
 
 /** Edit replacing a string node's contents (keeps the quotes); `value` is JSON-escaped. */
@@ -88,16 +97,40 @@ export function replaceStringContent(node: Node, value: string): TextEdit {
   return { ...contentRange(node), newText: JSON.stringify(value).slice(1, -1) };
 }
 
+/**
+ * Start of the line containing `offset`: after the previous `\n` or `\r` (CR-only files have lines too). A backwards
+ * scan over this line only (lastIndexOf('\r') in an LF file would scan back to the start of the file on every call).
+ */
+export function lineStart(text: string, offset: number): number {
+  let i = Math.min(offset, text.length);
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 0x0a || c === 0x0d) break;
+    i--;
+  }
+  return i;
+}
+
+/** The document's line break (`\r\n`, `\r` or `\n`, from the first one), for fixes that insert lines. */
+export function lineBreakOf(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? '\r\n' : '\r';
+    if (c === 0x0a) return '\n';
+  }
+  return '\n';
+}
+
 /** The whitespace at the start of the line containing `offset`. */
 export function lineIndent(text: string, offset: number): string {
-  const ls = text.lastIndexOf('\n', offset - 1) + 1;
+  const ls = lineStart(text, offset);
   const m = /^[ \t]*/.exec(text.slice(ls, offset));
   return m ? m[0] : '';
 }
 
 /** True when `offset` is the first non-blank character of its line. */
 export function startsLine(text: string, offset: number): boolean {
-  const ls = text.lastIndexOf('\n', offset - 1) + 1;
+  const ls = lineStart(text, offset);
   return /^[ \t]*$/.test(text.slice(ls, offset));
 }
 
@@ -115,7 +148,7 @@ export function removePropertyEdit(text: string, obj: Node, prop: Node): TextEdi
   if (next) {
     // Remove "prop, " up to the next property.
     end = next.offset;
-    if (startsLine(text, prop.offset) && startsLine(text, next.offset)) start = text.lastIndexOf('\n', prop.offset - 1) + 1, end = text.lastIndexOf('\n', next.offset - 1) + 1;
+    if (startsLine(text, prop.offset) && startsLine(text, next.offset)) start = lineStart(text, prop.offset), end = lineStart(text, next.offset);
   } else if (prev) {
     // Last property: remove ", prop" from the end of the previous one.
     start = prev.offset + prev.length;

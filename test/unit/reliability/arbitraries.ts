@@ -158,6 +158,9 @@ export function templateTexts(): Array<{ id: string; text: string }> {
   return out;
 }
 
+/** Units whose repetition made a scan quadratic (issue 12 items 5 and 7) or could: openers without closers, wildcards. */
+export const REPEAT_UNITS = ['<', '<a', '<a>', '${', '${a', '{{', '{{a}', '}}', '*?', '**', '?', ':', '/', '//', '/*', '*/', '\\', '"', 'arn:', '-EXAMPLE', 'amzn-s3-demo-', '111122223333', ' '];
+
 const INSERTS = [
   ',', ':', '"', '{', '}', '[', ']', '\\', '\n', '\r\n', '\t', ' ', '/', '*', '//', '/*', '0', '-', 'e', '😀', '\ud83d', '\u200b', '\u202e',
   'e\u0301', '\ufeff', '\u0000', '<', '>', '{{', '}}', '${', 'arn:', '::', '"Statement"', 'null', 'true',
@@ -175,7 +178,13 @@ export type Mutation =
   | { op: 'crlf' }
   | { op: 'bom' }
   | { op: 'tabs' }
-  | { op: 'unicode-in-value'; a: number; s: string };
+  | { op: 'unicode-in-value'; a: number; s: string }
+  // Issue 12 classes: comments with CR / CRLF line endings, escapes, unterminated strings, repetition, deep values.
+  | { op: 'comment'; at: number; block: boolean; newline: '\r' | '\r\n' | '\n' }
+  | { op: 'escape-value'; a: number }
+  | { op: 'unterminate'; a: number }
+  | { op: 'repeat-in-value'; a: number; unit: string; n: number }
+  | { op: 'deep-value'; a: number; n: number };
 
 /** Positions are fractions (0..1) of the current length, so one mutation list applies to any text. */
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
@@ -191,9 +200,30 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant({ op: 'bom' as const }),
   fc.constant({ op: 'tabs' as const }),
   fc.record({ op: fc.constant('unicode-in-value' as const), a: fc.nat(), s: fc.constantFrom('😀', '𝔘𝔫𝔦', 'e\u0301', '\u202e', '中文', '\u200b', '\ud800') }),
+  fc.record({ op: fc.constant('comment' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), block: fc.boolean(), newline: fc.constantFrom('\r' as const, '\r\n' as const, '\n' as const) }),
+  fc.record({ op: fc.constant('escape-value' as const), a: fc.nat() }),
+  fc.record({ op: fc.constant('unterminate' as const), a: fc.nat() }),
+  fc.record({ op: fc.constant('repeat-in-value' as const), a: fc.nat(), unit: fc.constantFrom(...REPEAT_UNITS), n: fc.constantFrom(2, 50, 5_000) }),
+  fc.record({ op: fc.constant('deep-value' as const), a: fc.nat(), n: fc.constantFrom(255, 257, 300, 5_000) }),
 );
 
 const STRING_RE = /"(?:[^"\\\n]|\\.)*"/g;
+
+/** JSON-escape the characters the rules look at (`/`, `<`, `>`, `:`, `*`, letters now and then): same value, other text. */
+function escapeSome(raw: string): string {
+  let out = '';
+  for (let i = 1; i < raw.length - 1; i++) {
+    const ch = raw[i]!;
+    if (ch === '\\') {
+      out += ch + raw[++i];
+      continue;
+    }
+    if (ch === '/') out += '\\/';
+    else if ('<>:*'.includes(ch) || (i % 5 === 0 && /[a-z]/.test(ch))) out += '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
+    else out += ch;
+  }
+  return `"${out}"`;
+}
 
 function stringLiterals(text: string): Array<{ offset: number; raw: string }> {
   return [...text.matchAll(STRING_RE)].map((m) => ({ offset: m.index, raw: m[0] }));
@@ -225,6 +255,12 @@ export function applyMutation(text: string, m: Mutation): string {
     }
     case 'crlf':
       return text.replace(/\r?\n/g, '\r\n');
+    case 'comment': {
+      // A comment on a line of its own, with the chosen line ending everywhere (CR-only files included).
+      const i = pos(m.at);
+      const body = m.block ? '/* note */' : '// note';
+      return (text.slice(0, i) + m.newline + body + m.newline + text.slice(i)).replace(/\r\n|\r|\n/g, m.newline);
+    }
     case 'bom':
       return text.startsWith('\ufeff') ? text : '\ufeff' + text;
     case 'tabs':
@@ -253,6 +289,21 @@ export function applyMutation(text: string, m: Mutation): string {
       const l = pick(m.a);
       return splice(l, l.raw.slice(0, 1) + m.s + l.raw.slice(1));
     }
+    case 'escape-value':
+      return splice(pick(m.a), escapeSome(pick(m.a).raw));
+    case 'unterminate': {
+      // Drop the closing quote (the parser ends the string at the line break or the end of the text).
+      const l = pick(m.a);
+      return splice(l, l.raw.slice(0, -1));
+    }
+    case 'repeat-in-value': {
+      const l = pick(m.a);
+      return splice(l, l.raw.slice(0, -1) + JSON.stringify(m.unit.repeat(m.n)).slice(1));
+    }
+    case 'deep-value': {
+      const l = pick(m.a);
+      return splice(l, '['.repeat(m.n) + l.raw + ']'.repeat(m.n));
+    }
   }
   return text;
 }
@@ -278,3 +329,22 @@ export const randomStringArb: fc.Arbitrary<string> = fc
     fc.boolean(),
   )
   .map(([s, gate]) => (gate ? `{"Statement":${s}` : s));
+
+/** A policy whose one value is a repetition-heavy string (issue 12: every shape must be analysed in linear time). */
+export const repetitionPolicyArb: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('Resource', 'Action', 'Sid', 'Condition-value', 'Condition-key', 'Principal'),
+    fc.array(fc.constantFrom(...REPEAT_UNITS), { minLength: 1, maxLength: 3 }),
+    fc.constantFrom(1_000, 20_000, 60_000),
+    fc.constantFrom('', 'arn:aws:s3:::', 'arn:aws:cleanrooms:us-east-1:210987654321:membership/'),
+  )
+  .map(([where, units, n, head]) => {
+    const unit = units.join('');
+    const v = head + unit.repeat(Math.max(1, Math.floor(n / unit.length)));
+    const st: Record<string, unknown> = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme/*' };
+    if (where === 'Resource' || where === 'Action' || where === 'Sid') st[where] = v;
+    else if (where === 'Condition-value') st.Condition = { StringLike: { 'aws:SourceArn': v } };
+    else if (where === 'Condition-key') st.Condition = { StringEquals: { [v]: 'x' } };
+    else st.Principal = { AWS: v };
+    return JSON.stringify({ Version: '2012-10-17', Statement: [st] });
+  });

@@ -3,6 +3,11 @@
 // time of the best of three runs, so a noisy machine does not flake it.
 import { strict as assert } from 'node:assert';
 import { stripVariables } from '../../../src/analysis/arn/parse';
+import { findComments, maskDeepValues, scanShape } from '../../../src/analysis/json';
+import { substitute } from '../../../src/evaluate/evaluate';
+import { findPlaceholders } from '../../../src/fill/detect';
+import { tokenizePolicyArn } from '../../../src/iam-data/arn-match';
+import { globMatch } from '../../../src/iam-data/glob';
 
 function bestCpuMs(fn: () => void): number {
   let best = Infinity;
@@ -38,5 +43,43 @@ describe('reliability: linear scans on repetition-heavy strings', function () {
 
   for (const unit of ['${', '${a', '$', '${}${']) {
     it(`stripVariables is linear on ${JSON.stringify(unit)} repeated`, () => assertLinear(unit, (s) => void stripVariables(s)));
+  }
+
+  // Issue 12 item 7 and the scans of the same shape (an opener searched for its closer once per opener).
+  for (const unit of ['<', '<a', '${', '{{', '{{a}', '$'] as const) {
+    it(`tokenizePolicyArn is linear on ${JSON.stringify(unit)} repeated`, () => assertLinear(unit, (s) => void tokenizePolicyArn('arn:aws:s3:::' + s)));
+  }
+  it('tokenizePolicyArn keeps its semantics (placeholder, variable and braces runs; unmatched openers are literal)', () => {
+    const ANY = -2;
+    assert.deepEqual(tokenizePolicyArn('a<b>c'), [97, ANY, 99]);
+    assert.deepEqual(tokenizePolicyArn('<<b>'), [ANY]);
+    assert.deepEqual(tokenizePolicyArn('<>'), [60, 62]);
+    assert.deepEqual(tokenizePolicyArn('${x}${'), [ANY, 36, 123]);
+    assert.deepEqual(tokenizePolicyArn('{{a}}{{'), [ANY, 123, 123]);
+    assert.deepEqual(tokenizePolicyArn('x<'), [120, 60]);
+  });
+  for (const unit of ['<a>', '<', '{{a}}', '{{', '111122223333-', 'amzn-s3-demo-'] as const) {
+    it(`findPlaceholders is linear on a value of ${JSON.stringify(unit)} repeated`, () =>
+      assertLinear(unit, (s) => void findPlaceholders(JSON.stringify({ Statement: [{ Resource: 'arn:aws:s3:::' + s }] })), 1_000));
+  }
+  it('globMatch is polynomial on *?*?…x (a RegExp backtracked exponentially)', () => {
+    const t = process.cpuUsage();
+    assert.equal(globMatch('*?'.repeat(200) + 'x', 'iam:CreateServiceLinkedRole', true), false);
+    assert.ok(process.cpuUsage(t).user < 2_000_000);
+    assert.equal(globMatch('iam:*Role', 'IAM:PassRole', true), true);
+    assert.equal(globMatch('iam:*Role', 'IAM:PassRole'), false);
+    assert.equal(globMatch('a?c', 'abc'), true);
+    assert.equal(globMatch('a?c', 'ac'), false);
+    assert.equal(globMatch('*', ''), true);
+    assert.equal(globMatch('a**b', 'axxb'), true);
+  });
+  it('the evaluator substitutes ${ repeated without } in linear time', () => assertLinear('${', (s) => void substitute(s, () => ({ state: 'unknown' }), true)));
+  for (const unit of ['//\r', '/*', '"\\', '"//', '\r"'] as const) {
+    it(`findComments / scanShape / maskDeepValues are linear on ${JSON.stringify(unit)} repeated`, () =>
+      assertLinear(unit, (s) => {
+        findComments(s);
+        scanShape(s);
+        maskDeepValues('['.repeat(300) + s);
+      }));
   }
 });

@@ -56,8 +56,12 @@ describe('reliability: pathological inputs (engine)', function () {
     assert.deepEqual(analyze(' \n\t '), { kind: 'not-a-policy', findings: [] });
     const huge = POLICY_HEAD + 'x'.repeat(6 * 1024 * 1024) + '"}]}';
     assert.equal(analyze(huge).skipped, 'too-large');
-    assert.equal(analyze('{"Statement":' + '['.repeat(100_000)).kind, 'not-a-policy');
-    assert.equal(analyze('{"Statement":' + '['.repeat(100_000), { forcePolicy: true }).findings[0].rule, 'json-too-deep');
+    // A top-level Statement: a policy whose deep value is reported (issue 12 item 9), with or without forcePolicy.
+    for (const o of [{}, { forcePolicy: true }]) {
+      const r = analyze('{"Statement":' + '['.repeat(100_000), o);
+      assert.equal(r.kind, 'permissions');
+      assert.deepEqual(r.findings.filter((f) => f.rule === 'json-too-deep').map((f) => f.offset), [13 + 255]); // the 256th `[` is level 257 (the root object is level 1)
+    }
   });
 });
 
