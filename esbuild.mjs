@@ -37,7 +37,18 @@ const exportNamesCache = new Map();
 async function exportNames(file, options) {
   let names = exportNamesCache.get(file);
   if (!names) {
-    const r = await esbuild.build({ entryPoints: [file], bundle: true, write: false, metafile: true, format: 'esm', platform: options.platform, mainFields: options.mainFields, external: ['vscode'], logLevel: 'silent', outdir: 'lazy-engine-probe' });
+    const r = await esbuild.build({
+      entryPoints: [file],
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      platform: options.platform,
+      mainFields: options.mainFields,
+      external: ['vscode'],
+      logLevel: 'silent',
+      outdir: 'lazy-engine-probe',
+    });
     names = Object.values(r.metafile.outputs).flatMap((o) => o.exports ?? []);
     exportNamesCache.set(file, names);
   }
@@ -127,7 +138,14 @@ const builds = [
 /** dist/engine.js: every engine module the Node adapter bundle uses, exported by key (built after the adapter bundle). */
 function engineBuild(outdir) {
   const entry = [...splitModules].map(([key, path]) => `exports[${JSON.stringify(key)}] = require(${JSON.stringify(path)});`).join('\n');
-  return { ...common, stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'engine-entry.js', loader: 'js' }, outfile: `${outdir}/engine.js`, platform: 'node', format: 'cjs', external: ['vscode'] };
+  return {
+    ...common,
+    stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'engine-entry.js', loader: 'js' },
+    outfile: `${outdir}/engine.js`,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  };
 }
 
 if (watch) {

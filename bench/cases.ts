@@ -53,7 +53,15 @@ function statement(r: () => number, i: number, region: string): Record<string, u
       return {
         Sid: `GlueRead${i}`,
         Effect: 'Allow',
-        Action: ['glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions', 'glue:BatchGetPartition'],
+        Action: [
+          'glue:GetDatabase',
+          'glue:GetDatabases',
+          'glue:GetTable',
+          'glue:GetTables',
+          'glue:GetPartition',
+          'glue:GetPartitions',
+          'glue:BatchGetPartition',
+        ],
         Resource: [
           `arn:aws:glue:${region}:${acct}:database/${db}`,
           `arn:aws:glue:${region}:${acct}:table/${db}/${table}`,
@@ -143,16 +151,20 @@ export function generateDataJson(bytes: number, seed = 2): string {
   const parts: string[] = [];
   let size = 2;
   for (let i = 0; size < bytes; i++) {
-    const rec = JSON.stringify({
-      id: i,
-      uuid: uuid(r),
-      name: `customer-${hex(r, 6)}`,
-      email: `user${i}@example.com`,
-      active: r() < 0.8,
-      score: Math.round(r() * 10000) / 100,
-      tags: ['retail', pick(r, REGIONS), pick(r, TABLES)],
-      address: { city: pick(r, ['Leeds', 'Lyon', 'Osaka', 'Denver']), zip: hex(r, 5) },
-    }, null, 2);
+    const rec = JSON.stringify(
+      {
+        id: i,
+        uuid: uuid(r),
+        name: `customer-${hex(r, 6)}`,
+        email: `user${i}@example.com`,
+        active: r() < 0.8,
+        score: Math.round(r() * 10000) / 100,
+        tags: ['retail', pick(r, REGIONS), pick(r, TABLES)],
+        address: { city: pick(r, ['Leeds', 'Lyon', 'Osaka', 'Denver']), zip: hex(r, 5) },
+      },
+      null,
+      2,
+    );
     parts.push(rec);
     size += rec.length + 2;
   }
@@ -176,7 +188,9 @@ export function generateCloudFormation(bytes: number, seed = 3): string {
           Version: '2012-10-17',
           Statement: [{ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole' }],
         },
-        Policies: [{ PolicyName: `read-${i}`, PolicyDocument: { Version: '2012-10-17', Statement: [statement(r, i, 'us-east-1'), statement(r, i + 1, 'us-east-1')] } }],
+        Policies: [
+          { PolicyName: `read-${i}`, PolicyDocument: { Version: '2012-10-17', Statement: [statement(r, i, 'us-east-1'), statement(r, i + 1, 'us-east-1')] } },
+        ],
       },
     };
     resources[`Role${i}`] = role;
@@ -227,8 +241,16 @@ export function sizedCases(): BenchCase[] {
 export function pathologicalCases(): BenchCase[] {
   const head = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":';
   return [
-    { name: '${ repeated in a condition value (200 KB)', text: `${head}"arn:aws:s3:::acme/*","Condition":{"StringLike":{"s3:prefix":"${'${'.repeat(100_000)}"}}}]}`, group: 'pathological' },
-    { name: '100,000 empty statements (300 KB)', text: '{"Version":"2012-10-17","Statement":[' + Array(100_000).fill('{}').join(',') + ']}', group: 'pathological' },
+    {
+      name: '${ repeated in a condition value (200 KB)',
+      text: `${head}"arn:aws:s3:::acme/*","Condition":{"StringLike":{"s3:prefix":"${'${'.repeat(100_000)}"}}}]}`,
+      group: 'pathological',
+    },
+    {
+      name: '100,000 empty statements (300 KB)',
+      text: '{"Version":"2012-10-17","Statement":[' + Array(100_000).fill('{}').join(',') + ']}',
+      group: 'pathological',
+    },
     { name: '< repeated in a Resource (800 KB)', text: `${head}"arn:aws:s3:::${'<'.repeat(800_000)}"}]}`, group: 'pathological' },
   ];
 }

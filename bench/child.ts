@@ -18,7 +18,17 @@ export function bundleChild(entry: string): string {
   let out = built.get(entry);
   if (out) return out;
   out = join(dir, `${entry.replace(/[^A-Za-z0-9]+/g, '_')}.cjs`);
-  buildSync({ entryPoints: [entry], outfile: out, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'silent', external: ['vscode'] });
+  buildSync({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    logLevel: 'silent',
+    external: ['vscode'],
+  });
   built.set(entry, out);
   return out;
 }
@@ -26,7 +36,11 @@ export function bundleChild(entry: string): string {
 /** Run a bundled child and parse the JSON object on its last stdout line. */
 export function runChild<T>(entry: string, args: string[], nodeArgs: string[] = []): T {
   const file = bundleChild(entry);
-  const stdout = execFileSync(process.execPath, [...nodeArgs, file, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdout = execFileSync(process.execPath, [...nodeArgs, file, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const last = stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(last) as T;
 }

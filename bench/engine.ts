@@ -46,7 +46,13 @@ export function loadEngine(root: string, opts: { minify?: boolean; sourcemap?: b
       logLevel: 'silent',
     });
     const mod = createRequire(join(root, 'package.json'))(out) as Engine & { iamData?: { parseIamIndex?: Engine['parseIamIndex'] } };
-    return { analyze: mod.analyze, parseTree: mod.parseTree, families: mod.families, parseIamIndex: mod.iamData?.parseIamIndex, ...(mod.completePolicy ? { completePolicy: mod.completePolicy } : {}) };
+    return {
+      analyze: mod.analyze,
+      parseTree: mod.parseTree,
+      families: mod.families,
+      parseIamIndex: mod.iamData?.parseIamIndex,
+      ...(mod.completePolicy ? { completePolicy: mod.completePolicy } : {}),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -216,7 +216,16 @@ interface Activation {
 function activation(): Activation {
   const bundle = join(ROOT, 'dist', 'extension.js');
   if (!existsSync(bundle)) return { ms: null, samples: 0, error: 'dist/extension.js not found (run npm run build)' };
-  const runs: Array<{ load_ms: number; activate_ms: number; total_ms: number; cpu_ms: number; registrations: string[]; subscriptions: number; reads: string[]; error?: string }> = [];
+  const runs: Array<{
+    load_ms: number;
+    activate_ms: number;
+    total_ms: number;
+    cpu_ms: number;
+    registrations: string[];
+    subscriptions: number;
+    reads: string[];
+    error?: string;
+  }> = [];
   const n = QUICK ? 3 : 9;
   try {
     for (let i = 0; i < n; i++) {
@@ -251,7 +260,13 @@ function iamFirstLoad(): { ms: number | null; read_ms?: number; parse_ms?: numbe
   } catch (err) {
     return { ms: null, samples: runs.length, error: errorText(err).split('\n')[0] };
   }
-  return { ms: stats(runs.map((r) => r.total_ms)).median, read_ms: stats(runs.map((r) => r.read_ms)).median, parse_ms: stats(runs.map((r) => r.parse_ms)).median, parser: runs[0].parser, samples: runs.length };
+  return {
+    ms: stats(runs.map((r) => r.total_ms)).median,
+    read_ms: stats(runs.map((r) => r.read_ms)).median,
+    parse_ms: stats(runs.map((r) => r.parse_ms)).median,
+    parser: runs[0].parser,
+    samples: runs.length,
+  };
 }
 
 interface Memory {
@@ -282,10 +297,12 @@ const mark = (p: boolean | null): string => (p === null ? '' : p ? 'PASS' : 'MIS
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r, ri) => {
-    const line = r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-    return ri === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-  }).join('\n');
+  return rows
+    .map((r, ri) => {
+      const line = r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+      return ri === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
 }
 
 /**
@@ -293,7 +310,9 @@ function table(rows: string[][]): string {
  * (actions of a large service, condition keys and Resource ARNs of a statement with wildcard actions), and the first
  * call of a context, which builds its cached item list.
  */
-function completionBench(options: AnalyzeOptions): { median_ms: number; p95_ms: number; first_ms: number; contexts: Array<{ name: string; items: number; median_ms: number; first_ms: number }> } | undefined {
+function completionBench(
+  options: AnalyzeOptions,
+): { median_ms: number; p95_ms: number; first_ms: number; contexts: Array<{ name: string; items: number; median_ms: number; first_ms: number }> } | undefined {
   if (!completePolicy || !options.iam) return undefined;
   const base = generatePolicy(10 * 1024, 10);
   const at = (statement: string) => {
@@ -331,7 +350,9 @@ async function main(): Promise<void> {
   log(iamNote);
   const options: AnalyzeOptions = iam ? { iam } : {};
   const anchor = makeAnchor(ROOT);
-  log(anchor.schema ? `anchor: json-languageservice with ${anchor.schema}` : 'anchor: json-languageservice, syntax only (schemas/policy.schema.json not found)');
+  log(
+    anchor.schema ? `anchor: json-languageservice with ${anchor.schema}` : 'anchor: json-languageservice, syntax only (schemas/policy.schema.json not found)',
+  );
 
   const cases = [...templateCases(), ...sizedCases()];
   // Steady state: warm the JIT on every policy-sized case first (floor, analyze and anchor alike), as an editor is after
@@ -374,22 +395,61 @@ async function main(): Promise<void> {
   const budgets: BudgetOut[] = [];
   const policyCases = out.filter((c) => c.group === 'policy' && c.budget.startsWith('<='));
   const worst = (sel: (c: CaseOut) => number | null): [number, string] =>
-    policyCases.reduce<[number, string]>((acc, c) => {
-      const v = sel(c);
-      return v !== null && v > acc[0] ? [v, c.name] : acc;
-    }, [0, '']);
+    policyCases.reduce<[number, string]>(
+      (acc, c) => {
+        const v = sel(c);
+        return v !== null && v > acc[0] ? [v, c.name] : acc;
+      },
+      [0, ''],
+    );
   const [wf, wfName] = worst((c) => ratio(c.analyze_ms, c.floor_ms));
   const [wa, waName] = worst((c) => ratio(c.analyze_ms, c.anchor_ms));
-  budgets.push({ budget: `policies <= 100 KB: analyze <= ${BUDGET.policyVsFloor}x floor (worst case)`, value: `${r2(wf)} (${wfName})`, pass: policyCases.every((c) => (ratio(c.analyze_ms, c.floor_ms) ?? Infinity) <= BUDGET.policyVsFloor) });
-  budgets.push({ budget: `policies <= 100 KB: analyze <= ${BUDGET.policyVsAnchor}x anchor (worst case)`, value: `${r2(wa)} (${waName})`, pass: policyCases.every((c) => (ratio(c.analyze_ms, c.anchor_ms) ?? Infinity) <= BUDGET.policyVsAnchor) });
+  budgets.push({
+    budget: `policies <= 100 KB: analyze <= ${BUDGET.policyVsFloor}x floor (worst case)`,
+    value: `${r2(wf)} (${wfName})`,
+    pass: policyCases.every((c) => (ratio(c.analyze_ms, c.floor_ms) ?? Infinity) <= BUDGET.policyVsFloor),
+  });
+  budgets.push({
+    budget: `policies <= 100 KB: analyze <= ${BUDGET.policyVsAnchor}x anchor (worst case)`,
+    value: `${r2(wa)} (${waName})`,
+    pass: policyCases.every((c) => (ratio(c.analyze_ms, c.anchor_ms) ?? Infinity) <= BUDGET.policyVsAnchor),
+  });
   for (const c of out.filter((c) => c.group !== 'policy' && c.pass !== null)) {
-    budgets.push({ budget: `${c.name}: ${c.budget}`, value: c.skipped ? `skipped (${c.skipped}), ${f(c.analyze_ms)} ms` : c.budget.includes('floor') ? `${r2(ratio(c.analyze_ms, c.floor_ms))}, ${c.kind}` : `analyze ${f(c.analyze_ms)} ms${c.notes.length ? `; ${c.notes.join('; ')}` : ''}`, pass: !!c.pass });
+    budgets.push({
+      budget: `${c.name}: ${c.budget}`,
+      value: c.skipped
+        ? `skipped (${c.skipped}), ${f(c.analyze_ms)} ms`
+        : c.budget.includes('floor')
+          ? `${r2(ratio(c.analyze_ms, c.floor_ms))}, ${c.kind}`
+          : `analyze ${f(c.analyze_ms)} ms${c.notes.length ? `; ${c.notes.join('; ')}` : ''}`,
+      pass: !!c.pass,
+    });
   }
-  budgets.push({ budget: `activation (load dist/extension.js + activate) <= ${BUDGET.activationMs} ms`, value: act.ms === null ? (act.error ?? '—') : `${f(act.ms, 1)} ms`, pass: act.ms !== null && act.ms <= BUDGET.activationMs });
-  budgets.push({ budget: `main bundle <= ${BUDGET.bundleBytes / 1024} KB minified`, value: bundleBytes === null ? 'missing' : `${kb(bundleBytes)}${engineBytes === null ? '' : ` (+ engine ${kb(engineBytes)}, loaded on first use)`}`, pass: bundleBytes !== null && bundleBytes <= BUDGET.bundleBytes });
-  budgets.push({ budget: 'IAM data outside the bundle, not read in activate()', value: iamBytes === null ? 'dist/iam-data.json missing' : `${kb(iamBytes)} separate file${iamReadInActivate ? ', READ in activate()' : ''}`, pass: iamBytes !== null && act.ms !== null && !iamReadInActivate });
-  budgets.push({ budget: `IAM data first load <= ${BUDGET.iamLoadMs} ms`, value: iamLoad.ms === null ? (iamLoad.error ?? '—') : `${f(iamLoad.ms, 1)} ms (${iamLoad.parser})`, pass: iamLoad.ms !== null && iamLoad.ms <= BUDGET.iamLoadMs });
-  budgets.push({ budget: `edit loop: analyze per edit <= ${BUDGET.editMs} ms median (10 KB)`, value: `${f(edit.analyze.median)} ms`, pass: edit.analyze.median <= BUDGET.editMs });
+  budgets.push({
+    budget: `activation (load dist/extension.js + activate) <= ${BUDGET.activationMs} ms`,
+    value: act.ms === null ? (act.error ?? '—') : `${f(act.ms, 1)} ms`,
+    pass: act.ms !== null && act.ms <= BUDGET.activationMs,
+  });
+  budgets.push({
+    budget: `main bundle <= ${BUDGET.bundleBytes / 1024} KB minified`,
+    value: bundleBytes === null ? 'missing' : `${kb(bundleBytes)}${engineBytes === null ? '' : ` (+ engine ${kb(engineBytes)}, loaded on first use)`}`,
+    pass: bundleBytes !== null && bundleBytes <= BUDGET.bundleBytes,
+  });
+  budgets.push({
+    budget: 'IAM data outside the bundle, not read in activate()',
+    value: iamBytes === null ? 'dist/iam-data.json missing' : `${kb(iamBytes)} separate file${iamReadInActivate ? ', READ in activate()' : ''}`,
+    pass: iamBytes !== null && act.ms !== null && !iamReadInActivate,
+  });
+  budgets.push({
+    budget: `IAM data first load <= ${BUDGET.iamLoadMs} ms`,
+    value: iamLoad.ms === null ? (iamLoad.error ?? '—') : `${f(iamLoad.ms, 1)} ms (${iamLoad.parser})`,
+    pass: iamLoad.ms !== null && iamLoad.ms <= BUDGET.iamLoadMs,
+  });
+  budgets.push({
+    budget: `edit loop: analyze per edit <= ${BUDGET.editMs} ms median (10 KB)`,
+    value: `${f(edit.analyze.median)} ms`,
+    pass: edit.analyze.median <= BUDGET.editMs,
+  });
   if (completion) {
     budgets.push({
       budget: `completion per keystroke <= ${BUDGET.completionMs} ms median (10 KB, warm)`,
@@ -399,7 +459,22 @@ async function main(): Promise<void> {
   }
 
   const result = {
-    cases: out.map((c) => ({ name: c.name, bytes: c.bytes, floor_ms: c.floor_ms, analyze_ms: c.analyze_ms, anchor_ms: c.anchor_ms, floor_p95_ms: c.floor_p95_ms, analyze_p95_ms: c.analyze_p95_ms, anchor_p95_ms: c.anchor_p95_ms, iterations: c.iterations, kind: c.kind, findings: c.findings, ...(c.skipped ? { skipped: c.skipped } : {}), ...(c.notes.length ? { notes: c.notes } : {}), ...(c.pass !== null ? { pass: c.pass } : {}) })),
+    cases: out.map((c) => ({
+      name: c.name,
+      bytes: c.bytes,
+      floor_ms: c.floor_ms,
+      analyze_ms: c.analyze_ms,
+      anchor_ms: c.anchor_ms,
+      floor_p95_ms: c.floor_p95_ms,
+      analyze_p95_ms: c.analyze_p95_ms,
+      anchor_p95_ms: c.anchor_p95_ms,
+      iterations: c.iterations,
+      kind: c.kind,
+      findings: c.findings,
+      ...(c.skipped ? { skipped: c.skipped } : {}),
+      ...(c.notes.length ? { notes: c.notes } : {}),
+      ...(c.pass !== null ? { pass: c.pass } : {}),
+    })),
     activation_ms: act.ms,
     bundle_bytes: bundleBytes,
     engine_bytes: engineBytes,
@@ -407,12 +482,29 @@ async function main(): Promise<void> {
     iam_data_load_ms: iamLoad.ms,
     edit_ms: edit.analyze.median,
     completion: completion ?? null,
-    edit: { edits_per_round: edit.edits, rounds: edit.rounds, bytes: edit.bytes, floor_ms: edit.floor.median, floor_p95_ms: edit.floor.p95, analyze_ms: edit.analyze.median, analyze_p95_ms: edit.analyze.p95, anchor_ms: edit.anchor?.median ?? null, anchor_p95_ms: edit.anchor?.p95 ?? null },
+    edit: {
+      edits_per_round: edit.edits,
+      rounds: edit.rounds,
+      bytes: edit.bytes,
+      floor_ms: edit.floor.median,
+      floor_p95_ms: edit.floor.p95,
+      analyze_ms: edit.analyze.median,
+      analyze_p95_ms: edit.analyze.p95,
+      anchor_ms: edit.anchor?.median ?? null,
+      anchor_p95_ms: edit.anchor?.p95 ?? null,
+    },
     activation: act,
     iam_data_load: iamLoad,
     memory_10mb: mem,
     budgets,
-    environment: { load_average_1m: [Number(loadBefore.toFixed(2)), Number(loadavg()[0].toFixed(2))], node: process.version, platform: `${process.platform}-${process.arch}`, schema: anchor.schema ? 'schemas/policy.schema.json' : null, iam: iamNote, quick: QUICK },
+    environment: {
+      load_average_1m: [Number(loadBefore.toFixed(2)), Number(loadavg()[0].toFixed(2))],
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      schema: anchor.schema ? 'schemas/policy.schema.json' : null,
+      iam: iamNote,
+      quick: QUICK,
+    },
     wall_s: (performance.now() - started) / 1000,
   };
 
@@ -450,18 +542,31 @@ async function main(): Promise<void> {
     mark(edit.analyze.median <= BUDGET.editMs),
   ]);
   console.log(table(rows));
-  if (completion) console.log(`\ncompletion (10 KB policy, per call): ${completion.contexts.map((c) => `${c.name} ${c.items} items ${f(c.median_ms)} ms (first ${f(c.first_ms, 1)} ms)`).join('; ')}`);
+  if (completion)
+    console.log(
+      `\ncompletion (10 KB policy, per call): ${completion.contexts.map((c) => `${c.name} ${c.items} items ${f(c.median_ms)} ms (first ${f(c.first_ms, 1)} ms)`).join('; ')}`,
+    );
   const notes = out.filter((c) => c.notes.length).map((c) => `  ${c.name}: ${c.notes.join('; ')}`);
   if (notes.length) console.log(`\nNotes:\n${notes.join('\n')}`);
   console.log('');
   console.log(table([['budget', 'measured', ''], ...budgets.map((b) => [b.budget, b.value, mark(b.pass)])]));
   console.log('');
-  if (act.ms !== null) console.log(`activation: load ${f(act.load_ms, 1)} ms + activate() ${f(act.activate_ms, 1)} ms (median of ${act.samples} fresh processes; CPU time ${f(act.cpu_ms, 1)} ms); ${act.registrations} registrations, ${act.subscriptions} subscriptions; file reads in activate(): ${act.reads?.length ? act.reads.join(', ') : 'none'}`);
-  if (iamLoad.ms !== null) console.log(`IAM data first load: read ${f(iamLoad.read_ms, 1)} ms + ${iamLoad.parser} ${f(iamLoad.parse_ms, 1)} ms (median of ${iamLoad.samples} fresh processes)`);
+  if (act.ms !== null)
+    console.log(
+      `activation: load ${f(act.load_ms, 1)} ms + activate() ${f(act.activate_ms, 1)} ms (median of ${act.samples} fresh processes; CPU time ${f(act.cpu_ms, 1)} ms); ${act.registrations} registrations, ${act.subscriptions} subscriptions; file reads in activate(): ${act.reads?.length ? act.reads.join(', ') : 'none'}`,
+    );
+  if (iamLoad.ms !== null)
+    console.log(
+      `IAM data first load: read ${f(iamLoad.read_ms, 1)} ms + ${iamLoad.parser} ${f(iamLoad.parse_ms, 1)} ms (median of ${iamLoad.samples} fresh processes)`,
+    );
   if (mem.analyze && mem.floor) {
-    console.log(`memory, 10 MB non-policy in a fresh process: analyze peak RSS ${kb(mem.analyze.max_rss)} (before ${kb(mem.analyze.max_rss_before)}; ${mem.analyze.result}, ${f(mem.analyze.ms)} ms); parseTree alone peak RSS ${kb(mem.floor.max_rss)} (${f(mem.floor.ms, 1)} ms)`);
+    console.log(
+      `memory, 10 MB non-policy in a fresh process: analyze peak RSS ${kb(mem.analyze.max_rss)} (before ${kb(mem.analyze.max_rss_before)}; ${mem.analyze.result}, ${f(mem.analyze.ms)} ms); parseTree alone peak RSS ${kb(mem.floor.max_rss)} (${f(mem.floor.ms, 1)} ms)`,
+    );
   } else if (mem.error) console.log(`memory: ${mem.error}`);
-  console.log(`environment: node ${process.version}, ${result.environment.platform}, 1-minute load average ${result.environment.load_average_1m.join(' -> ')} on ${cpus().length} cores; ${result.environment.iam}; anchor schema: ${result.environment.schema ?? 'none (syntax only)'}; wall ${result.wall_s.toFixed(1)} s`);
+  console.log(
+    `environment: node ${process.version}, ${result.environment.platform}, 1-minute load average ${result.environment.load_average_1m.join(' -> ')} on ${cpus().length} cores; ${result.environment.iam}; anchor schema: ${result.environment.schema ?? 'none (syntax only)'}; wall ${result.wall_s.toFixed(1)} s`,
+  );
 }
 
 main()

@@ -74,7 +74,11 @@ function packDescription(text: string, prefix: string): string {
 }
 
 /** Build the index object from the installed package. Pure apart from reading the package's files. */
-export function buildIndex(pkgDir = packageDir()): { index: IamIndex; warnings: string[]; totals: { actions: number; resourceTypes: number; conditionKeys: number } } {
+export function buildIndex(pkgDir = packageDir()): {
+  index: IamIndex;
+  warnings: string[];
+  totals: { actions: number; resourceTypes: number; conditionKeys: number };
+} {
   const pkg = readJson<{ version: string; updatedAt?: string; license?: string }>(join(pkgDir, 'package.json'));
   const dataDir = join(pkgDir, 'data');
   const names = readJson<Record<string, string>>(join(dataDir, 'serviceNames.json'));
@@ -145,7 +149,11 @@ export function buildIndex(pkgDir = packageDir()): { index: IamIndex; warnings: 
         return addKey(k, '', '');
       }
     }
-    for (const [what, list] of [['action', actList.map((a) => a[0])], ['resource type', rtList.flat()], ['condition key', ckList.map((k) => k[0] + k[1])]] as const) {
+    for (const [what, list] of [
+      ['action', actList.map((a) => a[0])],
+      ['resource type', rtList.flat()],
+      ['condition key', ckList.map((k) => k[0] + k[1])],
+    ] as const) {
       for (const v of list) if (/[|\n]/.test(v)) throw new Error(`${prefix}: ${what} field contains | or a newline: ${v}`);
     }
     services.push([

@@ -51,7 +51,9 @@ for (const p of selected) {
     const err = details.errorInstance as Error | undefined;
     if (err) console.log(`cause: ${err.message ?? String(err)}`);
   } else {
-    console.log(`ok   ${p.name.padEnd(24)} ${String(details.numRuns).padStart(6)} inputs  ${String(STATS.calls - calls).padStart(7)} analyze() calls  ${(ms / 1000).toFixed(1)} s`);
+    console.log(
+      `ok   ${p.name.padEnd(24)} ${String(details.numRuns).padStart(6)} inputs  ${String(STATS.calls - calls).padStart(7)} analyze() calls  ${(ms / 1000).toFixed(1)} s`,
+    );
   }
 }
 console.log(

@@ -46,7 +46,10 @@ export function rulesSection(iam?: IamIndex): string {
   for (const r of rules) {
     const f = r.example ? analyze(r.example, { iam, ...r.exampleOptions }).findings.find((x) => x.rule === r.id) : undefined;
     const msg = f ? clip(f.message, 140) : '';
-    const codes = codesForRule(r.id).map((c) => `\`${c}\``).join(', ') || '—';
+    const codes =
+      codesForRule(r.id)
+        .map((c) => `\`${c}\``)
+        .join(', ') || '—';
     lines.push(`| [\`${r.id}\`](docs/rules.md#${r.id}) | ${r.severity} | ${cell(r.title)} | ${codes} | ${cell(msg)} |`);
   }
   return lines.join('\n');

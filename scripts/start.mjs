@@ -77,7 +77,8 @@ async function main() {
   const tools = provision();
 
   const port = o.port ?? (await firstFreePort(DEFAULT_PORT));
-  if (o.port !== undefined && !(await portFree(o.port))) throw new Error(`port ${o.port} is in use (leave --port out to take the next free one from ${DEFAULT_PORT})`);
+  if (o.port !== undefined && !(await portFree(o.port)))
+    throw new Error(`port ${o.port} is in use (leave --port out to take the next free one from ${DEFAULT_PORT})`);
   if (o.port === undefined && port !== DEFAULT_PORT) log(`port ${DEFAULT_PORT} is in use: using ${port}`);
 
   const data = makeDataDir('cleanrooms-iam-start-');
@@ -140,7 +141,11 @@ async function main() {
   const url = workbenchUrl(server, folder, o.vsix ? undefined : repoRoot);
   log(`code-server on 127.0.0.1:${server.port} (pid ${server.pid}, its own process group; user data in ${data.dir})`);
   log(o.vsix ? 'extension: the packaged .vsix, installed' : `extension: ${repoRoot} (development mode; rebuild, then "Developer: Reload Window")`);
-  log(copy ? `folder: a fresh copy of ${o.folder} in ${folder} (removed on exit; --in-place opens the original)` : `folder: ${folder} (in place: edits are saved there)`);
+  log(
+    copy
+      ? `folder: a fresh copy of ${o.folder} in ${folder} (removed on exit; --in-place opens the original)`
+      : `folder: ${folder} (in place: edits are saved there)`,
+  );
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Open this URL (Ctrl-C here stops everything):`);
   console.log(url);
 }

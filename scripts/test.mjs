@@ -29,7 +29,8 @@ function run(cmd, args, { capture = false } = {}) {
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-for (const script of ['build', 'typecheck']) {
+// lint: ESLint (type-aware) and Prettier's check, before any test runs.
+for (const script of ['build', 'typecheck', 'lint']) {
   const { code } = await run(npm, ['run', '-s', script]);
   if (code !== 0) {
     console.error(`npm run ${script} failed (exit ${code})`);

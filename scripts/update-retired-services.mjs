@@ -24,7 +24,10 @@ try {
     if (v === current) break;
     const dir = join(tmp, v);
     execFileSync('mkdir', ['-p', dir]);
-    const file = execFileSync('npm', ['pack', '-q', `${PKG}@${v}`], { cwd: dir, encoding: 'utf8' }).trim().split('\n').pop();
+    const file = execFileSync('npm', ['pack', '-q', `${PKG}@${v}`], { cwd: dir, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop();
     execFileSync('tar', ['xzf', file, 'package/data/serviceNames.json'], { cwd: dir });
     const names = JSON.parse(readFileSync(join(dir, 'package/data/serviceNames.json'), 'utf8'));
     for (const [prefix, name] of Object.entries(names)) seen.set(prefix, { name, last: v });

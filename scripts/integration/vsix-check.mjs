@@ -20,7 +20,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { provision } from './provision.mjs';
-import { CHROMIUM_ARGS, firstFreePort, freePort, groupAlive, installVsix, isOfflineNoise, launchCodeServer, makeDataDir, workbenchUrl } from './code-server.mjs';
+import {
+  CHROMIUM_ARGS,
+  firstFreePort,
+  freePort,
+  groupAlive,
+  installVsix,
+  isOfflineNoise,
+  launchCodeServer,
+  makeDataDir,
+  workbenchUrl,
+} from './code-server.mjs';
 import { packageVsix } from '../package.mjs';
 import { stepRunner } from './steps.mjs';
 
@@ -51,7 +61,10 @@ async function newPage(browser) {
 
 async function waitWorkbench(page) {
   await page.locator('.monaco-workbench').waitFor({ timeout: WAIT * 2 });
-  await page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${BAD}"]`).first().waitFor({ timeout: WAIT * 2 });
+  await page
+    .locator(`.explorer-folders-view .monaco-list-row[aria-label*="${BAD}"]`)
+    .first()
+    .waitFor({ timeout: WAIT * 2 });
 }
 
 /** Quick Open (Ctrl+P) a file of the workspace and wait for its tab. */
@@ -123,7 +136,10 @@ async function partVsix(browser) {
 
     await step(page, `hovering glue:GetTable in ${GOOD_PERMISSIONS} shows its IAM description`, async () => {
       await openFile(page, GOOD_PERMISSIONS);
-      const token = activeEditor(page).locator('.view-line span span').filter({ hasText: /^"glue:GetTable"$/ }).first();
+      const token = activeEditor(page)
+        .locator('.view-line span span')
+        .filter({ hasText: /^"glue:GetTable"$/ })
+        .first();
       await token.waitFor({ timeout: WAIT });
       const hover = page.locator('.monaco-hover:visible .hover-contents, .monaco-hover:visible .monaco-hover-content').first();
       // The IAM data loads on first use: the first hover may say "still loading"; hover again until it has details.
@@ -162,7 +178,10 @@ async function partVsix(browser) {
       const rows = await page.locator(`${quickInputVisible} .quick-input-list .monaco-list-row`).count();
       await page.screenshot({ path: join(imagesDir, 'new-policy.png') });
       await page.keyboard.press('Escape');
-      return `${rows} visible row(s); roles: ${roles.slice(0, 4).map((r) => `"${r}"`).join(', ')}${roles.length > 4 ? '…' : ''}`;
+      return `${rows} visible row(s); roles: ${roles
+        .slice(0, 4)
+        .map((r) => `"${r}"`)
+        .join(', ')}${roles.length > 4 ? '…' : ''}`;
     });
     await step(page, `${BAD}: squiggles in the editor and ${'cleanrooms-iam'} rows in the Problems panel`, async () => {
       await openFile(page, BAD);
@@ -183,7 +202,6 @@ async function partVsix(browser) {
       const first = (await rows.first().innerText()).replace(/\s+/g, ' ').trim();
       return `${n.errors} error / ${n.warnings} warning squiggle(s); ${await rows.count()} Problems row(s), first "${first.slice(0, 90)}"`;
     });
-
   } finally {
     await page?.close().catch(() => {});
     await server?.stop().catch(() => {});

@@ -17,7 +17,8 @@ export interface AaCode {
 }
 
 const ORG_POLICIES = 'Organizations policies (SCPs and RCPs) are not a policy type the kit lints: it checks identity, role trust and resource policies.';
-const ATTACHED_TYPE = 'Depends on the AWS resource type the resource policy is attached to (ValidatePolicy\'s validatePolicyResourceType), which a policy file does not state.';
+const ATTACHED_TYPE =
+  "Depends on the AWS resource type the resource policy is attached to (ValidatePolicy's validatePolicyResourceType), which a policy file does not state.";
 
 const E = (code: string, extra: Omit<AaCode, 'code' | 'type'> = {}): AaCode => ({ code, type: 'ERROR', ...extra });
 const S = (code: string, extra: Omit<AaCode, 'code' | 'type'> = {}): AaCode => ({ code, type: 'SECURITY_WARNING', ...extra });
@@ -87,12 +88,17 @@ export const ACCESS_ANALYZER_CODES: readonly AaCode[] = [
   E('INVALID_VPCE_FORMAT'),
   E('FEDERATED_PRINCIPAL_NOT_SUPPORTED'),
   E('UNSUPPORTED_ACTION_FOR_CONDITION_KEY'),
-  E('UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL', { offline: 'Which request keys each service principal sends is not published per service (the reference gives one example, aws:PrincipalOrgID with cloudfront.amazonaws.com); a table of our own would be a guess.' }),
+  E('UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL', {
+    offline:
+      'Which request keys each service principal sends is not published per service (the reference gives one example, aws:PrincipalOrgID with cloudfront.amazonaws.com); a table of our own would be a guess.',
+  }),
   E('ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL'),
   E('ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL'),
   E('ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE'),
   E('TYPE_MISMATCH_IP_RANGE'),
-  E('MISSING_ACTION_FOR_CONDITION_KEY', { offline: 'Neither the check reference nor the Service Authorization Reference says which action must be present for which key to be set.' }),
+  E('MISSING_ACTION_FOR_CONDITION_KEY', {
+    offline: 'Neither the check reference nor the Service Authorization Reference says which action must be present for which key to be set.',
+  }),
   E('INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY'),
   E('MISMATCHED_ACTION_FOR_PRINCIPAL'),
   E('MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY'),
@@ -102,9 +108,15 @@ export const ACCESS_ANALYZER_CODES: readonly AaCode[] = [
   E('RCP_SYNTAX_ERROR_NOTACTION', { offline: ORG_POLICIES }),
   E('RCP_SYNTAX_ERROR_ACTION', { offline: ORG_POLICIES }),
   E('MISSING_ARN_ACCOUNT', { rules: ['arn-account'] }),
-  E('INVALID_KMS_KEY_VALUE', { offline: 'The check reference does not say which condition keys it validates as KMS key ARNs; choosing the keys by name would be a guess.' }),
-  E('VARIABLE_USAGE_TOO_PERMISSIVE', { offline: 'It applies to "sensitive" condition keys that the check reference does not enumerate; guessing the list would report wrongly either way.' }),
-  E('WILDCARD_USAGE_TOO_PERMISSIVE', { offline: 'It applies to "sensitive" condition keys that the check reference does not enumerate; guessing the list would report wrongly either way.' }),
+  E('INVALID_KMS_KEY_VALUE', {
+    offline: 'The check reference does not say which condition keys it validates as KMS key ARNs; choosing the keys by name would be a guess.',
+  }),
+  E('VARIABLE_USAGE_TOO_PERMISSIVE', {
+    offline: 'It applies to "sensitive" condition keys that the check reference does not enumerate; guessing the list would report wrongly either way.',
+  }),
+  E('WILDCARD_USAGE_TOO_PERMISSIVE', {
+    offline: 'It applies to "sensitive" condition keys that the check reference does not enumerate; guessing the list would report wrongly either way.',
+  }),
   // SECURITY_WARNING
   S('UNTRUSTWORTHY_CONDITION_KEY'),
   S('ALLOW_WITH_NOT_PRINCIPAL'),
@@ -144,13 +156,19 @@ export const ACCESS_ANALYZER_CODES: readonly AaCode[] = [
   W('TYPE_MISMATCH_BOOLEAN'),
   W('TYPE_MISMATCH_DATE'),
   W('TYPE_MISMATCH_NUMBER'),
-  W('TYPE_MISMATCH_STRING', { offline: 'The check asks for "a valid base64-encoded string" under the Binary operators, but IAM does not document how strictly it decodes base64 (padding, line breaks, the URL-safe alphabet): a rule would guess.' }),
+  W('TYPE_MISMATCH_STRING', {
+    offline:
+      'The check asks for "a valid base64-encoded string" under the Binary operators, but IAM does not document how strictly it decodes base64 (padding, line breaks, the URL-safe alphabet): a rule would guess.',
+  }),
   W('SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED'),
   W('POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA'),
   W('RCP_MISSING_RELATED_PRINCIPAL_CONDITION_KEY', { offline: ORG_POLICIES }),
   W('RCP_MISSING_RELATED_SERVICE_PRINCIPAL_CONDITION_KEY', { offline: ORG_POLICIES }),
   W('RCP_MISSING_SERVICE_CONDITION_KEY_NULL_CHECK', { offline: ORG_POLICIES }),
-  W('USE_CONDITION_KEY_ONLY_WITH_SUPPORTED_SERVICES', { offline: 'The services that populate aws:VpceAccount, aws:VpceOrgID and aws:VpceOrgPaths are listed only on a separate AWS page that changes; the bundled reference data does not carry that list.' }),
+  W('USE_CONDITION_KEY_ONLY_WITH_SUPPORTED_SERVICES', {
+    offline:
+      'The services that populate aws:VpceAccount, aws:VpceOrgID and aws:VpceOrgPaths are listed only on a separate AWS page that changes; the bundled reference data does not carry that list.',
+  }),
   // SUGGESTION
   G('EMPTY_ARRAY_ACTION', { rules: ['grammar-empty'] }),
   G('EMPTY_ARRAY_CONDITION', { rules: ['grammar-empty'] }),
@@ -175,10 +193,15 @@ export const ACCESS_ANALYZER_CODES: readonly AaCode[] = [
   G('WILDCARD_IN_SERVICE_NAME'),
   G('ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE'),
   G('ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', { rules: ['aa-tag-key-unsupported-allow'] }),
-  G('RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL', { offline: 'Which keys Access Analyzer considers unreliable for each service principal is not published; the unscoped case is aa-service-principal-unscoped.' }),
+  G('RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL', {
+    offline: 'Which keys Access Analyzer considers unreliable for each service principal is not published; the unscoped case is aa-service-principal-unscoped.',
+  }),
   G('IRRELEVANT_CONDITION_KEY_IN_POLICY'),
   G('REDUNDANT_KEY_DUE_TO_WILDCARD_IN_CONDITION'),
-  G('REDUNDANT_STATEMENT_DUE_TO_WILDCARD_IN_CONDITION', { offline: 'The check reference does not say which wildcard patterns it considers to match no value; the always-matching case is aa-condition-always-matches.' }),
+  G('REDUNDANT_STATEMENT_DUE_TO_WILDCARD_IN_CONDITION', {
+    offline:
+      'The check reference does not say which wildcard patterns it considers to match no value; the always-matching case is aa-condition-always-matches.',
+  }),
   G('REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY'),
   G('CONFIRM_AUDIENCE_CLAIM_TYPE'),
 ];
@@ -186,7 +209,9 @@ export const ACCESS_ANALYZER_CODES: readonly AaCode[] = [
 /** The rules that cover a code: those whose meta names it, then those listed in the table. */
 export function rulesForCode(code: string): string[] {
   const entry = ACCESS_ANALYZER_CODES.find((c) => c.code === code);
-  const own = allRules().filter((r) => r.accessAnalyzer === code).map((r) => r.id);
+  const own = allRules()
+    .filter((r) => r.accessAnalyzer === code)
+    .map((r) => r.id);
   return [...new Set([...own, ...(entry?.rules ?? [])])];
 }
 

@@ -19,7 +19,8 @@ const CORE_RULES: RuleMeta[] = [
     severity: 'error',
     title: 'JSON syntax error',
     description: 'The policy is not valid JSON. IAM rejects it with JSON_SYNTAX_ERROR.',
-    docUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-json-syntax-error',
+    docUrl:
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-json-syntax-error',
   },
   {
     id: 'json-too-deep',
@@ -33,8 +34,10 @@ const CORE_RULES: RuleMeta[] = [
     accessAnalyzer: 'JSON_SYNTAX_ERROR',
     severity: 'error',
     title: 'Comment in a policy',
-    description: 'JSON has no comments, and IAM rejects a policy that contains one (JSON_SYNTAX_ERROR), even though an editor in JSON-with-comments mode accepts it. The fix removes the comment.',
-    docUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-json-syntax-error',
+    description:
+      'JSON has no comments, and IAM rejects a policy that contains one (JSON_SYNTAX_ERROR), even though an editor in JSON-with-comments mode accepts it. The fix removes the comment.',
+    docUrl:
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-json-syntax-error',
   },
 ];
 for (const r of CORE_RULES) RULES_BY_ID.set(r.id, withExample(r));
@@ -100,9 +103,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     if (comma !== undefined) {
       syntax.set(
         comma,
-        makeFinding(CORE_RULES[0]!, comma, 1, `JSON syntax error: trailing comma before "${text[e.offset]}". JSON (and IAM) do not allow it; remove the comma.`, {
-          fixes: [{ title: 'Remove the trailing comma', edits: [{ offset: comma, length: 1, newText: '' }], preferred: true }],
-        }),
+        makeFinding(
+          CORE_RULES[0],
+          comma,
+          1,
+          `JSON syntax error: trailing comma before "${text[e.offset]}". JSON (and IAM) do not allow it; remove the comma.`,
+          {
+            fixes: [{ title: 'Remove the trailing comma', edits: [{ offset: comma, length: 1, newText: '' }], preferred: true }],
+          },
+        ),
       );
       continue;
     }
@@ -111,7 +120,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     // keep the range inside the document (zero length at the very end).
     const offset = Math.min(e.offset, text.length);
     const length = Math.min(Math.max(1, e.length), text.length - offset);
-    syntax.set(offset, makeFinding(CORE_RULES[0]!, offset, length, `JSON syntax error: ${describeParseError(parseErrorMessage(e))}. IAM rejects a policy that is not valid JSON.`));
+    syntax.set(
+      offset,
+      makeFinding(
+        CORE_RULES[0],
+        offset,
+        length,
+        `JSON syntax error: ${describeParseError(parseErrorMessage(e))}. IAM rejects a policy that is not valid JSON.`,
+      ),
+    );
   }
   if (more) {
     const last = [...syntax.values()].pop()!;
@@ -120,8 +137,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   for (const f of syntax.values()) push(f);
   commentFindings(text, push);
   deepRegions.forEach((r, i) => {
-    const more = i === deepRegions.length - 1 && parsed.tooDeep!.count > deepRegions.length ? ` (${parsed.tooDeep!.count - deepRegions.length} more values nest that deep; only the first ${MAX_DEEP_REGIONS} are shown.)` : '';
-    push(makeFinding(CORE_RULES[1]!, r.offset, 1, `This value nests deeper than ${MAX_DEPTH} levels, which no IAM policy does (IAM rejects the policy); it is not analysed. Remove the extra nesting.${more}`));
+    const more =
+      i === deepRegions.length - 1 && parsed.tooDeep!.count > deepRegions.length
+        ? ` (${parsed.tooDeep!.count - deepRegions.length} more values nest that deep; only the first ${MAX_DEEP_REGIONS} are shown.)`
+        : '';
+    push(
+      makeFinding(
+        CORE_RULES[1],
+        r.offset,
+        1,
+        `This value nests deeper than ${MAX_DEPTH} levels, which no IAM policy does (IAM rejects the policy); it is not analysed. Remove the extra nesting.${more}`,
+      ),
+    );
   });
   // forcePolicy and no object at all: nothing more to check than syntax.
   if (!root || root.type !== 'object') return { kind: 'permissions', findings: sortFindings(findings) };
@@ -161,7 +188,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
       });
     }
   }
-  guardFindings(findings, { text, root, syntaxErrors: [...parsed.errors.map((e) => e.offset), ...deepRegions.flatMap((r) => [r.offset, r.offset + r.length])] });
+  guardFindings(findings, {
+    text,
+    root,
+    syntaxErrors: [...parsed.errors.map((e) => e.offset), ...deepRegions.flatMap((r) => [r.offset, r.offset + r.length])],
+  });
   return { kind: model.kind, findings: sortFindings(findings) };
 }
 
@@ -210,7 +241,15 @@ function commentFindings(text: string, push: (f: Finding) => void): void {
     const fixes = c.closed ? [{ title: 'Remove the comment', edits: [removeCommentEdit(text, c.offset, c.offset + c.length)], preferred: true }] : undefined;
     const kind = c.block ? (c.closed ? 'a /* … */ comment' : 'an unterminated /* comment') : 'a // comment';
     const more = i === comments.length - 1 && count > comments.length ? ` (${count - comments.length} further comments after this one are not shown.)` : '';
-    push(makeFinding(CORE_RULES[2]!, c.offset, c.length, `This is ${kind}: JSON has no comments, and IAM rejects the policy (JSON_SYNTAX_ERROR). Remove it (editors in JSON-with-comments mode accept it, IAM does not).${more}`, { fixes }));
+    push(
+      makeFinding(
+        CORE_RULES[2],
+        c.offset,
+        c.length,
+        `This is ${kind}: JSON has no comments, and IAM rejects the policy (JSON_SYNTAX_ERROR). Remove it (editors in JSON-with-comments mode accept it, IAM does not).${more}`,
+        { fixes },
+      ),
+    );
   });
 }
 
@@ -241,7 +280,7 @@ function trailingCommaBefore(text: string, offset: number): number | undefined {
   const c = text[offset];
   if (c !== '}' && c !== ']') return undefined;
   let i = offset - 1;
-  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  while (i >= 0 && /\s/.test(text[i])) i--;
   return i >= 0 && text[i] === ',' ? i : undefined;
 }
 

@@ -110,7 +110,7 @@ function locate(node: Node): Located | undefined {
     const p: Node = n.parent;
     if (p.type === 'property') {
       if (p.children?.[1] !== n) return undefined;
-      path.unshift(p.children[0]!.value as string);
+      path.unshift(p.children[0].value as string);
       objects.unshift(p.parent!);
       n = p.parent!;
     } else if (p.type === 'array') {
@@ -132,7 +132,7 @@ function locate(node: Node): Located | undefined {
 function propValue(obj: Node | undefined, key: string): Node | undefined {
   if (!obj || obj.type !== 'object') return undefined;
   for (let i = (obj.children?.length ?? 0) - 1; i >= 0; i--) {
-    const p = obj.children![i]!;
+    const p = obj.children![i];
     if (p.children?.[0]?.value === key) return p.children[1];
   }
   return undefined;
@@ -184,6 +184,7 @@ function snippetText(s: string): string {
 
 /** Safe inside a JSON string without escaping: no quote, no backslash, no control character. */
 function jsonSafe(s: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are what makes a string unsafe here
   return !/["\\\u0000-\u001f]/.test(s);
 }
 
@@ -230,7 +231,14 @@ function actionItems(index: IamIndex, prefix: string): PolicyCompletionItem[] {
       if (rts.length) lines.push('', `Resource types: ${rts.map((r) => `${md(r.name)}${r.required ? ' (required)' : ''}`).join(', ')}`);
       else lines.push('', 'Resource types: none; use `"Resource": "*"`.');
       if (info?.docUrl) lines.push('', `[Service Authorization Reference](${info.docUrl})`);
-      items.push({ label: full, kind: 'action', insertText: full, detail: info?.accessLevel || undefined, documentation: lines.join('\n'), sortText: `1${full.toLowerCase()}` });
+      items.push({
+        label: full,
+        kind: 'action',
+        insertText: full,
+        detail: info?.accessLevel || undefined,
+        documentation: lines.join('\n'),
+        sortText: `1${full.toLowerCase()}`,
+      });
     }
     if (t.actions.size >= 100) t.actions.clear();
     t.actions.set(svc, items);
@@ -246,7 +254,10 @@ const OPERATOR_FAMILY: Record<string, { doc: string; types: string[] }> = {
   Bool: { doc: 'Bool compares the key with `"true"` or `"false"`.', types: ['Bool', 'Boolean', 'ArrayOfBool'] },
   Binary: { doc: 'BinaryEquals compares the key with a base-64 encoded binary value, byte for byte.', types: ['Binary'] },
   Ip: { doc: 'IP address operators compare the key with an IPv4 or IPv6 address or range in CIDR notation.', types: ['IPAddress', 'ArrayOfIPAddress'] },
-  Arn: { doc: 'ARN operators compare the key with an ARN; each of the six colon-delimited fields is compared separately (`*` and `?` are wildcards in the Like forms).', types: ['ARN', 'ArrayOfARN'] },
+  Arn: {
+    doc: 'ARN operators compare the key with an ARN; each of the six colon-delimited fields is compared separately (`*` and `?` are wildcards in the Like forms).',
+    types: ['ARN', 'ArrayOfARN'],
+  },
   Null: { doc: 'Null checks whether the key is absent: `"true"` matches when the key is not in the request, `"false"` when it is.', types: [] },
 };
 
@@ -299,14 +310,29 @@ function operatorItems(): PolicyCompletionItem[] {
     operatorItemsCache = validOperatorNames().map((name) => {
       const p = parseOperator(name);
       const fam = familyOf(p.base);
-      const lines = [`**${code(name)}**: ${OPERATOR_DOC[p.base] ?? ''}`, '', fam ? OPERATOR_FAMILY[fam]!.doc : ''];
+      const lines = [`**${code(name)}**: ${OPERATOR_DOC[p.base] ?? ''}`, '', fam ? OPERATOR_FAMILY[fam].doc : ''];
       if (p.ifExists) lines.push('', '`…IfExists`: when the key is not in the request, the condition is true; when it is, the operator applies.');
-      if (p.prefix === 'ForAnyValue:') lines.push('', '`ForAnyValue:` (multivalued keys): true when at least one value in the request matches one of the values in the policy. Do not use it with single-valued keys.');
-      if (p.prefix === 'ForAllValues:') lines.push('', '`ForAllValues:` (multivalued keys): true when every value in the request matches one of the values in the policy, and also when the key is absent. Do not use it with single-valued keys.');
+      if (p.prefix === 'ForAnyValue:')
+        lines.push(
+          '',
+          '`ForAnyValue:` (multivalued keys): true when at least one value in the request matches one of the values in the policy. Do not use it with single-valued keys.',
+        );
+      if (p.prefix === 'ForAllValues:')
+        lines.push(
+          '',
+          '`ForAllValues:` (multivalued keys): true when every value in the request matches one of the values in the policy, and also when the key is absent. Do not use it with single-valued keys.',
+        );
       lines.push('', `[Condition operators](${DOCS.operators})`);
       // Plain operators first, then IfExists, then the set-prefixed forms; in the documented order within each.
       const tier = (p.prefix ? 2 : 0) + (p.ifExists ? 1 : 0);
-      return { label: name, kind: 'operator' as const, insertText: name, detail: fam ? `${fam === 'Ip' ? 'IP address' : fam === 'Arn' ? 'ARN' : fam} operator` : undefined, documentation: lines.join('\n'), sortText: `${tier}${pad(BASE_OPERATORS.indexOf(p.base))}` };
+      return {
+        label: name,
+        kind: 'operator' as const,
+        insertText: name,
+        detail: fam ? `${fam === 'Ip' ? 'IP address' : fam === 'Arn' ? 'ARN' : fam} operator` : undefined,
+        documentation: lines.join('\n'),
+        sortText: `${tier}${pad(BASE_OPERATORS.indexOf(p.base))}`,
+      };
     });
   }
   return operatorItemsCache;
@@ -337,7 +363,15 @@ function keyItem(index: IamIndex, key: string): PolicyCompletionItem | null {
     const lines = [`**${code(canonical)}**${type ? ` · type: **${md(type)}**` : ''}${valued}`];
     if (info?.description) lines.push('', md(info.description));
     if (info?.docUrl) lines.push('', `[Documentation](${info.docUrl})`);
-    item = { label: canonical, kind: 'condition-key', insertText, snippet: templated || undefined, detail: type || undefined, documentation: lines.join('\n'), sortText: '' };
+    item = {
+      label: canonical,
+      kind: 'condition-key',
+      insertText,
+      snippet: templated || undefined,
+      detail: type || undefined,
+      documentation: lines.join('\n'),
+      sortText: '',
+    };
     t.keyTypes.set(lk, type);
   }
   if (t.keyItems.size >= 5000) t.keyItems.clear();
@@ -350,15 +384,33 @@ function keyItem(index: IamIndex, key: string): PolicyCompletionItem | null {
 const SERVICE_PRINCIPALS: Array<[string, string, string]> = [
   [CLEAN_ROOMS_PRINCIPAL, 'AWS Clean Rooms: roles that Clean Rooms assumes to read data, run queries and write results.', CR_DOCS.setup],
   [CLEAN_ROOMS_ML_PRINCIPAL, 'AWS Clean Rooms ML: roles for lookalike modeling and custom ML models.', CR_DOCS.mlRoles],
-  ['entityresolution.amazonaws.com', 'AWS Entity Resolution: roles for ID mapping workflows used with Clean Rooms ID namespaces.', 'https://docs.aws.amazon.com/entityresolution/latest/userguide/create-workflow-job-role.html'],
+  [
+    'entityresolution.amazonaws.com',
+    'AWS Entity Resolution: roles for ID mapping workflows used with Clean Rooms ID namespaces.',
+    'https://docs.aws.amazon.com/entityresolution/latest/userguide/create-workflow-job-role.html',
+  ],
 ];
 
 function principalItems(): PolicyCompletionItem[] {
-  return SERVICE_PRINCIPALS.map(([p, doc, url], i) => ({ label: p, kind: 'principal', insertText: p, detail: 'service principal', documentation: `**${code(p)}**\n\n${md(doc)}\n\n[Documentation](${url})`, sortText: `0${i}` }));
+  return SERVICE_PRINCIPALS.map(([p, doc, url], i) => ({
+    label: p,
+    kind: 'principal',
+    insertText: p,
+    detail: 'service principal',
+    documentation: `**${code(p)}**\n\n${md(doc)}\n\n[Documentation](${url})`,
+    sortText: `0${i}`,
+  }));
 }
 
 /** Keys whose values are service principals (IAM User Guide, global condition keys; iam:PassedToService). */
-const PRINCIPAL_VALUE_KEYS = new Set(['iam:passedtoservice', 'aws:calledvia', 'aws:calledviafirst', 'aws:calledvialast', 'aws:principalservicename', 'aws:principalservicenameslist']);
+const PRINCIPAL_VALUE_KEYS = new Set([
+  'iam:passedtoservice',
+  'aws:calledvia',
+  'aws:calledviafirst',
+  'aws:calledvialast',
+  'aws:principalservicename',
+  'aws:principalservicenameslist',
+]);
 
 /** Keys whose values are Region codes. */
 function isRegionKey(lk: string): boolean {
@@ -381,7 +433,11 @@ function boolItems(nullOperator: boolean): PolicyCompletionItem[] {
     label: v,
     kind: 'value' as const,
     insertText: v,
-    documentation: nullOperator ? (v === 'true' ? 'Matches when the key is **absent** from the request.' : 'Matches when the key is **present** in the request.') : `Matches when the key is ${code(v)}.`,
+    documentation: nullOperator
+      ? v === 'true'
+        ? 'Matches when the key is **absent** from the request.'
+        : 'Matches when the key is **present** in the request.'
+      : `Matches when the key is ${code(v)}.`,
     sortText: `0${i}`,
   }));
 }
@@ -406,7 +462,7 @@ function statementActions(index: IamIndex, statement: Node): string[] {
 
 function operatorTypes(op: string): string[] {
   const fam = familyOf(parseOperator(op).base);
-  return fam ? OPERATOR_FAMILY[fam]!.types : [];
+  return fam ? OPERATOR_FAMILY[fam].types : [];
 }
 
 /** Memoised per (kind, the statement's Action strings, extra): the lists depend on nothing else. */
@@ -462,13 +518,15 @@ const PARTITION = 'aws';
 export function arnSnippet(template: string): string {
   const stops = new Map<string, number>();
   let n = 0;
-  const regions = regionsForPicker().filter((r) => r.cleanRooms).map((r) => r.code);
+  const regions = regionsForPicker()
+    .filter((r) => r.cleanRooms)
+    .map((r) => r.code);
   return template
     .split(/(\$\{[^}]+\})/)
     .map((part) => {
       const m = /^\$\{([^}]+)\}$/.exec(part);
       if (!m) return snippetText(part);
-      const name = m[1]!;
+      const name = m[1];
       if (name === 'Partition') return PARTITION;
       let i = stops.get(name);
       if (i !== undefined) return `$${i}`; // the same name again: mirror the first tab stop
@@ -505,7 +563,9 @@ function buildResourceItems(index: IamIndex, statement: Node): PolicyCompletionI
   }
   const fields = (arn: string) => arn.split('${').length;
   // Required by more actions first, then used by more, then the simpler ARN (fewer fields to fill).
-  const ranked = [...byArn.values()].sort((x, y) => y.required - x.required || y.actions.length - x.actions.length || fields(x.arn) - fields(y.arn) || (x.arn < y.arn ? -1 : 1)).slice(0, 60);
+  const ranked = [...byArn.values()]
+    .sort((x, y) => y.required - x.required || y.actions.length - x.actions.length || fields(x.arn) - fields(y.arn) || (x.arn < y.arn ? -1 : 1))
+    .slice(0, 60);
   const out: PolicyCompletionItem[] = ranked.map((e, i) => {
     const label = e.arn.replace(/\$\{Partition\}/g, PARTITION);
     const shown = e.actions.slice(0, 8).map(code).join(', ') + (e.actions.length > 8 ? `, and ${e.actions.length - 8} more` : '');
@@ -523,7 +583,14 @@ function buildResourceItems(index: IamIndex, statement: Node): PolicyCompletionI
   });
   if (starOnly.length) {
     const shown = starOnly.slice(0, 8).map(code).join(', ') + (starOnly.length > 8 ? `, and ${starOnly.length - 8} more` : '');
-    out.push({ label: '*', kind: 'arn', insertText: '*', detail: 'all resources', documentation: `${shown} ${starOnly.length === 1 ? 'supports' : 'support'} no resource types: use \`"Resource": "*"\`.\n\n[Resource element](${DOCS.resource})`, sortText: `1` });
+    out.push({
+      label: '*',
+      kind: 'arn',
+      insertText: '*',
+      detail: 'all resources',
+      documentation: `${shown} ${starOnly.length === 1 ? 'supports' : 'support'} no resource types: use \`"Resource": "*"\`.\n\n[Resource element](${DOCS.resource})`,
+      sortText: `1`,
+    });
   }
   return out;
 }
@@ -542,7 +609,8 @@ export function completePolicy(text: string, offset: number, index: IamIndex | u
   const { rel, isKey, statement } = loc;
   const range = { offset: at.start, length: at.end - at.start };
   const head = rel[0];
-  const result = (context: PolicyCompletions['context'], items: PolicyCompletionItem[]): PolicyCompletions | undefined => (items.length ? { context, ...range, items } : undefined);
+  const result = (context: PolicyCompletions['context'], items: PolicyCompletionItem[]): PolicyCompletions | undefined =>
+    items.length ? { context, ...range, items } : undefined;
 
   if (!isKey && (head === 'Action' || head === 'NotAction') && (rel.length === 1 || (rel.length === 2 && typeof rel[1] === 'number'))) {
     if (!index) return undefined;
@@ -567,7 +635,12 @@ export function completePolicy(text: string, offset: number, index: IamIndex | u
     }
     return undefined;
   }
-  if (!isKey && (head === 'Principal' || head === 'NotPrincipal') && rel[1] === 'Service' && (rel.length === 2 || (rel.length === 3 && typeof rel[2] === 'number'))) {
+  if (
+    !isKey &&
+    (head === 'Principal' || head === 'NotPrincipal') &&
+    rel[1] === 'Service' &&
+    (rel.length === 2 || (rel.length === 3 && typeof rel[2] === 'number'))
+  ) {
     return result('principal-service', principalItems());
   }
   if (!isKey && (head === 'Resource' || head === 'NotResource') && (rel.length === 1 || (rel.length === 2 && typeof rel[1] === 'number'))) {
@@ -576,4 +649,3 @@ export function completePolicy(text: string, offset: number, index: IamIndex | u
   }
   return undefined;
 }
-

@@ -58,10 +58,14 @@ export function rulesMarkdown(iam?: IamIndex): string {
   for (const { meta, family, findings } of rules) {
     const fix = findings.some((f) => f.fixes?.length) ? 'yes' : 'no';
     const codes = codesForRule(meta.id);
-    lines.push(`| [\`${meta.id}\`](#${meta.id}) | ${meta.severity} | ${family} | ${fix} | ${codes.length ? codes.map((c) => `\`${c}\``).join(', ') : '—'} | [${cell(pageName(meta.docUrl))}](${meta.docUrl}) |`);
+    lines.push(
+      `| [\`${meta.id}\`](#${meta.id}) | ${meta.severity} | ${family} | ${fix} | ${codes.length ? codes.map((c) => `\`${c}\``).join(', ') : '—'} | [${cell(pageName(meta.docUrl))}](${meta.docUrl}) |`,
+    );
   }
   lines.push('');
-  lines.push('"Quick fix" says whether the rule offers a fix on its example; most rules with a fix offer it only when the right change is certain. "Access Analyzer" names the IAM Access Analyzer ValidatePolicy issue codes the rule corresponds to; SARIF results carry the first as `properties.accessAnalyzerIssueCode`. A rule without a code checks something Access Analyzer does not (placeholders, Clean Rooms rules) or reports what the reference data alone can say.');
+  lines.push(
+    '"Quick fix" says whether the rule offers a fix on its example; most rules with a fix offer it only when the right change is certain. "Access Analyzer" names the IAM Access Analyzer ValidatePolicy issue codes the rule corresponds to; SARIF results carry the first as `properties.accessAnalyzerIssueCode`. A rule without a code checks something Access Analyzer does not (placeholders, Clean Rooms rules) or reports what the reference data alone can say.',
+  );
   lines.push('');
   lines.push('## Access Analyzer checks');
   lines.push('');
@@ -86,7 +90,11 @@ export function rulesMarkdown(iam?: IamIndex): string {
     if (meta.example) {
       lines.push('');
       const opts = meta.exampleOptions;
-      const how = opts?.fileName ? ` (analysed as \`${opts.fileName}\`)` : opts?.forcePolicy ? ' (analysed with `forcePolicy`, as for a file that matches `cleanroomsIam.validate.extraGlobs`)' : '';
+      const how = opts?.fileName
+        ? ` (analysed as \`${opts.fileName}\`)`
+        : opts?.forcePolicy
+          ? ' (analysed with `forcePolicy`, as for a file that matches `cleanroomsIam.validate.extraGlobs`)'
+          : '';
       lines.push(`Example${how}:`);
       lines.push('');
       lines.push('```json');

@@ -74,10 +74,10 @@ function anyWithin(sorted: readonly number[], lo: number, hi: number): boolean {
   let b = sorted.length;
   while (a < b) {
     const m = (a + b) >> 1;
-    if (sorted[m]! < lo) a = m + 1;
+    if (sorted[m] < lo) a = m + 1;
     else b = m;
   }
-  return a < sorted.length && sorted[a]! <= hi;
+  return a < sorted.length && sorted[a] <= hi;
 }
 
 /** Check one fix: undefined drops it, otherwise the fix (possibly no longer preferred). */

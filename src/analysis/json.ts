@@ -108,7 +108,10 @@ export const MAX_DEEP_REGIONS = 20;
  * recursion stays bounded. One linear pass, strings and comments skipped as jsonc-parser reads them. Undefined when
  * nothing is that deep.
  */
-export function maskDeepValues(text: string, limit = MAX_DEPTH): { text: string; regions: Array<{ offset: number; length: number }>; count: number } | undefined {
+export function maskDeepValues(
+  text: string,
+  limit = MAX_DEPTH,
+): { text: string; regions: Array<{ offset: number; length: number }>; count: number } | undefined {
   const n = text.length;
   let depth = 0;
   const regions: Array<{ offset: number; length: number }> = [];
@@ -147,7 +150,7 @@ export function maskDeepValues(text: string, limit = MAX_DEPTH): { text: string;
     } else if (c === 0x5d || c === 0x7d) {
       if (depth === limit + 1 && start >= 0) {
         blank(start + 1, i);
-        const r = regions[regions.length - 1]!;
+        const r = regions[regions.length - 1];
         if (r.offset === start) r.length = i + 1 - start;
         start = -1;
       }
@@ -157,7 +160,7 @@ export function maskDeepValues(text: string, limit = MAX_DEPTH): { text: string;
   if (start >= 0) {
     // Never closed: blank to the end (the parser then reports the missing brackets).
     blank(start + 1, n);
-    const r = regions[regions.length - 1]!;
+    const r = regions[regions.length - 1];
     if (r.offset === start) r.length = n - start;
   }
   if (!count) return undefined;
@@ -281,7 +284,8 @@ export function scanShape(text: string, limit = MAX_DEPTH): TextShape {
           }
         }
       }
-      if (depth === 1 && openers[1] === 0x7b && (escaped || (i - start === STATEMENT_KEY.length - 1 && text.startsWith(STATEMENT_KEY, start)))) statement = true;
+      if (depth === 1 && openers[1] === 0x7b && (escaped || (i - start === STATEMENT_KEY.length - 1 && text.startsWith(STATEMENT_KEY, start))))
+        statement = true;
     } else if (c === 0x5b || c === 0x7b) {
       // Deeper than the limit: noted, and the pass goes on (the deep values are blanked out before parsing, and the
       // rest of the document is still a policy or not). Bracket pairs are not checked that deep.
@@ -308,7 +312,7 @@ export function parseJson(text: string, depthChecked: boolean | 'deep' = false):
     const masked = maskDeepValues(text);
     if (masked) {
       const parsed = parseJson(masked.text, true);
-      return { ...parsed, tooDeep: { offset: masked.regions[0]!.offset, regions: masked.regions, count: masked.count, text: masked.text } };
+      return { ...parsed, tooDeep: { offset: masked.regions[0].offset, regions: masked.regions, count: masked.count, text: masked.text } };
     }
   }
   const errors: ParseError[] = [];
@@ -316,7 +320,7 @@ export function parseJson(text: string, depthChecked: boolean | 'deep' = false):
   // offsets stay the same (jsonc-parser would report "invalid symbol" at offset 0).
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: false });
-  if (root && errors.some((e) => e.error === 12 /* ParseErrorCode.UnexpectedEndOfString */)) markUnterminated(source, root);
+  if (root && errors.some((e) => Number(e.error) === 12 /* ParseErrorCode.UnexpectedEndOfString */)) markUnterminated(source, root);
   return { root, errors };
 }
 
@@ -366,7 +370,7 @@ export function getProperty(obj: Node | undefined, key: string): Node | undefine
   if (!obj || obj.type !== 'object' || !obj.children) return undefined;
   const children = obj.children;
   for (let i = children.length - 1; i >= 0; i--) {
-    const k = children[i]!.children?.[0];
+    const k = children[i].children?.[0];
     if (k && k.value === key) return children[i];
   }
   return undefined;
@@ -379,7 +383,7 @@ export function getValue(obj: Node | undefined, key: string): Node | undefined {
 
 /** Key node of a property node. */
 export function keyOf(prop: Node): Node {
-  return prop.children![0]!;
+  return prop.children![0];
 }
 
 /** Value node of a property node (may be undefined for `"a":` with a syntax error). */
@@ -458,7 +462,7 @@ export function rangeInString(text: string, node: Node, start = 0, end?: number)
     return { offset: innerOffset + start, length: Math.max(0, e - start) };
   }
   const map = decodedOffsets(text, node);
-  if (map && start >= 0 && e <= value.length && start <= e) return { offset: map[start]!, length: map[e]! - map[start]! };
+  if (map && start >= 0 && e <= value.length && start <= e) return { offset: map[start], length: map[e] - map[start] };
   return { offset: innerOffset, length: innerLength };
 }
 
@@ -478,7 +482,7 @@ export function decodedOffsets(text: string, node: Node): Int32Array | undefined
   const map = new Int32Array(value.length + 1);
   let k = 0;
   let ok = true;
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     if (k >= value.length) {
       ok = false;
       break;
@@ -517,7 +521,11 @@ export function editInString(text: string, node: Node, start: number, end: numbe
   const escaped = JSON.stringify(newText).slice(1, -1);
   if (isMappableString(text, node)) return { ...rangeInString(text, node, start, end), newText: escaped };
   const value = node.value as string;
-  return { offset: node.offset + 1, length: stringContentLength(node), newText: JSON.stringify(value.slice(0, start) + newText + value.slice(end)).slice(1, -1) };
+  return {
+    offset: node.offset + 1,
+    length: stringContentLength(node),
+    newText: JSON.stringify(value.slice(0, start) + newText + value.slice(end)).slice(1, -1),
+  };
 }
 
 /** Whether the raw text of a string node equals its decoded value (no escapes), so sub-ranges are exact. */

@@ -41,10 +41,11 @@ export function quote(value: string, max = MAX_QUOTED_LENGTH): string {
  * Replace control characters (C0, DEL, C1, including ESC), line/paragraph separators and bidi controls (embeddings,
  * overrides, isolates, marks) so document, path or argument content can never drive the terminal or reorder a line.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what is escaped here
+const TERMINAL_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
 export function sanitize(s: string): string {
-  return s
-    .replace(/\r\n|[\r\n\t]/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return s.replace(/\r\n|[\r\n\t]/g, ' ').replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** sanitize() for each line of a multi-line human message (usage, errors): keeps the line breaks, nothing else. */

@@ -44,7 +44,8 @@ export function makeFinding(meta: RuleMeta, offset: number, length: number, mess
     docUrl: extras?.docUrl ?? meta.docUrl,
   };
   if (extras?.fixes?.length) f.fixes = extras.fixes.map((x) => (x.title.length > MAX_TITLE_LENGTH ? { ...x, title: elide(x.title, MAX_TITLE_LENGTH) } : x));
-  if (extras?.related?.length) f.related = extras.related.map((r) => (r.message.length > MAX_TITLE_LENGTH ? { ...r, message: elide(r.message, MAX_TITLE_LENGTH) } : r));
+  if (extras?.related?.length)
+    f.related = extras.related.map((r) => (r.message.length > MAX_TITLE_LENGTH ? { ...r, message: elide(r.message, MAX_TITLE_LENGTH) } : r));
   if (extras?.placeholder) f.placeholder = extras.placeholder;
   return f;
 }

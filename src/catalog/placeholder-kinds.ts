@@ -43,7 +43,8 @@ export function validateRegion(v: string, requireCleanRooms: boolean): string | 
 
 /** S3 general purpose bucket naming rules (current rules; legacy us-east-1 names are not accepted). */
 export function validateBucketName(v: string): string | undefined {
-  if (v.startsWith(DOC_EXAMPLE_BUCKET_PREFIX)) return `Bucket names starting with ${DOC_EXAMPLE_BUCKET_PREFIX} are reserved for AWS doc examples; enter your bucket's name.`;
+  if (v.startsWith(DOC_EXAMPLE_BUCKET_PREFIX))
+    return `Bucket names starting with ${DOC_EXAMPLE_BUCKET_PREFIX} are reserved for AWS doc examples; enter your bucket's name.`;
   if (v.startsWith('arn:')) return 'Enter the bucket name only, not its ARN (the template adds arn:aws:s3::: itself).';
   if (v.length < 3 || v.length > 63) return 'Bucket names are 3 to 63 characters long.';
   if (!/^[a-z0-9.-]+$/.test(v)) return 'Bucket names use only lower-case letters, digits, dots (.) and hyphens (-).';
@@ -117,7 +118,7 @@ export function validateKmsKeyId(v: string): string | undefined {
   if (/^arn:/.test(v)) return 'Enter only the key ID (the part after key/ in the key ARN); the template builds the ARN.';
   if (UUID_RE.test(v) || /^mrk-[0-9a-f]{32}$/.test(v)) return undefined;
   if (UUID_RE.test(v.toLowerCase())) return 'Use the key ID in lower case, exactly as the AWS KMS console shows it.';
-  return 'A KMS key ID is a lower-case UUID (as shown on the key\'s page in the AWS KMS console) or mrk- followed by 32 hex digits for a multi-Region key.';
+  return "A KMS key ID is a lower-case UUID (as shown on the key's page in the AWS KMS console) or mrk- followed by 32 hex digits for a multi-Region key.";
 }
 
 function nonEmptyText(v: string): string | undefined {
@@ -131,9 +132,12 @@ const kinds: PlaceholderKind[] = [
   {
     id: 'region',
     label: 'Collaboration Region',
-    help: 'The AWS Region of your Clean Rooms collaboration (shown on the collaboration\'s Details tab); your Glue, S3 and KMS resources must be in the same Region.',
+    help: "The AWS Region of your Clean Rooms collaboration (shown on the collaboration's Details tab); your Glue, S3 and KMS resources must be in the same Region.",
     validate: (v) => validateRegion(v, true),
-    suggestions: () => regionsForPicker().filter((r) => r.cleanRooms).map((r) => ({ value: r.code, label: r.code, description: r.name })),
+    suggestions: () =>
+      regionsForPicker()
+        .filter((r) => r.cleanRooms)
+        .map((r) => ({ value: r.code, label: r.code, description: r.name })),
     sample: 'eu-west-2',
     docUrl: CLEAN_ROOMS_ENDPOINTS_URL,
   },
@@ -149,7 +153,7 @@ const kinds: PlaceholderKind[] = [
   {
     id: 'account-id',
     label: 'AWS account ID',
-    help: 'A 12-digit AWS account ID (console: account menu, top right; for another member, the collaboration\'s Members tab).',
+    help: "A 12-digit AWS account ID (console: account menu, top right; for another member, the collaboration's Members tab).",
     validate: validateAccountId,
     sample: '210987654321',
     docUrl: ARN_DOC,
@@ -231,7 +235,7 @@ const kinds: PlaceholderKind[] = [
   {
     id: 'kms-key-id',
     label: 'KMS key ID',
-    help: 'The key ID (a UUID, or mrk-… for a multi-Region key) from the key\'s page in the AWS KMS console, not the alias.',
+    help: "The key ID (a UUID, or mrk-… for a multi-Region key) from the key's page in the AWS KMS console, not the alias.",
     validate: validateKmsKeyId,
     sample: '0c8f5a2e-41b7-4d39-8e6a-7f1b2c3d4e5f',
     docUrl: 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-id',
@@ -239,7 +243,7 @@ const kinds: PlaceholderKind[] = [
   {
     id: 'secret-id',
     label: 'Secrets Manager secret',
-    help: 'The secret name with its 6-character suffix (name-AbCdEf), from the end of the secret\'s ARN in the Secrets Manager console.',
+    help: "The secret name with its 6-character suffix (name-AbCdEf), from the end of the secret's ARN in the Secrets Manager console.",
     validate: (v) => (/^[A-Za-z0-9/_+=.@*?-]{1,512}$/.test(v) ? undefined : 'Secret names use letters, digits and /_+=.@- (at most 512 characters).'),
     sample: 'cleanrooms/snowflake-creds-Ab12Cd',
     docUrl: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_iam-permissions.html',
@@ -274,8 +278,9 @@ const kinds: PlaceholderKind[] = [
   {
     id: 'data-exchange-id',
     label: 'AWS Data Exchange revision or asset ID',
-    help: 'The revision or asset ID of the provider-service API asset (AWS Data Exchange console: the data set\'s Revisions tab).',
-    validate: (v) => (/^[a-zA-Z0-9]{1,128}$/.test(v) ? undefined : 'AWS Data Exchange revision and asset IDs are letters and digits only (copy them from the console).'),
+    help: "The revision or asset ID of the provider-service API asset (AWS Data Exchange console: the data set's Revisions tab).",
+    validate: (v) =>
+      /^[a-zA-Z0-9]{1,128}$/.test(v) ? undefined : 'AWS Data Exchange revision and asset IDs are letters and digits only (copy them from the console).',
     sample: 'c9d41e2f07ab4b53a6e1f3d28b7c5a90',
     docUrl: 'https://docs.aws.amazon.com/entityresolution/latest/apireference/API_ProviderMarketplaceConfiguration.html',
   },
@@ -300,7 +305,10 @@ export function placeholderKind(id: string): PlaceholderKind {
  * Used for tokens that are not declared by a catalog template (pasted from other docs).
  */
 export function kindForName(name: string): string {
-  const n = name.toLowerCase().replace(/[_\s]+/g, '-').replace(/([a-z])([A-Z])/g, '$1-$2');
+  const n = name
+    .toLowerCase()
+    .replace(/[_\s]+/g, '-')
+    .replace(/([a-z])([A-Z])/g, '$1-$2');
   if (/(^|-)region$/.test(n) || n === 'aws-region' || n === 'us-east-1') return 'region';
   if (/account-?id$/.test(n) || /^\d{12}$/.test(n) || /owner-?account/.test(n)) return 'account-id';
   if (/membership-?arn$/.test(n)) return 'membership-arn';

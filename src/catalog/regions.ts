@@ -16,8 +16,17 @@ export const CLEAN_ROOMS_ENDPOINTS_URL = 'https://docs.aws.amazon.com/general/la
 export const REGIONS_URL = 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html';
 
 const CR = new Set([
-  'us-east-2', 'us-east-1', 'us-west-2', 'ap-northeast-2', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1',
-  'eu-central-1', 'eu-west-1', 'eu-west-2', 'eu-north-1',
+  'us-east-2',
+  'us-east-1',
+  'us-west-2',
+  'ap-northeast-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+  'eu-central-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-north-1',
 ]);
 
 const COMMERCIAL: Array<[string, string, boolean?]> = [

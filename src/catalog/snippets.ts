@@ -35,7 +35,10 @@ export function snippetTabStops(template: PolicyTemplate): Map<string, number> {
 
 /** The choices offered for a region placeholder: the Clean Rooms Regions for `region`, all commercial Regions (Clean Rooms first) for `any-region`. */
 export function regionChoices(kind: string): string[] | undefined {
-  if (kind === 'region') return regionsForPicker().filter((r) => r.cleanRooms).map((r) => r.code);
+  if (kind === 'region')
+    return regionsForPicker()
+      .filter((r) => r.cleanRooms)
+      .map((r) => r.code);
   if (kind === 'any-region') return regionsForPicker().map((r) => r.code);
   return undefined;
 }
@@ -125,7 +128,9 @@ export function templatesMarkdown(templates: readonly PolicyTemplate[] = TEMPLAT
   for (const t of templates) {
     const ph = t.placeholders.length ? t.placeholders.map((p) => `\`<${p.name}>\``).join(', ') : '(none)';
     const page = t.docUrl.replace(/^https:\/\/docs\.aws\.amazon\.com\//, '');
-    lines.push(`| \`${t.id}\` | ${mdCell(roleTitle(t, roles))} | ${TYPE_LABEL[t.policyType]} | \`${t.snippetPrefix}\` | ${ph} | [${mdCell(page)}](${t.docUrl}) |`);
+    lines.push(
+      `| \`${t.id}\` | ${mdCell(roleTitle(t, roles))} | ${TYPE_LABEL[t.policyType]} | \`${t.snippetPrefix}\` | ${ph} | [${mdCell(page)}](${t.docUrl}) |`,
+    );
   }
   lines.push('', '## Roles', '');
   for (const r of roles) lines.push(`- **${mdCell(r.title)}** (\`${r.id}\`): ${r.description} [AWS docs](${r.docUrl})`);

@@ -195,8 +195,8 @@ function parseAwsCommands(args: readonly string[]): Command {
   );
   const trust = given.get('--trust');
   const permissions = given.get('--permissions');
-  if (trust === undefined) fail('aws-commands needs --trust FILE (the role\'s trust policy)');
-  if (permissions === undefined) fail('aws-commands needs --permissions FILE (the role\'s permissions policy)');
+  if (trust === undefined) fail("aws-commands needs --trust FILE (the role's trust policy)");
+  if (permissions === undefined) fail("aws-commands needs --permissions FILE (the role's permissions policy)");
   const roleName = given.get('--role-name');
   return { cmd: 'aws-commands', trust, permissions, ...(roleName !== undefined ? { roleName } : {}), managed };
 }
@@ -223,7 +223,10 @@ function parseNew(args: readonly string[]): Command {
     (_name, value) => {
       const eq = value.indexOf('=');
       if (eq <= 0) fail(`--set needs name=value, got "${value}"`);
-      const name = value.slice(0, eq).trim().replace(/^<(.*)>$/, '$1');
+      const name = value
+        .slice(0, eq)
+        .trim()
+        .replace(/^<(.*)>$/, '$1');
       if (sets.some((s) => s.name === name)) fail(`--set ${name} is given twice`);
       sets.push({ name, value: value.slice(eq + 1) });
     },

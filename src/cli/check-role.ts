@@ -77,41 +77,50 @@ export function parseCheckRole(args: readonly string[]): CheckRoleCommand {
     if (value === '') fail(`${name} needs a value`);
     c[key] = value;
   };
-  options(
-    args,
-    new Set(['--role', '--permissions', '--trust', '--membership', '--set', '--deny-action', '--variant', '-f', '--format']),
-    (name, value) => {
-      switch (name) {
-        case '--role':
-          return once(name, 'role', value);
-        case '--permissions':
-          return once(name, 'permissions', value);
-        case '--trust':
-          return once(name, 'trust', value);
-        case '--variant':
-          return once(name, 'variant', value);
-        case '--membership':
-          c.memberships.push(value);
-          return;
-        case '--deny-action':
-          c.denyActions.push(value);
-          return;
-        case '--set': {
-          const eq = value.indexOf('=');
-          if (eq <= 0) fail(`--set needs name=value, got "${value}"`);
-          const n = value.slice(0, eq).trim().replace(/^<(.*)>$/, '$1');
-          if (c.sets.some((s) => s.name === n)) fail(`--set ${n} is given twice`);
-          c.sets.push({ name: n, value: value.slice(eq + 1) });
-          return;
-        }
-        default:
-          c.format = format(value);
+  options(args, new Set(['--role', '--permissions', '--trust', '--membership', '--set', '--deny-action', '--variant', '-f', '--format']), (name, value) => {
+    switch (name) {
+      case '--role':
+        return once(name, 'role', value);
+      case '--permissions':
+        return once(name, 'permissions', value);
+      case '--trust':
+        return once(name, 'trust', value);
+      case '--variant':
+        return once(name, 'variant', value);
+      case '--membership':
+        c.memberships.push(value);
+        return;
+      case '--deny-action':
+        c.denyActions.push(value);
+        return;
+      case '--set': {
+        const eq = value.indexOf('=');
+        if (eq <= 0) fail(`--set needs name=value, got "${value}"`);
+        const n = value
+          .slice(0, eq)
+          .trim()
+          .replace(/^<(.*)>$/, '$1');
+        if (c.sets.some((s) => s.name === n)) fail(`--set ${n} is given twice`);
+        c.sets.push({ name: n, value: value.slice(eq + 1) });
+        return;
       }
-    },
-  );
+      default:
+        c.format = format(value);
+    }
+  });
   if (c.role === undefined) fail('check-role needs --role <role-id> (see cleanrooms-iam roles)');
   if (c.permissions === undefined) fail('check-role needs --permissions FILE');
-  return { cmd: 'check-role', role: c.role, permissions: c.permissions, ...(c.trust ? { trust: c.trust } : {}), memberships: c.memberships, sets: c.sets, denyActions: c.denyActions, ...(c.variant ? { variant: c.variant } : {}), format: c.format ?? 'text' };
+  return {
+    cmd: 'check-role',
+    role: c.role,
+    permissions: c.permissions,
+    ...(c.trust ? { trust: c.trust } : {}),
+    memberships: c.memberships,
+    sets: c.sets,
+    denyActions: c.denyActions,
+    ...(c.variant ? { variant: c.variant } : {}),
+    format: c.format ?? 'text',
+  };
 }
 
 export function parseRoles(args: readonly string[]): RolesCommand {

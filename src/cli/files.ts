@@ -168,7 +168,11 @@ function kindOf(st: fs.Stats): string {
 
 /** The encoding a byte-order mark or a NUL pattern shows, when it is one we refuse by name. */
 export function detectUtf16or32(buf: Buffer): 'UTF-16' | 'UTF-32' | undefined {
-  if (buf.length >= 4 && ((buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0) || (buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff))) return 'UTF-32';
+  if (
+    buf.length >= 4 &&
+    ((buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0) || (buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff))
+  )
+    return 'UTF-32';
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return 'UTF-16';
   // No BOM: mostly-ASCII UTF-16 has a NUL in every other byte (even offsets: big-endian, odd: little-endian).
   const n = Math.min(buf.length - (buf.length % 2), 512);

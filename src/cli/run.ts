@@ -236,7 +236,6 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
   return lintExitCode(reports, command.maxWarnings, ioErrors);
 }
 
-
 export function fixSummary(problems: number, files: number, dryRun: boolean): string {
   const p = `${problems} problem${problems === 1 ? '' : 's'}`;
   const f = `${files} file${files === 1 ? '' : 's'}`;
@@ -272,7 +271,10 @@ function awsCommands(command: Extract<Command, { cmd: 'aws-commands' }>, io: Cli
       return 2;
     }
     const errors = result.findings.filter((f) => f.severity === 'error').length;
-    if (errors) err(`${sanitize(file)}: ${errors} error${errors === 1 ? '' : 's'}; run ${TOOL_NAME} lint on it and fix ${errors === 1 ? 'it' : 'them'} before you run these commands`);
+    if (errors)
+      err(
+        `${sanitize(file)}: ${errors} error${errors === 1 ? '' : 's'}; run ${TOOL_NAME} lint on it and fix ${errors === 1 ? 'it' : 'them'} before you run these commands`,
+      );
     errorCount += errors;
     texts.push(text);
   }

@@ -70,8 +70,7 @@ export function scalarText(v: unknown): string {
 export function normaliseContext(req: Request): (key: string) => ContextEntry {
   const map = new Map<string, ContextEntry>();
   for (const [k, v] of Object.entries(req.context ?? {})) {
-    const entry: ContextEntry =
-      typeof v === 'string' ? { state: 'present', values: [v] } : Array.isArray(v) ? { state: 'present', values: v.map(String) } : v;
+    const entry: ContextEntry = typeof v === 'string' ? { state: 'present', values: [v] } : Array.isArray(v) ? { state: 'present', values: v.map(String) } : v;
     map.set(k.toLowerCase(), entry);
   }
   return (key) => map.get(key.toLowerCase()) ?? (req.closed ? { state: 'absent' } : { state: 'unknown' });
@@ -374,7 +373,11 @@ export function evaluateCondition(cond: Statement['Condition'], ctx: (k: string)
 
 function statementMatches(s: Statement, req: Request, ctx: (k: string) => ContextEntry): Tri {
   const action =
-    s.Action !== undefined ? matchesAny(list(s.Action), req.action, true) : s.NotAction !== undefined ? !matchesAny(list(s.NotAction), req.action, true) : false;
+    s.Action !== undefined
+      ? matchesAny(list(s.Action), req.action, true)
+      : s.NotAction !== undefined
+        ? !matchesAny(list(s.NotAction), req.action, true)
+        : false;
   if (!action) return F;
   let res: Tri;
   if (s.Resource !== undefined) res = resourceElement(list(s.Resource), req.resource, ctx);

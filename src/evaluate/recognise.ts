@@ -13,7 +13,6 @@ export interface Recognised {
   reason: string;
 }
 
-
 function statementsOf(p: Policy): Statement[] {
   const st = p.Statement;
   return st === undefined ? [] : Array.isArray(st) ? st : [st];

@@ -11,8 +11,19 @@
 import { list } from './evaluate';
 import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import {
-  fillTokens, mustTemplate, placeholderKind, roleById, roleCheckSpec, SAME_VALUE_KEYS, roleValueNames, templateStatements, tokensIn, variantRequests,
-  type RoleCheckSpec, type RoleRequest, type RoleVariant,
+  fillTokens,
+  mustTemplate,
+  placeholderKind,
+  roleById,
+  roleCheckSpec,
+  SAME_VALUE_KEYS,
+  roleValueNames,
+  templateStatements,
+  tokensIn,
+  variantRequests,
+  type RoleCheckSpec,
+  type RoleRequest,
+  type RoleVariant,
 } from '../catalog';
 import type { IamIndex } from '../iam-data/types';
 import { actionResourceTypes, matchActions, resourceMatchesTemplate, resourceTypesForArn } from '../iam-data';
@@ -124,8 +135,6 @@ function statementsOf(p: Policy): Statement[] {
   const st = p.Statement;
   return st === undefined ? [] : Array.isArray(st) ? st : [st];
 }
-
-
 
 // ---------- values ----------
 
@@ -331,12 +340,7 @@ function matchesAction(s: Statement, action: string): boolean {
 }
 
 /** For an implicit denial: which statement to change, and how. */
-function whatIsMissing(
-  policy: Policy,
-  action: string,
-  resource: string,
-  context: Record<string, ContextEntry | string[]>,
-): { text: string; fixes: RoleFix[] } {
+function whatIsMissing(policy: Policy, action: string, resource: string, context: Record<string, ContextEntry | string[]>): { text: string; fixes: RoleFix[] } {
   const sts = statementsOf(policy);
   // Statements naming resources or actions exactly come before those with "*": the fix goes where it adds least.
   const breadth = (s: Statement): number => [...list(s.Resource), ...list(s.Action)].filter((x) => x.includes('*')).length;
@@ -358,7 +362,10 @@ function whatIsMissing(
   // Action and resource match, the condition does not.
   const byBoth = allows.filter(({ s }) => evaluate(only({ ...s, Condition: undefined }), req).decision !== 'denied');
   if (byBoth.length) {
-    return { text: `${ref(byBoth[0].i)} allows ${action} on this resource, but its Condition does not hold for the request Clean Rooms makes (${contextText(context)})`, fixes: [] };
+    return {
+      text: `${ref(byBoth[0].i)} allows ${action} on this resource, but its Condition does not hold for the request Clean Rooms makes (${contextText(context)})`,
+      fixes: [],
+    };
   }
   const byAction = allows.filter(({ s }) => matchesAction(s, action)).map(({ i }) => i);
   const byResource = allows
@@ -377,7 +384,9 @@ function whatIsMissing(
 function fixText(f: RoleFix, action: string, resource: string, sts: Statement[]): string {
   const st = sts[f.statement];
   const ref = refText({ index: f.statement, ...(typeof st.Sid === 'string' ? { sid: st.Sid } : {}) });
-  return f.element === 'Action' ? `add ${action} to the Action of ${ref}, which covers ${resource}` : `add ${resource} to the Resource of ${ref}, which allows ${action} on other resources`;
+  return f.element === 'Action'
+    ? `add ${action} to the Action of ${ref}, which covers ${resource}`
+    : `add ${resource} to the Resource of ${ref}, which allows ${action} on other resources`;
 }
 
 function contextText(context: Record<string, ContextEntry | string[]>): string {
@@ -399,7 +408,13 @@ function checkRequest(policy: Policy, r: RoleRequest, values: Record<string, str
   const unfilled = [...new Set(tokensIn(action + ' ' + resource + ' ' + Object.values(ctx).flat().join(' ')))];
   if (res.decision === 'allowed') return { ...base, decision: 'allowed', statement: res.statement, reason: res.reason };
   if (res.decision === 'denied' && res.denial === 'explicit') {
-    return { ...base, decision: 'denied', statement: res.statement, reason: res.reason, missing: `remove ${action} on ${resource} from the Deny of ${refText(res.statement)}, or narrow that Deny` };
+    return {
+      ...base,
+      decision: 'denied',
+      statement: res.statement,
+      reason: res.reason,
+      missing: `remove ${action} on ${resource} from the Deny of ${refText(res.statement)}, or narrow that Deny`,
+    };
   }
   if (unfilled.length) {
     // The tokens stand for values nobody gave: the request is certainly denied only when nothing allows the action.
@@ -513,13 +528,22 @@ function checkTrust(spec: RoleCheckSpec, trust: Policy, values: Record<string, s
   const evalOne = (source: string | undefined) => {
     const context = source ? sourceContext(source.includes('*') ? starSample(source) : source, spec.service) : {};
     const r = evaluate(policy, { action: 'sts:AssumeRole', resource: '*', context });
-    const out = { source: source ?? '(any source)', decision: r.decision, ...(r.statement ? { statement: r.statement } : {}), reason: trustReason(r, spec.service) };
+    const out = {
+      source: source ?? '(any source)',
+      decision: r.decision,
+      ...(r.statement ? { statement: r.statement } : {}),
+      reason: trustReason(r, spec.service),
+    };
     const unfilled = source ? [...new Set(tokensIn(source))] : [];
     if (!unfilled.length || r.decision === 'allowed') return out;
     // Values nobody gave: denied for sure only when no aws:SourceArn of the trust policy has this shape.
     const un = unifier(source!, kindOf);
     if (un && userSourceArns.some((v) => un.re.test(v))) {
-      return { ...out, decision: 'depends' as Decision, reason: `depends on the value of ${unfilled.join(', ')}: give --set ${unfilled.map((n) => `${n}=…`).join(' --set ')} or --membership ARN` };
+      return {
+        ...out,
+        decision: 'depends' as Decision,
+        reason: `depends on the value of ${unfilled.join(', ')}: give --set ${unfilled.map((n) => `${n}=…`).join(' --set ')} or --membership ARN`,
+      };
     }
     return { ...out, decision: 'denied' as Decision, reason: `${out.reason}: no aws:SourceArn of the trust policy is ${source}` };
   };
@@ -531,7 +555,10 @@ function checkTrust(spec: RoleCheckSpec, trust: Policy, values: Record<string, s
     const o = otherSource(sources);
     if (o) {
       const r = evalOne(o);
-      other = { ...r, reason: r.decision === 'allowed' ? `${r.reason}: list only your collaboration's membership ARNs in aws:SourceArn (${CONFUSED_DEPUTY_PAGE})` : r.reason };
+      other = {
+        ...r,
+        reason: r.decision === 'allowed' ? `${r.reason}: list only your collaboration's membership ARNs in aws:SourceArn (${CONFUSED_DEPUTY_PAGE})` : r.reason,
+      };
     }
   } else {
     notes.push(`the documented trust policy of this role (${spec.trust}) has no source condition, so other sources are not checked`);
@@ -541,7 +568,9 @@ function checkTrust(spec: RoleCheckSpec, trust: Policy, values: Record<string, s
 }
 
 function sitesOfPolicy(p: Policy): Site[] {
-  return statementsOf(p).filter((s) => s && typeof s === 'object' && s.Effect === 'Allow').map(siteOf);
+  return statementsOf(p)
+    .filter((s) => s && typeof s === 'object' && s.Effect === 'Allow')
+    .map(siteOf);
 }
 
 const CONFUSED_DEPUTY_PAGE = 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/cross-service-confused-deputy-prevention.html';
@@ -556,7 +585,13 @@ function trustReason(r: EvaluationResult, service: string): string {
 function renderedTemplatePolicy(v: RoleVariant, values: Record<string, string>): Policy {
   // Values nobody gave become "*" here, so an unknown value never makes the user's policy look broader.
   const fill = (x: unknown): unknown =>
-    typeof x === 'string' ? fillTokens(x, values).replace(/<[a-z0-9][a-z0-9-]*>/g, '*') : Array.isArray(x) ? x.map(fill) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, fill(y)])) : x;
+    typeof x === 'string'
+      ? fillTokens(x, values).replace(/<[a-z0-9][a-z0-9-]*>/g, '*')
+      : Array.isArray(x)
+        ? x.map(fill)
+        : x && typeof x === 'object'
+          ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, fill(y)]))
+          : x;
   const sts: Statement[] = [];
   for (const id of v.permissions) sts.push(...(templateStatements(mustTemplate(id)) as Statement[]));
   for (const o of v.optional ?? []) if (values[o.when] !== undefined) sts.push(...(templateStatements(mustTemplate(o.template)) as Statement[]));
@@ -613,18 +648,50 @@ function broaderThan(user: Policy, template: Policy, known: Record<string, strin
       if (!needed) {
         const examples = iam && /[*?]/.test(p.action) ? matchActions(iam, p.action).filter((a) => !isNeeded(a)) : [];
         const ex = examples.length ? ` (${examples.length} actions the role does not need, e.g. ${examples.slice(0, 3).join(', ')})` : '';
-        f = { severity: 'warning', kind: 'action', statement: p.ref, action: p.action, resource: p.resource, decision: u.decision, message: `${at} ${allows} ${p.action}${ex}, which Clean Rooms does not need for this role` };
+        f = {
+          severity: 'warning',
+          kind: 'action',
+          statement: p.ref,
+          action: p.action,
+          resource: p.resource,
+          decision: u.decision,
+          message: `${at} ${allows} ${p.action}${ex}, which Clean Rooms does not need for this role`,
+        };
       } else if (t.decision === 'depends') {
-        f = { severity: 'info', kind: 'condition', statement: p.ref, action: p.action, resource: p.resource, decision: u.decision, message: `${at} allows ${p.action} on ${p.resource} without the condition on ${(t.dependsOn ?? []).join(', ')} that the documented policy has` };
+        f = {
+          severity: 'info',
+          kind: 'condition',
+          statement: p.ref,
+          action: p.action,
+          resource: p.resource,
+          decision: u.decision,
+          message: `${at} allows ${p.action} on ${p.resource} without the condition on ${(t.dependsOn ?? []).join(', ')} that the documented policy has`,
+        };
       } else {
-        f = { severity: 'warning', kind: 'resource', statement: p.ref, action: p.action, resource: p.resource, decision: u.decision, message: `${at} ${allows} ${p.action} on ${p.resource}, wider than the documented policy` };
+        f = {
+          severity: 'warning',
+          kind: 'resource',
+          statement: p.ref,
+          action: p.action,
+          resource: p.resource,
+          decision: u.decision,
+          message: `${at} ${allows} ${p.action} on ${p.resource}, wider than the documented policy`,
+        };
       }
     } else {
       // Without any context: a condition the documented policy has and this one does not.
       const uo = evaluate(user, { action: p.action, resource: p.resource });
       const to = evaluate(template, { action: p.action, resource: p.resource });
       if (RANK[uo.decision] > RANK[to.decision] && to.decision === 'depends') {
-        f = { severity: 'info', kind: 'condition', statement: p.ref, action: p.action, resource: p.resource, decision: uo.decision, message: `${at} allows ${p.action} on ${p.resource} without the condition on ${(to.dependsOn ?? []).join(', ')} that the documented policy has` };
+        f = {
+          severity: 'info',
+          kind: 'condition',
+          statement: p.ref,
+          action: p.action,
+          resource: p.resource,
+          decision: uo.decision,
+          message: `${at} allows ${p.action} on ${p.resource} without the condition on ${(to.dependsOn ?? []).join(', ')} that the documented policy has`,
+        };
       }
     }
     if (!f) continue;
@@ -726,12 +793,17 @@ function checkVariant(spec: RoleCheckSpec, v: RoleVariant, input: RoleCheckInput
     requests.push(checkRequest(user, r, values));
   }
   const used = new Set<string>();
-  for (const id of [...v.permissions, ...(trust ? [spec.trust] : []), ...(v.optional ?? []).filter((o) => values[o.when] !== undefined).map((o) => o.template)]) {
+  for (const id of [
+    ...v.permissions,
+    ...(trust ? [spec.trust] : []),
+    ...(v.optional ?? []).filter((o) => values[o.when] !== undefined).map((o) => o.template),
+  ]) {
     for (const p of mustTemplate(id).placeholders) used.add(p.name);
   }
   // Only the values that decide something: a request that is not allowed, or (with a trust policy) a source ARN.
   const matter = new Set<string>();
-  for (const q of requests) if (q.decision !== 'allowed') for (const n of tokensIn(`${q.action} ${q.resource} ${Object.values(q.context).flat().join(' ')}`)) matter.add(n);
+  for (const q of requests)
+    if (q.decision !== 'allowed') for (const n of tokensIn(`${q.action} ${q.resource} ${Object.values(q.context).flat().join(' ')}`)) matter.add(n);
   if (trust) for (const src of documentedSources(templateStatements(mustTemplate(spec.trust)), values)) for (const n of tokensIn(src)) matter.add(n);
   const unknownValues = [...used]
     .filter((n) => values[n] === undefined && matter.has(n))
@@ -749,7 +821,8 @@ export function checkRole(input: RoleCheckInput): RoleCheckResult {
   let variants = spec.variants;
   if (input.variant !== undefined) {
     variants = spec.variants.filter((v) => v.id === input.variant);
-    if (!variants.length) throw new RoleCheckError(`"${input.variant}" is not a variant of ${spec.role} (its variants: ${spec.variants.map((v) => v.id).join(', ')})`);
+    if (!variants.length)
+      throw new RoleCheckError(`"${input.variant}" is not a variant of ${spec.role} (its variants: ${spec.variants.map((v) => v.id).join(', ')})`);
   }
   const tried = variants.map((v) => ({ v, r: checkVariant(spec, v, input, user, trust) }));
   const score = (x: (typeof tried)[number]) => x.r.requests.filter((q) => q.decision === 'allowed').length / Math.max(1, x.r.requests.length);
@@ -791,7 +864,6 @@ export function checkRole(input: RoleCheckInput): RoleCheckResult {
     summary: summaryText(r.requests.length, denied, depends, trustCheck, forbidden.length),
   };
 }
-
 
 export function summaryText(total: number, denied: number, depends: number, trust: TrustCheck | undefined, forbidden: number): string {
   const parts: string[] = [];

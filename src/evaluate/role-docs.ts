@@ -31,10 +31,10 @@ export function roleCheckMarkdown(iam: IamIndex | undefined): string {
     '',
     '## How the requests are derived',
     '- **The template is the specification.** A role is sufficient when it allows every request the documented permissions policy',
-    '  allows. The requests are each Allow statement\'s actions × its resources, with the role\'s values filled in, keeping only the',
+    "  allows. The requests are each Allow statement's actions × its resources, with the role's values filled in, keeping only the",
     '  pairs the Service Authorization Reference authorises the action on (so `glue:GetTable` is asked on the catalog, the database',
     '  and the table; `glue:GetDatabase` only on the catalog and the database).',
-    '- **Context.** A request carries the values its statement\'s own Condition compares with an equality or Like operator',
+    "- **Context.** A request carries the values its statement's own Condition compares with an equality or Like operator",
     '  (`s3:ResourceAccount`, `aws:ResourceAccount`, `kms:ViaService`, `kms:EncryptionContext:…`); `s3:ResourceAccount` and',
     '  `aws:ResourceAccount` carry the same value. Any other key is **unknown**: a condition on it makes the answer "depends on <key>".',
     '- **`*` in a documented resource or action means every value**: the policy must cover all of them, so `bucket/prefix/*` is',
@@ -45,20 +45,20 @@ export function roleCheckMarkdown(iam: IamIndex | undefined): string {
     '  Clean Rooms uses.',
     '- **What is missing.** A denial names the statement to change: the Deny that blocks it, the statement whose Condition does',
     '  not hold, or the action or resource to add. Where one addition makes the request allowed and grants nothing else beyond',
-    '  the documented policy, it comes as a fix (one edit to one statement\'s `Action` or `Resource`).',
+    "  the documented policy, it comes as a fix (one edit to one statement's `Action` or `Resource`).",
     '- **Optional statements** (a customer managed KMS key, AWS Data Exchange) are asked for only when their value is given or found',
     '  in the policy (`--set kms-key-id=…`).',
     '- **Values** come from `--set`, or from the policy itself where unambiguous: each documented statement is matched with the',
-    '  policy\'s statement closest in actions, the strings with most placeholders first; a value with a wildcard or a variable is',
+    "  policy's statement closest in actions, the strings with most placeholders first; a value with a wildcard or a variable is",
     '  never taken, and two different candidates leave the value unknown. A request whose value is unknown is "denied" only when',
     '  no statement allows its action at all; otherwise it "depends on the value of <name>".',
     '- **Trust.** `sts:AssumeRole` by the service principal, with `aws:SourceArn` = each expected source (the `--membership` ARNs',
-    '  and the documented trust\'s source ARNs with the values filled in), `aws:SourceAccount` = its account, and for',
+    "  and the documented trust's source ARNs with the values filled in), `aws:SourceAccount` = its account, and for",
     '  `cleanrooms.amazonaws.com` an `sts:ExternalId` of the documented shape `arn:aws:*:<region>:*:dbuser:*/<membership-id>*`',
-    '  (the pages give the pattern, not the value). Each must be allowed; the same request from another collaboration\'s',
+    "  (the pages give the pattern, not the value). Each must be allowed; the same request from another collaboration's",
     '  membership must be denied (checked where the documented trust has a source condition).',
-    '- **No new access** (Access Analyzer\'s CheckNoNewAccess, offline): each (action, resource) the policy allows is evaluated',
-    '  against the documented policy rendered with the same values; what only the user\'s policy allows is reported (extra actions,',
+    "- **No new access** (Access Analyzer's CheckNoNewAccess, offline): each (action, resource) the policy allows is evaluated",
+    "  against the documented policy rendered with the same values; what only the user's policy allows is reported (extra actions,",
     '  wider resources as warnings; a missing condition as info). Not a failure.',
     '- **Access not granted** (CheckAccessNotGranted, offline): the actions of `--deny-action` and of `denyActions` in',
     '  `cleanrooms-iam.json` (current directory; schema `schemas/cleanrooms-iam.schema.json`) are reported in every statement',
@@ -76,12 +76,17 @@ export function roleCheckMarkdown(iam: IamIndex | undefined): string {
     lines.push(`### \`${spec.role}\`: ${role?.title ?? spec.role}`, '');
     lines.push(`Assumed by \`${spec.service}\`. AWS page: ${spec.docUrl}`, '');
     const sources = trustSources(spec.trust);
-    lines.push(`Trust: template \`${spec.trust}\`${sources.length ? `, sources: ${sources.map(code).join('; ')}` : ' (no source condition documented: other sources are not checked)'}.`, '');
+    lines.push(
+      `Trust: template \`${spec.trust}\`${sources.length ? `, sources: ${sources.map(code).join('; ')}` : ' (no source condition documented: other sources are not checked)'}.`,
+      '',
+    );
     for (const v of spec.variants) {
       if (spec.variants.length > 1) lines.push(`Variant \`${v.id}\` (${v.title}, \`--variant ${v.id}\`):`, '');
       lines.push('| Action | Resource | Context | From |', '|---|---|---|---|');
       for (const r of documentedRequests(spec, v, iam)) {
-        const ctx = Object.entries(r.context).map(([k, vs]) => `${k} = ${vs.join(', ')}`).join('; ');
+        const ctx = Object.entries(r.context)
+          .map(([k, vs]) => `${k} = ${vs.join(', ')}`)
+          .join('; ');
         const from = `[${r.template}](${r.docUrl}) statement ${r.statement}${r.sid ? ` (${r.sid})` : ''}${r.when ? `, when \`${r.when}\` is given` : ''}`;
         lines.push(`| ${code(r.action)} | ${code(r.resource)} | ${ctx ? code(ctx) : ''} | ${cell(from)} |`);
       }

@@ -24,12 +24,21 @@ export function checkRoleJson(r: RoleCheckResult): string {
           ? {
               service: r.trust.service,
               admits: r.trust.admits.map((a) => ({ source: a.source, decision: a.decision, statement: stmt(a.statement), reason: a.reason })),
-              other: r.trust.other ? { source: r.trust.other.source, decision: r.trust.other.decision, statement: stmt(r.trust.other.statement), reason: r.trust.other.reason } : null,
+              other: r.trust.other
+                ? { source: r.trust.other.source, decision: r.trust.other.decision, statement: stmt(r.trust.other.statement), reason: r.trust.other.reason }
+                : null,
               ok: r.trust.ok,
               ...(r.trust.note ? { note: r.trust.note } : {}),
             }
           : null,
-        broader: r.broader.map((b) => ({ severity: b.severity, kind: b.kind, action: b.action, resource: b.resource, statement: stmt(b.statement), message: b.message })),
+        broader: r.broader.map((b) => ({
+          severity: b.severity,
+          kind: b.kind,
+          action: b.action,
+          resource: b.resource,
+          statement: stmt(b.statement),
+          message: b.message,
+        })),
         forbidden: r.forbidden.map((b) => ({ action: b.action, resource: b.resource, decision: b.decision, statement: stmt(b.statement), message: b.message })),
         unknownValues: r.unknownValues,
         ok: r.ok,
@@ -63,7 +72,11 @@ export function checkRoleText(r: RoleCheckResult): string {
     lines.push('', s(`Trust (${r.trust.service}):`));
     for (const a of r.trust.admits) lines.push(s(`  ${a.decision === 'allowed' ? '✔ admits' : '✖ does not admit'} ${a.source}: ${a.reason}`));
     if (r.trust.other) {
-      lines.push(s(`  ${r.trust.other.decision === 'denied' ? '✔ does not admit' : '✖ admits'} another collaboration's ${r.trust.other.source}${r.trust.other.decision === 'denied' ? '' : `: ${r.trust.other.reason}`}`));
+      lines.push(
+        s(
+          `  ${r.trust.other.decision === 'denied' ? '✔ does not admit' : '✖ admits'} another collaboration's ${r.trust.other.source}${r.trust.other.decision === 'denied' ? '' : `: ${r.trust.other.reason}`}`,
+        ),
+      );
     }
     if (r.trust.note) lines.push(s(`  note: ${r.trust.note}`));
   } else {

@@ -17,8 +17,7 @@ export function compileGlob(pattern: string): Pattern {
 /** Glob match with a single backtrack point (no regex). */
 export function matchPattern(p: Pattern, value: string, ignoreCase: boolean): boolean {
   const v = Array.from(ignoreCase ? value.toLowerCase() : value);
-  const eq = (t: number | string, c: string): boolean =>
-    t === ONE || (typeof t === 'string' && (ignoreCase ? t.toLowerCase() : t) === c);
+  const eq = (t: number | string, c: string): boolean => t === ONE || (typeof t === 'string' && (ignoreCase ? t.toLowerCase() : t) === c);
   let pi = 0;
   let vi = 0;
   let star = -1;

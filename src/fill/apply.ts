@@ -20,7 +20,7 @@ export function planFill(occurrences: PlaceholderOccurrence[], answers: Readonly
     edits.push({ offset: o.offset, length: o.length, newText: escapeJsonStringContent(v) });
   }
   edits.sort((a, b) => a.offset - b.offset);
-  return edits.filter((e, i) => i === 0 || e.offset >= edits[i - 1]!.offset + edits[i - 1]!.length);
+  return edits.filter((e, i) => i === 0 || e.offset >= edits[i - 1].offset + edits[i - 1].length);
 }
 
 /** Apply non-overlapping offset edits to a string. */

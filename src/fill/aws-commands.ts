@@ -21,7 +21,8 @@ import { parseTree, findNodeAtLocation, getNodeValue, type Node } from 'jsonc-pa
 export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
 
 /** English default: replaces {0}, {1}… like vscode.l10n.t. */
-export const englishT: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+export const englishT: Translate = (message, ...args) =>
+  message.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
 
 export type RoleKind = 'cleanrooms' | 'cleanrooms-ml' | 'entityresolution' | 'other';
 
@@ -176,7 +177,7 @@ export function rankSiblings(current: PolicyFile, files: readonly PolicyFile[]):
   scored.sort((a, b) => Number(b.same) - Number(a.same) || b.shared - a.shared || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const ranked = scored.map((s) => s.name);
   const same = scored.filter((s) => s.same);
-  const match = same.length === 1 ? same[0]!.name : scored.length === 1 ? scored[0]!.name : undefined;
+  const match = same.length === 1 ? same[0].name : scored.length === 1 ? scored[0].name : undefined;
   return { ranked, ...(match !== undefined ? { match } : {}) };
 }
 
@@ -185,6 +186,7 @@ export function rankSiblings(current: PolicyFile, files: readonly PolicyFile[]):
  * the terminal and can end a bracketed paste, ^C cancels a line), DEL, the line and paragraph separators, the bidi
  * controls (they reorder what is shown against what runs) and the invisible format characters.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what is unsafe here
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/;
 const UNSAFE_CHARS_G = new RegExp(UNSAFE_CHARS.source, 'g');
 
@@ -257,7 +259,9 @@ export function buildCliCommands(input: CliInput, t: Translate = englishT): CliO
   if (req.passRolePattern) {
     header.push(
       t('{0} can pass only roles matching {1}', req.managedPolicies.join(' / '), req.passRolePattern),
-      req.path !== '/' ? t('(path {0} and a name containing "cleanrooms"): {1}', req.path, req.docUrl) : t('(default path /, name starting with "cleanrooms-ml"): {0}', req.docUrl),
+      req.path !== '/'
+        ? t('(path {0} and a name containing "cleanrooms"): {1}', req.path, req.docUrl)
+        : t('(default path /, name starting with "cleanrooms-ml"): {0}', req.docUrl),
     );
   } else if (req.kind === 'entityresolution') {
     header.push(t('With {0} the role name must include "entityresolution": {1}', req.managedPolicies.join(' / '), req.docUrl));

@@ -1,7 +1,7 @@
 // Find every placeholder in a policy document: <tokens>, {{tokens}}, bare names from the AWS pages, AWS example values.
 // Pure; offsets are exact document offsets of the raw placeholder text.
 import { parseTree, type Node } from 'jsonc-parser';
-import { DOC_EXAMPLE_ACCOUNT_IDS, DOC_EXAMPLE_BUCKET_PREFIX, kindForName } from '../catalog/placeholder-kinds';
+import { DOC_EXAMPLE_ACCOUNT_IDS, kindForName } from '../catalog/placeholder-kinds';
 import { decodedOffsets, findExcessiveNesting, maskDeepValues, stringContentLength } from '../analysis/json';
 
 export type PlaceholderSource = 'token' | 'braces' | 'bare-name' | 'example-value';
@@ -21,18 +21,59 @@ export interface PlaceholderOccurrence {
 /** Names the AWS Clean Rooms pages use where a value belongs (seed text and shared/reference facts §1). */
 export const BARE_REGION_NAMES = new Set(['region', 'aws-region', 'Region', 'AWS-Region', 'awsRegion']);
 export const BARE_ACCOUNT_NAMES = new Set([
-  'accountId', 'account-id', 'AccountId', 'accountID', 'account_id', 's3BucketOwnerAccountId', 'queryRunnerAccountId',
-  'jobRunnerAccountId', 'analysisTemplateAccountId', 'rrAccountId', 'aws-account-id', 'account',
+  'accountId',
+  'account-id',
+  'AccountId',
+  'accountID',
+  'account_id',
+  's3BucketOwnerAccountId',
+  'queryRunnerAccountId',
+  'jobRunnerAccountId',
+  'analysisTemplateAccountId',
+  'rrAccountId',
+  'aws-account-id',
+  'account',
 ]);
 export const BARE_BUCKET_NAMES = new Set([
-  'bucket', 'bucket_name', 'bucket-name', 'bucketName', 'buckets', 'athenaResultsBucket', 'input-buckets', 'output-bucket', 'my-bucket',
+  'bucket',
+  'bucket_name',
+  'bucket-name',
+  'bucketName',
+  'buckets',
+  'athenaResultsBucket',
+  'input-buckets',
+  'output-bucket',
+  'my-bucket',
 ]);
 export const BARE_PREFIX_NAMES = new Set(['prefix', 'optional_key_prefix', 'optionalPrefix', 'bucketFolders', 'key_prefix', 'key-prefix', 's3Path']);
 export const BARE_RESOURCE_NAMES = new Set([
-  'database', 'databaseName', 'databases', 'table', 'tableName', 'tables', 'input-databases', 'input-database', 'input-tables',
-  'keyId', 'KMS-key-ID', 'keyIdentifier', 'key-id', 'secretIdentifier', 'workgroup', 'federatedCatalogName', 'catalogName',
-  'membershipId', 'membershipID', 'queryRunnerMembershipId', 'jobRunnerMembershipId', 'analysisTemplateOwnerMembershipId',
-  'rrMembershipId', 'repoName', 'datasetId', 'revisionId', 'assetId',
+  'database',
+  'databaseName',
+  'databases',
+  'table',
+  'tableName',
+  'tables',
+  'input-databases',
+  'input-database',
+  'input-tables',
+  'keyId',
+  'KMS-key-ID',
+  'keyIdentifier',
+  'key-id',
+  'secretIdentifier',
+  'workgroup',
+  'federatedCatalogName',
+  'catalogName',
+  'membershipId',
+  'membershipID',
+  'queryRunnerMembershipId',
+  'jobRunnerMembershipId',
+  'analysisTemplateOwnerMembershipId',
+  'rrMembershipId',
+  'repoName',
+  'datasetId',
+  'revisionId',
+  'assetId',
 ]);
 /**
  * Services whose ARNs the AWS Clean Rooms pages write with bare names in the resource part (Glue database/table,
@@ -75,7 +116,7 @@ export function stringValueNodes(root: Node | undefined): Node[] {
       const v = n.children?.[1];
       if (v) stack.push(v);
     } else if (n.children) {
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
     }
   }
   return out;
@@ -101,7 +142,7 @@ function propertyKeyNodes(root: Node | undefined): Node[] {
       const v = n.children?.[1];
       if (v) stack.push(v);
     } else if (n.children) {
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
     }
   }
   return out;
@@ -150,10 +191,20 @@ function scanString(text: string, node: Node, out: PlaceholderOccurrence[], toke
     const hits: PlaceholderOccurrence[] = [];
     const m = map;
     if (tokensOnly) scanValue(value, value.indexOf('<') >= 0, value.indexOf('{{') >= 0, false, false, false, false, hits, true);
-    else scanValue(value, value.indexOf('<') >= 0, value.indexOf('{{') >= 0, value.indexOf('-EXAMPLE') >= 0, value.indexOf('amzn-s3-demo-') >= 0, hasExampleAccount(value), value.startsWith('arn:'), hits);
+    else
+      scanValue(
+        value,
+        value.indexOf('<') >= 0,
+        value.indexOf('{{') >= 0,
+        value.indexOf('-EXAMPLE') >= 0,
+        value.indexOf('amzn-s3-demo-') >= 0,
+        hasExampleAccount(value),
+        value.startsWith('arn:'),
+        hits,
+      );
     for (const h of hits) {
-      const offset = m[h.offset]!;
-      const length = m[h.offset + h.length]! - offset;
+      const offset = m[h.offset];
+      const length = m[h.offset + h.length] - offset;
       out.push({ ...h, key: text.substr(offset, length), offset, length });
     }
     return;
@@ -191,7 +242,17 @@ function scanString(text: string, node: Node, out: PlaceholderOccurrence[], toke
 const HITS = new Map<string, PlaceholderOccurrence[]>();
 const MAX_HITS = 4096;
 
-function scanValue(value: string, hasToken: boolean, hasBraces: boolean, hasUuid: boolean, hasBucket: boolean, hasAccount: boolean, isArn: boolean, out: PlaceholderOccurrence[], tokensOnly = false): void {
+function scanValue(
+  value: string,
+  hasToken: boolean,
+  hasBraces: boolean,
+  hasUuid: boolean,
+  hasBucket: boolean,
+  hasAccount: boolean,
+  isArn: boolean,
+  out: PlaceholderOccurrence[],
+  tokensOnly = false,
+): void {
   // Characters already claimed by an earlier hit (detectors run in priority order and never overlap). A bitmap, not a
   // list of ranges: each detector's hits are disjoint, so the checks cost O(value length) in all; a list scanned per
   // hit was quadratic on a value of 100,000 `<a>` tokens.
@@ -206,20 +267,20 @@ function scanValue(value: string, hasToken: boolean, hasBraces: boolean, hasUuid
 
   if (hasToken) {
     for (const m of value.matchAll(TOKEN_RE)) {
-      const name = kebab(m[1]!);
-      add(m.index!, m[0].length, name, kindForName(m[1]!), 'token');
+      const name = kebab(m[1]);
+      add(m.index, m[0].length, name, kindForName(m[1]), 'token');
     }
   }
   if (hasBraces) {
     for (const m of value.matchAll(BRACES_RE)) {
-      const inner = m[1]!.trim();
+      const inner = m[1].trim();
       const name = /^\d{12}$/.test(inner) ? inner : kebab(inner.replace(/\/\*$/, ''));
-      add(m.index!, m[0].length, name || inner, kindForName(inner), 'braces');
+      add(m.index, m[0].length, name || inner, kindForName(inner), 'braces');
     }
   }
-  if (hasUuid) for (const m of value.matchAll(EXAMPLE_UUID_RE)) add(m.index!, m[0].length, m[0], 'membership-id', 'example-value');
-  if (hasBucket) for (const m of value.matchAll(EXAMPLE_BUCKET_RE)) add(m.index!, m[0].length, m[0], 'bucket', 'example-value');
-  if (hasAccount) for (const m of value.matchAll(EXAMPLE_ACCOUNT_RE)) add(m.index!, m[0].length, m[0], 'account-id', 'example-value');
+  if (hasUuid) for (const m of value.matchAll(EXAMPLE_UUID_RE)) add(m.index, m[0].length, m[0], 'membership-id', 'example-value');
+  if (hasBucket) for (const m of value.matchAll(EXAMPLE_BUCKET_RE)) add(m.index, m[0].length, m[0], 'bucket', 'example-value');
+  if (hasAccount) for (const m of value.matchAll(EXAMPLE_ACCOUNT_RE)) add(m.index, m[0].length, m[0], 'account-id', 'example-value');
 
   if (tokensOnly) return;
   if (isArn) scanArn(value, add);
@@ -233,7 +294,7 @@ function scanArn(value: string, add: Add): void {
   const colons: number[] = [];
   for (let i = 0; i < value.length && colons.length < 5; i++) if (value.charCodeAt(i) === 0x3a) colons.push(i);
   if (colons.length < 3) return;
-  const field = (i: number): [number, number] => [colons[i - 1]! + 1, i < colons.length ? colons[i]! : value.length];
+  const field = (i: number): [number, number] => [colons[i - 1] + 1, i < colons.length ? colons[i] : value.length];
   const service = value.slice(...field(2));
   if (colons.length >= 4) {
     const [rs, re] = field(3);
@@ -244,7 +305,7 @@ function scanArn(value: string, add: Add): void {
     const [as, ae] = field(4);
     const account = value.slice(as, ae);
     if (BARE_ACCOUNT_NAMES.has(account)) add(as, ae - as, account, 'account-id', 'bare-name');
-    const resStart = colons[4]! + 1;
+    const resStart = colons[4] + 1;
     // The resource part's segments between '/' and ':' (no regex split: this runs for every ARN on every analysis).
     const isS3 = service === 's3';
     const n = value.length;

@@ -156,16 +156,22 @@ export function fixAllText(text: string, analyze: (text: string) => AnalysisResu
       return plan.fixed.filter((f) => keys.has(JSON.stringify(f.fixes?.find((x) => x.preferred)?.edits))).length;
     };
     // The safe ones together, when that adds no error either (fixes can interact); else the first one alone.
-    const together = safe.length > 1 ? applyEdits(current, safe.flatMap((x) => x.p.fix.edits)) : safe[0]!.text;
-    const togetherResult = safe.length > 1 ? analyze(together) : safe[0]!.result;
+    const together =
+      safe.length > 1
+        ? applyEdits(
+            current,
+            safe.flatMap((x) => x.p.fix.edits),
+          )
+        : safe[0].text;
+    const togetherResult = safe.length > 1 ? analyze(together) : safe[0].result;
     if (!addsError(result, togetherResult)) {
       current = together;
       result = togetherResult;
       fixedCount += countFor(safe.map((x) => x.p));
     } else {
-      current = safe[0]!.text;
-      result = safe[0]!.result;
-      fixedCount += countFor([safe[0]!.p]);
+      current = safe[0].text;
+      result = safe[0].result;
+      fixedCount += countFor([safe[0].p]);
     }
     passes++;
   }
@@ -181,7 +187,7 @@ export function minimalEdit(before: string, after: string): TextEdit | undefined
   const max = Math.min(before.length, after.length);
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   // Do not split a surrogate pair or a CRLF.
-  if (start > 0 && start < before.length && /[\udc00-\udfff\n]/.test(before[start]!)) start--;
+  if (start > 0 && start < before.length && /[\udc00-\udfff\n]/.test(before[start])) start--;
   let end = 0;
   while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
   if (end > 0 && /[\ud800-\udbff\r]/.test(before[before.length - end - 1] ?? '')) end--;

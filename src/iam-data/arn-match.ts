@@ -25,7 +25,10 @@ const FIELD_VARS = new Set(['${Partition}', '${Region}', '${Account}']);
 class NextIndex {
   private at = -2; // the cached answer (-1: none at or after `from`), valid for `from` <= at (or any `from` when -1)
   private from = 0;
-  constructor(private readonly text: string, private readonly needle: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
   get(from: number): number {
     if (this.at === -2 || from < this.from || (this.at >= 0 && this.at < from)) {
       this.at = this.text.indexOf(this.needle, from);
@@ -43,7 +46,7 @@ export function tokenizePolicyArn(arn: string): number[] {
   const closeAngle = new NextIndex(arn, '>');
   const closeDouble = new NextIndex(arn, '}}');
   for (let i = 0; i < n; i++) {
-    const ch = arn[i]!;
+    const ch = arn[i];
     if (ch === '*') pushRun(out);
     else if (ch === '?') out.push(ANY_ONE);
     else if (ch === '$' && arn[i + 1] === '{') {
@@ -80,7 +83,7 @@ export function tokenizeTemplate(template: string): number[] {
   const out: number[] = [];
   const n = template.length;
   for (let i = 0; i < n; i++) {
-    const ch = template[i]!;
+    const ch = template[i];
     if (ch === '$' && template[i + 1] === '{') {
       const end = template.indexOf('}', i + 2);
       if (end >= 0) {
@@ -133,8 +136,8 @@ export function patternsOverlap(a: number[], b: number[]): boolean {
     const i = (k / width) | 0;
     const j = k - i * width;
     if (i === n && j === m) return true;
-    const ta = i < n ? a[i]! : undefined;
-    const tb = j < m ? b[j]! : undefined;
+    const ta = i < n ? a[i] : undefined;
+    const tb = j < m ? b[j] : undefined;
     // Epsilon moves: a run may match nothing.
     if (ta === ANY_RUN || ta === ANY_FIELD) push(i + 1, j);
     if (tb === ANY_RUN || tb === ANY_FIELD) push(i, j + 1);

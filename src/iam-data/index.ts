@@ -54,7 +54,7 @@ export function servicePrefixes(index: IamIndex): string[] {
 
 export function serviceName(index: IamIndex, prefix: string): string | undefined {
   const i = serviceIndex(index, prefix);
-  return i === undefined ? undefined : index.s[i]![1];
+  return i === undefined ? undefined : index.s[i][1];
 }
 
 /** Canonical action names of a service (e.g. `GetObject`), or [] for an unknown service. */
@@ -85,7 +85,7 @@ export function lookupAction(index: IamIndex, action: string): ActionInfo | unde
   const found = findAction(index, action);
   if (!found) return undefined;
   const { svc, position } = found;
-  const a = svc.actions[position]!;
+  const a = svc.actions[position];
   return {
     service: svc.prefix,
     serviceName: svc.name,
@@ -94,10 +94,10 @@ export function lookupAction(index: IamIndex, action: string): ActionInfo | unde
     description: actionDescription(index, svc, position),
     accessLevel: index.al[a.accessLevel] ?? '',
     resourceTypes: a.rt.map((r) => {
-      const rt = svc.resourceTypes[r >> 1]!;
+      const rt = svc.resourceTypes[r >> 1];
       return { name: rt.name, required: (r & 1) === 1, arnTemplates: [rt.arn] };
     }),
-    conditionKeys: a.ck.map((k) => svc.conditionKeys[k]!.key),
+    conditionKeys: a.ck.map((k) => svc.conditionKeys[k].key),
     docUrl: serviceDocUrl(svc.prefix),
   };
 }
@@ -117,7 +117,7 @@ export function lookupConditionKey(index: IamIndex, key: string): ConditionKeyIn
     type: e.type,
     multivalued: e.multivalued,
     description: keyDescription(index, e),
-    docUrl: global ? globalKeyDocUrl(e.key) : serviceDocUrl(index.s[e.service]![0]),
+    docUrl: global ? globalKeyDocUrl(e.key) : serviceDocUrl(index.s[e.service][0]),
     global,
   };
 }
@@ -171,7 +171,7 @@ export function matchActions(index: IamIndex, pattern: string): string[] {
         const svc = decodedService(index, si);
         if (!re) {
           const p = svc.actionByLower.get(ap.toLowerCase());
-          if (p !== undefined) out.push(`${svc.prefix}:${svc.actions[p]!.name}`);
+          if (p !== undefined) out.push(`${svc.prefix}:${svc.actions[p].name}`);
         } else {
           for (const a of svc.actions) if (re.test(a.name)) out.push(`${svc.prefix}:${a.name}`);
         }
@@ -186,7 +186,7 @@ export function actionResourceTypes(index: IamIndex, action: string): Array<{ na
   const found = findAction(index, action);
   if (!found) return [];
   const { svc, position } = found;
-  return svc.actions[position]!.rt.map((r) => ({ ...svc.resourceTypes[r >> 1]!, required: (r & 1) === 1 }));
+  return svc.actions[position].rt.map((r) => ({ ...svc.resourceTypes[r >> 1], required: (r & 1) === 1 }));
 }
 
 /** Memoised: does a policy Resource ARN overlap an ARN template? (`*`, `?`, placeholders and variables are wildcards.) */
@@ -212,4 +212,3 @@ export function resourceTypesForArn(index: IamIndex, service: string, arn: strin
   if (si === undefined) return [];
   return decodedService(index, si).resourceTypes.filter((rt) => resourceMatchesTemplate(index, arn, rt.arn));
 }
-

@@ -29,7 +29,8 @@ export function parseIamIndex(jsonText: string): IamIndex {
   }
   const index = asIamIndex(data);
   if (cut >= 0) {
-    if (!Array.isArray(index.dt) || index.dt.length !== 2 * index.s.length + 1) throw new Error('the IAM reference data has a descriptions section but no offsets (dt); rebuild it with npm run build');
+    if (!Array.isArray(index.dt) || index.dt.length !== 2 * index.s.length + 1)
+      throw new Error('the IAM reference data has a descriptions section but no offsets (dt); rebuild it with npm run build');
     descriptionSections.set(index, jsonText.slice(cut + DESCRIPTIONS_MARKER.length));
   }
   return index;
@@ -56,9 +57,9 @@ function escapeSectionText(text: string): string {
 }
 
 function wordCode(rank: number): string {
-  if (rank < SHORT_CODES) return '~' + CODE_CHARS[rank]!;
+  if (rank < SHORT_CODES) return '~' + CODE_CHARS[rank];
   const r = rank - SHORT_CODES;
-  return '^' + CODE_CHARS[Math.floor(r / SHORT_CODES)]! + CODE_CHARS[r % SHORT_CODES]!;
+  return '^' + CODE_CHARS[Math.floor(r / SHORT_CODES)] + CODE_CHARS[r % SHORT_CODES];
 }
 
 /** The dictionary for a set of description tables: the words whose replacement saves the most bytes, best first. */
@@ -69,7 +70,7 @@ function buildDictionary(blobs: string[]): string[] {
   // Short codes for the most frequent words (two bytes each), long codes for the rest (three bytes): keep a word only
   // if its code is shorter than the word and the dictionary entry pays for itself.
   const words = ranked.slice(0, MAX_WORDS).map(([w]) => w);
-  const short = words.slice(0, SHORT_CODES).sort((a, b) => (counts.get(b)! - counts.get(a)!) || (a < b ? -1 : 1));
+  const short = words.slice(0, SHORT_CODES).sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1));
   const long = words.slice(SHORT_CODES).filter((w) => w.length > 3 && counts.get(w)! * (w.length - 3) > w.length + 1);
   return [...short, ...long];
 }
@@ -77,7 +78,12 @@ function buildDictionary(blobs: string[]): string[] {
 function encodeSection(blob: string, codes: Map<string, string>): string {
   return blob
     .split('\n')
-    .map((line) => line.split(' ').map((w) => codes.get(w) ?? escapeSectionText(w)).join(' '))
+    .map((line) =>
+      line
+        .split(' ')
+        .map((w) => codes.get(w) ?? escapeSectionText(w))
+        .join(' '),
+    )
     .join('\n');
 }
 
@@ -127,7 +133,7 @@ export function serializeIamIndex(index: IamIndex): string {
 
 /** Action (0) or condition-key (1) descriptions of service `i`: from the JSON (format 3) or the descriptions section. */
 function serviceDescriptions(index: IamIndex, i: number, which: 0 | 1): string {
-  const inline = index.s[i]![5 + which]!;
+  const inline = index.s[i][5 + which];
   const section = descriptionSections.get(index);
   if (inline || section === undefined || !index.dt) return inline;
   return decodeSection(section.slice(index.dt[2 * i + which], index.dt[2 * i + which + 1]), () => dictionaryOf(index));
@@ -220,7 +226,13 @@ export function cacheOf(index: IamIndex): Cache {
   if (!c) {
     const serviceByPrefix = new Map<string, number>();
     index.s.forEach((s, i) => serviceByPrefix.set(s[0].toLowerCase(), i));
-    c = { serviceByPrefix, services: new Array(index.s.length), keysByPrefix: new Map(), patterns: new Map(), arnMatches: new Map() };
+    c = {
+      serviceByPrefix,
+      services: new Array<DecodedService | undefined>(index.s.length),
+      keysByPrefix: new Map(),
+      patterns: new Map(),
+      arnMatches: new Map(),
+    };
     caches.set(index, c);
   }
   return c;
@@ -250,7 +262,7 @@ export function decodedService(index: IamIndex, i: number): DecodedService {
   const c = cacheOf(index);
   const have = c.services[i];
   if (have) return have;
-  const raw: CompactService = index.s[i]!;
+  const raw: CompactService = index.s[i];
   const actions: DecodedAction[] = [];
   const actionByLower = new Map<string, number>();
   for (const line of lines(raw[2])) {
@@ -332,7 +344,7 @@ function uncertainSet(index: IamIndex): Set<string> {
 function decodeDirectoryLine(line: string, uncertain: Set<string>): KeyEntry {
   // key|type|service|position; the key may contain | only if the data did (the build rejects that).
   const parts = line.split('|');
-  const key = parts[0]!;
+  const key = parts[0];
   const type = parts[1] ?? '';
   return {
     key,
@@ -363,7 +375,7 @@ export function prefixKeys(index: IamIndex, prefix: string): PrefixKeys {
     }
   };
   const dir = index.k ?? {};
-  const blob = Object.prototype.hasOwnProperty.call(dir, lp) ? dir[lp]! : '';
+  const blob = Object.prototype.hasOwnProperty.call(dir, lp) ? dir[lp] : '';
   for (const line of lines(blob)) add(decodeDirectoryLine(line, uncertain));
   index.g.forEach(([key, type, mv], position) => {
     if (prefixOf(key.toLowerCase()) !== lp) return;

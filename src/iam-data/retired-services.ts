@@ -11,14 +11,14 @@ export interface RetiredService {
 
 /** Service prefix -> what the reference said about it last. */
 export const RETIRED_SERVICES: Readonly<Record<string, RetiredService>> = {
-  "application-cost-profiler": { name: "AWS Application Cost Profiler Service", lastListed: "2025-02-13" },
-  "aws-mcp": { name: "AWS MCP Server", lastListed: "2025-12-06" },
-  "deepcomposer": { name: "AWS DeepComposer", lastListed: "2025-12-06" },
-  "deeplens": { name: "AWS DeepLens", lastListed: "2025-02-13" },
-  "deepracer": { name: "AWS DeepRacer", lastListed: "2025-12-06" },
-  "elastic-inference": { name: "Amazon Elastic Inference", lastListed: "2024-11-20" },
-  "iot1click": { name: "AWS IoT 1-Click", lastListed: "2024-11-20" },
-  "iotroborunner": { name: "AWS IoT RoboRunner", lastListed: "2024-09-05" },
-  "sagemaker-groundtruth-synthetic": { name: "Amazon SageMaker Ground Truth Synthetic", lastListed: "2025-02-13" },
-  "supportrecommendations": { name: "AWS Support Recommendations", lastListed: "2025-02-13" },
+  'application-cost-profiler': { name: 'AWS Application Cost Profiler Service', lastListed: '2025-02-13' },
+  'aws-mcp': { name: 'AWS MCP Server', lastListed: '2025-12-06' },
+  deepcomposer: { name: 'AWS DeepComposer', lastListed: '2025-12-06' },
+  deeplens: { name: 'AWS DeepLens', lastListed: '2025-02-13' },
+  deepracer: { name: 'AWS DeepRacer', lastListed: '2025-12-06' },
+  'elastic-inference': { name: 'Amazon Elastic Inference', lastListed: '2024-11-20' },
+  iot1click: { name: 'AWS IoT 1-Click', lastListed: '2024-11-20' },
+  iotroborunner: { name: 'AWS IoT RoboRunner', lastListed: '2024-09-05' },
+  'sagemaker-groundtruth-synthetic': { name: 'Amazon SageMaker Ground Truth Synthetic', lastListed: '2025-02-13' },
+  supportrecommendations: { name: 'AWS Support Recommendations', lastListed: '2025-02-13' },
 };

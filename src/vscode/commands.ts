@@ -10,23 +10,22 @@ import { findPlaceholders, groupPlaceholders, type PlaceholderOccurrence } from 
 import { planFill, renderTemplate } from '../fill/apply';
 import { readConfig } from './config';
 import { ruleOf, toWorkspaceEdit } from './convert';
-import { buildCliCommands, rankSiblings, roleRequirements, suggestRoleName, trustServices, validateRoleName, type PolicyFile, type Translate } from '../fill/aws-commands';
+import {
+  buildCliCommands,
+  rankSiblings,
+  roleRequirements,
+  suggestRoleName,
+  trustServices,
+  validateRoleName,
+  type PolicyFile,
+  type Translate,
+} from '../fill/aws-commands';
 import { EXAMPLE_WITH_MISTAKES } from './logic/examples';
 import { plainText } from './logic/plain';
 import { fixAllText, minimalEdit } from '../fill/fixall';
 import { relocateOccurrences } from './logic/relocate';
 import { canInsertAt, planInsertForTemplate } from './logic/insert-policy';
-import {
-  BACK,
-  remember,
-  rememberedDefault,
-  runSteps,
-  stepsForGroups,
-  stepsForTemplate,
-  validateAnswer,
-  type FillStep,
-  type Remembered,
-} from './logic/wizard';
+import { BACK, remember, rememberedDefault, runSteps, stepsForGroups, stepsForTemplate, validateAnswer, type FillStep, type Remembered } from './logic/wizard';
 import type { PromptProvider } from './prompts';
 import type { PolicyValidator } from './validation';
 
@@ -107,7 +106,9 @@ export class Commands {
     const p = this.prompts();
     const doc = uri ? vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
     if (!doc || doc.isClosed) {
-      const reason = uri ? vscode.l10n.t('{0} is not open; open it and run Fill Placeholders again.', uri.toString(true)) : vscode.l10n.t('Open a policy document first.');
+      const reason = uri
+        ? vscode.l10n.t('{0} is not open; open it and run Fill Placeholders again.', uri.toString(true))
+        : vscode.l10n.t('Open a policy document first.');
       p.showMessage('error', reason);
       return { status: 'failed', reason };
     }
@@ -116,7 +117,8 @@ export class Commands {
     let occ = findPlaceholders(text);
     if (onlyKey !== undefined) occ = occ.filter((o) => o.key === onlyKey);
     if (!occ.length) {
-      const reason = onlyKey !== undefined ? vscode.l10n.t('{0} is no longer in the document.', onlyKey) : vscode.l10n.t('No placeholders to fill in this document.');
+      const reason =
+        onlyKey !== undefined ? vscode.l10n.t('{0} is no longer in the document.', onlyKey) : vscode.l10n.t('No placeholders to fill in this document.');
       p.showMessage('info', reason);
       return { status: 'nothing', reason };
     }
@@ -220,7 +222,9 @@ export class Commands {
       return { status: 'failed', reason };
     }
     const doc = editor.document;
-    const refused = vscode.l10n.t('There is no place for a policy at the cursor: put the cursor inside a policy (its statements go into the Statement array), in an empty document, or where a JSON value is expected.');
+    const refused = vscode.l10n.t(
+      'There is no place for a policy at the cursor: put the cursor inside a policy (its statements go into the Statement array), in an empty document, or where a JSON value is expected.',
+    );
     if (!canInsertAt(doc.getText(), doc.offsetAt(editor.selection.start), doc.offsetAt(editor.selection.end))) {
       this.prompts().showMessage('error', refused);
       return { status: 'failed', reason: refused };
@@ -228,7 +232,14 @@ export class Commands {
     const r = await this.templateWizard(vscode.l10n.t('Insert Policy at Cursor'));
     if (!r) return { status: 'cancelled' };
     if (doc.isClosed) return { status: 'failed', reason: vscode.l10n.t('The editor was closed.') };
-    const plan = planInsertForTemplate(r.template, r.values, doc.getText(), doc.offsetAt(editor.selection.start), doc.offsetAt(editor.selection.end), this.indentUnit(doc));
+    const plan = planInsertForTemplate(
+      r.template,
+      r.values,
+      doc.getText(),
+      doc.offsetAt(editor.selection.start),
+      doc.offsetAt(editor.selection.end),
+      this.indentUnit(doc),
+    );
     if ('refused' in plan) {
       this.prompts().showMessage('error', refused);
       return { status: 'failed', reason: refused };
@@ -360,14 +371,18 @@ export class Commands {
     const name = doc.uri.path.split('/').pop() ?? '';
     const kind = analyze(doc.getText(), { fileName: name }).kind;
     if (kind === 'not-a-policy') return fail(vscode.l10n.t('{0} is not an IAM policy (no top-level Statement).', plainText(name)));
-    if (doc.isUntitled || doc.uri.scheme === 'untitled') return fail(vscode.l10n.t('Save the policy to a file first: the AWS CLI reads policies from files (file://…).'));
+    if (doc.isUntitled || doc.uri.scheme === 'untitled')
+      return fail(vscode.l10n.t('Save the policy to a file first: the AWS CLI reads policies from files (file://…).'));
 
     const siblings = await this.folderPolicies(doc);
     const ranked = rankSiblings({ name, kind }, siblings);
     const otherKind = kind === 'trust' ? vscode.l10n.t('permissions policy') : vscode.l10n.t('trust policy');
     let otherName = ranked.match;
     if (otherName === undefined) {
-      if (!ranked.ranked.length) return fail(vscode.l10n.t('No {0} next to {1}: save the role\'s other policy in the same folder and run the command again.', otherKind, plainText(name)));
+      if (!ranked.ranked.length)
+        return fail(
+          vscode.l10n.t("No {0} next to {1}: save the role's other policy in the same folder and run the command again.", otherKind, plainText(name)),
+        );
       otherName = await p.pickFile(
         ranked.ranked.map((n) => ({ id: n, label: n })),
         { title, placeholder: vscode.l10n.t('Which file holds the {0} of this role?', otherKind) },
@@ -420,15 +435,29 @@ export class Commands {
     await vscode.window.showTextDocument(shown, { preview: true });
 
     const notes: string[] = [];
-    const dirty = [trust.uri, permissions.uri].filter((u) => vscode.workspace.textDocuments.some((d) => !d.isClosed && d.isDirty && d.uri.toString() === u.toString()));
-    if (dirty.length) notes.push(vscode.l10n.t('Save {0} first: the AWS CLI reads the saved file.', dirty.map((u) => plainText(u.path.split('/').pop() ?? '')).join(', ')));
-    const errors = [trust.uri, permissions.uri].reduce((n, u) => n + vscode.languages.getDiagnostics(u).filter((d) => ruleOf(d) && d.severity === vscode.DiagnosticSeverity.Error).length, 0);
+    const dirty = [trust.uri, permissions.uri].filter((u) =>
+      vscode.workspace.textDocuments.some((d) => !d.isClosed && d.isDirty && d.uri.toString() === u.toString()),
+    );
+    if (dirty.length)
+      notes.push(vscode.l10n.t('Save {0} first: the AWS CLI reads the saved file.', dirty.map((u) => plainText(u.path.split('/').pop() ?? '')).join(', ')));
+    const errors = [trust.uri, permissions.uri].reduce(
+      (n, u) => n + vscode.languages.getDiagnostics(u).filter((d) => ruleOf(d) && d.severity === vscode.DiagnosticSeverity.Error).length,
+      0,
+    );
     if (errors) notes.push(vscode.l10n.t('The policies still have {0} error(s) in the Problems panel; fix them before you run the commands.', errors));
     const head = copied
       ? vscode.l10n.t('Copied {0} AWS CLI commands for role {1} to the clipboard.', out.commands.length, roleName)
       : vscode.l10n.t('The clipboard is not available: copy the AWS CLI commands for role {0} from the editor.', roleName);
     p.showMessage(notes.length || !copied ? 'warning' : 'info', [head, ...notes].join(' '));
-    return { status: 'copied', text: out.text, commands: out.commands, roleName, trustUri: trust.uri.toString(), permissionsUri: permissions.uri.toString(), uri: shown.uri.toString() };
+    return {
+      status: 'copied',
+      text: out.text,
+      commands: out.commands,
+      roleName,
+      trustUri: trust.uri.toString(),
+      permissionsUri: permissions.uri.toString(),
+      uri: shown.uri.toString(),
+    };
   }
 }
 

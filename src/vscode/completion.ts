@@ -46,7 +46,10 @@ export class PolicyCompletionProvider implements vscode.CompletionItemProvider {
     const result = completePolicy(text, doc.offsetAt(pos), index);
     if (!result) return undefined;
     const range = new vscode.Range(doc.positionAt(result.offset), doc.positionAt(result.offset + result.length));
-    return new vscode.CompletionList(result.items.map((i) => toItem(i, range)), false);
+    return new vscode.CompletionList(
+      result.items.map((i) => toItem(i, range)),
+      false,
+    );
   }
 }
 

@@ -32,7 +32,9 @@ export function toDiagnostic(doc: vscode.TextDocument, f: Finding): vscode.Diagn
   }
   d.code = target ? { value: f.rule, target } : f.rule;
   if (f.related?.length) {
-    d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, toRange(doc, r.offset, r.length)), r.message));
+    d.relatedInformation = f.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, toRange(doc, r.offset, r.length)), r.message),
+    );
   }
   return d;
 }

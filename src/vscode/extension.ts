@@ -63,7 +63,11 @@ export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
     vscode.languages.registerCodeLensProvider(SELECTOR, roles),
     vscode.languages.registerCodeActionsProvider(SELECTOR, roles, RoleChecks.metadata),
     vscode.commands.registerCommand(COMMANDS.checkRole, (uri?: unknown, ids?: unknown): Promise<RoleCheckOutcome> =>
-      roles.command(prompts, uri instanceof vscode.Uri ? uri : undefined, Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : undefined),
+      roles.command(
+        prompts,
+        uri instanceof vscode.Uri ? uri : undefined,
+        Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : undefined,
+      ),
     ),
     { dispose: () => output?.dispose() },
   );

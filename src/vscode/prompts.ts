@@ -160,7 +160,9 @@ export class QuickInputPrompts implements PromptProvider {
       const ib = vscode.window.createInputBox();
       ib.title = stepTitle(ctx.title, ctx.step, ctx.totalSteps, step.label);
       ib.prompt =
-        step.occurrences && step.occurrences > 1 ? vscode.l10n.t('{0} ({1} places): {2}', step.display, step.occurrences, step.help) : `${step.display}: ${step.help}`;
+        step.occurrences && step.occurrences > 1
+          ? vscode.l10n.t('{0} ({1} places): {2}', step.display, step.occurrences, step.help)
+          : `${step.display}: ${step.help}`;
       const sample = placeholderKind(step.kind).sample;
       ib.placeholder = sample ? vscode.l10n.t('e.g. {0}', sample) : '';
       ib.value = ctx.defaultValue ?? '';
@@ -192,7 +194,12 @@ export class QuickInputPrompts implements PromptProvider {
   async pickRule(rules: readonly RuleMeta[]): Promise<string | undefined> {
     const picked = await vscode.window.showQuickPick(
       rules.map((r) => ({ label: r.id, description: `${r.severity} · ${r.title}`, detail: r.description, id: r.id })),
-      { title: vscode.l10n.t('Clean Rooms: Show Rule Documentation'), matchOnDescription: true, matchOnDetail: true, placeHolder: vscode.l10n.t('Choose a rule') },
+      {
+        title: vscode.l10n.t('Clean Rooms: Show Rule Documentation'),
+        matchOnDescription: true,
+        matchOnDetail: true,
+        placeHolder: vscode.l10n.t('Choose a rule'),
+      },
     );
     return picked?.id;
   }
@@ -231,7 +238,11 @@ export class QuickInputPrompts implements PromptProvider {
         detail: vscode.l10n.t('The permissions policy is a separate, versioned policy attached to the role.'),
       },
     ];
-    const picked = await vscode.window.showQuickPick(items, { title: ctx.title, placeHolder: vscode.l10n.t('How should the role get its permissions policy?'), ignoreFocusOut: true });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: ctx.title,
+      placeHolder: vscode.l10n.t('How should the role get its permissions policy?'),
+      ignoreFocusOut: true,
+    });
     return picked?.style;
   }
 

@@ -108,7 +108,8 @@ export class PolicyHovers implements vscode.HoverProvider {
     if (target) {
       const loading = this.iam.isLoading;
       if (target.type === 'action') parts.push(actionHover(target.value, this.iam.lookupAction(target.value), this.iam.dataVersion, loading));
-      else if (target.type === 'condition-key') parts.push(conditionKeyHover(target.value, this.iam.lookupConditionKey(target.value), this.iam.dataVersion, loading));
+      else if (target.type === 'condition-key')
+        parts.push(conditionKeyHover(target.value, this.iam.lookupConditionKey(target.value), this.iam.dataVersion, loading));
       else parts.push(arnHover(target.value));
       range ??= toRange(doc, target.offset, target.length);
     }

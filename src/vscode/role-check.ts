@@ -144,9 +144,16 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
     for (const q of r.requests) {
       if (q.decision !== 'denied') continue;
       const index = q.fix?.statement ?? q.statement?.index;
-      const statementNode = index === undefined ? undefined : (findNodeAtLocation(root, ['Statement', index]) ?? (index === 0 ? findNodeAtLocation(root, ['Statement']) : undefined));
-      const target = statementNode ? (findNodeAtLocation(statementNode, [q.fix?.element ?? 'Action'])?.parent?.children?.[0] ?? statementNode) : findNodeAtLocation(root, ['Statement'])?.parent?.children?.[0];
-      const range = target ? new vscode.Range(doc.positionAt(target.offset), doc.positionAt(target.offset + (target.type === 'object' ? 1 : target.length))) : new vscode.Range(0, 0, 0, 0);
+      const statementNode =
+        index === undefined
+          ? undefined
+          : (findNodeAtLocation(root, ['Statement', index]) ?? (index === 0 ? findNodeAtLocation(root, ['Statement']) : undefined));
+      const target = statementNode
+        ? (findNodeAtLocation(statementNode, [q.fix?.element ?? 'Action'])?.parent?.children?.[0] ?? statementNode)
+        : findNodeAtLocation(root, ['Statement'])?.parent?.children?.[0];
+      const range = target
+        ? new vscode.Range(doc.positionAt(target.offset), doc.positionAt(target.offset + (target.type === 'object' ? 1 : target.length)))
+        : new vscode.Range(0, 0, 0, 0);
       const d = new vscode.Diagnostic(
         range,
         vscode.l10n.t('Clean Rooms will be denied {0} on {1}: {2}', q.action, q.resource, q.missing ?? q.reason),
@@ -173,7 +180,10 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
       if (!fix) continue;
       const edit = roleFixEdit(doc.getText(), fix);
       if (!edit) continue;
-      const action = new vscode.CodeAction(vscode.l10n.t('Add {0} to the {1} of statement {2}', fix.add, fix.element, fix.statement + 1), vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(
+        vscode.l10n.t('Add {0} to the {1} of statement {2}', fix.add, fix.element, fix.statement + 1),
+        vscode.CodeActionKind.QuickFix,
+      );
       action.diagnostics = [d];
       action.isPreferred = true;
       action.edit = new vscode.WorkspaceEdit();
@@ -186,7 +196,14 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const lens = this.state(doc)?.lens;
     if (!lens) return [];
-    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: lens.title, tooltip: lens.tooltip, command: COMMANDS.checkRole, arguments: [doc.uri, lens.roles] })];
+    return [
+      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+        title: lens.title,
+        tooltip: lens.tooltip,
+        command: COMMANDS.checkRole,
+        arguments: [doc.uri, lens.roles],
+      }),
+    ];
   }
 
   /** "Check Role Against Clean Rooms…": the request table of the document's role, in a read-only view. */
@@ -204,11 +221,14 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
     } catch (err) {
       return fail(vscode.l10n.t('This document is not a policy the role check can read: {0}', (err as Error)?.message ?? String(err)));
     }
-    const candidates = roles?.length ? [...roles] : rec?.roles ?? [];
+    const candidates = roles?.length ? [...roles] : (rec?.roles ?? []);
     let role = candidates.length === 1 ? candidates[0] : undefined;
     if (!role) {
       const items = (candidates.length ? candidates : ROLE_CHECKS.map((c) => c.role)).map((id) => ({ id, label: roleById(id)?.title ?? id, description: id }));
-      role = await prompts.pickFile(items, { title: vscode.l10n.t('Check Role Against Clean Rooms'), placeholder: vscode.l10n.t('Which Clean Rooms role is this policy for?') });
+      role = await prompts.pickFile(items, {
+        title: vscode.l10n.t('Check Role Against Clean Rooms'),
+        placeholder: vscode.l10n.t('Which Clean Rooms role is this policy for?'),
+      });
       if (!role) return { status: 'cancelled' };
     }
     if (this.configError) prompts.showMessage('warning', vscode.l10n.t('{0} is not used: {1}', CONFIG_FILE, this.configError));
@@ -230,8 +250,23 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
         const title = vscode.l10n.t('Check Role Against Clean Rooms');
         for (const [i, u] of result.unknownValues.entries()) {
           const k = placeholderKind(kindOf(u.name));
-          const step: FillStep = { key: u.name, display: `<${u.name}>`, kind: k.id, label: k.label, help: k.help, type: isRegionKind(k.id) ? 'region' : 'input' };
-          const ctx = { title, step: i + 1, totalSteps: result.unknownValues.length, canGoBack: false, answers: new Map(Object.entries(values)), validate: (v: string) => k.validate(v), ...(u.candidates?.[0] ? { defaultValue: u.candidates[0] } : {}) };
+          const step: FillStep = {
+            key: u.name,
+            display: `<${u.name}>`,
+            kind: k.id,
+            label: k.label,
+            help: k.help,
+            type: isRegionKind(k.id) ? 'region' : 'input',
+          };
+          const ctx = {
+            title,
+            step: i + 1,
+            totalSteps: result.unknownValues.length,
+            canGoBack: false,
+            answers: new Map(Object.entries(values)),
+            validate: (v: string) => k.validate(v),
+            ...(u.candidates?.[0] ? { defaultValue: u.candidates[0] } : {}),
+          };
           const answer = step.type === 'region' ? await prompts.pickRegion(step, ctx) : await prompts.inputValue(step, ctx);
           if (typeof answer !== 'string') break;
           values[u.name] = answer.trim();

@@ -13,7 +13,10 @@ export function reportRuleSettings(log: (msg: string) => void): void {
   const key = JSON.stringify(value ?? null);
   if (key === lastValue) return; // the same setting as last time: nothing new to report
   lastValue = key;
-  for (const p of ruleSettingProblems(value, allRules().map((r) => r.id))) {
+  for (const p of ruleSettingProblems(
+    value,
+    allRules().map((r) => r.id),
+  )) {
     if (reported.has(p.message)) continue;
     reported.add(p.message);
     log(p.message);

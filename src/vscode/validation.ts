@@ -167,7 +167,8 @@ export class PolicyValidator implements vscode.Disposable {
     const { ok, force } = this.candidate(doc);
     if (!ok) return undefined;
     const opts = this.options(doc, force);
-    if (PolicyValidator.lengthOf(doc) > (opts.maxLength ?? Infinity)) return { version: doc.version, result: { kind: 'not-a-policy', findings: [], skipped: 'too-large' }, withIam: false };
+    if (PolicyValidator.lengthOf(doc) > (opts.maxLength ?? Infinity))
+      return { version: doc.version, result: { kind: 'not-a-policy', findings: [], skipped: 'too-large' }, withIam: false };
     // Never block on a large document: its analysis arrives from the worker (validate()), until then there is none.
     if (this.offThread(doc)) return undefined;
     const result = analyze(doc.getText(), opts);
@@ -232,7 +233,11 @@ export class PolicyValidator implements vscode.Disposable {
         this.collection.delete(doc.uri);
         if (!this.overBudget.has(key)) {
           this.overBudget.add(key);
-          const msg = vscode.l10n.t('{0} was not checked: analysing it took longer than {1} seconds. It is checked again when it changes.', name, outcome.budgetMs / 1000);
+          const msg = vscode.l10n.t(
+            '{0} was not checked: analysing it took longer than {1} seconds. It is checked again when it changes.',
+            name,
+            outcome.budgetMs / 1000,
+          );
           this.log(msg);
           vscode.window.setStatusBarMessage(`$(info) ${vscode.l10n.t('Clean Rooms: {0}', msg)}`, 10000);
         }
@@ -250,7 +255,11 @@ export class PolicyValidator implements vscode.Disposable {
       if (!this.tooLarge.has(key)) {
         this.tooLarge.add(key);
         const name = doc.uri.path.split('/').pop() || doc.uri.toString(true);
-        const msg = vscode.l10n.t('{0} was not checked: it is larger than cleanroomsIam.validate.maxFileSizeMB ({1} MB).', plainText(name), this.config.maxFileSizeMB);
+        const msg = vscode.l10n.t(
+          '{0} was not checked: it is larger than cleanroomsIam.validate.maxFileSizeMB ({1} MB).',
+          plainText(name),
+          this.config.maxFileSizeMB,
+        );
         this.log(msg);
         vscode.window.setStatusBarMessage(`$(info) ${vscode.l10n.t('Clean Rooms: {0}', msg)}`, 10000);
       }
@@ -261,7 +270,10 @@ export class PolicyValidator implements vscode.Disposable {
     if (a.result.kind === 'not-a-policy') {
       this.collection.delete(doc.uri);
     } else {
-      this.collection.set(doc.uri, editorFindings(a.result.findings, doc.languageId).map((f) => toDiagnostic(doc, f)));
+      this.collection.set(
+        doc.uri,
+        editorFindings(a.result.findings, doc.languageId).map((f) => toDiagnostic(doc, f)),
+      );
       if (!this.iam.current) void this.iam.load();
     }
     this.updated.fire({ uri: doc.uri, version });

@@ -56,12 +56,18 @@ describe('completion', function () {
   });
 
   it("completes condition keys in an operator block, the statement's action keys first", async () => {
-    const { items } = await completionsAt(POLICY('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "StringEquals": { "|" } } }'), '"');
+    const { items } = await completionsAt(
+      POLICY('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "StringEquals": { "|" } } }'),
+      '"',
+    );
     const ours = items.filter((i) => i.kind === vscode.CompletionItemKind.Property && /:/.test(labelOf(i)));
     const names = ours.map(labelOf);
     assert.ok(names.includes('s3:ResourceAccount'), 's3:ResourceAccount');
     assert.ok(names.includes('aws:SourceIp'), 'a global key');
-    const byRank = ours.slice().sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map(labelOf);
+    const byRank = ours
+      .slice()
+      .sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1))
+      .map(labelOf);
     assert.ok(byRank.indexOf('s3:ResourceAccount') < byRank.indexOf('aws:SourceIp'));
   });
 
@@ -108,7 +114,12 @@ describe('lightbulb: rule documentation and turning a rule off', function () {
     const ed = await openUntitled(BAD);
     const doc = ed.document;
     const diag = await waitFor(`${rule} diagnostic`, () => ours(doc.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === rule));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     return { doc, diag, actions };
   }
 
@@ -117,9 +128,17 @@ describe('lightbulb: rule documentation and turning a rule off', function () {
     const docs = actions.find((a) => a.title === `Show documentation for ${RULE}`);
     assert.ok(docs?.command, `got ${actions.map((a) => a.title).join(' | ')}`);
     const shown: RuleMeta[] = [];
-    api.setPromptProvider({ ...cancellingPrompts(), async showRuleDocs(meta) { shown.push(meta); } });
+    api.setPromptProvider({
+      ...cancellingPrompts(),
+      async showRuleDocs(meta) {
+        shown.push(meta);
+      },
+    });
     await vscode.commands.executeCommand(docs.command.command, ...(docs.command.arguments ?? []));
-    assert.deepEqual(shown.map((m) => m.id), [RULE]);
+    assert.deepEqual(
+      shown.map((m) => m.id),
+      [RULE],
+    );
     assert.ok(actions.findIndex((a) => a.title === `Show documentation for ${RULE}`) > actions.findIndex((a) => !!a.edit), 'after the fixes');
   });
 
@@ -162,7 +181,9 @@ describe('Insert Policy at Cursor', function () {
   });
 
   it('inserts a statement after the last statement with the comma: valid JSON, three statements', async () => {
-    const text = POLICY('{ "Sid": "A", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*" },\n    { "Sid": "B", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }');
+    const text = POLICY(
+      '{ "Sid": "A", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*" },\n    { "Sid": "B", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }',
+    );
     const ed = await openUntitled(text);
     const pos = ed.document.positionAt(text.indexOf('\n  ]'));
     ed.selection = new vscode.Selection(pos, pos);
@@ -197,9 +218,17 @@ describe('JSON syntax errors: listed once', function () {
     const ed = await openUntitled(POLICY('{ "Effect" "allow", "Action": "s3:GetObject", "Resource": "*" }'));
     const doc = ed.document;
     await waitFor('our diagnostics', () => ours(doc.uri).length > 0);
-    await waitFor("VS Code's JSON syntax error", () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.source !== 'cleanrooms-iam' && d.severity === vscode.DiagnosticSeverity.Error));
-    assert.deepEqual(ours(doc.uri).filter((d) => codeOf(d) === 'json-syntax'), []);
-    assert.ok(api.analysis(doc.uri)?.findings.some((f) => f.rule === 'json-syntax'), 'the engine still finds it (the CLI reports it)');
+    await waitFor("VS Code's JSON syntax error", () =>
+      vscode.languages.getDiagnostics(doc.uri).some((d) => d.source !== 'cleanrooms-iam' && d.severity === vscode.DiagnosticSeverity.Error),
+    );
+    assert.deepEqual(
+      ours(doc.uri).filter((d) => codeOf(d) === 'json-syntax'),
+      [],
+    );
+    assert.ok(
+      api.analysis(doc.uri)?.findings.some((f) => f.rule === 'json-syntax'),
+      'the engine still finds it (the CLI reports it)',
+    );
   });
 
   it('jsonc: a trailing comma stays ours (VS Code only warns there), with its fix', async () => {
@@ -207,7 +236,15 @@ describe('JSON syntax errors: listed once', function () {
     const doc = ed.document;
     const d = await waitFor('our trailing-comma diagnostic', () => ours(doc.uri).find((x) => codeOf(x) === 'json-syntax'));
     assert.match(d.message, /trailing comma/);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    assert.ok(actions.some((a) => a.title === 'Remove the trailing comma' && a.edit), actions.map((a) => a.title).join(' | '));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    assert.ok(
+      actions.some((a) => a.title === 'Remove the trailing comma' && a.edit),
+      actions.map((a) => a.title).join(' | '),
+    );
   });
 });

@@ -114,7 +114,11 @@ describe('diagnostics', function () {
       await waitFor(`${name} analysed`, () => api.analysis(doc.uri));
       await new Promise((r) => setTimeout(r, 400)); // past the debounce: nothing may arrive late
       const bad = ours(doc.uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
-      assert.deepEqual(bad.map((d) => `${codeOf(d)}: ${d.message}`), [], name);
+      assert.deepEqual(
+        bad.map((d) => `${codeOf(d)}: ${d.message}`),
+        [],
+        name,
+      );
       if (name === 'package.json') {
         assert.equal(ours(doc.uri).length, 0);
         assert.equal(api.analysis(doc.uri)?.kind, 'not-a-policy');
@@ -124,15 +128,27 @@ describe('diagnostics', function () {
 
   it('analyses a large policy (over 256 KB) in the background worker, with the same findings as the engine, and keeps answering meanwhile', async () => {
     await api.loadIamData();
-    const statements = Array.from({ length: 1500 }, (_, i) => ({ Sid: `S${i}`, Effect: i === 700 ? 'Alow' : 'Allow', Action: ['glue:GetTable'], Resource: [`arn:aws:glue:us-east-1:111122223333:table/sales/t${i}`] }));
+    const statements = Array.from({ length: 1500 }, (_, i) => ({
+      Sid: `S${i}`,
+      Effect: i === 700 ? 'Alow' : 'Allow',
+      Action: ['glue:GetTable'],
+      Resource: [`arn:aws:glue:us-east-1:111122223333:table/sales/t${i}`],
+    }));
     const text = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
     assert.ok(text.length > 256 * 1024);
     const editor = await openUntitled(text);
     const doc = editor.document;
     // While the worker runs, a small document is analysed on the main thread at once.
-    const small = await vscode.workspace.openTextDocument({ language: 'json', content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3::b/*"}]}' });
+    const small = await vscode.workspace.openTextDocument({
+      language: 'json',
+      content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3::b/*"}]}',
+    });
     await waitFor('the small document analysed', () => api.analysis(small.uri));
-    const diags = await waitFor('diagnostics on the large policy', () => (ours(doc.uri).some((d) => codeOf(d) === 'grammar-effect') ? ours(doc.uri) : undefined), 60_000);
+    const diags = await waitFor(
+      'diagnostics on the large policy',
+      () => (ours(doc.uri).some((d) => codeOf(d) === 'grammar-effect') ? ours(doc.uri) : undefined),
+      60_000,
+    );
     const effect = diags.find((d) => codeOf(d) === 'grammar-effect')!;
     assert.equal(rangeText(doc, effect.range), 'Alow');
     // The cached analysis is the worker's, and equals the engine's (with the IAM data, as the worker loads it).
@@ -159,10 +175,15 @@ describe('diagnostics', function () {
       // By message, not by range text: a stale diagnostic's range no longer covers <bucket> once the text changed.
       await waitFor('the <bucket> diagnostic to go away', () => !ours(doc.uri).some((d) => d.message.includes('<bucket>')));
       times.push(Date.now() - t0);
-      assert.ok(ours(doc.uri).some((d) => rangeText(doc, d.range) === '<bucket-owner-account-id>'), 'the other placeholder is still reported, at its new range');
+      assert.ok(
+        ours(doc.uri).some((d) => rangeText(doc, d.range) === '<bucket-owner-account-id>'),
+        'the other placeholder is still reported, at its new range',
+      );
       t0 = Date.now();
       await ed.edit((b) => b.replace(new vscode.Range(doc.positionAt(start), doc.positionAt(start + 19)), '<bucket>'));
-      await waitFor('the <bucket> diagnostic to return', () => ours(doc.uri).some((d) => d.message.includes('<bucket>') && rangeText(doc, d.range) === '<bucket>'));
+      await waitFor('the <bucket> diagnostic to return', () =>
+        ours(doc.uri).some((d) => d.message.includes('<bucket>') && rangeText(doc, d.range) === '<bucket>'),
+      );
       times.push(Date.now() - t0);
     }
     times.sort((a, b) => a - b);
@@ -187,11 +208,15 @@ describe('diagnostics', function () {
     await waitFor('diagnostics', () => ours(doc.uri).some((d) => codeOf(d) === 'placeholder-token'));
     try {
       await setSetting('rules', { 'placeholder-token': 'info' });
-      await waitFor('placeholder-token as info', () => ours(doc.uri).some((d) => codeOf(d) === 'placeholder-token' && d.severity === vscode.DiagnosticSeverity.Information));
+      await waitFor('placeholder-token as info', () =>
+        ours(doc.uri).some((d) => codeOf(d) === 'placeholder-token' && d.severity === vscode.DiagnosticSeverity.Information),
+      );
       await setSetting('rules', { 'placeholder-token': 'off' });
       await waitFor('placeholder-token off', () => !ours(doc.uri).some((d) => codeOf(d) === 'placeholder-token'));
       await setSetting('rules', undefined);
-      await waitFor('placeholder-token back', () => ours(doc.uri).some((d) => codeOf(d) === 'placeholder-token' && d.severity === vscode.DiagnosticSeverity.Error));
+      await waitFor('placeholder-token back', () =>
+        ours(doc.uri).some((d) => codeOf(d) === 'placeholder-token' && d.severity === vscode.DiagnosticSeverity.Error),
+      );
 
       await setSetting('validate.enable', false);
       await waitFor('validation disabled', () => ours(doc.uri).length === 0);
@@ -268,7 +293,12 @@ describe('quick fixes', function () {
           const range = new vscode.Range(doc.positionAt(f.offset), doc.positionAt(f.offset + f.length));
           await waitFor(`${f.rule} diagnostic`, () => ours(doc.uri).find((d) => codeOf(d) === f.rule && d.range.isEqual(range)));
           const before = ours(doc.uri).filter((d) => codeOf(d) === f.rule).length;
-          const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+          const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+            'vscode.executeCodeActionProvider',
+            doc.uri,
+            range,
+            vscode.CodeActionKind.QuickFix.value,
+          );
           const action = actions.find((a) => a.title === fix.title);
           assert.ok(action?.edit, `quick fix "${fix.title}" for ${f.rule}; got ${actions.map((a) => a.title).join(' | ')}`);
           assert.equal(!!action.isPreferred, !!fix.preferred || f.fixes!.length === 1, `isPreferred of "${fix.title}"`);
@@ -285,11 +315,19 @@ describe('quick fixes', function () {
   });
 
   it('offers "Fill <name>…" on a placeholder and fills every occurrence in one edit', async () => {
-    const text = BAD_TOKEN_POLICY.replace('"Action": "s3:GetObject",', '"Action": "s3:GetObject",\n            "NotResource": "arn:aws:s3:::<bucket>/private/*",');
+    const text = BAD_TOKEN_POLICY.replace(
+      '"Action": "s3:GetObject",',
+      '"Action": "s3:GetObject",\n            "NotResource": "arn:aws:s3:::<bucket>/private/*",',
+    );
     const ed = await openUntitled(text);
     const doc = ed.document;
     const diag = await waitFor('placeholder diagnostic', () => ours(doc.uri).find((d) => rangeText(doc, d.range) === '<bucket>'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fill = actions.find((a) => a.title === 'Fill <bucket>…');
     assert.ok(fill?.command, `Fill action; got ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(fill.command.command, 'cleanroomsIam.fillPlaceholder');
@@ -317,7 +355,11 @@ describe('quick fixes', function () {
     assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
     assert.equal(doc.version, v0 + 1, 'one edit');
     const after = analyze(doc.getText(), {}).findings;
-    for (const f of preferred) assert.ok(!after.some((a) => a.rule === f.rule && a.fixes?.some((x) => x.preferred && x.title === f.fixes!.find((y) => y.preferred)!.title)), `${f.rule} fixed`);
+    for (const f of preferred)
+      assert.ok(
+        !after.some((a) => a.rule === f.rule && a.fixes?.some((x) => x.preferred && x.title === f.fixes!.find((y) => y.preferred)!.title)),
+        `${f.rule} fixed`,
+      );
     // The command does the same; with nothing left it changes nothing.
     const res = await vscode.commands.executeCommand<{ status: string }>('cleanroomsIam.fixAll', doc.uri);
     assert.ok(['nothing', 'applied'].includes(res.status));
@@ -335,7 +377,12 @@ describe('quick fixes', function () {
     for (const f of findings) {
       for (const fix of f.fixes!) {
         const range = new vscode.Range(doc.positionAt(f.offset), doc.positionAt(f.offset + f.length));
-        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          doc.uri,
+          range,
+          vscode.CodeActionKind.QuickFix.value,
+        );
         const action = actions.find((a) => a.title === fix.title && a.edit);
         assert.ok(action?.edit, `quick fix "${fix.title}" for ${f.rule}`);
         assert.ok(await vscode.workspace.applyEdit(action.edit));
@@ -368,7 +415,12 @@ describe('hovers and code lens', function () {
 
   it('hovers explain placeholders, actions, condition keys and ARNs', async () => {
     const loaded = await api.loadIamData();
-    const ed = await openUntitled(BAD_TOKEN_POLICY.replace('"Resource": "arn:aws:s3:::<bucket>/*"', '"Resource": ["arn:aws:s3:::<bucket>/*", "arn:aws:glue:eu-west-2:604718293525:catalog"]'));
+    const ed = await openUntitled(
+      BAD_TOKEN_POLICY.replace(
+        '"Resource": "arn:aws:s3:::<bucket>/*"',
+        '"Resource": ["arn:aws:s3:::<bucket>/*", "arn:aws:glue:eu-west-2:604718293525:catalog"]',
+      ),
+    );
     const doc = ed.document;
     await waitFor('diagnostics', () => ours(doc.uri).length > 0);
     const hoverAt = async (needle: string, delta = 2): Promise<string> => {
@@ -437,12 +489,19 @@ describe('snippets', function () {
     const checkFilled = (name: string, text: string) => {
       assert.doesNotThrow(() => JSON.parse(text), `${name} is valid JSON after filling:\n${text}`);
       const left = analyze(text, { forcePolicy: true }).findings.filter((f) => f.rule.startsWith('placeholder-'));
-      assert.deepEqual(left.map((f) => text.substr(f.offset, f.length)), [], `${name}: no placeholders left`);
+      assert.deepEqual(
+        left.map((f) => text.substr(f.offset, f.length)),
+        [],
+        `${name}: no placeholders left`,
+      );
     };
     api.setPromptProvider(sampleAnswers());
     // Through the editor (a spread of the snippets, in json and jsonc): insertSnippet, then Fill Placeholders.
     const docs = [(await openUntitled('', 'json')).document, (await openUntitled('', 'jsonc')).document];
-    assert.deepEqual(docs.map((d) => d.languageId), ['json', 'jsonc']);
+    assert.deepEqual(
+      docs.map((d) => d.languageId),
+      ['json', 'jsonc'],
+    );
     const inEditor = names.filter((_, i) => i % 4 === 0);
     const expanded = new Map<string, string>();
     let ed = await vscode.window.showTextDocument(docs[0]);
@@ -521,10 +580,14 @@ function expandSnippet(body: string): string {
     return acc;
   };
   out.push(parse());
-  return out.map((p) => (typeof p === 'string' ? p : defaults.get(p.mirror) ?? '')).join('');
+  return out.map((p) => (typeof p === 'string' ? p : (defaults.get(p.mirror) ?? ''))).join('');
 }
 
 /** The editor re-indents inserted snippets to the editor's settings; compare without leading whitespace. */
 function normalizeIndent(t: string): string {
-  return t.split('\n').map((l) => l.trim()).join('\n').trim();
+  return t
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n')
+    .trim();
 }

@@ -27,7 +27,14 @@ function scripted(script: Script) {
   const templates = [...(script.templates ?? [])];
   const messages: string[] = [];
   const answer = async (step: FillStep, ctx: PromptContext) => {
-    log.push({ key: step.key, step: ctx.step, total: ctx.totalSteps, canGoBack: ctx.canGoBack, title: ctx.title, ...(ctx.defaultValue !== undefined ? { defaultValue: ctx.defaultValue } : {}) });
+    log.push({
+      key: step.key,
+      step: ctx.step,
+      total: ctx.totalSteps,
+      canGoBack: ctx.canGoBack,
+      title: ctx.title,
+      ...(ctx.defaultValue !== undefined ? { defaultValue: ctx.defaultValue } : {}),
+    });
     if (!(step.key in script.answers)) throw new Error(`no scripted answer for ${step.key}`);
     let a = script.answers[step.key];
     if (Array.isArray(a)) a = a.shift();
@@ -92,11 +99,20 @@ describe('Fill Placeholders…', function () {
     const v0 = doc.version;
     const res = await run('cleanroomsIam.fillPlaceholders');
     assert.equal(res.status, 'applied', JSON.stringify(res));
-    assert.deepEqual(s.log.map((l) => l.key), ['aws-region', 'accountId', 'database', 'table', 'bucket', 's3BucketOwnerAccountId', 'prefix']);
-    assert.deepEqual(s.log.map((l) => `${l.step}/${l.total}`), ['1/7', '2/7', '3/7', '4/7', '5/7', '6/7', '7/7']);
+    assert.deepEqual(
+      s.log.map((l) => l.key),
+      ['aws-region', 'accountId', 'database', 'table', 'bucket', 's3BucketOwnerAccountId', 'prefix'],
+    );
+    assert.deepEqual(
+      s.log.map((l) => `${l.step}/${l.total}`),
+      ['1/7', '2/7', '3/7', '4/7', '5/7', '6/7', '7/7'],
+    );
     assert.equal(doc.version, v0 + 1, 'a single edit');
     assert.equal(doc.getText(), expectedFill(original, SEED_ANSWERS));
-    assert.deepEqual(analyze(doc.getText()).findings.filter((f) => f.rule.startsWith('placeholder-')), []);
+    assert.deepEqual(
+      analyze(doc.getText()).findings.filter((f) => f.rule.startsWith('placeholder-')),
+      [],
+    );
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), original, 'one undo restores the original exactly');
   });
@@ -116,13 +132,21 @@ describe('Fill Placeholders…', function () {
   it('Back returns to the previous question', async () => {
     const original = await fixtureText('seed-receive-results-permissions-policy.json');
     const ed = await openUntitled(original);
-    const s = scripted({ answers: { bucket_name: ['wrong-bucket-name', 'harbourline-results'], accountId: [BACK, '604718293525'], optional_key_prefix: 'clean-rooms/results' } });
+    const s = scripted({
+      answers: { bucket_name: ['wrong-bucket-name', 'harbourline-results'], accountId: [BACK, '604718293525'], optional_key_prefix: 'clean-rooms/results' },
+    });
     api.setPromptProvider(s.provider);
     const res = await run('cleanroomsIam.fillPlaceholders');
     assert.equal(res.status, 'applied');
-    assert.deepEqual(s.log.map((l) => l.key), ['bucket_name', 'accountId', 'bucket_name', 'accountId', 'optional_key_prefix']);
+    assert.deepEqual(
+      s.log.map((l) => l.key),
+      ['bucket_name', 'accountId', 'bucket_name', 'accountId', 'optional_key_prefix'],
+    );
     assert.equal(s.log[2].defaultValue, 'wrong-bucket-name', 'the earlier answer is offered again');
-    assert.equal(ed.document.getText(), expectedFill(original, { bucket_name: 'harbourline-results', accountId: '604718293525', optional_key_prefix: 'clean-rooms/results' }));
+    assert.equal(
+      ed.document.getText(),
+      expectedFill(original, { bucket_name: 'harbourline-results', accountId: '604718293525', optional_key_prefix: 'clean-rooms/results' }),
+    );
   });
 
   it('keeps an edit made while a prompt was open and fills at the new positions', async () => {
@@ -167,7 +191,7 @@ describe('Fill Placeholders…', function () {
     api.setPromptProvider(s.provider);
     const res = await run('cleanroomsIam.fillPlaceholders');
     assert.equal(res.status, 'conflict', JSON.stringify(res));
-    assert.equal(doc.getText(), original.replace('bucket_name', 'typed-by-hand'), 'only the user\'s edit');
+    assert.equal(doc.getText(), original.replace('bucket_name', 'typed-by-hand'), "only the user's edit");
     assert.equal(s.messages.length, 1);
     assert.match(s.messages[0], /changed while you answered/);
   });
@@ -240,7 +264,10 @@ describe('Fill Placeholders…', function () {
     const s = scripted({ answers });
     api.setPromptProvider(s.provider);
     await run('cleanroomsIam.fillPlaceholders', ed.document.uri);
-    assert.deepEqual(s.log.map((l) => l.defaultValue), ['harbourline-results', '604718293525', 'clean-rooms/results']);
+    assert.deepEqual(
+      s.log.map((l) => l.defaultValue),
+      ['harbourline-results', '604718293525', 'clean-rooms/results'],
+    );
     await closeAll();
     await vscode.workspace.getConfiguration('cleanroomsIam').update('fill.rememberValues', false, vscode.ConfigurationTarget.Global);
     try {
@@ -248,7 +275,10 @@ describe('Fill Placeholders…', function () {
       const s2 = scripted({ answers });
       api.setPromptProvider(s2.provider);
       await run('cleanroomsIam.fillPlaceholders', ed.document.uri);
-      assert.deepEqual(s2.log.map((l) => l.defaultValue), [undefined, undefined, undefined]);
+      assert.deepEqual(
+        s2.log.map((l) => l.defaultValue),
+        [undefined, undefined, undefined],
+      );
     } finally {
       await vscode.workspace.getConfiguration('cleanroomsIam').update('fill.rememberValues', undefined, vscode.ConfigurationTarget.Global);
     }
@@ -276,7 +306,10 @@ describe('New Policy from Template… / Insert Policy at Cursor…', function ()
     api.setPromptProvider(s.provider);
     const res = await run('cleanroomsIam.newPolicy');
     assert.equal(res.status, 'opened', JSON.stringify(res));
-    assert.deepEqual(s.log.map((l) => l.key), ['#template', 'region', '#template', 'region', 'query-runner-membership-id']);
+    assert.deepEqual(
+      s.log.map((l) => l.key),
+      ['#template', 'region', '#template', 'region', 'query-runner-membership-id'],
+    );
     assert.equal(s.log[1].canGoBack, true, 'Back offered on the first value step');
     assert.equal(s.log[3].step, 2);
     const ed = vscode.window.activeTextEditor!;
@@ -286,7 +319,10 @@ describe('New Policy from Template… / Insert Policy at Cursor…', function ()
     const values = { region: 'eu-west-2', 'query-runner-membership-id': '6b0e3f52-9d1a-4c7e-8f23-a41d5c9e0b76', 'query-runner-account-id': '817364052948' };
     assert.equal(ed.document.getText(), renderTemplate(t, values, 4) + '\n');
     const findings = analyze(ed.document.getText()).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
-    assert.deepEqual(findings.map((f) => `${f.rule}: ${f.message}`), []);
+    assert.deepEqual(
+      findings.map((f) => `${f.rule}: ${f.message}`),
+      [],
+    );
   });
 
   it('cancelling at the template list or a value step opens nothing', async () => {
@@ -331,18 +367,24 @@ describe('Show Rule Documentation', function () {
         shown.push(`${rule.id} ${rule.docUrl}`);
       },
     });
-    const ed = await openUntitled('{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::<bucket>/*" } ] }');
+    const ed = await openUntitled(
+      '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::<bucket>/*" } ] }',
+    );
     const at = ed.document.getText().indexOf('<bucket>') + 2;
     ed.selection = new vscode.Selection(ed.document.positionAt(at), ed.document.positionAt(at));
     const deadline = Date.now() + 10_000;
-    while (!vscode.languages.getDiagnostics(ed.document.uri).some((d) => d.source === 'cleanrooms-iam') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!vscode.languages.getDiagnostics(ed.document.uri).some((d) => d.source === 'cleanrooms-iam') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     assert.equal(await vscode.commands.executeCommand('cleanroomsIam.showRuleDocs'), 'placeholder-token');
     assert.equal(picks.length, 0, 'no picker when the cursor is on a finding');
     ed.selection = new vscode.Selection(0, 0, 0, 0);
     assert.equal(await vscode.commands.executeCommand('cleanroomsIam.showRuleDocs'), 'placeholder-example-value');
     assert.equal(picks.length, 1);
     assert.match(picks[0], /placeholder-token/);
-    assert.deepEqual(shown.map((x) => x.split(' ')[0]), ['placeholder-token', 'placeholder-example-value']);
+    assert.deepEqual(
+      shown.map((x) => x.split(' ')[0]),
+      ['placeholder-token', 'placeholder-example-value'],
+    );
     assert.ok(shown.every((x) => / https:\/\/docs\.aws\.amazon\.com\//.test(x)));
   });
 });

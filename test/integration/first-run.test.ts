@@ -71,7 +71,10 @@ describe('first run: walkthrough', () => {
     const w = walkthroughs[0];
     assert.equal(w.id, WALKTHROUGH_ID);
     assert.equal(w.title, 'Get started with Clean Rooms IAM roles', 'VS Code resolved %walkthrough.title%');
-    assert.deepEqual(w.steps.map((s) => s.id), ['createPolicies', 'fillPlaceholders', 'seeChecks', 'createRole']);
+    assert.deepEqual(
+      w.steps.map((s) => s.id),
+      ['createPolicies', 'fillPlaceholders', 'seeChecks', 'createRole'],
+    );
     for (const s of w.steps) {
       assert.doesNotMatch(s.title, /^%.*%$/, `${s.id} title resolved`);
       assert.match(s.description, /\(command:/, `${s.id} has a button`);
@@ -95,7 +98,14 @@ describe('first run: walkthrough', () => {
       const doc = vscode.window.activeTextEditor?.document;
       assert.ok(doc && doc.uri.toString() === (out as { uri: string }).uri);
       const rules = await waitFor('diagnostics on the example', () => {
-        const r = [...new Set(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'cleanrooms-iam').map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code))))].sort();
+        const r = [
+          ...new Set(
+            vscode.languages
+              .getDiagnostics(doc.uri)
+              .filter((d) => d.source === 'cleanrooms-iam')
+              .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code))),
+          ),
+        ].sort();
         return r.length >= 4 && r;
       });
       assert.deepEqual(rules, ['cleanrooms-externalid-arnlike', 'cleanrooms-forany-single-valued', 'placeholder-bare-name', 'placeholder-example-value']);
@@ -153,7 +163,14 @@ describe('first run: Copy AWS CLI Commands', () => {
       `aws iam put-role-policy --role-name cleanrooms-read-data-test --policy-name cleanrooms-read-data-test-permissions --policy-document file://${perms}`,
     ];
     const clip = await vscode.env.clipboard.readText();
-    assert.deepEqual(clip.trimEnd().split('\n').filter((l) => !l.startsWith('#')), expected, clip);
+    assert.deepEqual(
+      clip
+        .trimEnd()
+        .split('\n')
+        .filter((l) => !l.startsWith('#')),
+      expected,
+      clip,
+    );
     assert.match(clip, /# .*arn:aws:iam::\*:role\/service-role\/\*cleanrooms\*/);
     // The same text is shown in an untitled shell document.
     const shown = vscode.window.activeTextEditor?.document;
@@ -167,11 +184,17 @@ describe('first run: Copy AWS CLI Commands', () => {
     const trust = workspaceFile('read-data-trust-policy.json').fsPath;
     const perms = workspaceFile('read-data-permissions-policy.json').fsPath;
     const clip = await vscode.env.clipboard.readText();
-    assert.deepEqual(clip.trimEnd().split('\n').filter((l) => !l.startsWith('#')), [
-      `aws iam create-role --role-name cleanrooms-rd --path /service-role/ --assume-role-policy-document file://${trust}`,
-      `POLICY_ARN=$(aws iam create-policy --policy-name cleanrooms-rd-permissions --policy-document file://${perms} --query Policy.Arn --output text)`,
-      'aws iam attach-role-policy --role-name cleanrooms-rd --policy-arn "$POLICY_ARN"',
-    ]);
+    assert.deepEqual(
+      clip
+        .trimEnd()
+        .split('\n')
+        .filter((l) => !l.startsWith('#')),
+      [
+        `aws iam create-role --role-name cleanrooms-rd --path /service-role/ --assume-role-policy-document file://${trust}`,
+        `POLICY_ARN=$(aws iam create-policy --policy-name cleanrooms-rd-permissions --policy-document file://${perms} --query Policy.Arn --output text)`,
+        'aws iam attach-role-policy --role-name cleanrooms-rd --policy-arn "$POLICY_ARN"',
+      ],
+    );
   });
 
   it('asks with a quick pick when the sibling is ambiguous (best matches first), and Escape changes nothing', async () => {
@@ -185,7 +208,10 @@ describe('first run: Copy AWS CLI Commands', () => {
   it('refuses an untitled document (the AWS CLI reads files) and a non-policy', async () => {
     const s = scripted({});
     api.setPromptProvider(s.provider);
-    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cleanrooms.amazonaws.com"},"Action":"sts:AssumeRole"}]}' });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'json',
+      content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cleanrooms.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+    });
     await vscode.window.showTextDocument(doc);
     const out = await vscode.commands.executeCommand<CommandOutcome>(COMMANDS.copyCliCommands);
     assert.equal(out.status, 'failed');

@@ -21,7 +21,10 @@ before(async function () {
 /** The AWS page's read-data permissions policy for Glue and S3, filled with realistic values. */
 function readDataPermissions(): string {
   const t = mustTemplate('read-data-s3-permissions');
-  return renderTemplate(t, sampleValues(t, (k) => placeholderKind(k).sample));
+  return renderTemplate(
+    t,
+    sampleValues(t, (k) => placeholderKind(k).sample),
+  );
 }
 
 const roleDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'cleanrooms-iam role check');
@@ -66,30 +69,41 @@ describe('role check', function () {
     const doc = ed.document;
     const diags = await waitFor('role-check warnings', () => (roleDiagnostics(doc.uri).length ? roleDiagnostics(doc.uri) : undefined), 20_000);
     assert.ok(diags.every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
-    assert.ok(diags.some((d) => /glue:GetPartitions/.test(d.message)), diags.map((d) => d.message).join('\n'));
+    assert.ok(
+      diags.some((d) => /glue:GetPartitions/.test(d.message)),
+      diags.map((d) => d.message).join('\n'),
+    );
     const titles = await lensTitles(doc);
     assert.equal(titles.length, 1);
     assert.match(titles[0], /^\d+ of \d+ requests denied$/);
     // The warning sits on the Action of the statement the fix goes to.
     const d = diags.find((x) => /glue:GetPartitions/.test(x.message))!;
     assert.equal(doc.getText(d.range), '"Action"');
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    const actions =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)) ??
+      [];
     const fix = actions.find((a) => /^Add glue:GetPartitions to the Action of statement \d+$/.test(a.title));
     assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
     assert.equal(fix.isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await waitFor('the role check passes again', () => roleDiagnostics(doc.uri).length === 0 || undefined, 20_000);
-    assert.deepEqual(await eventually('the ✔ lens', async () => {
-      const t = await lensTitles(doc);
-      return t[0]?.endsWith('✔') && t;
-    }), ['Clean Rooms can use this role ✔']);
+    assert.deepEqual(
+      await eventually('the ✔ lens', async () => {
+        const t = await lensTitles(doc);
+        return t[0]?.endsWith('✔') && t;
+      }),
+      ['Clean Rooms can use this role ✔'],
+    );
     assert.ok(JSON.parse(doc.getText()), 'the fixed policy is valid JSON');
   });
 
   it('"Check Role Against Clean Rooms…" shows the request table; on an unknown policy it asks which role (Escape changes nothing)', async () => {
     const ed = await openUntitled(readDataPermissions().replace(/\s*"glue:GetPartitions",/, ''));
     await waitFor('analysed', () => api.analysis(ed.document.uri));
-    const out = await vscode.commands.executeCommand<{ status: string; role?: string; ok?: boolean; text?: string }>('cleanroomsIam.checkRole', ed.document.uri);
+    const out = await vscode.commands.executeCommand<{ status: string; role?: string; ok?: boolean; text?: string }>(
+      'cleanroomsIam.checkRole',
+      ed.document.uri,
+    );
     assert.equal(out?.status, 'checked');
     assert.equal(out.role, 'read-data-s3');
     assert.equal(out.ok, false);
@@ -99,7 +113,13 @@ describe('role check', function () {
     const other = await openUntitled('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}');
     assert.deepEqual(await lensTitles(other.document), [], 'no lens on a policy that is not a Clean Rooms role');
     const asked: string[] = [];
-    api.setPromptProvider({ ...cancellingPrompts(), async pickFile(items) { asked.push(...items.map((i) => i.id)); return undefined; } });
+    api.setPromptProvider({
+      ...cancellingPrompts(),
+      async pickFile(items) {
+        asked.push(...items.map((i) => i.id));
+        return undefined;
+      },
+    });
     const before = other.document.getText();
     const cancelled = await vscode.commands.executeCommand<{ status: string }>('cleanroomsIam.checkRole', other.document.uri);
     assert.equal(cancelled?.status, 'cancelled');

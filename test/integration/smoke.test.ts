@@ -31,12 +31,19 @@ describe('smoke: extension in a real VS Code', () => {
     const bad = await vscode.workspace.openTextDocument(workspaceFile('smoke-bad-policy.json'));
     await vscode.window.showTextDocument(bad, { preview: false });
 
-    const diags = await waitFor(`a ${SOURCE} diagnostic on smoke-bad-policy.json`, () => {
-      const d = ours(bad.uri);
-      return d.length > 0 && d;
-    }, 30_000);
+    const diags = await waitFor(
+      `a ${SOURCE} diagnostic on smoke-bad-policy.json`,
+      () => {
+        const d = ours(bad.uri);
+        return d.length > 0 && d;
+      },
+      30_000,
+    );
     // The <bucket> placeholder sits inside the Resource string: some finding must cover that line.
-    const line = bad.getText().split('\n').findIndex((l) => l.includes('arn:aws:s3:::<bucket>/*'));
+    const line = bad
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('arn:aws:s3:::<bucket>/*'));
     assert.ok(
       diags.some((d) => d.range.start.line <= line && d.range.end.line >= line),
       `a diagnostic on line ${line + 1}; got ${diags.map((d) => `${d.range.start.line + 1}: ${d.message}`).join(' | ')}`,
@@ -44,7 +51,11 @@ describe('smoke: extension in a real VS Code', () => {
 
     // Give the (debounced) validation of the other document the same chance, then expect nothing there.
     await new Promise((r) => setTimeout(r, 1000));
-    assert.deepEqual(ours(pkgDoc.uri).map((d) => d.message), [], 'no cleanrooms-iam diagnostics on package.json');
+    assert.deepEqual(
+      ours(pkgDoc.uri).map((d) => d.message),
+      [],
+      'no cleanrooms-iam diagnostics on package.json',
+    );
   });
 
   after(async () => {

@@ -34,7 +34,10 @@ describe('analyze: recognising policies', () => {
     assert.equal(analyze(trust).kind, 'trust');
     assert.equal(analyze(perms).kind, 'permissions');
     // Statement as a single object is legal.
-    assert.equal(analyze('{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"AWS":"arn:aws:iam::210987654321:root"}}}').kind, 'trust');
+    assert.equal(
+      analyze('{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"AWS":"arn:aws:iam::210987654321:root"}}}').kind,
+      'trust',
+    );
   });
 
   it('reports JSON syntax errors at their position', () => {
@@ -65,15 +68,23 @@ describe('analyze: recognising policies', () => {
     // A top-level Statement makes it a policy (issue 12 item 9): the deep value is reported, the rest analysed.
     const r = analyze(deep);
     assert.equal(r.kind, 'permissions');
-    assert.deepEqual(r.findings.filter((f) => f.rule === 'json-too-deep').map((f) => f.offset), [13 + 255]); // the 256th `[` is level 257 (the root object is level 1)
+    assert.deepEqual(
+      r.findings.filter((f) => f.rule === 'json-too-deep').map((f) => f.offset),
+      [13 + 255],
+    ); // the 256th `[` is level 257 (the root object is level 1)
     const forced = analyze(deep, { forcePolicy: true });
-    assert.deepEqual(forced.findings.filter((f) => f.rule === 'json-too-deep').map((f) => f.offset), [13 + 255]); // the 256th `[` is level 257 (the root object is level 1)
+    assert.deepEqual(
+      forced.findings.filter((f) => f.rule === 'json-too-deep').map((f) => f.offset),
+      [13 + 255],
+    ); // the 256th `[` is level 257 (the root object is level 1)
   });
 
   it('applies severity overrides, including off', () => {
     const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::<bucket>/*"}]}';
     assert.ok(analyze(text).findings.some((f) => f.rule === 'placeholder-token' && f.severity === 'error'));
-    assert.ok(analyze(text, { severityOverrides: { 'placeholder-token': 'info' } }).findings.some((f) => f.rule === 'placeholder-token' && f.severity === 'info'));
+    assert.ok(
+      analyze(text, { severityOverrides: { 'placeholder-token': 'info' } }).findings.some((f) => f.rule === 'placeholder-token' && f.severity === 'info'),
+    );
     assert.ok(!analyze(text, { severityOverrides: { 'placeholder-token': 'off' } }).findings.some((f) => f.rule === 'placeholder-token'));
   });
 });
@@ -91,21 +102,32 @@ describe('rules: placeholders', () => {
   });
 
   it('flags the seed page bare names as warnings', () => {
-    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"glue:GetTable","Resource":"arn:aws:glue:aws-region:accountId:table/table"}]}';
+    const text =
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"glue:GetTable","Resource":"arn:aws:glue:aws-region:accountId:table/table"}]}';
     const f = analyze(text).findings.filter((x) => x.rule === 'placeholder-bare-name');
-    assert.deepEqual(f.map((x) => at(text, x)), ['aws-region', 'accountId', 'table']);
+    assert.deepEqual(
+      f.map((x) => at(text, x)),
+      ['aws-region', 'accountId', 'table'],
+    );
     assert.ok(f.every((x) => x.severity === 'warning'));
   });
 
   it('flags AWS example values as warnings', () => {
-    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cleanrooms.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:ArnEquals":{"aws:SourceArn":"arn:aws:cleanrooms:us-east-1:555555555555:membership/a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa"}}}]}';
+    const text =
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cleanrooms.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:ArnEquals":{"aws:SourceArn":"arn:aws:cleanrooms:us-east-1:555555555555:membership/a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa"}}}]}';
     const f = analyze(text).findings.filter((x) => x.rule === 'placeholder-example-value');
-    assert.deepEqual(f.map((x) => at(text, x)), ['555555555555', 'a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa']);
+    assert.deepEqual(
+      f.map((x) => at(text, x)),
+      ['555555555555', 'a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa'],
+    );
   });
 
   it('stays quiet on real values and policy variables', () => {
     const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-data/home/${aws:username}/*"}]}';
-    assert.deepEqual(analyze(text).findings.filter((x) => x.rule.startsWith('placeholder')), []);
+    assert.deepEqual(
+      analyze(text).findings.filter((x) => x.rule.startsWith('placeholder')),
+      [],
+    );
   });
 });
 
@@ -152,7 +174,19 @@ describe('iam-data: action wildcards without RegExp', () => {
 
   it('matchActionPattern agrees with the index matcher, and long patterns cost nothing', () => {
     const iam = loadTestIamIndex();
-    for (const p of ['s3:Get*', '*:Describe*', 'cleanrooms:List*', 'S3:getobject', 's3:Get?bject', 'glue:*Table*', 's?:Get*', 'e*:Describe*Instance?', 's3:Gte*', 'nosuch:*', '*:GetObject']) {
+    for (const p of [
+      's3:Get*',
+      '*:Describe*',
+      'cleanrooms:List*',
+      'S3:getobject',
+      's3:Get?bject',
+      'glue:*Table*',
+      's?:Get*',
+      'e*:Describe*Instance?',
+      's3:Gte*',
+      'nosuch:*',
+      '*:GetObject',
+    ]) {
       assert.deepEqual(matchActionPattern(iam, p).slice().sort(), matchActions(iam, p).slice().sort(), p);
     }
     const c0 = process.cpuUsage();

@@ -94,7 +94,7 @@ function od(s: string, _dir?: string): string {
 }
 
 describe('aws-commands: shell quoting of hostile values', () => {
-  it('quotes plain words as they are, other text in single quotes, control characters as $\'\\xHH\'', () => {
+  it("quotes plain words as they are, other text in single quotes, control characters as $'\\xHH'", () => {
     assert.equal(shellQuote('cleanrooms-x'), 'cleanrooms-x');
     assert.equal(shellQuote('a b'), `'a b'`);
     assert.equal(shellQuote(`it's`), `'it'\\''s'`);
@@ -117,7 +117,15 @@ describe('aws-commands: shell quoting of hostile values', () => {
     for (const name of HOSTILE) {
       for (const relative of [false, true]) {
         for (const style of ['inline', 'managed'] as const) {
-          const input: CliInput = { roleName: `cleanrooms-${name}`, requirements: CR, trustPath: `/w/${name}-trust.json`, permissionsPath: `${name}.json`, relative, style, policyName: name };
+          const input: CliInput = {
+            roleName: `cleanrooms-${name}`,
+            requirements: CR,
+            trustPath: `/w/${name}-trust.json`,
+            permissionsPath: `${name}.json`,
+            relative,
+            style,
+            policyName: name,
+          };
           const out = buildCliCommands(input);
           assert.ok(!RAW_CONTROL.test(out.text), `${JSON.stringify(name)}: ${JSON.stringify(out.text)}`);
           const lines = out.text.trimEnd().split('\n');
@@ -151,9 +159,23 @@ describe('aws-commands: shell quoting of hostile values', () => {
           assert.deepEqual(r.traced, ['aws', 'POLICY_ARN=\\$\\(aws', 'aws'], JSON.stringify(name));
           const calls = argsFromOd(r.args);
           assert.equal(calls.length, 3);
-          assert.deepEqual(calls[0], ['iam', 'create-role', '--role-name', roleName, '--path', '/service-role/', '--assume-role-policy-document', `file://${trustPath}`].map((a) => od(a, dir)), JSON.stringify(name));
-          assert.deepEqual(calls[1].slice(0, 6), ['iam', 'create-policy', '--policy-name', `pol-${name}`, '--policy-document', `file://${permissionsPath}`].map((a) => od(a, dir)), JSON.stringify(name));
-          assert.deepEqual(calls[2], ['iam', 'attach-role-policy', '--role-name', roleName, '--policy-arn', 'arn:aws:iam::111122223333:policy/p'].map((a) => od(a, dir)), JSON.stringify(name));
+          assert.deepEqual(
+            calls[0],
+            ['iam', 'create-role', '--role-name', roleName, '--path', '/service-role/', '--assume-role-policy-document', `file://${trustPath}`].map((a) =>
+              od(a, dir),
+            ),
+            JSON.stringify(name),
+          );
+          assert.deepEqual(
+            calls[1].slice(0, 6),
+            ['iam', 'create-policy', '--policy-name', `pol-${name}`, '--policy-document', `file://${permissionsPath}`].map((a) => od(a, dir)),
+            JSON.stringify(name),
+          );
+          assert.deepEqual(
+            calls[2],
+            ['iam', 'attach-role-policy', '--role-name', roleName, '--policy-arn', 'arn:aws:iam::111122223333:policy/p'].map((a) => od(a, dir)),
+            JSON.stringify(name),
+          );
         }
       }
     } finally {
@@ -184,9 +206,18 @@ describe('aws-commands: the CLI command', () => {
     const r = runCli(['aws-commands', '--trust', 'examples/read-data-trust-policy.json', '--permissions', 'examples/read-data-permissions-policy.json']);
     assert.equal(r.code, 0, r.err);
     assert.equal(r.err, '');
-    const expected = buildCliCommands({ roleName: 'cleanrooms-read-data', requirements: CR, trustPath: GOOD_TRUST, permissionsPath: GOOD_PERMS, style: 'inline' });
+    const expected = buildCliCommands({
+      roleName: 'cleanrooms-read-data',
+      requirements: CR,
+      trustPath: GOOD_TRUST,
+      permissionsPath: GOOD_PERMS,
+      style: 'inline',
+    });
     assert.equal(r.out, expected.text);
-    assert.match(r.out, /^aws iam create-role --role-name cleanrooms-read-data --path \/service-role\/ --assume-role-policy-document file:\/\/\/.*read-data-trust-policy\.json$/m);
+    assert.match(
+      r.out,
+      /^aws iam create-role --role-name cleanrooms-read-data --path \/service-role\/ --assume-role-policy-document file:\/\/\/.*read-data-trust-policy\.json$/m,
+    );
     assert.match(r.out, /^aws iam put-role-policy /m);
   });
 

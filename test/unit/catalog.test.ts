@@ -90,7 +90,10 @@ describe('catalog: templates', () => {
     for (const t of TEMPLATES) assert.ok(roleIds.has(t.role), `${t.id}: unknown role ${t.role}`);
     for (const r of ROLES) {
       const ts = TEMPLATES.filter((t) => t.role === r.id);
-      assert.ok(ts.some((t) => t.policyType === 'trust'), `${r.id} has no trust policy`);
+      assert.ok(
+        ts.some((t) => t.policyType === 'trust'),
+        `${r.id} has no trust policy`,
+      );
       assert.ok(ts.some((t) => t.policyType === 'permissions') || ts.some((t) => t.managedPolicies?.length), `${r.id} has no permissions`);
     }
   });
@@ -139,7 +142,7 @@ describe('catalog: templates', () => {
     assert.ok(templateText(scoped).includes('"StringLike"'));
   });
 
-  it('membership ARNs take a Clean Rooms <region> and the membership\'s account and id', () => {
+  it("membership ARNs take a Clean Rooms <region> and the membership's account and id", () => {
     for (const t of TEMPLATES) {
       const kinds = new Map(t.placeholders.map((p) => [p.name, p.kind]));
       for (const m of templateText(t).matchAll(/arn:aws:cleanrooms:<([a-z0-9-]+)>:<([a-z0-9-]+)>:membership\/<([a-z0-9-]+)>/g)) {
@@ -195,7 +198,10 @@ describe('catalog: templates rendered', () => {
       JSON.parse(text); // strict JSON, not JSONC
       const result = analyze(text, OPTIONS);
       const bad = result.findings.filter((f: Finding) => f.severity === 'error' || f.severity === 'warning');
-      assert.deepEqual(bad.map((f) => `${f.rule}: ${f.message} [${text.substr(f.offset, f.length)}]`), []);
+      assert.deepEqual(
+        bad.map((f) => `${f.rule}: ${f.message} [${text.substr(f.offset, f.length)}]`),
+        [],
+      );
       assert.equal(result.kind, t.policyType === 'trust' ? 'trust' : 'permissions');
     });
 
@@ -230,7 +236,7 @@ describe('catalog: placeholder kinds', () => {
     }
   });
 
-  it('every template-specific sample passes its kind\'s validator and is not an AWS doc example', () => {
+  it("every template-specific sample passes its kind's validator and is not an AWS doc example", () => {
     for (const t of TEMPLATES) {
       for (const [name, v] of Object.entries(samplesOf(t))) {
         const p = t.placeholders.find((x) => x.name === name)!;
@@ -337,7 +343,7 @@ describe('catalog: placeholder kinds', () => {
     assert.ok(validate('data-exchange-id', 'rev-001'));
   });
 
-  it('kindForName maps the catalog\'s placeholder names to their declared kinds', () => {
+  it("kindForName maps the catalog's placeholder names to their declared kinds", () => {
     // Tokens pasted without the catalog (e.g. from a template file) are still recognised with the right kind.
     const mismatches: string[] = [];
     for (const t of TEMPLATES) {

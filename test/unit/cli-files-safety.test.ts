@@ -54,7 +54,8 @@ describe('cli files: bounded, non-blocking reads', function () {
   it('a regular file that grows past the cap while stat said small is cut too (bytes read, not st.size)', () => {
     // /proc/self/status is a regular file with st.size 0 and a few hundred bytes of text.
     const small = readTextFile('/proc/self/status', 100);
-    if (fs.existsSync('/proc/self/status')) assert.ok('error' in small && /more than 300 bytes read; the limit is 100 bytes/.test(small.error), JSON.stringify(small));
+    if (fs.existsSync('/proc/self/status'))
+      assert.ok('error' in small && /more than 300 bytes read; the limit is 100 bytes/.test(small.error), JSON.stringify(small));
     const ok = readTextFile('/proc/self/status', 100_000);
     if (fs.existsSync('/proc/self/status')) assert.ok('text' in ok && /^Name:/.test(ok.text), JSON.stringify(ok).slice(0, 100));
   });
@@ -114,7 +115,8 @@ describe('cli files: bounded, non-blocking reads', function () {
     assert.equal(r.status, 2, r.stderr || 'timed out');
     const lines = r.stderr.trimEnd().split('\n');
     assert.match(lines[0], /pipe2\.json: not a regular file \(a FIFO\); not linted$/);
-    if (fs.existsSync('/proc/self/pagemap')) assert.match(lines[1], /\/proc\/self\/pagemap: file is too large to lint \(more than 15 MB read; the limit is 5 MB\)$/);
+    if (fs.existsSync('/proc/self/pagemap'))
+      assert.match(lines[1], /\/proc\/self\/pagemap: file is too large to lint \(more than 15 MB read; the limit is 5 MB\)$/);
   });
 });
 
@@ -140,16 +142,24 @@ describe('cli files: names and encodings', () => {
     const ex = expandPaths([d.toString()]);
     assert.deepEqual(ex.errors, []);
     assert.equal(ex.files.length, 2);
-    assert.ok(ex.fsPaths.every((p) => Buffer.isBuffer(p)), 'opened by their bytes');
+    assert.ok(
+      ex.fsPaths.every((p) => Buffer.isBuffer(p)),
+      'opened by their bytes',
+    );
     const r = runCli(['lint', '--format', 'json', d.toString()]);
     assert.equal(r.err, '');
     const out = JSON.parse(r.out) as Array<{ file: string; findings: Array<{ rule: string }> }>;
     assert.equal(out.length, 2);
-    assert.ok(out.every((x) => x.findings.some((f) => f.rule === 'placeholder-token')), r.out);
+    assert.ok(
+      out.every((x) => x.findings.some((f) => f.rule === 'placeholder-token')),
+      r.out,
+    );
     assert.ok(out.some((x) => x.file.endsWith('b\ufffd\ufffd.json')));
     // SARIF names the real file: its bytes percent-encoded (not the U+FFFD of the display name).
     const sarif = JSON.parse(runCli(['lint', '--format', 'sarif', d.toString()], { cwd: dir }).out);
-    const uris = sarif.runs[0].results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0].physicalLocation.artifactLocation.uri);
+    const uris = sarif.runs[0].results.map(
+      (x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0].physicalLocation.artifactLocation.uri,
+    );
     assert.deepEqual([...new Set(uris)].sort(), ['walk/b%FF%FE.json', 'walk/sub%C3/p.json']);
     // Same encoding as for a string when the bytes are UTF-8.
     assert.equal(relativeUri(Buffer.from('a b/é#.json')), relativeUri('a b/é#.json'));
@@ -189,7 +199,8 @@ describe('cli files: names and encodings', () => {
     const sub = path.join(dir, 'sarif');
     fs.mkdirSync(sub);
     fs.writeFileSync(path.join(sub, 'team\\a b#1.json'), POLICY);
-    const uri = (over: Partial<CliIo>): string => JSON.parse(runCli(['lint', '--format', 'sarif', '.'], { cwd: sub, ...over }).out).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    const uri = (over: Partial<CliIo>): string =>
+      JSON.parse(runCli(['lint', '--format', 'sarif', '.'], { cwd: sub, ...over }).out).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
     // The CLI resolves '.' against io.cwd only for the URI; run it in the folder itself.
     const prev = process.cwd();
     process.chdir(sub);

@@ -38,7 +38,11 @@ function runCli(argv: string[], over: Partial<CliIo> = {}): { code: number; out:
 }
 
 function trust(cond: unknown): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: cond }] }, null, 2);
+  return JSON.stringify(
+    { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: cond }] },
+    null,
+    2,
+  );
 }
 
 function duplicateKeys(text: string): string[] {
@@ -67,10 +71,19 @@ function fakeAnalyze(rewrites: Rewrite[], error = 'E'): (text: string) => Analys
     const findings: Finding[] = [];
     for (const r of rewrites) {
       for (let i = text.indexOf(r.from); i >= 0; i = text.indexOf(r.from, i + 1)) {
-        findings.push({ rule: `r-${r.from}`, severity: r.severity ?? 'warning', message: `${r.from} -> ${r.to}`, offset: i, length: r.from.length, docUrl: 'https://docs.aws.amazon.com/', fixes: [{ title: `to ${r.to}`, edits: [{ offset: i, length: r.from.length, newText: r.to }], preferred: true }] });
+        findings.push({
+          rule: `r-${r.from}`,
+          severity: r.severity ?? 'warning',
+          message: `${r.from} -> ${r.to}`,
+          offset: i,
+          length: r.from.length,
+          docUrl: 'https://docs.aws.amazon.com/',
+          fixes: [{ title: `to ${r.to}`, edits: [{ offset: i, length: r.from.length, newText: r.to }], preferred: true }],
+        });
       }
     }
-    for (let i = text.indexOf(error); i >= 0; i = text.indexOf(error, i + 1)) findings.push({ rule: 'err', severity: 'error', message: 'E', offset: i, length: 1, docUrl: 'https://docs.aws.amazon.com/' });
+    for (let i = text.indexOf(error); i >= 0; i = text.indexOf(error, i + 1))
+      findings.push({ rule: 'err', severity: 'error', message: 'E', offset: i, length: 1, docUrl: 'https://docs.aws.amazon.com/' });
     return { kind: 'permissions', findings };
   };
 }
@@ -82,7 +95,10 @@ describe('fix all (core): passes to a fixed point, each proven by re-analysis', 
   });
 
   it('repeats passes when a fix reveals another (X -> Z -> Y), and a second run changes nothing', () => {
-    const an = fakeAnalyze([{ from: 'X', to: 'Z' }, { from: 'Z', to: 'Y' }]);
+    const an = fakeAnalyze([
+      { from: 'X', to: 'Z' },
+      { from: 'Z', to: 'Y' },
+    ]);
     const once = applyEdits('aXbX', planFixAll(an('aXbX').findings).edits);
     assert.equal(once, 'aZbZ', 'one pass alone is not a fixed point');
     const r = fixAllText('aXbX', an);
@@ -98,7 +114,10 @@ describe('fix all (core): passes to a fixed point, each proven by re-analysis', 
   });
 
   it('never keeps a fix whose result has a new error; the safe fixes of the same pass are still applied', () => {
-    const an = fakeAnalyze([{ from: 'X', to: 'Y' }, { from: 'Q', to: 'E' }]);
+    const an = fakeAnalyze([
+      { from: 'X', to: 'Y' },
+      { from: 'Q', to: 'E' },
+    ]);
     const r = fixAllText('XQX', an);
     assert.equal(r.text, 'YQY');
     assert.equal(r.rejected, 1);
@@ -118,7 +137,10 @@ describe('fix all (core): passes to a fixed point, each proven by re-analysis', 
   });
 
   it('stops at the pass bound on a fix cycle (A -> B -> A) and says it is unfinished', () => {
-    const an = fakeAnalyze([{ from: 'A', to: 'B' }, { from: 'B', to: 'A' }]);
+    const an = fakeAnalyze([
+      { from: 'A', to: 'B' },
+      { from: 'B', to: 'A' },
+    ]);
     const r = fixAllText('A', an);
     assert.equal(r.passes, MAX_FIX_PASSES);
     assert.equal(r.unfinished, true);
@@ -160,7 +182,10 @@ describe('fix all (core): passes to a fixed point, each proven by re-analysis', 
     assert.ok(a.text.includes(MEMBERSHIP));
     assert.deepEqual(duplicateKeys(a.text), []);
     assert.equal(fixAllText(a.text, an).text, a.text);
-    const like = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 's3:prefix': 'home/*' } } }] });
+    const like = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 's3:prefix': 'home/*' } } }],
+    });
     const b = fixAllText(like, (t) => analyze(t, { iam: loadTestIamIndex() }));
     assert.ok(!b.text.includes('StringLike'), b.text);
     // A document with fixes everywhere: each pass adds no error, the result is a fixed point.
@@ -193,7 +218,13 @@ describe('lint --fix (CLI)', function () {
 
   it('parses --fix and --fix-dry-run as flags', () => {
     assert.deepEqual(parseArgs(['lint', '--fix', 'a.json']), { cmd: 'lint', format: 'text', maxWarnings: -1, paths: ['a.json'], fix: 'write' });
-    assert.deepEqual(parseArgs(['lint', 'a.json', '--fix-dry-run', '-f', 'json']), { cmd: 'lint', format: 'json', maxWarnings: -1, paths: ['a.json'], fix: 'dry-run' });
+    assert.deepEqual(parseArgs(['lint', 'a.json', '--fix-dry-run', '-f', 'json']), {
+      cmd: 'lint',
+      format: 'json',
+      maxWarnings: -1,
+      paths: ['a.json'],
+      fix: 'dry-run',
+    });
     assert.deepEqual(parseArgs(['lint', '--fix', '--fix', 'a.json']), { cmd: 'lint', format: 'text', maxWarnings: -1, paths: ['a.json'], fix: 'write' });
     assert.deepEqual(parseArgs(['lint', '--', '--fix']), { cmd: 'lint', format: 'text', maxWarnings: -1, paths: ['--fix'] });
     for (const [argv, re] of [
@@ -201,7 +232,11 @@ describe('lint --fix (CLI)', function () {
       [['lint', '--fix=yes', 'a'], /option --fix takes no value/],
       [['lint', '--fix'], /at least one file/],
     ] as Array<[string[], RegExp]>) {
-      assert.throws(() => parseArgs(argv), (e: unknown) => e instanceof UsageError && re.test(e.message), argv.join(' '));
+      assert.throws(
+        () => parseArgs(argv),
+        (e: unknown) => e instanceof UsageError && re.test(e.message),
+        argv.join(' '),
+      );
     }
     const r = runCli(['lint', '--fix=1', 'x.json']);
     assert.equal(r.code, 2);
@@ -247,7 +282,19 @@ describe('lint --fix (CLI)', function () {
     const arm = path.join(d, 'member-trust-policy.json');
     fs.writeFileSync(arm, trust({ ArnLike: { 'aws:SourceArn': MEMBERSHIP, 'aws:SourceArm': 'arn:aws:cleanrooms:*:*:membership/*' } }));
     const like = path.join(d, 'prefix-permissions-policy.json');
-    fs.writeFileSync(like, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::amzn-cr-data', Condition: { StringEquals: { 's3:prefix': 'home/*' } } }] }, null, 2));
+    fs.writeFileSync(
+      like,
+      JSON.stringify(
+        {
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::amzn-cr-data', Condition: { StringEquals: { 's3:prefix': 'home/*' } } },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
     runCli(['lint', '--fix', d]);
     const armText = fs.readFileSync(arm, 'utf8');
     assert.ok(armText.includes(MEMBERSHIP), armText);
@@ -257,7 +304,10 @@ describe('lint --fix (CLI)', function () {
     const mtimes = [arm, like].map((f) => fs.statSync(f).mtimeMs);
     const second = runCli(['lint', '--fix', d]);
     assert.match(second.out, /\nNothing to fix: no file changed\.\n$/);
-    assert.deepEqual([arm, like].map((f) => fs.statSync(f).mtimeMs), mtimes);
+    assert.deepEqual(
+      [arm, like].map((f) => fs.statSync(f).mtimeMs),
+      mtimes,
+    );
     assert.equal(fs.readFileSync(arm, 'utf8'), armText);
     assert.equal(fs.readFileSync(like, 'utf8'), likeText);
   });
@@ -322,7 +372,11 @@ describe('lint --fix (CLI)', function () {
     };
     if (!lock(true)) return this.skip();
     try {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'lint', '--fix', f], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'lint', '--fix', f], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       assert.equal(r.status, 2, r.stderr);
       assert.equal(r.stderr, `cleanrooms-iam: ${f}: cannot write the fixed file: permission denied\n`);
       assert.doesNotMatch(r.stderr, /\n\s+at /);
@@ -337,7 +391,10 @@ describe('lint --fix (CLI)', function () {
   it('keeps a UTF-8 BOM and CRLF line endings, and exits on what remains', () => {
     const d = fs.mkdtempSync(path.join(dir, 'bom-'));
     const f = path.join(d, 'p.json');
-    fs.writeFileSync(f, '\ufeff{\r\n  "Version": "2012-10-17",\r\n  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3::bucket/*"}]\r\n}\r\n');
+    fs.writeFileSync(
+      f,
+      '\ufeff{\r\n  "Version": "2012-10-17",\r\n  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3::bucket/*"}]\r\n}\r\n',
+    );
     const r = runCli(['lint', '--fix', f]);
     const after = fs.readFileSync(f, 'utf8');
     assert.equal(after.charCodeAt(0), 0xfeff);

@@ -98,16 +98,25 @@ describe('cli: LineIndex (offset -> 1-based line/column, VS Code style)', () => 
 
 describe('cli: argument parsing', () => {
   const usage = (argv: string[], re: RegExp): void => {
-    assert.throws(() => parseArgs(argv), (e: unknown) => e instanceof UsageError && re.test(e.message) && !e.message.includes('\n'));
+    assert.throws(
+      () => parseArgs(argv),
+      (e: unknown) => e instanceof UsageError && re.test(e.message) && !e.message.includes('\n'),
+    );
   };
 
   it('parses lint with defaults and options in both spellings', () => {
     assert.deepEqual(parseArgs(['lint', 'a.json']), { cmd: 'lint', format: 'text', maxWarnings: -1, paths: ['a.json'] });
     assert.deepEqual(parseArgs(['lint', '--format', 'sarif', 'dir', '--max-warnings=3', 'b.json']), {
-      cmd: 'lint', format: 'sarif', maxWarnings: 3, paths: ['dir', 'b.json'],
+      cmd: 'lint',
+      format: 'sarif',
+      maxWarnings: 3,
+      paths: ['dir', 'b.json'],
     });
     assert.deepEqual(parseArgs(['lint', '-f', 'json', '--max-warnings', '0', '--', '-odd.json']), {
-      cmd: 'lint', format: 'json', maxWarnings: 0, paths: ['-odd.json'],
+      cmd: 'lint',
+      format: 'json',
+      maxWarnings: 0,
+      paths: ['-odd.json'],
     });
     assert.equal((parseArgs(['lint', '--format=json', 'x']) as { format: string }).format, 'json');
   });
@@ -158,11 +167,19 @@ describe('cli: lint reports on the fixtures', () => {
     const ph = rep.findings.filter((f) => f.rule.startsWith('placeholder-'));
     const got = ph.map((f) => [f.line, f.column, f.endLine, f.endColumn, text.substr(f.offset, f.length)]);
     const expect: Array<[number, string, number?]> = [
-      [17, 'aws-region'], [17, 'accountId'], [17, 'database', 1],
-      [18, 'aws-region'], [18, 'accountId'], [18, 'table', 1],
-      [19, 'aws-region'], [19, 'accountId'],
-      [40, 'bucket'], [45, 's3BucketOwnerAccountId'],
-      [57, 'bucket'], [57, 'prefix'], [62, 's3BucketOwnerAccountId'],
+      [17, 'aws-region'],
+      [17, 'accountId'],
+      [17, 'database', 1],
+      [18, 'aws-region'],
+      [18, 'accountId'],
+      [18, 'table', 1],
+      [19, 'aws-region'],
+      [19, 'accountId'],
+      [40, 'bucket'],
+      [45, 's3BucketOwnerAccountId'],
+      [57, 'bucket'],
+      [57, 'prefix'],
+      [62, 's3BucketOwnerAccountId'],
     ];
     assert.deepEqual(
       got,
@@ -176,7 +193,10 @@ describe('cli: lint reports on the fixtures', () => {
     assert.ok(ph.every((f) => f.rule === 'placeholder-bare-name' && f.severity === 'warning'));
     // The two-colon S3 ARN (line 57): once ARN rules exist, one of them must flag it.
     if (allRules().some((r) => r.id.startsWith('arn-'))) {
-      assert.ok(rep.findings.some((f) => f.rule.startsWith('arn-') && f.line === 57), 'no arn-* finding on the two-colon S3 ARN');
+      assert.ok(
+        rep.findings.some((f) => f.rule.startsWith('arn-') && f.line === 57),
+        'no arn-* finding on the two-colon S3 ARN',
+      );
     }
   });
 
@@ -184,7 +204,10 @@ describe('cli: lint reports on the fixtures', () => {
     const trust = lintFixture('bad/seed-receive-results-trust.json');
     assert.equal(trust.kind, 'trust');
     const ex = trust.findings.filter((f) => f.rule === 'placeholder-example-value');
-    assert.deepEqual(ex.map((f) => f.line), [13, 27, 27]);
+    assert.deepEqual(
+      ex.map((f) => f.line),
+      [13, 27, 27],
+    );
     assert.ok(trust.findings.some((f) => f.rule === 'placeholder-bare-name' && f.line === 13));
     const perms = lintFixture('bad/seed-receive-results-permissions.json');
     assert.equal(perms.kind, 'permissions');
@@ -198,7 +221,11 @@ describe('cli: lint reports on the fixtures', () => {
     for (const rel of ['good/read-data-trust.json', 'good/read-data-permissions.json', 'good/receive-results-permissions-bom.json']) {
       const rep = lintFixture(rel);
       assert.notEqual(rep.kind, 'not-a-policy', rel);
-      assert.deepEqual(rep.findings.map((f) => `${f.rule} ${f.line}:${f.column} ${f.message}`), [], rel);
+      assert.deepEqual(
+        rep.findings.map((f) => `${f.rule} ${f.line}:${f.column} ${f.message}`),
+        [],
+        rel,
+      );
     }
     assert.equal(lintFixture('good/read-data-trust.json').kind, 'trust');
   });
@@ -229,16 +256,20 @@ describe('cli: lint reports on the fixtures', () => {
     assert.ok('report' in lf);
     const b = lf.report.findings.map((f) => [f.rule, f.line, f.column, f.endLine, f.endColumn]);
     assert.deepEqual(a, b);
-    assert.deepEqual(a.slice(0, 3).map((x) => `${x[1]}:${x[2]}`), ['7:34', '8:64', '13:63']);
+    assert.deepEqual(
+      a.slice(0, 3).map((x) => `${x[1]}:${x[2]}`),
+      ['7:34', '8:64', '13:63'],
+    );
   });
 
   it('ignores a BOM: no syntax error and columns as VS Code shows them', () => {
     const raw = readFixture('cli/bom-placeholder.json');
     assert.equal(raw.charCodeAt(0), 0xfeff);
     const rep = lintFixture('cli/bom-placeholder.json');
-    assert.deepEqual(rep.findings.map((f) => [f.rule, f.line, f.column, f.endColumn]), [
-      ['placeholder-token', 1, colOf(raw, 1, '<bucket>'), colOf(raw, 1, '<bucket>') + 8],
-    ]);
+    assert.deepEqual(
+      rep.findings.map((f) => [f.rule, f.line, f.column, f.endColumn]),
+      [['placeholder-token', 1, colOf(raw, 1, '<bucket>'), colOf(raw, 1, '<bucket>') + 8]],
+    );
     assert.equal(rep.findings[0].column, 105);
   });
 });
@@ -246,11 +277,26 @@ describe('cli: lint reports on the fixtures', () => {
 describe('cli: output formats', () => {
   // Hand-made reports, so these tests pin the formats and not the (growing) rule set.
   const F = (rule: string, severity: Severity, line: number, column: number, endColumn: number, message: string): LocatedFinding => ({
-    rule, severity, message, docUrl: 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/setting-up-roles.html',
-    offset: 0, length: endColumn - column, line, column, endLine: line, endColumn,
+    rule,
+    severity,
+    message,
+    docUrl: 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/setting-up-roles.html',
+    offset: 0,
+    length: endColumn - column,
+    line,
+    column,
+    endLine: line,
+    endColumn,
   });
   const warnings = (): LocatedFinding[] => [
-    F('placeholder-bare-name', 'warning', 11, 31, 42, '"bucket_name" is the placeholder name from the AWS page, not a value: replace it with your S3 bucket name.'),
+    F(
+      'placeholder-bare-name',
+      'warning',
+      11,
+      31,
+      42,
+      '"bucket_name" is the placeholder name from the AWS page, not a value: replace it with your S3 bucket name.',
+    ),
     F('placeholder-bare-name', 'warning', 15, 45, 54, '"accountId" is the placeholder name from the AWS page, not a value.'),
     F('placeholder-bare-name', 'warning', 25, 31, 42, '"bucket_name" is the placeholder name from the AWS page, not a value.'),
     F('placeholder-bare-name', 'warning', 25, 43, 62, '"optional_key_prefix" is the placeholder name from the AWS page, not a value.'),
@@ -286,7 +332,10 @@ describe('cli: output formats', () => {
       endColumn: 42,
     });
     assert.equal(out[0].file, 'bad/seed-receive-results-permissions.json');
-    assert.deepEqual(out.map((r: { kind: string }) => r.kind), ['permissions', 'trust', 'trust', 'not-a-policy']);
+    assert.deepEqual(
+      out.map((r: { kind: string }) => r.kind),
+      ['permissions', 'trust', 'trust', 'not-a-policy'],
+    );
     assert.deepEqual(out[3].findings, []);
   });
 
@@ -353,7 +402,10 @@ describe('cli: output formats', () => {
     assert.equal(jsonSyntax.defaultConfiguration.level, 'error');
     assert.equal(runObj.columnKind, 'utf16CodeUnits');
     assert.equal(runObj.results.length, 8);
-    assert.deepEqual(runObj.results.map((r: { level: string }) => r.level), ['warning', 'warning', 'warning', 'warning', 'warning', 'note', 'error', 'note']);
+    assert.deepEqual(
+      runObj.results.map((r: { level: string }) => r.level),
+      ['warning', 'warning', 'warning', 'warning', 'warning', 'note', 'error', 'note'],
+    );
     // A rule id the registry does not know (e.g. internal-error) still gets a rule entry, so ruleIndex stays valid.
     const hint = runObj.results[7];
     assert.equal(driver.rules[hint.ruleIndex].id, 'some-hint');
@@ -432,17 +484,30 @@ describe('cli: files', () => {
     const root = path.join(dir, 'repo');
     const { files, errors } = expandPaths([root]);
     assert.deepEqual(errors, []);
-    assert.deepEqual(files.map((f) => path.relative(root, f)), [path.join('policies', 'a.json'), path.join('policies', 'nested', 'b.JSON')]);
+    assert.deepEqual(
+      files.map((f) => path.relative(root, f)),
+      [path.join('policies', 'a.json'), path.join('policies', 'nested', 'b.JSON')],
+    );
     // A file named explicitly is linted even when it is a link or not *.json; duplicates collapse.
-    const explicit = expandPaths([path.join(root, 'policies/notes.txt'), path.join(root, 'policies/link-out.json'), path.join(root, 'policies/z-alias.json'), path.join(root, 'policies/a.json')]);
-    assert.deepEqual(explicit.files.map((f) => path.basename(f)), ['notes.txt', 'link-out.json', 'z-alias.json']);
+    const explicit = expandPaths([
+      path.join(root, 'policies/notes.txt'),
+      path.join(root, 'policies/link-out.json'),
+      path.join(root, 'policies/z-alias.json'),
+      path.join(root, 'policies/a.json'),
+    ]);
+    assert.deepEqual(
+      explicit.files.map((f) => path.basename(f)),
+      ['notes.txt', 'link-out.json', 'z-alias.json'],
+    );
     const missing = expandPaths([path.join(dir, 'nope.json')]);
     assert.deepEqual(missing.files, []);
     assert.match(missing.errors[0], /nope\.json: no such file or directory$/);
   });
 
   it('reads text and rejects binary, non-UTF-8 and oversize files in one line', () => {
-    assert.deepEqual(readTextFile(fixture('good/receive-results-permissions-bom.json'), 1000), { text: readFixture('good/receive-results-permissions-bom.json').slice(1) });
+    assert.deepEqual(readTextFile(fixture('good/receive-results-permissions-bom.json'), 1000), {
+      text: readFixture('good/receive-results-permissions-bom.json').slice(1),
+    });
     const nul = readTextFile(path.join(dir, 'bin/nul.json'), 1000);
     assert.ok('error' in nul && /binary file \(contains NUL bytes\)/.test(nul.error));
     const latin = readTextFile(path.join(dir, 'bin/latin1.json'), 1000);
@@ -484,7 +549,10 @@ describe('cli: files', () => {
     const r = runCli(['lint', '--format', 'json', path.join(dir, 'bin'), fixture('good/read-data-trust.json'), path.join(dir, 'missing.json')]);
     assert.equal(r.code, 2);
     const out = JSON.parse(r.out);
-    assert.deepEqual(out.map((x: { kind: string }) => x.kind), ['trust']);
+    assert.deepEqual(
+      out.map((x: { kind: string }) => x.kind),
+      ['trust'],
+    );
     const errLines = r.err.trim().split('\n');
     assert.equal(errLines.length, 3);
     assert.ok(errLines.every((l) => l.startsWith('cleanrooms-iam: ')));
@@ -519,10 +587,17 @@ describe('cli: templates and new', () => {
     const lines = t.out.trimEnd().split('\n');
     assert.match(lines[0], /^ID +TYPE +TITLE$/);
     assert.equal(lines.length, TEMPLATES.length + 1);
-    for (const tpl of TEMPLATES) assert.ok(lines.some((l) => l.startsWith(tpl.id + ' ') && l.includes(tpl.policyType) && l.endsWith(tpl.title)), tpl.id);
+    for (const tpl of TEMPLATES)
+      assert.ok(
+        lines.some((l) => l.startsWith(tpl.id + ' ') && l.includes(tpl.policyType) && l.endsWith(tpl.title)),
+        tpl.id,
+      );
     const j = runCli(['templates', '--format', 'json']);
     const rows = JSON.parse(j.out);
-    assert.deepEqual(rows.map((r: { id: string; type: string; title: string }) => [r.id, r.type, r.title]), TEMPLATES.map((x) => [x.id, x.policyType, x.title]));
+    assert.deepEqual(
+      rows.map((r: { id: string; type: string; title: string }) => [r.id, r.type, r.title]),
+      TEMPLATES.map((x) => [x.id, x.policyType, x.title]),
+    );
   });
 
   it('prints a template with values filled in and the rest left as tokens', function () {
@@ -640,7 +715,11 @@ describe('cli: dist/cli.js end to end', function () {
       fs.closeSync(full);
     }
     // `| head -1`: the reader goes away after one line; nothing on stderr, no stack trace.
-    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" lint test/fixtures/bad test/fixtures/bad test/fixtures/bad | head -c 1 >/dev/null; exit \${PIPESTATUS[0]}`], { cwd: ROOT, encoding: 'utf8' });
+    const piped = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${cli}" lint test/fixtures/bad test/fixtures/bad test/fixtures/bad | head -c 1 >/dev/null; exit \${PIPESTATUS[0]}`],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     assert.equal(piped.stderr, '');
     assert.notEqual(piped.status, 2);
   });
@@ -649,7 +728,11 @@ describe('cli: dist/cli.js end to end', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cri-esc-'));
     try {
       const hostile = ['\u001b[2K\r✔ ok', 'a\u009bb', 'del\u007f', 'bidi\u202eevil\u2066x\u2069\u200e\u200f\u061c', 'nl\nsecond'];
-      for (const name of hostile) fs.writeFileSync(path.join(dir, `${name}.json`), '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::<bucket>/*"}]}');
+      for (const name of hostile)
+        fs.writeFileSync(
+          path.join(dir, `${name}.json`),
+          '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::<bucket>/*"}]}',
+        );
       const bad = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
       const r = node(['lint', dir]);
       assert.equal(r.status, 1, r.stderr);
@@ -659,7 +742,12 @@ describe('cli: dist/cli.js end to end', function () {
       assert.match(r.stdout, /bidi\\u202eevil\\u2066x\\u2069\\u200e\\u200f\\u061c\.json$/m);
       assert.match(r.stdout, /nl second\.json$/m);
       // Errors, usage messages and --set values echoed on stderr.
-      for (const args of [['lint', path.join(dir, 'missing\u001b]0;title\u0007.json')], ['lint', '--format', 'x\u202e\u001b[31m', 'f'], ['new', 'no\u001b[31m-such'], ['new', 'member-trust', '--set', 'x\u001b[2J=1']]) {
+      for (const args of [
+        ['lint', path.join(dir, 'missing\u001b]0;title\u0007.json')],
+        ['lint', '--format', 'x\u202e\u001b[31m', 'f'],
+        ['new', 'no\u001b[31m-such'],
+        ['new', 'member-trust', '--set', 'x\u001b[2J=1'],
+      ]) {
         const e = node(args);
         assert.equal(e.status, 2, args.join(' '));
         assert.ok(!bad.test(e.stderr), JSON.stringify(e.stderr));

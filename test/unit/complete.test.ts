@@ -15,7 +15,11 @@ function at(src: string, withIndex = true): PolicyCompletions | undefined {
 }
 
 const policy = (statement: string) => `{"Version": "2012-10-17", "Statement": [${statement}]}`;
-const labels = (r: PolicyCompletions | undefined) => (r?.items ?? []).slice().sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0)).map((i) => i.label);
+const labels = (r: PolicyCompletions | undefined) =>
+  (r?.items ?? [])
+    .slice()
+    .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0))
+    .map((i) => i.label);
 
 /** A snippet with every tab stop resolved to its default (a choice to its first option). */
 function expand(snippet: string): string {
@@ -29,8 +33,20 @@ function expand(snippet: string): string {
 describe('completion: contexts', () => {
   const cases: Array<{ name: string; src: string; context?: PolicyCompletions['context']; has?: string[]; lacks?: string[] }> = [
     // Action / NotAction
-    { name: 'Action value: service prefixes', src: policy('{"Effect": "Allow", "Action": "|"}'), context: 'action', has: ['s3:', 'cleanrooms:', 'cleanrooms-ml:'], lacks: ['s3:GetObject'] },
-    { name: 'Action array item after the colon: the service actions', src: policy('{"Effect": "Allow", "Action": ["s3:GetObject", "cleanrooms:|"]}'), context: 'action', has: ['cleanrooms:GetMembership', 'cleanrooms:StartProtectedQuery'], lacks: ['s3:GetObject', 's3:'] },
+    {
+      name: 'Action value: service prefixes',
+      src: policy('{"Effect": "Allow", "Action": "|"}'),
+      context: 'action',
+      has: ['s3:', 'cleanrooms:', 'cleanrooms-ml:'],
+      lacks: ['s3:GetObject'],
+    },
+    {
+      name: 'Action array item after the colon: the service actions',
+      src: policy('{"Effect": "Allow", "Action": ["s3:GetObject", "cleanrooms:|"]}'),
+      context: 'action',
+      has: ['cleanrooms:GetMembership', 'cleanrooms:StartProtectedQuery'],
+      lacks: ['s3:GetObject', 's3:'],
+    },
     { name: 'NotAction value', src: policy('{"Effect": "Deny", "NotAction": "iam:|"}'), context: 'action', has: ['iam:PassRole'] },
     { name: 'unknown service after the colon: nothing', src: policy('{"Effect": "Allow", "Action": "nosuchservice:|"}') },
     { name: 'Sid value: nothing', src: policy('{"Sid": "|", "Action": "s3:GetObject"}') },
@@ -40,28 +56,95 @@ describe('completion: contexts', () => {
     { name: 'cursor after the closing quote: nothing', src: policy('{"Action": "s3:"|}') },
     { name: 'string with an escape: nothing', src: policy('{"Action": "s3:\\u0047|"}') },
     // Condition operators
-    { name: 'key of Condition: operators', src: policy('{"Action": "s3:GetObject", "Condition": {"|"}}'), context: 'condition-operator', has: ['StringEquals', 'ArnLike', 'ForAnyValue:StringLike', 'StringEqualsIfExists', 'Null'], lacks: ['NullIfExists', 'aws:SourceIp'] },
+    {
+      name: 'key of Condition: operators',
+      src: policy('{"Action": "s3:GetObject", "Condition": {"|"}}'),
+      context: 'condition-operator',
+      has: ['StringEquals', 'ArnLike', 'ForAnyValue:StringLike', 'StringEqualsIfExists', 'Null'],
+      lacks: ['NullIfExists', 'aws:SourceIp'],
+    },
     { name: 'Condition as a string value: nothing', src: policy('{"Action": "s3:GetObject", "Condition": "|"}') },
     // Condition keys
-    { name: 'key of an operator block: condition keys', src: policy('{"Action": "s3:GetObject", "Condition": {"StringEquals": {"|"}}}'), context: 'condition-key', has: ['s3:ResourceAccount', 'aws:SourceIp', 'aws:PrincipalTag/${TagKey}'], lacks: ['StringEquals'] },
+    {
+      name: 'key of an operator block: condition keys',
+      src: policy('{"Action": "s3:GetObject", "Condition": {"StringEquals": {"|"}}}'),
+      context: 'condition-key',
+      has: ['s3:ResourceAccount', 'aws:SourceIp', 'aws:PrincipalTag/${TagKey}'],
+      lacks: ['StringEquals'],
+    },
     { name: 'key one level deeper: nothing', src: policy('{"Action": "s3:GetObject", "Condition": {"StringEquals": {"s3:prefix": {"|": 1}}}}') },
     // Condition values
-    { name: 'aws:RequestedRegion value: Regions', src: policy('{"Action": "s3:GetObject", "Condition": {"StringEquals": {"aws:RequestedRegion": ["eu-west-2", "|"]}}}'), context: 'condition-value', has: ['us-east-1', 'eu-west-2', 'eu-north-1'] },
-    { name: 'Bool key value: true/false', src: policy('{"Action": "s3:GetObject", "Condition": {"Bool": {"aws:SecureTransport": "|"}}}'), context: 'condition-value', has: ['true', 'false'] },
-    { name: 'Null value: true/false', src: policy('{"Action": "s3:GetObject", "Condition": {"Null": {"aws:SourceArn": "|"}}}'), context: 'condition-value', has: ['true', 'false'] },
-    { name: 'iam:PassedToService value: service principals', src: policy('{"Action": "iam:PassRole", "Condition": {"StringEquals": {"iam:PassedToService": "|"}}}'), context: 'condition-value', has: ['cleanrooms.amazonaws.com'] },
+    {
+      name: 'aws:RequestedRegion value: Regions',
+      src: policy('{"Action": "s3:GetObject", "Condition": {"StringEquals": {"aws:RequestedRegion": ["eu-west-2", "|"]}}}'),
+      context: 'condition-value',
+      has: ['us-east-1', 'eu-west-2', 'eu-north-1'],
+    },
+    {
+      name: 'Bool key value: true/false',
+      src: policy('{"Action": "s3:GetObject", "Condition": {"Bool": {"aws:SecureTransport": "|"}}}'),
+      context: 'condition-value',
+      has: ['true', 'false'],
+    },
+    {
+      name: 'Null value: true/false',
+      src: policy('{"Action": "s3:GetObject", "Condition": {"Null": {"aws:SourceArn": "|"}}}'),
+      context: 'condition-value',
+      has: ['true', 'false'],
+    },
+    {
+      name: 'iam:PassedToService value: service principals',
+      src: policy('{"Action": "iam:PassRole", "Condition": {"StringEquals": {"iam:PassedToService": "|"}}}'),
+      context: 'condition-value',
+      has: ['cleanrooms.amazonaws.com'],
+    },
     { name: 'a String key value: nothing', src: policy('{"Action": "s3:ListBucket", "Condition": {"StringLike": {"s3:prefix": "|"}}}') },
     { name: 'an ARN key value: nothing', src: policy('{"Action": "sts:AssumeRole", "Condition": {"ArnLike": {"aws:SourceArn": "|"}}}') },
     // Principal.Service
-    { name: 'Principal.Service value: service principals', src: policy('{"Effect": "Allow", "Principal": {"Service": "|"}, "Action": "sts:AssumeRole"}'), context: 'principal-service', has: ['cleanrooms.amazonaws.com', 'cleanrooms-ml.amazonaws.com'] },
-    { name: 'Principal.Service array item', src: policy('{"Effect": "Allow", "Principal": {"Service": ["|"]}, "Action": "sts:AssumeRole"}'), context: 'principal-service', has: ['cleanrooms.amazonaws.com'] },
+    {
+      name: 'Principal.Service value: service principals',
+      src: policy('{"Effect": "Allow", "Principal": {"Service": "|"}, "Action": "sts:AssumeRole"}'),
+      context: 'principal-service',
+      has: ['cleanrooms.amazonaws.com', 'cleanrooms-ml.amazonaws.com'],
+    },
+    {
+      name: 'Principal.Service array item',
+      src: policy('{"Effect": "Allow", "Principal": {"Service": ["|"]}, "Action": "sts:AssumeRole"}'),
+      context: 'principal-service',
+      has: ['cleanrooms.amazonaws.com'],
+    },
     { name: 'Principal.AWS value: nothing', src: policy('{"Effect": "Allow", "Principal": {"AWS": "|"}, "Action": "sts:AssumeRole"}') },
     // Resource
-    { name: 'Resource value: ARN snippets of the actions', src: policy('{"Action": "cleanrooms:GetMembership", "Resource": "|"}'), context: 'resource', has: ['arn:aws:cleanrooms:${Region}:${Account}:membership/${MembershipId}'] },
-    { name: 'Resource array item; actions that take only *', src: policy('{"Action": "s3:ListAllMyBuckets", "Resource": ["|"]}'), context: 'resource', has: ['*'] },
-    { name: 'a single Statement object (no array): Resource completes', src: '{"Version": "2012-10-17", "Statement": {"Action": "cleanrooms:GetMembership", "Resource": "|"}}', context: 'resource', has: ['arn:aws:cleanrooms:${Region}:${Account}:membership/${MembershipId}'] },
-    { name: 'NotResource value', src: policy('{"Effect": "Deny", "Action": "cleanrooms:GetMembership", "NotResource": ["|"]}'), context: 'resource', has: ['arn:aws:cleanrooms:${Region}:${Account}:membership/${MembershipId}'] },
-    { name: 'NotPrincipal.Service value', src: policy('{"Effect": "Deny", "NotPrincipal": {"Service": "|"}, "Action": "sts:AssumeRole"}'), context: 'principal-service', has: ['cleanrooms.amazonaws.com'] },
+    {
+      name: 'Resource value: ARN snippets of the actions',
+      src: policy('{"Action": "cleanrooms:GetMembership", "Resource": "|"}'),
+      context: 'resource',
+      has: ['arn:aws:cleanrooms:${Region}:${Account}:membership/${MembershipId}'],
+    },
+    {
+      name: 'Resource array item; actions that take only *',
+      src: policy('{"Action": "s3:ListAllMyBuckets", "Resource": ["|"]}'),
+      context: 'resource',
+      has: ['*'],
+    },
+    {
+      name: 'a single Statement object (no array): Resource completes',
+      src: '{"Version": "2012-10-17", "Statement": {"Action": "cleanrooms:GetMembership", "Resource": "|"}}',
+      context: 'resource',
+      has: ['arn:aws:cleanrooms:${Region}:${Account}:membership/${MembershipId}'],
+    },
+    {
+      name: 'NotResource value',
+      src: policy('{"Effect": "Deny", "Action": "cleanrooms:GetMembership", "NotResource": ["|"]}'),
+      context: 'resource',
+      has: ['arn:aws:cleanrooms:${Region}:${Account}:membership/${MembershipId}'],
+    },
+    {
+      name: 'NotPrincipal.Service value',
+      src: policy('{"Effect": "Deny", "NotPrincipal": {"Service": "|"}, "Action": "sts:AssumeRole"}'),
+      context: 'principal-service',
+      has: ['cleanrooms.amazonaws.com'],
+    },
     { name: 'a Resource string nested in an object: nothing', src: policy('{"Action": "cleanrooms:GetMembership", "Resource": {"x": "|"}}') },
     { name: 'the key "Resource" itself: nothing', src: policy('{"Action": "s3:GetObject", "Reso|urce": "*"}') },
     { name: 'Resource without actions: nothing', src: policy('{"Effect": "Allow", "Resource": "|"}') },
@@ -152,14 +235,20 @@ describe('completion: items', () => {
   });
 
   it('Principal.Service: cleanrooms.amazonaws.com, then cleanrooms-ml.amazonaws.com', () => {
-    assert.deepEqual(labels(at(policy('{"Principal": {"Service": "|"}, "Action": "sts:AssumeRole"}'))).slice(0, 2), ['cleanrooms.amazonaws.com', 'cleanrooms-ml.amazonaws.com']);
+    assert.deepEqual(labels(at(policy('{"Principal": {"Service": "|"}, "Action": "sts:AssumeRole"}'))).slice(0, 2), [
+      'cleanrooms.amazonaws.com',
+      'cleanrooms-ml.amazonaws.com',
+    ]);
   });
 
   it('Resource: the membership ARN snippet has a Clean Rooms Region choice and tab stops for account and id', () => {
     const r = at(policy('{"Action": ["cleanrooms:GetMembership"], "Resource": "|"}'))!;
     const m = r.items[0];
     assert.equal(m.snippet, true);
-    assert.equal(m.insertText, 'arn:aws:cleanrooms:${1|us-east-1,us-east-2,us-west-2,ap-northeast-2,ap-southeast-1,ap-southeast-2,ap-northeast-1,eu-central-1,eu-west-1,eu-west-2,eu-north-1|}:${2:<account-id>}:membership/${3:<MembershipId>}');
+    assert.equal(
+      m.insertText,
+      'arn:aws:cleanrooms:${1|us-east-1,us-east-2,us-west-2,ap-northeast-2,ap-southeast-1,ap-southeast-2,ap-northeast-1,eu-central-1,eu-west-1,eu-west-2,eu-north-1|}:${2:<account-id>}:membership/${3:<MembershipId>}',
+    );
     assert.match(m.insertText, /\$\{1\|[^|]*eu-west-2[^|]*\|\}/);
     assert.doesNotMatch(m.insertText, /us-west-1|ca-central-1/, 'only Clean Rooms Regions in the choice');
   });
@@ -176,7 +265,10 @@ describe('completion: items', () => {
   });
 
   it('a repeated ARN field name reuses its tab stop', () => {
-    assert.equal(arnSnippet('arn:${Partition}:x:${Region}:${Account}:a/${Name}/b/${Name}').replace(/\$\{1\|[^|]*\|\}/, 'R'), 'arn:aws:x:R:${2:<account-id>}:a/${3:<Name>}/b/$3');
+    assert.equal(
+      arnSnippet('arn:${Partition}:x:${Region}:${Account}:a/${Name}/b/${Name}').replace(/\$\{1\|[^|]*\|\}/, 'R'),
+      'arn:aws:x:R:${2:<account-id>}:a/${3:<Name>}/b/$3',
+    );
   });
 
   it('without the IAM index: operators, values and principals still complete; data contexts do not', () => {

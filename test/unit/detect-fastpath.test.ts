@@ -7,7 +7,8 @@ const found = (text: string) => findPlaceholders(text).map((o) => [o.source, o.k
 
 describe('placeholder detection fast path', () => {
   it('finds example values only with their literal markers, with exact ranges', () => {
-    const text = '{"Statement":[{"Resource":"arn:aws:cleanrooms:us-east-1:555555555555:membership/a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa","B":"amzn-s3-demo-bucket1"}]}';
+    const text =
+      '{"Statement":[{"Resource":"arn:aws:cleanrooms:us-east-1:555555555555:membership/a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa","B":"amzn-s3-demo-bucket1"}]}';
     assert.deepEqual(found(text), [
       ['example-value', '555555555555', '555555555555'],
       ['example-value', 'a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa', 'a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa'],
@@ -18,7 +19,8 @@ describe('placeholder detection fast path', () => {
   });
 
   it('splits ARN resources on both / and : and skips empty and * segments', () => {
-    const text = '{"Statement":[{"Resource":["arn:aws:glue:aws-region:accountId:table/databaseName/tableName","arn:aws:secretsmanager:us-east-1:210987654321:secret:databaseName:*","arn:aws:glue:us-east-1:210987654321:database//"]}]}';
+    const text =
+      '{"Statement":[{"Resource":["arn:aws:glue:aws-region:accountId:table/databaseName/tableName","arn:aws:secretsmanager:us-east-1:210987654321:secret:databaseName:*","arn:aws:glue:us-east-1:210987654321:database//"]}]}';
     assert.deepEqual(found(text), [
       ['bare-name', 'aws-region', 'aws-region'],
       ['bare-name', 'accountId', 'accountId'],
@@ -29,7 +31,8 @@ describe('placeholder detection fast path', () => {
   });
 
   it('finds S3 bucket and prefix names; a long segment is never a bare name', () => {
-    const text = '{"Statement":[{"Resource":["arn:aws:s3:::bucket_name/optional_key_prefix/*","arn:aws:s3:::bucket_name_that_is_much_longer_than_any_placeholder_name/x"]}]}';
+    const text =
+      '{"Statement":[{"Resource":["arn:aws:s3:::bucket_name/optional_key_prefix/*","arn:aws:s3:::bucket_name_that_is_much_longer_than_any_placeholder_name/x"]}]}';
     assert.deepEqual(found(text), [
       ['bare-name', 'bucket_name', 'bucket_name'],
       ['bare-name', 'optional_key_prefix', 'optional_key_prefix'],

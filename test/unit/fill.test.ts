@@ -22,9 +22,13 @@ describe('fill: placeholder detection', () => {
   });
 
   it('finds {{…}} tokens from the docs mirror, including path-shaped ones', () => {
-    const text = '{"Statement":[{"Resource":"arn:aws:s3:::{{bucket_name/optional_key_prefix/*}}"},{"Condition":{"StringEquals":{"aws:ResourceAccount":"{{accountId}}"}}}]}';
+    const text =
+      '{"Statement":[{"Resource":"arn:aws:s3:::{{bucket_name/optional_key_prefix/*}}"},{"Condition":{"StringEquals":{"aws:ResourceAccount":"{{accountId}}"}}}]}';
     const occ = findPlaceholders(text);
-    assert.deepEqual(occ.map((o) => at(text, o)), ['{{bucket_name/optional_key_prefix/*}}', '{{accountId}}']);
+    assert.deepEqual(
+      occ.map((o) => at(text, o)),
+      ['{{bucket_name/optional_key_prefix/*}}', '{{accountId}}'],
+    );
     assert.equal(occ[1].kind, 'account-id');
     assert.ok(occ.every((o) => o.source === 'braces'));
   });
@@ -86,10 +90,13 @@ describe('fill: placeholder detection', () => {
   it('finds placeholders in escaped strings on the decoded value, covering the escape sequences (issue 12 item 10)', () => {
     const text = '{"Statement":[{"Sid":"a\\u003cb>","Resource":"arn:aws:s3:::\\u003cbucket\\u003e\\/*"}]}';
     const occ = findPlaceholders(text);
-    assert.deepEqual(occ.map((o) => [o.key, o.name, text.substr(o.offset, o.length)]), [
-      ['\\u003cb>', 'b', '\\u003cb>'],
-      ['\\u003cbucket\\u003e', 'bucket', '\\u003cbucket\\u003e'],
-    ]);
+    assert.deepEqual(
+      occ.map((o) => [o.key, o.name, text.substr(o.offset, o.length)]),
+      [
+        ['\\u003cb>', 'b', '\\u003cb>'],
+        ['\\u003cbucket\\u003e', 'bucket', '\\u003cbucket\\u003e'],
+      ],
+    );
     // An invalid escape cannot be mapped: nothing is reported rather than a wrong range.
     assert.deepEqual(findPlaceholders('{"Statement":[{"Resource":"\\x<bucket>"}]}'), []);
   });
@@ -97,7 +104,13 @@ describe('fill: placeholder detection', () => {
   it('groups occurrences by key in order of first appearance', () => {
     const text = '{"Statement":[{"A":"<bucket>","B":"111122223333","C":"arn:aws:s3:::<bucket>/*","D":"111122223333"}]}';
     const groups = groupPlaceholders(findPlaceholders(text));
-    assert.deepEqual(groups.map((g) => [g.key, g.occurrences.length]), [['<bucket>', 2], ['111122223333', 2]]);
+    assert.deepEqual(
+      groups.map((g) => [g.key, g.occurrences.length]),
+      [
+        ['<bucket>', 2],
+        ['111122223333', 2],
+      ],
+    );
   });
 
   it('accepts a pre-parsed root and gives the same answer', () => {
@@ -112,7 +125,10 @@ describe('fill: placeholder detection', () => {
 
   it('still finds the placeholders outside a too-deep value (issue 12 item 9)', () => {
     const text = '{"Statement":[{"Resource":"arn:aws:s3:::<bucket>/*","Sid":' + '['.repeat(100_000) + '"<deep>"' + ']'.repeat(100_000) + '}]}';
-    assert.deepEqual(findPlaceholders(text).map((o) => [o.key, text.substr(o.offset, o.length)]), [['<bucket>', '<bucket>']]);
+    assert.deepEqual(
+      findPlaceholders(text).map((o) => [o.key, text.substr(o.offset, o.length)]),
+      [['<bucket>', '<bucket>']],
+    );
   });
 });
 
@@ -120,7 +136,13 @@ describe('fill: applying answers', () => {
   it('replaces every occurrence of each answered key and leaves the rest', () => {
     const text = '{"Statement":[{"A":"<bucket>","B":"arn:aws:s3:::<bucket>/<prefix>/*","C":"<region>"}]}';
     const occ = findPlaceholders(text);
-    const edits = planFill(occ, new Map([['<bucket>', 'acme-data'], ['<region>', 'eu-west-2']]));
+    const edits = planFill(
+      occ,
+      new Map([
+        ['<bucket>', 'acme-data'],
+        ['<region>', 'eu-west-2'],
+      ]),
+    );
     assert.equal(edits.length, 3);
     assert.equal(applyEdits(text, edits), '{"Statement":[{"A":"acme-data","B":"arn:aws:s3:::acme-data/<prefix>/*","C":"eu-west-2"}]}');
   });
@@ -134,9 +156,17 @@ describe('fill: applying answers', () => {
 
   it('renders templates, leaving missing values as tokens', () => {
     const t: PolicyTemplate = {
-      id: 't', title: 'T', role: 'r', policyType: 'permissions', docUrl: 'https://example.invalid', description: '',
+      id: 't',
+      title: 'T',
+      role: 'r',
+      policyType: 'permissions',
+      docUrl: 'https://example.invalid',
+      description: '',
       body: { Statement: [{ Resource: 'arn:aws:s3:::<bucket>/<prefix>/*' }] },
-      placeholders: [{ name: 'bucket', kind: 'bucket' }, { name: 'prefix', kind: 's3-prefix' }],
+      placeholders: [
+        { name: 'bucket', kind: 'bucket' },
+        { name: 'prefix', kind: 's3-prefix' },
+      ],
       snippetPrefix: 'x',
     };
     const out = renderTemplate(t, { bucket: 'acme-data' }, 2);

@@ -39,7 +39,12 @@ const HOSTILE = [
 const ALLOWED_TAGS = new Set(['p', 'strong', 'em', 'code', 'ul', 'li', 'hr', 'br', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
 
 function decode(html: string): string {
-  return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** What the value looks like in the hover: line breaks and controls as escapes (as codeSpan shows them). */
@@ -59,7 +64,10 @@ function assertSafe(html: string, value: string, label: string): void {
   assert.doesNotMatch(html, /evil\.example\/"|href="https?:\/\/(www\.)?evil/, label);
   // The whole value, literally, inside one <code> element.
   const codes = [...html.matchAll(/<code>([\s\S]*?)<\/code>/g)].map((m) => decode(m[1]));
-  assert.ok(codes.some((c) => c.trim() === shown(value).trim() || c === shown(value)), `${label}: value not shown literally in a code span\n${JSON.stringify(codes)}\n${html}`);
+  assert.ok(
+    codes.some((c) => c.trim() === shown(value).trim() || c === shown(value)),
+    `${label}: value not shown literally in a code span\n${JSON.stringify(codes)}\n${html}`,
+  );
 }
 
 describe('hovers: untrusted text cannot become Markdown (rendered with marked)', () => {

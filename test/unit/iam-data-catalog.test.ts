@@ -10,7 +10,11 @@ import { findAction, lookupConditionKey, matchActions, resourceMatchesTemplate }
 import { loadTestIamIndex } from './helpers/iam';
 
 const iam = loadTestIamIndex();
-const rendered = (t: PolicyTemplate): string => renderTemplate(t, sampleValues(t, (k) => placeholderKind(k).sample));
+const rendered = (t: PolicyTemplate): string =>
+  renderTemplate(
+    t,
+    sampleValues(t, (k) => placeholderKind(k).sample),
+  );
 
 /** The template as a policy document (a 'statement' template is wrapped in one). */
 function asPolicy(t: PolicyTemplate, text: string): string {

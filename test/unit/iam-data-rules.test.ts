@@ -34,7 +34,10 @@ function only(doc: Doc | string, rule: string, options: AnalyzeOptions = {}): { 
 
 function clean(doc: Doc | string, options: AnalyzeOptions = {}): void {
   const r = lint(doc, options);
-  assert.deepEqual(r.iam.map((f) => [f.rule, at(r.text, f), f.message]), []);
+  assert.deepEqual(
+    r.iam.map((f) => [f.rule, at(r.text, f), f.message]),
+    [],
+  );
 }
 
 describe('iam-data rules: general', () => {
@@ -48,7 +51,10 @@ describe('iam-data rules: general', () => {
 
   it('does nothing without the index (options.iam undefined)', () => {
     const doc = policy({ Action: 'glu:GetTable', Resource: '*', Condition: { StringEquals: { 'aws:SourceArns': 'x' } } });
-    assert.deepEqual(analyze(text(doc)).findings.filter((f) => f.rule.startsWith('iam-')), []);
+    assert.deepEqual(
+      analyze(text(doc)).findings.filter((f) => f.rule.startsWith('iam-')),
+      [],
+    );
     assert.ok(lint(doc).iam.length >= 2);
   });
 });
@@ -64,7 +70,10 @@ describe('iam-unknown-service', () => {
   });
 
   it('flags an unknown prefix in a condition key', () => {
-    const { range, f } = only(policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'glu:LakeFormationPermissions': 'x' } } }), 'iam-unknown-service');
+    const { range, f } = only(
+      policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'glu:LakeFormationPermissions': 'x' } } }),
+      'iam-unknown-service',
+    );
     assert.equal(range, 'glu');
     assert.match(f.message, /condition key glu:LakeFormationPermissions is never in the request/);
     assert.match(f.docUrl, /error-invalid-service$/);
@@ -84,13 +93,24 @@ describe('iam-unknown-service', () => {
 
   it('a service that an earlier reference listed (deepracer, iot1click) is reported as retired, not as a typo', () => {
     // Real AWS managed policies still grant these (e.g. AWSDeepRacerFullAccess); the reference no longer lists them.
-    for (const [action, name] of [['deepracer:ListModels', 'AWS DeepRacer'], ['IOT1CLICK:ListDevices', 'AWS IoT 1-Click']] as const) {
+    for (const [action, name] of [
+      ['deepracer:ListModels', 'AWS DeepRacer'],
+      ['IOT1CLICK:ListDevices', 'AWS IoT 1-Click'],
+    ] as const) {
       const { f } = only(policy({ Action: action, Resource: '*' }), 'iam-service-retired');
       assert.equal(f.severity, 'info');
-      assert.match(f.message, new RegExp(`\\(${name.replace(/[-.]/g, '\\$&')}\\) is no longer in the Service Authorization Reference \\(last listed in the data of \\d{4}-\\d{2}-\\d{2}\\): AWS retired or renamed the service`));
+      assert.match(
+        f.message,
+        new RegExp(
+          `\\(${name.replace(/[-.]/g, '\\$&')}\\) is no longer in the Service Authorization Reference \\(last listed in the data of \\d{4}-\\d{2}-\\d{2}\\): AWS retired or renamed the service`,
+        ),
+      );
     }
     // …also as a condition-key prefix.
-    const k = only(policy({ Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*`, Condition: { StringEquals: { 'deeplens:Foo': 'x' } } }), 'iam-service-retired');
+    const k = only(
+      policy({ Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*`, Condition: { StringEquals: { 'deeplens:Foo': 'x' } } }),
+      'iam-service-retired',
+    );
     assert.match(k.f.message, /the condition key deeplens:Foo is never in the request/);
     // A near miss of a live prefix is still the typo warning, even next to a retired one.
     assert.equal(only(policy({ Action: 'glu:GetTable', Resource: '*' }), 'iam-unknown-service').f.severity, 'warning');
@@ -106,7 +126,10 @@ describe('iam-unknown-service', () => {
           Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
           Action: 'sts:AssumeRoleWithWebIdentity',
           Condition: {
-            StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'oidc.eks.us-east-1.amazonaws.com/id/ABCDEF0123:sub': 'system:serviceaccount:ns:sa' },
+            StringEquals: {
+              'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+              'oidc.eks.us-east-1.amazonaws.com/id/ABCDEF0123:sub': 'system:serviceaccount:ns:sa',
+            },
             StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/app:*' },
           },
         },
@@ -146,7 +169,11 @@ describe('iam-unknown-action', () => {
   });
 
   it('StringLike -> ArnLike on an ARN key is offered but never preferred (it changes which strings match)', () => {
-    const doc = policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:DataAccessPointArn': `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/*` } } });
+    const doc = policy({
+      Action: 's3:GetObject',
+      Resource: '*',
+      Condition: { StringLike: { 's3:DataAccessPointArn': `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/*` } },
+    });
     const { f } = only(doc, 'condition-string-operator-on-arn-key');
     assert.equal(f.fixes?.length, 1);
     assert.ok(!f.fixes[0].preferred);
@@ -161,7 +188,10 @@ describe('iam-unknown-action', () => {
     const none = only(policy({ Action: 's3:Frobnicate', Resource: '*' }), 'iam-action-not-listed');
     assert.equal(none.f.fixes, undefined);
     assert.equal(none.f.severity, 'info');
-    assert.match(none.f.message, /s3:Frobnicate is not in the IAM reference data of \d{4}-\d{2}-\d{2} for Amazon S3, and no listed action is close to it\. .*Check the name in the list of Amazon S3 actions/);
+    assert.match(
+      none.f.message,
+      /s3:Frobnicate is not in the IAM reference data of \d{4}-\d{2}-\d{2} for Amazon S3, and no listed action is close to it\. .*Check the name in the list of Amazon S3 actions/,
+    );
   });
 
   it('is case-insensitive, as IAM is, and checks NotAction too', () => {
@@ -196,7 +226,10 @@ describe('iam-unknown-condition-key', () => {
   const cond = (c: Doc): Doc => policy({ Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*`, Condition: c });
 
   it('flags an unknown global key with a fix', () => {
-    const { f, range, fixed } = only(cond({ ArnLike: { 'aws:SourceArns': 'arn:aws:cleanrooms:us-east-1:246813579024:membership/*' } }), 'iam-unknown-condition-key');
+    const { f, range, fixed } = only(
+      cond({ ArnLike: { 'aws:SourceArns': 'arn:aws:cleanrooms:us-east-1:246813579024:membership/*' } }),
+      'iam-unknown-condition-key',
+    );
     assert.equal(range, 'aws:SourceArns');
     assert.match(f.message, /aws:SourceArns is not a global condition key.*Did you mean aws:SourceArn\?/);
     assert.match(f.docUrl, /error-invalid-global-condition-key$/);
@@ -227,7 +260,12 @@ describe('iam-unknown-condition-key', () => {
   it('accepts keys in any case, cross-service keys and keys with colons inside', () => {
     clean(
       cond({
-        StringEquals: { 'AWS:SOURCEACCOUNT': ACCOUNT, 's3:resourceaccount': ACCOUNT, 'kms:ViaService': 's3.us-east-1.amazonaws.com', 'glue:RoleAssumedBy': 'glue.amazonaws.com' },
+        StringEquals: {
+          'AWS:SOURCEACCOUNT': ACCOUNT,
+          's3:resourceaccount': ACCOUNT,
+          'kms:ViaService': 's3.us-east-1.amazonaws.com',
+          'glue:RoleAssumedBy': 'glue.amazonaws.com',
+        },
         ArnLike: { 'kms:EncryptionContext:aws:s3:arn': `arn:aws:s3:::${BUCKET}/*` },
         NumericLessThan: { 'ec2:RoleDelivery': '2.0' },
       }),
@@ -237,7 +275,11 @@ describe('iam-unknown-condition-key', () => {
 
 describe('condition-string-operator-on-arn-key (key types from the IAM data)', () => {
   it('warns on StringLike with an ARN key, with a fix to ArnLike', () => {
-    const doc = policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:DataAccessPointArn': `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/*` } } });
+    const doc = policy({
+      Action: 's3:GetObject',
+      Resource: '*',
+      Condition: { StringLike: { 's3:DataAccessPointArn': `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/*` } },
+    });
     const { f, range, fixed } = only(doc, 'condition-string-operator-on-arn-key');
     assert.equal(range, 's3:DataAccessPointArn');
     assert.equal(f.severity, 'info');
@@ -253,7 +295,17 @@ describe('condition-string-operator-on-arn-key (key types from the IAM data)', (
   });
 
   it('reports StringLike on aws:SourceArn exactly once, with the same range and message with or without the index', () => {
-    const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringLike: { 'aws:SourceArn': `arn:aws:cleanrooms:us-east-1:${ACCOUNT}:membership/*` } } }] };
+    const doc = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'cleanrooms.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringLike: { 'aws:SourceArn': `arn:aws:cleanrooms:us-east-1:${ACCOUNT}:membership/*` } },
+        },
+      ],
+    };
     const r = lint(doc);
     const both = r.all.filter((f) => f.rule === 'condition-string-operator-on-arn-key');
     assert.equal(both.length, 1);
@@ -263,17 +315,37 @@ describe('condition-string-operator-on-arn-key (key types from the IAM data)', (
   });
 
   it('offers no rename when another key shares the block or the target block exists', () => {
-    const shared = policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:*:*:accesspoint/*', 's3:prefix': 'home/*' } } });
+    const shared = policy({
+      Action: 's3:GetObject',
+      Resource: '*',
+      Condition: { StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:*:*:accesspoint/*', 's3:prefix': 'home/*' } },
+    });
     const a = only(shared, 'condition-string-operator-on-arn-key');
     assert.equal(a.f.fixes, undefined);
     assert.match(a.f.message, /Move s3:DataAccessPointArn into its own ArnLike block/);
-    const exists = policy({ Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:*:*:accesspoint/*' }, ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/*` } } });
+    const exists = policy({
+      Action: 's3:GetObject',
+      Resource: '*',
+      Condition: { StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:*:*:accesspoint/*' }, ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/*` } },
+    });
     assert.equal(only(exists, 'condition-string-operator-on-arn-key').f.fixes, undefined);
   });
 
   it('accepts ARN operators on ARN keys, and ARN operators on String keys (the AWS pages do that for sts:ExternalId)', () => {
-    clean(policy({ Action: 's3:GetObject', Resource: '*', Condition: { ArnLike: { 's3:DataAccessPointArn': `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/*` } } }));
-    clean({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { ArnLike: { 'sts:ExternalId': `arn:aws:*:us-east-1:*:dbuser:*/a1b2c3d4*` } } }] });
+    clean(
+      policy({ Action: 's3:GetObject', Resource: '*', Condition: { ArnLike: { 's3:DataAccessPointArn': `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/*` } } }),
+    );
+    clean({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'cleanrooms.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Condition: { ArnLike: { 'sts:ExternalId': `arn:aws:*:us-east-1:*:dbuser:*/a1b2c3d4*` } },
+        },
+      ],
+    });
   });
 });
 
@@ -316,12 +388,24 @@ describe('condition-wildcard-in-equals (with the IAM data)', () => {
 
   it('is one finding: nothing else piles onto it, and it is the same without the index', () => {
     const r = lint(doc);
-    assert.deepEqual(r.iam.map((f) => f.rule), ['condition-wildcard-in-equals']);
-    assert.deepEqual(analyze(r.text).findings.filter((f) => f.rule === 'condition-wildcard-in-equals'), r.iam);
+    assert.deepEqual(
+      r.iam.map((f) => f.rule),
+      ['condition-wildcard-in-equals'],
+    );
+    assert.deepEqual(
+      analyze(r.text).findings.filter((f) => f.rule === 'condition-wildcard-in-equals'),
+      r.iam,
+    );
   });
 
   it('ignores wildcards inside policy variables and values of Like / ARN operators', () => {
-    clean(policy({ Action: 's3:ListBucket', Resource: `arn:aws:s3:::${BUCKET}`, Condition: { StringEquals: { 's3:prefix': 'home/${aws:username}' }, StringLike: { 's3:prefix': 'home/*' } } }));
+    clean(
+      policy({
+        Action: 's3:ListBucket',
+        Resource: `arn:aws:s3:::${BUCKET}`,
+        Condition: { StringEquals: { 's3:prefix': 'home/${aws:username}' }, StringLike: { 's3:prefix': 'home/*' } },
+      }),
+    );
   });
 });
 
@@ -340,27 +424,56 @@ describe('iam-forallvalues-single-valued', () => {
     clean(policy({ Action: 's3:GetObject', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['project', 'team'] } } }));
     clean({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { 'ForAnyValue:ArnEquals': { 'aws:SourceArn': [`arn:aws:cleanrooms:us-east-1:${ACCOUNT}:membership/0f4b1c2d-3e4f-4a5b-8c7d-9e0f1a2b3c4d`] } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'cleanrooms.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Condition: {
+            'ForAnyValue:ArnEquals': { 'aws:SourceArn': [`arn:aws:cleanrooms:us-east-1:${ACCOUNT}:membership/0f4b1c2d-3e4f-4a5b-8c7d-9e0f1a2b3c4d`] },
+          },
+        },
+      ],
     });
   });
 });
 
 describe('iam-missing-set-qualifier', () => {
   it('flags a multivalued key without ForAnyValue/ForAllValues, offering both', () => {
-    const doc = policy({ Action: 's3:PutObject', Resource: `arn:aws:s3:::${BUCKET}/*`, Condition: { StringEquals: { 'aws:CalledVia': 'cleanrooms.amazonaws.com' } } });
+    const doc = policy({
+      Action: 's3:PutObject',
+      Resource: `arn:aws:s3:::${BUCKET}/*`,
+      Condition: { StringEquals: { 'aws:CalledVia': 'cleanrooms.amazonaws.com' } },
+    });
     const r = lint(doc);
     const f = r.iam.find((x) => x.rule === 'iam-missing-set-qualifier')!;
     assert.equal(at(r.text, f), 'aws:CalledVia');
     assert.match(f.message, /multivalued \(ArrayOfString\): write ForAnyValue:StringEquals .* or ForAllValues:StringEquals/);
-    assert.deepEqual(f.fixes!.map((x) => x.title), ['Change to ForAnyValue:StringEquals (at least one value matches)', 'Change to ForAllValues:StringEquals (every value matches)']);
+    assert.deepEqual(
+      f.fixes!.map((x) => x.title),
+      ['Change to ForAnyValue:StringEquals (at least one value matches)', 'Change to ForAllValues:StringEquals (every value matches)'],
+    );
     for (const fix of f.fixes!) clean(applyEdits(r.text, fix.edits));
   });
 
   it('accepts qualified multivalued keys, Null checks, and keys whose valuedness the sources dispute', () => {
-    clean(policy({ Action: 's3:PutObject', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:CalledVia': 'cleanrooms.amazonaws.com' }, Null: { 'aws:TagKeys': 'false' } } }));
+    clean(
+      policy({
+        Action: 's3:PutObject',
+        Resource: '*',
+        Condition: { 'ForAnyValue:StringEquals': { 'aws:CalledVia': 'cleanrooms.amazonaws.com' }, Null: { 'aws:TagKeys': 'false' } },
+      }),
+    );
     const trust = (op: string): Doc => ({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { [op]: { 'cognito-identity.amazonaws.com:amr': 'authenticated' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { [op]: { 'cognito-identity.amazonaws.com:amr': 'authenticated' } },
+        },
+      ],
     });
     clean(trust('ForAnyValue:StringLike'));
     clean(trust('StringLike'));
@@ -376,7 +489,10 @@ describe('iam-resource-mismatch', () => {
     assert.equal(range, bucket);
     // Only the reference data says so (it misses some documented combinations): an info, worded as such.
     assert.equal(f.severity, 'info');
-    assert.match(f.message, /^The IAM reference data lists no resource type of this statement's actions that arn:aws:s3:::acme-sales-data matches, so it likely grants nothing here\..*s3:GetObject accepts .*object \(arn:\$\{Partition\}:s3:::\$\{BucketName\}\/\$\{ObjectName\}\).*Did you mean arn:aws:s3:::acme-sales-data\/\*\?/);
+    assert.match(
+      f.message,
+      /^The IAM reference data lists no resource type of this statement's actions that arn:aws:s3:::acme-sales-data matches, so it likely grants nothing here\..*s3:GetObject accepts .*object \(arn:\$\{Partition\}:s3:::\$\{BucketName\}\/\$\{ObjectName\}\).*Did you mean arn:aws:s3:::acme-sales-data\/\*\?/,
+    );
     assert.equal(f.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_s3.html');
     clean(fixed!);
   });
@@ -411,22 +527,42 @@ describe('iam-resource-mismatch', () => {
     assert.deepEqual(bare.iam, []);
     clean(policy({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::home-${aws:username}' }));
     clean(policy({ Action: ['logs:CreateLogGroup'], Resource: 'arn:aws:logs:*:*:log-group:/aws/cleanrooms*' }));
-    clean(policy({ Action: ['glue:GetTable', 'glue:GetDatabase', 'glue:GetCatalog'], Resource: [`arn:aws:glue:us-east-1:${ACCOUNT}:catalog`, `arn:aws:glue:us-east-1:${ACCOUNT}:database/sales`, `arn:aws:glue:us-east-1:${ACCOUNT}:table/sales/*`] }));
+    clean(
+      policy({
+        Action: ['glue:GetTable', 'glue:GetDatabase', 'glue:GetCatalog'],
+        Resource: [
+          `arn:aws:glue:us-east-1:${ACCOUNT}:catalog`,
+          `arn:aws:glue:us-east-1:${ACCOUNT}:database/sales`,
+          `arn:aws:glue:us-east-1:${ACCOUNT}:table/sales/*`,
+        ],
+      }),
+    );
   });
 
   it('skips NotAction / NotResource statements and statements with unknown actions', () => {
     clean({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:GetObject', NotResource: bucket }] });
     clean({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', NotAction: 's3:GetObject', Resource: bucket }] });
     const r = lint(policy({ Action: ['s3:GetObjects'], Resource: bucket }));
-    assert.deepEqual(r.iam.map((f) => f.rule), ['iam-unknown-action']);
+    assert.deepEqual(
+      r.iam.map((f) => f.rule),
+      ['iam-unknown-action'],
+    );
   });
 });
 
 describe('iam-data rules: every fix removes its finding', () => {
   const docs: Doc[] = [
     policy({ Action: ['glu:GetTable', 's3:GetObjects', 's3:Gte*'], Resource: '*' }),
-    policy({ Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}`, Condition: { ArnEquals: { 'aws:SourceArns': 'arn:aws:s3:::x' }, StringEquals: { 'aws:CalledVia': 'cleanrooms.amazonaws.com' } } }),
-    policy({ Action: 's3:GetObject', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:SourceAccount': ACCOUNT }, StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:*:*:accesspoint/*' } } }),
+    policy({
+      Action: 's3:GetObject',
+      Resource: `arn:aws:s3:::${BUCKET}`,
+      Condition: { ArnEquals: { 'aws:SourceArns': 'arn:aws:s3:::x' }, StringEquals: { 'aws:CalledVia': 'cleanrooms.amazonaws.com' } },
+    }),
+    policy({
+      Action: 's3:GetObject',
+      Resource: '*',
+      Condition: { 'ForAllValues:StringEquals': { 'aws:SourceAccount': ACCOUNT }, StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:*:*:accesspoint/*' } },
+    }),
   ];
   it('for each finding with fixes, applying any one fix removes that finding and adds no iam finding', () => {
     let checked = 0;
@@ -449,15 +585,36 @@ describe('rules: iam-data — tag-key templates written as …Tag/tag-key', () =
   it('resolves secretsmanager:ResourceTag/aws:secretsmanager:owningService (AWS managed policy SecretsManagerReadWrite-style owning-service condition) and ssm:resourceTag/<key>', () => {
     // The reference lists the key as secretsmanager:ResourceTag/tag-key; AWS managed policies (e.g.
     // AWSSecretsManagerClientReadOnlyAccess-era RDS/Redshift policies) use the tag key aws:secretsmanager:owningService.
-    const a = lint(policy({ Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { StringEquals: { 'secretsmanager:ResourceTag/aws:secretsmanager:owningService': 'rds' } } }));
-    assert.deepEqual(a.iam.filter((f) => f.rule === 'iam-unknown-condition-key').map((f) => f.message), []);
+    const a = lint(
+      policy({
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: '*',
+        Condition: { StringEquals: { 'secretsmanager:ResourceTag/aws:secretsmanager:owningService': 'rds' } },
+      }),
+    );
+    assert.deepEqual(
+      a.iam.filter((f) => f.rule === 'iam-unknown-condition-key').map((f) => f.message),
+      [],
+    );
     const b = lint(policy({ Action: 'ssm:GetDocument', Resource: '*', Condition: { StringEquals: { 'ssm:resourceTag/Project': 'x' } } }));
-    assert.deepEqual(b.iam.filter((f) => f.rule === 'iam-unknown-condition-key').map((f) => f.message), []);
+    assert.deepEqual(
+      b.iam.filter((f) => f.rule === 'iam-unknown-condition-key').map((f) => f.message),
+      [],
+    );
     // Still a typo in the fixed part is flagged.
     const c = lint(policy({ Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { StringEquals: { 'secretsmanager:ResourceTagz/x': 'rds' } } }));
     assert.equal(c.iam.filter((f) => f.rule === 'iam-unknown-condition-key').length, 1);
     // A key with nothing close is only "not in the data" (info): AWS's own AWSSSOServiceRolePolicy uses aws:PrincipalOrgMasterAccountId.
-    const d = lint(policy({ Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*`, Condition: { StringEquals: { 'aws:PrincipalOrgMasterAccountId': '111122223333' } } }));
-    assert.deepEqual(d.iam.map((f) => [f.rule, f.severity]), [['iam-condition-key-not-listed', 'info']]);
+    const d = lint(
+      policy({
+        Action: 's3:GetObject',
+        Resource: `arn:aws:s3:::${BUCKET}/*`,
+        Condition: { StringEquals: { 'aws:PrincipalOrgMasterAccountId': '111122223333' } },
+      }),
+    );
+    assert.deepEqual(
+      d.iam.map((f) => [f.rule, f.severity]),
+      [['iam-condition-key-not-listed', 'info']],
+    );
   });
 });

@@ -65,8 +65,19 @@ describe('iam-data: index file', () => {
     const global = GLOBAL_CONDITION_KEYS.filter(([k]) => !/^(sts|iam):/.test(k));
     assert.equal(global.length, 62);
     assert.deepEqual(
-      global.filter((r) => r[2]).map((r) => r[0]).sort(),
-      ['aws:CalledVia', 'aws:PrincipalOrgPaths', 'aws:PrincipalServiceNamesList', 'aws:ResourceOrgPaths', 'aws:SourceOrgPaths', 'aws:TagKeys', 'aws:VpceOrgPaths'],
+      global
+        .filter((r) => r[2])
+        .map((r) => r[0])
+        .sort(),
+      [
+        'aws:CalledVia',
+        'aws:PrincipalOrgPaths',
+        'aws:PrincipalServiceNamesList',
+        'aws:ResourceOrgPaths',
+        'aws:SourceOrgPaths',
+        'aws:TagKeys',
+        'aws:VpceOrgPaths',
+      ],
     );
   });
 });
@@ -78,7 +89,10 @@ describe('iam-data: actions', () => {
     assert.equal(a.serviceName, 'Amazon S3');
     assert.equal(a.accessLevel, 'Read');
     assert.match(a.description, /^Grants permission to retrieve objects/);
-    assert.deepEqual(a.resourceTypes.find((r) => r.name === 'object'), { name: 'object', required: false, arnTemplates: ['arn:${Partition}:s3:::${BucketName}/${ObjectName}'] });
+    assert.deepEqual(
+      a.resourceTypes.find((r) => r.name === 'object'),
+      { name: 'object', required: false, arnTemplates: ['arn:${Partition}:s3:::${BucketName}/${ObjectName}'] },
+    );
     assert.ok(a.conditionKeys.includes('s3:ResourceAccount'));
     assert.equal(a.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_s3.html');
   });
@@ -88,7 +102,10 @@ describe('iam-data: actions', () => {
     assert.ok(t.resourceTypes.some((r) => r.name === 'table' && r.required));
     assert.deepEqual(lookupAction(iam, 's3:ListAllMyBuckets')!.resourceTypes, []);
     assert.deepEqual(actionResourceTypes(iam, 's3:ListAllMyBuckets'), []);
-    assert.equal(lookupAction(iam, 'cleanrooms-ml:CreateTrainingDataset')?.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_cleanroomsml.html');
+    assert.equal(
+      lookupAction(iam, 'cleanrooms-ml:CreateTrainingDataset')?.docUrl,
+      'https://docs.aws.amazon.com/service-authorization/latest/reference/list_cleanroomsml.html',
+    );
   });
 
   it('returns undefined for what does not exist', () => {
@@ -129,7 +146,10 @@ describe('iam-data: condition keys', () => {
     assert.equal(lookupConditionKey(iam, 'aws:TagKeys')?.multivalued, true);
     assert.equal(lookupConditionKey(iam, 'aws:EpochTime')?.type, 'Date|Numeric');
     assert.equal(lookupConditionKey(iam, 'aws:CalledViaAWSMCP')?.docUrl.endsWith('#condition-keys-calledviaawasmcp'), true);
-    assert.equal(lookupConditionKey(iam, 'sts:ExternalId')?.docUrl, 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html');
+    assert.equal(
+      lookupConditionKey(iam, 'sts:ExternalId')?.docUrl,
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html',
+    );
   });
 
   it('resolves templated keys by their tail (${TagKey}, <key>, colons inside)', () => {
@@ -188,17 +208,26 @@ describe('iam-data: ARN vs resource type', () => {
     assert.equal(arnMatchesTemplate('arn:aws:s3:::my-bucket/*', ACCESS_POINT), false);
     assert.equal(arnMatchesTemplate('arn:aws:s3:us-east-1:111122223333:accesspoint/ap', ACCESS_POINT), true);
     assert.equal(arnMatchesTemplate('arn:aws:s3:*:*:accesspoint/*', ACCESS_POINT), true);
-    assert.equal(arnMatchesTemplate('arn:aws:glue:us-east-1:111122223333:table/db/t', 'arn:${Partition}:glue:${Region}:${Account}:database/${DatabaseName}'), false);
+    assert.equal(
+      arnMatchesTemplate('arn:aws:glue:us-east-1:111122223333:table/db/t', 'arn:${Partition}:glue:${Region}:${Account}:database/${DatabaseName}'),
+      false,
+    );
   });
 
   it('accepts multi-level Glue paths (federated catalogs) and qualified Lambda ARNs', () => {
     const table = 'arn:${Partition}:glue:${Region}:${Account}:table/${DatabaseName}/${TableName}';
     assert.equal(arnMatchesTemplate('arn:aws:glue:us-east-1:111122223333:table/cat/db/t', table), true);
-    assert.equal(arnMatchesTemplate('arn:aws:lambda:us-east-1:111122223333:function:f:prod', 'arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}'), true);
+    assert.equal(
+      arnMatchesTemplate('arn:aws:lambda:us-east-1:111122223333:function:f:prod', 'arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}'),
+      true,
+    );
   });
 
   it('lists the resource types of a service that an ARN can be', () => {
-    assert.deepEqual(resourceTypesForArn(iam, 's3', 'arn:aws:s3:::my-bucket').map((r) => r.name), ['bucket']);
+    assert.deepEqual(
+      resourceTypesForArn(iam, 's3', 'arn:aws:s3:::my-bucket').map((r) => r.name),
+      ['bucket'],
+    );
     assert.ok(resourceTypesForArn(iam, 's3', 'arn:aws:s3:::my-bucket/*').some((r) => r.name === 'object'));
     assert.deepEqual(resourceTypesForArn(iam, 'glu', 'arn:aws:glue:::x'), []);
   });

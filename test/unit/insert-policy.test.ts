@@ -84,7 +84,7 @@ describe('Insert Policy at Cursor: outside a policy', () => {
     it(`refuses ${c.name}`, () => {
       const r = plan(c.src);
       assert.ok('refused' in r.plan, JSON.stringify(r.plan));
-      assert.match((r.plan).refused, /no place for a policy/);
+      assert.match(r.plan.refused, /no place for a policy/);
       assert.equal(canInsertAt(r.text, c.src.indexOf('|'), c.src.indexOf('|')), false, 'refused before the wizard asks');
     });
   }

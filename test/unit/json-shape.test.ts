@@ -33,7 +33,12 @@ describe('scanShape: top-level Statement before parsing', () => {
     // Still a policy (issue 12 item 9): the deep value is reported and the rest analysed.
     assert.equal(analyze(deep).kind, 'permissions');
     for (const o of [{}, { forcePolicy: true }]) {
-      assert.deepEqual(analyze(deep, o).findings.filter((f) => f.rule === 'json-too-deep').map((f) => f.offset), [14 + MAX_DEPTH - 2]);
+      assert.deepEqual(
+        analyze(deep, o)
+          .findings.filter((f) => f.rule === 'json-too-deep')
+          .map((f) => f.offset),
+        [14 + MAX_DEPTH - 2],
+      );
     }
   });
 

@@ -116,13 +116,24 @@ describe('package: the .vsix', function () {
       'readme.md', // vsce lower-cases README.md / CHANGELOG.md and renames LICENSE to LICENSE.txt
       'changelog.md',
       'LICENSE.txt',
-      ...readdirSync(join(root, 'snippets')).filter((f) => f.endsWith('.json')).map((f) => `snippets/${f}`),
-      ...readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('.json')).map((f) => `schemas/${f}`),
+      ...readdirSync(join(root, 'snippets'))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => `snippets/${f}`),
+      ...readdirSync(join(root, 'schemas'))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => `schemas/${f}`),
       ...readdirSync(root).filter((f) => /^package\.nls.*\.json$/.test(f)),
       // vscode.l10n bundles, when the manifest declares an l10n folder
-      ...(repoPkg.l10n ? readdirSync(join(root, repoPkg.l10n)).filter((f) => f.endsWith('.json')).map((f) => `${repoPkg.l10n.replace(/^\.\//, '')}/${f}`) : []),
+      ...(repoPkg.l10n
+        ? readdirSync(join(root, repoPkg.l10n))
+            .filter((f) => f.endsWith('.json'))
+            .map((f) => `${repoPkg.l10n.replace(/^\.\//, '')}/${f}`)
+        : []),
     ];
-    assert.deepEqual(required.filter((f) => !files.includes(f)), []);
+    assert.deepEqual(
+      required.filter((f) => !files.includes(f)),
+      [],
+    );
   });
 
   it('carries every file the manifest points at (entry points, icon, snippets, schemas, walkthrough media)', () => {
@@ -141,7 +152,11 @@ describe('package: the .vsix', function () {
     }
     const norm = (p: string) => p.replace(/^\.\//, '');
     const withJs = (p: string) => (/\.[a-z]+$/.test(p) ? p : `${p}.js`);
-    const missing = refs.filter(Boolean).map(norm).map((p) => (p.startsWith('dist/') ? withJs(p) : p)).filter((p) => !files.includes(p));
+    const missing = refs
+      .filter(Boolean)
+      .map(norm)
+      .map((p) => (p.startsWith('dist/') ? withJs(p) : p))
+      .filter((p) => !files.includes(p));
     assert.deepEqual(missing, []);
   });
 
@@ -165,11 +180,21 @@ describe('package: the .vsix', function () {
       /^media\/[\w./-]+\.(png|svg|gif|jpe?g|md)$/,
       /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
     ];
-    assert.deepEqual(files.filter((f) => !allowed.some((re) => re.test(f))), []);
+    assert.deepEqual(
+      files.filter((f) => !allowed.some((re) => re.test(f))),
+      [],
+    );
     for (const bad of [/node_modules\//, /^src\//, /^test\//, /\.map$/, /\.ts$/, /^dist\/cli\.js$/, /^examples\//, /^scripts\//]) {
-      assert.deepEqual(files.filter((f) => bad.test(f)), [], `matches ${bad}`);
+      assert.deepEqual(
+        files.filter((f) => bad.test(f)),
+        [],
+        `matches ${bad}`,
+      );
     }
-    assert.deepEqual(names.filter((n) => !n.startsWith('extension/') && !['extension.vsixmanifest', '[Content_Types].xml'].includes(n)), []);
+    assert.deepEqual(
+      names.filter((n) => !n.startsWith('extension/') && !['extension.vsixmanifest', '[Content_Types].xml'].includes(n)),
+      [],
+    );
   });
 
   it('ships the bundles byte for byte as built', () => {
@@ -236,7 +261,10 @@ describe('examples/ workspace (opened by npm start)', () => {
     const r = run(f);
     assert.equal(r.kind, 'permissions');
     const errors = r.findings.filter((x) => x.severity === 'error');
-    assert.deepEqual(errors.map((x) => x.rule), ['arn-s3-two-colons']);
+    assert.deepEqual(
+      errors.map((x) => x.rule),
+      ['arn-s3-two-colons'],
+    );
     // On line 57, inside the ARN string "arn:aws:s3::bucket/prefix/*" (the rule may mark the whole ARN or its "::").
     const arn = text.indexOf('"arn:aws:s3::bucket/prefix/*"') + 1;
     const e = errors[0];
@@ -253,7 +281,10 @@ describe('examples/ workspace (opened by npm start)', () => {
     assert.equal(trust.kind, 'trust');
     assert.equal(perms.kind, 'permissions');
     for (const r of [trust, perms]) {
-      assert.deepEqual(r.findings.filter((x) => x.severity === 'error'), []);
+      assert.deepEqual(
+        r.findings.filter((x) => x.severity === 'error'),
+        [],
+      );
       assert.ok(r.findings.some((x) => x.severity === 'warning'));
     }
     assert.ok(trust.findings.some((x) => x.rule === 'placeholder-example-value'));
@@ -261,7 +292,11 @@ describe('examples/ workspace (opened by npm start)', () => {
 
   it('the correct read-data trust and permissions policies have no findings', () => {
     for (const f of ['read-data-trust-policy.json', 'read-data-permissions-policy.json']) {
-      assert.deepEqual(run(f).findings.map((x) => `${x.rule} ${x.message}`), [], f);
+      assert.deepEqual(
+        run(f).findings.map((x) => `${x.rule} ${x.message}`),
+        [],
+        f,
+      );
     }
     assert.equal(run('read-data-trust-policy.json').kind, 'trust');
   });

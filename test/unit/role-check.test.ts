@@ -4,10 +4,28 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mustTemplate, placeholderKind, ROLE_CHECKS, ROLES, templateStatements, type PolicyTemplate, type RoleCheckSpec, type RoleVariant } from '../../src/catalog';
+import {
+  mustTemplate,
+  placeholderKind,
+  ROLE_CHECKS,
+  ROLES,
+  templateStatements,
+  type PolicyTemplate,
+  type RoleCheckSpec,
+  type RoleVariant,
+} from '../../src/catalog';
 import { roleCheckMarkdown } from '../../src/evaluate/role-docs';
 import { roleFixEdit } from '../../src/evaluate/role-fix';
-import { appliesTo, checkRole, documentedRequests, inferValues, RoleCheckError, STAR_SAMPLE, type RoleCheckInput, type RoleCheckResult } from '../../src/evaluate/role-check';
+import {
+  appliesTo,
+  checkRole,
+  documentedRequests,
+  inferValues,
+  RoleCheckError,
+  STAR_SAMPLE,
+  type RoleCheckInput,
+  type RoleCheckResult,
+} from '../../src/evaluate/role-check';
 import { renderTemplate, sampleValues } from '../../src/fill/apply';
 import { loadTestIamIndex } from './helpers/iam';
 
@@ -76,7 +94,10 @@ describe('role check: the catalog', () => {
         for (const id of v.permissions) assert.equal(mustTemplate(id).role, c.role, id);
         for (const o of v.optional ?? []) {
           assert.equal(mustTemplate(o.template).role, c.role, o.template);
-          assert.ok(mustTemplate(o.template).placeholders.some((p) => p.name === o.when), `${o.template} has no <${o.when}>`);
+          assert.ok(
+            mustTemplate(o.template).placeholders.some((p) => p.name === o.when),
+            `${o.template} has no <${o.when}>`,
+          );
         }
       }
     }
@@ -87,10 +108,16 @@ describe('role check: every catalog role rendered with realistic values passes i
   for (const { spec: s, v } of everyVariant) {
     it(`${s.role} (${v.id})`, () => {
       const r = run(s, v, permissionsOf(v, valuesFor(s, v)));
-      assert.deepEqual(notAllowed(r).map((q) => `${q.action} ${q.resource}: ${q.reason}`), []);
+      assert.deepEqual(
+        notAllowed(r).map((q) => `${q.action} ${q.resource}: ${q.reason}`),
+        [],
+      );
       assert.ok(r.requests.length > 0);
       assert.equal(r.trust?.ok, true, JSON.stringify(r.trust));
-      assert.deepEqual(r.broader.map((b) => b.message), []);
+      assert.deepEqual(
+        r.broader.map((b) => b.message),
+        [],
+      );
       assert.deepEqual(r.unknownValues, []);
       assert.equal(r.ok, true);
       assert.match(r.summary, /^Clean Rooms can use this role/);
@@ -99,8 +126,15 @@ describe('role check: every catalog role rendered with realistic values passes i
       it(`${s.role} (${v.id}) with its optional statements and their values`, () => {
         const vals = valuesFor(s, v);
         const r = run(s, v, permissionsOf(v, vals, true), {}, vals);
-        assert.deepEqual(notAllowed(r).map((q) => `${q.action} ${q.resource}: ${q.reason}`), []);
-        for (const o of v.optional!) assert.ok(r.requests.some((q) => q.template === o.template), `${o.template} not checked`);
+        assert.deepEqual(
+          notAllowed(r).map((q) => `${q.action} ${q.resource}: ${q.reason}`),
+          [],
+        );
+        for (const o of v.optional!)
+          assert.ok(
+            r.requests.some((q) => q.template === o.template),
+            `${o.template} not checked`,
+          );
         assert.equal(r.ok, true);
       });
     }
@@ -109,7 +143,9 @@ describe('role check: every catalog role rendered with realistic values passes i
     const { s, v } = only('read-data-s3');
     const r = run(s, v, permissionsOf(v, valuesFor(s, v)));
     assert.deepEqual(
-      Object.fromEntries(['database', 'table', 'bucket', 'prefix', 'glue-account-id', 'membership-id', 'query-runner-membership-id'].map((n) => [n, r.values[n]])),
+      Object.fromEntries(
+        ['database', 'table', 'bucket', 'prefix', 'glue-account-id', 'membership-id', 'query-runner-membership-id'].map((n) => [n, r.values[n]]),
+      ),
       {
         database: { value: 'marketing_db', source: 'inferred' },
         table: { value: 'customer_events', source: 'inferred' },
@@ -152,7 +188,10 @@ describe('role check: removing any one documented action fails, naming it', () =
           const denied = notAllowed(r);
           assert.ok(denied.length > 0, 'nothing denied');
           assert.ok(denied.every((q) => q.decision === 'denied'));
-          assert.ok(denied.some((q) => q.action === action), denied.map((q) => q.action).join(','));
+          assert.ok(
+            denied.some((q) => q.action === action),
+            denied.map((q) => q.action).join(','),
+          );
           for (const q of denied) assert.ok(q.missing?.includes(q.action), q.missing);
           assert.equal(r.ok, false);
           assert.match(r.summary, new RegExp(`^${denied.length} of ${r.requests.length} requests denied`));
@@ -185,7 +224,8 @@ describe('role check: the documented mistakes', () => {
         assert.ok(/:catalog$|:database\//.test(q.resource), q.resource);
         // Added to the Glue statement, or (database/default of the ML role) the action to the statement on that ARN.
         assert.ok(
-          (q.missing!.startsWith(`add ${q.resource} to the Resource of statement ${p.Statement.indexOf(glue)}`) && q.missing!.endsWith(`which allows ${q.action} on other resources`)) ||
+          (q.missing!.startsWith(`add ${q.resource} to the Resource of statement ${p.Statement.indexOf(glue)}`) &&
+            q.missing!.endsWith(`which allows ${q.action} on other resources`)) ||
             (q.missing!.startsWith(`add ${q.action} to the Action of statement `) && q.missing!.endsWith(`which covers ${q.resource}`)),
           q.missing,
         );
@@ -204,7 +244,14 @@ describe('role check: the documented mistakes', () => {
     const r = run(s, v, p, { values: { prefix: 'customers/2026' } });
     assert.deepEqual(
       notAllowed(r).map((q) => [q.action, q.resource, q.decision, q.missing]),
-      [['s3:GetObject', 'arn:aws:s3:::acme-cleanrooms-data/customers/2026/*', 'denied', 'add arn:aws:s3:::acme-cleanrooms-data/customers/2026/* to the Resource of statement 3 (Sid "NecessaryS3ObjectPermissions"), which allows s3:GetObject on other resources']],
+      [
+        [
+          's3:GetObject',
+          'arn:aws:s3:::acme-cleanrooms-data/customers/2026/*',
+          'denied',
+          'add arn:aws:s3:::acme-cleanrooms-data/customers/2026/* to the Resource of statement 3 (Sid "NecessaryS3ObjectPermissions"), which allows s3:GetObject on other resources',
+        ],
+      ],
     );
   });
 
@@ -214,7 +261,11 @@ describe('role check: the documented mistakes', () => {
       const p = permissionsOf(v, valuesFor(s, v));
       p.Statement[3].Resource = [narrower];
       const r = run(s, v, p, { values: { prefix: 'customers/2026' } });
-      assert.deepEqual(notAllowed(r).map((q) => q.action), ['s3:GetObject'], narrower);
+      assert.deepEqual(
+        notAllowed(r).map((q) => q.action),
+        ['s3:GetObject'],
+        narrower,
+      );
     }
     for (const wider of ['arn:aws:s3:::acme-cleanrooms-data/*', 'arn:aws:s3:::acme-cleanrooms-data/customers/*']) {
       const p = permissionsOf(v, valuesFor(s, v));
@@ -230,7 +281,10 @@ describe('role check: the documented mistakes', () => {
     p.Statement.push({ Sid: 'NoData', Effect: 'Deny', Action: 's3:*', Resource: 'arn:aws:s3:::acme-cleanrooms-data/*' });
     const r = run(s, v, p);
     const denied = notAllowed(r);
-    assert.deepEqual(denied.map((q) => [q.action, q.decision, q.statement]), [['s3:GetObject', 'denied', { index: 4, sid: 'NoData' }]]);
+    assert.deepEqual(
+      denied.map((q) => [q.action, q.decision, q.statement]),
+      [['s3:GetObject', 'denied', { index: 4, sid: 'NoData' }]],
+    );
     assert.match(denied[0].reason, /explicitly denied by statement 4 \(Sid "NoData"\)/);
     assert.match(denied[0].missing!, /from the Deny of statement 4/);
   });
@@ -278,7 +332,12 @@ describe('role check: the documented mistakes', () => {
 
   it('only the values that decide something are listed as unknown', () => {
     const { s, v } = only('receive-results');
-    const p = { Statement: [{ Effect: 'Allow', Action: ['s3:GetBucketLocation', 's3:ListBucket'], Resource: 'arn:aws:s3:::results' }, { Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::results/q/*' }] };
+    const p = {
+      Statement: [
+        { Effect: 'Allow', Action: ['s3:GetBucketLocation', 's3:ListBucket'], Resource: 'arn:aws:s3:::results' },
+        { Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::results/q/*' },
+      ],
+    };
     const r = checkRole({ role: s.role, permissions: JSON.stringify(p), iam });
     assert.deepEqual(r.unknownValues, []); // bucket-account-id is unknown but no condition of the policy asks for it
     const q = structuredClone(p) as Json;
@@ -291,27 +350,48 @@ describe('role check: the documented mistakes', () => {
     q.Statement[1].Condition = { StringEquals: { 's3:ResourceAccount': ['210987654321', '309876543210'] } };
     const r2 = checkRole({ role: s.role, permissions: JSON.stringify(q), iam });
     assert.deepEqual(r2.unknownValues, [{ name: 'bucket-account-id', candidates: ['210987654321', '309876543210'] }]);
-    assert.deepEqual(notAllowed(r2).map((x) => [x.action, x.decision, x.dependsOn]), [['s3:PutObject', 'depends', ['value of bucket-account-id']]]);
+    assert.deepEqual(
+      notAllowed(r2).map((x) => [x.action, x.decision, x.dependsOn]),
+      [['s3:PutObject', 'depends', ['value of bucket-account-id']]],
+    );
     void v;
   });
   it('the same, with the membership given as values (--set membership-id=…)', () => {
     const { s, v } = only('receive-results');
     const vals = valuesFor(s, v);
     const trust = rendered(mustTemplate(s.trust), { ...vals, 'query-runner-membership-id': '11111111-2222-4333-8444-555555555555' });
-    const r = checkRole({ role: s.role, permissions: JSON.stringify(permissionsOf(v, vals)), trust: JSON.stringify(trust), values: { 'query-runner-membership-id': vals['query-runner-membership-id'] }, iam });
+    const r = checkRole({
+      role: s.role,
+      permissions: JSON.stringify(permissionsOf(v, vals)),
+      trust: JSON.stringify(trust),
+      values: { 'query-runner-membership-id': vals['query-runner-membership-id'] },
+      iam,
+    });
     assert.equal(r.trust!.ok, false);
-    assert.deepEqual(r.trust!.admits.map((a) => a.decision), ['denied']);
+    assert.deepEqual(
+      r.trust!.admits.map((a) => a.decision),
+      ['denied'],
+    );
   });
 
   it('a trust policy without a source condition admits another collaboration -> fails (confused deputy)', () => {
     const { s, v } = only('read-data-s3');
     const vals = valuesFor(s, v);
     const plain = rendered(mustTemplate('read-data-s3-trust'), {});
-    const r = checkRole({ role: s.role, permissions: JSON.stringify(permissionsOf(v, vals)), trust: JSON.stringify(plain), values: { 'membership-id': vals['membership-id'], 'membership-account-id': vals['membership-account-id'], region: 'eu-west-2' }, iam });
+    const r = checkRole({
+      role: s.role,
+      permissions: JSON.stringify(permissionsOf(v, vals)),
+      trust: JSON.stringify(plain),
+      values: { 'membership-id': vals['membership-id'], 'membership-account-id': vals['membership-account-id'], region: 'eu-west-2' },
+      iam,
+    });
     assert.equal(r.trust!.admits[0].decision, 'allowed');
     assert.equal(r.trust!.other!.decision, 'allowed');
     assert.match(r.trust!.other!.source, /^arn:aws:cleanrooms:eu-west-2:999999999999:membership\//);
-    assert.match(r.trust!.other!.reason, /^allowed by statement 0 \(Sid "RoleTrustPolicyForCleanRoomsService"\): list only your collaboration's membership ARNs in aws:SourceArn/);
+    assert.match(
+      r.trust!.other!.reason,
+      /^allowed by statement 0 \(Sid "RoleTrustPolicyForCleanRoomsService"\): list only your collaboration's membership ARNs in aws:SourceArn/,
+    );
     assert.match(r.summary, /admits another collaboration/);
     assert.equal(r.ok, false);
   });
@@ -328,7 +408,10 @@ describe('role check: the documented mistakes', () => {
     const { s, v } = only('ml-training-data');
     const vals = valuesFor(s, v);
     const r = run(s, v, permissionsOf(v, vals));
-    assert.deepEqual(r.trust!.admits.map((a) => [a.source, a.decision]), [[`arn:aws:cleanrooms-ml:eu-west-2:210987654321:training-dataset/*`, 'allowed']]);
+    assert.deepEqual(
+      r.trust!.admits.map((a) => [a.source, a.decision]),
+      [[`arn:aws:cleanrooms-ml:eu-west-2:210987654321:training-dataset/*`, 'allowed']],
+    );
     assert.equal(r.trust!.other!.decision, 'denied');
     const open = rendered(mustTemplate('ml-model-provider-trust'), {});
     const r2 = run(s, v, permissionsOf(v, vals), { trust: JSON.stringify(open) });
@@ -338,7 +421,15 @@ describe('role check: the documented mistakes', () => {
 });
 
 describe('role check: wildcard-heavy but sufficient policies pass', () => {
-  const values = { region: 'eu-west-2', 'glue-account-id': '210987654321', database: 'marketing_db', table: 'customer_events', bucket: 'acme-cleanrooms-data', prefix: 'customers/2026', 'bucket-account-id': '210987654321' };
+  const values = {
+    region: 'eu-west-2',
+    'glue-account-id': '210987654321',
+    database: 'marketing_db',
+    table: 'customer_events',
+    bucket: 'acme-cleanrooms-data',
+    prefix: 'customers/2026',
+    'bucket-account-id': '210987654321',
+  };
   const cases: Array<[string, Json]> = [
     [
       'Get*/List* with ARN wildcards',
@@ -357,7 +448,10 @@ describe('role check: wildcard-heavy but sufficient policies pass', () => {
     it(title, () => {
       const { s } = only('read-data-s3');
       const r = checkRole({ role: s.role, permissions: JSON.stringify(policy), values, iam });
-      assert.deepEqual(notAllowed(r).map((q) => `${q.action} ${q.resource}`), []);
+      assert.deepEqual(
+        notAllowed(r).map((q) => `${q.action} ${q.resource}`),
+        [],
+      );
       assert.equal(r.ok, true);
       assert.ok(r.broader.length > 0, 'a wildcard grant is broader than needed');
     });
@@ -368,7 +462,10 @@ describe('role check: wildcard-heavy but sufficient policies pass', () => {
     const p = permissionsOf(v, vals);
     p.Statement[1].Action = ['kms:Encrypt', 'kms:GenerateDataKey'];
     const r = run(s, v, p);
-    assert.deepEqual(notAllowed(r).map((q) => q.action), ['kms:GenerateDataKey*']);
+    assert.deepEqual(
+      notAllowed(r).map((q) => q.action),
+      ['kms:GenerateDataKey*'],
+    );
     p.Statement[1].Action = ['kms:*'];
     assert.deepEqual(notAllowed(run(s, v, p)), []);
   });
@@ -382,28 +479,40 @@ describe('role check: no new access (broader than needed)', () => {
     p.Statement[3].Action = ['s3:GetObject', 's3:PutObject'];
     const r = run(s, v, p);
     assert.equal(r.ok, true);
-    assert.deepEqual(r.broader.map((b) => [b.kind, b.action, b.statement.index, b.severity]), [['action', 's3:PutObject', 3, 'warning']]);
+    assert.deepEqual(
+      r.broader.map((b) => [b.kind, b.action, b.statement.index, b.severity]),
+      [['action', 's3:PutObject', 3, 'warning']],
+    );
     assert.match(r.broader[0].message, /statement 3 \(Sid "NecessaryS3ObjectPermissions"\) allows s3:PutObject, which Clean Rooms does not need/);
   });
   it('glue:* (with the count of actions it adds)', () => {
     const p = permissionsOf(v, vals);
     p.Statement[0].Action = 'glue:*';
     const r = run(s, v, p);
-    assert.deepEqual(r.broader.map((b) => [b.kind, b.action]), [['action', 'glue:*']]);
+    assert.deepEqual(
+      r.broader.map((b) => [b.kind, b.action]),
+      [['action', 'glue:*']],
+    );
     assert.match(r.broader[0].message, /glue:\* \(\d+ actions the role does not need, e\.g\. /);
   });
   it('Resource "*" on glue:GetTable', () => {
     const p = permissionsOf(v, vals);
     p.Statement.push({ Effect: 'Allow', Action: 'glue:GetTable', Resource: '*' });
     const r = run(s, v, p);
-    assert.deepEqual(r.broader.map((b) => [b.kind, b.action, b.resource, b.statement.index]), [['resource', 'glue:GetTable', '*', 4]]);
+    assert.deepEqual(
+      r.broader.map((b) => [b.kind, b.action, b.resource, b.statement.index]),
+      [['resource', 'glue:GetTable', '*', 4]],
+    );
     assert.match(r.broader[0].message, /allows glue:GetTable on \*, wider than the documented policy/);
   });
   it('no s3:ResourceAccount condition', () => {
     const p = permissionsOf(v, vals);
     delete p.Statement[3].Condition;
     const r = run(s, v, p);
-    assert.deepEqual(r.broader.map((b) => [b.kind, b.action, b.severity]), [['condition', 's3:GetObject', 'info']]);
+    assert.deepEqual(
+      r.broader.map((b) => [b.kind, b.action, b.severity]),
+      [['condition', 's3:GetObject', 'info']],
+    );
     assert.match(r.broader[0].message, /without the condition on s3:ResourceAccount/);
   });
   it('a Deny that takes the extra access back is not broader', () => {
@@ -422,7 +531,13 @@ describe('role check: access not granted (forbidden actions)', () => {
     p.Statement.push({ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::acme-cleanrooms-data/*' });
     p.Statement.push({ Sid: 'Del', Effect: 'Allow', Action: 's3:DeleteObject', Resource: '*' });
     const r = run(s, v, p, { denyActions: ['s3:DeleteObject'] });
-    assert.deepEqual(r.forbidden.map((f) => [f.statement.index, f.action, f.decision]), [[4, 's3:DeleteObject', 'allowed'], [5, 's3:DeleteObject', 'allowed']]);
+    assert.deepEqual(
+      r.forbidden.map((f) => [f.statement.index, f.action, f.decision]),
+      [
+        [4, 's3:DeleteObject', 'allowed'],
+        [5, 's3:DeleteObject', 'allowed'],
+      ],
+    );
     assert.match(r.forbidden[1].message, /statement 5 \(Sid "Del"\) allows s3:DeleteObject on /);
     assert.equal(r.ok, false);
     assert.match(r.summary, /2 forbidden actions allowed/);
@@ -431,7 +546,10 @@ describe('role check: access not granted (forbidden actions)', () => {
     const p = permissionsOf(v, vals);
     p.Statement.push({ Effect: 'Allow', Action: 's3:DeleteObjectVersion', Resource: 'arn:aws:s3:::acme-cleanrooms-data/*' });
     const r = run(s, v, p, { denyActions: ['s3:Delete*'] });
-    assert.deepEqual(r.forbidden.map((f) => [f.action, f.statement.index]), [['s3:DeleteObjectVersion', 4]]);
+    assert.deepEqual(
+      r.forbidden.map((f) => [f.action, f.statement.index]),
+      [['s3:DeleteObjectVersion', 4]],
+    );
     assert.match(r.forbidden[0].message, /\(forbidden: s3:Delete\*\)/);
   });
   it('a forbidden action the policy does not allow is not reported', () => {
@@ -443,20 +561,38 @@ describe('role check: access not granted (forbidden actions)', () => {
 
 describe('role check: values', () => {
   const kind = (n: string): string => (n === 'prefix' ? 's3-prefix' : 'text');
-  const t = [{ Effect: 'Allow', Action: ['glue:GetTable'], Resource: ['arn:aws:glue:<region>:<acct>:database/<database>', 'arn:aws:glue:<region>:<acct>:table/<database>/<table>'] }];
+  const t = [
+    {
+      Effect: 'Allow',
+      Action: ['glue:GetTable'],
+      Resource: ['arn:aws:glue:<region>:<acct>:database/<database>', 'arn:aws:glue:<region>:<acct>:table/<database>/<table>'],
+    },
+  ];
   it('the table ARN fixes database and table; a database ARN alone is not needed', () => {
     const u = [{ Effect: 'Allow', Action: 'glue:GetTable', Resource: 'arn:aws:glue:eu-west-2:210987654321:table/sales/orders' }];
     assert.deepEqual(inferValues(t, u, {}, kind).values, { region: 'eu-west-2', acct: '210987654321', database: 'sales', table: 'orders' });
   });
   it('two different tables are ambiguous: nothing is guessed', () => {
-    const u = [{ Effect: 'Allow', Action: 'glue:GetTable', Resource: ['arn:aws:glue:eu-west-2:210987654321:table/sales/orders', 'arn:aws:glue:eu-west-2:210987654321:table/sales/items'] }];
+    const u = [
+      {
+        Effect: 'Allow',
+        Action: 'glue:GetTable',
+        Resource: ['arn:aws:glue:eu-west-2:210987654321:table/sales/orders', 'arn:aws:glue:eu-west-2:210987654321:table/sales/items'],
+      },
+    ];
     const got = inferValues(t, u, {}, kind);
     assert.equal(got.values.table, undefined);
     assert.deepEqual(got.ambiguous.table, ['items', 'orders']);
     assert.equal(got.values.database, 'sales');
   });
   it('wildcards and policy variables are never values', () => {
-    const u = [{ Effect: 'Allow', Action: 'glue:GetTable', Resource: ['arn:aws:glue:eu-west-2:210987654321:table/sales/*', 'arn:aws:glue:eu-west-2:210987654321:table/${aws:username}/x'] }];
+    const u = [
+      {
+        Effect: 'Allow',
+        Action: 'glue:GetTable',
+        Resource: ['arn:aws:glue:eu-west-2:210987654321:table/sales/*', 'arn:aws:glue:eu-west-2:210987654321:table/${aws:username}/x'],
+      },
+    ];
     assert.equal(inferValues(t, u, {}, kind).values.table, undefined);
     assert.equal(inferValues(t, u, {}, kind).values.database, 'sales'); // from table/sales/*: the * tells nothing about the table only
     const v = [{ Effect: 'Allow', Action: 'glue:GetTable', Resource: 'arn:aws:glue:eu-west-2:1:table/${aws:username}/x' }];
@@ -477,14 +613,20 @@ describe('role check: values', () => {
     const u = [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/a/b/c/*' }];
     assert.deepEqual(inferValues(ts, u, {}, kind).values, { bucket: 'b', prefix: 'a/b/c' });
   });
-  it('unknown value names and invalid values are errors that list the role\'s names', () => {
-    assert.throws(() => checkRole({ role: 'read-data-s3', permissions: '{"Statement":[]}', values: { nope: 'x' } }), (e: Error) => e instanceof RoleCheckError && /its values: region, glue-account-id, database, table/.test(e.message));
+  it("unknown value names and invalid values are errors that list the role's names", () => {
+    assert.throws(
+      () => checkRole({ role: 'read-data-s3', permissions: '{"Statement":[]}', values: { nope: 'x' } }),
+      (e: Error) => e instanceof RoleCheckError && /its values: region, glue-account-id, database, table/.test(e.message),
+    );
     assert.throws(() => checkRole({ role: 'read-data-s3', permissions: '{"Statement":[]}', values: { region: 'mars-1' } }), RoleCheckError);
     assert.throws(() => checkRole({ role: 'member', permissions: '{"Statement":[]}' }), RoleCheckError);
     assert.throws(() => checkRole({ role: 'read-data-s3', permissions: '{"Statement": [' }), /not valid JSON/);
     assert.throws(() => checkRole({ role: 'read-data-s3', permissions: '{"Version": "2012-10-17"}' }), /no top-level "Statement"/);
     // A leading byte order mark (an editor's text) and comments are fine.
-    assert.equal(checkRole({ role: 'read-data-s3', permissions: '\uFEFF// c\n{"Statement": []}' }).requests.every((q) => q.decision !== 'allowed'), true);
+    assert.equal(
+      checkRole({ role: 'read-data-s3', permissions: '\uFEFF// c\n{"Statement": []}' }).requests.every((q) => q.decision !== 'allowed'),
+      true,
+    );
   });
   it('the star sample is not a value anyone writes', () => {
     assert.ok(!JSON.stringify(ROLE_CHECKS).includes(STAR_SAMPLE));
@@ -518,18 +660,28 @@ describe('role check: a documented "*" resource', () => {
     const p = permissionsOf(v, valuesFor(s, v));
     p.Statement[1].Resource = ['arn:aws:glue:eu-west-2:210987654321:schema/*'];
     const r = run(s, v, p);
-    assert.deepEqual(notAllowed(r).map((q) => [q.action, q.decision, q.dependsOn, q.statement?.index]), [
-      ['glue:GetSchema', 'depends', ['resource'], 1],
-      ['glue:GetSchemaVersion', 'depends', ['resource'], 1],
-    ]);
+    assert.deepEqual(
+      notAllowed(r).map((q) => [q.action, q.decision, q.dependsOn, q.statement?.index]),
+      [
+        ['glue:GetSchema', 'depends', ['resource'], 1],
+        ['glue:GetSchemaVersion', 'depends', ['resource'], 1],
+      ],
+    );
     assert.match(notAllowed(r)[0].reason, /allows it only on arn:aws:glue:eu-west-2:210987654321:schema\/\*, which may not cover it/);
     p.Statement.splice(1, 1);
-    assert.deepEqual(notAllowed(run(s, v, p)).map((q) => [q.action, q.decision]), [['glue:GetSchema', 'denied'], ['glue:GetSchemaVersion', 'denied']]);
+    assert.deepEqual(
+      notAllowed(run(s, v, p)).map((q) => [q.action, q.decision]),
+      [
+        ['glue:GetSchema', 'denied'],
+        ['glue:GetSchemaVersion', 'denied'],
+      ],
+    );
   });
 });
 
 describe('role check: fixes for a denial', () => {
-  const apply = (text: string, e: { offset: number; length: number; newText: string }): string => text.slice(0, e.offset) + e.newText + text.slice(e.offset + e.length);
+  const apply = (text: string, e: { offset: number; length: number; newText: string }): string =>
+    text.slice(0, e.offset) + e.newText + text.slice(e.offset + e.length);
   for (const { spec: s, v } of everyVariant) {
     it(`${s.role} (${v.id}): removing any one action, every offered fix applied one after another makes the role pass`, () => {
       const vals = valuesFor(s, v);
@@ -549,7 +701,11 @@ describe('role check: fixes for a denial', () => {
           }
           const after = run(s, v, JSON.parse(text));
           if (p.Statement[i].Action.length === 0) continue; // an emptied statement: nothing covers it to add to
-          assert.deepEqual(notAllowed(after).map((q) => q.action), [], `${s.role}: ${action}`);
+          assert.deepEqual(
+            notAllowed(after).map((q) => q.action),
+            [],
+            `${s.role}: ${action}`,
+          );
           assert.deepEqual(after.broader, [], `${s.role}: the fix for ${action} grants more than the documented policy`);
         }
       });
@@ -557,9 +713,15 @@ describe('role check: fixes for a denial', () => {
   }
   it('the edit keeps the layout: a string becomes a list, a multi-line list gets one more line', () => {
     const one = '{"Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}';
-    assert.equal(apply(one, roleFixEdit(one, { statement: 0, element: 'Action', add: 's3:ListBucket' })!), '{"Statement": {"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "*"}}');
+    assert.equal(
+      apply(one, roleFixEdit(one, { statement: 0, element: 'Action', add: 's3:ListBucket' })!),
+      '{"Statement": {"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "*"}}',
+    );
     const multi = '{\n  "Statement": [\n    {\n      "Action": [\n        "a:B"\n      ]\n    }\n  ]\n}';
-    assert.equal(apply(multi, roleFixEdit(multi, { statement: 0, element: 'Action', add: 'a:C' })!), '{\n  "Statement": [\n    {\n      "Action": [\n        "a:B",\n        "a:C"\n      ]\n    }\n  ]\n}');
+    assert.equal(
+      apply(multi, roleFixEdit(multi, { statement: 0, element: 'Action', add: 'a:C' })!),
+      '{\n  "Statement": [\n    {\n      "Action": [\n        "a:B",\n        "a:C"\n      ]\n    }\n  ]\n}',
+    );
     const empty = '{"Statement": [{"Action": []}]}';
     assert.equal(apply(empty, roleFixEdit(empty, { statement: 0, element: 'Action', add: 'a:C' })!), '{"Statement": [{"Action": ["a:C"]}]}');
     assert.equal(roleFixEdit('{"Statement": [{"Action": "a:B", "Action": "a:C"}]}', { statement: 0, element: 'Action', add: 'a:D' }), undefined);
@@ -617,7 +779,10 @@ describe('role check: a KMS statement without the encryption context condition',
     delete p.Statement[4].Condition;
     const r = run(s, v, p, {}, vals);
     assert.deepEqual(notAllowed(r), []);
-    assert.deepEqual(r.broader.map((b) => [b.kind, b.action, b.severity]), [['condition', 'kms:Decrypt', 'info']]);
+    assert.deepEqual(
+      r.broader.map((b) => [b.kind, b.action, b.severity]),
+      [['condition', 'kms:Decrypt', 'info']],
+    );
     assert.match(r.broader[0].message, /without the condition on kms:EncryptionContext:aws:s3:arn/);
   });
 });

@@ -16,7 +16,15 @@ const render = (id: string): Record<string, any> => {
 };
 
 /** Roles whose documented permissions are distinctive enough to be recognised without their trust policy. */
-const BY_PERMISSIONS = ['read-data-s3', 'read-data-athena', 'ml-training-data', 'ml-configuration', 'ml-input-channel', 'ml-table-association', 'entity-resolution-id-mapping'];
+const BY_PERMISSIONS = [
+  'read-data-s3',
+  'read-data-athena',
+  'ml-training-data',
+  'ml-configuration',
+  'ml-input-channel',
+  'ml-table-association',
+  'entity-resolution-id-mapping',
+];
 
 describe('recognising a Clean Rooms role', () => {
   for (const c of ROLE_CHECKS) {
@@ -57,7 +65,9 @@ describe('recognising a Clean Rooms role', () => {
   });
   it('no AWS managed policy is taken for a Clean Rooms role (nothing is reported on other policies)', function () {
     this.timeout(60000);
-    const hits = managedPolicies().filter((p) => recogniseRole(JSON.parse(p.text)) !== undefined).map((p) => p.name);
+    const hits = managedPolicies()
+      .filter((p) => recogniseRole(JSON.parse(p.text)) !== undefined)
+      .map((p) => p.name);
     assert.deepEqual(hits, []);
   });
 });
@@ -79,7 +89,14 @@ describe('the role-check code lens', () => {
   });
   it('trust problems and forbidden actions are named', () => {
     const trust = mustTemplate('read-data-s3-trust');
-    const r = checkRole({ role: s.role, permissions: JSON.stringify(good), trust: renderTemplate(trust, {}), iam, denyActions: ['s3:ListBucket'], values: { ...sampleValues(perm, ks), 'membership-id': '3f2a9c1e-7b4d-4e8a-9c51-0d6b2e8f4a17', 'membership-account-id': '210987654321' } });
+    const r = checkRole({
+      role: s.role,
+      permissions: JSON.stringify(good),
+      trust: renderTemplate(trust, {}),
+      iam,
+      denyActions: ['s3:ListBucket'],
+      values: { ...sampleValues(perm, ks), 'membership-id': '3f2a9c1e-7b4d-4e8a-9c51-0d6b2e8f4a17', 'membership-account-id': '210987654321' },
+    });
     assert.equal(roleLens(r).title, 'trust admits another collaboration · 1 forbidden action allowed');
   });
   it('several candidate roles: the lens asks', () => {
@@ -97,7 +114,10 @@ describe('the role-check code lens for a document', () => {
     assert.deepEqual([l.roles, l.policyType, l.ok], [['read-data-s3'], 'permissions', false]);
   });
   it('a scoped trust policy passes; the plain one admits another collaboration', () => {
-    assert.equal(roleLensForDocument(JSON.stringify(render('read-data-s3-trust-scoped')))?.title, 'Check Role Against Clean Rooms… (read-data-s3, read-data-athena, read-data-snowflake, pyspark-analysis-template, pyspark-job-results, receive-results)');
+    assert.equal(
+      roleLensForDocument(JSON.stringify(render('read-data-s3-trust-scoped')))?.title,
+      'Check Role Against Clean Rooms… (read-data-s3, read-data-athena, read-data-snowflake, pyspark-analysis-template, pyspark-job-results, receive-results)',
+    );
     assert.equal(roleLensForDocument(JSON.stringify(render('ml-configuration-trust')))?.title, 'Clean Rooms can assume this role ✔');
     const wide = render('ml-configuration-trust');
     wide.Statement[0].Condition = { ArnLike: { 'aws:SourceArn': 'arn:aws:cleanrooms:*:*:membership/*' } };

@@ -20,7 +20,10 @@ describe('rules: access-analyzer-tags', () => {
     assert.equal(at(deny, d), 'aws:ResourceTag/Env');
     assert.match(d.message, /the actions of dax in this statement do not support aws:ResourceTag\/Env: .*this Deny does not apply to them/);
     const allow = pol({ Effect: 'Allow', Action: ['cloudshell:CreateSession'], Resource: '*', Condition: cond('aws:ResourceTag/Team') });
-    assert.deepEqual(tag(allow).map((f) => [f.rule, f.severity]), [['aa-tag-key-unsupported-allow', 'info']]);
+    assert.deepEqual(
+      tag(allow).map((f) => [f.rule, f.severity]),
+      [['aa-tag-key-unsupported-allow', 'info']],
+    );
   });
 
   it('is quiet where every service supports the key on at least one action, for service keys, and without the data', () => {
@@ -32,7 +35,11 @@ describe('rules: access-analyzer-tags', () => {
     assert.deepEqual(tag(service), [], 'aws:PrincipalTag is about the caller, not a per-service key');
     const bad = pol({ Effect: 'Deny', Action: 'dax:DeleteCluster', Resource: '*', Condition: cond('aws:ResourceTag/Env') });
     assert.equal(tag(bad).length, 1);
-    assert.deepEqual(analyze(bad, {}).findings.filter((f) => f.rule.startsWith('aa-tag-key-')), [], 'silent without the reference data');
+    assert.deepEqual(
+      analyze(bad, {}).findings.filter((f) => f.rule.startsWith('aa-tag-key-')),
+      [],
+      'silent without the reference data',
+    );
   });
 
   it('expands action wildcards, and each of the three tag keys is checked against its own support', () => {

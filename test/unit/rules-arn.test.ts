@@ -7,14 +7,18 @@ import { parseArn } from '../../src/analysis/arn/parse';
 import { clean, fixes, j, none, one, under } from './helpers/rules';
 import { loadTestIamIndex } from './helpers/iam';
 
-const res = (...resource: string[]) => j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resource.length === 1 ? resource[0] : resource }] });
+const res = (...resource: string[]) =>
+  j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resource.length === 1 ? resource[0] : resource }] });
 const ACCT = '210987654321';
 const MID = '3f2a9c1e-7b4d-4e8a-9c51-0d6b2e8f4a17';
 
 describe('arn: parser', () => {
   it('splits on the first five colons, keeps colons inside policy variables and in the resource part', () => {
     const a = parseArn('arn:aws:iam::${aws:PrincipalAccount}:role/x');
-    assert.deepEqual(a.fields.map((f) => f.text), ['arn', 'aws', 'iam', '', '${aws:PrincipalAccount}', 'role/x']);
+    assert.deepEqual(
+      a.fields.map((f) => f.text),
+      ['arn', 'aws', 'iam', '', '${aws:PrincipalAccount}', 'role/x'],
+    );
     const b = parseArn('arn:aws:logs:eu-west-2:210987654321:log-group:/aws/x:*');
     assert.equal(b.resource!.text, 'log-group:/aws/x:*');
     assert.equal(parseArn('arn:aws:s3::bucket/p').fields.length, 5);
@@ -23,7 +27,8 @@ describe('arn: parser', () => {
 
 describe('rules: arn — the seed read-data permissions policy', () => {
   // Verbatim from shared/seed/setting-up-service-roles.txt ("Create a service role to read data", step 3).
-  const readData = '{ "Version": "2012-10-17", "Statement": [ { "Sid": "NecessaryGluePermissions", "Effect": "Allow", "Action": [ "glue:GetDatabase", "glue:GetDatabases", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition" ], "Resource": [ "arn:aws:glue:aws-region:accountId:database/database", "arn:aws:glue:aws-region:accountId:table/table", "arn:aws:glue:aws-region:accountId:catalog" ] }, { "Effect": "Allow", "Action": [ "glue:GetSchema", "glue:GetSchemaVersion" ], "Resource": [ "*" ] }, { "Sid": "NecessaryS3BucketPermissions", "Effect": "Allow", "Action": [ "s3:GetBucketLocation", "s3:ListBucket" ], "Resource": [ "arn:aws:s3:::bucket" ], "Condition":{ "StringEquals":{ "s3:ResourceAccount":[ "s3BucketOwnerAccountId" ] } } }, { "Sid": "NecessaryS3ObjectPermissions", "Effect": "Allow", "Action": [ "s3:GetObject" ], "Resource": [ "arn:aws:s3::bucket/prefix/*" ], "Condition":{ "StringEquals":{ "s3:ResourceAccount":[ "s3BucketOwnerAccountId" ] } } } ] }';
+  const readData =
+    '{ "Version": "2012-10-17", "Statement": [ { "Sid": "NecessaryGluePermissions", "Effect": "Allow", "Action": [ "glue:GetDatabase", "glue:GetDatabases", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition" ], "Resource": [ "arn:aws:glue:aws-region:accountId:database/database", "arn:aws:glue:aws-region:accountId:table/table", "arn:aws:glue:aws-region:accountId:catalog" ] }, { "Effect": "Allow", "Action": [ "glue:GetSchema", "glue:GetSchemaVersion" ], "Resource": [ "*" ] }, { "Sid": "NecessaryS3BucketPermissions", "Effect": "Allow", "Action": [ "s3:GetBucketLocation", "s3:ListBucket" ], "Resource": [ "arn:aws:s3:::bucket" ], "Condition":{ "StringEquals":{ "s3:ResourceAccount":[ "s3BucketOwnerAccountId" ] } } }, { "Sid": "NecessaryS3ObjectPermissions", "Effect": "Allow", "Action": [ "s3:GetObject" ], "Resource": [ "arn:aws:s3::bucket/prefix/*" ], "Condition":{ "StringEquals":{ "s3:ResourceAccount":[ "s3BucketOwnerAccountId" ] } } } ] }';
 
   it('flags the two-colon S3 ARN on the missing field, with a preferred fix that inserts the colon', () => {
     assert.ok(readData.includes('"arn:aws:s3::bucket/prefix/*"'));
@@ -61,7 +66,12 @@ describe('rules: arn — fields', () => {
   it('arn-partition: unknown partition, wildcard, wrong case (fix)', () => {
     one(res('arn:amazon:s3:::acme-data'), 'arn-partition', 'error', 'amazon');
     one(res('arn:*x:s3:::acme-data'), 'arn-partition', 'error', '*x');
-    one(j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: 'arn:*:iam::210987654321:root' } }] }), 'arn-partition', 'error', '*');
+    one(
+      j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: 'arn:*:iam::210987654321:root' } }] }),
+      'arn-partition',
+      'error',
+      '*',
+    );
     const t = res('arn:AWS:s3:::acme-data');
     clean(fixes(t, one(t, 'arn-partition', 'error', 'AWS'), /"aws"/));
     for (const p of ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso-b', 'aws-eusc']) none(res(`arn:${p}:s3:::acme-data`), 'arn-partition');
@@ -86,7 +96,10 @@ describe('rules: arn — fields', () => {
     assert.match(g.message, /Did you mean us-east-1\?/);
     one(res(`arn:aws:glue::${ACCT}:catalog`), 'arn-region', 'error', '::');
     one(res(`arn:aws-cn:glue:eu-west-2:${ACCT}:catalog`), 'arn-region', 'error', 'eu-west-2');
-    none(res(`arn:aws-cn:glue:cn-north-1:${ACCT}:catalog`, `arn:aws:glue:*:${ACCT}:catalog`, `arn:aws:glue:\${aws:RequestedRegion}:${ACCT}:catalog`), 'arn-region');
+    none(
+      res(`arn:aws-cn:glue:cn-north-1:${ACCT}:catalog`, `arn:aws:glue:*:${ACCT}:catalog`, `arn:aws:glue:\${aws:RequestedRegion}:${ACCT}:catalog`),
+      'arn-region',
+    );
   });
   it('arn-region-not-allowed: S3 bucket and IAM ARNs have no Region (fix removes it)', () => {
     const t = res('arn:aws:s3:eu-west-2::acme-data/*');
@@ -101,11 +114,34 @@ describe('rules: arn — fields', () => {
     one(res('arn:aws:glue:eu-west-2::catalog'), 'arn-account', 'error', '::');
     one(res('arn:aws:iam::aws:role/x'), 'arn-account', 'error', 'aws');
     // CloudFront origin access identity principal (documented format; S3 bucket policies AWS generates use it).
-    none(j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*', Principal: { AWS: 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2QWRUHAPOMQZL' } }] }), 'arn-account');
+    none(
+      j({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 's3:GetObject',
+            Resource: 'arn:aws:s3:::acme-data/*',
+            Principal: { AWS: 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2QWRUHAPOMQZL' },
+          },
+        ],
+      }),
+      'arn-account',
+    );
     one(res('arn:aws:iam::cloudfront:role/x'), 'arn-account', 'error', 'cloudfront');
     // AWS RAM managed permissions and SageMaker's public hub (AWS managed policies AWSResourceAccessManagerFullAccess-style, AmazonSageMakerFullAccess).
-    none(res('arn:aws:ram::aws:permission/AWSRAMDefaultPermissionSubnet', 'arn:aws:sagemaker:*:aws:hub/SageMakerPublicHub', 'arn:aws:sagemaker:*:aws:hub-content/SageMakerPublicHub/*'), 'arn-account');
-    none(res('arn:aws:iam::aws:policy/AWSCleanRoomsFullAccess', 'arn:aws:iam::*:role/service-role/*cleanrooms*', 'arn:aws:glue:eu-west-2:2109*:catalog'), 'arn-account');
+    none(
+      res(
+        'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionSubnet',
+        'arn:aws:sagemaker:*:aws:hub/SageMakerPublicHub',
+        'arn:aws:sagemaker:*:aws:hub-content/SageMakerPublicHub/*',
+      ),
+      'arn-account',
+    );
+    none(
+      res('arn:aws:iam::aws:policy/AWSCleanRoomsFullAccess', 'arn:aws:iam::*:role/service-role/*cleanrooms*', 'arn:aws:glue:eu-west-2:2109*:catalog'),
+      'arn-account',
+    );
   });
   it('arn-account-not-allowed: S3 bucket ARNs have no account (fix removes it)', () => {
     const t = res(`arn:aws:s3::${ACCT}:acme-data`);
@@ -121,16 +157,18 @@ describe('rules: arn — fields', () => {
 
 describe('rules: arn — per-service resource shapes', () => {
   it('Glue: catalog, database and table forms including federated multi-level forms', () => {
-    clean(res(
-      `arn:aws:glue:eu-west-2:${ACCT}:catalog`,
-      `arn:aws:glue:eu-west-2:${ACCT}:catalog/sales_catalog`,
-      `arn:aws:glue:eu-west-2:${ACCT}:database/marketing_db`,
-      `arn:aws:glue:eu-west-2:${ACCT}:database/sales_catalog/marketing_db`,
-      `arn:aws:glue:eu-west-2:${ACCT}:table/marketing_db/customer_events`,
-      `arn:aws:glue:eu-west-2:${ACCT}:table/sales_catalog/marketing_db/customer_events`,
-      `arn:aws:glue:eu-west-2:${ACCT}:table/marketing_db/*`,
-      `arn:aws:glue:eu-west-2:${ACCT}:userDefinedFunction/marketing_db/*`,
-    ));
+    clean(
+      res(
+        `arn:aws:glue:eu-west-2:${ACCT}:catalog`,
+        `arn:aws:glue:eu-west-2:${ACCT}:catalog/sales_catalog`,
+        `arn:aws:glue:eu-west-2:${ACCT}:database/marketing_db`,
+        `arn:aws:glue:eu-west-2:${ACCT}:database/sales_catalog/marketing_db`,
+        `arn:aws:glue:eu-west-2:${ACCT}:table/marketing_db/customer_events`,
+        `arn:aws:glue:eu-west-2:${ACCT}:table/sales_catalog/marketing_db/customer_events`,
+        `arn:aws:glue:eu-west-2:${ACCT}:table/marketing_db/*`,
+        `arn:aws:glue:eu-west-2:${ACCT}:userDefinedFunction/marketing_db/*`,
+      ),
+    );
     one(res(`arn:aws:glue:eu-west-2:${ACCT}:table/a/b/c/d`), 'arn-resource', 'error', 'table/a/b/c/d');
     one(res(`arn:aws:glue:eu-west-2:${ACCT}:database/`), 'arn-resource', 'error', 'database/');
     const t = res(`arn:aws:glue:eu-west-2:${ACCT}:databse/marketing_db`);
@@ -138,36 +176,72 @@ describe('rules: arn — per-service resource shapes', () => {
     one(res(`arn:aws:glue:eu-west-2:${ACCT}:tab*/x`), 'arn-resource', 'error', 'tab*');
   });
   it('KMS: key IDs are UUIDs or mrk- keys; aliases are fine', () => {
-    clean(res(`arn:aws:kms:eu-west-2:${ACCT}:key/0c8f5a2e-41b7-4d39-8e6a-7f1b2c3d4e5f`, `arn:aws:kms:eu-west-2:${ACCT}:key/mrk-7ae12b6b9d4c4f0e8a31c25d9e0f6a84`, `arn:aws:kms:eu-west-2:${ACCT}:alias/cleanrooms`, `arn:aws:kms:eu-west-2:${ACCT}:key/*`));
+    clean(
+      res(
+        `arn:aws:kms:eu-west-2:${ACCT}:key/0c8f5a2e-41b7-4d39-8e6a-7f1b2c3d4e5f`,
+        `arn:aws:kms:eu-west-2:${ACCT}:key/mrk-7ae12b6b9d4c4f0e8a31c25d9e0f6a84`,
+        `arn:aws:kms:eu-west-2:${ACCT}:alias/cleanrooms`,
+        `arn:aws:kms:eu-west-2:${ACCT}:key/*`,
+      ),
+    );
     one(res(`arn:aws:kms:eu-west-2:${ACCT}:key/my-key`), 'arn-resource', 'error', 'my-key');
     one(res(`arn:aws:kms:eu-west-2:${ACCT}:keys/0c8f5a2e-41b7-4d39-8e6a-7f1b2c3d4e5f`), 'arn-resource', 'error', 'keys');
   });
   it('Clean Rooms and Clean Rooms ML resource types', () => {
-    clean(res(
-      `arn:aws:cleanrooms:eu-west-2:${ACCT}:membership/${MID}`,
-      `arn:aws:cleanrooms:eu-west-2:${ACCT}:membership/${MID}/configuredtableassociation/*`,
-      `arn:aws:cleanrooms:eu-west-2:${ACCT}:collaboration/*`,
-      `arn:aws:cleanrooms-ml:eu-west-2:${ACCT}:training-dataset/*`,
-      `arn:aws:cleanrooms-ml:eu-west-2:${ACCT}:membership/${MID}/ml-input-channel/*`,
-    ));
+    clean(
+      res(
+        `arn:aws:cleanrooms:eu-west-2:${ACCT}:membership/${MID}`,
+        `arn:aws:cleanrooms:eu-west-2:${ACCT}:membership/${MID}/configuredtableassociation/*`,
+        `arn:aws:cleanrooms:eu-west-2:${ACCT}:collaboration/*`,
+        `arn:aws:cleanrooms-ml:eu-west-2:${ACCT}:training-dataset/*`,
+        `arn:aws:cleanrooms-ml:eu-west-2:${ACCT}:membership/${MID}/ml-input-channel/*`,
+      ),
+    );
     const t = res(`arn:aws:cleanrooms:eu-west-2:${ACCT}:memberships/${MID}`);
     clean(fixes(t, one(t, 'arn-resource', 'error', 'memberships'), /"membership"/));
     one(res(`arn:aws:cleanrooms:eu-west-2:${ACCT}:membership/${MID}/queries/x`), 'arn-resource', 'error', 'queries');
   });
   it('Secrets Manager, CloudWatch Logs, Redshift: type delimiter is a colon (fixes); ECR, Athena need a name', () => {
-    clean(res(`arn:aws:secretsmanager:eu-west-2:${ACCT}:secret:cleanrooms/snowflake-creds-??????`, `arn:aws:logs:eu-west-2:${ACCT}:log-group:/aws/cleanroomsml/*`, `arn:aws:ecr:eu-west-2:${ACCT}:repository/acme/model`, `arn:aws:athena:eu-west-2:${ACCT}:workgroup/primary`, `arn:aws:athena:eu-west-2:${ACCT}:datacatalog/sales_catalog`));
+    clean(
+      res(
+        `arn:aws:secretsmanager:eu-west-2:${ACCT}:secret:cleanrooms/snowflake-creds-??????`,
+        `arn:aws:logs:eu-west-2:${ACCT}:log-group:/aws/cleanroomsml/*`,
+        `arn:aws:ecr:eu-west-2:${ACCT}:repository/acme/model`,
+        `arn:aws:athena:eu-west-2:${ACCT}:workgroup/primary`,
+        `arn:aws:athena:eu-west-2:${ACCT}:datacatalog/sales_catalog`,
+      ),
+    );
     const s = res(`arn:aws:secretsmanager:eu-west-2:${ACCT}:secret/creds`);
     clean(fixes(s, one(s, 'arn-resource', 'error', '/'), /secret:/));
     const l = res(`arn:aws:logs:eu-west-2:${ACCT}:log-group/aws/x`);
     clean(fixes(l, one(l, 'arn-resource', 'error', '/'), /log-group:/));
     one(res(`arn:aws:ecr:eu-west-2:${ACCT}:repository/`), 'arn-resource', 'error', 'repository/');
     one(res(`arn:aws:athena:eu-west-2:${ACCT}:workgroup`), 'arn-resource', 'error', 'workgroup');
-    clean(j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringLike: { 'sts:ExternalId': `arn:aws:*:eu-west-2:*:dbuser:*/${MID}*` } } }] }));
+    clean(
+      j({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'cleanrooms.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+            Condition: { StringLike: { 'sts:ExternalId': `arn:aws:*:eu-west-2:*:dbuser:*/${MID}*` } },
+          },
+        ],
+      }),
+    );
   });
   it('a `*` ending the Region or account field can swallow the colon, so the text after it may be the tail of secret:<name> (AWS managed policies AmazonRedshiftQueryEditorV2FullAccess, AWSOpsWorksCMServiceRole)', () => {
     // IAM User Guide, Resource element: a * as the last character of a segment expands beyond the colon boundary, so
     // arn:aws:secretsmanager:*:*:sqlworkbench!* matches arn:aws:secretsmanager:us-east-1:111122223333:secret:sqlworkbench!abc.
-    none(res('arn:aws:secretsmanager:*:*:sqlworkbench!*', 'arn:aws:secretsmanager:*:*:opsworks-cm!aws-opsworks-cm-secrets-*', 'arn:aws:secretsmanager:us-east-1:*:sqlworkbench!*'), 'arn-resource');
+    none(
+      res(
+        'arn:aws:secretsmanager:*:*:sqlworkbench!*',
+        'arn:aws:secretsmanager:*:*:opsworks-cm!aws-opsworks-cm-secrets-*',
+        'arn:aws:secretsmanager:us-east-1:*:sqlworkbench!*',
+      ),
+      'arn-resource',
+    );
     // Boundaries: without a field-ending `*` the resource type is read as written…
     one(res(`arn:aws:secretsmanager:us-east-1:${ACCT}:sqlworkbench!*`), 'arn-resource', 'error', 'sqlworkbench!*');
     one(res('arn:aws:secretsmanager:us-east-1:1111*2:sqlworkbench!*'), 'arn-resource', 'error', 'sqlworkbench!*');
@@ -183,18 +257,57 @@ describe('rules: arn — where ARNs are checked', () => {
   it('Principal AWS ARNs and ARN-typed condition values', () => {
     const t = j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::12345:root' }, Action: 'sts:AssumeRole' }] });
     one(t, 'arn-account', 'error', '12345');
-    const c = j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:lambda:eu-west-2b:${ACCT}:function:f` } } }] });
+    const c = j({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'lambda.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:lambda:eu-west-2b:${ACCT}:function:f` } },
+        },
+      ],
+    });
     one(c, 'arn-region', 'error', 'eu-west-2b');
-    const k = res('*').replace('"Resource": "*"', `"Resource": "*", "Condition": { "ArnLike": { "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3::acme-data/*" } }`);
+    const k = res('*').replace(
+      '"Resource": "*"',
+      `"Resource": "*", "Condition": { "ArnLike": { "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3::acme-data/*" } }`,
+    );
     one(k, 'arn-s3-two-colons', 'error', '::');
-    const v = j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { ArnEquals: { 'aws:SourceArn': 'function-name' } } }] });
+    const v = j({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'lambda.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Condition: { ArnEquals: { 'aws:SourceArn': 'function-name' } },
+        },
+      ],
+    });
     one(v, 'arn-prefix', 'error', 'function-name');
   });
   it('string patterns in String conditions may have fewer fields', () => {
-    clean(j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 'kms:EncryptionContext:SecretARN': 'arn:aws:secretsmanager:*' } } }] }));
+    clean(
+      j({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 's3:GetObject',
+            Resource: '*',
+            Condition: { StringLike: { 'kms:EncryptionContext:SecretARN': 'arn:aws:secretsmanager:*' } },
+          },
+        ],
+      }),
+    );
   });
   it('placeholder fields are left to the placeholder rules (reported once)', () => {
-    for (const t of [res('arn:aws:glue:aws-region:accountId:database/database'), res('arn:aws:glue:<region>:<account-id>:table/<database>/<table>'), res('arn:aws:glue:{{us-east-1}}:{{111122223333}}:catalog')]) {
+    for (const t of [
+      res('arn:aws:glue:aws-region:accountId:database/database'),
+      res('arn:aws:glue:<region>:<account-id>:table/<database>/<table>'),
+      res('arn:aws:glue:{{us-east-1}}:{{111122223333}}:catalog'),
+    ]) {
       none(t, /^arn-/);
       assert.ok(analyze(t).findings.some((f) => f.rule.startsWith('placeholder-')));
     }
@@ -202,18 +315,20 @@ describe('rules: arn — where ARNs are checked', () => {
     none(res('arn:aws:glue:<region>:<account-id>:catalog'), /^arn-/, { severityOverrides: { 'placeholder-token': 'off' } });
   });
   it('no false positives: wildcards, policy variables, other partitions', () => {
-    clean(res(
-      'arn:aws:s3:::acme-data/home/${aws:username}/*',
-      'arn:aws:s3:::cleanrooms-queryresults*',
-      'arn:aws:s3:::*',
-      `arn:aws:ec2:*:${ACCT}:vpc/*`,
-      'arn:aws:iam::${aws:PrincipalAccount}:role/x',
-      `arn:aws-us-gov:glue:us-gov-west-1:${ACCT}:catalog`,
-      'arn:aws-cn:s3:::acme-cn/*',
-      `arn:aws:dynamodb:eu-west-2:${ACCT}:table/Books`,
-      'arn:aws:logs:*:*:log-group:/aws/cleanrooms*',
-      `arn:aws:sts::${ACCT}:assumed-role/admin/alice`,
-    ));
+    clean(
+      res(
+        'arn:aws:s3:::acme-data/home/${aws:username}/*',
+        'arn:aws:s3:::cleanrooms-queryresults*',
+        'arn:aws:s3:::*',
+        `arn:aws:ec2:*:${ACCT}:vpc/*`,
+        'arn:aws:iam::${aws:PrincipalAccount}:role/x',
+        `arn:aws-us-gov:glue:us-gov-west-1:${ACCT}:catalog`,
+        'arn:aws-cn:s3:::acme-cn/*',
+        `arn:aws:dynamodb:eu-west-2:${ACCT}:table/Books`,
+        'arn:aws:logs:*:*:log-group:/aws/cleanrooms*',
+        `arn:aws:sts::${ACCT}:assumed-role/admin/alice`,
+      ),
+    );
   });
 });
 
@@ -240,7 +355,10 @@ describe('rules: arn — the account "aws" where the Service Authorization Refer
 
 describe('placeholder-bare-name: literal ARN words of other services', () => {
   it('does not take "table" in Keyspaces, Timestream or S3 Tables ARNs for a placeholder (AWS managed policies AmazonKeyspacesReadOnlyAccess, AmazonTimestreamReadOnlyAccess, AmazonS3TablesReadOnlyAccess)', () => {
-    none(res('arn:aws:cassandra:*:*:/keyspace/system*/table/*', 'arn:aws:timestream:*:*:database/*/table/*', 'arn:aws:s3tables:*:*:bucket/*/table/*'), 'placeholder-bare-name');
+    none(
+      res('arn:aws:cassandra:*:*:/keyspace/system*/table/*', 'arn:aws:timestream:*:*:database/*/table/*', 'arn:aws:s3tables:*:*:bucket/*/table/*'),
+      'placeholder-bare-name',
+    );
     // Glue, where the AWS Clean Rooms pages write table/database/table, still reports both names.
     assert.equal(analyze(res(`arn:aws:glue:eu-west-2:${ACCT}:table/database/table`)).findings.filter((f) => f.rule === 'placeholder-bare-name').length, 2);
   });

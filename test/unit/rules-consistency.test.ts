@@ -12,8 +12,20 @@ const trust = (externalIdRegion: string, sourceArn: string, externalId = MID): s
   j({
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'ExternalId', Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringLike: { 'sts:ExternalId': `arn:aws:*:${externalIdRegion}:*:dbuser:*/${externalId}*` } } },
-      { Sid: 'SourceArn', Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { ArnEquals: { 'aws:SourceArn': sourceArn } } },
+      {
+        Sid: 'ExternalId',
+        Effect: 'Allow',
+        Principal: { Service: 'cleanrooms.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+        Condition: { StringLike: { 'sts:ExternalId': `arn:aws:*:${externalIdRegion}:*:dbuser:*/${externalId}*` } },
+      },
+      {
+        Sid: 'SourceArn',
+        Effect: 'Allow',
+        Principal: { Service: 'cleanrooms.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+        Condition: { ArnEquals: { 'aws:SourceArn': sourceArn } },
+      },
     ],
   });
 const of = (text: string, rule: string): Finding[] => analyze(text, {}).findings.filter((f) => f.rule === rule);
@@ -51,7 +63,10 @@ describe('rules: consistency — one membership, one Region and account', () => 
       ],
     });
     const fs = of(t, 'consistency-membership');
-    assert.deepEqual(fs.map((f) => at(t, f)), ['135792468013']);
+    assert.deepEqual(
+      fs.map((f) => at(t, f)),
+      ['135792468013'],
+    );
     assert.match(fs[0].message, /is in account "135792468013" here, but the membership ARN names account "246813579024"/);
   });
 
@@ -75,8 +90,14 @@ describe('rules: consistency — one bucket, one owner', () => {
   it('flags a second, different exact owner account for the same bucket', () => {
     const t = two(ACCT, '135792468013');
     const fs = of(t, 'consistency-bucket-owner');
-    assert.deepEqual(fs.map((f) => at(t, f)), ['135792468013']);
-    assert.match(fs[0].message, /^Bucket "acme-sales-data" is owned by account 246813579024 in another statement, but this one requires s3:ResourceAccount 135792468013/);
+    assert.deepEqual(
+      fs.map((f) => at(t, f)),
+      ['135792468013'],
+    );
+    assert.match(
+      fs[0].message,
+      /^Bucket "acme-sales-data" is owned by account 246813579024 in another statement, but this one requires s3:ResourceAccount 135792468013/,
+    );
     assert.equal(fs[0].related?.length, 1);
   });
 

@@ -20,7 +20,10 @@ describe('rule documentation', () => {
       assert.ok(r.description.length > 30 && r.title.length > 3, `${r.id}: title/description`);
       assert.match(r.docUrl, /^https:\/\/docs\.aws\.amazon\.com\//, r.id);
     }
-    assert.deepEqual(Object.keys(RULE_EXAMPLES).filter((id) => !ids.includes(id)), []);
+    assert.deepEqual(
+      Object.keys(RULE_EXAMPLES).filter((id) => !ids.includes(id)),
+      [],
+    );
   });
 
   for (const r of allRules()) {
@@ -30,7 +33,10 @@ describe('rule documentation', () => {
       const errors: ParseError[] = [];
       const root = parseTree(text, errors);
       assert.equal(root?.type, 'object', `${r.id}: the example is not a JSON object`);
-      assert.ok(root.children?.some((p) => p.children?.[0]?.value === 'Statement'), `${r.id}: the example has no Statement`);
+      assert.ok(
+        root.children?.some((p) => p.children?.[0]?.value === 'Statement'),
+        `${r.id}: the example has no Statement`,
+      );
       if (r.id !== 'json-syntax') assert.deepEqual(errors, [], `${r.id}: the example is not valid JSON`);
       const result = analyze(text, { iam, ...r.exampleOptions });
       const hits = result.findings.filter((f) => f.rule === r.id);

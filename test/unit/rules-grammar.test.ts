@@ -6,8 +6,10 @@ import { validatePolicy } from '../../src/analysis/generated/policy-validator.js
 
 import { clean, fixes, j, mine, none, one, under } from './helpers/rules';
 
-const trust = (st: Record<string, unknown> = {}) => j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole', ...st }] });
-const perms = (st: Record<string, unknown> = {}) => j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*', ...st }] });
+const trust = (st: Record<string, unknown> = {}) =>
+  j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole', ...st }] });
+const perms = (st: Record<string, unknown> = {}) =>
+  j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*', ...st }] });
 
 // AWS managed policies (facts §2.1, §2.2), verbatim.
 const READ_ONLY = `{
@@ -44,9 +46,20 @@ const FULL_ACCESS = `{
 const NO_QUERYING_DENY = j({
   Version: '2012-10-17',
   Statement: [
-    { Sid: 'CleanRoomsAccess', Effect: 'Allow', Action: ['cleanrooms:CreateCollaboration', 'cleanrooms:GetMembership', 'cleanrooms:TagResource'], Resource: '*' },
+    {
+      Sid: 'CleanRoomsAccess',
+      Effect: 'Allow',
+      Action: ['cleanrooms:CreateCollaboration', 'cleanrooms:GetMembership', 'cleanrooms:TagResource'],
+      Resource: '*',
+    },
     { Sid: 'CleanRoomsNoQuerying', Effect: 'Deny', Action: ['cleanrooms:StartProtectedQuery', 'cleanrooms:UpdateProtectedQuery'], Resource: '*' },
-    { Sid: 'PassServiceRole', Effect: 'Allow', Action: ['iam:PassRole'], Resource: 'arn:aws:iam::*:role/service-role/*cleanrooms*', Condition: { StringEquals: { 'iam:PassedToService': 'cleanrooms.amazonaws.com' } } },
+    {
+      Sid: 'PassServiceRole',
+      Effect: 'Allow',
+      Action: ['iam:PassRole'],
+      Resource: 'arn:aws:iam::*:role/service-role/*cleanrooms*',
+      Condition: { StringEquals: { 'iam:PassedToService': 'cleanrooms.amazonaws.com' } },
+    },
   ],
 });
 
@@ -92,7 +105,12 @@ describe('rules: grammar — Statement and element types', () => {
   });
   it('grammar-type: wrong JSON types are reported on the value', () => {
     one(perms({ Action: 42 }), 'grammar-type', 'error', '42');
-    one(perms({ Condition: { StringEquals: { 'aws:SourceAccount': { a: 1 } } } }), 'grammar-type', 'error', '{\n                        "a": 1\n                    }');
+    one(
+      perms({ Condition: { StringEquals: { 'aws:SourceAccount': { a: 1 } } } }),
+      'grammar-type',
+      'error',
+      '{\n                        "a": 1\n                    }',
+    );
     one('{"Version":"2012-10-17","Statement":[7]}', 'grammar-type', 'error', '7');
     none(perms({ Condition: { Bool: { 'aws:SecureTransport': true }, NumericLessThan: { 's3:max-keys': 10 } } }), 'grammar-type');
   });
@@ -150,7 +168,10 @@ describe('rules: grammar — Effect, Action, Resource', () => {
     assert.ok(!after.includes('Resource'));
     clean(after);
     // A resource-based policy (bucket policy) may have Principal and Resource.
-    const bucket = j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*' }] });
+    const bucket = j({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*' }],
+    });
     none(bucket, 'grammar-resource-in-trust');
     clean(bucket);
   });
@@ -162,13 +183,19 @@ describe('rules: grammar — Principal', () => {
     none(trust(), 'grammar-principal-missing');
   });
   it('grammar-principal-in-permissions: Principal in a file named as a permissions policy', () => {
-    const text = j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*' }] });
+    const text = j({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*' }],
+    });
     one(text, 'grammar-principal-in-permissions', 'error', '"Principal"', { fileName: 'read-data-permissions.json' });
     none(text, 'grammar-principal-in-permissions', { fileName: 'bucket-policy.json' });
   });
   it('grammar-principal-both and grammar-not-principal-in-trust', () => {
     one(trust({ NotPrincipal: { AWS: 'arn:aws:iam::210987654321:root' } }), 'grammar-principal-both', 'error', '"NotPrincipal"');
-    const text = j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 'sts:AssumeRole' }] });
+    const text = j({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 'sts:AssumeRole' }],
+    });
     one(text, 'grammar-not-principal-in-trust', 'error', '"NotPrincipal"');
   });
   it('grammar-principal-shape: keys, string principals, AWS and Service values', () => {
@@ -181,7 +208,12 @@ describe('rules: grammar — Principal', () => {
     one(trust({ Principal: { Service: '*.amazonaws.com' } }), 'grammar-principal-shape', 'error', '*.amazonaws.com');
     // A wildcard cannot match part of a principal ARN (IAM User Guide, Principal element); "*" alone is the only wildcard.
     one(trust({ Principal: { AWS: 'arn:aws:iam::*:role/analyst' } }), 'grammar-principal-shape', 'error', 'arn:aws:iam::*:role/analyst');
-    one(trust({ Principal: { AWS: 'arn:aws:iam::246813579024:role/analyst-?' } }), 'grammar-principal-shape', 'error', 'arn:aws:iam::246813579024:role/analyst-?');
+    one(
+      trust({ Principal: { AWS: 'arn:aws:iam::246813579024:role/analyst-?' } }),
+      'grammar-principal-shape',
+      'error',
+      'arn:aws:iam::246813579024:role/analyst-?',
+    );
     one(trust({ Principal: { AWS: 'AROAEXAMPLEID1234567' } }), 'aa-role-id-principal', 'warning', 'AROAEXAMPLEID1234567');
     clean(trust({ Principal: { AWS: ['210987654321', 'arn:aws:iam::210987654321:role/admin'], Service: ['lambda.amazonaws.com', 'ec2.amazonaws.com.cn'] } }));
     clean(trust({ Principal: { Federated: 'arn:aws:iam::210987654321:saml-provider/corp' }, Action: 'sts:AssumeRoleWithSAML' }));
@@ -191,7 +223,12 @@ describe('rules: grammar — Principal', () => {
   it('grammar-principal-wildcard-in-trust: "*" and {"AWS": "*"}; allowed in a bucket policy', () => {
     one(trust({ Principal: '*' }), 'grammar-principal-wildcard-in-trust', 'error', '"*"');
     one(trust({ Principal: { AWS: '*' } }), 'grammar-principal-wildcard-in-trust', 'error', '"*"');
-    const bucket = j({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] });
+    const bucket = j({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+      ],
+    });
     none(bucket, 'grammar-principal-wildcard-in-trust');
     clean(bucket);
   });
@@ -204,10 +241,13 @@ describe('rules: grammar — Sid', () => {
     none(perms({ Sid: 'ReadData1' }), 'grammar-sid-characters');
   });
   it('grammar-sid-duplicate: warning on the second use, related to the first', () => {
-    const text = j({ Version: '2012-10-17', Statement: [
-      { Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
-      { Sid: 'Read', Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' },
-    ] });
+    const text = j({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
+        { Sid: 'Read', Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' },
+      ],
+    });
     const f = one(text, 'grammar-sid-duplicate', 'warning', 'Read');
     assert.equal(f.offset, text.lastIndexOf('"Read"') + 1);
     assert.equal(f.related?.[0]?.offset, text.indexOf('"Read"') + 1);
@@ -258,14 +298,21 @@ describe('rules: grammar — Condition operators', () => {
   });
   it('condition-wildcard-in-equals: * or ? with StringEquals warns; Like operators and policy variables do not', () => {
     one(perms({ Condition: { StringEquals: { 'aws:SourceAccount': '2109*' } } }), 'condition-wildcard-in-equals', 'warning', '2109*');
-    one(perms({ Condition: { 'ForAnyValue:StringNotEqualsIfExists': { 'aws:CalledVia': ['athena.amazonaws.co?'] } } }), 'condition-wildcard-in-equals', 'warning', 'athena.amazonaws.co?');
+    one(
+      perms({ Condition: { 'ForAnyValue:StringNotEqualsIfExists': { 'aws:CalledVia': ['athena.amazonaws.co?'] } } }),
+      'condition-wildcard-in-equals',
+      'warning',
+      'athena.amazonaws.co?',
+    );
     none(perms({ Condition: { StringLike: { 's3:prefix': 'home/*' } } }), 'condition-wildcard-in-equals');
     none(perms({ Condition: { StringEquals: { 's3:prefix': 'home/${aws:username}/${*}' } } }), 'condition-wildcard-in-equals');
   });
   it('condition-string-operator-on-arn-key: StringLike on aws:SourceArn, on the key, fix to ArnLike (only when certain)', () => {
     const text = trust({ Condition: { StringLike: { 'aws:SourceArn': 'arn:aws:lambda:eu-west-2:210987654321:function:*' } } });
     clean(fixes(text, one(text, 'condition-string-operator-on-arn-key', 'info', 'aws:SourceArn'), /ArnLike/));
-    const mixed = trust({ Condition: { StringLike: { 'aws:SourceArn': 'arn:aws:lambda:eu-west-2:210987654321:function:*', 'aws:SourceAccount': '210987654321' } } });
+    const mixed = trust({
+      Condition: { StringLike: { 'aws:SourceArn': 'arn:aws:lambda:eu-west-2:210987654321:function:*', 'aws:SourceAccount': '210987654321' } },
+    });
     assert.equal(one(mixed, 'condition-string-operator-on-arn-key', 'info', 'aws:SourceArn').fixes, undefined);
     none(trust({ Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:lambda:eu-west-2:210987654321:function:*' } } }), 'condition-string-operator-on-arn-key');
   });
@@ -279,9 +326,28 @@ describe('rules: grammar — Condition operators', () => {
 
 describe('rules: grammar — no false positives', () => {
   it('legal shapes: Statement object, Action string, NotAction/NotResource, policy variables, other partitions, wildcards', () => {
-    clean('{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::acme-data","Condition":{"StringLike":{"s3:prefix":["home/${aws:username}/*"]}}}}');
-    clean(j({ Version: '2012-10-17', Id: 'bucket-policy', Statement: [{ Effect: 'Deny', Principal: '*', NotAction: 's3:GetObject', NotResource: 'arn:aws-cn:s3:::acme-data/*' }] }));
-    clean(j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 's3:List?ucket'], Resource: ['arn:aws-us-gov:s3:::acme-gov/*', 'arn:aws:s3:::acme-data/home/${aws:username}/*'] }] }));
+    clean(
+      '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::acme-data","Condition":{"StringLike":{"s3:prefix":["home/${aws:username}/*"]}}}}',
+    );
+    clean(
+      j({
+        Version: '2012-10-17',
+        Id: 'bucket-policy',
+        Statement: [{ Effect: 'Deny', Principal: '*', NotAction: 's3:GetObject', NotResource: 'arn:aws-cn:s3:::acme-data/*' }],
+      }),
+    );
+    clean(
+      j({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['s3:Get*', 's3:List?ucket'],
+            Resource: ['arn:aws-us-gov:s3:::acme-gov/*', 'arn:aws:s3:::acme-data/home/${aws:username}/*'],
+          },
+        ],
+      }),
+    );
     clean(j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:*', Resource: 'arn:aws:ec2:*:210987654321:vpc/*' }] }));
     clean('// comment\n{\n  "Version": "2012-10-17",\n  /* block */\n  "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]\n}');
   });
@@ -291,10 +357,16 @@ describe('rules: grammar — no false positives', () => {
   it('every catalog template rendered with sample values has no error or warning', () => {
     assert.ok(TEMPLATES.length >= 1);
     for (const t of TEMPLATES) {
-      const rendered = renderTemplate(t, sampleValues(t, (k) => placeholderKind(k).sample));
+      const rendered = renderTemplate(
+        t,
+        sampleValues(t, (k) => placeholderKind(k).sample),
+      );
       const text = t.policyType === 'statement' ? `{"Version":"2012-10-17","Statement":[${rendered}]}` : rendered;
       const bad = mine(text, { fileName: `${t.id}.json` }).filter((f) => f.severity === 'error' || f.severity === 'warning');
-      assert.deepEqual(bad.map((f) => `${t.id}: ${f.rule} ${under(text, f)} — ${f.message}`), []);
+      assert.deepEqual(
+        bad.map((f) => `${t.id}: ${f.rule} ${under(text, f)} — ${f.message}`),
+        [],
+      );
     }
   });
 });

@@ -35,15 +35,28 @@ describe('cleanroomsIam.rules setting', () => {
   const cases: Array<{ name: string; value: unknown; ids: string[]; match?: RegExp }> = [
     { name: 'a known id with a valid level: nothing', value: { 'placeholder-bare-name': 'off' }, ids: [] },
     { name: 'levels are case-insensitive, as the engine reads them', value: { 'placeholder-bare-name': 'Warning' }, ids: [] },
-    { name: 'a typo: reported with the suggestion', value: { 'placeholder-bare-names': 'off' }, ids: ['placeholder-bare-names'], match: /not a rule id.*Did you mean "placeholder-bare-name"/ },
-    { name: 'an unknown id far from any: reported without a suggestion', value: { 'no-such-thing-at-all-here': 'off' }, ids: ['no-such-thing-at-all-here'], match: /docs\/rules\.md/ },
+    {
+      name: 'a typo: reported with the suggestion',
+      value: { 'placeholder-bare-names': 'off' },
+      ids: ['placeholder-bare-names'],
+      match: /not a rule id.*Did you mean "placeholder-bare-name"/,
+    },
+    {
+      name: 'an unknown id far from any: reported without a suggestion',
+      value: { 'no-such-thing-at-all-here': 'off' },
+      ids: ['no-such-thing-at-all-here'],
+      match: /docs\/rules\.md/,
+    },
     { name: 'a known id with an invalid level', value: { 'placeholder-bare-name': 'silent' }, ids: ['placeholder-bare-name'], match: /level "silent"/ },
     { name: 'not an object: nothing', value: ['x'], ids: [] },
   ];
   for (const c of cases) {
     it(c.name, () => {
       const p = ruleSettingProblems(c.value, ids);
-      assert.deepEqual(p.map((x) => x.id), c.ids);
+      assert.deepEqual(
+        p.map((x) => x.id),
+        c.ids,
+      );
       if (c.match) assert.match(p[0].message, c.match);
     });
   }

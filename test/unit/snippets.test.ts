@@ -142,7 +142,12 @@ describe('snippets: bodies', () => {
         if (!firstSeen.has(s.stop)) {
           firstSeen.add(s.stop);
           if (kind === 'region') {
-            assert.deepEqual(s.choices, regionsForPicker().filter((r) => r.cleanRooms).map((r) => r.code));
+            assert.deepEqual(
+              s.choices,
+              regionsForPicker()
+                .filter((r) => r.cleanRooms)
+                .map((r) => r.code),
+            );
             assert.ok(s.choices.every(isCleanRoomsRegion));
           } else if (kind === 'any-region') {
             assert.ok(s.choices && s.choices.length > 11 && s.choices.slice(0, 11).every(isCleanRoomsRegion));
@@ -190,7 +195,10 @@ describe('snippets: bodies', () => {
     assert.ok(body.includes('\\${aws:username\\}'), body);
     assert.ok(!/(^|[^\\])\$(?!\{1[:}])/.test(body.replace(/\\\\/g, '')), 'no unescaped $ outside tab stops');
     const parts = parseSnippet(body);
-    assert.deepEqual(parts.filter((p) => 'stop' in p), [{ stop: 1, placeholder: '<bucket>' }]);
+    assert.deepEqual(
+      parts.filter((p) => 'stop' in p),
+      [{ stop: 1, placeholder: '<bucket>' }],
+    );
     const filled = parts.map((p) => ('text' in p ? p.text : 'acme-data')).join('');
     assert.equal(filled, renderTemplate(t, { bucket: 'acme-data' }, '\t'));
   });

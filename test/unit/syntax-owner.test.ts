@@ -12,15 +12,18 @@ const rules = (text: string, lang: string) => editorFindings(analyze(text).findi
 
 describe('editor: JSON syntax errors left to VS Code', () => {
   const cases: Array<{ name: string; text: string; lang: string; syntax: number }> = [
-    { name: 'json: a missing colon is VS Code\'s', text: MISSING_COLON, lang: 'json', syntax: 0 },
-    { name: 'jsonc: a missing colon is VS Code\'s', text: MISSING_COLON, lang: 'jsonc', syntax: 0 },
-    { name: 'json: a trailing comma is VS Code\'s (an error there)', text: TRAILING, lang: 'json', syntax: 0 },
+    { name: "json: a missing colon is VS Code's", text: MISSING_COLON, lang: 'json', syntax: 0 },
+    { name: "jsonc: a missing colon is VS Code's", text: MISSING_COLON, lang: 'jsonc', syntax: 0 },
+    { name: "json: a trailing comma is VS Code's (an error there)", text: TRAILING, lang: 'json', syntax: 0 },
     { name: 'jsonc: a trailing comma stays ours (VS Code only warns; IAM rejects it)', text: TRAILING, lang: 'jsonc', syntax: 1 },
     { name: 'another language (extraGlobs): every syntax error stays', text: MISSING_COLON, lang: 'plaintext', syntax: 1 },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      assert.ok(analyze(c.text).findings.some((f) => f.rule === 'json-syntax'), 'the engine (and the CLI) still reports it');
+      assert.ok(
+        analyze(c.text).findings.some((f) => f.rule === 'json-syntax'),
+        'the engine (and the CLI) still reports it',
+      );
       assert.equal(rules(c.text, c.lang).filter((r) => r === 'json-syntax').length, c.syntax);
     });
   }

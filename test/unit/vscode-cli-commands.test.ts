@@ -59,7 +59,10 @@ describe('vscode logic: CLI commands: role names', () => {
     assert.equal(validateRoleName('cleanrooms-' + 'x'.repeat(53), CR), undefined, '64 characters');
     assert.match(validateRoleName('cleanrooms read', CR)!, /only letters, digits/);
     assert.match(validateRoleName('service-role/cleanrooms', CR)!, /no spaces or slashes/);
-    assert.match(validateRoleName('read-data', CR)!, /Put "cleanrooms" in the name: AWSCleanRoomsFullAccess \/ AWSCleanRoomsFullAccessNoQuerying can pass only roles matching arn:aws:iam::\*:role\/service-role\/\*cleanrooms\*/);
+    assert.match(
+      validateRoleName('read-data', CR)!,
+      /Put "cleanrooms" in the name: AWSCleanRoomsFullAccess \/ AWSCleanRoomsFullAccessNoQuerying can pass only roles matching arn:aws:iam::\*:role\/service-role\/\*cleanrooms\*/,
+    );
     assert.match(validateRoleName('CleanRooms-read', CR)!, /cleanrooms/, 'the pattern is case-sensitive');
     assert.equal(validateRoleName('cleanrooms-ml-training', ML), undefined);
     assert.match(validateRoleName('training-cleanrooms-ml', ML)!, /Start the name with "cleanrooms-ml"/);
@@ -87,7 +90,12 @@ describe('vscode logic: CLI commands: role names', () => {
     assert.equal(suggestRoleName(OTHER, 'member-trust.json'), 'cleanrooms-member');
     const long = suggestRoleName(CR, `${'a'.repeat(80)}-trust.json`);
     assert.equal(long.length, 64);
-    for (const [req, f] of [[CR, 'x y-trust.json'], [ML, 'trust.json'], [ER, 'z-trust.json'], [CR, `${'b'.repeat(70)}.json`]] as const) {
+    for (const [req, f] of [
+      [CR, 'x y-trust.json'],
+      [ML, 'trust.json'],
+      [ER, 'z-trust.json'],
+      [CR, `${'b'.repeat(70)}.json`],
+    ] as const) {
       assert.equal(validateRoleName(suggestRoleName(req, f), req), undefined, f);
     }
     assert.equal(policyNameFor('cleanrooms-read-data'), 'cleanrooms-read-data-permissions');
@@ -108,7 +116,12 @@ describe('vscode logic: CLI commands: sibling file', () => {
   it('picks the file of the other kind with the same stem, and ranks the rest by shared words', () => {
     const r = rankSiblings(files[0], files);
     assert.equal(r.match, 'read-data-permissions-policy.json');
-    assert.deepEqual(r.ranked, ['read-data-permissions-policy.json', 'seed-read-data-permissions-policy.json', 'seed-receive-results-permissions-policy.json', 'smoke-bad-policy.json']);
+    assert.deepEqual(r.ranked, [
+      'read-data-permissions-policy.json',
+      'seed-read-data-permissions-policy.json',
+      'seed-receive-results-permissions-policy.json',
+      'smoke-bad-policy.json',
+    ]);
     assert.equal(rankSiblings(files[1], files).match, 'read-data-trust-policy.json');
     assert.equal(rankSiblings(files[3], files).match, 'seed-receive-results-trust-policy.json');
   });
@@ -117,9 +130,15 @@ describe('vscode logic: CLI commands: sibling file', () => {
     const r = rankSiblings(files[5], files);
     assert.equal(r.match, undefined);
     assert.deepEqual(r.ranked, ['read-data-trust-policy.json', 'seed-receive-results-trust-policy.json']);
-    const lone = rankSiblings({ name: 'a-trust.json', kind: 'trust' }, [{ name: 'b-permissions.json', kind: 'permissions' }, { name: 'a-trust.json', kind: 'trust' }]);
+    const lone = rankSiblings({ name: 'a-trust.json', kind: 'trust' }, [
+      { name: 'b-permissions.json', kind: 'permissions' },
+      { name: 'a-trust.json', kind: 'trust' },
+    ]);
     assert.deepEqual(lone, { ranked: ['b-permissions.json'], match: 'b-permissions.json' });
-    const two = rankSiblings({ name: 'x-trust.json', kind: 'trust' }, [{ name: 'x-permissions.json', kind: 'permissions' }, { name: 'x-perms.json', kind: 'permissions' }]);
+    const two = rankSiblings({ name: 'x-trust.json', kind: 'trust' }, [
+      { name: 'x-permissions.json', kind: 'permissions' },
+      { name: 'x-perms.json', kind: 'permissions' },
+    ]);
     assert.equal(two.match, undefined, 'two files with the same stem: ask');
     assert.deepEqual(rankSiblings({ name: 't.json', kind: 'trust' }, []), { ranked: [] });
   });
@@ -137,7 +156,13 @@ describe('vscode logic: CLI commands: shell quoting and commands', () => {
   });
 
   it('inline style: create-role under /service-role/ + put-role-policy', () => {
-    const out = buildCliCommands({ roleName: 'cleanrooms-read-data', requirements: CR, trustPath: '/w/read-data-trust-policy.json', permissionsPath: '/w/read-data-permissions-policy.json', style: 'inline' });
+    const out = buildCliCommands({
+      roleName: 'cleanrooms-read-data',
+      requirements: CR,
+      trustPath: '/w/read-data-trust-policy.json',
+      permissionsPath: '/w/read-data-permissions-policy.json',
+      style: 'inline',
+    });
     assert.deepEqual(out.commands, [
       'aws iam create-role --role-name cleanrooms-read-data --path /service-role/ --assume-role-policy-document file:///w/read-data-trust-policy.json',
       'aws iam put-role-policy --role-name cleanrooms-read-data --policy-name cleanrooms-read-data-permissions --policy-document file:///w/read-data-permissions-policy.json',
@@ -145,13 +170,23 @@ describe('vscode logic: CLI commands: shell quoting and commands', () => {
     const lines = out.text.trimEnd().split('\n');
     assert.deepEqual(lines.slice(-2), out.commands);
     for (const l of lines.slice(0, -2)) assert.match(l, /^# /);
-    assert.match(out.text, /AWSCleanRoomsFullAccess \/ AWSCleanRoomsFullAccessNoQuerying can pass only roles matching arn:aws:iam::\*:role\/service-role\/\*cleanrooms\*/);
+    assert.match(
+      out.text,
+      /AWSCleanRoomsFullAccess \/ AWSCleanRoomsFullAccessNoQuerying can pass only roles matching arn:aws:iam::\*:role\/service-role\/\*cleanrooms\*/,
+    );
     assert.match(out.text, /security-iam-awsmanpol\.html/);
     assert.match(out.text, /inline policy named cleanrooms-read-data-permissions/);
   });
 
   it('managed style: create-policy (ARN captured) + attach-role-policy; ML roles keep the default path', () => {
-    const out = buildCliCommands({ roleName: 'cleanrooms-ml-seed', requirements: ML, trustPath: '/w/t.json', permissionsPath: '/w/p.json', style: 'managed', policyName: 'cleanrooms-ml-seed-read' });
+    const out = buildCliCommands({
+      roleName: 'cleanrooms-ml-seed',
+      requirements: ML,
+      trustPath: '/w/t.json',
+      permissionsPath: '/w/p.json',
+      style: 'managed',
+      policyName: 'cleanrooms-ml-seed-read',
+    });
     assert.deepEqual(out.commands, [
       'aws iam create-role --role-name cleanrooms-ml-seed --assume-role-policy-document file:///w/t.json',
       'POLICY_ARN=$(aws iam create-policy --policy-name cleanrooms-ml-seed-read --policy-document file:///w/p.json --query Policy.Arn --output text)',
@@ -183,7 +218,10 @@ describe('vscode logic: CLI commands: shell quoting and commands', () => {
   it('relative paths say where to run the commands; entity resolution names the rule; messages go through t()', () => {
     const seen: string[] = [];
     const t = (m: string, ...a: Array<string | number | boolean>) => (seen.push(m), englishT(m, ...a));
-    const out = buildCliCommands({ roleName: 'entityresolution-x', requirements: ER, trustPath: 'a trust.json', permissionsPath: 'p.json', relative: true, style: 'inline' }, t);
+    const out = buildCliCommands(
+      { roleName: 'entityresolution-x', requirements: ER, trustPath: 'a trust.json', permissionsPath: 'p.json', relative: true, style: 'inline' },
+      t,
+    );
     assert.equal(out.commands[0], `aws iam create-role --role-name entityresolution-x --assume-role-policy-document 'file://a trust.json'`);
     assert.match(out.text, /# Run these commands in the folder that holds a trust\.json and p\.json\./);
     assert.match(out.text, /AWSEntityResolutionConsoleFullAccess the role name must include "entityresolution"/);

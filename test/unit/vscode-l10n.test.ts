@@ -10,7 +10,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const nls: Record<string, string> = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8'));
 const BUNDLE = join(root, 'l10n', 'bundle.l10n.json');
 
-const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : []));
+const walk = (d: string): string[] =>
+  readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : []));
 
 /** A JS string literal ('…' or "…", simple escapes) -> its value. */
 function unquote(lit: string): string {
@@ -59,13 +60,18 @@ describe('vscode localisation', () => {
       for (const s of w.steps) refs.push(s.title, s.description);
     }
     refs.push(c.configuration.title);
-    for (const v of Object.values(c.configuration.properties as Record<string, { markdownDescription?: string; description?: string }>)) refs.push(v.markdownDescription ?? v.description ?? '');
+    for (const v of Object.values(c.configuration.properties as Record<string, { markdownDescription?: string; description?: string }>))
+      refs.push(v.markdownDescription ?? v.description ?? '');
     for (const r of refs) {
       assert.match(r, /^%[\w.]+%$/, `${r} is a %key%`);
       assert.ok(typeof nls[r.slice(1, -1)] === 'string' && nls[r.slice(1, -1)].trim() !== '', `package.nls.json has ${r}`);
     }
     const used = new Set(refs.map((r) => r.slice(1, -1)));
-    assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), [], 'no unused keys in package.nls.json');
+    assert.deepEqual(
+      Object.keys(nls).filter((k) => !used.has(k)),
+      [],
+      'no unused keys in package.nls.json',
+    );
     assert.equal(pkg.l10n, './l10n');
   });
 
@@ -76,8 +82,16 @@ describe('vscode localisation', () => {
     const expected = Object.fromEntries([...messages.keys()].sort().map((k) => [k, k]));
     if (process.env.UPDATE_L10N) writeFileSync(BUNDLE, JSON.stringify(expected, null, 2) + '\n');
     const bundle = JSON.parse(readFileSync(BUNDLE, 'utf8'));
-    assert.deepEqual(Object.keys(bundle).filter((k) => !messages.has(k)), [], 'stale bundle entries (run with UPDATE_L10N=1)');
-    assert.deepEqual([...messages.keys()].filter((k) => !(k in bundle)), [], 'missing bundle entries (run with UPDATE_L10N=1)');
+    assert.deepEqual(
+      Object.keys(bundle).filter((k) => !messages.has(k)),
+      [],
+      'stale bundle entries (run with UPDATE_L10N=1)',
+    );
+    assert.deepEqual(
+      [...messages.keys()].filter((k) => !(k in bundle)),
+      [],
+      'missing bundle entries (run with UPDATE_L10N=1)',
+    );
     for (const [k, v] of Object.entries(bundle)) assert.equal(v, k, 'the English bundle maps each message to itself');
   });
 

@@ -24,7 +24,15 @@ import {
 import { actionHover, arnHover, conditionKeyHover, hoverTarget, md, parseArn, placeholderHover } from '../../src/vscode/logic/hover-content';
 import { clampNumber, indentAfterFirstLine, severityOverrides } from '../../src/vscode/logic/settings';
 
-const f = (offset: number, length: number, fixes?: Finding['fixes'], rule = 'r'): Finding => ({ rule, severity: 'error', message: 'm', offset, length, docUrl: 'https://docs.aws.amazon.com/', ...(fixes ? { fixes } : {}) });
+const f = (offset: number, length: number, fixes?: Finding['fixes'], rule = 'r'): Finding => ({
+  rule,
+  severity: 'error',
+  message: 'm',
+  offset,
+  length,
+  docUrl: 'https://docs.aws.amazon.com/',
+  ...(fixes ? { fixes } : {}),
+});
 
 describe('vscode logic: fix-all planning', () => {
   it('takes every preferred fix in document order and skips overlapping and non-preferred ones', () => {
@@ -37,7 +45,10 @@ describe('vscode logic: fix-all planning', () => {
       f(4, 0),
     ];
     const plan = planFixAll(findings);
-    assert.deepEqual(plan.fixed.map((x) => x.fixes![0].title), ['A', 'B']);
+    assert.deepEqual(
+      plan.fixed.map((x) => x.fixes![0].title),
+      ['A', 'B'],
+    );
     assert.equal(applyEdits(text, plan.edits), 'ab234567XYabcdef');
   });
 
@@ -68,7 +79,10 @@ describe('vscode logic: relocating placeholders after a concurrent edit', () => 
     const after = '\n\n  ' + before.replace('"Condition"', '"Sid":"Added",\n"Condition"');
     const r = relocateOccurrences(occ, new Set(['<bucket>', '<account-id>']), after);
     assert.ok(r.ok);
-    assert.deepEqual(r.occurrences.map((o) => after.substr(o.offset, o.length)), ['<bucket>', '<account-id>']);
+    assert.deepEqual(
+      r.occurrences.map((o) => after.substr(o.offset, o.length)),
+      ['<bucket>', '<account-id>'],
+    );
     assert.notEqual(r.occurrences[0].offset, occ[0].offset);
   });
 
@@ -116,7 +130,15 @@ function scripted(answers: Answer[]) {
 describe('vscode logic: wizard', () => {
   it('has one step per template placeholder with template-specific label/help and region steps as picks', () => {
     const steps = stepsForTemplate(template);
-    assert.deepEqual(steps.map((s) => [s.key, s.type]), [['region', 'region'], ['member-account-id', 'input'], ['membership-id', 'input'], ['bucket', 'input']]);
+    assert.deepEqual(
+      steps.map((s) => [s.key, s.type]),
+      [
+        ['region', 'region'],
+        ['member-account-id', 'input'],
+        ['membership-id', 'input'],
+        ['bucket', 'input'],
+      ],
+    );
     assert.equal(steps[1].label, 'Member account');
     assert.equal(steps[1].help, 'The account of the member who can query.');
   });
@@ -124,7 +146,13 @@ describe('vscode logic: wizard', () => {
   it('groups document placeholders: one step per distinct key with its occurrence count', () => {
     const text = '{"Statement":[{"Resource":["arn:aws:glue:aws-region:accountId:catalog","arn:aws:glue:aws-region:accountId:database/x"]}]}';
     const steps = stepsForGroups(groupPlaceholders(findPlaceholders(text)));
-    assert.deepEqual(steps.map((s) => [s.key, s.kind, s.occurrences]), [['aws-region', 'region', 2], ['accountId', 'account-id', 2]]);
+    assert.deepEqual(
+      steps.map((s) => [s.key, s.kind, s.occurrences]),
+      [
+        ['aws-region', 'region', 2],
+        ['accountId', 'account-id', 2],
+      ],
+    );
   });
 
   it('runs steps in order with step counters, goes Back one step and re-asks it', async () => {
@@ -132,12 +160,25 @@ describe('vscode logic: wizard', () => {
     const { ask, asked } = scripted(['eu-west-2', '604718293525', BACK, '817364052948', 'e2c94a17-5b3d-4f08-9a6e-73d1b8f0c245', 'my-data-bucket']);
     const r = await runSteps(steps, ask, { offset: 1 });
     assert.ok(r && r !== BACK);
-    assert.deepEqual(asked.map((a) => [a.key, a.ctx.step, a.ctx.totalSteps]), [
-      ['region', 2, 5], ['member-account-id', 3, 5], ['membership-id', 4, 5], ['member-account-id', 3, 5], ['membership-id', 4, 5], ['bucket', 5, 5],
-    ]);
+    assert.deepEqual(
+      asked.map((a) => [a.key, a.ctx.step, a.ctx.totalSteps]),
+      [
+        ['region', 2, 5],
+        ['member-account-id', 3, 5],
+        ['membership-id', 4, 5],
+        ['member-account-id', 3, 5],
+        ['membership-id', 4, 5],
+        ['bucket', 5, 5],
+      ],
+    );
     // The previous answer is there when going back (offered as the default).
     assert.equal(asked[3].ctx.answers.get('member-account-id'), '604718293525');
-    assert.deepEqual(Object.fromEntries(r.answers), { region: 'eu-west-2', 'member-account-id': '817364052948', 'membership-id': 'e2c94a17-5b3d-4f08-9a6e-73d1b8f0c245', bucket: 'my-data-bucket' });
+    assert.deepEqual(Object.fromEntries(r.answers), {
+      region: 'eu-west-2',
+      'member-account-id': '817364052948',
+      'membership-id': 'e2c94a17-5b3d-4f08-9a6e-73d1b8f0c245',
+      bucket: 'my-data-bucket',
+    });
   });
 
   it('cancels on Escape at any step, and returns BACK from the first step only when allowed', async () => {
@@ -146,7 +187,13 @@ describe('vscode logic: wizard', () => {
     assert.equal(await runSteps(steps, scripted([BACK]).ask, { backFromFirst: true }), BACK);
     const s = scripted([BACK, undefined]);
     assert.equal(await runSteps(steps, s.ask), undefined);
-    assert.deepEqual(s.asked.map((a) => [a.key, a.ctx.canGoBack]), [['region', false], ['region', false]]);
+    assert.deepEqual(
+      s.asked.map((a) => [a.key, a.ctx.canGoBack]),
+      [
+        ['region', false],
+        ['region', false],
+      ],
+    );
   });
 
   it('a membership ARN pasted into a membership-id step yields the id and fills the Region step', async () => {
@@ -158,13 +205,23 @@ describe('vscode logic: wizard', () => {
     const { ask, asked } = scripted([arn]);
     const r = await runSteps(steps, ask);
     assert.ok(r && r !== BACK);
-    assert.deepEqual(asked.map((a) => a.key), ['membership-id']);
+    assert.deepEqual(
+      asked.map((a) => a.key),
+      ['membership-id'],
+    );
     assert.equal(r.answers.get('region'), 'eu-north-1');
     // An ARN in a Region where Clean Rooms does not run is rejected as you type.
     assert.match(validateAnswer(steps[0], arn.replace('eu-north-1', 'eu-south-1'))!, /not available in eu-south-1/);
     assert.equal(parseMembershipArn('arn:aws:cleanrooms:us-east-1:1234:membership/x'), undefined);
     // The paired account placeholder (<x-membership-id> / <x-account-id>) comes from the ARN too.
-    const paired = stepsForTemplate({ ...template, placeholders: [{ name: 'query-runner-membership-id', kind: 'membership-id' }, { name: 'query-runner-account-id', kind: 'account-id' }, { name: 'bucket-account-id', kind: 'account-id' }] });
+    const paired = stepsForTemplate({
+      ...template,
+      placeholders: [
+        { name: 'query-runner-membership-id', kind: 'membership-id' },
+        { name: 'query-runner-account-id', kind: 'account-id' },
+        { name: 'bucket-account-id', kind: 'account-id' },
+      ],
+    });
     assert.deepEqual(interpretAnswer(paired[0], arn, paired).implied, { 'query-runner-account-id': '604718293525' });
   });
 
@@ -179,7 +236,14 @@ describe('vscode logic: wizard', () => {
 
   it('remembers answers by key and kind, and offers them only when still valid', () => {
     const steps = stepsForTemplate(template);
-    const mem = remember(undefined, steps, new Map([['region', 'eu-west-2'], ['member-account-id', '604718293525']]));
+    const mem = remember(
+      undefined,
+      steps,
+      new Map([
+        ['region', 'eu-west-2'],
+        ['member-account-id', '604718293525'],
+      ]),
+    );
     assert.equal(rememberedDefault(mem, steps[0]), 'eu-west-2');
     const other = stepsForGroups(groupPlaceholders(findPlaceholders('{"Statement":[{"Resource":"arn:aws:glue:aws-region:accountId:catalog"}]}')));
     assert.equal(rememberedDefault(mem, other[1]), '604718293525', 'by kind');
@@ -218,7 +282,13 @@ describe('vscode logic: hovers', () => {
   });
 
   it('shows the ARN fields with the Region name and whether Clean Rooms runs there', () => {
-    assert.deepEqual(parseArn('arn:aws:glue:eu-west-2:604718293525:table/db/t'), { partition: 'aws', service: 'glue', region: 'eu-west-2', account: '604718293525', resource: 'table/db/t' });
+    assert.deepEqual(parseArn('arn:aws:glue:eu-west-2:604718293525:table/db/t'), {
+      partition: 'aws',
+      service: 'glue',
+      region: 'eu-west-2',
+      account: '604718293525',
+      resource: 'table/db/t',
+    });
     const h = arnHover('arn:aws:glue:eu-west-2:604718293525:table/db/t');
     assert.match(h, /Europe \\\(London\\\): AWS Clean Rooms runs here/);
     assert.match(arnHover('arn:aws:glue:eu-south-1:604718293525:catalog'), /does \*\*not\*\* run here/);
@@ -235,7 +305,17 @@ describe('vscode logic: hovers', () => {
   });
 
   it('shows IAM data for actions and condition keys, and degrades without it', () => {
-    const h = actionHover('s3:GetObject', { service: 's3', name: 'GetObject', description: 'Grants permission to retrieve objects', accessLevel: 'Read', resourceTypes: [{ name: 'object', required: true, arnTemplates: ['arn:${Partition}:s3:::${BucketName}/${ObjectName}'] }] }, '0.21.1 (2026-09-26)');
+    const h = actionHover(
+      's3:GetObject',
+      {
+        service: 's3',
+        name: 'GetObject',
+        description: 'Grants permission to retrieve objects',
+        accessLevel: 'Read',
+        resourceTypes: [{ name: 'object', required: true, arnTemplates: ['arn:${Partition}:s3:::${BucketName}/${ObjectName}'] }],
+      },
+      '0.21.1 (2026-09-26)',
+    );
     assert.match(h, /access level: \*\*Read\*\*/);
     assert.match(h, /object \(required\): `arn:\$\{Partition\}/);
     assert.match(h, /IAM reference data 0\\\.21\\\.1/);

@@ -55,13 +55,17 @@ describe('vscode manifest', () => {
     assert.equal(props['cleanroomsIam.validate.debounceMs'].default, 200);
     assert.equal(props['cleanroomsIam.validate.maxFileSizeMB'].default, 5);
     assert.equal(props['cleanroomsIam.rules'].additionalProperties, false, 'unknown rule ids are flagged (test/unit/rules-setting.test.ts)');
-    for (const v of Object.values(props['cleanroomsIam.rules'].properties as Record<string, { enum: string[] }>)) assert.deepEqual(v.enum, ['error', 'warning', 'info', 'hint', 'off']);
+    for (const v of Object.values(props['cleanroomsIam.rules'].properties as Record<string, { enum: string[] }>))
+      assert.deepEqual(v.enum, ['error', 'warning', 'info', 'hint', 'off']);
   });
 
   it('contributes snippets for json and jsonc, the policy schema for policy file names, and both entry points', () => {
     assert.deepEqual(c.snippets.map((s: { language: string }) => s.language).sort(), ['json', 'jsonc']);
     for (const s of c.snippets) assert.equal(s.path, './snippets/cleanrooms-iam.json');
-    assert.deepEqual(c.jsonValidation.map((j: { fileMatch: string }) => j.fileMatch), ['*trust-policy*.json', '*permissions-policy*.json', '*.iam.json', '*-policy.json', 'cleanrooms-iam.json']);
+    assert.deepEqual(
+      c.jsonValidation.map((j: { fileMatch: string }) => j.fileMatch),
+      ['*trust-policy*.json', '*permissions-policy*.json', '*.iam.json', '*-policy.json', 'cleanrooms-iam.json'],
+    );
     for (const j of c.jsonValidation.slice(0, 4)) assert.equal(j.url, './schemas/policy.schema.json');
     // The check-role configuration (denyActions) has its own schema; the CLI reads the same file.
     assert.equal(c.jsonValidation[4].url, './schemas/cleanrooms-iam.schema.json');
@@ -80,7 +84,10 @@ describe('vscode manifest', () => {
     assert.equal(w.id, WALKTHROUGH_ID);
     assert.match(text(w.title), /Clean Rooms/);
     const steps = w.steps as Array<{ id: string; title: string; description: string; media: { markdown?: string }; completionEvents: string[] }>;
-    assert.deepEqual(steps.map((s) => s.id), ['createPolicies', 'fillPlaceholders', 'seeChecks', 'createRole']);
+    assert.deepEqual(
+      steps.map((s) => s.id),
+      ['createPolicies', 'fillPlaceholders', 'seeChecks', 'createRole'],
+    );
     const declared = new Set(c.commands.map((x: { command: string }) => x.command));
     for (const s of steps) {
       assert.ok(s.media.markdown && existsSync(join(root, s.media.markdown)), `${s.id}: media ${s.media.markdown}`);
@@ -105,7 +112,11 @@ describe('vscode manifest', () => {
     // The template ids the first step opens exist in the catalog.
     const ids = [...text(steps[0].description).matchAll(/newPolicy\?([^)]*)/g)].map((m) => JSON.parse(decodeURIComponent(m[1]))[0]);
     assert.deepEqual(ids, ['read-data-s3-trust-scoped', 'read-data-s3-permissions']);
-    for (const id of ids) assert.ok(TEMPLATES.some((t) => t.id === id), id);
+    for (const id of ids)
+      assert.ok(
+        TEMPLATES.some((t) => t.id === id),
+        id,
+      );
   });
 
   it('src/vscode uses no Node APIs (the browser build shares it)', () => {

@@ -25,7 +25,13 @@ describe('vscode logic: plain text for notifications', () => {
       assert.equal([...msg.matchAll(NOTIFICATION_LINK)].length, 0, msg);
       assert.doesNotMatch(msg, ICON);
       assert.doesNotMatch(msg, /[\u0000-\u001f\u202e]/);
-      assert.equal(plainText(name).replace(/\u200b/g, '').replace(/\\u001b/g, '\u001b').replace(/\\u202e/g, '\u202e'), name);
+      assert.equal(
+        plainText(name)
+          .replace(/\u200b/g, '')
+          .replace(/\\u001b/g, '\u001b')
+          .replace(/\\u202e/g, '\u202e'),
+        name,
+      );
     }
   });
 

@@ -35,13 +35,18 @@ class FakeWorker implements WorkerLike {
 const POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Alow', Action: 'glue:GetTabels', Resource: 'arn:aws:s3::bucket/*' }] }, null, 2);
 
 describe('vscode: analysis worker client', () => {
-  it('returns the worker\'s result, and passes the options and the IAM data path', async () => {
+  it("returns the worker's result, and passes the options and the IAM data path", async () => {
     const result = analyze(POLICY, {});
     const fake = new FakeWorker((req) => ({ id: req.id, result, ms: 3 }));
     const client = new WorkerAnalyzer(() => fake, 1000);
     const out = await client.analyze(POLICY, { fileName: 'p.json', severityOverrides: { 'grammar-effect': 'warning' } }, '/x/dist/iam-data.json');
     assert.deepEqual(out, { kind: 'done', result, ms: 3 });
-    assert.deepEqual(fake.posted[0], { id: 1, text: POLICY, options: { fileName: 'p.json', severityOverrides: { 'grammar-effect': 'warning' } }, iamPath: '/x/dist/iam-data.json' });
+    assert.deepEqual(fake.posted[0], {
+      id: 1,
+      text: POLICY,
+      options: { fileName: 'p.json', severityOverrides: { 'grammar-effect': 'warning' } },
+      iamPath: '/x/dist/iam-data.json',
+    });
   });
 
   it('over budget: says so, stops the worker, and the next request starts a fresh one; a late answer is ignored', async () => {
@@ -99,14 +104,29 @@ describe('vscode: the real analysis worker thread', function () {
     const iam = iamIndex();
     if (!iam || !fs.existsSync(bundle)) this.skip(); // not built: npm run build
     const iamPath = path.join(ROOT, 'dist/iam-data.json');
-    const big = JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 1100 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: ['glue:GetTable', 's3:GetObjects'], Resource: [`arn:aws:glue:us-east-1:111122223333:table/db/t${i}`, 'arn:aws:s3::bucket/*'] })) }, null, 2);
+    const big = JSON.stringify(
+      {
+        Version: '2012-10-17',
+        Statement: Array.from({ length: 1100 }, (_, i) => ({
+          Sid: `S${i}`,
+          Effect: 'Allow',
+          Action: ['glue:GetTable', 's3:GetObjects'],
+          Resource: [`arn:aws:glue:us-east-1:111122223333:table/db/t${i}`, 'arn:aws:s3::bucket/*'],
+        })),
+      },
+      null,
+      2,
+    );
     assert.ok(big.length > 256 * 1024, 'a document the validator would send to the worker');
     for (const text of [POLICY, big]) {
       const out = await client.analyze(text, { fileName: 'p.json' }, iamPath);
       assert.equal(out.kind, 'done', JSON.stringify(out).slice(0, 200));
       const expected = analyze(text, { fileName: 'p.json', iam });
       assert.deepEqual(out.kind === 'done' && out.result, expected);
-      assert.ok(expected.findings.some((f) => f.rule === 'iam-unknown-action'), 'the IAM data took part');
+      assert.ok(
+        expected.findings.some((f) => f.rule === 'iam-unknown-action'),
+        'the IAM data took part',
+      );
     }
   });
 });

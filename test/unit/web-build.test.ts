@@ -46,7 +46,13 @@ interface Loaded {
  * Loads a CommonJS bundle in a fresh context with `require` limited to 'vscode'. The Node bundle may also require its
  * engine file (`./engine.js`, beside it), loaded in the same context under the same rule; the web bundle may not.
  */
-function loadBundle(file: string, vscodeApi: unknown, web: boolean, context = vm.createContext(web ? webGlobals() : { ...webGlobals() }), required: string[] = []): Loaded {
+function loadBundle(
+  file: string,
+  vscodeApi: unknown,
+  web: boolean,
+  context = vm.createContext(web ? webGlobals() : { ...webGlobals() }),
+  required: string[] = [],
+): Loaded {
   const code = readFileSync(file, 'utf8');
   const fn = vm.runInContext(`(function (exports, require, module) {${code}\n})`, context, { filename: file });
   const module = { exports: {} as Loaded['exports'] };
@@ -150,7 +156,11 @@ describe('web build: the browser bundle runs without Node built-ins and matches 
       assert.equal(state.providers.codeActions.length, 2, kind);
       assert.equal(state.providers.hovers.length, 1, kind);
       assert.equal(state.providers.codeLens.length, 2, kind);
-      assert.deepEqual(state.providers.completion.map((c) => c.triggers), [['"', ':']], `${kind}: one completion provider, triggered by " and :`);
+      assert.deepEqual(
+        state.providers.completion.map((c) => c.triggers),
+        [['"', ':']],
+        `${kind}: one completion provider, triggered by " and :`,
+      );
       assert.ok(runs[kind].ctx.subscriptions.length >= Object.values(COMMANDS).length + 3, kind);
       assert.match(state.output.join('\n'), /IAM reference data .* loaded/, kind);
     }
@@ -193,7 +203,7 @@ describe('web build: the browser bundle runs without Node built-ins and matches 
     assert.equal(fake.state.diagnostics.get(key)?.length ?? 0, 0);
     fake.change(doc, doc.getText().replace('"Effect": "Allow"', '"Effect": "Allow", "Resource": "arn:aws:s3::<bucket>/*"'));
     const deadline = Date.now() + 5000;
-    while (!(fake.state.diagnostics.get(key)?.length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!fake.state.diagnostics.get(key)?.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     const rules = rows(fake.state.diagnostics.get(key)).map((r) => r[0]);
     assert.ok(rules.includes('placeholder-token'), rules.join(','));
     fake.close(doc);
@@ -207,7 +217,12 @@ describe('web build: the browser bundle runs without Node built-ins and matches 
       const doc = runs[kind].docs.get(f)!;
       const p = runs[kind].fake.state.providers.hovers[0] as { provideHover(d: unknown, p: unknown): Hover | undefined };
       const h = p.provideHover(doc, doc.positionAt(text.indexOf(needle) + 2));
-      return h ? { md: h.contents.map((c) => c.value).join('\n'), range: h.range && [h.range.start.line, h.range.start.character, h.range.end.line, h.range.end.character] } : undefined;
+      return h
+        ? {
+            md: h.contents.map((c) => c.value).join('\n'),
+            range: h.range && [h.range.start.line, h.range.start.character, h.range.end.line, h.range.end.character],
+          }
+        : undefined;
     };
     for (const needle of ['glue:GetTable"', 'arn:aws:s3:::']) {
       const w = hover('web', needle);
@@ -229,7 +244,12 @@ describe('web build: the browser bundle runs without Node built-ins and matches 
         const actions = ca.provideCodeActions(doc, new Range(0, 0, 0, 0), { diagnostics, triggerKind: 1 });
         const lens = (runs[kind].fake.state.providers.codeLens[0] as { provideCodeLenses(d: unknown): CodeLens[] }).provideCodeLenses(doc);
         return {
-          actions: actions.map((a) => [a.title, a.kind?.value, a.isPreferred ?? false, a.edit?.edits.map((e) => [e.range.start.line, e.range.start.character, e.newText]) ?? a.command?.command]),
+          actions: actions.map((a) => [
+            a.title,
+            a.kind?.value,
+            a.isPreferred ?? false,
+            a.edit?.edits.map((e) => [e.range.start.line, e.range.start.character, e.newText]) ?? a.command?.command,
+          ]),
           lens: lens.map((l) => l.command?.title),
         };
       };
@@ -260,10 +280,13 @@ describe('web build: the browser bundle runs without Node built-ins and matches 
       assert.equal((out as { status: string }).status, 'copied');
       assert.deepEqual(asked, ['style', 'name:cleanrooms-read-data'], 'the same-stem sibling is taken without asking');
       const lines = fake.state.clipboard.trimEnd().split('\n');
-      assert.deepEqual(lines.filter((l) => !l.startsWith('#')), [
-        `aws iam create-role --role-name cleanrooms-read-data --path /service-role/ --assume-role-policy-document file://${trust}`,
-        `aws iam put-role-policy --role-name cleanrooms-read-data --policy-name cleanrooms-read-data-permissions --policy-document file://${perms}`,
-      ]);
+      assert.deepEqual(
+        lines.filter((l) => !l.startsWith('#')),
+        [
+          `aws iam create-role --role-name cleanrooms-read-data --path /service-role/ --assume-role-policy-document file://${trust}`,
+          `aws iam put-role-policy --role-name cleanrooms-read-data --policy-name cleanrooms-read-data-permissions --policy-document file://${perms}`,
+        ],
+      );
       const shown = fake.state.opened.at(-1)!;
       assert.equal(shown.languageId, 'shellscript');
       assert.equal(shown.getText(), fake.state.clipboard);
@@ -739,7 +762,10 @@ function createFakeVscode(config: Record<string, unknown> = {}) {
       registerCodeActionsProvider: (_sel: unknown, p: unknown) => (state.providers.codeActions.push(p), new Disposable()),
       registerHoverProvider: (_sel: unknown, p: unknown) => (state.providers.hovers.push(p), new Disposable()),
       registerCodeLensProvider: (_sel: unknown, p: unknown) => (state.providers.codeLens.push(p), new Disposable()),
-      registerCompletionItemProvider: (_sel: unknown, provider: unknown, ...triggers: string[]) => (state.providers.completion.push({ provider, triggers }), new Disposable()),
+      registerCompletionItemProvider: (_sel: unknown, provider: unknown, ...triggers: string[]) => (
+        state.providers.completion.push({ provider, triggers }),
+        new Disposable()
+      ),
       match: () => 0,
     },
     workspace: {
@@ -750,7 +776,12 @@ function createFakeVscode(config: Record<string, unknown> = {}) {
       onDidCloseTextDocument: onClose.event,
       onDidChangeConfiguration: onConfig.event,
       registerTextDocumentContentProvider: () => new Disposable(),
-      createFileSystemWatcher: () => ({ onDidChange: () => new Disposable(), onDidCreate: () => new Disposable(), onDidDelete: () => new Disposable(), dispose: () => undefined }),
+      createFileSystemWatcher: () => ({
+        onDidChange: () => new Disposable(),
+        onDidCreate: () => new Disposable(),
+        onDidDelete: () => new Disposable(),
+        dispose: () => undefined,
+      }),
       getConfiguration: (section?: string) => ({
         get: <T>(key: string, def?: T): T | undefined => {
           const full = section ? `${section}.${key}` : key;
@@ -805,7 +836,13 @@ function createFakeVscode(config: Record<string, unknown> = {}) {
       onClose.fire(doc);
     },
     context(extensionPath: string) {
-      return { subscriptions: [] as Array<{ dispose(): unknown }>, extensionUri: Uri.file(extensionPath), extensionPath, workspaceState: new Memento(), globalState: new Memento() };
+      return {
+        subscriptions: [] as Array<{ dispose(): unknown }>,
+        extensionUri: Uri.file(extensionPath),
+        extensionPath,
+        workspaceState: new Memento(),
+        globalState: new Memento(),
+      };
     },
     listeners(): number {
       return onOpen.listenerCount + onChange.listenerCount + onClose.listenerCount + onConfig.listenerCount;

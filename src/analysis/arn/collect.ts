@@ -22,12 +22,21 @@ export interface ArnSite {
 }
 
 /** Condition keys whose values are ARNs or ARN patterns besides the ARN-typed global keys. */
-const ARN_VALUED_KEYS = new Set(['kms:encryptioncontext:aws:s3:arn', 'kms:encryptioncontext:secretarn', 'iam:policyarn', 'iam:permissionsboundary', 'iam:associatedresourcearn']);
+const ARN_VALUED_KEYS = new Set([
+  'kms:encryptioncontext:aws:s3:arn',
+  'kms:encryptioncontext:secretarn',
+  'iam:policyarn',
+  'iam:permissionsboundary',
+  'iam:associatedresourcearn',
+]);
 
 export function collectArnSites(model: PolicyModel): ArnSite[] {
   const out: ArnSite[] = [];
   for (const st of model.statements) {
-    for (const [k, origin] of [['resource', 'resource'], ['notResource', 'resource']] as const) {
+    for (const [k, origin] of [
+      ['resource', 'resource'],
+      ['notResource', 'resource'],
+    ] as const) {
       for (const item of stringItems(st[k])) out.push({ node: item.node, value: item.value, origin, statement: st, mustBeArn: true });
     }
     for (const p of [st.principal, st.notPrincipal]) {
@@ -51,7 +60,16 @@ export function collectArnSites(model: PolicyModel): ArnSite[] {
           for (const item of stringItems(valueOf(kp))) {
             const isArnish = item.value.startsWith('arn:');
             if (!isArnish && !(arnOp && arnKey)) continue;
-            out.push({ node: item.node, value: item.value, origin: 'condition', statement: st, key, operator: op, operatorKey: keyOf(opProp), mustBeArn: arnOp && arnKey });
+            out.push({
+              node: item.node,
+              value: item.value,
+              origin: 'condition',
+              statement: st,
+              key,
+              operator: op,
+              operatorKey: keyOf(opProp),
+              mustBeArn: arnOp && arnKey,
+            });
           }
         }
       }

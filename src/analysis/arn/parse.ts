@@ -61,7 +61,7 @@ function splitArn(value: string): ParsedArn {
   }
   fields.push({ text: value.slice(start), start, end: value.length });
   const [prefix, partition, service, region, account, resource] = fields;
-  return { fields, prefix: prefix!, partition, service, region, account, resource };
+  return { fields, prefix: prefix, partition, service, region, account, resource };
 }
 
 /** Contains an IAM wildcard (`*` or `?`) outside policy variables. */

@@ -23,7 +23,6 @@ const aa = (anchor: string): string => `${AA_CHECKS}#access-analyzer-reference-p
 const QUOTAS = IAM + 'reference_iam-quotas.html';
 const S3_POLICIES = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-iam-policies.html';
 const NOT_RESOURCE_DOC = IAM + 'reference_policies_elements_notresource.html';
-const NOT_PRINCIPAL_DOC = IAM + 'reference_policies_elements_notprincipal.html';
 
 /** Customer managed policy size quota: 6,144 characters, whitespace not counted (reference_iam-quotas). */
 export const MANAGED_POLICY_MAX_CHARS = 6144;
@@ -123,9 +122,9 @@ function coversPattern(w: string, n: string): boolean {
     for (let j = w.length - 1; j >= 0; j--) {
       const c = w[j];
       let r: number;
-      if (c === '*') r = ok[i * cols + j + 1]! || ok[(i + 1) * cols + j]!;
-      else if (c === '?') r = n[i] !== '*' ? ok[(i + 1) * cols + j + 1]! : 0;
-      else r = n[i] === c ? ok[(i + 1) * cols + j + 1]! : 0;
+      if (c === '*') r = ok[i * cols + j + 1] || ok[(i + 1) * cols + j];
+      else if (c === '?') r = n[i] !== '*' ? ok[(i + 1) * cols + j + 1] : 0;
+      else r = n[i] === c ? ok[(i + 1) * cols + j + 1] : 0;
       ok[i * cols + j] = r;
     }
   }
@@ -141,7 +140,8 @@ const hasWild = (s: string): boolean => /[*?]/.test(s);
 // ---------------------------------------------------------------------------------------------------------------
 // Rule metadata
 
-type Variant = 'star-resource' | 'not-resource' | 'star-action-star-resource' | 'star-action-not-resource' | 'not-action-not-resource' | 'not-action-star-resource';
+type Variant =
+  'star-resource' | 'not-resource' | 'star-action-star-resource' | 'star-action-not-resource' | 'not-action-not-resource' | 'not-action-star-resource';
 
 interface Target {
   action: string;
@@ -185,12 +185,42 @@ const CREATE_SLR: Target = {
 };
 
 const VARIANTS: Array<{ v: Variant; code: string; anchor: string; title: string; how: string }> = [
-  { v: 'star-resource', code: 'STAR_IN_RESOURCE', anchor: 'star-in-resource', title: 'on every resource', how: 'is granted on Resource "*" (or a pattern matching every role)' },
+  {
+    v: 'star-resource',
+    code: 'STAR_IN_RESOURCE',
+    anchor: 'star-in-resource',
+    title: 'on every resource',
+    how: 'is granted on Resource "*" (or a pattern matching every role)',
+  },
   { v: 'not-resource', code: 'NOT_RESOURCE', anchor: 'not-resource', title: 'with NotResource', how: 'is granted with NotResource: every role not listed' },
-  { v: 'star-action-star-resource', code: 'STAR_IN_ACTION_AND_RESOURCE', anchor: 'star-in-action-and-resource', title: 'through a wildcard action on every resource', how: 'is granted through a wildcard action on Resource "*" (or a pattern matching every role)' },
-  { v: 'star-action-not-resource', code: 'STAR_IN_ACTION_AND_NOT_RESOURCE', anchor: 'star-in-action-and-not-resource', title: 'through a wildcard action with NotResource', how: 'is granted through a wildcard action with NotResource: every role not listed' },
-  { v: 'not-action-not-resource', code: 'NOT_ACTION_AND_NOT_RESOURCE', anchor: 'not-action-and-not-resource', title: 'through NotAction with NotResource', how: 'is granted through NotAction (which does not exclude it) with NotResource: every role not listed' },
-  { v: 'not-action-star-resource', code: 'STAR_IN_RESOURCE_AND_NOT_ACTION', anchor: 'star-in-resource-and-not-action', title: 'through NotAction on every resource', how: 'is granted through NotAction (which does not exclude it) on Resource "*" (or a pattern matching every role)' },
+  {
+    v: 'star-action-star-resource',
+    code: 'STAR_IN_ACTION_AND_RESOURCE',
+    anchor: 'star-in-action-and-resource',
+    title: 'through a wildcard action on every resource',
+    how: 'is granted through a wildcard action on Resource "*" (or a pattern matching every role)',
+  },
+  {
+    v: 'star-action-not-resource',
+    code: 'STAR_IN_ACTION_AND_NOT_RESOURCE',
+    anchor: 'star-in-action-and-not-resource',
+    title: 'through a wildcard action with NotResource',
+    how: 'is granted through a wildcard action with NotResource: every role not listed',
+  },
+  {
+    v: 'not-action-not-resource',
+    code: 'NOT_ACTION_AND_NOT_RESOURCE',
+    anchor: 'not-action-and-not-resource',
+    title: 'through NotAction with NotResource',
+    how: 'is granted through NotAction (which does not exclude it) with NotResource: every role not listed',
+  },
+  {
+    v: 'not-action-star-resource',
+    code: 'STAR_IN_RESOURCE_AND_NOT_ACTION',
+    anchor: 'star-in-resource-and-not-action',
+    title: 'through NotAction on every resource',
+    how: 'is granted through NotAction (which does not exclude it) on Resource "*" (or a pattern matching every role)',
+  },
 ];
 
 const ruleId = (t: Target, v: Variant): string => `${t.prefix}-${v}`;
@@ -212,38 +242,244 @@ function grantRules(t: Target): RuleMeta[] {
 }
 
 const SIZE_RULES: RuleMeta[] = [
-  { id: 'aa-policy-size-identity', severity: 'warning', accessAnalyzer: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA', title: 'Identity policy over the IAM size quotas', description: 'IAM limits customer identity policies, whitespace not counted: a customer managed policy to 6,144 characters, and the inline policies of one user, group or role together to 2,048, 5,120 and 10,240 characters. Over 10,240 no customer policy of any kind can hold the document; between 6,145 and 10,240 it fits only as a role\'s inline policy (aa-policy-size-identity-role-only, info). AWS managed policies are not bound by these quotas. Split the statements into several policies.', docUrl: QUOTAS },
-  { id: 'aa-policy-size-trust', severity: 'warning', accessAnalyzer: 'POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA', title: 'Role trust policy over its length quota', description: 'A role trust policy may have 2,048 characters (whitespace not counted) unless the account\'s "Role trust policy length" quota was raised, up to 8,192. Over 8,192 IAM rejects it in every account (warning); between 2,048 and 8,192 only accounts with a raised quota accept it (info).', docUrl: QUOTAS },
-  { id: 'aa-policy-size-resource', severity: 'warning', accessAnalyzer: 'POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA', title: 'S3 bucket policy over 20 KB', description: 'Amazon S3 bucket policies are limited to 20 KB. Checked only for resource-based policies whose every Resource is an S3 bucket or object ARN (the one resource-policy quota the kit can attribute offline). Over 20,480 characters without whitespace S3 rejects it (warning); when only the whitespace takes it over 20 KB it is an info, since S3 does not document whether whitespace counts.', docUrl: S3_POLICIES },
-  { id: 'aa-policy-size-identity-role-only', severity: 'info', accessAnalyzer: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA', title: 'Identity policy that fits only as a role\'s inline policy', description: 'Between 6,145 and 10,240 characters without whitespace, an identity policy is too large for a customer managed policy (6,144) and for a user\'s or group\'s inline policies (2,048 and 5,120), but fits among a role\'s inline policies (10,240 together). Info: whether that is how it is used is not in the file. To use it as a managed policy, split it.', docUrl: QUOTAS },
-  { id: 'aa-policy-size-trust-raised', severity: 'info', accessAnalyzer: 'POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA', title: 'Trust policy over the default length quota', description: 'A role trust policy of 2,049 to 8,192 characters without whitespace is over the default "Role trust policy length" quota (2,048); IAM accepts it only in an account where that quota was raised (Service Quotas, up to 8,192). Info: the account\'s quota is not in the file.', docUrl: QUOTAS },
-  { id: 'aa-policy-size-resource-whitespace', severity: 'info', accessAnalyzer: 'POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA', title: 'S3 bucket policy over 20 KB with its whitespace', description: 'An S3 bucket policy over 20 KB only when its whitespace is counted: S3 does not document whether whitespace counts toward the 20 KB limit. Remove the indentation, or shorten the policy, to be safe.', docUrl: QUOTAS },
+  {
+    id: 'aa-policy-size-identity',
+    severity: 'warning',
+    accessAnalyzer: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA',
+    title: 'Identity policy over the IAM size quotas',
+    description:
+      "IAM limits customer identity policies, whitespace not counted: a customer managed policy to 6,144 characters, and the inline policies of one user, group or role together to 2,048, 5,120 and 10,240 characters. Over 10,240 no customer policy of any kind can hold the document; between 6,145 and 10,240 it fits only as a role's inline policy (aa-policy-size-identity-role-only, info). AWS managed policies are not bound by these quotas. Split the statements into several policies.",
+    docUrl: QUOTAS,
+  },
+  {
+    id: 'aa-policy-size-trust',
+    severity: 'warning',
+    accessAnalyzer: 'POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA',
+    title: 'Role trust policy over its length quota',
+    description:
+      'A role trust policy may have 2,048 characters (whitespace not counted) unless the account\'s "Role trust policy length" quota was raised, up to 8,192. Over 8,192 IAM rejects it in every account (warning); between 2,048 and 8,192 only accounts with a raised quota accept it (info).',
+    docUrl: QUOTAS,
+  },
+  {
+    id: 'aa-policy-size-resource',
+    severity: 'warning',
+    accessAnalyzer: 'POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA',
+    title: 'S3 bucket policy over 20 KB',
+    description:
+      'Amazon S3 bucket policies are limited to 20 KB. Checked only for resource-based policies whose every Resource is an S3 bucket or object ARN (the one resource-policy quota the kit can attribute offline). Over 20,480 characters without whitespace S3 rejects it (warning); when only the whitespace takes it over 20 KB it is an info, since S3 does not document whether whitespace counts.',
+    docUrl: S3_POLICIES,
+  },
+  {
+    id: 'aa-policy-size-identity-role-only',
+    severity: 'info',
+    accessAnalyzer: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA',
+    title: "Identity policy that fits only as a role's inline policy",
+    description:
+      "Between 6,145 and 10,240 characters without whitespace, an identity policy is too large for a customer managed policy (6,144) and for a user's or group's inline policies (2,048 and 5,120), but fits among a role's inline policies (10,240 together). Info: whether that is how it is used is not in the file. To use it as a managed policy, split it.",
+    docUrl: QUOTAS,
+  },
+  {
+    id: 'aa-policy-size-trust-raised',
+    severity: 'info',
+    accessAnalyzer: 'POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA',
+    title: 'Trust policy over the default length quota',
+    description:
+      'A role trust policy of 2,049 to 8,192 characters without whitespace is over the default "Role trust policy length" quota (2,048); IAM accepts it only in an account where that quota was raised (Service Quotas, up to 8,192). Info: the account\'s quota is not in the file.',
+    docUrl: QUOTAS,
+  },
+  {
+    id: 'aa-policy-size-resource-whitespace',
+    severity: 'info',
+    accessAnalyzer: 'POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA',
+    title: 'S3 bucket policy over 20 KB with its whitespace',
+    description:
+      'An S3 bucket policy over 20 KB only when its whitespace is counted: S3 does not document whether whitespace counts toward the 20 KB limit. Remove the indentation, or shorten the policy, to be safe.',
+    docUrl: QUOTAS,
+  },
 ];
 
 const PRINCIPAL_RULES: RuleMeta[] = [
-  { id: 'aa-service-principal-format', severity: 'error', accessAnalyzer: 'INVALID_SERVICE_PRINCIPAL_FORMAT', title: 'Malformed service principal', description: 'A Service principal is a lower-case domain name, usually service-name.amazonaws.com (amazonaws.com.cn in China). A value that is not a lower-case domain name is an error; a well-formed domain with another ending is an info, because a few documented service principals end differently (e.g. alexa-appkit.amazon.com).', docUrl: aa('error-invalid-service-principal-format') },
-  { id: 'aa-role-id-principal', severity: 'warning', accessAnalyzer: 'INVALID_ROLE_REFERENCE', title: 'IAM role unique ID as a principal', description: 'An AWS principal given as a role\'s unique ID (AROA…). IAM shows unique IDs in a policy when the role it named was deleted; a new role of the same name gets a new ID and does not match. Use the role ARN.', docUrl: aa('general-warning-invalid-role-reference') },
-  { id: 'aa-user-id-principal', severity: 'warning', accessAnalyzer: 'INVALID_USER_REFERENCE', title: 'IAM user unique ID as a principal', description: 'An AWS principal given as a user\'s unique ID (AIDA…). IAM shows unique IDs in a policy when the user it named was deleted; a new user of the same name gets a new ID and does not match. Use the user ARN.', docUrl: aa('general-warning-invalid-user-reference') },
-  { id: 'aa-service-principal-unscoped', severity: 'warning', accessAnalyzer: 'RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', title: 'Service principal without a source condition', description: 'A resource-based policy allows a service principal without an aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths condition: the service may act on behalf of any account (the confused-deputy problem). A warning when the statement has no condition at all; an info when it has other conditions, which may scope the source in a service-specific way (e.g. kms:EncryptionContext:aws:logs:arn in a KMS key policy). Role trust policies are not checked (Access Analyzer documents the check for resource-based policies); cleanrooms.amazonaws.com is left to cleanrooms-unscoped-trust.', docUrl: aa('security-warning-restrict-access-to-service-principal') },
-  { id: 'aa-allow-not-principal', severity: 'warning', accessAnalyzer: 'ALLOW_WITH_NOT_PRINCIPAL', title: 'Allow with NotPrincipal', description: '"Effect": "Allow" with NotPrincipal grants access to every principal not listed, anonymous users included. Name the principals in Principal instead, or use NotPrincipal only with Deny.', docUrl: aa('security-warning-allow-with-not-principal') },
-  { id: 'aa-allow-not-resource', severity: 'info', title: 'Allow with NotResource', description: '"Effect": "Allow" with NotResource grants the actions on every resource not listed, including resources of other services and resources created later. List the resources in Resource instead. (Access Analyzer has a code for this only with iam:PassRole and iam:CreateServiceLinkedRole, reported by the aa-pass-role-* and aa-create-slr-* rules.)', docUrl: NOT_RESOURCE_DOC },
-  { id: 'aa-federated-principal-syntax', severity: 'error', accessAnalyzer: 'INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY', title: 'Malformed federated principal', description: 'In a role trust policy a Federated principal is a SAML provider ARN (arn:aws:iam::<account-id>:saml-provider/<name>), an OIDC provider ARN (arn:aws:iam::<account-id>:oidc-provider/<url>) or a web identity domain such as cognito-identity.amazonaws.com.', docUrl: aa('error-invalid-federated-principal-syntax-in-role-trust-policy') },
-  { id: 'aa-federated-principal-not-supported', severity: 'error', accessAnalyzer: 'FEDERATED_PRINCIPAL_NOT_SUPPORTED', title: 'Federated principal outside a trust policy', description: 'Only role trust policies accept a Federated principal (an identity provider); resource-based policies such as bucket policies do not.', docUrl: aa('error-federated-principal-not-supported') },
-  { id: 'aa-mismatched-action-for-principal', severity: 'error', accessAnalyzer: 'MISMATCHED_ACTION_FOR_PRINCIPAL', title: 'Assume-role action does not fit the principal', description: 'sts:AssumeRoleWithSAML is called for a SAML provider principal, sts:AssumeRoleWithWebIdentity for an OIDC (web identity) provider; any other principal in the same statement can never use that action. sts:AssumeRole with only federated principals is reported as info: identity providers do not call it.', docUrl: aa('error-mismatched-action-for-principal') },
-  { id: 'aa-roles-anywhere-actions', severity: 'error', accessAnalyzer: 'MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY', title: 'IAM Roles Anywhere trust without its actions', description: 'A trust policy for rolesanywhere.amazonaws.com must allow sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession; without all three, IAM Roles Anywhere cannot deliver credentials for the role.', docUrl: aa('error-missing-action-for-roles-anywhere-trust-policy') },
-  { id: 'aa-oidc-missing-condition', severity: 'warning', accessAnalyzer: 'MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL', title: 'OIDC principal without a provider condition', description: 'A trust statement for an OIDC (web identity) provider has no condition key of that provider (e.g. <provider>:aud or <provider>:sub): any identity the provider issues tokens to, for any application, can assume the role.', docUrl: aa('security-warning-missing-condition-key-for-oidc-principal') },
-  { id: 'aa-github-missing-sub', severity: 'warning', accessAnalyzer: 'MISSING_GITHUB_REPO_CONDITION_KEY', title: 'GitHub OIDC trust without a repository condition', description: 'A trust statement for the GitHub Actions OIDC provider (token.actions.githubusercontent.com) has no token.actions.githubusercontent.com:sub condition: workflows of any GitHub repository can assume the role. Limit :sub to your repository and branch.', docUrl: aa('security-warning-missing-github-repo-condition-key') },
-  { id: 'aa-github-sub-wildcard', severity: 'warning', accessAnalyzer: 'SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED', title: 'Wildcard in the GitHub repository condition', description: 'A StringLike value of token.actions.githubusercontent.com:sub with a wildcard in the organization or repository name lets workflows of other repositories assume the role (warning). A wildcard only after "repo:<org>/<repo>:" admits every branch, tag, environment and pull request of that one repository (info).', docUrl: aa('general-warning-specific-github-repo-and-branch-recommended') },
-  { id: 'aa-oidc-aud-foranyvalue', severity: 'info', accessAnalyzer: 'FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE', title: 'ForAnyValue: on an OIDC audience claim', description: 'ForAnyValue: on an OIDC audience key (<provider>:aud) is true when any audience in the token matches: a token issued for several applications, one of them yours, passes. When the claim is single-valued, plain StringEquals says the same. Info: whether the provider issues several audiences is not known offline.', docUrl: aa('security-warning-foranyvalue-with-audience-claim-type') },
-  { id: 'aa-oidc-aud-forallvalues', severity: 'hint', accessAnalyzer: 'CONFIRM_AUDIENCE_CLAIM_TYPE', title: 'ForAllValues: on an OIDC audience claim', description: 'ForAllValues: on an OIDC audience key (<provider>:aud): use a set operator only if the provider issues several audiences in one token; for a single-valued claim use plain StringEquals.', docUrl: aa('suggestion-confirm-audience-claim-type') },
-  { id: 'aa-redundant-principal', severity: 'hint', accessAnalyzer: 'REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY', title: 'Assumed-role principal next to its role', description: 'A Principal lists both a role and an assumed-role session of that role (arn:aws:sts::<account-id>:assumed-role/<role>/<session>); the role already covers its sessions here. The fix removes the assumed-role principal.', docUrl: aa('suggestion-redundant-principal-in-role-trust-policy') },
+  {
+    id: 'aa-service-principal-format',
+    severity: 'error',
+    accessAnalyzer: 'INVALID_SERVICE_PRINCIPAL_FORMAT',
+    title: 'Malformed service principal',
+    description:
+      'A Service principal is a lower-case domain name, usually service-name.amazonaws.com (amazonaws.com.cn in China). A value that is not a lower-case domain name is an error; a well-formed domain with another ending is an info, because a few documented service principals end differently (e.g. alexa-appkit.amazon.com).',
+    docUrl: aa('error-invalid-service-principal-format'),
+  },
+  {
+    id: 'aa-role-id-principal',
+    severity: 'warning',
+    accessAnalyzer: 'INVALID_ROLE_REFERENCE',
+    title: 'IAM role unique ID as a principal',
+    description:
+      "An AWS principal given as a role's unique ID (AROA…). IAM shows unique IDs in a policy when the role it named was deleted; a new role of the same name gets a new ID and does not match. Use the role ARN.",
+    docUrl: aa('general-warning-invalid-role-reference'),
+  },
+  {
+    id: 'aa-user-id-principal',
+    severity: 'warning',
+    accessAnalyzer: 'INVALID_USER_REFERENCE',
+    title: 'IAM user unique ID as a principal',
+    description:
+      "An AWS principal given as a user's unique ID (AIDA…). IAM shows unique IDs in a policy when the user it named was deleted; a new user of the same name gets a new ID and does not match. Use the user ARN.",
+    docUrl: aa('general-warning-invalid-user-reference'),
+  },
+  {
+    id: 'aa-service-principal-unscoped',
+    severity: 'warning',
+    accessAnalyzer: 'RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL',
+    title: 'Service principal without a source condition',
+    description:
+      'A resource-based policy allows a service principal without an aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths condition: the service may act on behalf of any account (the confused-deputy problem). A warning when the statement has no condition at all; an info when it has other conditions, which may scope the source in a service-specific way (e.g. kms:EncryptionContext:aws:logs:arn in a KMS key policy). Role trust policies are not checked (Access Analyzer documents the check for resource-based policies); cleanrooms.amazonaws.com is left to cleanrooms-unscoped-trust.',
+    docUrl: aa('security-warning-restrict-access-to-service-principal'),
+  },
+  {
+    id: 'aa-allow-not-principal',
+    severity: 'warning',
+    accessAnalyzer: 'ALLOW_WITH_NOT_PRINCIPAL',
+    title: 'Allow with NotPrincipal',
+    description:
+      '"Effect": "Allow" with NotPrincipal grants access to every principal not listed, anonymous users included. Name the principals in Principal instead, or use NotPrincipal only with Deny.',
+    docUrl: aa('security-warning-allow-with-not-principal'),
+  },
+  {
+    id: 'aa-allow-not-resource',
+    severity: 'info',
+    title: 'Allow with NotResource',
+    description:
+      '"Effect": "Allow" with NotResource grants the actions on every resource not listed, including resources of other services and resources created later. List the resources in Resource instead. (Access Analyzer has a code for this only with iam:PassRole and iam:CreateServiceLinkedRole, reported by the aa-pass-role-* and aa-create-slr-* rules.)',
+    docUrl: NOT_RESOURCE_DOC,
+  },
+  {
+    id: 'aa-federated-principal-syntax',
+    severity: 'error',
+    accessAnalyzer: 'INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY',
+    title: 'Malformed federated principal',
+    description:
+      'In a role trust policy a Federated principal is a SAML provider ARN (arn:aws:iam::<account-id>:saml-provider/<name>), an OIDC provider ARN (arn:aws:iam::<account-id>:oidc-provider/<url>) or a web identity domain such as cognito-identity.amazonaws.com.',
+    docUrl: aa('error-invalid-federated-principal-syntax-in-role-trust-policy'),
+  },
+  {
+    id: 'aa-federated-principal-not-supported',
+    severity: 'error',
+    accessAnalyzer: 'FEDERATED_PRINCIPAL_NOT_SUPPORTED',
+    title: 'Federated principal outside a trust policy',
+    description: 'Only role trust policies accept a Federated principal (an identity provider); resource-based policies such as bucket policies do not.',
+    docUrl: aa('error-federated-principal-not-supported'),
+  },
+  {
+    id: 'aa-mismatched-action-for-principal',
+    severity: 'error',
+    accessAnalyzer: 'MISMATCHED_ACTION_FOR_PRINCIPAL',
+    title: 'Assume-role action does not fit the principal',
+    description:
+      'sts:AssumeRoleWithSAML is called for a SAML provider principal, sts:AssumeRoleWithWebIdentity for an OIDC (web identity) provider; any other principal in the same statement can never use that action. sts:AssumeRole with only federated principals is reported as info: identity providers do not call it.',
+    docUrl: aa('error-mismatched-action-for-principal'),
+  },
+  {
+    id: 'aa-roles-anywhere-actions',
+    severity: 'error',
+    accessAnalyzer: 'MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY',
+    title: 'IAM Roles Anywhere trust without its actions',
+    description:
+      'A trust policy for rolesanywhere.amazonaws.com must allow sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession; without all three, IAM Roles Anywhere cannot deliver credentials for the role.',
+    docUrl: aa('error-missing-action-for-roles-anywhere-trust-policy'),
+  },
+  {
+    id: 'aa-oidc-missing-condition',
+    severity: 'warning',
+    accessAnalyzer: 'MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL',
+    title: 'OIDC principal without a provider condition',
+    description:
+      'A trust statement for an OIDC (web identity) provider has no condition key of that provider (e.g. <provider>:aud or <provider>:sub): any identity the provider issues tokens to, for any application, can assume the role.',
+    docUrl: aa('security-warning-missing-condition-key-for-oidc-principal'),
+  },
+  {
+    id: 'aa-github-missing-sub',
+    severity: 'warning',
+    accessAnalyzer: 'MISSING_GITHUB_REPO_CONDITION_KEY',
+    title: 'GitHub OIDC trust without a repository condition',
+    description:
+      'A trust statement for the GitHub Actions OIDC provider (token.actions.githubusercontent.com) has no token.actions.githubusercontent.com:sub condition: workflows of any GitHub repository can assume the role. Limit :sub to your repository and branch.',
+    docUrl: aa('security-warning-missing-github-repo-condition-key'),
+  },
+  {
+    id: 'aa-github-sub-wildcard',
+    severity: 'warning',
+    accessAnalyzer: 'SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED',
+    title: 'Wildcard in the GitHub repository condition',
+    description:
+      'A StringLike value of token.actions.githubusercontent.com:sub with a wildcard in the organization or repository name lets workflows of other repositories assume the role (warning). A wildcard only after "repo:<org>/<repo>:" admits every branch, tag, environment and pull request of that one repository (info).',
+    docUrl: aa('general-warning-specific-github-repo-and-branch-recommended'),
+  },
+  {
+    id: 'aa-oidc-aud-foranyvalue',
+    severity: 'info',
+    accessAnalyzer: 'FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE',
+    title: 'ForAnyValue: on an OIDC audience claim',
+    description:
+      'ForAnyValue: on an OIDC audience key (<provider>:aud) is true when any audience in the token matches: a token issued for several applications, one of them yours, passes. When the claim is single-valued, plain StringEquals says the same. Info: whether the provider issues several audiences is not known offline.',
+    docUrl: aa('security-warning-foranyvalue-with-audience-claim-type'),
+  },
+  {
+    id: 'aa-oidc-aud-forallvalues',
+    severity: 'hint',
+    accessAnalyzer: 'CONFIRM_AUDIENCE_CLAIM_TYPE',
+    title: 'ForAllValues: on an OIDC audience claim',
+    description:
+      'ForAllValues: on an OIDC audience key (<provider>:aud): use a set operator only if the provider issues several audiences in one token; for a single-valued claim use plain StringEquals.',
+    docUrl: aa('suggestion-confirm-audience-claim-type'),
+  },
+  {
+    id: 'aa-redundant-principal',
+    severity: 'hint',
+    accessAnalyzer: 'REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY',
+    title: 'Assumed-role principal next to its role',
+    description:
+      'A Principal lists both a role and an assumed-role session of that role (arn:aws:sts::<account-id>:assumed-role/<role>/<session>); the role already covers its sessions here. The fix removes the assumed-role principal.',
+    docUrl: aa('suggestion-redundant-principal-in-role-trust-policy'),
+  },
 ];
 
 const CLEANUP_RULES: RuleMeta[] = [
-  { id: 'aa-redundant-action', severity: 'hint', accessAnalyzer: 'REDUNDANT_ACTION', title: 'Redundant action', description: 'An action (or NotAction) value that another value of the same element already covers, e.g. iam:GetRole next to iam:Get*. Removing it does not change the permissions; the fix removes it.', docUrl: aa('suggestion-redundant-action') },
-  { id: 'aa-redundant-resource', severity: 'hint', accessAnalyzer: 'REDUNDANT_RESOURCE', title: 'Redundant resource', description: 'A Resource (or NotResource) value that another value of the same element already covers, e.g. arn:aws:s3:::bucket/a/* next to arn:aws:s3:::bucket/*. Removing it does not change the permissions; the fix removes it.', docUrl: aa('suggestion-redundant-resource') },
-  { id: 'aa-redundant-statement', severity: 'info', accessAnalyzer: 'REDUNDANT_STATEMENT', title: 'Duplicate statement', description: 'A statement identical to an earlier one (apart from its Sid, and the order of values in its lists). One copy is enough; two copies drift apart when one is edited. The fix removes the later copy.', docUrl: aa('suggestion-redundant-statement') },
-  { id: 'aa-wildcard-service-name', severity: 'info', accessAnalyzer: 'WILDCARD_IN_SERVICE_NAME', title: 'Wildcard in an ARN\'s service name', description: 'A Resource ARN with * or ? in its service field, e.g. arn:aws:*code*:…, also matches services with similar names, including future ones. Name the service.', docUrl: aa('suggestion-wildcard-in-service-name') },
+  {
+    id: 'aa-redundant-action',
+    severity: 'hint',
+    accessAnalyzer: 'REDUNDANT_ACTION',
+    title: 'Redundant action',
+    description:
+      'An action (or NotAction) value that another value of the same element already covers, e.g. iam:GetRole next to iam:Get*. Removing it does not change the permissions; the fix removes it.',
+    docUrl: aa('suggestion-redundant-action'),
+  },
+  {
+    id: 'aa-redundant-resource',
+    severity: 'hint',
+    accessAnalyzer: 'REDUNDANT_RESOURCE',
+    title: 'Redundant resource',
+    description:
+      'A Resource (or NotResource) value that another value of the same element already covers, e.g. arn:aws:s3:::bucket/a/* next to arn:aws:s3:::bucket/*. Removing it does not change the permissions; the fix removes it.',
+    docUrl: aa('suggestion-redundant-resource'),
+  },
+  {
+    id: 'aa-redundant-statement',
+    severity: 'info',
+    accessAnalyzer: 'REDUNDANT_STATEMENT',
+    title: 'Duplicate statement',
+    description:
+      'A statement identical to an earlier one (apart from its Sid, and the order of values in its lists). One copy is enough; two copies drift apart when one is edited. The fix removes the later copy.',
+    docUrl: aa('suggestion-redundant-statement'),
+  },
+  {
+    id: 'aa-wildcard-service-name',
+    severity: 'info',
+    accessAnalyzer: 'WILDCARD_IN_SERVICE_NAME',
+    title: "Wildcard in an ARN's service name",
+    description:
+      'A Resource ARN with * or ? in its service field, e.g. arn:aws:*code*:…, also matches services with similar names, including future ones. Name the service.',
+    docUrl: aa('suggestion-wildcard-in-service-name'),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -295,9 +531,9 @@ function coversAllRoles(pattern: string, t: Target): boolean {
   if (pattern.includes('${') || !pattern.startsWith('arn:')) return false;
   const f = pattern.split(':');
   if (f.length < 6) return false;
-  if (!wildMatch(f[2]!, 'iam')) return false;
-  const partition = hasWild(f[1]!) ? 'aws' : f[1]!;
-  const account = /^\d{12}$/.test(f[4]!) ? f[4]! : '246813579024';
+  if (!wildMatch(f[2], 'iam')) return false;
+  const partition = hasWild(f[1]) ? 'aws' : f[1];
+  const account = /^\d{12}$/.test(f[4]) ? f[4] : '246813579024';
   return t.probes.every((p) => wildMatch(pattern, `arn:${partition}:iam::${account}:${p}`));
 }
 
@@ -346,15 +582,30 @@ function grant(ctx: RuleContext, st: StatementModel, t: Target): Variant | undef
   if (!resourceSide) return undefined;
   if (resourceSide === 'star' && positiveConditionKeys(st).has(t.scopeKey)) return undefined;
 
-  const v: Variant = actionSide === 'exact'
-    ? (resourceSide === 'star' ? 'star-resource' : 'not-resource')
-    : actionSide === 'star'
-      ? (resourceSide === 'star' ? 'star-action-star-resource' : 'star-action-not-resource')
-      : (resourceSide === 'star' ? 'not-action-star-resource' : 'not-action-not-resource');
-  const via = actionSide === 'exact' ? quote(t.action) : actionSide === 'star' ? `The wildcard action ${quote(node.value as string)}` : `NotAction (which does not exclude ${t.action})`;
-  const where = resourceSide === 'star'
-    ? (res === '*' ? 'on Resource "*"' : `on ${quote(res!)}, which matches every ${t.noun}`)
-    : `with NotResource, on every ${t.noun} not listed`;
+  const v: Variant =
+    actionSide === 'exact'
+      ? resourceSide === 'star'
+        ? 'star-resource'
+        : 'not-resource'
+      : actionSide === 'star'
+        ? resourceSide === 'star'
+          ? 'star-action-star-resource'
+          : 'star-action-not-resource'
+        : resourceSide === 'star'
+          ? 'not-action-star-resource'
+          : 'not-action-not-resource';
+  const via =
+    actionSide === 'exact'
+      ? quote(t.action)
+      : actionSide === 'star'
+        ? `The wildcard action ${quote(node.value as string)}`
+        : `NotAction (which does not exclude ${t.action})`;
+  const where =
+    resourceSide === 'star'
+      ? res === '*'
+        ? 'on Resource "*"'
+        : `on ${quote(res!)}, which matches every ${t.noun}`
+      : `with NotResource, on every ${t.noun} not listed`;
   const subject = actionSide === 'exact' ? `${via} is granted` : `${via} grants ${t.action}`;
   ctx.reportNode(ruleId(t, v), node, `${subject} ${where}: the principal can ${t.what}. ${t.fix}`);
   return v;
@@ -371,7 +622,11 @@ function allowNotResource(ctx: RuleContext, st: StatementModel, reported: Set<st
   if ([...reported].some((v) => v.endsWith('not-resource'))) return;
   const k = keyNode(st, 'NotResource');
   if (!k) return;
-  ctx.reportNode('aa-allow-not-resource', k, 'Allow with NotResource grants the actions on every resource except the ones listed, including resources of other services and resources created later. List the resources in Resource instead, if you can name them.');
+  ctx.reportNode(
+    'aa-allow-not-resource',
+    k,
+    'Allow with NotResource grants the actions on every resource except the ones listed, including resources of other services and resources created later. List the resources in Resource instead, if you can name them.',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -395,9 +650,15 @@ function policySize(ctx: RuleContext): void {
   if (m.kind === 'trust' && !m.resourcePolicy) {
     const size = nonWhitespaceLength(text);
     if (size > TRUST_POLICY_MAX_QUOTA_CHARS) {
-      report('aa-policy-size-trust', `This trust policy has ${size} characters without whitespace: more than ${TRUST_POLICY_MAX_QUOTA_CHARS}, the largest role trust policy length quota an account can have, so IAM rejects it. Move principals into fewer statements or shorten the conditions.`);
+      report(
+        'aa-policy-size-trust',
+        `This trust policy has ${size} characters without whitespace: more than ${TRUST_POLICY_MAX_QUOTA_CHARS}, the largest role trust policy length quota an account can have, so IAM rejects it. Move principals into fewer statements or shorten the conditions.`,
+      );
     } else if (size > TRUST_POLICY_DEFAULT_MAX_CHARS) {
-      report('aa-policy-size-trust-raised', `This trust policy has ${size} characters without whitespace: more than the default quota of ${TRUST_POLICY_DEFAULT_MAX_CHARS}. IAM accepts it only if the account's "Role trust policy length" quota was raised (Service Quotas, up to ${TRUST_POLICY_MAX_QUOTA_CHARS}).`);
+      report(
+        'aa-policy-size-trust-raised',
+        `This trust policy has ${size} characters without whitespace: more than the default quota of ${TRUST_POLICY_DEFAULT_MAX_CHARS}. IAM accepts it only if the account's "Role trust policy length" quota was raised (Service Quotas, up to ${TRUST_POLICY_MAX_QUOTA_CHARS}).`,
+      );
     }
     return;
   }
@@ -406,17 +667,29 @@ function policySize(ctx: RuleContext): void {
     const size = utf8Length(text, true);
     const total = utf8Length(text, false);
     if (size > S3_BUCKET_POLICY_MAX_BYTES) {
-      report('aa-policy-size-resource', `This S3 bucket policy has ${size} bytes even without whitespace; bucket policies are limited to 20 KB (${S3_BUCKET_POLICY_MAX_BYTES} bytes), so S3 rejects it. Shorten it, e.g. by combining statements or using access points.`);
+      report(
+        'aa-policy-size-resource',
+        `This S3 bucket policy has ${size} bytes even without whitespace; bucket policies are limited to 20 KB (${S3_BUCKET_POLICY_MAX_BYTES} bytes), so S3 rejects it. Shorten it, e.g. by combining statements or using access points.`,
+      );
     } else if (total > S3_BUCKET_POLICY_MAX_BYTES) {
-      report('aa-policy-size-resource-whitespace', `This S3 bucket policy has ${total} bytes with whitespace (${size} without); bucket policies are limited to 20 KB (${S3_BUCKET_POLICY_MAX_BYTES} bytes) and S3 does not document whether whitespace counts. Remove the indentation, or shorten it, to be safe.`);
+      report(
+        'aa-policy-size-resource-whitespace',
+        `This S3 bucket policy has ${total} bytes with whitespace (${size} without); bucket policies are limited to 20 KB (${S3_BUCKET_POLICY_MAX_BYTES} bytes) and S3 does not document whether whitespace counts. Remove the indentation, or shorten it, to be safe.`,
+      );
     }
     return;
   }
   const size = nonWhitespaceLength(text);
   if (size > ROLE_INLINE_MAX_CHARS) {
-    report('aa-policy-size-identity', `This policy has ${size} characters without whitespace: IAM rejects it as a customer managed policy (at most ${MANAGED_POLICY_MAX_CHARS}) and as an inline policy (at most ${USER_INLINE_MAX_CHARS} for a user, ${GROUP_INLINE_MAX_CHARS} for a group and ${ROLE_INLINE_MAX_CHARS} for a role, all inline policies together). Split the statements into several policies. (Only AWS managed policies can be this large.)`);
+    report(
+      'aa-policy-size-identity',
+      `This policy has ${size} characters without whitespace: IAM rejects it as a customer managed policy (at most ${MANAGED_POLICY_MAX_CHARS}) and as an inline policy (at most ${USER_INLINE_MAX_CHARS} for a user, ${GROUP_INLINE_MAX_CHARS} for a group and ${ROLE_INLINE_MAX_CHARS} for a role, all inline policies together). Split the statements into several policies. (Only AWS managed policies can be this large.)`,
+    );
   } else if (size > MANAGED_POLICY_MAX_CHARS) {
-    report('aa-policy-size-identity-role-only', `This policy has ${size} characters without whitespace: too large for a customer managed policy (at most ${MANAGED_POLICY_MAX_CHARS}) and for the inline policies of a user (${USER_INLINE_MAX_CHARS}) or group (${GROUP_INLINE_MAX_CHARS}); it fits only as an inline policy of a role, whose inline policies may have ${ROLE_INLINE_MAX_CHARS} characters together. To use it as a managed policy, split the statements into several policies.`);
+    report(
+      'aa-policy-size-identity-role-only',
+      `This policy has ${size} characters without whitespace: too large for a customer managed policy (at most ${MANAGED_POLICY_MAX_CHARS}) and for the inline policies of a user (${USER_INLINE_MAX_CHARS}) or group (${GROUP_INLINE_MAX_CHARS}); it fits only as an inline policy of a role, whose inline policies may have ${ROLE_INLINE_MAX_CHARS} characters together. To use it as a managed policy, split the statements into several policies.`,
+    );
   }
 }
 
@@ -468,7 +741,6 @@ function principalItems(st: StatementModel, key: string): Array<{ value: string;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const AWS_SERVICE_DOMAIN = /\.amazonaws\.com(\.cn)?$/;
 
-
 function skip(ctx: RuleContext, v: string, node: Node): boolean {
   const r = contentRange(node);
   return hasPlaceholderSyntax(v) || touchesPlaceholder(ctx, r.offset, r.length);
@@ -481,17 +753,39 @@ function principalValues(ctx: RuleContext, st: StatementModel, trust: boolean): 
     const r = contentRange(item.node);
     if (DOMAIN.test(v)) {
       if (/^amazonaws\.com(\.cn)?$/.test(v)) {
-        ctx.report('aa-service-principal-format', r.offset, r.length, `${quote(v)} is not a service principal: name the service, e.g. cleanrooms.amazonaws.com.`);
+        ctx.report(
+          'aa-service-principal-format',
+          r.offset,
+          r.length,
+          `${quote(v)} is not a service principal: name the service, e.g. cleanrooms.amazonaws.com.`,
+        );
       } else if (!AWS_SERVICE_DOMAIN.test(v)) {
-        ctx.report('aa-service-principal-format', r.offset, r.length, `${quote(v)} is not of the usual service-principal form service-name.amazonaws.com. A few AWS service principals end differently (e.g. alexa-appkit.amazon.com); check the principal in the service's documentation.`, { severity: 'info' });
+        ctx.report(
+          'aa-service-principal-format',
+          r.offset,
+          r.length,
+          `${quote(v)} is not of the usual service-principal form service-name.amazonaws.com. A few AWS service principals end differently (e.g. alexa-appkit.amazon.com); check the principal in the service's documentation.`,
+          { severity: 'info' },
+        );
       }
       continue;
     }
-    const cleaned = v.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, '');
-    const fixes: Fix[] = cleaned !== v && DOMAIN.test(cleaned) && AWS_SERVICE_DOMAIN.test(cleaned)
-      ? [{ title: `Change to ${quote(cleaned)}`, edits: [replaceStringContent(item.node, cleaned)], preferred: true }]
-      : [];
-    ctx.report('aa-service-principal-format', r.offset, r.length, `${quote(v)} is not a service principal: they are lower-case domain names of the form service-name.amazonaws.com, e.g. cleanrooms.amazonaws.com (no scheme, spaces or upper case).`, { fixes });
+    const cleaned = v
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/\/+$/, '');
+    const fixes: Fix[] =
+      cleaned !== v && DOMAIN.test(cleaned) && AWS_SERVICE_DOMAIN.test(cleaned)
+        ? [{ title: `Change to ${quote(cleaned)}`, edits: [replaceStringContent(item.node, cleaned)], preferred: true }]
+        : [];
+    ctx.report(
+      'aa-service-principal-format',
+      r.offset,
+      r.length,
+      `${quote(v)} is not a service principal: they are lower-case domain names of the form service-name.amazonaws.com, e.g. cleanrooms.amazonaws.com (no scheme, spaces or upper case).`,
+      { fixes },
+    );
   }
   for (const item of principalItems(st, 'AWS')) {
     const v = item.value;
@@ -500,7 +794,12 @@ function principalValues(ctx: RuleContext, st: StatementModel, trust: boolean): 
     if (!m) continue;
     const role = m[1] === 'AROA';
     const r = contentRange(item.node);
-    ctx.report(role ? 'aa-role-id-principal' : 'aa-user-id-principal', r.offset, r.length, `${quote(v)} is the unique ID of an IAM ${role ? 'role' : 'user'}. IAM shows such IDs when the ${role ? 'role' : 'user'} a policy named was deleted; a new one of the same name has a new ID and does not match. Use the ${role ? 'role' : 'user'} ARN (arn:aws:iam::<account-id>:${role ? 'role' : 'user'}/<name>) instead.`);
+    ctx.report(
+      role ? 'aa-role-id-principal' : 'aa-user-id-principal',
+      r.offset,
+      r.length,
+      `${quote(v)} is the unique ID of an IAM ${role ? 'role' : 'user'}. IAM shows such IDs when the ${role ? 'role' : 'user'} a policy named was deleted; a new one of the same name has a new ID and does not match. Use the ${role ? 'role' : 'user'} ARN (arn:aws:iam::<account-id>:${role ? 'role' : 'user'}/<name>) instead.`,
+    );
   }
   if (!trust) {
     // Federated principals belong in role trust policies only.
@@ -508,7 +807,11 @@ function principalValues(ctx: RuleContext, st: StatementModel, trust: boolean): 
     for (const p of principalObjects(st)) {
       const prop = getProperty(p, 'Federated');
       if (!prop) continue;
-      ctx.reportNode('aa-federated-principal-not-supported', prop.children![0]!, 'A Federated principal (an identity provider) is supported only in a role trust policy; resource-based policies such as bucket policies do not accept it. Grant access to the role that the federated users assume instead.');
+      ctx.reportNode(
+        'aa-federated-principal-not-supported',
+        prop.children![0],
+        'A Federated principal (an identity provider) is supported only in a role trust policy; resource-based policies such as bucket policies do not accept it. Grant access to the role that the federated users assume instead.',
+      );
     }
   }
 }
@@ -528,9 +831,26 @@ function serviceUnscoped(ctx: RuleContext, st: StatementModel): void {
     const r = contentRange(item.node);
     if (keys.length > 0) {
       // Other conditions may scope the source in a service-specific way (e.g. kms:EncryptionContext:aws:logs:arn).
-      ctx.report('aa-service-principal-unscoped', r.offset, r.length, `${quote(item.value)} is allowed without a condition on aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths. If the statement's other conditions (${allConditionKeys(st).map((k) => elide(k, 60)).join(', ')}) do not tie the request to your resource or account, the service can use this access on behalf of any account (the confused-deputy problem); Access Analyzer recommends one of those keys.`, { severity: 'info' });
+      ctx.report(
+        'aa-service-principal-unscoped',
+        r.offset,
+        r.length,
+        `${quote(item.value)} is allowed without a condition on aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths. If the statement's other conditions (${allConditionKeys(
+          st,
+        )
+          .map((k) => elide(k, 60))
+          .join(
+            ', ',
+          )}) do not tie the request to your resource or account, the service can use this access on behalf of any account (the confused-deputy problem); Access Analyzer recommends one of those keys.`,
+        { severity: 'info' },
+      );
     } else {
-      ctx.report('aa-service-principal-unscoped', r.offset, r.length, `${quote(item.value)} is allowed without any condition, so the service can use this access on behalf of any account (the confused-deputy problem). Add a condition on aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths naming your resource, account or organization.`);
+      ctx.report(
+        'aa-service-principal-unscoped',
+        r.offset,
+        r.length,
+        `${quote(item.value)} is allowed without any condition, so the service can use this access on behalf of any account (the confused-deputy problem). Add a condition on aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths naming your resource, account or organization.`,
+      );
     }
   }
 }
@@ -539,7 +859,11 @@ function allowNotPrincipal(ctx: RuleContext, st: StatementModel): void {
   if (!isAllow(st) || !st.notPrincipal) return;
   const k = keyNode(st, 'NotPrincipal');
   if (!k) return;
-  ctx.reportNode('aa-allow-not-principal', k, '"Effect": "Allow" with NotPrincipal grants access to every principal not listed, anonymous users included. Name the principals in Principal instead, or use NotPrincipal only in a Deny statement.');
+  ctx.reportNode(
+    'aa-allow-not-principal',
+    k,
+    '"Effect": "Allow" with NotPrincipal grants access to every principal not listed, anonymous users included. Name the principals in Principal instead, or use NotPrincipal only in a Deny statement.',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -553,7 +877,7 @@ const OIDC_ARN = /^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/(\S+)$/;
 export function classifyFederated(v: string): Federated {
   if (SAML_ARN.test(v)) return { kind: 'saml' };
   const o = OIDC_ARN.exec(v);
-  if (o) return { kind: 'oidc', provider: o[1]! };
+  if (o) return { kind: 'oidc', provider: o[1] };
   if (!v.startsWith('arn:') && DOMAIN.test(v)) return { kind: 'oidc', provider: v };
   return { kind: 'invalid' };
 }
@@ -572,7 +896,12 @@ function federated(ctx: RuleContext, st: StatementModel): void {
   for (const k of kinds) {
     if (k.kind !== 'invalid') continue;
     const r = contentRange(k.node);
-    ctx.report('aa-federated-principal-syntax', r.offset, r.length, `${quote(k.value)} is not a federated principal: use the ARN of a SAML provider (arn:aws:iam::<account-id>:saml-provider/<name>) or of an OIDC provider (arn:aws:iam::<account-id>:oidc-provider/<provider-url>), or a web identity domain such as cognito-identity.amazonaws.com.`);
+    ctx.report(
+      'aa-federated-principal-syntax',
+      r.offset,
+      r.length,
+      `${quote(k.value)} is not a federated principal: use the ARN of a SAML provider (arn:aws:iam::<account-id>:saml-provider/<name>) or of an OIDC provider (arn:aws:iam::<account-id>:oidc-provider/<provider-url>), or a web identity domain such as cognito-identity.amazonaws.com.`,
+    );
   }
   if (!isAllow(st)) return;
 
@@ -590,12 +919,23 @@ function federated(ctx: RuleContext, st: StatementModel): void {
       needed = 'an OIDC provider principal (an oidc-provider ARN or a web identity domain such as cognito-identity.amazonaws.com)';
     } else if (name === 'sts:assumerole' && kinds.length > 0 && other.length === 0 && kinds.some((k) => k.kind !== 'invalid')) {
       const r = contentRange(a.node);
-      ctx.report('aa-mismatched-action-for-principal', r.offset, r.length, `${quote(a.value)} is never called by an identity provider: federated users assume a role with sts:AssumeRoleWithSAML (SAML providers) or sts:AssumeRoleWithWebIdentity (OIDC providers).`, { severity: 'info' });
+      ctx.report(
+        'aa-mismatched-action-for-principal',
+        r.offset,
+        r.length,
+        `${quote(a.value)} is never called by an identity provider: federated users assume a role with sts:AssumeRoleWithSAML (SAML providers) or sts:AssumeRoleWithWebIdentity (OIDC providers).`,
+        { severity: 'info' },
+      );
       continue;
     } else continue;
     if (bad.length === 0) continue;
     const r = contentRange(a.node);
-    ctx.report('aa-mismatched-action-for-principal', r.offset, r.length, `${quote(a.value)} cannot be used by ${bad.map((b) => quote(b)).join(', ')}: it needs ${needed}. Use sts:AssumeRoleWithSAML with a SAML provider, sts:AssumeRoleWithWebIdentity with an OIDC provider, and sts:AssumeRole with AWS and service principals.`);
+    ctx.report(
+      'aa-mismatched-action-for-principal',
+      r.offset,
+      r.length,
+      `${quote(a.value)} cannot be used by ${bad.map((b) => quote(b)).join(', ')}: it needs ${needed}. Use sts:AssumeRoleWithSAML with a SAML provider, sts:AssumeRoleWithWebIdentity with an OIDC provider, and sts:AssumeRole with AWS and service principals.`,
+    );
   }
 
   // OIDC principals need a condition on their own keys.
@@ -606,12 +946,22 @@ function federated(ctx: RuleContext, st: StatementModel): void {
     const r = contentRange(k.node);
     if (k.provider.toLowerCase() === GITHUB) {
       if (!keys.includes(`${GITHUB}:sub`)) {
-        ctx.report('aa-github-missing-sub', r.offset, r.length, `This trust statement for GitHub Actions has no ${GITHUB}:sub condition, so workflows of any GitHub repository can assume the role. Add a condition such as "StringLike": {"${GITHUB}:sub": "repo:<org>/<repo>:ref:refs/heads/<branch>"}.`);
+        ctx.report(
+          'aa-github-missing-sub',
+          r.offset,
+          r.length,
+          `This trust statement for GitHub Actions has no ${GITHUB}:sub condition, so workflows of any GitHub repository can assume the role. Add a condition such as "StringLike": {"${GITHUB}:sub": "repo:<org>/<repo>:ref:refs/heads/<branch>"}.`,
+        );
       }
       continue;
     }
     if (!keys.some((key) => key.startsWith(prefix))) {
-      ctx.report('aa-oidc-missing-condition', r.offset, r.length, `This trust statement has no condition on a ${elide(k.provider)} key (such as ${elide(k.provider)}:aud), so anyone the provider issues a token to, for any application, can assume the role. Add a condition on the provider's aud (and sub) claim.`);
+      ctx.report(
+        'aa-oidc-missing-condition',
+        r.offset,
+        r.length,
+        `This trust statement has no condition on a ${elide(k.provider)} key (such as ${elide(k.provider)}:aud), so anyone the provider issues a token to, for any application, can assume the role. Add a condition on the provider's aud (and sub) claim.`,
+      );
     }
   }
   githubSubValues(ctx, st);
@@ -628,9 +978,20 @@ function githubSubValues(ctx: RuleContext, st: StatementModel): void {
         const r = contentRange(item.node);
         const m = /^repo:([^:*?/]+)\/([^:*?]+):/.exec(item.value);
         if (m) {
-          ctx.report('aa-github-sub-wildcard', r.offset, r.length, `${quote(item.value)} admits every ref matching the wildcard (branches, tags, environments, pull requests) of ${m[1]}/${m[2]}. If only one branch or environment should deploy, name it, e.g. repo:${m[1]}/${m[2]}:ref:refs/heads/main.`, { severity: 'info' });
+          ctx.report(
+            'aa-github-sub-wildcard',
+            r.offset,
+            r.length,
+            `${quote(item.value)} admits every ref matching the wildcard (branches, tags, environments, pull requests) of ${m[1]}/${m[2]}. If only one branch or environment should deploy, name it, e.g. repo:${m[1]}/${m[2]}:ref:refs/heads/main.`,
+            { severity: 'info' },
+          );
         } else {
-          ctx.report('aa-github-sub-wildcard', r.offset, r.length, `${quote(item.value)} has a wildcard in the GitHub organization or repository, so workflows of other repositories can assume the role. Name the repository and branch, e.g. repo:<org>/<repo>:ref:refs/heads/main.`);
+          ctx.report(
+            'aa-github-sub-wildcard',
+            r.offset,
+            r.length,
+            `${quote(item.value)} has a wildcard in the GitHub organization or repository, so workflows of other repositories can assume the role. Name the repository and branch, e.g. repo:<org>/<repo>:ref:refs/heads/main.`,
+          );
         }
       }
     }
@@ -645,12 +1006,22 @@ function audienceQualifiers(ctx: RuleContext, st: StatementModel): void {
     if (!any && !op.startsWith('ForAllValues:')) continue;
     for (const [key, keyProp] of properties(valueOf(opProp))) {
       const m = /^(.+):aud$/i.exec(key);
-      if (!m || /^(aws|sts|iam)$/i.test(m[1]!) || !m[1]!.includes('.')) continue;
-      const r = contentRange(keyProp.children![0]!);
+      if (!m || /^(aws|sts|iam)$/i.test(m[1]) || !m[1].includes('.')) continue;
+      const r = contentRange(keyProp.children![0]);
       if (any) {
-        ctx.report('aa-oidc-aud-foranyvalue', r.offset, r.length, `ForAnyValue: on ${elide(key)} is true when any audience in the token matches, so a token issued for several applications, one of them yours, passes. If the provider issues a single audience, use plain ${elide(op.slice('ForAnyValue:'.length))}; remove the qualifier unless the claim is multivalued.`);
+        ctx.report(
+          'aa-oidc-aud-foranyvalue',
+          r.offset,
+          r.length,
+          `ForAnyValue: on ${elide(key)} is true when any audience in the token matches, so a token issued for several applications, one of them yours, passes. If the provider issues a single audience, use plain ${elide(op.slice('ForAnyValue:'.length))}; remove the qualifier unless the claim is multivalued.`,
+        );
       } else {
-        ctx.report('aa-oidc-aud-forallvalues', r.offset, r.length, `${elide(key)} identifies the application a token is for. Use a set operator only if the provider issues several audiences in one token; for a single-valued claim use plain ${elide(op.slice('ForAllValues:'.length))}.`);
+        ctx.report(
+          'aa-oidc-aud-forallvalues',
+          r.offset,
+          r.length,
+          `${elide(key)} identifies the application a token is for. Use a set operator only if the provider issues several audiences in one token; for a single-valued claim use plain ${elide(op.slice('ForAllValues:'.length))}.`,
+        );
       }
     }
   }
@@ -661,13 +1032,20 @@ function rolesAnywhere(ctx: RuleContext): void {
   const sts = ctx.model.statements.filter((st) => isAllow(st) && principalItems(st, 'Service').some((i) => i.value === 'rolesanywhere.amazonaws.com'));
   if (sts.length === 0) return;
   const allowed = (st: StatementModel, a: string): boolean =>
-    st.action ? stringItems(st.action).some((x) => actionPatternMatches(x.value, a)) : !!st.notAction && !stringItems(st.notAction).some((x) => actionPatternMatches(x.value, a));
+    st.action
+      ? stringItems(st.action).some((x) => actionPatternMatches(x.value, a))
+      : !!st.notAction && !stringItems(st.notAction).some((x) => actionPatternMatches(x.value, a));
   const missing = REQUIRED.filter((a) => !sts.some((st) => allowed(st, a)));
   if (missing.length === 0) return;
   for (const st of sts) {
     const item = principalItems(st, 'Service').find((i) => i.value === 'rolesanywhere.amazonaws.com')!;
     const r = contentRange(item.node);
-    ctx.report('aa-roles-anywhere-actions', r.offset, r.length, `IAM Roles Anywhere needs sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession to assume this role; the policy does not allow ${missing.join(', ')}. Add ${missing.length === 1 ? 'it' : 'them'} to the statement's Action.`);
+    ctx.report(
+      'aa-roles-anywhere-actions',
+      r.offset,
+      r.length,
+      `IAM Roles Anywhere needs sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession to assume this role; the policy does not allow ${missing.join(', ')}. Add ${missing.length === 1 ? 'it' : 'them'} to the statement's Action.`,
+    );
   }
 }
 
@@ -690,9 +1068,15 @@ function redundantPrincipal(ctx: RuleContext, st: StatementModel): void {
       if (!m || !roles.has(`${m[1]}|${m[2]}|${m[3]}`)) continue;
       const r = contentRange(i.node);
       const edit = takeFix(ctx) ? removeArrayItemEdit(ctx.text, arr, i.node) : undefined;
-      ctx.report('aa-redundant-principal', r.offset, r.length, `The assumed-role session ${quote(i.value)} is redundant: the same Principal names its role ${quote(m[3]!)}, which covers its sessions. Remove the assumed-role principal.`, {
-        fixes: edit ? [{ title: 'Remove the assumed-role principal', edits: [edit], preferred: true }] : [],
-      });
+      ctx.report(
+        'aa-redundant-principal',
+        r.offset,
+        r.length,
+        `The assumed-role session ${quote(i.value)} is redundant: the same Principal names its role ${quote(m[3])}, which covers its sessions. Remove the assumed-role principal.`,
+        {
+          fixes: edit ? [{ title: 'Remove the assumed-role principal', edits: [edit], preferred: true }] : [],
+        },
+      );
     }
   }
 }
@@ -739,7 +1123,7 @@ export function removeArrayItemEdit(text: string, arr: Node, item: Node, index?:
     }
     return { offset: start, length: end - start, newText: '' };
   }
-  const start = prev!.offset + prev!.length;
+  const start = prev.offset + prev.length;
   return { offset: start, length: item.offset + item.length - start, newText: '' };
 }
 
@@ -768,7 +1152,7 @@ function entryCovers(w: Entry, n: Entry, actions: boolean): boolean {
   if (actions) return patternCovers(w.norm, n.norm, false);
   if (w.norm === '*') return !n.norm.includes('${');
   if (!w.fields || !n.fields) return patternCovers(w.norm, n.norm, false);
-  for (let i = 0; i < 6; i++) if (!patternCovers(w.fields[i]!, n.fields[i]!, false)) return false;
+  for (let i = 0; i < 6; i++) if (!patternCovers(w.fields[i], n.fields[i], false)) return false;
   return true;
 }
 
@@ -825,11 +1209,17 @@ function redundantValues(ctx: RuleContext, st: StatementModel, el: Node | undefi
     }
     const r = contentRange(e.item.node);
     const edit = takeFix(ctx) ? removeArrayItemEdit(ctx.text, el, e.item.node) : undefined;
-    ctx.report(rule, r.offset, r.length, dup
-      ? `${quote(e.item.value)} appears more than once in ${name}. Remove the copy; the permissions stay the same.`
-      : `${quote(e.item.value)} is redundant: ${quote(by!)} in the same ${name} already covers it. Remove it; the permissions stay the same (the wildcard also covers ${what}s added later).`, {
-      fixes: edit ? [{ title: `Remove the redundant ${what}`, edits: [edit], preferred: true }] : [],
-    });
+    ctx.report(
+      rule,
+      r.offset,
+      r.length,
+      dup
+        ? `${quote(e.item.value)} appears more than once in ${name}. Remove the copy; the permissions stay the same.`
+        : `${quote(e.item.value)} is redundant: ${quote(by!)} in the same ${name} already covers it. Remove it; the permissions stay the same (the wildcard also covers ${what}s added later).`,
+      {
+        fixes: edit ? [{ title: `Remove the redundant ${what}`, edits: [edit], preferred: true }] : [],
+      },
+    );
   }
 }
 
@@ -874,7 +1264,8 @@ function redundantStatements(ctx: RuleContext): void {
       if (name === 'Sid') continue;
       const v = valueOf(prop);
       // A string and a one-element list are the same; lists count distinct values (case-insensitive).
-      const size = v?.type === 'array' ? new Set((v.children ?? []).map((c) => String(c.value).toLowerCase())).size : v?.type === 'object' ? `o${v.children?.length}` : 1;
+      const size =
+        v?.type === 'array' ? new Set((v.children ?? []).map((c) => String(c.value).toLowerCase())).size : v?.type === 'object' ? `o${v.children?.length}` : 1;
       k += `${name}:${size}:${name === 'Effect' ? String(v?.value) : ''};`;
     }
     return k.split(';').sort().join(';');
@@ -887,7 +1278,7 @@ function redundantStatements(ctx: RuleContext): void {
   });
   const seen = new Map<string, StatementModel>();
   for (const [i, st] of ctx.model.statements.entries()) {
-    if (shapes.get(keys[i]!)! < 2) continue;
+    if (shapes.get(keys[i])! < 2) continue;
     const c = canonical(st);
     if (c === undefined) continue;
     const first = seen.get(c);
@@ -896,10 +1287,16 @@ function redundantStatements(ctx: RuleContext): void {
       continue;
     }
     const edit = takeFix(ctx) ? removeArrayItemEdit(ctx.text, sv, st.node, st.index) : undefined;
-    ctx.report('aa-redundant-statement', st.node.offset, 1, `This statement grants the same as statement ${first.index + 1}${first.sid?.type === 'string' ? ` (${quote(first.sid.value as string)})` : ''}. Remove one copy: two copies drift apart when only one is edited.`, {
-      fixes: edit ? [{ title: 'Remove the duplicate statement', edits: [edit], preferred: true }] : [],
-      related: [{ offset: first.node.offset, length: 1, message: 'the first copy' }],
-    });
+    ctx.report(
+      'aa-redundant-statement',
+      st.node.offset,
+      1,
+      `This statement grants the same as statement ${first.index + 1}${first.sid?.type === 'string' ? ` (${quote(first.sid.value as string)})` : ''}. Remove one copy: two copies drift apart when only one is edited.`,
+      {
+        fixes: edit ? [{ title: 'Remove the duplicate statement', edits: [edit], preferred: true }] : [],
+        related: [{ offset: first.node.offset, length: 1, message: 'the first copy' }],
+      },
+    );
   }
 }
 
@@ -911,9 +1308,14 @@ function wildcardServiceName(ctx: RuleContext, st: StatementModel): void {
       const f = v.split(':');
       const service = f[2];
       if (f.length < 6 || service === undefined || !hasWild(service) || /^\*+$/.test(service)) continue;
-      const from = f[0]!.length + f[1]!.length + 2;
+      const from = f[0].length + f[1].length + 2;
       const r = rangeInString(ctx.text, item.node, from, from + service.length);
-      ctx.report('aa-wildcard-service-name', r.offset, r.length, `The service field ${quote(service)} of this ARN has a wildcard, so it also matches services with similar names, including future ones. Name the service (one ARN per service).`);
+      ctx.report(
+        'aa-wildcard-service-name',
+        r.offset,
+        r.length,
+        `The service field ${quote(service)} of this ARN has a wildcard, so it also matches services with similar names, including future ones. Name the service (one ARN per service).`,
+      );
     }
   }
 }

@@ -31,7 +31,8 @@ export const accessAnalyzerTagRules: RuleFamily = {
       severity: 'info',
       accessAnalyzer: 'DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
       title: 'Deny on a tag key some of its services ignore',
-      description: 'A Deny statement conditions on a global tag key (aws:ResourceTag/…, aws:RequestTag/…, aws:TagKeys) that, by the Service Authorization Reference, none of the statement\'s actions of some service support. For those actions the key is never in the request, so the Deny does not apply to them (Access Analyzer security warning; DENY_NOTACTION_… with NotAction). Deny those actions in a statement of their own, without the tag condition.',
+      description:
+        "A Deny statement conditions on a global tag key (aws:ResourceTag/…, aws:RequestTag/…, aws:TagKeys) that, by the Service Authorization Reference, none of the statement's actions of some service support. For those actions the key is never in the request, so the Deny does not apply to them (Access Analyzer security warning; DENY_NOTACTION_… with NotAction). Deny those actions in a statement of their own, without the tag condition.",
       docUrl: `${CHECKS}#access-analyzer-reference-policy-checks-security-warning-deny-with-unsupported-tag-condition-key-for-service`,
     },
     {
@@ -39,7 +40,8 @@ export const accessAnalyzerTagRules: RuleFamily = {
       severity: 'info',
       accessAnalyzer: 'ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
       title: 'Allow on a tag key some of its services ignore',
-      description: 'An Allow statement conditions on a global tag key that, by the Service Authorization Reference, none of the statement\'s actions of some service support, so for those actions the condition never matches and the statement grants nothing (Access Analyzer suggestion; ALLOW_NOTACTION_… with NotAction). Info: the reference data can lag behind the services.',
+      description:
+        "An Allow statement conditions on a global tag key that, by the Service Authorization Reference, none of the statement's actions of some service support, so for those actions the condition never matches and the statement grants nothing (Access Analyzer suggestion; ALLOW_NOTACTION_… with NotAction). Info: the reference data can lag behind the services.",
       docUrl: `${CHECKS}#access-analyzer-reference-policy-checks-suggestion-allow-with-unsupported-tag-condition-key-for-service`,
     },
   ],
@@ -71,8 +73,8 @@ function actionsByService(iam: IamIndex, st: StatementModel): Map<string, string
 function supports(iam: IamIndex, action: string, template: string): boolean {
   const found = findAction(iam, action);
   if (!found) return true; // not judged
-  const decoded = found.svc.actions[found.position]!;
-  return decoded.ck.some((k) => found.svc.conditionKeys[k]!.key.toLowerCase() === template);
+  const decoded = found.svc.actions[found.position];
+  return decoded.ck.some((k) => found.svc.conditionKeys[k].key.toLowerCase() === template);
 }
 
 function check(ctx: RuleContext, iam: IamIndex, st: StatementModel): void {
@@ -98,9 +100,19 @@ function check(ctx: RuleContext, iam: IamIndex, st: StatementModel): void {
       if (touchesPlaceholder(ctx, r.offset, r.length)) continue;
       const services = ignoring.slice(0, 4).join(', ') + (ignoring.length > 4 ? ` and ${ignoring.length - 4} more` : '');
       if (deny) {
-        ctx.report('aa-tag-key-unsupported-deny', r.offset, r.length, `By the Service Authorization Reference, the actions of ${services} in this statement do not support ${elide(key)}: the key is never in their requests, so this Deny does not apply to them. Deny them in a statement of their own, without the tag condition.`);
+        ctx.report(
+          'aa-tag-key-unsupported-deny',
+          r.offset,
+          r.length,
+          `By the Service Authorization Reference, the actions of ${services} in this statement do not support ${elide(key)}: the key is never in their requests, so this Deny does not apply to them. Deny them in a statement of their own, without the tag condition.`,
+        );
       } else {
-        ctx.report('aa-tag-key-unsupported-allow', r.offset, r.length, `By the Service Authorization Reference, the actions of ${services} in this statement do not support ${elide(key)}, so for them the condition never matches and this Allow grants nothing. Move them to a statement without the tag condition.`);
+        ctx.report(
+          'aa-tag-key-unsupported-allow',
+          r.offset,
+          r.length,
+          `By the Service Authorization Reference, the actions of ${services} in this statement do not support ${elide(key)}, so for them the condition never matches and this Allow grants nothing. Move them to a statement without the tag condition.`,
+        );
       }
     }
   }
@@ -110,7 +122,7 @@ function check(ctx: RuleContext, iam: IamIndex, st: StatementModel): void {
 const IGNORING = new WeakMap<IamIndex, Map<string, string[]>>();
 function servicesIgnoring(iam: IamIndex, template: string): string[] {
   let byTemplate = IGNORING.get(iam);
-  if (!byTemplate) IGNORING.set(iam, (byTemplate = new Map()));
+  if (!byTemplate) IGNORING.set(iam, (byTemplate = new Map<string, string[]>()));
   let list = byTemplate.get(template);
   if (!list) {
     const all = matchActions(iam, '*');
@@ -136,9 +148,19 @@ function notAction(ctx: RuleContext, iam: IamIndex, st: StatementModel, deny: bo
       if (touchesPlaceholder(ctx, r.offset, r.length)) continue;
       const eg = `${ignoring.length} services, e.g. ${ignoring.slice(0, 3).join(', ')}`;
       if (deny) {
-        ctx.report('aa-tag-key-unsupported-deny', r.offset, r.length, `With NotAction this Deny covers every other action, including those of ${eg}, which by the Service Authorization Reference do not support ${elide(key)}: for them the key is never in the request, so the Deny does not apply. Deny them in a statement of their own, without the tag condition.`);
+        ctx.report(
+          'aa-tag-key-unsupported-deny',
+          r.offset,
+          r.length,
+          `With NotAction this Deny covers every other action, including those of ${eg}, which by the Service Authorization Reference do not support ${elide(key)}: for them the key is never in the request, so the Deny does not apply. Deny them in a statement of their own, without the tag condition.`,
+        );
       } else {
-        ctx.report('aa-tag-key-unsupported-allow', r.offset, r.length, `With NotAction this Allow covers every other action, including those of ${eg}, which by the Service Authorization Reference do not support ${elide(key)}: for them the condition never matches.`);
+        ctx.report(
+          'aa-tag-key-unsupported-allow',
+          r.offset,
+          r.length,
+          `With NotAction this Allow covers every other action, including those of ${eg}, which by the Service Authorization Reference do not support ${elide(key)}: for them the condition never matches.`,
+        );
       }
     }
   }

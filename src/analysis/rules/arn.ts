@@ -32,8 +32,34 @@ const SERVICES: Record<string, ServiceShape> = {
   iam: { region: 'empty', account: 'required', doc: SAR + 'list_awsidentityandaccessmanagementiam.html' },
   sts: { region: 'empty', account: 'required', doc: SAR + 'list_awssecuritytokenservice.html' },
   glue: {
-    region: 'required', account: 'required', doc: SAR + 'list_awsglue.html',
-    types: ['catalog', 'database', 'table', 'tableVersion', 'userDefinedFunction', 'connection', 'blueprint', 'completion', 'connectionType', 'crawler', 'customEntityType', 'dataQualityRuleset', 'devEndpoint', 'integration', 'integrationresourceproperty', 'job', 'mlTransform', 'registry', 'schema', 'session', 'trigger', 'usageProfile', 'workflow'],
+    region: 'required',
+    account: 'required',
+    doc: SAR + 'list_awsglue.html',
+    types: [
+      'catalog',
+      'database',
+      'table',
+      'tableVersion',
+      'userDefinedFunction',
+      'connection',
+      'blueprint',
+      'completion',
+      'connectionType',
+      'crawler',
+      'customEntityType',
+      'dataQualityRuleset',
+      'devEndpoint',
+      'integration',
+      'integrationresourceproperty',
+      'job',
+      'mlTransform',
+      'registry',
+      'schema',
+      'session',
+      'trigger',
+      'usageProfile',
+      'workflow',
+    ],
   },
   kms: { region: 'required', account: 'required', doc: SAR + 'list_awskeymanagementservice.html', types: ['key', 'alias'] },
   athena: { region: 'required', account: 'required', doc: SAR + 'list_amazonathena.html' },
@@ -48,24 +74,114 @@ const SERVICES: Record<string, ServiceShape> = {
 const KMS_KEY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
 
 export const ARN_RULE_IDS = [
-  'arn-prefix', 'arn-missing-fields', 'arn-s3-two-colons', 'arn-partition', 'arn-service', 'arn-region', 'arn-region-not-allowed',
-  'arn-account', 'arn-account-not-allowed', 'arn-nested', 'arn-resource',
+  'arn-prefix',
+  'arn-missing-fields',
+  'arn-s3-two-colons',
+  'arn-partition',
+  'arn-service',
+  'arn-region',
+  'arn-region-not-allowed',
+  'arn-account',
+  'arn-account-not-allowed',
+  'arn-nested',
+  'arn-resource',
 ] as const;
 
 export const arnRules: RuleFamily = {
   name: 'arn',
   rules: [
-    { id: 'arn-prefix', severity: 'error', accessAnalyzer: 'INVALID_ARN_PREFIX', title: 'Not an ARN', description: 'Resource values (and ARN condition values) must be "*" or an ARN starting with arn: (INVALID_ARN_PREFIX).', docUrl: ARN_DOC },
-    { id: 'arn-missing-fields', severity: 'error', accessAnalyzer: 'MISSING_ARN_FIELD', title: 'ARN has too few fields', description: 'An ARN has six colon-separated fields, arn:partition:service:region:account-id:resource, even when some are empty (MISSING_ARN_FIELD).', docUrl: ARN_DOC },
-    { id: 'arn-s3-two-colons', severity: 'error', title: 'S3 ARN with two colons', description: 'S3 bucket and object ARNs have an empty Region and account: arn:aws:s3:::bucket/key (three colons). With two colons the bucket lands in the account field and the statement matches nothing.', docUrl: S3_ARN_DOC },
-    { id: 'arn-partition', severity: 'error', accessAnalyzer: 'INVALID_PARTITION', title: 'Invalid partition', description: 'The partition is aws, aws-cn, aws-us-gov, aws-eusc or an aws-iso* partition (INVALID_PARTITION). In a Resource or Condition value a wildcard partition such as arn:*:ssm:… is a pattern and fine when it can match a partition; in a Principal it is not allowed.', docUrl: ARN_DOC },
-    { id: 'arn-service', severity: 'error', accessAnalyzer: 'INVALID_ARN_SERVICE_CASE', title: 'Invalid service in ARN', description: 'The service namespace is lower case, e.g. s3, glue, cleanrooms (INVALID_ARN_SERVICE_CASE).', docUrl: ARN_DOC },
-    { id: 'arn-region', severity: 'error', accessAnalyzer: 'INVALID_ARN_REGION', title: 'Invalid or missing Region', description: 'The Region field must be a Region code of the ARN\'s partition (us-east-1, not an Availability Zone such as us-east-1a), and regional services need one (INVALID_ARN_REGION / MISSING_ARN_REGION).', docUrl: REGIONS_URL },
-    { id: 'arn-region-not-allowed', severity: 'error', accessAnalyzer: 'ARN_REGION_NOT_ALLOWED', title: 'Region not allowed', description: 'S3 bucket/object ARNs and IAM ARNs have an empty Region field (ARN_REGION_NOT_ALLOWED).', docUrl: ARN_DOC },
-    { id: 'arn-account', severity: 'error', accessAnalyzer: 'INVALID_ARN_ACCOUNT', title: 'Invalid or missing account ID', description: 'The account field is a 12-digit AWS account ID without hyphens (or a wildcard); `aws` only for AWS managed policies (INVALID_ARN_ACCOUNT / MISSING_ARN_ACCOUNT).', docUrl: ARN_DOC },
-    { id: 'arn-account-not-allowed', severity: 'error', accessAnalyzer: 'ARN_ACCOUNT_NOT_ALLOWED', title: 'Account not allowed', description: 'S3 bucket and object ARNs have an empty account field (ARN_ACCOUNT_NOT_ALLOWED).', docUrl: S3_ARN_DOC },
-    { id: 'arn-nested', severity: 'error', title: 'ARN inside an ARN', description: 'An ARN was pasted where only a name belongs, e.g. arn:aws:s3:::arn:aws:s3:::bucket (the AWS page calls bucket_name "the ARN of the bucket").', docUrl: ARN_DOC },
-    { id: 'arn-resource', severity: 'error', accessAnalyzer: 'INVALID_ARN_RESOURCE', title: 'Malformed resource part', description: 'The resource part does not match the service\'s ARN format in the Service Authorization Reference (INVALID_ARN_RESOURCE), e.g. a Glue table with four path segments or a KMS key ID that is not a key ID.', docUrl: SAR + 'reference_policies_actions-resources-contextkeys.html' },
+    {
+      id: 'arn-prefix',
+      severity: 'error',
+      accessAnalyzer: 'INVALID_ARN_PREFIX',
+      title: 'Not an ARN',
+      description: 'Resource values (and ARN condition values) must be "*" or an ARN starting with arn: (INVALID_ARN_PREFIX).',
+      docUrl: ARN_DOC,
+    },
+    {
+      id: 'arn-missing-fields',
+      severity: 'error',
+      accessAnalyzer: 'MISSING_ARN_FIELD',
+      title: 'ARN has too few fields',
+      description: 'An ARN has six colon-separated fields, arn:partition:service:region:account-id:resource, even when some are empty (MISSING_ARN_FIELD).',
+      docUrl: ARN_DOC,
+    },
+    {
+      id: 'arn-s3-two-colons',
+      severity: 'error',
+      title: 'S3 ARN with two colons',
+      description:
+        'S3 bucket and object ARNs have an empty Region and account: arn:aws:s3:::bucket/key (three colons). With two colons the bucket lands in the account field and the statement matches nothing.',
+      docUrl: S3_ARN_DOC,
+    },
+    {
+      id: 'arn-partition',
+      severity: 'error',
+      accessAnalyzer: 'INVALID_PARTITION',
+      title: 'Invalid partition',
+      description:
+        'The partition is aws, aws-cn, aws-us-gov, aws-eusc or an aws-iso* partition (INVALID_PARTITION). In a Resource or Condition value a wildcard partition such as arn:*:ssm:… is a pattern and fine when it can match a partition; in a Principal it is not allowed.',
+      docUrl: ARN_DOC,
+    },
+    {
+      id: 'arn-service',
+      severity: 'error',
+      accessAnalyzer: 'INVALID_ARN_SERVICE_CASE',
+      title: 'Invalid service in ARN',
+      description: 'The service namespace is lower case, e.g. s3, glue, cleanrooms (INVALID_ARN_SERVICE_CASE).',
+      docUrl: ARN_DOC,
+    },
+    {
+      id: 'arn-region',
+      severity: 'error',
+      accessAnalyzer: 'INVALID_ARN_REGION',
+      title: 'Invalid or missing Region',
+      description:
+        "The Region field must be a Region code of the ARN's partition (us-east-1, not an Availability Zone such as us-east-1a), and regional services need one (INVALID_ARN_REGION / MISSING_ARN_REGION).",
+      docUrl: REGIONS_URL,
+    },
+    {
+      id: 'arn-region-not-allowed',
+      severity: 'error',
+      accessAnalyzer: 'ARN_REGION_NOT_ALLOWED',
+      title: 'Region not allowed',
+      description: 'S3 bucket/object ARNs and IAM ARNs have an empty Region field (ARN_REGION_NOT_ALLOWED).',
+      docUrl: ARN_DOC,
+    },
+    {
+      id: 'arn-account',
+      severity: 'error',
+      accessAnalyzer: 'INVALID_ARN_ACCOUNT',
+      title: 'Invalid or missing account ID',
+      description:
+        'The account field is a 12-digit AWS account ID without hyphens (or a wildcard); `aws` only for AWS managed policies (INVALID_ARN_ACCOUNT / MISSING_ARN_ACCOUNT).',
+      docUrl: ARN_DOC,
+    },
+    {
+      id: 'arn-account-not-allowed',
+      severity: 'error',
+      accessAnalyzer: 'ARN_ACCOUNT_NOT_ALLOWED',
+      title: 'Account not allowed',
+      description: 'S3 bucket and object ARNs have an empty account field (ARN_ACCOUNT_NOT_ALLOWED).',
+      docUrl: S3_ARN_DOC,
+    },
+    {
+      id: 'arn-nested',
+      severity: 'error',
+      title: 'ARN inside an ARN',
+      description:
+        'An ARN was pasted where only a name belongs, e.g. arn:aws:s3:::arn:aws:s3:::bucket (the AWS page calls bucket_name "the ARN of the bucket").',
+      docUrl: ARN_DOC,
+    },
+    {
+      id: 'arn-resource',
+      severity: 'error',
+      accessAnalyzer: 'INVALID_ARN_RESOURCE',
+      title: 'Malformed resource part',
+      description:
+        "The resource part does not match the service's ARN format in the Service Authorization Reference (INVALID_ARN_RESOURCE), e.g. a Glue table with four path segments or a KMS key ID that is not a key ID.",
+      docUrl: SAR + 'reference_policies_actions-resources-contextkeys.html',
+    },
   ],
   check(ctx) {
     for (const site of collectArnSites(ctx.model)) checkSite(ctx, site);
@@ -73,7 +189,14 @@ export const arnRules: RuleFamily = {
 };
 
 interface Reporter {
-  (rule: (typeof ARN_RULE_IDS)[number], field: ArnField | { start: number; end: number }, message: string, fixes?: Fix[], severity?: Severity, docUrl?: string): void;
+  (
+    rule: (typeof ARN_RULE_IDS)[number],
+    field: ArnField | { start: number; end: number },
+    message: string,
+    fixes?: Fix[],
+    severity?: Severity,
+    docUrl?: string,
+  ): void;
 }
 
 function checkSite(ctx: RuleContext, site: ArnSite): void {
@@ -81,7 +204,6 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
   // Escaped values (`arn:aws:s3::acme\\/*`) are checked on the decoded value; ranges and edits map back to the escapes.
   if (!isMappableString(ctx.text, node)) return;
   if (value === '*' || value === '') return;
-  const whole = rangeInString(ctx.text, node);
   if (hasPlaceholderSyntax(value) && !value.startsWith('arn:')) return;
   const at = (f: { start: number; end: number }) => rangeInString(ctx.text, node, f.start, f.end);
   const report: Reporter = (rule, field, message, fixes, severity, docUrl) => {
@@ -95,10 +217,19 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
   if (!value.startsWith('arn:')) {
     if (site.origin === 'condition' && (hasWildcard(value) || hasVariable(value))) return;
     if (/^arn:/i.test(value)) {
-      report('arn-prefix', { start: 0, end: 3 }, `ARNs start with lower-case "arn:", not "${value.slice(0, 4)}".`, [{ title: 'Change to "arn:"', edits: [edit(0, 3, 'arn')], preferred: true }]);
+      report('arn-prefix', { start: 0, end: 3 }, `ARNs start with lower-case "arn:", not "${value.slice(0, 4)}".`, [
+        { title: 'Change to "arn:"', edits: [edit(0, 3, 'arn')], preferred: true },
+      ]);
     } else if (!hasVariable(value)) {
-      const what = site.origin === 'resource' ? 'Resource values must be "*" or an ARN' : `${elide(site.key ?? 'This condition key')} compares ARNs, so the value must be an ARN`;
-      report('arn-prefix', { start: 0, end: value.length }, `${quote(value)} is not an ARN. ${what}, e.g. arn:aws:s3:::bucket-name or arn:aws:glue:us-east-1:<account-id>:catalog.`);
+      const what =
+        site.origin === 'resource'
+          ? 'Resource values must be "*" or an ARN'
+          : `${elide(site.key ?? 'This condition key')} compares ARNs, so the value must be an ARN`;
+      report(
+        'arn-prefix',
+        { start: 0, end: value.length },
+        `${quote(value)} is not an ARN. ${what}, e.g. arn:aws:s3:::bucket-name or arn:aws:glue:us-east-1:<account-id>:catalog.`,
+      );
     }
     return;
   }
@@ -110,13 +241,20 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
   if (arn.fields.length < 6) {
     if (arn.fields.length === 5 && service === 's3' && arn.region!.text === '' && arn.account!.text !== '') {
       const colon = arn.service!.end; // the "::" after s3
-      report('arn-s3-two-colons', { start: colon, end: colon + 2 }, `This S3 ARN has two colons after "s3" where it needs three: arn:aws:s3:::${elide(arn.account!.text)}. With two, ${quote(arn.account!.text)} is read as the account ID and the statement matches no bucket or object.`, [
-        { title: 'Insert the missing colon (arn:aws:s3:::…)', edits: [edit(colon, colon, ':')], preferred: true },
-      ]);
+      report(
+        'arn-s3-two-colons',
+        { start: colon, end: colon + 2 },
+        `This S3 ARN has two colons after "s3" where it needs three: arn:aws:s3:::${elide(arn.account!.text)}. With two, ${quote(arn.account!.text)} is read as the account ID and the statement matches no bucket or object.`,
+        [{ title: 'Insert the missing colon (arn:aws:s3:::…)', edits: [edit(colon, colon, ':')], preferred: true }],
+      );
       return;
     }
     if (site.origin === 'condition' && hasWildcard(value)) return; // a string pattern such as arn:aws:secretsmanager:*
-    report('arn-missing-fields', { start: 0, end: value.length }, `This ARN has ${arn.fields.length} of the six fields arn:partition:service:region:account-id:resource (fields may be empty, but their colons must be there).`);
+    report(
+      'arn-missing-fields',
+      { start: 0, end: value.length },
+      `This ARN has ${arn.fields.length} of the six fields arn:partition:service:region:account-id:resource (fields may be empty, but their colons must be there).`,
+    );
     return;
   }
 
@@ -130,7 +268,9 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
   const partitionPattern = hasWildcard(partition.text) && site.origin !== 'principal' && PARTITIONS.some((p) => globMatches(partition.text, p));
   if (!hasVariable(partition.text) && !partitionPattern && !PARTITION_RE.test(partition.text)) {
     const lower = partition.text.toLowerCase();
-    const fixes: Fix[] = PARTITION_RE.test(lower) ? [{ title: `Change to "${lower}"`, edits: [edit(partition.start, partition.end, lower)], preferred: true }] : [];
+    const fixes: Fix[] = PARTITION_RE.test(lower)
+      ? [{ title: `Change to "${lower}"`, edits: [edit(partition.start, partition.end, lower)], preferred: true }]
+      : [];
     const msg = hasWildcard(partition.text)
       ? 'Wildcards are not allowed in the partition field of an ARN. Use aws (or aws-cn, aws-us-gov, …).'
       : `${quote(partition.text)} is not a partition. Use one of ${PARTITIONS.join(', ')} (aws for the commercial Regions and AWS Clean Rooms).`;
@@ -139,25 +279,35 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
 
   // Service.
   if (service === '') {
-    report('arn-service', { start: arn.service!.start - 1, end: arn.service!.end + 1 }, 'The service field of this ARN is empty. Write the service namespace, e.g. arn:aws:s3:::bucket.');
+    report(
+      'arn-service',
+      { start: arn.service!.start - 1, end: arn.service!.end + 1 },
+      'The service field of this ARN is empty. Write the service namespace, e.g. arn:aws:s3:::bucket.',
+    );
   } else if (!hasVariable(service) && /[A-Z]/.test(service)) {
     const lower = service.toLowerCase();
-    report('arn-service', arn.service!, `The service namespace in an ARN is lower case: ${quote(lower)}, not ${quote(service)}.`, [{ title: `Change to ${quote(lower)}`, edits: [edit(arn.service!.start, arn.service!.end, lower)], preferred: true }]);
+    report('arn-service', arn.service!, `The service namespace in an ARN is lower case: ${quote(lower)}, not ${quote(service)}.`, [
+      { title: `Change to ${quote(lower)}`, edits: [edit(arn.service!.start, arn.service!.end, lower)], preferred: true },
+    ]);
   } else if (!hasVariable(service) && !/^[a-z0-9*?-]+$/.test(service)) {
     report('arn-service', arn.service!, `${quote(service)} is not a service namespace (lower-case letters, digits and hyphens, e.g. glue or cleanrooms-ml).`);
   }
 
   // Nested ARN (arn:aws:s3:::arn:aws:s3:::bucket).
   if (resource.text.startsWith('arn:')) {
-    report('arn-nested', { start: 0, end: resource.start }, `This ARN contains another ARN: ${quote(resource.text)} was pasted where only the name belongs. Keep just the inner ARN.`, [
-      { title: `Use the inner ARN (${elide(resource.text, 40)})`, edits: [edit(0, resource.start, '')], preferred: true },
-    ]);
+    report(
+      'arn-nested',
+      { start: 0, end: resource.start },
+      `This ARN contains another ARN: ${quote(resource.text)} was pasted where only the name belongs. Keep just the inner ARN.`,
+      [{ title: `Use the inner ARN (${elide(resource.text, 40)})`, edits: [edit(0, resource.start, '')], preferred: true }],
+    );
     return;
   }
 
   const shape = SERVICES[service];
   const s3Bucket = service === 's3' && region.text === '' && account.text === '';
-  const s3Legacy = service === 's3' && !/^(accesspoint|job|storage-lens|storage-lens-group|access-grants|async-request|multi-region-access-point)[/:]/.test(resource.text);
+  const s3Legacy =
+    service === 's3' && !/^(accesspoint|job|storage-lens|storage-lens-group|access-grants|async-request|multi-region-access-point)[/:]/.test(resource.text);
 
   // Region.
   checkRegion(report, edit, arn, shape, s3Legacy, service);
@@ -165,25 +315,43 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
   // Account.
   if (account.text !== '' && !hasVariable(account.text) && !hasWildcard(account.text)) {
     if (s3Legacy) {
-      report('arn-account-not-allowed', account, 'S3 bucket and object ARNs have no account ID: write arn:aws:s3:::bucket-name (and use the s3:ResourceAccount condition to pin the owner account).', [
-        { title: 'Remove the account ID', edits: [edit(account.start, account.end, '')], preferred: true },
-      ]);
+      report(
+        'arn-account-not-allowed',
+        account,
+        'S3 bucket and object ARNs have no account ID: write arn:aws:s3:::bucket-name (and use the s3:ResourceAccount condition to pin the owner account).',
+        [{ title: 'Remove the account ID', edits: [edit(account.start, account.end, '')], preferred: true }],
+      );
     } else if (account.text === 'aws') {
-      if (!awsOwned(ctx, service, value, resource.text)) report('arn-account', account, 'The account "aws" is only used in ARNs of AWS-owned resources (AWS managed policies arn:aws:iam::aws:policy/…, and the resource types the Service Authorization Reference lists with the account "aws"). Use a 12-digit account ID.');
+      if (!awsOwned(ctx, service, value, resource.text))
+        report(
+          'arn-account',
+          account,
+          'The account "aws" is only used in ARNs of AWS-owned resources (AWS managed policies arn:aws:iam::aws:policy/…, and the resource types the Service Authorization Reference lists with the account "aws"). Use a 12-digit account ID.',
+        );
     } else if (service === 'iam' && account.text === 'cloudfront' && resource.text.startsWith('user/CloudFront Origin Access Identity ')) {
       // The documented CloudFront origin access identity principal (CloudFront Developer Guide, "Restricting access to an Amazon S3 origin").
     } else if (!/^\d{12}$/.test(account.text)) {
       const digits = account.text.replace(/[-\s]/g, '');
-      const fixes: Fix[] = /^\d{12}$/.test(digits) ? [{ title: `Change to ${digits}`, edits: [edit(account.start, account.end, digits)], preferred: true }] : [];
+      const fixes: Fix[] = /^\d{12}$/.test(digits)
+        ? [{ title: `Change to ${digits}`, edits: [edit(account.start, account.end, digits)], preferred: true }]
+        : [];
       report('arn-account', account, `${quote(account.text)} is not an AWS account ID: it must be exactly 12 digits, without hyphens.`, fixes);
     }
   } else if (account.text === '' && shape?.account === 'required') {
-    report('arn-account', { start: account.start - 1, end: account.end + 1 }, `${service} ARNs need the 12-digit account ID between the Region and the resource: arn:aws:${service}:<region>:<account-id>:….`);
+    report(
+      'arn-account',
+      { start: account.start - 1, end: account.end + 1 },
+      `${service} ARNs need the 12-digit account ID between the Region and the resource: arn:aws:${service}:<region>:<account-id>:….`,
+    );
   }
 
   // Resource part.
-  if (resource.text === '' ) {
-    report('arn-resource', { start: resource.start - 1, end: resource.end }, 'The resource part of this ARN is empty. Add the resource, e.g. a bucket name or table/<database>/<table>.');
+  if (resource.text === '') {
+    report(
+      'arn-resource',
+      { start: resource.start - 1, end: resource.end },
+      'The resource part of this ARN is empty. Add the resource, e.g. a bucket name or table/<database>/<table>.',
+    );
     return;
   }
   if (hasVariable(resource.text) && service !== 's3') return;
@@ -196,8 +364,7 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
     // Only where the resource part itself has a colon (secret:<name>) can the written text be a tail of it.
     const tail = shifted && shape.colonInResource && !shape.types.some((t) => resource.text.startsWith(t));
     if (!tail) checkTyped(report, edit, service, shape, resource);
-  }
-  else checkOther(report, edit, service, resource);
+  } else checkOther(report, edit, service, resource);
 }
 
 /**
@@ -240,29 +407,53 @@ function checkRegion(
   const region = arn.region!;
   const partition = arn.partition!.text;
   if (region.text === '') {
-    if (shape?.region === 'required') report('arn-region', { start: region.start - 1, end: region.end + 1 }, `${service} ARNs need a Region: arn:${elide(partition)}:${service}:<region>:<account-id>:… (for AWS Clean Rooms data, the Region of your collaboration).`);
+    if (shape?.region === 'required')
+      report(
+        'arn-region',
+        { start: region.start - 1, end: region.end + 1 },
+        `${service} ARNs need a Region: arn:${elide(partition)}:${service}:<region>:<account-id>:… (for AWS Clean Rooms data, the Region of your collaboration).`,
+      );
     return;
   }
   if (hasVariable(region.text) || hasWildcard(region.text)) return;
   if (shape?.region === 'empty' || s3Legacy) {
     const what = service === 's3' ? 'S3 bucket and object ARNs' : `${service.toUpperCase()} ARNs (a global service)`;
-    report('arn-region-not-allowed', region, `${what} have an empty Region field: remove ${quote(region.text)}.`, [{ title: `Remove ${quote(region.text)}`, edits: [edit(region.start, region.end, '')], preferred: true }]);
+    report('arn-region-not-allowed', region, `${what} have an empty Region field: remove ${quote(region.text)}.`, [
+      { title: `Remove ${quote(region.text)}`, edits: [edit(region.start, region.end, '')], preferred: true },
+    ]);
     return;
   }
   const az = asAvailabilityZone(region.text);
   if (az) {
-    report('arn-region', region, `${region.text} is an Availability Zone, not a Region: the Region is ${az}.`, [{ title: `Change to ${az}`, edits: [edit(region.start, region.end, az)], preferred: true }]);
+    report('arn-region', region, `${region.text} is an Availability Zone, not a Region: the Region is ${az}.`, [
+      { title: `Change to ${az}`, edits: [edit(region.start, region.end, az)], preferred: true },
+    ]);
     return;
   }
   if (!isRegion(region.text)) {
     const lower = region.text.toLowerCase();
-    const guess = isRegion(lower) ? lower : closest(region.text, REGIONS.filter((r) => !PARTITION_RE.test(partition) || r.partition === partition).map((r) => r.code), 2);
-    report('arn-region', region, `${quote(region.text)} is not an AWS Region code.${guess ? ` Did you mean ${guess}?` : ' Use a code such as us-east-1.'}`, guess ? [{ title: `Change to ${guess}`, edits: [edit(region.start, region.end, guess)], preferred: lower === guess }] : []);
+    const guess = isRegion(lower)
+      ? lower
+      : closest(
+          region.text,
+          REGIONS.filter((r) => !PARTITION_RE.test(partition) || r.partition === partition).map((r) => r.code),
+          2,
+        );
+    report(
+      'arn-region',
+      region,
+      `${quote(region.text)} is not an AWS Region code.${guess ? ` Did you mean ${guess}?` : ' Use a code such as us-east-1.'}`,
+      guess ? [{ title: `Change to ${guess}`, edits: [edit(region.start, region.end, guess)], preferred: lower === guess }] : [],
+    );
     return;
   }
   const info = regionInfo(region.text)!;
   if (PARTITION_RE.test(partition) && info.partition !== partition) {
-    report('arn-region', region, `${region.text} is in the ${info.partition} partition, but this ARN says ${partition}. Use arn:${info.partition}:… or a Region of ${partition}.`);
+    report(
+      'arn-region',
+      region,
+      `${region.text} is in the ${info.partition} partition, but this ARN says ${partition}. Use arn:${info.partition}:… or a Region of ${partition}.`,
+    );
   }
 }
 
@@ -270,7 +461,14 @@ function checkS3(report: Reporter, resource: ArnField): void {
   const slash = resource.text.indexOf('/');
   const bucket = slash < 0 ? resource.text : resource.text.slice(0, slash);
   if (bucket === '') {
-    report('arn-resource', { start: resource.start, end: resource.start + 1 }, 'The bucket name is missing: S3 object ARNs are arn:aws:s3:::bucket-name/key.', undefined, undefined, S3_ARN_DOC);
+    report(
+      'arn-resource',
+      { start: resource.start, end: resource.start + 1 },
+      'The bucket name is missing: S3 object ARNs are arn:aws:s3:::bucket-name/key.',
+      undefined,
+      undefined,
+      S3_ARN_DOC,
+    );
   }
 }
 
@@ -283,21 +481,35 @@ function checkTyped(
 ): void {
   const text = resource.text;
   const m = /^([^/:]*)([/:]?)(.*)$/.exec(text)!;
-  const type = m[1]!;
-  const sep = m[2]!;
-  const rest = m[3]!;
+  const type = m[1];
+  const sep = m[2];
+  const rest = m[3];
   const typeEnd = resource.start + type.length;
   if (type === '*' || type === '') return;
   if (/[*?]/.test(type)) {
     if (sep || !shape.types!.some((t) => t.startsWith(type.replace(/[*?].*$/, '')))) {
-      report('arn-resource', { start: resource.start, end: typeEnd }, `Wildcards are not allowed inside the resource type (${quote(type)}): write the type in full, e.g. ${shape.types![0]}/*.`, undefined, undefined, shape.doc);
+      report(
+        'arn-resource',
+        { start: resource.start, end: typeEnd },
+        `Wildcards are not allowed inside the resource type (${quote(type)}): write the type in full, e.g. ${shape.types![0]}/*.`,
+        undefined,
+        undefined,
+        shape.doc,
+      );
     }
     return;
   }
   if (!shape.types!.includes(type)) {
     const guess = closest(type, shape.types!, 2);
     const fixes: Fix[] = guess ? [{ title: `Change to "${guess}"`, edits: [edit(resource.start, typeEnd, guess)], preferred: true }] : [];
-    report('arn-resource', { start: resource.start, end: typeEnd }, `${quote(type)} is not a ${service} resource type.${guess ? ` Did you mean "${guess}"?` : ''} ${service} types: ${shape.types!.join(', ')}.`, fixes, undefined, shape.doc);
+    report(
+      'arn-resource',
+      { start: resource.start, end: typeEnd },
+      `${quote(type)} is not a ${service} resource type.${guess ? ` Did you mean "${guess}"?` : ''} ${service} types: ${shape.types!.join(', ')}.`,
+      fixes,
+      undefined,
+      shape.doc,
+    );
     return;
   }
   const segs = rest === '' ? [] : rest.split('/');
@@ -309,22 +521,38 @@ function checkTyped(
     case 'glue': {
       if (type === 'catalog' && segs.length > 2) bad(`A Glue catalog ARN is catalog or catalog/<catalog-name>, not ${quote(text)}.`);
       else if ((type === 'database' || type === 'table') && (segs.length < 1 || segs.length > 3 || anyEmpty)) {
-        bad(type === 'database'
-          ? `A Glue database ARN is database/<database> (or database/<catalog>/<database> for a federated catalog), not ${quote(text)}.`
-          : `A Glue table ARN is table/<database>/<table> (or table/<catalog>/<database>/<table> for a federated catalog), not ${quote(text)}.`);
+        bad(
+          type === 'database'
+            ? `A Glue database ARN is database/<database> (or database/<catalog>/<database> for a federated catalog), not ${quote(text)}.`
+            : `A Glue table ARN is table/<database>/<table> (or table/<catalog>/<database>/<table> for a federated catalog), not ${quote(text)}.`,
+        );
       } else if (type !== 'catalog' && segs.length === 0 && !sep) bad(`A Glue ${elide(type)} ARN needs a name after "${elide(type)}/".`);
       break;
     }
     case 'kms': {
       if (sep !== '/' || rest === '') bad(`A KMS ${type} ARN is ${type}/<${type === 'key' ? 'key-id' : 'alias-name'}>.`);
       else if (type === 'key' && !hasWildcard(rest) && !KMS_KEY_ID.test(rest)) {
-        report('arn-resource', { start: restStart, end: resource.end }, `${quote(rest)} is not a KMS key ID. Key IDs are UUIDs (1234abcd-12ab-34cd-56ef-1234567890ab) or mrk- plus 32 hex digits for multi-Region keys; to name a key by alias, use an alias/<name> ARN instead.`, undefined, undefined, shape.doc);
+        report(
+          'arn-resource',
+          { start: restStart, end: resource.end },
+          `${quote(rest)} is not a KMS key ID. Key IDs are UUIDs (1234abcd-12ab-34cd-56ef-1234567890ab) or mrk- plus 32 hex digits for multi-Region keys; to name a key by alias, use an alias/<name> ARN instead.`,
+          undefined,
+          undefined,
+          shape.doc,
+        );
       }
       break;
     }
     case 'secretsmanager': {
       if (sep === '/') {
-        report('arn-resource', { start: typeEnd, end: typeEnd + 1 }, 'Secrets Manager ARNs separate the type with a colon: secret:<name>, not secret/<name>.', [{ title: 'Change to "secret:"', edits: [edit(typeEnd, typeEnd + 1, ':')], preferred: true }], undefined, shape.doc);
+        report(
+          'arn-resource',
+          { start: typeEnd, end: typeEnd + 1 },
+          'Secrets Manager ARNs separate the type with a colon: secret:<name>, not secret/<name>.',
+          [{ title: 'Change to "secret:"', edits: [edit(typeEnd, typeEnd + 1, ':')], preferred: true }],
+          undefined,
+          shape.doc,
+        );
       } else if (rest === '') bad('A Secrets Manager ARN is secret:<secret-name> (often ending in -?????? or -* for the random suffix).');
       break;
     }
@@ -334,11 +562,18 @@ function checkTyped(
         bad(`A ${service} ${type} ARN is ${type}/<id>${type === 'membership' ? ' (optionally followed by /<type>/<id>)' : ''}, not ${quote(text)}.`);
       } else if (type === 'membership' && segs.length > 1) {
         const subtypes = service === 'cleanrooms' ? CLEANROOMS_MEMBERSHIP_SUBTYPES : CLEANROOMS_ML_MEMBERSHIP_SUBTYPES;
-        const sub = segs[1]!;
+        const sub = segs[1];
         if (!hasWildcard(sub) && !subtypes.includes(sub)) {
-          const subStart = restStart + segs[0]!.length + 1;
+          const subStart = restStart + segs[0].length + 1;
           const guess = closest(sub, subtypes, 2);
-          report('arn-resource', { start: subStart, end: subStart + sub.length }, `${quote(sub)} is not a ${service} resource type under membership/<id>/. Types: ${subtypes.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}`, guess ? [{ title: `Change to "${guess}"`, edits: [edit(subStart, subStart + sub.length, guess)], preferred: true }] : [], undefined, shape.doc);
+          report(
+            'arn-resource',
+            { start: subStart, end: subStart + sub.length },
+            `${quote(sub)} is not a ${service} resource type under membership/<id>/. Types: ${subtypes.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}`,
+            guess ? [{ title: `Change to "${guess}"`, edits: [edit(subStart, subStart + sub.length, guess)], preferred: true }] : [],
+            undefined,
+            shape.doc,
+          );
         } else if (segs.length !== 3 && !hasWildcard(segs.slice(1).join('/'))) {
           bad(`A resource under a membership is membership/<membership-id>/${elide(sub)}/<id>, not ${quote(text)}.`);
         }
@@ -360,7 +595,14 @@ function checkOther(
   const doc = SERVICES[service]?.doc;
   if (service === 'logs' && text.startsWith('log-group/')) {
     const s = resource.start + 'log-group'.length;
-    report('arn-resource', { start: s, end: s + 1 }, 'CloudWatch Logs ARNs separate the type with a colon: log-group:<name>, not log-group/<name>.', [{ title: 'Change to "log-group:"', edits: [edit(s, s + 1, ':')], preferred: true }], undefined, doc);
+    report(
+      'arn-resource',
+      { start: s, end: s + 1 },
+      'CloudWatch Logs ARNs separate the type with a colon: log-group:<name>, not log-group/<name>.',
+      [{ title: 'Change to "log-group:"', edits: [edit(s, s + 1, ':')], preferred: true }],
+      undefined,
+      doc,
+    );
   } else if (service === 'logs' && text === 'log-group:') {
     report('arn-resource', resource, 'The log group name is missing: log-group:<name> (e.g. log-group:/aws/cleanroomsml/*).', undefined, undefined, doc);
   } else if (service === 'ecr' && /^repository\/?$/.test(text)) {
@@ -369,7 +611,14 @@ function checkOther(
     report('arn-resource', resource, `The name is missing: ${text.replace(/\/$/, '')}/<name>.`, undefined, undefined, doc);
   } else if (service === 'redshift' && text.startsWith('dbuser/')) {
     const s = resource.start + 'dbuser'.length;
-    report('arn-resource', { start: s, end: s + 1 }, 'Redshift dbuser ARNs separate the type with a colon: dbuser:<cluster>/<user>.', [{ title: 'Change to "dbuser:"', edits: [edit(s, s + 1, ':')], preferred: true }], undefined, doc);
+    report(
+      'arn-resource',
+      { start: s, end: s + 1 },
+      'Redshift dbuser ARNs separate the type with a colon: dbuser:<cluster>/<user>.',
+      [{ title: 'Change to "dbuser:"', edits: [edit(s, s + 1, ':')], preferred: true }],
+      undefined,
+      doc,
+    );
   } else if (service === 'iam' && /^(role|user|group|policy|instance-profile)\/?$/.test(text)) {
     report('arn-resource', resource, `The name is missing: ${text.replace(/\/$/, '')}/<name>.`, undefined, undefined, doc);
   }

@@ -31,11 +31,23 @@ export function cleanRoomsPrincipalTypo(value: string): string | undefined {
 /** Clean Rooms resource types (SAR list_cleanrooms): top-level and under membership/<id>/. */
 export const CLEANROOMS_TYPES = ['collaboration', 'membership', 'configuredtable'];
 export const CLEANROOMS_MEMBERSHIP_SUBTYPES = [
-  'configuredtableassociation', 'analysistemplate', 'configuredaudiencemodelassociation', 'idmappingtable', 'idnamespaceassociation',
-  'intermediatetable', 'privacybudgettemplate',
+  'configuredtableassociation',
+  'analysistemplate',
+  'configuredaudiencemodelassociation',
+  'idmappingtable',
+  'idnamespaceassociation',
+  'intermediatetable',
+  'privacybudgettemplate',
 ];
 /** Clean Rooms ML resource types (SAR list_cleanroomsml). */
-export const CLEANROOMS_ML_TYPES = ['training-dataset', 'audience-model', 'configured-audience-model', 'audience-generation-job', 'configured-model-algorithm', 'membership'];
+export const CLEANROOMS_ML_TYPES = [
+  'training-dataset',
+  'audience-model',
+  'configured-audience-model',
+  'audience-generation-job',
+  'configured-model-algorithm',
+  'membership',
+];
 export const CLEANROOMS_ML_MEMBERSHIP_SUBTYPES = ['configured-model-algorithm-association', 'ml-input-channel', 'trained-model', 'trained-model-inference-job'];
 
 export const MEMBERSHIP_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

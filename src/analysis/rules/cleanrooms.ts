@@ -9,18 +9,14 @@ import { getProperty, isDuplicatedKey, isMappableString, keyOf, properties, rang
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix } from '../types';
-import {
-  CLEAN_ROOMS_ML_PRINCIPAL,
-  CLEAN_ROOMS_PRINCIPAL,
-  cleanRoomsPrincipalTypo,
-  CR_DOCS,
-  MEMBERSHIP_ID_RE,
-} from './cleanrooms-data';
+import { CLEAN_ROOMS_ML_PRINCIPAL, CLEAN_ROOMS_PRINCIPAL, cleanRoomsPrincipalTypo, CR_DOCS, MEMBERSHIP_ID_RE } from './cleanrooms-data';
 import { parseOperator } from './grammar';
 import { contentRange, lineBreakOf, lineIndent, replaceStringContent, startsLine, touchesPlaceholder } from './util';
 import { elide, quote } from '../messages';
 
-const CR_REGION_LIST = REGIONS.filter((r) => r.cleanRooms).map((r) => r.code).join(', ');
+const CR_REGION_LIST = REGIONS.filter((r) => r.cleanRooms)
+  .map((r) => r.code)
+  .join(', ');
 const SCOPED_KEYS = new Set(['aws:sourcearn', 'aws:sourceaccount', 'sts:externalid']);
 /** Services whose resources must be in the collaboration's Region (facts §1.a.2, §5.3). */
 const SAME_REGION_SERVICES = new Set(['glue', 'kms', 'athena', 's3']);
@@ -29,14 +25,68 @@ export const SCOPED_CONDITION_ARN = 'arn:aws:cleanrooms:<region>:<account-id>:me
 export const cleanroomsRules: RuleFamily = {
   name: 'cleanrooms',
   rules: [
-    { id: 'cleanrooms-principal-typo', severity: 'error', title: 'Misspelled Clean Rooms service principal', description: 'The trust principal for AWS Clean Rooms is exactly cleanrooms.amazonaws.com (cleanrooms-ml.amazonaws.com for Clean Rooms ML roles). A misspelled principal means the service can never assume the role.', docUrl: CR_DOCS.setup },
-    { id: 'cleanrooms-source-arn-membership', severity: 'error', title: 'aws:SourceArn is not a membership ARN', description: 'In a Clean Rooms trust policy, aws:SourceArn must be the ARN of a membership (arn:aws:cleanrooms:<region>:<account-id>:membership/<membership-id>), never the collaboration ARN: Clean Rooms assumes the role on behalf of a membership, so a collaboration ARN never matches.', docUrl: CR_DOCS.deputy },
-    { id: 'cleanrooms-membership-id', severity: 'error', title: 'Invalid membership ID', description: 'Membership IDs are 36-character lower-case UUIDs (API pattern [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}). Copy the ID from the Details tab of the collaboration.', docUrl: CR_DOCS.membershipApi },
-    { id: 'cleanrooms-region', severity: 'error', title: 'Region without AWS Clean Rooms', description: `AWS Clean Rooms runs only in ${CR_REGION_LIST}. A Clean Rooms ARN in another Region names nothing.`, docUrl: CR_DOCS.endpoints },
-    { id: 'cleanrooms-region-mismatch', severity: 'warning', title: 'Resource Region differs from the membership Region', description: 'Your AWS Glue, Athena, KMS and S3 resources must be in the same AWS Region as the AWS Clean Rooms collaboration.', docUrl: CR_DOCS.setup + '#create-service-role-procedure' },
-    { id: 'cleanrooms-unscoped-trust', severity: 'info', title: 'Trust policy not scoped to your memberships', description: 'A trust policy for cleanrooms.amazonaws.com without an aws:SourceArn (or aws:SourceAccount / sts:ExternalId) condition lets Clean Rooms assume the role for any membership: the confused-deputy problem. Scope it to your membership ARNs.', docUrl: CR_DOCS.deputy },
-    { id: 'cleanrooms-forany-single-valued', severity: 'hint', title: 'ForAnyValue: on single-valued aws:SourceArn', description: 'aws:SourceArn is single-valued; IAM recommends set operators only for multivalued keys. The AWS sample uses ForAnyValue:ArnEquals, which works like plain ArnEquals here.', docUrl: CR_DOCS.deputy },
-    { id: 'cleanrooms-externalid-arnlike', severity: 'hint', title: 'ArnLike on sts:ExternalId', description: 'sts:ExternalId is a String key. The receive-results page compares it with ArnLike, the confused-deputy page with StringLike; StringLike matches the key\'s type.', docUrl: CR_DOCS.deputy },
+    {
+      id: 'cleanrooms-principal-typo',
+      severity: 'error',
+      title: 'Misspelled Clean Rooms service principal',
+      description:
+        'The trust principal for AWS Clean Rooms is exactly cleanrooms.amazonaws.com (cleanrooms-ml.amazonaws.com for Clean Rooms ML roles). A misspelled principal means the service can never assume the role.',
+      docUrl: CR_DOCS.setup,
+    },
+    {
+      id: 'cleanrooms-source-arn-membership',
+      severity: 'error',
+      title: 'aws:SourceArn is not a membership ARN',
+      description:
+        'In a Clean Rooms trust policy, aws:SourceArn must be the ARN of a membership (arn:aws:cleanrooms:<region>:<account-id>:membership/<membership-id>), never the collaboration ARN: Clean Rooms assumes the role on behalf of a membership, so a collaboration ARN never matches.',
+      docUrl: CR_DOCS.deputy,
+    },
+    {
+      id: 'cleanrooms-membership-id',
+      severity: 'error',
+      title: 'Invalid membership ID',
+      description:
+        'Membership IDs are 36-character lower-case UUIDs (API pattern [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}). Copy the ID from the Details tab of the collaboration.',
+      docUrl: CR_DOCS.membershipApi,
+    },
+    {
+      id: 'cleanrooms-region',
+      severity: 'error',
+      title: 'Region without AWS Clean Rooms',
+      description: `AWS Clean Rooms runs only in ${CR_REGION_LIST}. A Clean Rooms ARN in another Region names nothing.`,
+      docUrl: CR_DOCS.endpoints,
+    },
+    {
+      id: 'cleanrooms-region-mismatch',
+      severity: 'warning',
+      title: 'Resource Region differs from the membership Region',
+      description: 'Your AWS Glue, Athena, KMS and S3 resources must be in the same AWS Region as the AWS Clean Rooms collaboration.',
+      docUrl: CR_DOCS.setup + '#create-service-role-procedure',
+    },
+    {
+      id: 'cleanrooms-unscoped-trust',
+      severity: 'info',
+      title: 'Trust policy not scoped to your memberships',
+      description:
+        'A trust policy for cleanrooms.amazonaws.com without an aws:SourceArn (or aws:SourceAccount / sts:ExternalId) condition lets Clean Rooms assume the role for any membership: the confused-deputy problem. Scope it to your membership ARNs.',
+      docUrl: CR_DOCS.deputy,
+    },
+    {
+      id: 'cleanrooms-forany-single-valued',
+      severity: 'hint',
+      title: 'ForAnyValue: on single-valued aws:SourceArn',
+      description:
+        'aws:SourceArn is single-valued; IAM recommends set operators only for multivalued keys. The AWS sample uses ForAnyValue:ArnEquals, which works like plain ArnEquals here.',
+      docUrl: CR_DOCS.deputy,
+    },
+    {
+      id: 'cleanrooms-externalid-arnlike',
+      severity: 'hint',
+      title: 'ArnLike on sts:ExternalId',
+      description:
+        "sts:ExternalId is a String key. The receive-results page compares it with ArnLike, the confused-deputy page with StringLike; StringLike matches the key's type.",
+      docUrl: CR_DOCS.deputy,
+    },
   ],
   check(ctx) {
     const sites = collectArnSites(ctx.model);
@@ -88,9 +138,15 @@ function principalTypos(ctx: RuleContext): void {
         const target = cleanRoomsPrincipalTypo(item.value);
         if (!target) continue;
         const r = contentRange(item.node);
-        ctx.report('cleanrooms-principal-typo', r.offset, r.length, `${quote(item.value)} is not the AWS Clean Rooms service principal: write ${target}. With a misspelled principal the service can never assume this role.`, {
-          fixes: [{ title: `Change to ${target}`, edits: [replaceStringContent(item.node, target)], preferred: true }],
-        });
+        ctx.report(
+          'cleanrooms-principal-typo',
+          r.offset,
+          r.length,
+          `${quote(item.value)} is not the AWS Clean Rooms service principal: write ${target}. With a misspelled principal the service can never assume this role.`,
+          {
+            fixes: [{ title: `Change to ${target}`, edits: [replaceStringContent(item.node, target)], preferred: true }],
+          },
+        );
       }
     }
   }
@@ -106,10 +162,11 @@ function cleanRoomsArn(ctx: RuleContext, site: ArnSite, membershipRegions: Set<s
   regionCheck(ctx, node, arn.partition!.text, region.text, region.start, region.end, `${arn.service!.text} ARN`);
   const m = /^membership\/([^/]*)/.exec(resource.text);
   if (m) {
-    const id = m[1]!;
+    const id = m[1];
     const start = resource.start + 'membership/'.length;
     membershipIdCheck(ctx, node, id, start);
-    if (arn.service!.text === 'cleanrooms' && region.text && !hasWildcard(region.text) && !hasVariable(region.text) && regionInfo(region.text)) membershipRegions.add(region.text);
+    if (arn.service!.text === 'cleanrooms' && region.text && !hasWildcard(region.text) && !hasVariable(region.text) && regionInfo(region.text))
+      membershipRegions.add(region.text);
   }
 }
 
@@ -120,7 +177,12 @@ function regionCheck(ctx: RuleContext, node: Node, partition: string, region: st
   if (!info || isCleanRoomsRegion(region) || (info.partition !== partition && !hasWildcard(partition))) return;
   const r = rangeInString(ctx.text, node, start, end);
   if (touchesPlaceholder(ctx, r.offset, r.length)) return;
-  ctx.report('cleanrooms-region', r.offset, r.length, `AWS Clean Rooms is not available in ${region} (${info.name}), so this ${what} names nothing. Use the Region of your collaboration: one of ${CR_REGION_LIST}.`);
+  ctx.report(
+    'cleanrooms-region',
+    r.offset,
+    r.length,
+    `AWS Clean Rooms is not available in ${region} (${info.name}), so this ${what} names nothing. Use the Region of your collaboration: one of ${CR_REGION_LIST}.`,
+  );
 }
 
 function membershipIdCheck(ctx: RuleContext, node: Node, id: string, start: number): void {
@@ -166,20 +228,27 @@ function sourceArnKind(ctx: RuleContext, st: StatementModel, sites: ArnSite[]): 
     if (hasWildcard(service) || hasWildcard(type) || hasVariable(service)) continue;
     if (service === 'cleanrooms' && type === 'membership') continue;
     if (ml && service === 'cleanrooms-ml') continue;
-    const r = service === 'cleanrooms' || service === 'cleanrooms-ml'
-      ? rangeInString(ctx.text, site.node, resource.start, resource.start + type.length)
-      : rangeInString(ctx.text, site.node, arn.service!.start, arn.service!.end);
+    const r =
+      service === 'cleanrooms' || service === 'cleanrooms-ml'
+        ? rangeInString(ctx.text, site.node, resource.start, resource.start + type.length)
+        : rangeInString(ctx.text, site.node, arn.service!.start, arn.service!.end);
     if (touchesPlaceholder(ctx, r.offset, r.length)) continue;
-    const why = type === 'collaboration'
-      ? 'This is the collaboration ARN. Clean Rooms assumes the role on behalf of a membership, so aws:SourceArn is the membership ARN and a collaboration ARN never matches: the role could not be assumed.'
-      : `aws:SourceArn here is ${service === 'cleanrooms' ? `a ${elide(type)} ARN` : `an ${elide(service)} ARN`}, but Clean Rooms sets it to the ARN of the membership that uses the role, so this condition never matches.`;
-    ctx.report('cleanrooms-source-arn-membership', r.offset, r.length, `${why} Use arn:aws:cleanrooms:<region>:<account-id>:membership/<membership-id> (Details tab of the collaboration), one per member.`);
+    const why =
+      type === 'collaboration'
+        ? 'This is the collaboration ARN. Clean Rooms assumes the role on behalf of a membership, so aws:SourceArn is the membership ARN and a collaboration ARN never matches: the role could not be assumed.'
+        : `aws:SourceArn here is ${service === 'cleanrooms' ? `a ${elide(type)} ARN` : `an ${elide(service)} ARN`}, but Clean Rooms sets it to the ARN of the membership that uses the role, so this condition never matches.`;
+    ctx.report(
+      'cleanrooms-source-arn-membership',
+      r.offset,
+      r.length,
+      `${why} Use arn:aws:cleanrooms:<region>:<account-id>:membership/<membership-id> (Details tab of the collaboration), one per member.`,
+    );
   }
 }
 
 function unscoped(ctx: RuleContext, st: StatementModel): void {
   if (st.effect?.value !== 'Allow') return;
-  const svc = getProperty(st.principal!, 'Service');
+  const svc = getProperty(st.principal, 'Service');
   const item = stringItems(svc && valueOf(svc)).find((i) => i.value === CLEAN_ROOMS_PRINCIPAL);
   if (!item) return;
   const cond = st.condition;
@@ -190,7 +259,13 @@ function unscoped(ctx: RuleContext, st: StatementModel): void {
   }
   const fixes = scopeFix(ctx, st);
   const r = contentRange(item.node);
-  ctx.report('cleanrooms-unscoped-trust', r.offset, r.length, 'Any Clean Rooms membership could make the service assume this role (the confused-deputy problem). Add a condition that aws:SourceArn is one of your collaboration members\' membership ARNs; include every member that reads through this role.', { fixes });
+  ctx.report(
+    'cleanrooms-unscoped-trust',
+    r.offset,
+    r.length,
+    "Any Clean Rooms membership could make the service assume this role (the confused-deputy problem). Add a condition that aws:SourceArn is one of your collaboration members' membership ARNs; include every member that reads through this role.",
+    { fixes },
+  );
 }
 
 function scopeFix(ctx: RuleContext, st: StatementModel): Fix[] {
@@ -205,13 +280,18 @@ function scopeFix(ctx: RuleContext, st: StatementModel): Fix[] {
     const props = (cond.children ?? []).filter((c) => c.type === 'property');
     const last = props[props.length - 1];
     if (!last) {
-      return [{ title, edits: [{ offset: cond.offset + 1, length: cond.length - 2, newText: ` "${op}": { "aws:SourceArn": [ "${SCOPED_CONDITION_ARN}" ] } ` }] }];
+      return [
+        { title, edits: [{ offset: cond.offset + 1, length: cond.length - 2, newText: ` "${op}": { "aws:SourceArn": [ "${SCOPED_CONDITION_ARN}" ] } ` }] },
+      ];
     }
     const multiline = startsLine(text, last.offset);
     const indent = lineIndent(text, last.offset);
     const unit = indent.slice(lineIndent(text, cond.offset).length) || '    ';
     const newText = multiline
-      ? `,\n${indent}"${op}": {\n${indent}${unit}"aws:SourceArn": [\n${indent}${unit}${unit}"${SCOPED_CONDITION_ARN}"\n${indent}${unit}]\n${indent}}`.replace(/\n/g, lineBreakOf(text))
+      ? `,\n${indent}"${op}": {\n${indent}${unit}"aws:SourceArn": [\n${indent}${unit}${unit}"${SCOPED_CONDITION_ARN}"\n${indent}${unit}]\n${indent}}`.replace(
+          /\n/g,
+          lineBreakOf(text),
+        )
       : `, "${op}": { "aws:SourceArn": [ "${SCOPED_CONDITION_ARN}" ] }`;
     return [{ title, edits: [{ offset: last.offset + last.length, length: 0, newText }] }];
   }
@@ -222,7 +302,10 @@ function scopeFix(ctx: RuleContext, st: StatementModel): Fix[] {
   const indent = lineIndent(text, last.offset);
   const unit = indent.slice(lineIndent(text, st.node.offset).length) || '    ';
   const newText = multiline
-    ? `,\n${indent}"Condition": {\n${indent}${unit}"${op}": {\n${indent}${unit}${unit}"aws:SourceArn": [\n${indent}${unit}${unit}${unit}"${SCOPED_CONDITION_ARN}"\n${indent}${unit}${unit}]\n${indent}${unit}}\n${indent}}`.replace(/\n/g, lineBreakOf(text))
+    ? `,\n${indent}"Condition": {\n${indent}${unit}"${op}": {\n${indent}${unit}${unit}"aws:SourceArn": [\n${indent}${unit}${unit}${unit}"${SCOPED_CONDITION_ARN}"\n${indent}${unit}${unit}]\n${indent}${unit}}\n${indent}}`.replace(
+        /\n/g,
+        lineBreakOf(text),
+      )
     : `, "Condition": { "${op}": { "aws:SourceArn": [ "${SCOPED_CONDITION_ARN}" ] } }`;
   return [{ title, edits: [{ offset: last.offset + last.length, length: 0, newText }] }];
 }
@@ -240,13 +323,31 @@ function operatorHints(ctx: RuleContext): void {
       const r = contentRange(opKey);
       if (parsed.prefix === 'ForAnyValue:' && keys.includes('aws:sourcearn')) {
         const target = op.slice(parsed.prefix.length);
-        const fixes: Fix[] = keys.every((k) => k === 'aws:sourcearn') && !getProperty(cond, target) && !isDuplicatedKey(cond, op) ? [{ title: `Change to ${target}`, edits: [replaceStringContent(opKey, target)] }] : [];
-        ctx.report('cleanrooms-forany-single-valued', r.offset, r.length, `aws:SourceArn is single-valued, so ${op} behaves like plain ${target} (a list of values is already OR'd). The AWS sample uses ${op}; ${target} is the idiomatic form.`, { fixes });
+        const fixes: Fix[] =
+          keys.every((k) => k === 'aws:sourcearn') && !getProperty(cond, target) && !isDuplicatedKey(cond, op)
+            ? [{ title: `Change to ${target}`, edits: [replaceStringContent(opKey, target)] }]
+            : [];
+        ctx.report(
+          'cleanrooms-forany-single-valued',
+          r.offset,
+          r.length,
+          `aws:SourceArn is single-valued, so ${op} behaves like plain ${target} (a list of values is already OR'd). The AWS sample uses ${op}; ${target} is the idiomatic form.`,
+          { fixes },
+        );
       }
       if (parsed.base.startsWith('Arn') && keys.includes('sts:externalid')) {
         const target = op.replace(/Arn(Not)?(Like|Equals)/, 'String$1Like');
-        const fixes: Fix[] = keys.every((k) => k === 'sts:externalid') && !getProperty(cond, target) && !isDuplicatedKey(cond, op) ? [{ title: `Change to ${target}`, edits: [replaceStringContent(opKey, target)], preferred: true }] : [];
-        ctx.report('cleanrooms-externalid-arnlike', r.offset, r.length, `sts:ExternalId is a String key; compare it with ${target} (as the AWS confused-deputy page does) rather than ${op}.`, { fixes });
+        const fixes: Fix[] =
+          keys.every((k) => k === 'sts:externalid') && !getProperty(cond, target) && !isDuplicatedKey(cond, op)
+            ? [{ title: `Change to ${target}`, edits: [replaceStringContent(opKey, target)], preferred: true }]
+            : [];
+        ctx.report(
+          'cleanrooms-externalid-arnlike',
+          r.offset,
+          r.length,
+          `sts:ExternalId is a String key; compare it with ${target} (as the AWS confused-deputy page does) rather than ${op}.`,
+          { fixes },
+        );
       }
     }
   }
@@ -265,6 +366,11 @@ function regionMismatch(ctx: RuleContext, sites: ArnSite[], membershipRegions: S
     if (!info || info.partition !== arn.partition!.text || membershipRegions.has(region.text)) continue;
     const r = rangeInString(ctx.text, site.node, region.start, region.end);
     if (touchesPlaceholder(ctx, r.offset, r.length)) continue;
-    ctx.report('cleanrooms-region-mismatch', r.offset, r.length, `This ${service} resource is in ${region.text}, but the Clean Rooms membership in this policy is in ${expected}. Your AWS Glue, Athena, KMS and S3 resources must be in the same Region as the collaboration.`);
+    ctx.report(
+      'cleanrooms-region-mismatch',
+      r.offset,
+      r.length,
+      `This ${service} resource is in ${region.text}, but the Clean Rooms membership in this policy is in ${expected}. Your AWS Glue, Athena, KMS and S3 resources must be in the same Region as the collaboration.`,
+    );
   }
 }

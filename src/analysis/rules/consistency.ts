@@ -20,14 +20,16 @@ export const consistencyRules: RuleFamily = {
       id: 'consistency-membership',
       severity: 'warning',
       title: 'One membership, two Regions or accounts',
-      description: 'The same Clean Rooms membership ID appears with different Regions (or different accounts) in one policy, e.g. the sts:ExternalId pattern names eu-west-2 and the aws:SourceArn membership ARN us-east-1. A membership lives in one Region and one account, so one of the two never matches. Typical after filling the Region in one place only. Make them the same.',
+      description:
+        'The same Clean Rooms membership ID appears with different Regions (or different accounts) in one policy, e.g. the sts:ExternalId pattern names eu-west-2 and the aws:SourceArn membership ARN us-east-1. A membership lives in one Region and one account, so one of the two never matches. Typical after filling the Region in one place only. Make them the same.',
       docUrl: CR_DOCS.deputy,
     },
     {
       id: 'consistency-bucket-owner',
       severity: 'warning',
       title: 'One bucket, two owner accounts',
-      description: 'Two statements grant on the same S3 bucket with different exact s3:ResourceAccount values. A bucket has one owner account, so the statement with the other account grants nothing. Use the bucket owner\'s account ID in both.',
+      description:
+        "Two statements grant on the same S3 bucket with different exact s3:ResourceAccount values. A bucket has one owner account, so the statement with the other account grants nothing. Use the bucket owner's account ID in both.",
       docUrl: S3_ACCOUNT_DOC,
     },
   ],
@@ -66,9 +68,9 @@ function mentions(ctx: RuleContext, sites: ArnSite[]): Mention[] {
     const resource = arn.resource!;
     if (service === 'cleanrooms' || service === 'cleanrooms-ml') {
       const m = /^membership\/([^/*?]+)/.exec(resource.text);
-      if (!m || !MEMBERSHIP_ID_RE.test(m[1]!)) continue;
+      if (!m || !MEMBERSHIP_ID_RE.test(m[1])) continue;
       out.push({
-        id: m[1]!,
+        id: m[1],
         region: literal(ctx, node, region.text, region.start, region.end),
         account: literal(ctx, node, account.text, account.start, account.end),
         what: site.origin === 'condition' ? `the ${site.key ?? 'condition'} membership ARN` : 'the membership ARN',
@@ -120,7 +122,7 @@ function buckets(st: StatementModel): string[] | undefined {
   for (const { value } of items) {
     const m = /^arn:[^:]+:s3:::([^/*?$<>{}]+)(?:\/.*)?$/.exec(value);
     if (!m) return undefined;
-    out.add(m[1]!);
+    out.add(m[1]);
   }
   return [...out];
 }
@@ -136,7 +138,7 @@ function ownerAccount(st: StatementModel): { value: string; node: Node } | undef
     for (const [key, kp] of properties(block)) {
       if (key.toLowerCase() !== 's3:resourceaccount') continue;
       const values = stringItems(valueOf(kp));
-      if (values.length === 1 && /^\d{12}$/.test(values[0]!.value)) return values[0]!;
+      if (values.length === 1 && /^\d{12}$/.test(values[0].value)) return values[0];
     }
   }
   return undefined;

@@ -6,7 +6,20 @@
 // Runs last. It does nothing without options.iam, never reports on a range an earlier family already flagged, and
 // skips anything it cannot judge (placeholders, policy variables, OIDC provider keys, NotAction/NotResource for
 // resource matching). False positives are worse than misses here.
-import { editInString, getProperty, isDuplicatedKey, isMappableString, isVerbatimString, keyOf, properties, rangeInString, stringContentLength, stringItems, valueOf, type Node } from '../json';
+import {
+  editInString,
+  getProperty,
+  isDuplicatedKey,
+  isMappableString,
+  isVerbatimString,
+  keyOf,
+  properties,
+  rangeInString,
+  stringContentLength,
+  stringItems,
+  valueOf,
+  type Node,
+} from '../json';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, RuleMeta, TextEdit } from '../types';
@@ -56,7 +69,8 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     severity: 'warning',
     accessAnalyzer: 'INVALID_SERVICE_IN_ACTION',
     title: 'Misspelt service prefix',
-    description: 'The service prefix of an action or condition key (the part before the colon) is not one the Service Authorization Reference lists, and it is a few edits away from one that is (INVALID_SERVICE_IN_ACTION / INVALID_SERVICE): almost certainly a typo. Offers the closest prefix.',
+    description:
+      'The service prefix of an action or condition key (the part before the colon) is not one the Service Authorization Reference lists, and it is a few edits away from one that is (INVALID_SERVICE_IN_ACTION / INVALID_SERVICE): almost certainly a typo. Offers the closest prefix.',
     docUrl: DOC.invalidServiceInAction,
   },
   {
@@ -64,14 +78,16 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     severity: 'info',
     accessAnalyzer: 'INVALID_SERVICE_IN_ACTION',
     title: 'Service prefix not in the reference data',
-    description: 'The service prefix is not in the bundled Service Authorization Reference data and is not close to any prefix that is. Either the service is newer than the data (update the extension) or the prefix is wrong and the action grants nothing. Info, because the kit cannot tell which offline.',
+    description:
+      'The service prefix is not in the bundled Service Authorization Reference data and is not close to any prefix that is. Either the service is newer than the data (update the extension) or the prefix is wrong and the action grants nothing. Info, because the kit cannot tell which offline.',
     docUrl: DOC.invalidService,
   },
   {
     id: 'iam-service-retired',
     severity: 'info',
     title: 'Service no longer in the reference',
-    description: 'An earlier release of the Service Authorization Reference listed this service prefix (e.g. deepracer, deeplens, iot1click) and the current one does not: AWS retired or renamed the service, so its actions match nothing. Remove them, or use the new prefix.',
+    description:
+      'An earlier release of the Service Authorization Reference listed this service prefix (e.g. deepracer, deeplens, iot1click) and the current one does not: AWS retired or renamed the service, so its actions match nothing. Remove them, or use the new prefix.',
     docUrl: DOC.sar,
   },
   {
@@ -79,7 +95,8 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     severity: 'warning',
     accessAnalyzer: 'INVALID_ACTION',
     title: 'Misspelt action',
-    description: 'The service has no action of this name, and one of its actions is a few edits away (INVALID_ACTION): almost certainly a typo, and the statement grants or denies nothing for it. Names compare case-insensitively, as IAM does. Offers the closest action.',
+    description:
+      'The service has no action of this name, and one of its actions is a few edits away (INVALID_ACTION): almost certainly a typo, and the statement grants or denies nothing for it. Names compare case-insensitively, as IAM does. Offers the closest action.',
     docUrl: DOC.invalidAction,
   },
   {
@@ -87,14 +104,16 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     severity: 'info',
     accessAnalyzer: 'INVALID_ACTION',
     title: 'Action not in the reference data',
-    description: 'The bundled Service Authorization Reference data has no action of this name for the service, and none is close to it. Either the action is newer than the data, or undocumented, or it grants nothing. Info, because the kit cannot tell which offline.',
+    description:
+      'The bundled Service Authorization Reference data has no action of this name for the service, and none is close to it. Either the action is newer than the data, or undocumented, or it grants nothing. Info, because the kit cannot tell which offline.',
     docUrl: DOC.invalidAction,
   },
   {
     id: 'iam-action-pattern-matches-nothing',
     severity: 'warning',
     title: 'Action wildcard matches nothing',
-    description: 'An action pattern with * or ? (s3:Gte*) that matches no action of the service, so it has no effect. Valid wildcards such as s3:Get* or cleanrooms:List* are fine.',
+    description:
+      'An action pattern with * or ? (s3:Gte*) that matches no action of the service, so it has no effect. Valid wildcards such as s3:Get* or cleanrooms:List* are fine.',
     docUrl: DOC.invalidAction,
   },
   {
@@ -102,14 +121,16 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     severity: 'warning',
     accessAnalyzer: 'INVALID_SERVICE_CONDITION_KEY',
     title: 'Unknown condition key',
-    description: 'The condition key is neither a global key (aws:…) nor a key of its service, and it is a near miss of one that is (INVALID_GLOBAL_CONDITION_KEY / INVALID_SERVICE_CONDITION_KEY); a condition on a key that is never in the request does not match. Also tag-key templates used without their /tag-key tail (MISSING_TAG_KEY_IN_CONDITION) and the unsupported aws:ARN (UNSUPPORTED_GLOBAL_CONDITION_KEY).',
+    description:
+      'The condition key is neither a global key (aws:…) nor a key of its service, and it is a near miss of one that is (INVALID_GLOBAL_CONDITION_KEY / INVALID_SERVICE_CONDITION_KEY); a condition on a key that is never in the request does not match. Also tag-key templates used without their /tag-key tail (MISSING_TAG_KEY_IN_CONDITION) and the unsupported aws:ARN (UNSUPPORTED_GLOBAL_CONDITION_KEY).',
     docUrl: DOC.invalidGlobalKey,
   },
   {
     id: 'iam-condition-key-not-listed',
     severity: 'info',
     title: 'Condition key not in the reference data',
-    description: 'The condition key is not in the bundled reference data (global keys of the IAM User Guide, service keys of the Service Authorization Reference), and no listed key is close to it. It may be newer than the data or undocumented; if it is not a real key, it is never in the request and the condition does not match. Info, because the kit cannot tell which offline; a near miss is iam-unknown-condition-key.',
+    description:
+      'The condition key is not in the bundled reference data (global keys of the IAM User Guide, service keys of the Service Authorization Reference), and no listed key is close to it. It may be newer than the data or undocumented; if it is not a real key, it is never in the request and the condition does not match. Info, because the kit cannot tell which offline; a near miss is iam-unknown-condition-key.',
     docUrl: DOC.invalidGlobalKey,
   },
   {
@@ -117,7 +138,8 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     severity: 'warning',
     accessAnalyzer: 'TYPE_MISMATCH',
     title: 'Operator does not fit the key type',
-    description: 'A Bool, Numeric, Date or IpAddress operator on a key of another type, or a String operator on a Bool, Numeric, Date or IPAddress key (TYPE_MISMATCH). A String operator whose values can never be values of the key (a Bool key compared with "amplify.amazonaws.com") never matches: warning. One whose values are valid for the key type ("true" for a Bool key) compares them as text and works: info. Use the operator family of the key\'s type.',
+    description:
+      'A Bool, Numeric, Date or IpAddress operator on a key of another type, or a String operator on a Bool, Numeric, Date or IPAddress key (TYPE_MISMATCH). A String operator whose values can never be values of the key (a Bool key compared with "amplify.amazonaws.com") never matches: warning. One whose values are valid for the key type ("true" for a Bool key) compares them as text and works: info. Use the operator family of the key\'s type.',
     docUrl: DOC.typeMismatch,
   },
   {
@@ -125,7 +147,8 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     severity: 'warning',
     accessAnalyzer: 'FORALLVALUES_WITH_SINGLE_VALUED_KEY',
     title: 'ForAllValues on a single-valued key',
-    description: 'ForAllValues: is also true when the key is absent from the request, so on a single-valued key it can allow more than intended (FORALLVALUES_WITH_SINGLE_VALUED_KEY, a security warning). Drop the qualifier.',
+    description:
+      'ForAllValues: is also true when the key is absent from the request, so on a single-valued key it can allow more than intended (FORALLVALUES_WITH_SINGLE_VALUED_KEY, a security warning). Drop the qualifier.',
     docUrl: DOC.forAllValues,
   },
   {
@@ -133,14 +156,16 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     severity: 'warning',
     accessAnalyzer: 'MISSING_QUALIFIER',
     title: 'Multivalued key without ForAllValues/ForAnyValue',
-    description: 'A multivalued key (ArrayOf… type, e.g. aws:TagKeys, aws:CalledVia) compared without ForAllValues: or ForAnyValue: (MISSING_QUALIFIER). Say whether every value or at least one value must match.',
+    description:
+      'A multivalued key (ArrayOf… type, e.g. aws:TagKeys, aws:CalledVia) compared without ForAllValues: or ForAnyValue: (MISSING_QUALIFIER). Say whether every value or at least one value must match.',
     docUrl: DOC.missingQualifier,
   },
   {
     id: 'iam-resource-mismatch',
     severity: 'info',
     title: 'Resource matches none of the actions (reference data)',
-    description: 'The IAM reference data lists no resource type of the statement\'s actions that this Resource ARN matches (or an action none of the statement\'s Resource ARNs applies to), e.g. s3:GetObject on arn:aws:s3:::bucket, which is a bucket, not an object. If the reference is complete, that part of the statement grants nothing. Info, not a warning: the reference misses some documented combinations (ssmmessages:OpenDataChannel on an ssm session ARN), and Access Analyzer does not check this. Wildcards, placeholders and policy variables in ARNs are honoured; "*" matches everything.',
+    description:
+      'The IAM reference data lists no resource type of the statement\'s actions that this Resource ARN matches (or an action none of the statement\'s Resource ARNs applies to), e.g. s3:GetObject on arn:aws:s3:::bucket, which is a bucket, not an object. If the reference is complete, that part of the statement grants nothing. Info, not a warning: the reference misses some documented combinations (ssmmessages:OpenDataChannel on an ssm session ARN), and Access Analyzer does not check this. Wildcards, placeholders and policy variables in ARNs are honoured; "*" matches everything.',
     docUrl: DOC.sar,
   },
 ];
@@ -327,7 +352,7 @@ function resolveAction(iam: IamIndex, value: string): ActionResolution {
       else if (!r.pattern) {
         const found = findAction(iam, value);
         if (found) {
-          r.actions = [`${found.svc.prefix}:${found.svc.actions[found.position]!.name}`];
+          r.actions = [`${found.svc.prefix}:${found.svc.actions[found.position].name}`];
           r.outcome = 'ok';
         } else r.outcome = 'unknown-action';
       } else {
@@ -381,19 +406,37 @@ function reportUnknownService(ctx: RuleContext, iam: IamIndex, date: string, ite
   if (clear && !works(clear)) clear = undefined;
   if (!s.best.length) {
     // Nothing close: a service newer than the data, or a wrong prefix. The kit cannot tell which offline.
-    ctx.report('iam-service-not-listed', r.offset, r.length, `${quote(sp)} is not a service prefix in the IAM reference data of ${date}, and no listed prefix is close to it. If the service is newer than that data, update the extension; otherwise ${elide(full)} matches no action. Check the prefix in the Service Authorization Reference.`, { docUrl: DOC.sar });
+    ctx.report(
+      'iam-service-not-listed',
+      r.offset,
+      r.length,
+      `${quote(sp)} is not a service prefix in the IAM reference data of ${date}, and no listed prefix is close to it. If the service is newer than that data, update the extension; otherwise ${elide(full)} matches no action. Check the prefix in the Service Authorization Reference.`,
+      { docUrl: DOC.sar },
+    );
     return;
   }
   const hint = clear ? ` Did you mean ${clear} (${elide(`${clear}:${rest}`)})?` : ` Did you mean ${list(s.best)}?`;
   const fixes: Fix[] = clear ? [{ title: `Change the service prefix to ${clear}`, edits: [replaceIn(ctx, item, 0, sp.length, clear)], preferred: true }] : [];
-  ctx.report('iam-unknown-service', r.offset, r.length, `${quote(sp)} is not an AWS service prefix (IAM reference data of ${date}), so ${elide(full)} matches no action.${hint}`, { fixes, docUrl: DOC.invalidServiceInAction });
+  ctx.report(
+    'iam-unknown-service',
+    r.offset,
+    r.length,
+    `${quote(sp)} is not an AWS service prefix (IAM reference data of ${date}), so ${elide(full)} matches no action.${hint}`,
+    { fixes, docUrl: DOC.invalidServiceInAction },
+  );
 }
 
 /** A prefix an earlier release of the reference listed: say so (info) instead of calling it a typo. */
 function reportRetired(ctx: RuleContext, r: { offset: number; length: number }, prefix: string, effect: string): boolean {
   const retired = RETIRED_SERVICES[prefix.toLowerCase()];
   if (!retired) return false;
-  ctx.report('iam-service-retired', r.offset, r.length, `${quote(prefix)} (${retired.name}) is no longer in the Service Authorization Reference (last listed in the data of ${retired.lastListed}): AWS retired or renamed the service, so ${effect}. Remove it, or use the service's new prefix.`, { docUrl: DOC.sar });
+  ctx.report(
+    'iam-service-retired',
+    r.offset,
+    r.length,
+    `${quote(prefix)} (${retired.name}) is no longer in the Service Authorization Reference (last listed in the data of ${retired.lastListed}): AWS retired or renamed the service, so ${effect}. Remove it, or use the service's new prefix.`,
+    { docUrl: DOC.sar },
+  );
   return true;
 }
 
@@ -403,18 +446,32 @@ function reportUnknownAction(ctx: RuleContext, iam: IamIndex, date: string, item
   const svcName = serviceName(iam, sp) ?? sp;
   const r = content(item);
   if (!s.best.length) {
-    ctx.report('iam-action-not-listed', r.offset, r.length, `${elide(`${sp}:${ap}`)} is not in the IAM reference data of ${date} for ${elide(svcName)}, and no listed action is close to it. If the action is newer than that data, update the extension; otherwise it grants or denies nothing. Check the name in the list of ${svcName} actions.`, { docUrl: serviceDocUrl(sp) });
+    ctx.report(
+      'iam-action-not-listed',
+      r.offset,
+      r.length,
+      `${elide(`${sp}:${ap}`)} is not in the IAM reference data of ${date} for ${elide(svcName)}, and no listed action is close to it. If the action is newer than that data, update the extension; otherwise it grants or denies nothing. Check the name in the list of ${svcName} actions.`,
+      { docUrl: serviceDocUrl(sp) },
+    );
     return;
   }
   const hint = s.clear ? ` Did you mean ${sp}:${s.clear}?` : ` Did you mean ${list(s.best.map((n) => `${sp}:${n}`))}?`;
   // Preferred (Fix All, lint --fix) only for a typo of at most two edits: GetPaymentPreferences -> ListPaymentPreferences
   // is a different verb, and changing it would change what the policy grants.
   const typo = !!s.clear && editDistance(ap, s.clear, 2) <= 2;
-  const fixes: Fix[] = s.clear ? [{ title: `Change to ${sp}:${s.clear}`, edits: [replaceIn(ctx, item, sp.length + 1, sp.length + 1 + ap.length, s.clear)], preferred: typo }] : [];
-  ctx.report('iam-unknown-action', r.offset, r.length, `${elide(`${sp}:${ap}`)} is not an action of ${elide(svcName)} (IAM reference data of ${date}), so it grants or denies nothing.${hint}`, {
-    fixes,
-    docUrl: DOC.invalidAction,
-  });
+  const fixes: Fix[] = s.clear
+    ? [{ title: `Change to ${sp}:${s.clear}`, edits: [replaceIn(ctx, item, sp.length + 1, sp.length + 1 + ap.length, s.clear)], preferred: typo }]
+    : [];
+  ctx.report(
+    'iam-unknown-action',
+    r.offset,
+    r.length,
+    `${elide(`${sp}:${ap}`)} is not an action of ${elide(svcName)} (IAM reference data of ${date}), so it grants or denies nothing.${hint}`,
+    {
+      fixes,
+      docUrl: DOC.invalidAction,
+    },
+  );
 }
 
 function reportEmptyPattern(ctx: RuleContext, iam: IamIndex, item: Node, sp: string, ap: string): void {
@@ -426,15 +483,21 @@ function reportEmptyPattern(ctx: RuleContext, iam: IamIndex, item: Node, sp: str
   // `Gte*`: compare the literal part with the same-length beginnings of the service's action names.
   const m = /^([A-Za-z0-9]+)\*$/.exec(ap);
   if (m && !hasWildcard(sp)) {
-    const lit = m[1]!;
-    const heads = new Set(actionNames(iam, sp).filter((n) => n.length >= lit.length).map((n) => n.slice(0, lit.length)));
+    const lit = m[1];
+    const heads = new Set(
+      actionNames(iam, sp)
+        .filter((n) => n.length >= lit.length)
+        .map((n) => n.slice(0, lit.length)),
+    );
     const s = suggest(lit, heads);
     if (s.clear) {
       hint = ` Did you mean ${sp}:${s.clear}*?`;
       fixes.push({ title: `Change to ${sp}:${s.clear}*`, edits: [replaceIn(ctx, item, sp.length + 1, sp.length + 1 + lit.length, s.clear)], preferred: true });
     }
   }
-  ctx.report('iam-action-pattern-matches-nothing', r.offset, r.length, `${elide(value)} matches no action of ${elide(svcName)}, so it has no effect.${hint}`, { fixes });
+  ctx.report('iam-action-pattern-matches-nothing', r.offset, r.length, `${elide(value)} matches no action of ${elide(svcName)}, so it has no effect.${hint}`, {
+    fixes,
+  });
 }
 
 // ----------------------------------------------------------------------------------------------------------------
@@ -443,9 +506,12 @@ function reportEmptyPattern(ctx: RuleContext, iam: IamIndex, item: Node, sp: str
 type OpFamily = 'string' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
 
 const OPERATOR_FAMILY: Record<string, OpFamily> = {};
-for (const op of ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike']) OPERATOR_FAMILY[op.toLowerCase()] = 'string';
-for (const op of ['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals']) OPERATOR_FAMILY[op.toLowerCase()] = 'numeric';
-for (const op of ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals']) OPERATOR_FAMILY[op.toLowerCase()] = 'date';
+for (const op of ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike'])
+  OPERATOR_FAMILY[op.toLowerCase()] = 'string';
+for (const op of ['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals'])
+  OPERATOR_FAMILY[op.toLowerCase()] = 'numeric';
+for (const op of ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals'])
+  OPERATOR_FAMILY[op.toLowerCase()] = 'date';
 for (const op of ['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike']) OPERATOR_FAMILY[op.toLowerCase()] = 'arn';
 OPERATOR_FAMILY['bool'] = 'bool';
 OPERATOR_FAMILY['binaryequals'] = 'binary';
@@ -487,7 +553,7 @@ interface ParsedOp {
 
 function parseOp(op: string): ParsedOp {
   const m = /^(ForAllValues|ForAnyValue):/i.exec(op);
-  const qualifier = (m ? m[1]!.toLowerCase() : '') as ParsedOp['qualifier'];
+  const qualifier = (m ? m[1].toLowerCase() : '') as ParsedOp['qualifier'];
   let rest = m ? op.slice(m[0].length) : op;
   if (/IfExists$/i.test(rest) && rest.length > 8) rest = rest.slice(0, -8);
   return { qualifier, qualifierLength: m ? m[0].length : 0, base: rest, family: OPERATOR_FAMILY[rest.toLowerCase()] };
@@ -533,7 +599,13 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
     const rr = sub(ctx, keyNode, 0, prefix.length);
     if (reportRetired(ctx, rr, prefix, `the condition key ${elide(key)} is never in the request`)) return undefined;
     if (!s.best.length) {
-      ctx.report('iam-service-not-listed', rr.offset, rr.length, `${quote(prefix)} is not a service prefix in the IAM reference data of ${date}, and no listed prefix is close to it. If the service is newer than that data, update the extension; otherwise the condition key ${elide(key)} is never in the request.`, { docUrl: DOC.sar });
+      ctx.report(
+        'iam-service-not-listed',
+        rr.offset,
+        rr.length,
+        `${quote(prefix)} is not a service prefix in the IAM reference data of ${date}, and no listed prefix is close to it. If the service is newer than that data, update the extension; otherwise the condition key ${elide(key)} is never in the request.`,
+        { docUrl: DOC.sar },
+      );
       return undefined;
     }
     const exists = !!s.clear && !!findConditionKey(iam, `${s.clear}:${name}`);
@@ -541,7 +613,13 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
     const fixes: Fix[] = exists
       ? [{ title: `Change to ${elide(`${s.clear}:${name}`)}`, edits: [replaceIn(ctx, keyNode, 0, prefix.length, s.clear!)], preferred: true }]
       : [];
-    ctx.report('iam-unknown-service', rr.offset, rr.length, `${quote(prefix)} is not an AWS service prefix (IAM reference data of ${date}), so the condition key ${elide(key)} is never in the request.${hint}`, { fixes: duplicated ? [] : fixes, docUrl: DOC.invalidService });
+    ctx.report(
+      'iam-unknown-service',
+      rr.offset,
+      rr.length,
+      `${quote(prefix)} is not an AWS service prefix (IAM reference data of ${date}), so the condition key ${elide(key)} is never in the request.${hint}`,
+      { fixes: duplicated ? [] : fixes, docUrl: DOC.invalidService },
+    );
     return undefined;
   }
 
@@ -551,11 +629,23 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
   const templated = conditionKeysWithPrefix(iam, prefix).filter((k) => /\$\{|<[^>]+>/.test(k));
   const bare = templated.find((k) => k.slice(0, k.search(/\/?(\$\{|<)/)).toLowerCase() === key.toLowerCase());
   if (bare) {
-    ctx.report('iam-unknown-condition-key', r.offset, r.length, `${elide(key)} needs a tag key: write it as ${bare.replace(/\$\{[^}]*\}|<[^>]+>/g, '<tag-key>')} (MISSING_TAG_KEY_IN_CONDITION).`, { docUrl: DOC.missingTagKey });
+    ctx.report(
+      'iam-unknown-condition-key',
+      r.offset,
+      r.length,
+      `${elide(key)} needs a tag key: write it as ${bare.replace(/\$\{[^}]*\}|<[^>]+>/g, '<tag-key>')} (MISSING_TAG_KEY_IN_CONDITION).`,
+      { docUrl: DOC.missingTagKey },
+    );
     return undefined;
   }
   if (global && /^aws:arn$/i.test(key)) {
-    ctx.report('iam-unknown-condition-key', r.offset, r.length, `aws:ARN is not a supported global condition key. Use aws:PrincipalArn for the caller, or aws:SourceArn for the resource on whose behalf a service calls.`, { docUrl });
+    ctx.report(
+      'iam-unknown-condition-key',
+      r.offset,
+      r.length,
+      `aws:ARN is not a supported global condition key. Use aws:PrincipalArn for the caller, or aws:SourceArn for the resource on whose behalf a service calls.`,
+      { docUrl },
+    );
     return undefined;
   }
 
@@ -566,7 +656,13 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
     // aws:ResourceTags/Project: compare the part before the slash with the templated keys' heads.
     const head = key.slice(0, slash);
     // Heads of every key with a tail: templates (${TagKey}, <tag-key>) and the literal …/tag-key form the reference also uses.
-    const heads = [...new Set(conditionKeysWithPrefix(iam, prefix).filter((k) => k.indexOf('/') > colon).map((k) => k.slice(0, k.indexOf('/'))))];
+    const heads = [
+      ...new Set(
+        conditionKeysWithPrefix(iam, prefix)
+          .filter((k) => k.indexOf('/') > colon)
+          .map((k) => k.slice(0, k.indexOf('/'))),
+      ),
+    ];
     const s = suggest(head, heads);
     if (s.clear) {
       hint = ` Did you mean ${elide(s.clear + key.slice(slash))}?`;
@@ -585,10 +681,22 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
   const what = global ? 'a global condition key' : `a condition key of ${serviceName(iam, prefix) ?? prefix}`;
   if (!hint) {
     // Nothing close: the key may be newer than the data, or undocumented (AWS's own policies use a few). Say only that.
-    ctx.report('iam-condition-key-not-listed', r.offset, r.length, `${elide(key)} is not ${what} in the IAM reference data of ${date}, and no listed key is close to it. If it is not a real key, it is never in the request, so the condition fails (or, with IfExists/Not… operators, always passes). Check the key in the condition key reference.`, { docUrl });
+    ctx.report(
+      'iam-condition-key-not-listed',
+      r.offset,
+      r.length,
+      `${elide(key)} is not ${what} in the IAM reference data of ${date}, and no listed key is close to it. If it is not a real key, it is never in the request, so the condition fails (or, with IfExists/Not… operators, always passes). Check the key in the condition key reference.`,
+      { docUrl },
+    );
     return undefined;
   }
-  ctx.report('iam-unknown-condition-key', r.offset, r.length, `${elide(key)} is not ${what} (IAM reference data of ${date}); a key that is never in the request makes the condition fail (or, with IfExists/Not… operators, always pass).${hint || ' Check the key in the condition key reference.'}`, { fixes: duplicated ? [] : fixes, docUrl });
+  ctx.report(
+    'iam-unknown-condition-key',
+    r.offset,
+    r.length,
+    `${elide(key)} is not ${what} (IAM reference data of ${date}); a key that is never in the request makes the condition fail (or, with IfExists/Not… operators, always pass).${hint || ' Check the key in the condition key reference.'}`,
+    { fixes: duplicated ? [] : fixes, docUrl },
+  );
   return undefined;
 }
 
@@ -626,17 +734,31 @@ function checkOperatorAgainstKey(
   // key's type still compares as text and works ("true" for a Bool key): info. A value that can never be one
   // (aws:ViaAWSService compared with "amplify.amazonaws.com") never matches: warning.
   if (t.length && family === 'string' && !t.includes('String') && !t.includes('ARN')) {
-    const literal = STRING_LITERAL_OF[t[0]!];
+    const literal = STRING_LITERAL_OF[t[0]];
     if (!literal || t.some((x) => !STRING_LITERAL_OF[x])) return;
-    const vals = stringItems(value).map((i) => i.value).filter((v) => !/[*?]|\$\{/.test(v) && !unjudgeable(v));
+    const vals = stringItems(value)
+      .map((i) => i.value)
+      .filter((v) => !/[*?]|\$\{/.test(v) && !unjudgeable(v));
     if (!vals.length) return; // only patterns or variables: nothing to judge
-    const bad = vals.filter((v) => !t.some((x) => STRING_LITERAL_OF[x]!(v)));
+    const bad = vals.filter((v) => !t.some((x) => STRING_LITERAL_OF[x](v)));
     const fitting = t.map((x) => FAMILY_OPERATORS[x]).filter(Boolean);
-    const use = fitting.length ? list(fitting) : 'an operator of the key\'s type';
+    const use = fitting.length ? list(fitting) : "an operator of the key's type";
     if (bad.length) {
-      ctx.report('iam-operator-type-mismatch', r.offset, r.length, `${elide(key)} is of type ${entry.type}, so ${quote(bad[0]!)} can never be its value and ${opText} never matches it. Use ${use} with a ${entry.type} value.`, { docUrl: DOC.typeMismatch });
+      ctx.report(
+        'iam-operator-type-mismatch',
+        r.offset,
+        r.length,
+        `${elide(key)} is of type ${entry.type}, so ${quote(bad[0])} can never be its value and ${opText} never matches it. Use ${use} with a ${entry.type} value.`,
+        { docUrl: DOC.typeMismatch },
+      );
     } else {
-      ctx.report('iam-operator-type-mismatch', r.offset, r.length, `${elide(key)} is of type ${entry.type}: ${opText} compares it as text, which works for these values, but the operator for the key's type is ${use}.`, { docUrl: DOC.typeMismatch, severity: 'info' });
+      ctx.report(
+        'iam-operator-type-mismatch',
+        r.offset,
+        r.length,
+        `${elide(key)} is of type ${entry.type}: ${opText} compares it as text, which works for these values, but the operator for the key's type is ${use}.`,
+        { docUrl: DOC.typeMismatch, severity: 'info' },
+      );
     }
     return;
   }
@@ -647,7 +769,7 @@ function checkOperatorAgainstKey(
       'iam-operator-type-mismatch',
       r.offset,
       r.length,
-      `${elide(key)} is of type ${entry.type}, so ${opText} (for ${allowed.join('/')} values) cannot compare it. Use ${fitting.length ? list(fitting) : 'an operator of the key\'s type'}.`,
+      `${elide(key)} is of type ${entry.type}, so ${opText} (for ${allowed.join('/')} values) cannot compare it. Use ${fitting.length ? list(fitting) : "an operator of the key's type"}.`,
       { docUrl: DOC.typeMismatch },
     );
     return;
@@ -666,12 +788,13 @@ function checkOperatorAgainstKey(
       { fixes },
     );
   } else if (!op.qualifier && entry.multivalued === true) {
-    const fixes: Fix[] = onlyKey && canRename(cond, `ForAnyValue:${opText}`, opText) && canRename(cond, `ForAllValues:${opText}`, opText)
-      ? [
-          { title: `Change to ForAnyValue:${opText} (at least one value matches)`, edits: [replaceIn(ctx, opKey, 0, 0, 'ForAnyValue:')] },
-          { title: `Change to ForAllValues:${opText} (every value matches)`, edits: [replaceIn(ctx, opKey, 0, 0, 'ForAllValues:')] },
-        ]
-      : [];
+    const fixes: Fix[] =
+      onlyKey && canRename(cond, `ForAnyValue:${opText}`, opText) && canRename(cond, `ForAllValues:${opText}`, opText)
+        ? [
+            { title: `Change to ForAnyValue:${opText} (at least one value matches)`, edits: [replaceIn(ctx, opKey, 0, 0, 'ForAnyValue:')] },
+            { title: `Change to ForAllValues:${opText} (every value matches)`, edits: [replaceIn(ctx, opKey, 0, 0, 'ForAllValues:')] },
+          ]
+        : [];
     ctx.report(
       'iam-missing-set-qualifier',
       r.offset,
@@ -698,13 +821,13 @@ const TYPES_CACHE = new WeakMap<object, { templates: string[]; names: string[] }
 
 function typesOf(iam: IamIndex, action: string): { templates: string[]; names: string[] } {
   const found = findAction(iam, action)!;
-  const a = found.svc.actions[found.position]!;
+  const a = found.svc.actions[found.position];
   const have = TYPES_CACHE.get(a);
   if (have) return have;
   const templates: string[] = [];
   const names: string[] = [];
   for (const ref of a.rt) {
-    const rt = found.svc.resourceTypes[ref >> 1]!;
+    const rt = found.svc.resourceTypes[ref >> 1];
     templates.push(rt.arn);
     names.push(rt.name);
   }
@@ -827,9 +950,10 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
     const withObjects = `${r.raw.replace(/\/$/, '')}/*`;
     if (r.raw.includes('/') || !wellFormedArn(r.raw) || !verbatim(ctx, r.node)) continue;
     if (!missing.every((a) => matches({ ...r, value: `${r.value}/*` }, a.templates))) continue;
-    const edit: TextEdit = node.type === 'array'
-      ? { offset: r.node.offset + r.node.length, length: 0, newText: `, ${JSON.stringify(withObjects)}` }
-      : { offset: node.offset, length: node.length, newText: `[${JSON.stringify(r.raw)}, ${JSON.stringify(withObjects)}]` };
+    const edit: TextEdit =
+      node.type === 'array'
+        ? { offset: r.node.offset + r.node.length, length: 0, newText: `, ${JSON.stringify(withObjects)}` }
+        : { offset: node.offset, length: node.length, newText: `[${JSON.stringify(r.raw)}, ${JSON.stringify(withObjects)}]` };
     fixes.push({ title: `Add ${elide(withObjects)} to Resource`, edits: [edit] });
     added = withObjects;
     break;
@@ -878,7 +1002,10 @@ function maskPlaceholders(ctx: RuleContext, node: Node, value: string): string {
 }
 
 function typeList(a: ActionTypes): string {
-  return list(a.typeNames.map((n, i) => `${n} (${a.templates[i]})`), 2);
+  return list(
+    a.typeNames.map((n, i) => `${n} (${a.templates[i]})`),
+    2,
+  );
 }
 
 function describeAccepted(perAction: ActionTypes[]): string {
@@ -886,7 +1013,7 @@ function describeAccepted(perAction: ActionTypes[]): string {
   const typed = perAction.filter((a) => a.templates.length > 0);
   const parts: string[] = [];
   if (typed.length) {
-    const first = typed[0]!;
+    const first = typed[0];
     parts.push(`${typed.length === 1 ? first.action : `${first.action} and the others`} accept${typed.length === 1 ? 's' : ''} ${typeList(first)}`);
   }
   if (starOnly.length) parts.push(`the reference lists no resource type for ${list(starOnly)}, which IAM then authorizes on "Resource": "*" only`);

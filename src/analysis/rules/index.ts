@@ -12,7 +12,17 @@ import { consistencyRules } from './consistency';
 import { accessAnalyzerTagRules } from './access-analyzer-tags';
 import { withExample } from './examples';
 
-export const RULE_FAMILIES: RuleFamily[] = [placeholderRules, grammarRules, arnRules, cleanroomsRules, consistencyRules, iamDataRules, accessAnalyzerStatementRules, accessAnalyzerConditionRules, accessAnalyzerTagRules];
+export const RULE_FAMILIES: RuleFamily[] = [
+  placeholderRules,
+  grammarRules,
+  arnRules,
+  cleanroomsRules,
+  consistencyRules,
+  iamDataRules,
+  accessAnalyzerStatementRules,
+  accessAnalyzerConditionRules,
+  accessAnalyzerTagRules,
+];
 export const RULES_BY_ID = new Map<string, RuleMeta>();
 for (const family of RULE_FAMILIES) {
   for (const r of family.rules) {

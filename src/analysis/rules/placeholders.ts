@@ -5,7 +5,7 @@ import { elide, quote } from '../messages';
 import { placeholderOccurrences } from './util';
 
 function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
 const DOC = 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/setting-up-roles.html';
@@ -19,21 +19,24 @@ export const placeholderRules: RuleFamily = {
       id: 'placeholder-token',
       severity: 'error',
       title: 'Unfilled placeholder token',
-      description: 'A `<name>` or `{{name}}` placeholder from a template or the AWS docs is still in the policy. IAM accepts it as literal text, so the role silently grants nothing.',
+      description:
+        'A `<name>` or `{{name}}` placeholder from a template or the AWS docs is still in the policy. IAM accepts it as literal text, so the role silently grants nothing.',
       docUrl: DOC,
     },
     {
       id: 'placeholder-bare-name',
       severity: 'warning',
       title: 'Placeholder name from the AWS page',
-      description: 'A name the AWS page uses where your value belongs (`aws-region`, `accountId`, `bucket_name`, `optional_key_prefix`, `s3BucketOwnerAccountId`, …) was pasted as is.',
+      description:
+        'A name the AWS page uses where your value belongs (`aws-region`, `accountId`, `bucket_name`, `optional_key_prefix`, `s3BucketOwnerAccountId`, …) was pasted as is.',
       docUrl: DOC,
     },
     {
       id: 'placeholder-example-value',
       severity: 'warning',
       title: 'Example value from the AWS docs',
-      description: 'An example value the AWS docs use (`111122223333`, `444455556666`, `555555555555`, `123456789012`, `a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa`, `amzn-s3-demo-…`) is still in the policy.',
+      description:
+        'An example value the AWS docs use (`111122223333`, `444455556666`, `555555555555`, `123456789012`, `a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa`, `amzn-s3-demo-…`) is still in the policy.',
       docUrl: DOC,
     },
   ],
@@ -43,12 +46,30 @@ export const placeholderRules: RuleFamily = {
       const where = kind.id === 'text' ? '' : ` ${kind.help}`;
       const placeholder = { name: o.name, kind: o.kind, raw: o.key };
       if (o.source === 'token' || o.source === 'braces') {
-        ctx.report('placeholder-token', o.offset, o.length, `Placeholder ${elide(o.key)} is still here: replace it with your ${lowerFirst(kind.label)}.${where}`, { placeholder, docUrl: kind.docUrl === DOC ? undefined : DOC });
+        ctx.report(
+          'placeholder-token',
+          o.offset,
+          o.length,
+          `Placeholder ${elide(o.key)} is still here: replace it with your ${lowerFirst(kind.label)}.${where}`,
+          { placeholder, docUrl: kind.docUrl === DOC ? undefined : DOC },
+        );
       } else if (o.source === 'bare-name') {
-        ctx.report('placeholder-bare-name', o.offset, o.length, `${quote(o.key)} is the placeholder name from the AWS page, not a value: replace it with your ${lowerFirst(kind.label)}.${where}`, { placeholder });
+        ctx.report(
+          'placeholder-bare-name',
+          o.offset,
+          o.length,
+          `${quote(o.key)} is the placeholder name from the AWS page, not a value: replace it with your ${lowerFirst(kind.label)}.${where}`,
+          { placeholder },
+        );
       } else {
         const what = kind.id === 'account-id' ? 'account ID' : kind.id === 'membership-id' ? 'membership ID' : kind.id === 'bucket' ? 'bucket name' : 'value';
-        ctx.report('placeholder-example-value', o.offset, o.length, `${elide(o.key)} is an example ${what} from the AWS docs: replace it with your own ${lowerFirst(kind.label)}.${where}`, { placeholder });
+        ctx.report(
+          'placeholder-example-value',
+          o.offset,
+          o.length,
+          `${elide(o.key)} is an example ${what} from the AWS docs: replace it with your own ${lowerFirst(kind.label)}.${where}`,
+          { placeholder },
+        );
       }
     }
   },

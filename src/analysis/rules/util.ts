@@ -17,13 +17,13 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     let rowMin = cur[0];
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (cur[j]! < rowMin) rowMin = cur[j]!;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j]!;
     }
     if (rowMin > max) return max + 1;
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length]!;
+  return prev[b.length];
 }
 
 /** The closest candidate within `max` edits (case-insensitive), if exactly one candidate is closest. */
@@ -76,10 +76,10 @@ export function touchesPlaceholder(ctx: RuleContext, offset: number, length: num
   let hi = ranges.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ranges[mid]![1] <= offset) lo = mid + 1;
+    if (ranges[mid][1] <= offset) lo = mid + 1;
     else hi = mid;
   }
-  return lo < ranges.length && ranges[lo]![0] < end;
+  return lo < ranges.length && ranges[lo][0] < end;
 }
 
 /** Text looks like an unfilled placeholder (`<name>` / `{{name}}`): other rules leave it alone. */
@@ -148,7 +148,10 @@ export function removePropertyEdit(text: string, obj: Node, prop: Node): TextEdi
   if (next) {
     // Remove "prop, " up to the next property.
     end = next.offset;
-    if (startsLine(text, prop.offset) && startsLine(text, next.offset)) start = lineStart(text, prop.offset), end = lineStart(text, next.offset);
+    if (startsLine(text, prop.offset) && startsLine(text, next.offset)) {
+      start = lineStart(text, prop.offset);
+      end = lineStart(text, next.offset);
+    }
   } else if (prev) {
     // Last property: remove ", prop" from the end of the previous one.
     start = prev.offset + prev.length;

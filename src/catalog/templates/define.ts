@@ -96,13 +96,13 @@ export const MY_MEMBERSHIP: Record<string, Ph> = {
 export const QUERY_RUNNER: Record<string, Ph> = {
   'query-runner-account-id': {
     kind: 'account-id',
-    label: 'Query runner\'s AWS account ID',
+    label: "Query runner's AWS account ID",
     help: 'The 12-digit account ID of the member who can query (collaboration: Members tab).',
     sample: '309876543210',
   },
   'query-runner-membership-id': {
     kind: 'membership-id',
-    label: 'Query runner\'s membership ID',
+    label: "Query runner's membership ID",
     help: 'The membership ID of the member who can query: Details tab of the collaboration in the AWS Clean Rooms console.',
     sample: '8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
   },
@@ -112,7 +112,7 @@ export const KMS_KEY: Record<string, Ph> = {
   'kms-key-account-id': {
     kind: 'account-id',
     label: 'Account that owns the KMS key',
-    help: 'The 12-digit account ID in the key ARN (AWS KMS console: the key\'s General configuration).',
+    help: "The 12-digit account ID in the key ARN (AWS KMS console: the key's General configuration).",
   },
   'kms-key-id': { kind: 'kms-key-id', label: 'Customer managed KMS key ID' },
 };

@@ -7,25 +7,31 @@ import { ER_WORKFLOW_ROLE, assumeRoleBy, policy, template, type Ph } from './def
 const ANY_REGION: Ph = {
   kind: 'any-region',
   label: 'Region of the AWS Glue resources',
-  help: 'The AWS Region of the input AWS Glue database and tables (any commercial Region where AWS Glue runs; it need not match Entity Resolution\'s).',
+  help: "The AWS Region of the input AWS Glue database and tables (any commercial Region where AWS Glue runs; it need not match Entity Resolution's).",
 };
 
-const KMS_REGION: Ph = { kind: 'any-region', label: 'Region of the KMS key', help: 'The AWS Region in the KMS key ARN (AWS KMS console: the key\'s General configuration).' };
+const KMS_REGION: Ph = {
+  kind: 'any-region',
+  label: 'Region of the KMS key',
+  help: "The AWS Region in the KMS key ARN (AWS KMS console: the key's General configuration).",
+};
 const KMS_ACCOUNT: Ph = {
   kind: 'account-id',
   label: 'Account that owns the KMS key',
-  help: 'The 12-digit account ID in the KMS key ARN (AWS KMS console: the key\'s General configuration).',
+  help: "The 12-digit account ID in the KMS key ARN (AWS KMS console: the key's General configuration).",
 };
 
 const ROLE_NAME_NOTE =
   'The role name must match the iam:PassRole pattern of whoever passes the role; with the AWSEntityResolutionConsoleFullAccess managed policy, include entityresolution in the role name.';
-const ENTITY_NOTE = 'Fixed from the AWS text: the KMS and Data Exchange snippets show {{&ExampleAWSAccountNo1;}} and doubled braces from a broken doc build; here they are <placeholders>.';
+const ENTITY_NOTE =
+  'Fixed from the AWS text: the KMS and Data Exchange snippets show {{&ExampleAWSAccountNo1;}} and doubled braces from a broken doc build; here they are <placeholders>.';
 
 export const ER_ROLE_INFOS: RoleInfo[] = [
   {
     id: 'entity-resolution-id-mapping',
     title: 'AWS Entity Resolution ID-mapping workflow job role',
-    description: 'AWS Entity Resolution assumes this role to run the ID mapping workflow behind a Clean Rooms ID mapping table: it reads the input from S3 and AWS Glue and writes the output to S3.',
+    description:
+      'AWS Entity Resolution assumes this role to run the ID mapping workflow behind a Clean Rooms ID mapping table: it reads the input from S3 and AWS Glue and writes the output to S3.',
     docUrl: ER_WORKFLOW_ROLE,
   },
 ];
@@ -78,7 +84,11 @@ export const ER_TEMPLATES: PolicyTemplate[] = [
       { Effect: 'Allow', Action: ['glue:GetSchema', 'glue:GetSchemaVersion'], Resource: ['*'] },
     ),
     placeholders: {
-      'input-bucket': { kind: 'bucket', label: 'Input S3 bucket', help: 'The name of the S3 bucket that holds the input data of the ID mapping workflow (not its ARN).' },
+      'input-bucket': {
+        kind: 'bucket',
+        label: 'Input S3 bucket',
+        help: 'The name of the S3 bucket that holds the input data of the ID mapping workflow (not its ARN).',
+      },
       'data-account-id': {
         kind: 'account-id',
         label: 'Account that owns the buckets and the Glue catalog',
@@ -97,7 +107,7 @@ export const ER_TEMPLATES: PolicyTemplate[] = [
     notes: [
       'The AWS page names the database {{input-databases}} in one ARN and {{input-database}} in the next; both are the one database of the input table, so the template uses <input-database> for both.',
       'Fixed from the AWS text: the page lists glue:GetSchema and glue:GetSchemaVersion with the database, table and catalog ARNs, but those actions only apply to Schema Registry registry/schema resources, so that grant matched nothing. Here they have their own statement on "*", as in the Clean Rooms read-data policy.',
-      'AWS Glue and S3 resources may be in any commercial Region where AWS Glue is supported; they need not be in Entity Resolution\'s Region.',
+      "AWS Glue and S3 resources may be in any commercial Region where AWS Glue is supported; they need not be in Entity Resolution's Region.",
       'Add the KMS statements (snippets cleanrooms-entity-resolution-id-mapping-kms-input-statement / -kms-output-statement) only if the buckets use a customer managed KMS key.',
     ],
   }),

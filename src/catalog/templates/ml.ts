@@ -16,7 +16,8 @@ const ROLE_NAME_NOTE =
   'The role name must match the iam:PassRole pattern granted to the members who pass it; with AWSCleanRoomsMLFullAccess that is arn:aws:iam::*:role/cleanrooms-ml*, so start the name with cleanrooms-ml.';
 const KMS_FIX_NOTE =
   'Fixed from the AWS text: the trailing comma in the Action list (invalid JSON) and the stray closing brackets of the splice-in snippet; ArnLike -> StringLike, because kms:EncryptionContext:* keys are String keys (the ML configuration role on the same page uses StringLike).';
-const BUCKET_ARN_NOTE = 'The AWS page describes the bucket placeholders as "the ARN of the S3 bucket", but the JSON already starts with arn:aws:s3:::, so enter the bucket name only.';
+const BUCKET_ARN_NOTE =
+  'The AWS page describes the bucket placeholders as "the ARN of the S3 bucket", but the JSON already starts with arn:aws:s3:::, so enter the bucket name only.';
 const NO_CONDITION_NOTE =
   'As printed on the AWS page, this trust policy has no aws:SourceAccount / aws:SourceArn condition. IAM Access Analyzer recommends one for service principals (confused deputy), but the page does not say which source values Clean Rooms ML sends for this role, so test any condition you add.';
 
@@ -100,7 +101,7 @@ export const ML_ROLE_INFOS: RoleInfo[] = [
   {
     id: 'ml-table-association',
     title: 'Clean Rooms ML custom models: configured table association role',
-    description: 'The data provider\'s role for custom ML: reads the Glue table, its S3 data and decrypts it with your KMS key.',
+    description: "The data provider's role for custom ML: reads the Glue table, its S3 data and decrypts it with your KMS key.",
     docUrl: ML_ROLES + '#ml-roles-custom-configure-table',
   },
 ];
@@ -116,10 +117,7 @@ export const ML_TEMPLATES: PolicyTemplate[] = [
     description: 'Lets Clean Rooms ML assume the training-data role for training datasets in your account.',
     body: lookalikeTrust('training-dataset'),
     placeholders: { 'account-id': MY_ACCOUNT, region: REGION },
-    notes: [
-      'aws:SourceArn can be limited to one training dataset only after it exists, so the template uses training-dataset/*.',
-      ROLE_NAME_NOTE,
-    ],
+    notes: ['aws:SourceArn can be limited to one training dataset only after it exists, so the template uses training-dataset/*.', ROLE_NAME_NOTE],
   }),
   template({
     id: 'ml-training-data-permissions',
@@ -127,7 +125,7 @@ export const ML_TEMPLATES: PolicyTemplate[] = [
     role: 'ml-training-data',
     policyType: 'permissions',
     docUrl: ML_ROLES + '#ml-create-role-training',
-    description: 'Read access to the training data\'s Glue table and S3 objects (and the default Glue database).',
+    description: "Read access to the training data's Glue table and S3 objects (and the default Glue database).",
     body: policy(
       {
         Effect: 'Allow',
@@ -167,7 +165,7 @@ export const ML_TEMPLATES: PolicyTemplate[] = [
       'glue-account-id': {
         kind: 'account-id',
         label: 'Account that owns the Glue Data Catalog',
-        help: 'The 12-digit account that owns the training data\'s AWS Glue catalog, database and table.',
+        help: "The 12-digit account that owns the training data's AWS Glue catalog, database and table.",
       },
       database: { kind: 'glue-database', help: 'The Glue database of the training data (AWS Glue console: Data Catalog > Databases).' },
       table: { kind: 'glue-table', help: 'The Glue table of the training data (AWS Glue console: Data Catalog > Tables).' },
@@ -314,9 +312,7 @@ export const ML_TEMPLATES: PolicyTemplate[] = [
       },
     ),
     placeholders: { region: REGION, ...QUERY_RUNNER },
-    notes: [
-      'The AWS page lists queryRunnerAccountId but hard-codes an example account in the JSON; here the account is a placeholder.',
-    ],
+    notes: ['The AWS page lists queryRunnerAccountId but hard-codes an example account in the JSON; here the account is a placeholder.'],
   }),
   template({
     id: 'ml-read-seed-kms-statement',
@@ -349,7 +345,11 @@ export const ML_TEMPLATES: PolicyTemplate[] = [
     placeholders: {
       'account-id': MY_ACCOUNT,
       region: REGION,
-      'membership-id': { kind: 'membership-id', label: 'Your membership ID', help: 'Your membership ID in the collaboration: Details tab of the collaboration in the AWS Clean Rooms console.' },
+      'membership-id': {
+        kind: 'membership-id',
+        label: 'Your membership ID',
+        help: 'Your membership ID in the collaboration: Details tab of the collaboration in the AWS Clean Rooms console.',
+      },
     },
     notes: [
       'aws:SourceArn is your Clean Rooms membership ARN (arn:aws:cleanrooms:…:membership/…), not a cleanrooms-ml resource.',
@@ -436,7 +436,11 @@ export const ML_TEMPLATES: PolicyTemplate[] = [
     }),
     placeholders: {
       region: REGION,
-      'ecr-account-id': { kind: 'account-id', label: 'Account that owns the ECR repository', help: 'The 12-digit account ID in the repository URI (Amazon ECR console: Repositories).' },
+      'ecr-account-id': {
+        kind: 'account-id',
+        label: 'Account that owns the ECR repository',
+        help: 'The 12-digit account ID in the repository URI (Amazon ECR console: Repositories).',
+      },
       repository: { kind: 'ecr-repository' },
     },
     notes: ['The AWS page describes accountId as "the account in which the S3 bucket is located" (copied text); it is the account of the ECR repository.'],
@@ -483,7 +487,7 @@ export const ML_TEMPLATES: PolicyTemplate[] = [
     role: 'ml-table-association',
     policyType: 'trust',
     docUrl: ML_ROLES + '#ml-roles-custom-configure-table',
-    description: 'Lets Clean Rooms ML assume the data provider\'s read role for custom modeling.',
+    description: "Lets Clean Rooms ML assume the data provider's read role for custom modeling.",
     body: policy(assumeRoleBy(ML)),
     placeholders: {},
     notes: [
@@ -532,8 +536,12 @@ export const ML_TEMPLATES: PolicyTemplate[] = [
         label: 'Account that owns the data (Glue catalog and KMS key)',
         help: 'The 12-digit account that owns the AWS Glue catalog resources; the AWS page requires the KMS key to be in this same account.',
       },
-      'kms-key-id': { kind: 'kms-key-id', label: 'KMS key that encrypts the S3 data', help: 'The ID of the same KMS key that was used to encrypt the S3 data (AWS KMS console).' },
-      bucket: { kind: 'bucket', help: 'The name of the S3 bucket that holds the Glue table\'s data (not its ARN).' },
+      'kms-key-id': {
+        kind: 'kms-key-id',
+        label: 'KMS key that encrypts the S3 data',
+        help: 'The ID of the same KMS key that was used to encrypt the S3 data (AWS KMS console).',
+      },
+      bucket: { kind: 'bucket', help: "The name of the S3 bucket that holds the Glue table's data (not its ARN)." },
       database: { kind: 'glue-database' },
       table: { kind: 'glue-table' },
     },

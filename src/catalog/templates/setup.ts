@@ -2,8 +2,18 @@
 // "Cross-service confused deputy prevention". Sources: shared/reference/cleanrooms-iam-facts.md §1.a, §1.b, §5.
 import type { PolicyTemplate, RoleInfo } from '../types';
 import {
-  CONFUSED_DEPUTY, KMS_KEY, MY_MEMBERSHIP, QUERY_RUNNER, REGION, SETUP,
-  assumeRoleBy, externalIdPattern, membershipArn, policy, template, type Ph,
+  CONFUSED_DEPUTY,
+  KMS_KEY,
+  MY_MEMBERSHIP,
+  QUERY_RUNNER,
+  REGION,
+  SETUP,
+  assumeRoleBy,
+  externalIdPattern,
+  membershipArn,
+  policy,
+  template,
+  type Ph,
 } from './define';
 
 const CR = 'cleanrooms.amazonaws.com';
@@ -16,7 +26,7 @@ const bucketAccount = (what: string): Ph => ({
 
 const SAME_REGION = 'Your AWS Glue resources and the Amazon S3 resources under them must be in the same AWS Region as the AWS Clean Rooms collaboration.';
 const ARN_EQUALS_NOTE =
-  'AWS prints this condition as ForAnyValue:ArnEquals. aws:SourceArn is single-valued, so this template uses plain ArnEquals, which matches when the request\'s source ARN equals any ARN in the list (the same result, and the operator IAM recommends for single-valued keys).';
+  "AWS prints this condition as ForAnyValue:ArnEquals. aws:SourceArn is single-valued, so this template uses plain ArnEquals, which matches when the request's source ARN equals any ARN in the list (the same result, and the operator IAM recommends for single-valued keys).";
 const ADD_MEMBERS_NOTE =
   'List the membership ARN of every member of the collaboration in aws:SourceArn; when a member joins later, add their membership ARN or that member cannot use data read through this role.';
 
@@ -100,12 +110,20 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
     notes: [
       'Create the role with the IAM procedure "Creating a role to delegate permissions to an IAM user"; the AWS page gives no trust JSON, this is the standard trust policy of that procedure.',
       'The account root principal delegates to the account: IAM users and roles in it still need an identity policy that allows sts:AssumeRole on this role.',
-      'Attach one of the AWS managed policies below as the role\'s permissions, depending on what the member may do.',
+      "Attach one of the AWS managed policies below as the role's permissions, depending on what the member may do.",
     ],
     managedPolicies: [
       { name: 'AWSCleanRoomsReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/AWSCleanRoomsReadOnlyAccess', when: 'View the resources and metadata.' },
-      { name: 'AWSCleanRoomsFullAccess', arn: 'arn:aws:iam::aws:policy/AWSCleanRoomsFullAccess', when: 'Query; query and run jobs; or query and receive results.' },
-      { name: 'AWSCleanRoomsFullAccessNoQuerying', arn: 'arn:aws:iam::aws:policy/AWSCleanRoomsFullAccessNoQuerying', when: 'Manage collaboration resources but do not query.' },
+      {
+        name: 'AWSCleanRoomsFullAccess',
+        arn: 'arn:aws:iam::aws:policy/AWSCleanRoomsFullAccess',
+        when: 'Query; query and run jobs; or query and receive results.',
+      },
+      {
+        name: 'AWSCleanRoomsFullAccessNoQuerying',
+        arn: 'arn:aws:iam::aws:policy/AWSCleanRoomsFullAccessNoQuerying',
+        when: 'Manage collaboration resources but do not query.',
+      },
     ],
   }),
 
@@ -129,7 +147,7 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
     role: 'read-data-s3',
     policyType: 'trust',
     docUrl: CONFUSED_DEPUTY,
-    description: 'The read-data trust policy limited to your collaboration\'s memberships with sts:ExternalId and aws:SourceArn.',
+    description: "The read-data trust policy limited to your collaboration's memberships with sts:ExternalId and aws:SourceArn.",
     body: policy(
       assumeRoleBy(CR, {
         Sid: 'AllowIfExternalIdMatches',
@@ -139,10 +157,7 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
         Sid: 'AllowIfSourceArnMatches',
         Condition: {
           ArnEquals: {
-            'aws:SourceArn': [
-              membershipArn('membership-account-id', 'membership-id'),
-              membershipArn('query-runner-account-id', 'query-runner-membership-id'),
-            ],
+            'aws:SourceArn': [membershipArn('membership-account-id', 'membership-id'), membershipArn('query-runner-account-id', 'query-runner-membership-id')],
           },
         },
       }),
@@ -200,9 +215,9 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
       },
       database: { kind: 'glue-database' },
       table: { kind: 'glue-table' },
-      bucket: { kind: 'bucket', help: 'The name of the S3 bucket that holds the table\'s data (the Glue table\'s location; not the bucket ARN).' },
+      bucket: { kind: 'bucket', help: "The name of the S3 bucket that holds the table's data (the Glue table's location; not the bucket ARN)." },
       'bucket-account-id': bucketAccount('S3 bucket'),
-      prefix: { kind: 's3-prefix', help: 'The folder (key prefix) of the table\'s data inside the bucket, without leading or trailing slash.' },
+      prefix: { kind: 's3-prefix', help: "The folder (key prefix) of the table's data inside the bucket, without leading or trailing slash." },
     },
     notes: [
       SAME_REGION,
@@ -229,8 +244,8 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
     placeholders: {
       region: REGION,
       ...KMS_KEY,
-      bucket: { kind: 'bucket', help: 'The S3 bucket of the table\'s data (the same value as in the permissions policy).' },
-      prefix: { kind: 's3-prefix', help: 'The folder of the table\'s data (the same value as in the permissions policy).' },
+      bucket: { kind: 'bucket', help: "The S3 bucket of the table's data (the same value as in the permissions policy)." },
+      prefix: { kind: 's3-prefix', help: "The folder of the table's data (the same value as in the permissions policy)." },
     },
     notes: [
       'The setting-up-roles page only says to "amend this policy with additional AWS KMS permissions"; this statement is the one AWS spells out for Clean Rooms ML training data.',
@@ -248,9 +263,7 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
     description: 'Lets AWS Clean Rooms assume the role that reads your Athena tables.',
     body: plainTrust(),
     placeholders: {},
-    notes: [
-      'As printed on the AWS page (no condition). The scoped-down trust policy (snippet cleanrooms-read-data-s3-trust-scoped) applies to this role too.',
-    ],
+    notes: ['As printed on the AWS page (no condition). The scoped-down trust policy (snippet cleanrooms-read-data-s3-trust-scoped) applies to this role too.'],
   }),
 
   template({
@@ -271,10 +284,7 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
           'athena:GetQueryExecution',
           'athena:GetQueryResults',
         ],
-        Resource: [
-          'arn:aws:athena:<region>:<data-account-id>:workgroup/<workgroup>',
-          'arn:aws:athena:<region>:<data-account-id>:datacatalog/<catalog>',
-        ],
+        Resource: ['arn:aws:athena:<region>:<data-account-id>:workgroup/<workgroup>', 'arn:aws:athena:<region>:<data-account-id>:datacatalog/<catalog>'],
       },
       {
         Effect: 'Allow',
@@ -288,14 +298,7 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
       },
       {
         Effect: 'Allow',
-        Action: [
-          's3:GetObject',
-          's3:GetBucketLocation',
-          's3:AbortMultipartUpload',
-          's3:ListBucket',
-          's3:PutObject',
-          's3:ListMultipartUploadParts',
-        ],
+        Action: ['s3:GetObject', 's3:GetBucketLocation', 's3:AbortMultipartUpload', 's3:ListBucket', 's3:PutObject', 's3:ListMultipartUploadParts'],
         Resource: ['arn:aws:s3:::<athena-results-bucket>', 'arn:aws:s3:::<athena-results-bucket>/*'],
         Condition: { StringEquals: { 'aws:ResourceAccount': '<data-account-id>' } },
       },
@@ -331,16 +334,13 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
     role: 'read-data-snowflake',
     policyType: 'trust',
     docUrl: SETUP + '#create-service-role-third-party',
-    description: 'Lets AWS Clean Rooms assume the Snowflake credentials role, only for your membership and the query runner\'s.',
+    description: "Lets AWS Clean Rooms assume the Snowflake credentials role, only for your membership and the query runner's.",
     body: policy(
       assumeRoleBy(CR, {
         Sid: 'AllowIfSourceArnMatches',
         Condition: {
           ArnEquals: {
-            'aws:SourceArn': [
-              membershipArn('membership-account-id', 'membership-id'),
-              membershipArn('query-runner-account-id', 'query-runner-membership-id'),
-            ],
+            'aws:SourceArn': [membershipArn('membership-account-id', 'membership-id'), membershipArn('query-runner-account-id', 'query-runner-membership-id')],
           },
         },
       }),
@@ -363,10 +363,16 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
     }),
     placeholders: {
       region: REGION,
-      'secret-account-id': { kind: 'account-id', label: 'Account that owns the secret', help: 'The 12-digit account ID in the secret\'s ARN (Secrets Manager console: Secret details).' },
+      'secret-account-id': {
+        kind: 'account-id',
+        label: 'Account that owns the secret',
+        help: "The 12-digit account ID in the secret's ARN (Secrets Manager console: Secret details).",
+      },
       'secret-name': { kind: 'secret-id', label: 'Snowflake credentials secret' },
     },
-    notes: ['Use this version when the secret is encrypted with the AWS managed key; with a customer managed key use snippet cleanrooms-read-data-snowflake-permissions-kms.'],
+    notes: [
+      'Use this version when the secret is encrypted with the AWS managed key; with a customer managed key use snippet cleanrooms-read-data-snowflake-permissions-kms.',
+    ],
   }),
 
   template({
@@ -397,13 +403,15 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
     ),
     placeholders: {
       region: REGION,
-      'secret-account-id': { kind: 'account-id', label: 'Account that owns the secret', help: 'The 12-digit account ID in the secret\'s ARN (Secrets Manager console: Secret details).' },
+      'secret-account-id': {
+        kind: 'account-id',
+        label: 'Account that owns the secret',
+        help: "The 12-digit account ID in the secret's ARN (Secrets Manager console: Secret details).",
+      },
       'secret-name': { kind: 'secret-id', label: 'Snowflake credentials secret' },
       ...KMS_KEY,
     },
-    notes: [
-      'kms:EncryptionContext:SecretARN ties the key use to this one secret; the key policy in the key owner\'s account must also allow this use.',
-    ],
+    notes: ["kms:EncryptionContext:SecretARN ties the key use to this one secret; the key policy in the key owner's account must also allow this use."],
   }),
 
   template({
@@ -412,7 +420,7 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
     role: 'pyspark-analysis-template',
     policyType: 'trust',
     docUrl: SETUP + '#create-role-pyspark-analysis-template',
-    description: 'Lets AWS Clean Rooms assume the code-reading role for the job runner\'s and the template owner\'s memberships.',
+    description: "Lets AWS Clean Rooms assume the code-reading role for the job runner's and the template owner's memberships.",
     body: policy(
       assumeRoleBy(CR, {
         Condition: {
@@ -427,22 +435,33 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
     ),
     placeholders: {
       region: REGION,
-      'job-runner-account-id': { kind: 'account-id', label: 'Job runner\'s AWS account ID', help: 'The 12-digit account ID of the member who can run jobs (collaboration: Members tab).' },
-      'job-runner-membership-id': { kind: 'membership-id', label: 'Job runner\'s membership ID', help: 'The membership ID of the member who runs the PySpark job: Details tab of the collaboration.' },
+      'job-runner-account-id': {
+        kind: 'account-id',
+        label: "Job runner's AWS account ID",
+        help: 'The 12-digit account ID of the member who can run jobs (collaboration: Members tab).',
+      },
+      'job-runner-membership-id': {
+        kind: 'membership-id',
+        label: "Job runner's membership ID",
+        help: 'The membership ID of the member who runs the PySpark job: Details tab of the collaboration.',
+      },
       'template-owner-account-id': {
         kind: 'account-id',
-        label: 'Analysis template owner\'s AWS account ID',
+        label: "Analysis template owner's AWS account ID",
         help: 'The 12-digit account ID of the member who owns the analysis template (collaboration: Members tab).',
         sample: '309876543210',
       },
       'template-owner-membership-id': {
         kind: 'membership-id',
-        label: 'Analysis template owner\'s membership ID',
+        label: "Analysis template owner's membership ID",
         help: 'The membership ID of the member who owns the analysis template: Details tab of the collaboration.',
         sample: '8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
       },
     },
-    notes: [ARN_EQUALS_NOTE, 'The AWS page lists jobRunnerAccountId and analysisTemplateAccountId but hard-codes example accounts in the JSON; here both accounts are placeholders.'],
+    notes: [
+      ARN_EQUALS_NOTE,
+      'The AWS page lists jobRunnerAccountId and analysisTemplateAccountId but hard-codes example accounts in the JSON; here both accounts are placeholders.',
+    ],
   }),
 
   template({
@@ -459,7 +478,11 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
       Condition: { StringEquals: { 's3:ResourceAccount': ['<bucket-account-id>'] } },
     }),
     placeholders: {
-      'code-s3-path': { kind: 's3-path', label: 'S3 location of the PySpark code', help: 'bucket/key of the code file the analysis template points to (S3 console: Copy S3 URI, then drop s3://).' },
+      'code-s3-path': {
+        kind: 's3-path',
+        label: 'S3 location of the PySpark code',
+        help: 'bucket/key of the code file the analysis template points to (S3 console: Copy S3 URI, then drop s3://).',
+      },
       'bucket-account-id': bucketAccount('S3 bucket with the code'),
     },
     notes: ['The S3 resources must be in the same AWS Region as the collaboration.'],
@@ -471,7 +494,7 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
     role: 'pyspark-job-results',
     policyType: 'trust',
     docUrl: SETUP + '#create-role-pyspark-job',
-    description: 'Lets AWS Clean Rooms assume the job-results role for the job runner\'s and the result receiver\'s memberships.',
+    description: "Lets AWS Clean Rooms assume the job-results role for the job runner's and the result receiver's memberships.",
     body: policy(
       assumeRoleBy(CR, {
         Condition: {
@@ -486,22 +509,33 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
     ),
     placeholders: {
       region: REGION,
-      'job-runner-account-id': { kind: 'account-id', label: 'Job runner\'s AWS account ID', help: 'The 12-digit account ID of the member who can run jobs (collaboration: Members tab).' },
-      'job-runner-membership-id': { kind: 'membership-id', label: 'Job runner\'s membership ID', help: 'The membership ID of the member who runs the PySpark job: Details tab of the collaboration.' },
+      'job-runner-account-id': {
+        kind: 'account-id',
+        label: "Job runner's AWS account ID",
+        help: 'The 12-digit account ID of the member who can run jobs (collaboration: Members tab).',
+      },
+      'job-runner-membership-id': {
+        kind: 'membership-id',
+        label: "Job runner's membership ID",
+        help: 'The membership ID of the member who runs the PySpark job: Details tab of the collaboration.',
+      },
       'result-receiver-account-id': {
         kind: 'account-id',
-        label: 'Result receiver\'s AWS account ID',
+        label: "Result receiver's AWS account ID",
         help: 'The 12-digit account ID of the member who receives the job results (collaboration: Members tab).',
         sample: '309876543210',
       },
       'result-receiver-membership-id': {
         kind: 'membership-id',
-        label: 'Result receiver\'s membership ID',
+        label: "Result receiver's membership ID",
         help: 'The membership ID of the member who receives the results: Details tab of the collaboration.',
         sample: '8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
       },
     },
-    notes: [ARN_EQUALS_NOTE, 'The AWS page lists jobRunnerAccountId and rrAccountId but hard-codes example accounts in the JSON; here both accounts are placeholders.'],
+    notes: [
+      ARN_EQUALS_NOTE,
+      'The AWS page lists jobRunnerAccountId and rrAccountId but hard-codes example accounts in the JSON; here both accounts are placeholders.',
+    ],
   }),
 
   template({
@@ -527,7 +561,10 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
     ),
     placeholders: {
       bucket: { kind: 'bucket', help: 'The S3 bucket the job results are written to (not its ARN).' },
-      prefix: { kind: 's3-prefix', help: 'The folder for the results inside the bucket; to allow the whole bucket, delete "/<prefix>" so the resource ends in <bucket>/*.' },
+      prefix: {
+        kind: 's3-prefix',
+        help: 'The folder for the results inside the bucket; to allow the whole bucket, delete "/<prefix>" so the resource ends in <bucket>/*.',
+      },
       'bucket-account-id': bucketAccount('results bucket'),
     },
     notes: [
@@ -589,7 +626,10 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
         help: 'The name of the S3 bucket for the results (not its ARN: the template already writes arn:aws:s3:::).',
       },
       'bucket-account-id': bucketAccount('results bucket'),
-      prefix: { kind: 's3-prefix', help: 'The results folder (key prefix) inside the bucket; to allow the whole bucket, delete "/<prefix>" so the resource ends in <bucket>/*.' },
+      prefix: {
+        kind: 's3-prefix',
+        help: 'The results folder (key prefix) inside the bucket; to allow the whole bucket, delete "/<prefix>" so the resource ends in <bucket>/*.',
+      },
     },
     notes: [
       'The AWS page describes bucket_name as "the ARN of the S3 bucket", but the JSON already starts with arn:aws:s3:::, so enter the bucket name only.',

@@ -180,13 +180,12 @@ export function placeholderHover(o: PlaceholderOccurrence, templates: readonly P
       : o.source === 'bare-name'
         ? t('{0} is a placeholder name from the AWS page; replace it with your own value.', codeSpan(o.key))
         : t('{0} is a placeholder; replace it with your own value.', codeSpan(o.key));
-  const lines = [
-    `**${md(label)}**: ${what}`,
-    '',
-    md(help),
-  ];
+  const lines = [`**${md(label)}**: ${what}`, '', md(help)];
   if (tp) lines.push('', t('From the template *{0}*.', md(tp.template.title)));
-  lines.push('', `${t('Run **Clean Rooms: Fill Placeholders…** (or the quick fix) to fill it everywhere at once.')} [${t('About this value')}](${kind.docUrl})`);
+  lines.push(
+    '',
+    `${t('Run **Clean Rooms: Fill Placeholders…** (or the quick fix) to fill it everywhere at once.')} [${t('About this value')}](${kind.docUrl})`,
+  );
   return lines.join('\n');
 }
 
@@ -224,7 +223,11 @@ export function conditionKeyHover(key: string, info: ConditionKeyHoverInfo | und
     return `${t('**Condition key** {0}: no details ({1}).', codeSpan(key), why)}${footer(dataVersion)}`;
   }
   const type = info.type ? ` · ${t('type: **{0}**', md(info.type))}` : '';
-  const multi = info.multivalued ? ` · ${t('multivalued (use `ForAnyValue:` / `ForAllValues:`)')}` : info.multivalued === false ? ` · ${t('single-valued')}` : '';
+  const multi = info.multivalued
+    ? ` · ${t('multivalued (use `ForAnyValue:` / `ForAllValues:`)')}`
+    : info.multivalued === false
+      ? ` · ${t('single-valued')}`
+      : '';
   const lines = [`**${t('Condition key')}** ${codeSpan(info.key ?? key)}${type}${multi}`];
   if (info.description) lines.push('', md(info.description));
   if (info.docUrl) lines.push('', `[${t('Documentation')}](${info.docUrl})`);

@@ -130,7 +130,14 @@ function intoArray(text: string, arr: Node, cursor: number, statements: unknown[
 const POLICY_VERSION = '2012-10-17';
 
 /** planInsert for a catalog template with the wizard's values (placeholders not answered stay as <tokens>). */
-export function planInsertForTemplate(template: PolicyTemplate, values: Readonly<Record<string, string>>, text: string, selectionStart: number, selectionEnd: number, indentUnit: string): InsertPlan {
+export function planInsertForTemplate(
+  template: PolicyTemplate,
+  values: Readonly<Record<string, string>>,
+  text: string,
+  selectionStart: number,
+  selectionEnd: number,
+  indentUnit: string,
+): InsertPlan {
   const rendered = renderTemplate(template, values, indentUnit);
   const body = JSON.parse(rendered) as Record<string, unknown>;
   const isStatement = template.policyType === 'statement';

@@ -1,9 +1,7 @@
 // Pure: re-find placeholder occurrences after the document changed while prompts were open. No vscode import.
 import { findPlaceholders, type PlaceholderOccurrence } from '../../fill/detect';
 
-export type RelocateResult =
-  | { ok: true; occurrences: PlaceholderOccurrence[] }
-  | { ok: false; reason: string };
+export type RelocateResult = { ok: true; occurrences: PlaceholderOccurrence[] } | { ok: false; reason: string };
 
 /**
  * The user answered for `keys` while the document held `before` occurrences; it now holds `newText`.
@@ -19,9 +17,10 @@ export function relocateOccurrences(before: readonly PlaceholderOccurrence[], ke
     if (is.length !== was.length) {
       return {
         ok: false,
-        reason: is.length === 0
-          ? `"${key}" is no longer in the document`
-          : `"${key}" now occurs ${is.length} time${is.length === 1 ? '' : 's'} instead of ${was.length}`,
+        reason:
+          is.length === 0
+            ? `"${key}" is no longer in the document`
+            : `"${key}" now occurs ${is.length} time${is.length === 1 ? '' : 's'} instead of ${was.length}`,
       };
     }
     for (const o of is) {

@@ -74,5 +74,10 @@ export function roleLensForDocument(
   }
   const refused = trust.admits.find((a) => a.decision !== 'allowed');
   if (refused) return { title: t('Trust does not admit the membership'), ok: false, tooltip: `${r.title}: ${refused.reason}`, ...base };
-  return { title: t('Clean Rooms can assume this role ✔'), ok: true, tooltip: `${r.title}: ${trust.note ?? t('the trust policy admits its memberships and no other collaboration')}`, ...base };
+  return {
+    title: t('Clean Rooms can assume this role ✔'),
+    ok: true,
+    tooltip: `${r.title}: ${trust.note ?? t('the trust policy admits its memberships and no other collaboration')}`,
+    ...base,
+  };
 }

@@ -31,10 +31,15 @@ export function ruleSettingProblems(value: unknown, knownIds: readonly string[])
   for (const [id, level] of Object.entries(value as Record<string, unknown>)) {
     if (!known.has(id)) {
       const s = suggest(id, knownIds);
-      const hint = s.best.length ? ` Did you mean ${s.best.map((b) => `"${b}"`).join(' or ')}?` : ' The rule ids are listed in docs/rules.md and completed in settings.json.';
+      const hint = s.best.length
+        ? ` Did you mean ${s.best.map((b) => `"${b}"`).join(' or ')}?`
+        : ' The rule ids are listed in docs/rules.md and completed in settings.json.';
       out.push({ id, message: `cleanroomsIam.rules: "${id}" is not a rule id; the setting is ignored.${hint}` });
     } else if (typeof level !== 'string' || !(RULE_LEVELS as readonly string[]).includes(level.toLowerCase())) {
-      out.push({ id, message: `cleanroomsIam.rules: "${id}" has the level ${JSON.stringify(level)}; use one of ${RULE_LEVELS.join(', ')}. The setting is ignored.` });
+      out.push({
+        id,
+        message: `cleanroomsIam.rules: "${id}" has the level ${JSON.stringify(level)}; use one of ${RULE_LEVELS.join(', ')}. The setting is ignored.`,
+      });
     }
   }
   return out;

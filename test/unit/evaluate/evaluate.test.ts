@@ -14,7 +14,10 @@ describe('evaluate: decision logic (IAM User Guide, "Policy evaluation logic")',
     assert.equal(r.denial, 'implicit');
   });
   it('allow names the statement', () => {
-    const r = evaluate(pol(allow({ Action: 's3:PutObject', Resource: '*' }), allow({ Sid: 'Read', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' })), req);
+    const r = evaluate(
+      pol(allow({ Action: 's3:PutObject', Resource: '*' }), allow({ Sid: 'Read', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' })),
+      req,
+    );
     assert.equal(r.decision, 'allowed');
     assert.deepEqual(r.statement, { index: 1, sid: 'Read' });
   });
@@ -64,10 +67,16 @@ describe('evaluate: unknown is not guessed', () => {
     assert.deepEqual(r.dependsOn, ['s3:ResourceAccount']);
   });
   it('known absent key is a defined no', () => {
-    assert.equal(evaluate(pol(allow({ Action: '*', Resource: '*', Condition: cond })), { ...base, context: { 's3:ResourceAccount': { state: 'absent' } } }).decision, 'denied');
+    assert.equal(
+      evaluate(pol(allow({ Action: '*', Resource: '*', Condition: cond })), { ...base, context: { 's3:ResourceAccount': { state: 'absent' } } }).decision,
+      'denied',
+    );
   });
   it('a deny on an unknown key makes a granted request depend', () => {
-    const r = evaluate(pol(allow({ Action: '*', Resource: '*' }), deny({ Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } } })), base);
+    const r = evaluate(
+      pol(allow({ Action: '*', Resource: '*' }), deny({ Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } } })),
+      base,
+    );
     assert.equal(r.decision, 'depends');
     assert.deepEqual(r.dependsOn, ['aws:SourceVpce']);
   });
@@ -105,7 +114,10 @@ describe('evaluate: policy variables (IAM User Guide, "IAM policy elements: Vari
     const d = pol(allow({ Action: 's3:*', Resource: "arn:aws:s3:::b/${aws:PrincipalTag/team, 'company-wide'}/*" }));
     assert.equal(evaluate(d, { action: 's3:GetObject', resource: 'arn:aws:s3:::b/company-wide/x', closed: true }).decision, 'allowed');
     assert.equal(evaluate(d, { action: 's3:GetObject', resource: 'arn:aws:s3:::b/red/x', context: { 'aws:PrincipalTag/team': 'red' } }).decision, 'allowed');
-    assert.equal(evaluate(d, { action: 's3:GetObject', resource: 'arn:aws:s3:::b/company-wide/x', context: { 'aws:PrincipalTag/team': 'red' } }).decision, 'denied');
+    assert.equal(
+      evaluate(d, { action: 's3:GetObject', resource: 'arn:aws:s3:::b/company-wide/x', context: { 'aws:PrincipalTag/team': 'red' } }).decision,
+      'denied',
+    );
   });
   it('${*} in Resource is a literal asterisk', () => {
     const s = pol(allow({ Action: 's3:*', Resource: 'arn:aws:s3:::b/a${*}b' }));
@@ -114,8 +126,14 @@ describe('evaluate: policy variables (IAM User Guide, "IAM policy elements: Vari
   });
   it('variables in condition values', () => {
     const c = pol(allow({ Action: 's3:ListBucket', Resource: '*', Condition: { StringLike: { 's3:prefix': ['home/${aws:username}/*'] } } }));
-    assert.equal(evaluate(c, { action: 's3:ListBucket', resource: 'arn:aws:s3:::b', context: { 's3:prefix': 'home/alice/x', 'aws:username': 'alice' } }).decision, 'allowed');
-    assert.equal(evaluate(c, { action: 's3:ListBucket', resource: 'arn:aws:s3:::b', context: { 's3:prefix': 'home/bob/x', 'aws:username': 'alice' } }).decision, 'denied');
+    assert.equal(
+      evaluate(c, { action: 's3:ListBucket', resource: 'arn:aws:s3:::b', context: { 's3:prefix': 'home/alice/x', 'aws:username': 'alice' } }).decision,
+      'allowed',
+    );
+    assert.equal(
+      evaluate(c, { action: 's3:ListBucket', resource: 'arn:aws:s3:::b', context: { 's3:prefix': 'home/bob/x', 'aws:username': 'alice' } }).decision,
+      'denied',
+    );
   });
 });
 
@@ -174,9 +192,15 @@ describe('AWS documentation examples', () => {
   });
   // "Set operators for multivalued context keys": ForAllValues with aws:TagKeys.
   it('ForAllValues aws:TagKeys: all requested keys must be in the list; no keys also matches', () => {
-    const p = pol(allow({ Action: 'ec2:CreateTags', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['environment', 'cost-center'] } } }));
+    const p = pol(
+      allow({ Action: 'ec2:CreateTags', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['environment', 'cost-center'] } } }),
+    );
     const r = (keys: string[] | undefined) =>
-      evaluate(p, { action: 'ec2:CreateTags', resource: '*', context: { 'aws:TagKeys': keys === undefined ? { state: 'absent' } : { state: 'present', values: keys } } }).decision;
+      evaluate(p, {
+        action: 'ec2:CreateTags',
+        resource: '*',
+        context: { 'aws:TagKeys': keys === undefined ? { state: 'absent' } : { state: 'present', values: keys } },
+      }).decision;
     assert.equal(r(['environment']), 'allowed');
     assert.equal(r(['environment', 'owner']), 'denied');
     assert.equal(r(undefined), 'allowed');
@@ -211,15 +235,17 @@ describe('evaluate: properties', () => {
       { nil: undefined },
     ),
   }) as fc.Arbitrary<Statement>;
-  const request = fc.record({
-    action: fc.constantFrom(...actions),
-    resource: fc.constantFrom(...resources),
-    account: fc.option(fc.constantFrom(...keyVals), { nil: undefined }),
-  }).map(({ action, resource, account }): Request => ({
-    action,
-    resource,
-    context: { 'aws:SourceAccount': account === undefined ? { state: 'absent' } : account },
-  }));
+  const request = fc
+    .record({
+      action: fc.constantFrom(...actions),
+      resource: fc.constantFrom(...resources),
+      account: fc.option(fc.constantFrom(...keyVals), { nil: undefined }),
+    })
+    .map(({ action, resource, account }): Request => ({
+      action,
+      resource,
+      context: { 'aws:SourceAccount': account === undefined ? { state: 'absent' } : account },
+    }));
   const rank = { denied: 0, depends: 1, allowed: 2 } as const;
   const clean = (s: Statement): Statement => (s.Condition === undefined ? { Effect: s.Effect, Action: s.Action, Resource: s.Resource } : s);
 

@@ -2,7 +2,12 @@ import { strict as assert } from 'node:assert';
 import { evaluateConditionKey, normaliseContext, type ContextEntry } from '../../../src/evaluate';
 
 /** A row: operator, policy value(s), request value(s) (undefined = key absent, 'unknown' = unknown), expected. */
-export type Row = [operator: string, policy: unknown, /** A request value, undefined (absent) or 'UNKNOWN' (not modelled). */ request: string | string[] | undefined, expected: boolean | 'unknown'];
+export type Row = [
+  operator: string,
+  policy: unknown,
+  /** A request value, undefined (absent) or 'UNKNOWN' (not modelled). */ request: string | string[] | undefined,
+  expected: boolean | 'unknown',
+];
 
 export function runTable(title: string, key: string, rows: Row[]): void {
   describe(title, () => {

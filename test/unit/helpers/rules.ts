@@ -16,7 +16,11 @@ export const j = (o: unknown): string => JSON.stringify(o, null, 4);
 /** Exactly one finding of `rule`, with that severity, on exactly `expectedUnder`, with a message and an AWS doc link. */
 export function one(text: string, rule: string, severity: string, expectedUnder: string, o?: AnalyzeOptions): Finding {
   const fs = analyze(text, o).findings.filter((f) => f.rule === rule);
-  assert.equal(fs.length, 1, `expected exactly one ${rule}, got ${fs.length}: ${JSON.stringify(analyze(text, o).findings.map((f) => [f.rule, under(text, f)]))}`);
+  assert.equal(
+    fs.length,
+    1,
+    `expected exactly one ${rule}, got ${fs.length}: ${JSON.stringify(analyze(text, o).findings.map((f) => [f.rule, under(text, f)]))}`,
+  );
   const f = fs[0];
   assert.equal(f.severity, severity, `${rule} severity`);
   assert.equal(under(text, f), expectedUnder, `${rule} range`);
@@ -27,13 +31,21 @@ export function one(text: string, rule: string, severity: string, expectedUnder:
 /** No finding of `rule` (an id or a pattern of ids). */
 export function none(text: string, rule: string | RegExp, o?: AnalyzeOptions): void {
   const fs = analyze(text, o).findings.filter((f) => (typeof rule === 'string' ? f.rule === rule : rule.test(f.rule)));
-  assert.deepEqual(fs.map((f) => `${f.rule}: ${under(text, f)}`), [], `unexpected ${rule}`);
+  assert.deepEqual(
+    fs.map((f) => `${f.rule}: ${under(text, f)}`),
+    [],
+    `unexpected ${rule}`,
+  );
 }
 
 /** No error or warning from the grammar/condition/arn/cleanrooms families. */
 export function clean(text: string, o?: AnalyzeOptions): void {
   const bad = mine(text, o).filter((f) => f.severity === 'error' || f.severity === 'warning');
-  assert.deepEqual(bad.map((f) => `${f.rule}: ${under(text, f)} — ${f.message}`), [], text);
+  assert.deepEqual(
+    bad.map((f) => `${f.rule}: ${under(text, f)} — ${f.message}`),
+    [],
+    text,
+  );
 }
 
 /**
@@ -47,7 +59,11 @@ export function fixes(text: string, f: Finding, expectTitle?: RegExp, o?: Analyz
   const after = applyEdits(text, fix.edits);
   const before = analyze(text, o).findings;
   const now = analyze(after, o).findings;
-  assert.equal(now.filter((x) => x.rule === f.rule).length, before.filter((x) => x.rule === f.rule).length - 1, `${f.rule} disappears after its fix:\n${after}`);
+  assert.equal(
+    now.filter((x) => x.rule === f.rule).length,
+    before.filter((x) => x.rule === f.rule).length - 1,
+    `${f.rule} disappears after its fix:\n${after}`,
+  );
   const key = (t: string, x: Finding) => `${x.rule}|${under(t, x)}`;
   const errBefore = before.filter((x) => x.severity === 'error').map((x) => key(text, x));
   for (const x of now.filter((x) => x.severity === 'error')) {

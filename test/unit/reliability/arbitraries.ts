@@ -10,45 +10,183 @@ import { renderTemplate, sampleValues, templateText } from '../../../src/fill/ap
 
 export const VOCAB_STRINGS = [
   // versions, effects
-  '2012-10-17', '2008-10-17', '2012-10-18', 'Allow', 'Deny', 'allow', '*',
+  '2012-10-17',
+  '2008-10-17',
+  '2012-10-18',
+  'Allow',
+  'Deny',
+  'allow',
+  '*',
   // actions
-  'sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity', 's3:GetObject', 's3:ListBucket', 's3:PutObject', 's3:GetBucketLocation',
-  'glue:GetTable', 'glue:GetDatabase', 'glue:GetPartitions', 'athena:StartQueryExecution', 'lakeformation:GetDataAccess',
-  'kms:Decrypt', 'secretsmanager:GetSecretValue', 'cleanrooms:*', 'cleanrooms:StartProtectedQuery', 'iam:PassRole', 's3:Get*',
-  's3:GetObjekt', 's3GetObject', 'S3:getobject', 'logs:CreateLogStream', 'ecr:BatchGetImage',
+  'sts:AssumeRole',
+  'sts:TagSession',
+  'sts:SetSourceIdentity',
+  's3:GetObject',
+  's3:ListBucket',
+  's3:PutObject',
+  's3:GetBucketLocation',
+  'glue:GetTable',
+  'glue:GetDatabase',
+  'glue:GetPartitions',
+  'athena:StartQueryExecution',
+  'lakeformation:GetDataAccess',
+  'kms:Decrypt',
+  'secretsmanager:GetSecretValue',
+  'cleanrooms:*',
+  'cleanrooms:StartProtectedQuery',
+  'iam:PassRole',
+  's3:Get*',
+  's3:GetObjekt',
+  's3GetObject',
+  'S3:getobject',
+  'logs:CreateLogStream',
+  'ecr:BatchGetImage',
   // principals
-  'cleanrooms.amazonaws.com', 'cleanrooms-ml.amazonaws.com', 'arn:aws:iam::210987654321:root', '210987654321', 'arn:aws:iam::210987654321:role/Analyst',
+  'cleanrooms.amazonaws.com',
+  'cleanrooms-ml.amazonaws.com',
+  'arn:aws:iam::210987654321:root',
+  '210987654321',
+  'arn:aws:iam::210987654321:role/Analyst',
   // ARNs, good and broken
-  'arn:aws:s3:::acme-data', 'arn:aws:s3:::acme-data/*', 'arn:aws:s3:::acme-data/customers/*', 'arn:aws:s3::acme-data/*', 'arn:aws:s3:::',
-  'arn:aws:s3:us-east-1:210987654321:acme-data', 'arn:aws-cn:s3:::acme-data/*', 'arn:aws-us-gov:s3:::acme-data',
-  'arn:aws:glue:eu-west-2:210987654321:catalog', 'arn:aws:glue:eu-west-2:210987654321:database/marketing_db',
-  'arn:aws:glue:eu-west-2:210987654321:table/marketing_db/events', 'arn:aws:glue:eu-west-2a:210987654321:catalog',
-  'arn:aws:glue:us-east-1:21098765432:catalog', 'arn:aws:glue:::catalog', 'arn:aws:glue:eu-west-2:210987654321:table/marketing_db/*',
+  'arn:aws:s3:::acme-data',
+  'arn:aws:s3:::acme-data/*',
+  'arn:aws:s3:::acme-data/customers/*',
+  'arn:aws:s3::acme-data/*',
+  'arn:aws:s3:::',
+  'arn:aws:s3:us-east-1:210987654321:acme-data',
+  'arn:aws-cn:s3:::acme-data/*',
+  'arn:aws-us-gov:s3:::acme-data',
+  'arn:aws:glue:eu-west-2:210987654321:catalog',
+  'arn:aws:glue:eu-west-2:210987654321:database/marketing_db',
+  'arn:aws:glue:eu-west-2:210987654321:table/marketing_db/events',
+  'arn:aws:glue:eu-west-2a:210987654321:catalog',
+  'arn:aws:glue:us-east-1:21098765432:catalog',
+  'arn:aws:glue:::catalog',
+  'arn:aws:glue:eu-west-2:210987654321:table/marketing_db/*',
   'arn:aws:cleanrooms:eu-west-2:210987654321:membership/3f2a9c1e-7b4d-4e8a-9c51-0d6b2e8f4a17',
   'arn:aws:cleanrooms:eu-west-2:210987654321:membership/3F2A9C1E-7B4D-4E8A-9C51-0D6B2E8F4A17',
-  'arn:aws:cleanrooms:sa-east-1:210987654321:membership/*', 'arn:aws:cleanrooms:*:210987654321:membership/*',
-  'arn:aws:kms:eu-west-2:210987654321:key/0c8f5a2e-41b7-4d39-8e6a-7f1b2c3d4e5f', 'arn:aws:iam::aws:policy/AWSCleanRoomsFullAccess',
-  'arn:aws:secretsmanager:eu-west-2:210987654321:secret:cleanrooms/snowflake-creds-??????', 'arn:aws:logs:eu-west-2:210987654321:log-group:/aws/cleanrooms*',
-  'arn:aws:*:eu-west-2:*:dbuser:*/3f2a9c1e-7b4d-4e8a-9c51-0d6b2e8f4a17*', 'arn', 'arn:', 'arn:aws', 'arn:aws:s3', 'arn:::::',
-  'arn:aws:s3:::${aws:username}/*', 'arn:aws:s3:::acme-data/${aws:PrincipalTag/team}/*', '${aws:username}', '${', '${}',
+  'arn:aws:cleanrooms:sa-east-1:210987654321:membership/*',
+  'arn:aws:cleanrooms:*:210987654321:membership/*',
+  'arn:aws:kms:eu-west-2:210987654321:key/0c8f5a2e-41b7-4d39-8e6a-7f1b2c3d4e5f',
+  'arn:aws:iam::aws:policy/AWSCleanRoomsFullAccess',
+  'arn:aws:secretsmanager:eu-west-2:210987654321:secret:cleanrooms/snowflake-creds-??????',
+  'arn:aws:logs:eu-west-2:210987654321:log-group:/aws/cleanrooms*',
+  'arn:aws:*:eu-west-2:*:dbuser:*/3f2a9c1e-7b4d-4e8a-9c51-0d6b2e8f4a17*',
+  'arn',
+  'arn:',
+  'arn:aws',
+  'arn:aws:s3',
+  'arn:::::',
+  'arn:aws:s3:::${aws:username}/*',
+  'arn:aws:s3:::acme-data/${aws:PrincipalTag/team}/*',
+  '${aws:username}',
+  '${',
+  '${}',
   // conditions
-  'StringEquals', 'StringLike', 'ArnLike', 'ArnEquals', 'ForAnyValue:StringEquals', 'ForAllValues:StringLike', 'StringLikeIfExists', 'Null', 'Bool', 'NumericLessThan',
-  'aws:SourceArn', 'aws:SourceAccount', 'aws:ResourceAccount', 's3:ResourceAccount', 'sts:ExternalId', 'aws:TagKeys', 'aws:CalledVia', 'aws:PrincipalTag/team',
-  'iam:PassedToService', 'kms:ViaService', 'kms:EncryptionContext:aws:s3:arn', 'cleanrooms-ml:CollaborationId', 'true', 'false',
+  'StringEquals',
+  'StringLike',
+  'ArnLike',
+  'ArnEquals',
+  'ForAnyValue:StringEquals',
+  'ForAllValues:StringLike',
+  'StringLikeIfExists',
+  'Null',
+  'Bool',
+  'NumericLessThan',
+  'aws:SourceArn',
+  'aws:SourceAccount',
+  'aws:ResourceAccount',
+  's3:ResourceAccount',
+  'sts:ExternalId',
+  'aws:TagKeys',
+  'aws:CalledVia',
+  'aws:PrincipalTag/team',
+  'iam:PassedToService',
+  'kms:ViaService',
+  'kms:EncryptionContext:aws:s3:arn',
+  'cleanrooms-ml:CollaborationId',
+  'true',
+  'false',
   // placeholders and doc examples
-  '<bucket>', '<region>', '<data-account-id>', '<membership-id>', 'arn:aws:s3:::<bucket>/<prefix>/*', '{{bucket}}', '{{111122223333}}',
-  'arn:aws:glue:{{region}}:{{accountId}}:catalog', 'arn:aws:glue:aws-region:accountId:catalog', 'arn:aws:s3:::bucket_name/optional_key_prefix/*',
-  '111122223333', '444455556666', '123456789012', 'a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa', 'amzn-s3-demo-bucket', 'accountId', 'membershipArn',
+  '<bucket>',
+  '<region>',
+  '<data-account-id>',
+  '<membership-id>',
+  'arn:aws:s3:::<bucket>/<prefix>/*',
+  '{{bucket}}',
+  '{{111122223333}}',
+  'arn:aws:glue:{{region}}:{{accountId}}:catalog',
+  'arn:aws:glue:aws-region:accountId:catalog',
+  'arn:aws:s3:::bucket_name/optional_key_prefix/*',
+  '111122223333',
+  '444455556666',
+  '123456789012',
+  'a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa',
+  'amzn-s3-demo-bucket',
+  'accountId',
+  'membershipArn',
   // odd strings
-  '', ' ', 'Statement', '😀', 'e\u0301', '\u202e', '\u0000', '\ud800', 'ÅŒÏ€', 'x'.repeat(300),
+  '',
+  ' ',
+  'Statement',
+  '😀',
+  'e\u0301',
+  '\u202e',
+  '\u0000',
+  '\ud800',
+  'ÅŒÏ€',
+  'x'.repeat(300),
 ];
 
 export const VOCAB_KEYS = [
-  'Version', 'Id', 'Statement', 'Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition',
-  'AWS', 'Service', 'Federated', 'CanonicalUser', 'statement', 'effect', 'action', 'resource', 'principal', 'condition', 'Resources', 'Actions',
-  'StringEquals', 'StringLike', 'ArnLike', 'ArnEquals', 'ForAnyValue:StringEquals', 'ForAllValues:StringLike', 'StringEqualsIfExists', 'Null',
-  'NullIfExists', 'Bool', 'StringEquals ', 'stringequals', 'aws:SourceArn', 'aws:sourcearn', 'aws:SourceAccount', 's3:ResourceAccount',
-  'sts:ExternalId', 'aws:TagKeys', 'aws:PrincipalTag/team', 'kms:EncryptionContext:aws:s3:arn', 'x', '', '😀', '\u0000',
+  'Version',
+  'Id',
+  'Statement',
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+  'AWS',
+  'Service',
+  'Federated',
+  'CanonicalUser',
+  'statement',
+  'effect',
+  'action',
+  'resource',
+  'principal',
+  'condition',
+  'Resources',
+  'Actions',
+  'StringEquals',
+  'StringLike',
+  'ArnLike',
+  'ArnEquals',
+  'ForAnyValue:StringEquals',
+  'ForAllValues:StringLike',
+  'StringEqualsIfExists',
+  'Null',
+  'NullIfExists',
+  'Bool',
+  'StringEquals ',
+  'stringequals',
+  'aws:SourceArn',
+  'aws:sourcearn',
+  'aws:SourceAccount',
+  's3:ResourceAccount',
+  'sts:ExternalId',
+  'aws:TagKeys',
+  'aws:PrincipalTag/team',
+  'kms:EncryptionContext:aws:s3:arn',
+  'x',
+  '',
+  '😀',
+  '\u0000',
 ];
 
 /** A JSON value as a tree we serialize ourselves (so objects may carry duplicate keys and odd whitespace). */
@@ -69,7 +207,10 @@ export const treeArb: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
     {
       weight: 3,
       arbitrary: fc
-        .array(fc.tuple(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...VOCAB_KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) }), tie('tree')), { maxLength: 6 })
+        .array(
+          fc.tuple(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...VOCAB_KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) }), tie('tree')),
+          { maxLength: 6 },
+        )
         .map((entries) => ({ entries })),
     },
   ),
@@ -80,14 +221,22 @@ const statementArb: fc.Arbitrary<Tree> = fc
     {
       Sid: fc.constantFrom('ReadData', 'Read Data', 'x-y', ''),
       Effect: fc.constantFrom('Allow', 'Deny', 'allow', 'Permit'),
-      Principal: fc.oneof(fc.constant<Tree>('*'), fc.constantFrom(...VOCAB_STRINGS).map((s): Tree => ({ entries: [['Service', s]] })), treeArb),
+      Principal: fc.oneof(
+        fc.constant<Tree>('*'),
+        fc.constantFrom(...VOCAB_STRINGS).map((s): Tree => ({ entries: [['Service', s]] })),
+        treeArb,
+      ),
       Action: fc.oneof(fc.constantFrom(...VOCAB_STRINGS), fc.array(fc.constantFrom(...VOCAB_STRINGS), { maxLength: 4 }), treeArb),
       NotAction: fc.constantFrom<Tree>('s3:DeleteObject', ['iam:*', 'organizations:*']),
       Resource: fc.oneof(fc.constantFrom(...VOCAB_STRINGS), fc.array(fc.constantFrom(...VOCAB_STRINGS), { maxLength: 4 }), treeArb),
       NotResource: fc.constantFrom<Tree>('arn:aws:s3:::acme-secret/*', ['arn:aws:s3:::acme-secret', 'arn:aws:s3:::acme-secret/*']),
       Condition: fc.oneof(
         fc
-          .tuple(fc.constantFrom(...VOCAB_KEYS.slice(23)), fc.constantFrom(...VOCAB_KEYS.slice(36)), fc.oneof(fc.constantFrom(...VOCAB_STRINGS), fc.array(fc.constantFrom(...VOCAB_STRINGS), { maxLength: 3 })))
+          .tuple(
+            fc.constantFrom(...VOCAB_KEYS.slice(23)),
+            fc.constantFrom(...VOCAB_KEYS.slice(36)),
+            fc.oneof(fc.constantFrom(...VOCAB_STRINGS), fc.array(fc.constantFrom(...VOCAB_STRINGS), { maxLength: 3 })),
+          )
           .map(([op, key, v]): Tree => ({ entries: [[op, { entries: [[key, v as Tree]] }]] })),
         treeArb,
       ),
@@ -103,7 +252,11 @@ const statementArb: fc.Arbitrary<Tree> = fc
 export const policyTreeArb: fc.Arbitrary<Tree> = fc
   .record({
     version: fc.option(fc.constantFrom<Tree>('2012-10-17', '2008-10-17', '2012-10-18', 20121017, null), { nil: undefined }),
-    statements: fc.oneof({ weight: 4, arbitrary: fc.array(statementArb, { maxLength: 4 }) }, { weight: 1, arbitrary: statementArb }, { weight: 1, arbitrary: treeArb }),
+    statements: fc.oneof(
+      { weight: 4, arbitrary: fc.array(statementArb, { maxLength: 4 }) },
+      { weight: 1, arbitrary: statementArb },
+      { weight: 1, arbitrary: treeArb },
+    ),
     extra: fc.option(fc.tuple(fc.constantFrom(...VOCAB_KEYS), treeArb), { nil: undefined }),
     duplicateStatement: fc.boolean(),
   })
@@ -132,7 +285,7 @@ export const styleArb: fc.Arbitrary<Style> = fc.record({
 export function serialize(t: Tree, style: Style = { indent: '  ', newline: '\n', colonSpace: ' ' }, depth = 0): string {
   const nl = style.indent ? style.newline : '';
   const pad = (d: number): string => style.indent.repeat(d);
-  if (t === null || typeof t !== 'object') return t === undefined ? 'null' : JSON.stringify(t) ?? 'null';
+  if (t === null || typeof t !== 'object') return t === undefined ? 'null' : (JSON.stringify(t) ?? 'null');
   if (Array.isArray(t)) {
     if (!t.length) return '[]';
     return `[${nl}${t.map((x) => pad(depth + 1) + serialize(x, style, depth + 1)).join(`,${nl}`)}${nl}${pad(depth)}]`;
@@ -151,7 +304,13 @@ export function templateTexts(): Array<{ id: string; text: string }> {
   for (const t of TEMPLATES) {
     const body = t.policyType === 'statement' ? { Version: '2012-10-17', Statement: [t.body] } : t.body;
     const tt = { ...t, body };
-    out.push({ id: `${t.id} (sample values)`, text: renderTemplate(tt, sampleValues(tt, (k) => placeholderKind(k).sample)) });
+    out.push({
+      id: `${t.id} (sample values)`,
+      text: renderTemplate(
+        tt,
+        sampleValues(tt, (k) => placeholderKind(k).sample),
+      ),
+    });
     out.push({ id: `${t.id} (tokens)`, text: templateText(tt) });
     out.push({ id: `${t.id} (doc braces)`, text: templateText(tt).replace(/<([a-z0-9-]+)>/g, '{{$1}}') });
   }
@@ -159,11 +318,69 @@ export function templateTexts(): Array<{ id: string; text: string }> {
 }
 
 /** Units whose repetition made a scan quadratic (issue 12 items 5 and 7) or could: openers without closers, wildcards. */
-export const REPEAT_UNITS = ['<', '<a', '<a>', '${', '${a', '{{', '{{a}', '}}', '*?', '**', '?', ':', '/', '//', '/*', '*/', '\\', '"', 'arn:', '-EXAMPLE', 'amzn-s3-demo-', '111122223333', ' '];
+export const REPEAT_UNITS = [
+  '<',
+  '<a',
+  '<a>',
+  '${',
+  '${a',
+  '{{',
+  '{{a}',
+  '}}',
+  '*?',
+  '**',
+  '?',
+  ':',
+  '/',
+  '//',
+  '/*',
+  '*/',
+  '\\',
+  '"',
+  'arn:',
+  '-EXAMPLE',
+  'amzn-s3-demo-',
+  '111122223333',
+  ' ',
+];
 
 const INSERTS = [
-  ',', ':', '"', '{', '}', '[', ']', '\\', '\n', '\r\n', '\t', ' ', '/', '*', '//', '/*', '0', '-', 'e', '😀', '\ud83d', '\u200b', '\u202e',
-  'e\u0301', '\ufeff', '\u0000', '<', '>', '{{', '}}', '${', 'arn:', '::', '"Statement"', 'null', 'true',
+  ',',
+  ':',
+  '"',
+  '{',
+  '}',
+  '[',
+  ']',
+  '\\',
+  '\n',
+  '\r\n',
+  '\t',
+  ' ',
+  '/',
+  '*',
+  '//',
+  '/*',
+  '0',
+  '-',
+  'e',
+  '😀',
+  '\ud83d',
+  '\u200b',
+  '\u202e',
+  'e\u0301',
+  '\ufeff',
+  '\u0000',
+  '<',
+  '>',
+  '{{',
+  '}}',
+  '${',
+  'arn:',
+  '::',
+  '"Statement"',
+  'null',
+  'true',
 ];
 
 export type Mutation =
@@ -200,7 +417,12 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant({ op: 'bom' as const }),
   fc.constant({ op: 'tabs' as const }),
   fc.record({ op: fc.constant('unicode-in-value' as const), a: fc.nat(), s: fc.constantFrom('😀', '𝔘𝔫𝔦', 'e\u0301', '\u202e', '中文', '\u200b', '\ud800') }),
-  fc.record({ op: fc.constant('comment' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), block: fc.boolean(), newline: fc.constantFrom('\r' as const, '\r\n' as const, '\n' as const) }),
+  fc.record({
+    op: fc.constant('comment' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    block: fc.boolean(),
+    newline: fc.constantFrom('\r' as const, '\r\n' as const, '\n' as const),
+  }),
   fc.record({ op: fc.constant('escape-value' as const), a: fc.nat() }),
   fc.record({ op: fc.constant('unterminate' as const), a: fc.nat() }),
   fc.record({ op: fc.constant('repeat-in-value' as const), a: fc.nat(), unit: fc.constantFrom(...REPEAT_UNITS), n: fc.constantFrom(2, 50, 5_000) }),
@@ -213,7 +435,7 @@ const STRING_RE = /"(?:[^"\\\n]|\\.)*"/g;
 function escapeSome(raw: string): string {
   let out = '';
   for (let i = 1; i < raw.length - 1; i++) {
-    const ch = raw[i]!;
+    const ch = raw[i];
     if (ch === '\\') {
       out += ch + raw[++i];
       continue;
@@ -314,18 +536,26 @@ export const templateMutantArb: fc.Arbitrary<{ id: string; text: string; mutatio
 
 /** Random bytes decoded as a file would be: UTF-8 (with U+FFFD for invalid sequences) or Latin-1. */
 export const bytesTextArb: fc.Arbitrary<string> = fc
-  .tuple(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom('utf8', 'latin1'), fc.constantFrom('', '{"Statement":', '{"Version":"2012-10-17","Statement":[{"Resource":"'))
+  .tuple(
+    fc.uint8Array({ maxLength: 3000 }),
+    fc.constantFrom('utf8', 'latin1'),
+    fc.constantFrom('', '{"Statement":', '{"Version":"2012-10-17","Statement":[{"Resource":"'),
+  )
   .map(([bytes, enc, prefix]) => prefix + Buffer.from(bytes).toString(enc as BufferEncoding));
 
 /** Random JSON text (fast-check's own generator), bare or as the Statement of a policy. */
-export const randomJsonTextArb: fc.Arbitrary<string> = fc.tuple(fc.jsonValue({ maxDepth: 6 }), fc.boolean(), fc.constantFrom(undefined, 2, '\t')).map(([v, wrap, indent]) =>
-  JSON.stringify(wrap ? { Version: '2012-10-17', Statement: v } : v, null, indent) ?? 'null',
-);
+export const randomJsonTextArb: fc.Arbitrary<string> = fc
+  .tuple(fc.jsonValue({ maxDepth: 6 }), fc.boolean(), fc.constantFrom(undefined, 2, '\t'))
+  .map(([v, wrap, indent]) => JSON.stringify(wrap ? { Version: '2012-10-17', Statement: v } : v, null, indent) ?? 'null');
 
 /** Random unicode strings, with the gate text in them now and then. */
 export const randomStringArb: fc.Arbitrary<string> = fc
   .tuple(
-    fc.oneof(fc.string({ maxLength: 300, unit: 'grapheme' }), fc.string({ maxLength: 300, unit: 'binary' }), fc.string({ maxLength: 300, unit: 'grapheme-composite' })),
+    fc.oneof(
+      fc.string({ maxLength: 300, unit: 'grapheme' }),
+      fc.string({ maxLength: 300, unit: 'binary' }),
+      fc.string({ maxLength: 300, unit: 'grapheme-composite' }),
+    ),
     fc.boolean(),
   )
   .map(([s, gate]) => (gate ? `{"Statement":${s}` : s));

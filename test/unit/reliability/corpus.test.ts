@@ -73,7 +73,13 @@ describe('reliability: no false positives on the JSON under node_modules', funct
         policies++;
         continue;
       }
-      if (r.findings.length) offenders.push(`${path.relative(ROOT, f)}: ${r.findings.slice(0, 3).map((x) => `${x.rule}@${x.offset} ${x.message}`).join(' | ')}`);
+      if (r.findings.length)
+        offenders.push(
+          `${path.relative(ROOT, f)}: ${r.findings
+            .slice(0, 3)
+            .map((x) => `${x.rule}@${x.offset} ${x.message}`)
+            .join(' | ')}`,
+        );
       // The forced path (a user's glob matched a non-policy file) may report problems, but must never throw, hang
       // or put a range outside the file. Bounded to the smaller files to keep the suite fast.
       if (size < 64 * 1024) {

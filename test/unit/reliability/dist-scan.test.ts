@@ -6,13 +6,23 @@ import * as path from 'node:path';
 import { ROOT, scanBundle } from './support';
 
 const show = (src: string, issues: ReturnType<typeof scanBundle>) =>
-  issues.slice(0, 5).map((i) => `${i.kind}: ${JSON.stringify(src.slice(Math.max(0, i.index - 60), i.index + 60))}`).join('\n');
+  issues
+    .slice(0, 5)
+    .map((i) => `${i.kind}: ${JSON.stringify(src.slice(Math.max(0, i.index - 60), i.index + 60))}`)
+    .join('\n');
 
 describe('reliability: the bundle scanner catches planted examples', () => {
   const kinds = (src: string, opts?: Parameters<typeof scanBundle>[1]) => [...new Set(scanBundle(src, opts).map((i) => i.kind))].sort();
   it('eval and the Function constructor, minified or not', () => {
-    for (const src of ['eval("1+1")', 'x=eval (s)', 'window.eval(s)', '(0,eval)(s)', 'globalThis["eval"](s)', 'var a=1;eval(a)']) assert.deepEqual(kinds(src), ['eval'], src);
-    for (const src of ['new Function("a","return a")', 'new  Function(s)', 'Function("return this")()', 'f.constructor("return process")()', 'Function.constructor']) {
+    for (const src of ['eval("1+1")', 'x=eval (s)', 'window.eval(s)', '(0,eval)(s)', 'globalThis["eval"](s)', 'var a=1;eval(a)'])
+      assert.deepEqual(kinds(src), ['eval'], src);
+    for (const src of [
+      'new Function("a","return a")',
+      'new  Function(s)',
+      'Function("return this")()',
+      'f.constructor("return process")()',
+      'Function.constructor',
+    ]) {
       assert.deepEqual(kinds(src), ['new-function'], src);
     }
   });
@@ -30,16 +40,30 @@ describe('reliability: the bundle scanner catches planted examples', () => {
     assert.deepEqual(kinds('await import("https")'), ['network-module']);
   });
   it('network calls and telemetry', () => {
-    for (const src of ['fetch("https://x")', 'await fetch(u)', 'new XMLHttpRequest()', 'new WebSocket(u)', 'navigator.sendBeacon(u,d)']) assert.deepEqual(kinds(src), ['network-call'], src);
+    for (const src of ['fetch("https://x")', 'await fetch(u)', 'new XMLHttpRequest()', 'new WebSocket(u)', 'navigator.sendBeacon(u,d)'])
+      assert.deepEqual(kinds(src), ['network-call'], src);
     for (const src of ['require("@vscode/extension-telemetry")', 'vscode.env.createTelemetryLogger(s)', 'new TelemetryReporter(k)', 'applicationinsights']) {
       assert.ok(kinds(src).includes('telemetry'), src);
     }
   });
   it('no false alarms on look-alikes', () => {
     for (const src of [
-      'x.evaluate(y)', 'function evalRule(a){}', 'a.eval2(b)', 'var Function$1=1', 'isFunction(x)', 'typeof f=="function"', 'require("fs")',
-      'require("path")', 'require("httpx")', 'require("nets")', '"https://docs.aws.amazon.com/x"', 'const t="fetch"', 'o.fetchAll(x)', 'prefetch(x)',
-      'require("vscode")', 'require("./net")',
+      'x.evaluate(y)',
+      'function evalRule(a){}',
+      'a.eval2(b)',
+      'var Function$1=1',
+      'isFunction(x)',
+      'typeof f=="function"',
+      'require("fs")',
+      'require("path")',
+      'require("httpx")',
+      'require("nets")',
+      '"https://docs.aws.amazon.com/x"',
+      'const t="fetch"',
+      'o.fetchAll(x)',
+      'prefetch(x)',
+      'require("vscode")',
+      'require("./net")',
     ]) {
       assert.deepEqual(kinds(src), [], src);
     }
@@ -73,8 +97,14 @@ describe('reliability: shipped bundles are clean', () => {
   it('package.json declares no telemetry dependency and no network permission', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.optionalDependencies });
-    assert.deepEqual(deps.filter((d) => /telemetry|applicationinsights|analytics|sentry|segment/i.test(d)), []);
-    assert.deepEqual(Object.keys(pkg.dependencies ?? {}).filter((d) => /^(axios|got|node-fetch|undici|ws|request)$/.test(d)), []);
+    assert.deepEqual(
+      deps.filter((d) => /telemetry|applicationinsights|analytics|sentry|segment/i.test(d)),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(pkg.dependencies ?? {}).filter((d) => /^(axios|got|node-fetch|undici|ws|request)$/.test(d)),
+      [],
+    );
   });
 
   it('the sources never import a network or process module (so no bundle can)', () => {

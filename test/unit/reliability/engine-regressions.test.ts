@@ -13,9 +13,17 @@ const POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":
 describe('reliability: engine regressions', () => {
   it('keeps JSON syntax findings at the end of a truncated document inside the document', () => {
     // Found by fuzzing: a template truncated right after "Statement" gave a finding at offset === length, length 1.
-    for (const text of ['{\n    "Version": "2012-10-17",\n    "Statement"', '{"Statement":[', '{"Statement":[{"Effect":"Allow"', '{"Statement":"arn:aws:s3:::x']) {
+    for (const text of [
+      '{\n    "Version": "2012-10-17",\n    "Statement"',
+      '{"Statement":[',
+      '{"Statement":[{"Effect":"Allow"',
+      '{"Statement":"arn:aws:s3:::x',
+    ]) {
       const r = analyze(text);
-      assert.ok(r.findings.some((f) => f.rule === 'json-syntax'), text);
+      assert.ok(
+        r.findings.some((f) => f.rule === 'json-syntax'),
+        text,
+      );
       assert.deepEqual(resultViolations(text, r), [], text);
       for (const f of r.findings) assert.ok(f.offset + f.length <= text.length, `${f.rule}@${f.offset}+${f.length} in ${text.length}`);
     }
@@ -31,11 +39,17 @@ describe('reliability: engine regressions', () => {
     const text = '\ufeff' + POLICY;
     const r = analyze(text);
     assert.equal(r.kind, 'permissions');
-    assert.deepEqual(r.findings.filter((f) => f.rule === 'json-syntax'), []);
+    assert.deepEqual(
+      r.findings.filter((f) => f.rule === 'json-syntax'),
+      [],
+    );
     const token = r.findings.find((f) => f.rule === 'placeholder-token')!;
     assert.equal(at(text, token), '<bucket>');
     assert.equal(token.offset, POLICY.indexOf('<bucket>') + 1);
-    assert.deepEqual(findPlaceholders(text).map((o) => [o.key, o.offset]), [['<bucket>', POLICY.indexOf('<bucket>') + 1]]);
+    assert.deepEqual(
+      findPlaceholders(text).map((o) => [o.key, o.offset]),
+      [['<bucket>', POLICY.indexOf('<bucket>') + 1]],
+    );
     // Only at the start: a BOM in the middle is still an error.
     const mid = POLICY.replace('"Version"', '\ufeff"Version"');
     assert.ok(analyze(mid).findings.some((f) => f.rule === 'json-syntax' && f.offset === mid.indexOf('\ufeff')));
@@ -66,7 +80,10 @@ describe('reliability: engine regressions', () => {
   it('builds the model in linear time and keeps statement indexes (non-object entries counted)', () => {
     const text = '{"Statement":[1,{"Sid":"A"},"x",{"Sid":"B"}]}';
     const m = buildModel(text, parseJson(text).root!);
-    assert.deepEqual(m.statements.map((s) => s.index), [1, 3]);
+    assert.deepEqual(
+      m.statements.map((s) => s.index),
+      [1, 3],
+    );
     // 100,000 statements: the old indexOf pass was quadratic (5 billion comparisons).
     const many = '{"Statement":[' + Array(100_000).fill('{"Effect":"Allow"}').join(',') + ']}';
     const root = parseJson(many).root!;
@@ -88,9 +105,11 @@ describe('reliability: engine regressions', () => {
     const all = [mk('a', 0, 0), mk('a', 63, 2), mk('b', 100, 5000), mk('c', 127, 1), mk('a', 128, 64), mk('b', 10_000, 1)];
     const idx = new FindingIndex();
     for (const f of all) idx.add(f);
-    const linear = (o: number, rules?: string[]) => all.some((f) => f.offset <= o && o < f.offset + Math.max(1, f.length) && (!rules || rules.includes(f.rule)));
+    const linear = (o: number, rules?: string[]) =>
+      all.some((f) => f.offset <= o && o < f.offset + Math.max(1, f.length) && (!rules || rules.includes(f.rule)));
     for (let o = 0; o < 10_100; o++) {
-      for (const rules of [undefined, ['a'], ['b', 'c'], []]) assert.equal(idx.has(o, rules), linear(o, rules), `offset ${o} rules ${rules?.join(',') ?? 'all'}`);
+      for (const rules of [undefined, ['a'], ['b', 'c'], []])
+        assert.equal(idx.has(o, rules), linear(o, rules), `offset ${o} rules ${rules?.join(',') ?? 'all'}`);
     }
     // And it is fast: 20,000 findings, 400,000 lookups (a linear scan would do 8 billion comparisons).
     const big = new FindingIndex();
@@ -103,7 +122,10 @@ describe('reliability: engine regressions', () => {
   });
 
   it('analyses 10,000 statements with placeholders in seconds (hasFindingAt was quadratic)', () => {
-    const text = '{"Version":"2012-10-17","Statement":[' + Array(10_000).fill('{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::<bucket>/*"}').join(',') + ']}';
+    const text =
+      '{"Version":"2012-10-17","Statement":[' +
+      Array(10_000).fill('{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::<bucket>/*"}').join(',') +
+      ']}';
     const c0 = process.cpuUsage();
     const r = analyze(text, { iam: iamIndex() });
     assert.ok(cpuMs(c0) < 8000, `took ${cpuMs(c0)} ms CPU`);

@@ -56,7 +56,10 @@ describe('fix safety', () => {
     const text = trust({ ArnLike: { 'aws:SourceArn': MEMBERSHIP, 'aws:SourceArm': 'arn:aws:cleanrooms:*:*:membership/*' } });
     const o = opts();
     const fs = analyze(text, o).findings;
-    assert.ok(fs.some((f) => /SourceArm/.test(text.substr(f.offset, f.length))), 'the misspelt key is still reported');
+    assert.ok(
+      fs.some((f) => /SourceArm/.test(text.substr(f.offset, f.length))),
+      'the misspelt key is still reported',
+    );
     for (const { f, after } of everyFix(text, o)) assert.deepEqual(duplicateKeysIn(after), [], `${f.rule} fix creates a duplicate key`);
     const fixed = fixAll(text, o);
     assert.deepEqual(duplicateKeysIn(fixed), []);
@@ -76,7 +79,10 @@ describe('fix safety', () => {
     const o = { iam: loadTestIamIndex() };
     const all = everyFix(text, o).filter((x) => /StringLike/.test(x.after));
     assert.ok(all.length > 0, 'the StringLike fix is still offered');
-    assert.ok(all.every((x) => !x.preferred), 'but never preferred');
+    assert.ok(
+      all.every((x) => !x.preferred),
+      'but never preferred',
+    );
     assert.ok(!fixAll(text, o).includes('StringLike'));
   });
 
@@ -99,7 +105,11 @@ describe('fix safety', () => {
     for (const text of docs) {
       const errs = analyze(text, o).findings.filter((f) => f.severity === 'error').length;
       for (const { f, after } of everyFix(text, o)) {
-        assert.deepEqual(duplicateKeysIn(after).filter((k) => !duplicateKeysIn(text).includes(k)), [], `${f.rule} fix creates a duplicate key:\n${after}`);
+        assert.deepEqual(
+          duplicateKeysIn(after).filter((k) => !duplicateKeysIn(text).includes(k)),
+          [],
+          `${f.rule} fix creates a duplicate key:\n${after}`,
+        );
         assert.ok(analyze(after, o).findings.filter((x) => x.severity === 'error').length <= errs, `${f.rule} fix adds an error:\n${after}`);
       }
     }

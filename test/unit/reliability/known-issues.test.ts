@@ -40,7 +40,10 @@ describe('reliability: known issues (fixed ones run as regression tests)', () =>
 
   it('iam-action-pattern-regexp-too-large: a 40,000-character wildcard action does not make iam-data throw', function () {
     if (!iamIndex()) this.skip();
-    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:GenerateDataKey*' + 'a'.repeat(40_000), Resource: '*' }] });
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'kms:GenerateDataKey*' + 'a'.repeat(40_000), Resource: '*' }],
+    });
     const r = analyze(text, { iam: iamIndex() });
     // Actual: one internal-error finding: 'Internal error in rule family "iam-data": Invalid regular expression: /^GenerateDataKey.*aaaa…/'.
     assert.deepEqual(resultViolations(text, r), []);
@@ -49,10 +52,20 @@ describe('reliability: known issues (fixed ones run as regression tests)', () =>
     const text = '{"Version":"2012-10-17","Statement":[],"Version":"","Version":"2012-10-17"}';
     const r = analyze(text);
     const d = r.findings.filter((f) => f.rule === 'grammar-duplicate-key');
-    assert.deepEqual(d.map((f) => f.offset), [text.indexOf('"Version"', 2), text.lastIndexOf('"Version"')]);
-    for (const f of d) assert.deepEqual(f.related?.map((x) => x.offset), [1]);
+    assert.deepEqual(
+      d.map((f) => f.offset),
+      [text.indexOf('"Version"', 2), text.lastIndexOf('"Version"')],
+    );
+    for (const f of d)
+      assert.deepEqual(
+        f.related?.map((x) => x.offset),
+        [1],
+      );
     // The last copy is valid, so Version is valid (IAM uses the last copy).
-    assert.deepEqual(r.findings.filter((f) => f.rule === 'grammar-version'), []);
+    assert.deepEqual(
+      r.findings.filter((f) => f.rule === 'grammar-version'),
+      [],
+    );
   });
 
   it('grammar-duplicate-key-first-node: fixes edit the copy that takes effect', () => {
@@ -66,7 +79,10 @@ describe('reliability: known issues (fixed ones run as regression tests)', () =>
   it('grammar-rename-fix-conflict: no rename into Action/Principal when the Not- pair is there', () => {
     for (const [text, bad] of [
       ['{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"s3:*","action":"s3:GetObject","Resource":"*"}]}', 'grammar-action-both'],
-      ['{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":"111111111111"},"principal":{"AWS":"222222222222"},"Action":"s3:GetObject","Resource":"*"}]}', 'grammar-principal-both'],
+      [
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":"111111111111"},"principal":{"AWS":"222222222222"},"Action":"s3:GetObject","Resource":"*"}]}',
+        'grammar-principal-both',
+      ],
     ] as const) {
       const f = analyze(text).findings.find((x) => x.rule === 'grammar-unknown-element')!;
       assert.ok(f, text);
@@ -96,17 +112,24 @@ describe('reliability: known issues (fixed ones run as regression tests)', () =>
         for (const x of f.fixes ?? []) assert.ok(x.title.length <= 200, `${f.rule}: fix title of ${x.title.length} characters`);
         for (const x of f.related ?? []) assert.ok(x.message.length <= 200, `${f.rule}: related message of ${x.message.length} characters`);
       }
-      assert.ok(r.findings.some((f) => /…\(\d{1,3}(,\d{3})* more characters\)…/.test(f.message)), 'the long value is elided in the middle');
+      assert.ok(
+        r.findings.some((f) => /…\(\d{1,3}(,\d{3})* more characters\)…/.test(f.message)),
+        'the long value is elided in the middle',
+      );
     }
   });
   it('duplicate keys: rules judge only the copy that takes effect, and no fix renames a duplicated key (fuzz seed 42)', () => {
     // Two "StringEquals " blocks: the first (ignored) holds an object in a value list; renaming the second one would
     // bring the first back into effect with a new grammar-type error.
-    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals ":{"aws:SourceAccount":[{}]},"StringEquals ":{"aws:SourceAccount":"246813579024"}}}]}';
+    const text =
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals ":{"aws:SourceAccount":[{}]},"StringEquals ":{"aws:SourceAccount":"246813579024"}}}]}';
     const r = analyze(text);
     assert.ok(!r.findings.some((f) => f.rule === 'grammar-type'), 'the ignored copy is not judged');
     const op = r.findings.filter((f) => f.rule === 'grammar-condition-operator');
-    assert.deepEqual(op.map((f) => f.offset), [text.lastIndexOf('StringEquals ')]);
+    assert.deepEqual(
+      op.map((f) => f.offset),
+      [text.lastIndexOf('StringEquals ')],
+    );
     assert.deepEqual(op[0].fixes ?? [], []);
   });
 });

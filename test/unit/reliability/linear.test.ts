@@ -25,7 +25,10 @@ export function assertLinear(unit: string, run: (s: string) => void, n = 2_000):
   const small = unit.repeat(n);
   const big = unit.repeat(16 * n);
   run(small); // warm up
-  const a = Math.max(bestCpuMs(() => run(small)), 1);
+  const a = Math.max(
+    bestCpuMs(() => run(small)),
+    1,
+  );
   const b = bestCpuMs(() => run(big));
   assert.ok(b / a < 80, `${JSON.stringify(unit)} x${16 * n}: ${b.toFixed(1)} ms vs ${a.toFixed(1)} ms for x${n} (ratio ${(b / a).toFixed(1)}, linear is ~16)`);
 }

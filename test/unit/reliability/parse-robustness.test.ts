@@ -42,7 +42,10 @@ describe('issue 12 item 6: 100,000 empty statements', function () {
   it('the validator reports the same errors in the same order as before (one per missing Effect)', () => {
     const data = { Version: '2012-10-17', Statement: [{}, { Effect: 'Allow' }, {}] };
     assert.equal(validatePolicy(data), false);
-    assert.deepEqual(validatePolicy.errors!.map((e) => `${e.instancePath} ${e.keyword}`), ['/Statement/0 required', '/Statement/2 required']);
+    assert.deepEqual(
+      validatePolicy.errors!.map((e) => `${e.instancePath} ${e.keyword}`),
+      ['/Statement/0 required', '/Statement/2 required'],
+    );
   });
   it('validation is linear in the number of statements', () => {
     assertLinear('{},', (s) => void validatePolicy(JSON.parse(`{"Statement":[${s.slice(0, -1)}]}`)), 2_000);
@@ -59,7 +62,11 @@ describe('issue 12 item 6: 100,000 empty statements', function () {
 
 describe('issue 12 item 8: CR-only line endings and comments', () => {
   const body = ['{', '// read access', '"Version": "2012-10-17",', '"Statement": [{"Effect": "Alow", "Action": "s3:GetObject", "Resource": "*"}]', '}'];
-  for (const [name, nl] of [['CR', '\r'], ['CRLF', '\r\n'], ['LF', '\n']] as const) {
+  for (const [name, nl] of [
+    ['CR', '\r'],
+    ['CRLF', '\r\n'],
+    ['LF', '\n'],
+  ] as const) {
     it(`${name}: the policy is found and its error reported (CLI)`, () => {
       const text = body.join(nl);
       assert.deepEqual(rules(text).sort(), ['grammar-effect', 'json-comment']);
@@ -100,7 +107,7 @@ describe('issue 12 item 9: a deep value inside a real policy', () => {
     assert.ok(r.findings.some((f) => f.rule === 'grammar-effect'));
     const d = r.findings.filter((f) => f.rule === 'json-too-deep');
     assert.equal(d.length, 1);
-    assert.equal(text[d[0]!.offset], '[');
+    assert.equal(text[d[0].offset], '[');
     const cli = lint({ 'p.json': text });
     assert.equal(cli.code, 1);
     assert.match(cli.out, /grammar-effect/);
@@ -130,16 +137,22 @@ describe('issue 12 item 11: comments, malformed actions, placeholders in conditi
   it('every comment is a json-comment error whose fix removes exactly the comment', () => {
     const text = '{\n  // top\n  "Version": "2012-10-17", /* v */\n  "Statement": [{"Effect":"Allow",/*x*/"Action":"s3:GetObject","Resource":"*"}]\n}\n';
     const f = analyze(text).findings.filter((x) => x.rule === 'json-comment');
-    assert.deepEqual(f.map((x) => under(text, x)), ['// top', '/* v */', '/*x*/']);
+    assert.deepEqual(
+      f.map((x) => under(text, x)),
+      ['// top', '/* v */', '/*x*/'],
+    );
     assert.ok(f.every((x) => x.severity === 'error'));
-    const fixed = applyEdits(text, f.flatMap((x) => x.fixes!.find((y) => y.preferred)!.edits));
+    const fixed = applyEdits(
+      text,
+      f.flatMap((x) => x.fixes!.find((y) => y.preferred)!.edits),
+    );
     assert.equal(fixed, '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]\n}\n');
     assert.deepEqual(JSON.parse(fixed).Version, '2012-10-17');
   });
   it('a block comment between tokens goes without a trace; an unterminated one gets no fix', () => {
     const text = '{"Version":/**/"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
     const f = analyze(text).findings.find((x) => x.rule === 'json-comment')!;
-    assert.equal(applyEdits(text, f.fixes![0]!.edits), text.replace('/**/', ''));
+    assert.equal(applyEdits(text, f.fixes![0].edits), text.replace('/**/', ''));
     const open = '{"Version":"2012-10-17","Statement":[]} /* never closed';
     const g = analyze(open).findings.find((x) => x.rule === 'json-comment')!;
     assert.equal(g.fixes, undefined);
@@ -147,19 +160,31 @@ describe('issue 12 item 11: comments, malformed actions, placeholders in conditi
   it('comment markers inside strings are not comments', () => {
     assert.deepEqual(findComments('{"a":"http://x/*y*/"}').comments, []);
     assert.deepEqual(findComments('{"a":"x\\"//"}').comments, []);
-    assert.deepEqual(findComments('{"a":"x\r// c\r}').comments.map((c) => c.offset), [8]); // unterminated string ends at CR
+    assert.deepEqual(
+      findComments('{"a":"x\r// c\r}').comments.map((c) => c.offset),
+      [8],
+    ); // unterminated string ends at CR
   });
   for (const [value, ok] of [
-    ['"GetObject"', false], ['"s3:GetObject!"', false], ['"foo_bar:GetObject"', false], ['":GetObject"', false], ['"s3:"', false],
-    ['"s3:GetObject"', true], ['"*"', true], ['"s3:Get*"', true], ['"*:Describe?"', true], ['"vpc-lattice:AssociateViaAWSService-EventsAndStates"', true], ['"<action>"', true],
+    ['"GetObject"', false],
+    ['"s3:GetObject!"', false],
+    ['"foo_bar:GetObject"', false],
+    ['":GetObject"', false],
+    ['"s3:"', false],
+    ['"s3:GetObject"', true],
+    ['"*"', true],
+    ['"s3:Get*"', true],
+    ['"*:Describe?"', true],
+    ['"vpc-lattice:AssociateViaAWSService-EventsAndStates"', true],
+    ['"<action>"', true],
   ] as const) {
     it(`Action ${value}: ${ok ? 'well formed' : 'grammar-action-format'} (without the IAM data, and with it)`, () => {
       for (const o of [{}, { iam: loadTestIamIndex() }]) {
         const f = analyze(p(value), o).findings.filter((x) => x.rule === 'grammar-action-format');
         assert.equal(f.length, ok ? 0 : 1, JSON.stringify(f));
         if (!ok) {
-          assert.equal(f[0]!.severity, 'error');
-          assert.equal(under(p(value), f[0]!), JSON.parse(value));
+          assert.equal(f[0].severity, 'error');
+          assert.equal(under(p(value), f[0]), JSON.parse(value));
         }
       }
     });
@@ -167,7 +192,10 @@ describe('issue 12 item 11: comments, malformed actions, placeholders in conditi
   it('a placeholder in a condition key is a placeholder-token on exactly the token', () => {
     const text = p('"s3:GetObject"', ',"Condition":{"StringEquals":{"aws:ResourceTag/<tag-key>":"x"}}');
     const f = analyze(text).findings.filter((x) => x.rule === 'placeholder-token');
-    assert.deepEqual(f.map((x) => under(text, x)), ['<tag-key>']);
+    assert.deepEqual(
+      f.map((x) => under(text, x)),
+      ['<tag-key>'],
+    );
   });
   it('CLI: a .json policy with a comment is not "No problems"', () => {
     const r = lint({ 'p.json': '{\n// note\n"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}' });
@@ -183,15 +211,21 @@ describe('issue 12 item 12: fixes on broken documents', () => {
       ['{"Version":"2012-10-17","Statement":[{"Effect":"Alow', 'Alow'],
       ['{"Version":"2012-10-17","Statement":[{"Effect":"Al\\"ow\n}]}', 'Al\\"ow'],
     ]) {
-      const f = analyze(text!, { forcePolicy: true }).findings.find((x) => x.rule === 'grammar-effect')!;
-      assert.equal(under(text!, f), want);
-      for (const fix of f.fixes ?? []) assert.doesNotMatch(applyEdits(text!, fix.edits), /Alloww|Allow[a-z]/);
+      const f = analyze(text, { forcePolicy: true }).findings.find((x) => x.rule === 'grammar-effect')!;
+      assert.equal(under(text, f), want);
+      for (const fix of f.fixes ?? []) assert.doesNotMatch(applyEdits(text, fix.edits), /Alloww|Allow[a-z]/);
     }
   });
   it('"Scope to membership ARNs" is not offered when the statement has no closing brace', () => {
-    const open = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cleanrooms.amazonaws.com"},"Action":"sts:AssumeRole"' + ' '.repeat(300) + '\n]}';
+    const open =
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cleanrooms.amazonaws.com"},"Action":"sts:AssumeRole"' +
+      ' '.repeat(300) +
+      '\n]}';
     const closed = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cleanrooms.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
-    const scope = (t: string) => analyze(t).findings.flatMap((f) => f.fixes ?? []).filter((x) => /Scope to membership/.test(x.title));
+    const scope = (t: string) =>
+      analyze(t)
+        .findings.flatMap((f) => f.fixes ?? [])
+        .filter((x) => /Scope to membership/.test(x.title));
     assert.equal(scope(closed).length, 1);
     assert.equal(scope(open).length, 0);
   });
@@ -215,7 +249,7 @@ describe('issue 12 item 10: JSON escapes do not turn the checks off', () => {
     const text = p('arn:aws:s3::acme\\/*');
     const f = analyze(text).findings.find((x) => x.rule === 'arn-s3-two-colons')!;
     assert.equal(under(text, f), '::');
-    assert.equal(resource(applyEdits(text, f.fixes![0]!.edits)), 'arn:aws:s3:::acme/*');
+    assert.equal(resource(applyEdits(text, f.fixes![0].edits)), 'arn:aws:s3:::acme/*');
     const r = lint({ 'p.json': text });
     assert.equal(r.code, 1);
     assert.match(r.out, /arn-s3-two-colons/);
@@ -223,18 +257,21 @@ describe('issue 12 item 10: JSON escapes do not turn the checks off', () => {
   it('a placeholder written as \\u003cbucket\\u003e is a placeholder-token covering the escape sequences', () => {
     const text = p('arn:aws:s3:::\\u003cbucket\\u003e/*');
     const f = analyze(text).findings.filter((x) => x.rule === 'placeholder-token');
-    assert.deepEqual(f.map((x) => under(text, x)), ['\\u003cbucket\\u003e']);
-    assert.equal(f[0]!.placeholder?.raw, '\\u003cbucket\\u003e');
+    assert.deepEqual(
+      f.map((x) => under(text, x)),
+      ['\\u003cbucket\\u003e'],
+    );
+    assert.equal(f[0].placeholder?.raw, '\\u003cbucket\\u003e');
   });
   it('a range inside an escaped string maps to the escape sequence(s) it came from; fixes are valid JSON', () => {
     const text = p('\\u0041rn:aws:s3:::acme/*');
     const f = analyze(text).findings.find((x) => x.rule === 'arn-prefix')!;
     assert.equal(under(text, f), '\\u0041rn');
-    assert.equal(resource(applyEdits(text, f.fixes![0]!.edits)), 'arn:aws:s3:::acme/*');
+    assert.equal(resource(applyEdits(text, f.fixes![0].edits)), 'arn:aws:s3:::acme/*');
     const acct = p('arn:aws:s3:us-east-1:\\u0031:acme/*');
     const g = analyze(acct).findings.find((x) => x.rule === 'arn-account-not-allowed')!;
     assert.equal(under(acct, g), '\\u0031');
-    assert.equal(resource(applyEdits(acct, g.fixes![0]!.edits)), 'arn:aws:s3:us-east-1::acme/*');
+    assert.equal(resource(applyEdits(acct, g.fixes![0].edits)), 'arn:aws:s3:us-east-1::acme/*');
   });
   it('an invalid escape is never mapped (no finding on a guessed range)', () => {
     const text = p('arn:aws:s3::acme\\x/*');
@@ -245,13 +282,28 @@ describe('issue 12 item 10: JSON escapes do not turn the checks off', () => {
 describe('issue 12 item 8: fixes in CR-only and CRLF files keep the line breaks of the file', () => {
   for (const nl of ['\r', '\r\n']) {
     it(`${JSON.stringify(nl)}: "Add Version" and "Scope to membership ARNs" insert lines with ${JSON.stringify(nl)}`, () => {
-      const text = ['{', '  "Statement": [', '    {', '      "Effect": "Allow",', '      "Principal": { "Service": "cleanrooms.amazonaws.com" },', '      "Action": "sts:AssumeRole"', '    }', '  ]', '}'].join(nl);
-      const fixes = analyze(text).findings.flatMap((f) => f.fixes ?? []).filter((x) => /Version|Scope to membership/.test(x.title));
+      const text = [
+        '{',
+        '  "Statement": [',
+        '    {',
+        '      "Effect": "Allow",',
+        '      "Principal": { "Service": "cleanrooms.amazonaws.com" },',
+        '      "Action": "sts:AssumeRole"',
+        '    }',
+        '  ]',
+        '}',
+      ].join(nl);
+      const fixes = analyze(text)
+        .findings.flatMap((f) => f.fixes ?? [])
+        .filter((x) => /Version|Scope to membership/.test(x.title));
       assert.equal(fixes.length, 2);
       for (const fix of fixes) {
         const after = applyEdits(text, fix.edits);
         const breaks = after.match(/\r\n|\r|\n/g)!;
-        assert.ok(breaks.every((b) => b === nl), `${fix.title}: mixed line breaks ${JSON.stringify(after)}`);
+        assert.ok(
+          breaks.every((b) => b === nl),
+          `${fix.title}: mixed line breaks ${JSON.stringify(after)}`,
+        );
         assert.ok(breaks.length > text.match(/\r\n|\r|\n/g)!.length);
       }
     });
@@ -264,7 +316,7 @@ describe('issue 12 item 9: many deep values', () => {
     const text = `{"Version":"2012-10-17","Statement":[${Array(25).fill(`{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Sid":${deep}}`).join(',')}]}`;
     const d = analyze(text).findings.filter((f) => f.rule === 'json-too-deep');
     assert.equal(d.length, 20);
-    assert.match(d[19]!.message, /\(5 more values nest that deep/);
-    assert.doesNotMatch(d[18]!.message, /more values/);
+    assert.match(d[19].message, /\(5 more values nest that deep/);
+    assert.doesNotMatch(d[18].message, /more values/);
   });
 });

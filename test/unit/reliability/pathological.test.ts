@@ -23,13 +23,32 @@ function pathologicalFiles(): Array<{ name: string; data: string | Buffer; note:
     { name: 'huge-50mb.json', data: POLICY_HEAD + 'acme/*"}],"Pad":"' + 'x'.repeat(50 * 1024 * 1024) + '"}', note: '50 MB policy' },
     { name: 'long-string-1mb.json', data: POLICY_HEAD + 'b'.repeat(1024 * 1024) + '/*"}]}', note: '1 MB string value' },
     { name: 'binary.json', data: binary, note: '256 KB of random bytes' },
-    { name: 'binary-after-statement.json', data: Buffer.concat([Buffer.from('{"Statement":'), binary.subarray(0, 65536).map((b) => b || 1)]), note: 'random bytes (no NUL) after {"Statement":' },
-    { name: 'invalid-utf8.json', data: Buffer.concat([Buffer.from(POLICY_HEAD), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xed, 0xa0, 0x80, 0xff]), Buffer.from('/*"}]}')]), note: 'invalid UTF-8 in a value' },
+    {
+      name: 'binary-after-statement.json',
+      data: Buffer.concat([Buffer.from('{"Statement":'), binary.subarray(0, 65536).map((b) => b || 1)]),
+      note: 'random bytes (no NUL) after {"Statement":',
+    },
+    {
+      name: 'invalid-utf8.json',
+      data: Buffer.concat([Buffer.from(POLICY_HEAD), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xed, 0xa0, 0x80, 0xff]), Buffer.from('/*"}]}')]),
+      note: 'invalid UTF-8 in a value',
+    },
     { name: 'empty.json', data: '', note: 'empty file' },
     { name: 'whitespace.json', data: ' \n\t\r\n   \n', note: 'only whitespace' },
-    { name: 'duplicate-keys.json', data: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Effect":"Deny","Action":"s3:GetObject","Action":"s3:PutObject","Resource":"arn:aws:s3:::acme/*"}],"Statement":[]}', note: 'duplicate keys' },
+    {
+      name: 'duplicate-keys.json',
+      data: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Effect":"Deny","Action":"s3:GetObject","Action":"s3:PutObject","Resource":"arn:aws:s3:::acme/*"}],"Statement":[]}',
+      note: 'duplicate keys',
+    },
     { name: 'many-commas.json', data: '{"Statement":[' + ','.repeat(200_000) + ']}', note: '200,000 stray commas' },
-    { name: 'many-statements.json', data: '{"Version":"2012-10-17","Statement":[' + Array(10_000).fill('{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::<bucket>/*"}').join(',') + ']}', note: '10,000 statements with placeholders' },
+    {
+      name: 'many-statements.json',
+      data:
+        '{"Version":"2012-10-17","Statement":[' +
+        Array(10_000).fill('{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::<bucket>/*"}').join(',') +
+        ']}',
+      note: '10,000 statements with placeholders',
+    },
     { name: 'nul-and-surrogates.json', data: POLICY_HEAD + '\\u0000\ud800\udfff\ufffe😀/*"}]}', note: 'escaped NUL, surrogates, noncharacters' },
   ];
 }
@@ -60,7 +79,10 @@ describe('reliability: pathological inputs (engine)', function () {
     for (const o of [{}, { forcePolicy: true }]) {
       const r = analyze('{"Statement":' + '['.repeat(100_000), o);
       assert.equal(r.kind, 'permissions');
-      assert.deepEqual(r.findings.filter((f) => f.rule === 'json-too-deep').map((f) => f.offset), [13 + 255]); // the 256th `[` is level 257 (the root object is level 1)
+      assert.deepEqual(
+        r.findings.filter((f) => f.rule === 'json-too-deep').map((f) => f.offset),
+        [13 + 255],
+      ); // the 256th `[` is level 257 (the root object is level 1)
     }
   });
 });

@@ -79,7 +79,9 @@ describe('reliability: positions with CRLF, tabs and astral-plane characters', (
     assert.equal(syntax[0].offset, text.indexOf(',,') + 1);
     assert.equal(at(text, syntax[0]), ',');
     const arn = text.indexOf('arn:aws:s3::acme-data');
-    const onArn = r.findings.filter((f) => f.rule.startsWith('arn-') && f.offset >= arn && f.offset + f.length <= arn + 'arn:aws:s3::acme-data/customers/*'.length);
+    const onArn = r.findings.filter(
+      (f) => f.rule.startsWith('arn-') && f.offset >= arn && f.offset + f.length <= arn + 'arn:aws:s3::acme-data/customers/*'.length,
+    );
     assert.ok(onArn.length, `no arn-* finding inside the two-colon S3 ARN: ${JSON.stringify(r.findings.map((f) => [f.rule, at(text, f)]))}`);
     const two = r.findings.find((f) => f.rule === 'arn-s3-two-colons');
     if (two) assert.deepEqual([two.offset, at(text, two)], [arn + 'arn:aws:s3'.length, '::']);
@@ -89,6 +91,12 @@ describe('reliability: positions with CRLF, tabs and astral-plane characters', (
     const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::😀<bucket>😀/*"}]}';
     const r = analyze(text);
     assert.deepEqual(resultViolations(text, r), []);
-    assert.equal(at(text, r.findings.find((f) => f.rule === 'placeholder-token')!), '<bucket>');
+    assert.equal(
+      at(
+        text,
+        r.findings.find((f) => f.rule === 'placeholder-token')!,
+      ),
+      '<bucket>',
+    );
   });
 });

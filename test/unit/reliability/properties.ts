@@ -81,7 +81,11 @@ function checkFixAllFixedPoint(text: string): void {
   for (const { f } of chosen) {
     const at = mapOffset(f.offset, edits);
     const back = r2.findings.find((x) => x.rule === f.rule && x.offset === at && x.message === f.message && x.fixes?.some((y) => y.preferred));
-    if (back) throw new InvariantError(`Fix All is not a fixed point: ${f.rule}@${f.offset} still offers its preferred fix after one pass:\n  ${preview(after, 300)}`, text);
+    if (back)
+      throw new InvariantError(
+        `Fix All is not a fixed point: ${f.rule}@${f.offset} still offers its preferred fix after one pass:\n  ${preview(after, 300)}`,
+        text,
+      );
   }
 }
 
@@ -101,7 +105,10 @@ function checkCommentInvariance(text: string, newline: string): void {
   }
 }
 
-const RULE_IDS = (): string[] => allRules().map((r) => r.id).concat(['json-syntax']);
+const RULE_IDS = (): string[] =>
+  allRules()
+    .map((r) => r.id)
+    .concat(['json-syntax']);
 
 export const PROPERTIES: ReliabilityProperty[] = [
   {
@@ -195,12 +202,24 @@ export const PROPERTIES: ReliabilityProperty[] = [
     name: 'fix-all-fixed-point',
     description: 'applying every preferred fix once, then re-analysing, leaves no preferred fix that the first pass could have applied',
     ciRuns: 200,
-    property: fc.property(fc.oneof(templateMutantArb.map((m) => m.text), policyTextArb), (text) => checkFixAllFixedPoint(text)) as unknown as fc.IProperty<never>,
+    property: fc.property(
+      fc.oneof(
+        templateMutantArb.map((m) => m.text),
+        policyTextArb,
+      ),
+      (text) => checkFixAllFixedPoint(text),
+    ) as unknown as fc.IProperty<never>,
   },
   {
     name: 'fill-edits',
     description: 'placeholder occurrences cover their raw text; filling them (with quotes, backslashes, emoji) never breaks the JSON',
     ciRuns: 300,
-    property: fc.property(fc.oneof(templateMutantArb.map((m) => m.text), policyTextArb), (text) => checkFill(text)) as unknown as fc.IProperty<never>,
+    property: fc.property(
+      fc.oneof(
+        templateMutantArb.map((m) => m.text),
+        policyTextArb,
+      ),
+      (text) => checkFill(text),
+    ) as unknown as fc.IProperty<never>,
   },
 ];

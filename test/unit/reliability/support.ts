@@ -51,7 +51,10 @@ export function newStats(): Stats {
 export const STATS = newStats();
 
 export class InvariantError extends Error {
-  constructor(message: string, readonly text: string) {
+  constructor(
+    message: string,
+    readonly text: string,
+  ) {
     super(`${message}\n  input (${text.length} chars): ${preview(text)}`);
   }
 }

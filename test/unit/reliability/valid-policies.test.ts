@@ -37,7 +37,16 @@ export const VALID_POLICIES: Array<{ name: string; policy: unknown; fileName?: s
       Statement: [
         { Sid: 'ReadObjects', Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::acme-cleanrooms-data/*' },
         { Sid: 'ListBucket', Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: 'arn:aws:s3:::acme-cleanrooms-data' },
-        { Sid: 'Glue', Effect: 'Allow', Action: ['glue:GetTable', 'glue:GetTables', 'glue:GetDatabase'], Resource: ['arn:aws:glue:us-east-1:210987654321:catalog', 'arn:aws:glue:us-east-1:210987654321:database/*', 'arn:aws:glue:us-east-1:210987654321:table/marketing_db/*'] },
+        {
+          Sid: 'Glue',
+          Effect: 'Allow',
+          Action: ['glue:GetTable', 'glue:GetTables', 'glue:GetDatabase'],
+          Resource: [
+            'arn:aws:glue:us-east-1:210987654321:catalog',
+            'arn:aws:glue:us-east-1:210987654321:database/*',
+            'arn:aws:glue:us-east-1:210987654321:table/marketing_db/*',
+          ],
+        },
         { Effect: 'Allow', Action: 'lakeformation:GetDataAccess', Resource: '*' },
       ],
     },
@@ -59,7 +68,12 @@ export const VALID_POLICIES: Array<{ name: string; policy: unknown; fileName?: s
       Version: '2012-10-17',
       Statement: [
         { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-cleanrooms-data/home/${aws:username}/*' },
-        { Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::acme-cleanrooms-data', Condition: { StringLike: { 's3:prefix': ['home/${aws:username}/*'] } } },
+        {
+          Effect: 'Allow',
+          Action: 's3:ListBucket',
+          Resource: 'arn:aws:s3:::acme-cleanrooms-data',
+          Condition: { StringLike: { 's3:prefix': ['home/${aws:username}/*'] } },
+        },
       ],
     },
   },
@@ -88,9 +102,17 @@ export const VALID_POLICIES: Array<{ name: string; policy: unknown; fileName?: s
           Effect: 'Allow',
           Action: 'kms:Decrypt',
           Resource: 'arn:aws:kms:us-east-1:210987654321:key/0c8f5a2e-41b7-4d39-8e6a-7f1b2c3d4e5f',
-          Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' }, ArnLikeIfExists: { 'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::acme-cleanrooms-data/*' } },
+          Condition: {
+            StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' },
+            ArnLikeIfExists: { 'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::acme-cleanrooms-data/*' },
+          },
         },
-        { Effect: 'Allow', Action: 'cleanrooms:ListMemberships', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:CalledVia': ['cloudformation.amazonaws.com'] } } },
+        {
+          Effect: 'Allow',
+          Action: 'cleanrooms:ListMemberships',
+          Resource: '*',
+          Condition: { 'ForAnyValue:StringEquals': { 'aws:CalledVia': ['cloudformation.amazonaws.com'] } },
+        },
         { Effect: 'Deny', Action: 's3:*', Resource: 'arn:aws:s3:::acme-cleanrooms-data/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
       ],
     },
@@ -98,7 +120,15 @@ export const VALID_POLICIES: Array<{ name: string; policy: unknown; fileName?: s
   {
     name: 'legacy top-level order and an Id is fine in a resource-based bucket policy (§4.1)',
     policy: {
-      Statement: [{ Sid: 'AllowCleanRoomsRole', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:role/CleanRoomsReader' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-cleanrooms-data/*' }],
+      Statement: [
+        {
+          Sid: 'AllowCleanRoomsRole',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::210987654321:role/CleanRoomsReader' },
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::acme-cleanrooms-data/*',
+        },
+      ],
       Id: 'BucketPolicy1',
       Version: '2012-10-17',
     },
@@ -120,7 +150,11 @@ describe('reliability: no false positives on valid policies', () => {
       for (const t of TEMPLATES) {
         const body = t.policyType === 'statement' ? { Version: '2012-10-17', Statement: [t.body] } : t.body;
         const tt = { ...t, body };
-        const text = renderTemplate(tt, sampleValues(tt, (k) => placeholderKind(k).sample), indent);
+        const text = renderTemplate(
+          tt,
+          sampleValues(tt, (k) => placeholderKind(k).sample),
+          indent,
+        );
         assert.doesNotMatch(text, /<[a-z0-9-]+>/, `${t.id}: a placeholder was left unrendered`);
         const r = analyze(text, { iam: iamIndex(), fileName: `${t.id}.json` });
         assert.deepEqual(resultViolations(text, r), [], t.id);
