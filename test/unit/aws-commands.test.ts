@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildCliCommands, commentText, roleRequirements, shellQuote, type CliInput } from '../../src/fill/aws-commands';
-import { run, type CliIo } from '../../src/cli/run';
+
+import { runCli } from './helpers/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CR = roleRequirements(['cleanrooms.amazonaws.com']);
@@ -187,20 +188,6 @@ describe('aws-commands: shell quoting of hostile values', () => {
 describe('aws-commands: the CLI command', () => {
   const GOOD_TRUST = path.join(ROOT, 'examples/read-data-trust-policy.json');
   const GOOD_PERMS = path.join(ROOT, 'examples/read-data-permissions-policy.json');
-  const runCli = (argv: string[], over: Partial<CliIo> = {}) => {
-    let out = '';
-    let err = '';
-    const code = run(argv, {
-      stdout: (s) => void (out += s),
-      stderr: (s) => void (err += s),
-      stdoutIsTTY: false,
-      env: {},
-      cwd: ROOT,
-      dataDir: path.join(os.tmpdir(), 'cleanrooms-iam-no-data-here'),
-      ...over,
-    });
-    return { code, out, err };
-  };
 
   it('prints the same text as the extension builder, with absolute file:// paths and the suggested role name', () => {
     const r = runCli(['aws-commands', '--trust', 'examples/read-data-trust-policy.json', '--permissions', 'examples/read-data-permissions-policy.json']);

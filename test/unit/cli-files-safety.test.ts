@@ -8,25 +8,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { detectUtf16or32, expandPaths, readTextFile } from '../../src/cli/files';
 import { relativeUri } from '../../src/cli/format';
-import { run, type CliIo } from '../../src/cli/run';
+import type { CliIo } from '../../src/cli/run';
+import { runCli } from './helpers/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 const POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::<bucket>/*"}]}';
-
-function runCli(argv: string[], over: Partial<CliIo> = {}): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = run(argv, {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    stdoutIsTTY: false,
-    env: {},
-    cwd: ROOT,
-    dataDir: path.join(os.tmpdir(), 'cleanrooms-iam-no-data-here'),
-    ...over,
-  });
-  return { code, out, err };
-}
 
 describe('cli files: bounded, non-blocking reads', function () {
   this.timeout(30_000);

@@ -13,29 +13,17 @@ import { applyEdits } from '../../src/fill/apply';
 import { addsError, fixAllText, MAX_FIX_PASSES, minimalEdit, planFixAll } from '../../src/fill/fixall';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { writeFileSafely } from '../../src/cli/files';
-import { run, type CliIo } from '../../src/cli/run';
+import type { CliIo } from '../../src/cli/run';
 import * as vscodeFixAll from '../../src/vscode/logic/fixall';
 import { loadTestIamIndex } from './helpers/iam';
+import { runCli as runCliWith } from './helpers/cli';
+
+const runCli = (argv: string[], over: Partial<CliIo> = {}) => runCliWith(argv, over, DATA_DIR);
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'examples');
 const DATA_DIR = path.join(ROOT, 'dist');
 const MEMBERSHIP = 'arn:aws:cleanrooms:us-east-1:111111111111:membership/a1b2c3d4-0000-4000-8000-000000000001';
-
-function runCli(argv: string[], over: Partial<CliIo> = {}): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = run(argv, {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    stdoutIsTTY: false,
-    env: {},
-    cwd: ROOT,
-    dataDir: DATA_DIR,
-    ...over,
-  });
-  return { code, out, err };
-}
 
 function trust(cond: unknown): string {
   return JSON.stringify(

@@ -13,7 +13,8 @@ import { LineIndex } from '../../src/cli/positions';
 import { SUPPORTED_FORMATS } from '../../src/iam-data/load';
 import { countFindings, lintExitCode, lintText, type FileReport, type LocatedFinding } from '../../src/cli/report';
 import type { Severity } from '../../src/analysis';
-import { run, type CliIo } from '../../src/cli/run';
+
+import { runCli } from './helpers/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIX = path.join(ROOT, 'test/fixtures');
@@ -37,27 +38,6 @@ function colOf(text: string, line: number, needle: string, nth = 0): number {
 
 function tmpDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'cleanrooms-iam-cli-'));
-}
-
-interface Captured {
-  code: number;
-  out: string;
-  err: string;
-}
-
-function runCli(argv: string[], over: Partial<CliIo> = {}): Captured {
-  let out = '';
-  let err = '';
-  const code = run(argv, {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    stdoutIsTTY: false,
-    env: {},
-    cwd: ROOT,
-    dataDir: path.join(os.tmpdir(), 'cleanrooms-iam-no-data-here'),
-    ...over,
-  });
-  return { code, out, err };
 }
 
 describe('cli: LineIndex (offset -> 1-based line/column, VS Code style)', () => {
