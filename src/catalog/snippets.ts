@@ -1,6 +1,6 @@
 // Generated artifacts from the catalog: the VS Code snippet file and the templates table for the docs.
 // Pure (no fs): scripts/generate-snippets.ts and scripts/generate-docs.ts write the results; the tests compare them.
-import { templateText } from '../fill/apply';
+import { templateText } from './template-text';
 import { regionsForPicker } from './regions';
 import { ROLES, TEMPLATES } from './templates';
 import type { PolicyTemplate, RoleInfo } from './types';

@@ -1,6 +1,7 @@
 // Answers -> text edits, and template rendering. Pure.
 import type { TextEdit } from '../analysis/types';
 import type { PolicyTemplate } from '../catalog/types';
+import { templateText } from '../catalog/template-text';
 import type { PlaceholderOccurrence } from './detect';
 
 /** Escape a value for the inside of a JSON string (no surrounding quotes). */
@@ -33,10 +34,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 const TOKEN_RE = /<([a-z0-9][a-z0-9-]*)>/g;
 
-/** The template body as formatted JSON text with `<name>` tokens (indent: 4 spaces, as the AWS pages print them). */
-export function templateText(template: PolicyTemplate, indent: string | number = 4): string {
-  return JSON.stringify(template.body, null, indent);
-}
+export { templateText };
 
 /**
  * Render a template with the given values (by placeholder name). Missing values stay as `<name>` tokens.

@@ -1,4 +1,4 @@
-// The fast path of placeholder detection (src/fill/detect.ts scanString/scanArn): cheap pre-checks must never
+// The fast path of placeholder detection (src/analysis/placeholder-detect.ts scanString/scanArn): cheap pre-checks must never
 // drop a placeholder the exact detectors find, and escaped strings stay skipped.
 import assert from 'node:assert/strict';
 import { findPlaceholders } from '../../src/fill/detect';

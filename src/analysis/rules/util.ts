@@ -3,7 +3,7 @@ import type { Node } from '../json';
 import { allProperties, keyOf, stringContentLength, valueOf } from '../json';
 import type { RuleContext } from '../rule';
 import type { TextEdit } from '../types';
-import { findPlaceholders, type PlaceholderOccurrence } from '../../fill/detect';
+import { findPlaceholders, type PlaceholderOccurrence } from '../placeholder-detect';
 import type { PolicyModel } from '../model';
 
 /** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */
