@@ -512,24 +512,6 @@ export const accessAnalyzerConditionRules: RuleFamily = {
       docUrl: anchor('error', 'INVALID_CONDITION_DATA_TYPE'),
     },
     {
-      id: 'aa-oidc-github-sub-wildcard',
-      severity: 'warning',
-      accessAnalyzer: 'SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED',
-      title: 'Wildcard in the GitHub repository of token.actions.githubusercontent.com:sub',
-      description:
-        'A wildcard in the organization or repository part of token.actions.githubusercontent.com:sub (repo:my-org/*, *) lets GitHub Actions workflows of other repositories assume the role. Name the repository, e.g. repo:my-org/my-repo:ref:refs/heads/main. A wildcard only after the repository (repo:my-org/my-repo:*) is an info.',
-      docUrl: anchor('general-warning', 'SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED'),
-    },
-    {
-      id: 'aa-oidc-audience-qualifier',
-      severity: 'info',
-      accessAnalyzer: 'FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE',
-      title: 'Set qualifier on an OIDC audience (aud) claim',
-      description:
-        "The aud claim of an OIDC provider names the app the token is for, and is usually single-valued. With ForAnyValue: (FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE) or ForAllValues: (CONFIRM_AUDIENCE_CLAIM_TYPE) on a single-valued claim, drop the qualifier. Info: whether a provider's aud is single-valued is not known offline.",
-      docUrl: anchor('security-warning', 'FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE'),
-    },
-    {
       id: 'aa-condition-irrelevant-key',
       severity: 'info',
       accessAnalyzer: 'IRRELEVANT_CONDITION_KEY_IN_POLICY',
@@ -718,7 +700,6 @@ function conditionChecks(ctx: RuleContext, st: StatementModel, cond: Node): void
       const vals = items(value);
       for (const it of vals) variableSyntax(ctx, it.node);
       mixedTypes(ctx, key, value, vals);
-      oidcChecks(ctx, op, lk, key, keyNode, vals);
       if (!op.family) continue;
       const judged = vals.filter((it) => it.json !== 'other' && !touchesPlaceholder(ctx, it.node.offset, it.node.length) && !hasPlaceholderSyntax(it.text));
       const plain = judged.filter((it) => !it.text.includes('${'));
@@ -1125,44 +1106,4 @@ function mixedTypes(ctx: RuleContext, key: string, value: Node | undefined, vals
     value.length,
     `The values of ${elide(key)} mix JSON types (${[...types].join(' and ')}). Use one type for all of them, e.g. write every value as a string.`,
   );
-}
-
-const GITHUB_SUB = 'token.actions.githubusercontent.com:sub';
-
-function oidcChecks(ctx: RuleContext, op: Op, lk: string, key: string, keyNode: Node, vals: Item[]): void {
-  if (lk === GITHUB_SUB && op.family === 'string' && !op.base.includes('Not')) {
-    for (const it of vals) {
-      if (it.json !== 'string' || !/[*?]/.test(it.text)) continue;
-      const r = contentRange(it.node);
-      if (touchesPlaceholder(ctx, r.offset, r.length) || hasPlaceholderSyntax(it.text)) continue;
-      // repo:<owner>/<name>:… — a wildcard only after the repository narrows branches or environments of one repository.
-      const m = /^repo:([^/:*?]+)\/([^:*?]+):/.exec(it.text);
-      if (m) {
-        ctx.report(
-          'aa-oidc-github-sub-wildcard',
-          r.offset,
-          r.length,
-          `${quote(it.text)} names the repository ${m[1]}/${m[2]} but leaves the branch or environment open: any workflow of that repository can assume the role. Name the branch (…:ref:refs/heads/main) or environment if you can.`,
-          { severity: 'info' },
-        );
-      } else {
-        ctx.report(
-          'aa-oidc-github-sub-wildcard',
-          r.offset,
-          r.length,
-          `${quote(it.text)} has a wildcard in the GitHub organization or repository, so workflows of repositories you do not control may assume the role. Name the repository and branch, e.g. repo:my-org/my-repo:ref:refs/heads/main.`,
-        );
-      }
-    }
-  }
-  if (op.qualifier && /:aud$/.test(lk) && !lk.startsWith('aws:')) {
-    const colon = key.lastIndexOf(':');
-    const r = contentRange(keyNode);
-    ctx.report(
-      'aa-oidc-audience-qualifier',
-      r.offset,
-      r.length,
-      `${elide(key)} is the audience claim of the OIDC provider ${elide(key.slice(0, colon))}, which is usually single-valued: ${op.qualifier}: on it ${op.qualifier === 'ForAnyValue' ? 'can be overly permissive (FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE)' : 'is also true when the claim is missing (CONFIRM_AUDIENCE_CLAIM_TYPE)'}. Drop the qualifier unless the provider sends several audiences.`,
-    );
-  }
 }

@@ -283,28 +283,6 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
   'aa-condition-equivalent-to-null': { text: policy(withCondition({ StringLike: { 'aws:PrincipalTag/team': '*' } })) },
   'aa-condition-always-matches': { text: policy(withCondition({ StringLikeIfExists: { 'aws:PrincipalTag/team': '*' } })) },
   'aa-condition-mixed-types': { text: policy(withCondition({ NumericLessThan: { 'aws:MultiFactorAuthAge': [3600, '7200'] } })) },
-  'aa-oidc-github-sub-wildcard': {
-    text: policy({
-      Effect: 'Allow',
-      Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: {
-        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
-        StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme-corp/*' },
-      },
-    }),
-  },
-  'aa-oidc-audience-qualifier': {
-    text: policy({
-      Effect: 'Allow',
-      Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: {
-        'ForAnyValue:StringEquals': { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
-        StringEquals: { 'token.actions.githubusercontent.com:sub': 'repo:acme-corp/reports:ref:refs/heads/main' },
-      },
-    }),
-  },
   'aa-condition-irrelevant-key': {
     text: policy({
       Effect: 'Allow',
