@@ -93,7 +93,8 @@ const TOKEN_RE = /<([A-Za-z0-9][A-Za-z0-9_ .-]*)>/g;
 const BRACES_RE = /\{\{([^{}]+)\}\}/g;
 const EXAMPLE_ACCOUNT_RE = new RegExp(`(?<![0-9])(${DOC_EXAMPLE_ACCOUNT_IDS.join('|')})(?![0-9])`, 'g');
 const EXAMPLE_UUID_RE = /[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-EXAMPLE[0-9A-Za-z]*/g;
-const EXAMPLE_BUCKET_RE = /amzn-s3-demo-[a-z0-9.-]*[a-z0-9]/g;
+// A bucket name that starts with the reserved doc prefix (not one that merely contains it, such as my-amzn-s3-demo-copy).
+const EXAMPLE_BUCKET_RE = /(?<![a-z0-9.-])amzn-s3-demo-[a-z0-9.-]*[a-z0-9]/g;
 
 function kebab(s: string): string {
   return s
