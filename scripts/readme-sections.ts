@@ -1,7 +1,7 @@
 // The README's generated sections (template list and rule list), from the catalog and the rule registry.
 // scripts/generate-docs.ts writes them between <!-- name:start --> / <!-- name:end --> markers; test/unit/readme.test.ts
 // fails when the README drifts.
-import { analyze } from '../src/analysis/analyze';
+import { exampleFindings } from '../src/analysis/role-pair';
 import { allRules } from '../src/analysis';
 import { codesForRule } from '../src/analysis/access-analyzer';
 import { ROLES, TEMPLATES } from '../src/catalog';
@@ -44,7 +44,7 @@ export function rulesSection(iam?: IamIndex): string {
     '|---|---|---|---|---|',
   ];
   for (const r of rules) {
-    const f = r.example ? analyze(r.example, { iam, ...r.exampleOptions }).findings.find((x) => x.rule === r.id) : undefined;
+    const f = exampleFindings(r, iam)[0];
     const msg = f ? clip(f.message, 140) : '';
     const codes =
       codesForRule(r.id)

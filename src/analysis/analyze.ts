@@ -3,6 +3,7 @@ import { findComments, MAX_DEEP_REGIONS, MAX_DEPTH, parseErrorMessage, parseJson
 import { buildModel, isPolicyRoot } from './model';
 import { elide } from './messages';
 import { guardFindings } from './fix-guard';
+import { policyFacts } from './facts';
 import { makeFinding, type RuleContext } from './rule';
 import { RULE_FAMILIES, RULES_BY_ID } from './rules';
 import { withExample } from './rules/examples';
@@ -193,7 +194,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     root,
     syntaxErrors: [...parsed.errors.map((e) => e.offset), ...deepRegions.flatMap((r) => [r.offset, r.offset + r.length])],
   });
-  return { kind: model.kind, findings: sortFindings(findings) };
+  let facts: AnalysisResult['facts'];
+  try {
+    facts = policyFacts(ctx);
+  } catch {
+    facts = undefined; // the consistency family reported the bug already (it extracts the same facts)
+  }
+  return { kind: model.kind, findings: sortFindings(findings), ...(facts ? { facts } : {}) };
 }
 
 /**

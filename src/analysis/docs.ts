@@ -1,6 +1,6 @@
 // docs/rules.md, generated from the rule registry (scripts/generate-docs.ts writes it; a unit test checks it is current).
 // Pure: the caller passes the IAM reference index, so the iam-data rules' examples produce their real messages.
-import { analyze } from './analyze';
+import { exampleFindings } from './role-pair';
 import { RULE_FAMILIES } from './rules';
 import { CORE_RULES } from './analyze';
 import type { IamIndex } from '../iam-data/types';
@@ -16,7 +16,7 @@ interface DocRule {
 function rulesWithFamilies(iam: IamIndex | undefined): DocRule[] {
   const out: DocRule[] = [];
   const add = (meta: RuleMeta, family: string): void => {
-    const findings = meta.example ? analyze(meta.example, { iam, ...meta.exampleOptions }).findings.filter((f) => f.rule === meta.id) : [];
+    const findings = exampleFindings(meta, iam);
     out.push({ meta, family, findings });
   };
   for (const r of CORE_RULES) add(r, 'core');
@@ -101,6 +101,14 @@ export function rulesMarkdown(iam?: IamIndex): string {
       lines.push(meta.example);
       lines.push('```');
       lines.push('');
+      if (meta.exampleSibling) {
+        lines.push(`Next to it, the role's other file \`${meta.exampleSibling.fileName}\`:`);
+        lines.push('');
+        lines.push('```json');
+        lines.push(meta.exampleSibling.text);
+        lines.push('```');
+        lines.push('');
+      }
       if (!findings.length) {
         lines.push('Reports: nothing on this example.');
       } else {

@@ -67,9 +67,39 @@ export interface AnalyzeOptions {
   iam?: IamIndex;
 }
 
+/** A value of the document and where it is (the range of the value itself, inside its string). */
+export interface FactValue {
+  text: string;
+  offset: number;
+  length: number;
+}
+
+/** One place a policy names a Clean Rooms membership: its ID, and the Region and account there when they are literal. */
+export interface MembershipFact {
+  id: string;
+  region?: FactValue;
+  account?: FactValue;
+  /** Where, for messages: `the aws:SourceArn membership ARN`, `the sts:ExternalId pattern`, `the membership ARN`. */
+  what: string;
+}
+
+/** A Glue, Athena, KMS or S3 ARN with a literal Region: these resources must be in the collaboration's Region. */
+export interface RegionalResourceFact {
+  service: string;
+  region: FactValue;
+}
+
+/** What a policy says about its memberships and regional resources (placeholders, wildcards and variables left out). */
+export interface PolicyFacts {
+  memberships: MembershipFact[];
+  resources: RegionalResourceFact[];
+}
+
 export interface AnalysisResult {
   kind: PolicyKind;
   findings: Finding[];
+  /** Set for a policy (not for skipped documents or non-policies): compared across a role's two files by role-pair.ts. */
+  facts?: PolicyFacts;
   /** Set when the document was skipped because it is larger than `maxLength`. */
   skipped?: 'too-large';
 }
@@ -92,4 +122,6 @@ export interface RuleMeta {
   example?: string;
   /** Options the example must be analysed with (a file-name hint, forcePolicy); none for most rules. */
   exampleOptions?: Pick<AnalyzeOptions, 'fileName' | 'forcePolicy'>;
+  /** For a rule that compares a role's two files: the other file of the example (the example is analysed as exampleOptions.fileName). */
+  exampleSibling?: { fileName: string; text: string };
 }

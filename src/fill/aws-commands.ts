@@ -182,6 +182,31 @@ export function rankSiblings(current: PolicyFile, files: readonly PolicyFile[]):
 }
 
 /**
+ * The other policy of the role, for checks that run without asking (lint, diagnostics): rankSiblings' clear choice,
+ * and only when the choice is clear both ways (the sibling's own clear choice is `current`), so that two permissions
+ * files next to one trust file pair with nothing rather than with a guess.
+ */
+export function pairedSibling(current: PolicyFile, files: readonly PolicyFile[]): string | undefined {
+  const match = rankSiblings(current, files).match;
+  if (match === undefined) return undefined;
+  const other = files.find((f) => f.name === match)!;
+  const all = files.some((f) => f.name === current.name) ? files : [...files, current];
+  const back = rankSiblings(other, all).match;
+  return back === current.name ? match : undefined;
+}
+
+/** Every clearly paired trust and permissions file among `files` (pairedSibling both ways), each file in one pair at most. */
+export function pairRoleFiles(files: readonly PolicyFile[]): Array<{ trust: string; permissions: string }> {
+  const out: Array<{ trust: string; permissions: string }> = [];
+  for (const f of files) {
+    if (f.kind !== 'trust') continue;
+    const p = pairedSibling(f, files);
+    if (p !== undefined) out.push({ trust: f.name, permissions: p });
+  }
+  return out;
+}
+
+/**
  * Characters that must never reach a terminal or a shell raw: C0 and C1 controls (a newline ends a command, ESC drives
  * the terminal and can end a bracketed paste, ^C cancels a line), DEL, the line and paragraph separators, the bidi
  * controls (they reorder what is shown against what runs) and the invisible format characters.

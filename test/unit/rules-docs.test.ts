@@ -7,6 +7,7 @@ import { allRules, analyze } from '../../src/analysis';
 import { RULE_FAMILIES } from '../../src/analysis/rules';
 import { RULE_EXAMPLES } from '../../src/analysis/rules/examples';
 import { rulesMarkdown } from '../../src/analysis/docs';
+import { exampleFindings } from '../../src/analysis/role-pair';
 import { loadTestIamIndex } from './helpers/iam';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -39,8 +40,10 @@ describe('rule documentation', () => {
       );
       if (r.id !== 'json-syntax') assert.deepEqual(errors, [], `${r.id}: the example is not valid JSON`);
       const result = analyze(text, { iam, ...r.exampleOptions });
-      const hits = result.findings.filter((f) => f.rule === r.id);
+      // A rule over a role's two files fires on the pair (its example and exampleSibling), the others on the example alone.
+      const hits = r.exampleSibling ? exampleFindings(r, iam) : result.findings.filter((f) => f.rule === r.id);
       assert.ok(hits.length > 0, `${r.id} does not fire on its example; got ${JSON.stringify(result.findings.map((f) => f.rule))}`);
+      if (r.exampleSibling) assert.deepEqual(exampleFindings({ ...r, exampleSibling: undefined }, iam), [], `${r.id}: fires without its sibling`);
       // Every finding of the example has a real message and points at text of the example.
       for (const f of hits) assert.ok(f.message.length > 20 && f.offset + f.length <= text.length, r.id);
     });

@@ -52,6 +52,9 @@ export const CLEANROOMS_ML_MEMBERSHIP_SUBTYPES = ['configured-model-algorithm-as
 
 export const MEMBERSHIP_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** Services whose resources must be in the collaboration's Region (facts §1.a.2, §5.3). */
+export const SAME_REGION_SERVICES: ReadonlySet<string> = new Set(['glue', 'kms', 'athena', 's3']);
+
 export const CR_DOCS = {
   setup: 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/setting-up-roles.html',
   deputy: 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/cross-service-confused-deputy-prevention.html',

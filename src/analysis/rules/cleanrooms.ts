@@ -9,7 +9,7 @@ import { getProperty, isDuplicatedKey, isMappableString, keyOf, properties, rang
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix } from '../types';
-import { CLEAN_ROOMS_ML_PRINCIPAL, CLEAN_ROOMS_PRINCIPAL, cleanRoomsPrincipalTypo, CR_DOCS, MEMBERSHIP_ID_RE } from './cleanrooms-data';
+import { CLEAN_ROOMS_ML_PRINCIPAL, CLEAN_ROOMS_PRINCIPAL, cleanRoomsPrincipalTypo, CR_DOCS, MEMBERSHIP_ID_RE, SAME_REGION_SERVICES } from './cleanrooms-data';
 import { parseOperator } from './grammar';
 import { contentRange, lineBreakOf, lineIndent, replaceStringContent, startsLine, touchesPlaceholder } from './util';
 import { elide, quote } from '../messages';
@@ -18,8 +18,6 @@ const CR_REGION_LIST = REGIONS.filter((r) => r.cleanRooms)
   .map((r) => r.code)
   .join(', ');
 const SCOPED_KEYS = new Set(['aws:sourcearn', 'aws:sourceaccount', 'sts:externalid']);
-/** Services whose resources must be in the collaboration's Region (facts §1.a.2, §5.3). */
-const SAME_REGION_SERVICES = new Set(['glue', 'kms', 'athena', 's3']);
 export const SCOPED_CONDITION_ARN = 'arn:aws:cleanrooms:<region>:<account-id>:membership/<membership-id>';
 
 export const cleanroomsRules: RuleFamily = {

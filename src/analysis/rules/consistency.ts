@@ -2,12 +2,12 @@
 // and one account, wherever the policy names it (aws:SourceArn, the sts:ExternalId dbuser pattern, Resource ARNs); and
 // one bucket has one owner, so two different exact s3:ResourceAccount values for the same bucket cannot both hold.
 // Sources: facts §1.a.2 and §1.a.7 (the policies), §1.b (confused-deputy conditions), §3.5/§3.6 (ARN and ID formats).
-import { collectArnSites, type ArnSite } from '../arn/collect';
-import { hasVariable, hasWildcard, parseArn } from '../arn/parse';
-import { isVerbatimString, properties, rangeInString, stringItems, valueOf, type Node } from '../json';
+import { policyFacts } from '../facts';
+import { properties, rangeInString, stringItems, valueOf, type Node } from '../json';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
-import { CR_DOCS, MEMBERSHIP_ID_RE } from './cleanrooms-data';
+import type { MembershipFact } from '../types';
+import { CR_DOCS } from './cleanrooms-data';
 import { touchesPlaceholder } from './util';
 import { quote } from '../messages';
 
@@ -32,63 +32,24 @@ export const consistencyRules: RuleFamily = {
         "Two statements grant on the same S3 bucket with different exact s3:ResourceAccount values. A bucket has one owner account, so the statement with the other account grants nothing. Use the bucket owner's account ID in both.",
       docUrl: S3_ACCOUNT_DOC,
     },
+    {
+      id: 'consistency-role-pair',
+      severity: 'warning',
+      title: "The role's trust and permissions policies name different Regions or accounts",
+      description:
+        "Compares a role's two files when they sit side by side (the same pairing as Copy AWS CLI Commands: the other kind of policy in the same folder, with the same name stem or the only one there). The same membership must have the same Region and account in both, and the permissions policy's AWS Glue, Athena, KMS and S3 resources must be in the Region of the memberships the trust policy names (the collaboration's Region). Typical after filling the Region in one file only. The CLI reports it on the permissions file when you lint both files (or their folder); the editor on each open file of the pair.",
+      docUrl: CR_DOCS.setup + '#create-service-role-procedure',
+    },
   ],
   check(ctx) {
-    membership(ctx, collectArnSites(ctx.model));
+    membership(ctx);
     bucketOwner(ctx);
   },
 };
 
-interface Mention {
-  id: string;
-  /** Region text and its document range. */
-  region?: { text: string; offset: number; length: number };
-  account?: { text: string; offset: number; length: number };
-  what: string;
-}
-
-/** A field's text and range when it is a literal value (no wildcard, variable or placeholder). */
-function literal(ctx: RuleContext, node: Node, text: string, start: number, end: number): Mention['region'] {
-  if (!text || hasWildcard(text) || hasVariable(text) || /[<>{}]/.test(text)) return undefined;
-  const r = rangeInString(ctx.text, node, start, end);
-  if (touchesPlaceholder(ctx, r.offset, r.length)) return undefined;
-  return { text, ...r };
-}
-
-function mentions(ctx: RuleContext, sites: ArnSite[]): Mention[] {
-  const out: Mention[] = [];
-  for (const site of sites) {
-    const { node, value } = site;
-    if (!value.startsWith('arn:') || !isVerbatimString(ctx.text, node)) continue;
-    const arn = parseArn(value);
-    if (arn.fields.length < 6) continue;
-    const service = arn.service!.text;
-    const region = arn.region!;
-    const account = arn.account!;
-    const resource = arn.resource!;
-    if (service === 'cleanrooms' || service === 'cleanrooms-ml') {
-      const m = /^membership\/([^/*?]+)/.exec(resource.text);
-      if (!m || !MEMBERSHIP_ID_RE.test(m[1])) continue;
-      out.push({
-        id: m[1],
-        region: literal(ctx, node, region.text, region.start, region.end),
-        account: literal(ctx, node, account.text, account.start, account.end),
-        what: site.origin === 'condition' ? `the ${site.key ?? 'condition'} membership ARN` : 'the membership ARN',
-      });
-    } else if (site.key?.toLowerCase() === 'sts:externalid' && /:dbuser:/.test(value)) {
-      // arn:aws:*:<region>:*:dbuser:*/<membership-id>* (facts §1.a.7): the Region of the querying membership.
-      const slash = value.lastIndexOf('/');
-      const id = value.slice(slash + 1).replace(/\*$/, '');
-      if (slash < 0 || !MEMBERSHIP_ID_RE.test(id)) continue;
-      out.push({ id, region: literal(ctx, node, region.text, region.start, region.end), what: 'the sts:ExternalId pattern' });
-    }
-  }
-  return out;
-}
-
-function membership(ctx: RuleContext, sites: ArnSite[]): void {
-  const byId = new Map<string, Mention[]>();
-  for (const m of mentions(ctx, sites)) {
+function membership(ctx: RuleContext): void {
+  const byId = new Map<string, MembershipFact[]>();
+  for (const m of policyFacts(ctx).memberships) {
     const list = byId.get(m.id) ?? [];
     list.push(m);
     byId.set(m.id, list);

@@ -28,6 +28,7 @@ const scoped = (op: string, key = 'aws:SourceArn', value: unknown = MEMBERSHIP_A
 export interface RuleExample {
   text: string;
   options?: RuleMeta['exampleOptions'];
+  sibling?: RuleMeta['exampleSibling'];
 }
 
 export const RULE_EXAMPLES: Record<string, RuleExample> = {
@@ -215,6 +216,19 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
       allow('s3:ListBucket', `arn:aws:s3:::${BUCKET}`, { Condition: { StringEquals: { 's3:ResourceAccount': ACCOUNT } } }),
       allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { StringEquals: { 's3:ResourceAccount': '135792468013' } } }),
     ),
+  },
+  'consistency-role-pair': {
+    text: policy(
+      allow(
+        ['glue:GetDatabase', 'glue:GetTable'],
+        [`arn:aws:glue:us-east-1:${ACCOUNT}:database/sales`, `arn:aws:glue:us-east-1:${ACCOUNT}:table/sales/orders`],
+      ),
+    ),
+    options: { fileName: 'read-data-permissions.json' },
+    sibling: {
+      fileName: 'read-data-trust.json',
+      text: policy(scoped('ArnEquals', 'aws:SourceArn', `arn:aws:cleanrooms:eu-west-2:${ACCOUNT}:membership/${MEMBERSHIP}`)),
+    },
   },
   // access-analyzer-tags
   'aa-tag-key-unsupported-deny': {
@@ -420,6 +434,7 @@ export function withExample(meta: RuleMeta): RuleMeta {
   if (e) {
     meta.example = e.text;
     if (e.options) meta.exampleOptions = e.options;
+    if (e.sibling) meta.exampleSibling = e.sibling;
   }
   return meta;
 }
