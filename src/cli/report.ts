@@ -1,6 +1,8 @@
 // Lint one document's text into a located report, and the lint exit code. Pure: no Node APIs.
 import { analyze } from '../analysis/analyze';
-import type { AnalyzeOptions, Finding, PolicyKind, Severity } from '../analysis/types';
+import { compareRolePair } from '../analysis/role-pair';
+import type { AnalyzeOptions, Finding, PolicyFacts, PolicyKind, Severity } from '../analysis/types';
+import { pairRoleFiles } from '../fill/aws-commands';
 import { LineIndex, type LineRange } from './positions';
 
 export interface LocatedFinding extends LineRange {
@@ -20,7 +22,8 @@ export interface FileReport {
   findings: LocatedFinding[];
 }
 
-export type LintTextResult = { report: FileReport } | { tooLarge: true };
+/** The report, and (for a policy) the BOM-less text and the facts the role-pair check compares. */
+export type LintTextResult = { report: FileReport; text: string; facts?: PolicyFacts } | { tooLarge: true };
 
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -50,7 +53,53 @@ export function lintText(file: string, rawText: string, options: Pick<AnalyzeOpt
   const text = stripBom(rawText);
   const result = analyze(text, { ...options, fileName: baseName(file) });
   if (result.skipped === 'too-large') return { tooLarge: true };
-  return { report: { file, kind: result.kind, findings: locate(text, result.findings) } };
+  return { report: { file, kind: result.kind, findings: locate(text, result.findings) }, text, ...(result.facts ? { facts: result.facts } : {}) };
+}
+
+/** A linted file as the role-pair check sees it. */
+export interface PairCandidate {
+  report: FileReport;
+  /** The folder the file is in (files pair only within one folder). */
+  folder: string;
+  /** The text the report is of (BOM-less, after --fix). */
+  text: string;
+  facts?: PolicyFacts;
+}
+
+/**
+ * Across a role's two files: pairs the linted trust and permissions files of each folder as Copy AWS CLI Commands
+ * does (pairRoleFiles), and adds consistency-role-pair findings to the permissions file's report (one line per
+ * problem; the editor shows them on both files). Returns how many were added.
+ */
+export function addRolePairFindings(files: readonly PairCandidate[]): number {
+  const byFolder = new Map<string, PairCandidate[]>();
+  for (const f of files) {
+    if (f.report.kind === 'not-a-policy' || !f.facts) continue;
+    const list = byFolder.get(f.folder) ?? [];
+    list.push(f);
+    byFolder.set(f.folder, list);
+  }
+  let added = 0;
+  for (const list of byFolder.values()) {
+    if (list.length < 2) continue;
+    const named = new Map(list.map((f) => [baseName(f.report.file), f]));
+    // Two names for one file name cannot happen within one folder; a name seen twice is left unpaired.
+    if (named.size !== list.length) continue;
+    const policyFiles = list.map((f) => ({ name: baseName(f.report.file), kind: f.report.kind as 'trust' | 'permissions' }));
+    for (const pair of pairRoleFiles(policyFiles)) {
+      const trust = named.get(pair.trust)!;
+      const perms = named.get(pair.permissions)!;
+      const found = compareRolePair(
+        { name: pair.permissions, kind: 'permissions', facts: perms.facts! },
+        { name: pair.trust, kind: 'trust', facts: trust.facts! },
+      );
+      if (!found.length) continue;
+      perms.report.findings.push(...locate(perms.text, found));
+      perms.report.findings.sort((a, b) => a.offset - b.offset || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+      added += found.length;
+    }
+  }
+  return added;
 }
 
 export interface Counts {

@@ -14,7 +14,7 @@ import { errorReason, expandPaths, readTextFile, readTextFileBom, tooLargeMessag
 import { formatJson, formatSarif, formatText, relativeUri, sanitize, sanitizeLines } from './format';
 import { loadIamIndex } from './iam';
 import { runCheckRole, runRoles } from './check-role';
-import { baseName, lintExitCode, lintText, locate, stripBom, type FileReport } from './report';
+import { addRolePairFindings, baseName, lintExitCode, lintText, locate, stripBom, type FileReport, type PairCandidate } from './report';
 
 export const TOOL_NAME = 'cleanrooms-iam';
 export const TOOL_VERSION: string = version;
@@ -145,6 +145,9 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
   const reports: FileReport[] = [];
   /** The path each report's file was opened by (same index as reports; a Buffer for a name that is not UTF-8). */
   const reportPaths: Array<string | Buffer> = [];
+  /** Each report's file as the role-pair check sees it (same index as reports). */
+  const pairs: PairCandidate[] = [];
+  const folderOf = (file: string): string => path.dirname(path.resolve(io.cwd, file));
   const fixes = { problems: 0, files: 0 };
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
@@ -177,6 +180,7 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
             if ('report' in unfixed) {
               reports.push(unfixed.report);
               reportPaths.push(fsPath);
+              pairs.push({ report: unfixed.report, folder: folderOf(file), text: unfixed.text, facts: unfixed.facts });
             }
             continue;
           }
@@ -185,8 +189,10 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
         fixes.files++;
       }
       if (done.unfinished) err(`${sanitize(file)}: the fixes did not settle in ${MAX_FIX_PASSES} passes; run --fix again and check the result`);
-      reports.push({ file, kind: done.result.kind, findings: locate(done.text, done.result.findings) });
+      const report: FileReport = { file, kind: done.result.kind, findings: locate(done.text, done.result.findings) };
+      reports.push(report);
       reportPaths.push(fsPath);
+      pairs.push({ report, folder: folderOf(file), text: done.text, facts: done.result.facts });
       continue;
     }
     const result = lintText(file, read.text, { iam: iam.index, maxLength });
@@ -197,7 +203,10 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
     }
     reports.push(result.report);
     reportPaths.push(fsPath);
+    pairs.push({ report: result.report, folder: folderOf(file), text: result.text, facts: result.facts });
   }
+  // Across a role's two files, when both were linted (named, or found in a folder).
+  addRolePairFindings(pairs);
   switch (command.format) {
     case 'json':
       io.stdout(formatJson(reports));

@@ -57,14 +57,14 @@ function side(name: string, text: string): PairSide {
   assert.ok(r.kind !== 'not-a-policy' && r.facts, name);
   return { name, kind: r.kind, facts: r.facts };
 }
-const at = (text: string, f: Finding): string => text.slice(f.offset, f.offset + f.length);
+const at = (text: string, f: Pick<Finding, 'offset' | 'length'>): string => text.slice(f.offset, f.offset + f.length);
 
 describe('role pair: facts of one analysis', () => {
   it('lists each membership mention with its literal Region and account, and each regional resource, at their offsets', () => {
     const t = trust('eu-west-2');
     const facts = analyze(t).facts!;
     assert.deepEqual(
-      facts.memberships.map((m) => [m.id, m.what, m.region && at(t, { ...m.region } as Finding), m.account?.text]),
+      facts.memberships.map((m) => [m.id, m.what, m.region && at(t, m.region), m.account?.text]),
       [
         [MID, 'the sts:ExternalId pattern', 'eu-west-2', undefined],
         [MID, 'the aws:SourceArn membership ARN', 'eu-west-2', ACCT],
