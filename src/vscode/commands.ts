@@ -50,8 +50,6 @@ export type CommandOutcome =
 
 /** Files larger than this are not read when looking for a policy's sibling. */
 const MAX_SIBLING_BYTES = 2 * 1024 * 1024;
-/** At most this many JSON files of the folder are read when looking for a policy's sibling. */
-const MAX_SIBLING_FILES = 200;
 
 export class Commands {
   constructor(
@@ -325,38 +323,8 @@ export class Commands {
 
   // ---- Copy AWS CLI Commands ----
   /** The JSON documents next to `doc` (same folder) with the engine's kind; open documents are read from the editor. */
-  private async folderPolicies(doc: vscode.TextDocument): Promise<Array<PolicyFile & { uri: vscode.Uri }>> {
-    const folder = vscode.Uri.joinPath(doc.uri, '..');
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(folder);
-    } catch {
-      return [];
-    }
-    const self = doc.uri.path.split('/').pop();
-    const names = entries
-      .filter(([n, t]) => (t & vscode.FileType.File) !== 0 && /\.jsonc?$/i.test(n) && n !== self)
-      .map(([n]) => n)
-      .sort()
-      .slice(0, MAX_SIBLING_FILES);
-    const out: Array<PolicyFile & { uri: vscode.Uri }> = [];
-    for (const name of names) {
-      const uri = vscode.Uri.joinPath(folder, name);
-      const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
-      let text: string | undefined = open?.getText();
-      if (text === undefined) {
-        try {
-          const bytes = await vscode.workspace.fs.readFile(uri);
-          if (bytes.byteLength <= MAX_SIBLING_BYTES) text = new TextDecoder('utf-8').decode(bytes);
-        } catch {
-          text = undefined;
-        }
-      }
-      if (text === undefined || text.length > MAX_SIBLING_BYTES) continue;
-      const kind = analyze(text, { fileName: name }).kind;
-      if (kind !== 'not-a-policy') out.push({ name, kind, uri });
-    }
-    return out;
+  private folderPolicies(doc: vscode.TextDocument): Promise<Array<PolicyFile & { uri: vscode.Uri }>> {
+    return this.validator.siblings.list(doc, MAX_SIBLING_BYTES);
   }
 
   async copyCliCommands(uri?: vscode.Uri): Promise<CommandOutcome> {

@@ -19,6 +19,9 @@ export const WORKER_MIN_LENGTH = 256 * 1024;
 export const WORKER_BUDGET_MS = 5000;
 import { reportRuleSettings } from './rules-setting-report';
 import { editorFindings } from './logic/syntax-owner';
+import { compareRolePair } from '../analysis/role-pair';
+import { pairedSibling } from '../fill/aws-commands';
+import { SiblingPolicies, type SiblingPolicy } from './siblings';
 
 export interface CachedAnalysis {
   version: number;
@@ -47,6 +50,10 @@ export class PolicyValidator implements vscode.Disposable {
   /** Fires after a document's diagnostics were (re)published or cleared. */
   readonly onDidUpdate = this.updated.event;
   config: KitConfig = readConfig();
+  /** The policy files next to a document: the role-pair check here, Copy AWS CLI Commands in commands.ts. */
+  readonly siblings = new SiblingPolicies((d) => this.analysis(d)?.result);
+  /** The other policy of each open document's role, when the folder pairs it clearly (pairedSibling), as last read. */
+  private readonly pairs = new Map<string, SiblingPolicy>();
 
   constructor(
     private readonly iam: IamLoader,
@@ -68,6 +75,7 @@ export class PolicyValidator implements vscode.Disposable {
         this.schedule(e.document);
       }),
       w.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      w.onDidSaveTextDocument((d) => this.siblings.invalidate(d.uri)),
       w.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(SECTION)) return;
         this.config = readConfig();
@@ -124,7 +132,17 @@ export class PolicyValidator implements vscode.Disposable {
     this.overBudget.delete(key);
     this.inWorker.delete(key);
     this.loggedWorker.delete(key);
+    this.pairs.delete(key);
     this.collection.delete(uri);
+    // Documents paired with this one read it from disk from now on (its unsaved changes are gone).
+    for (const [k, sib] of this.pairs) {
+      if (sib.uri.toString() !== key) continue;
+      const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === k);
+      if (doc) {
+        this.siblings.invalidate(doc.uri);
+        void this.refreshPair(doc, doc.version);
+      }
+    }
   }
 
   /** Large documents go to the worker (when there is one) instead of the main thread. */
@@ -248,7 +266,7 @@ export class PolicyValidator implements vscode.Disposable {
     });
   }
 
-  private publish(doc: vscode.TextDocument, a: CachedAnalysis, version: number): void {
+  private publish(doc: vscode.TextDocument, a: CachedAnalysis, version: number, refresh = true): void {
     const key = doc.uri.toString();
     if (a.result.skipped === 'too-large') {
       this.collection.delete(doc.uri);
@@ -269,14 +287,64 @@ export class PolicyValidator implements vscode.Disposable {
     this.tooLarge.delete(key);
     if (a.result.kind === 'not-a-policy') {
       this.collection.delete(doc.uri);
+      this.pairs.delete(key);
     } else {
       this.collection.set(
         doc.uri,
-        editorFindings(a.result.findings, doc.languageId).map((f) => toDiagnostic(doc, f)),
+        [...editorFindings(a.result.findings, doc.languageId), ...this.pairFindings(doc, a)].map((f) => toDiagnostic(doc, f)),
       );
       if (!this.iam.current) void this.iam.load();
     }
     this.updated.fire({ uri: doc.uri, version });
+    if (!refresh) return;
+    if (a.result.kind !== 'not-a-policy') void this.refreshPair(doc, version);
+    // Open documents paired with this one compare with its new text now.
+    for (const [k, sib] of this.pairs) {
+      if (k === key || sib.uri.toString() !== key) continue;
+      const other = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === k);
+      const cached = other && this.cache.get(k);
+      if (!other || !cached || cached.version !== other.version) continue;
+      if (a.result.kind === 'not-a-policy') this.pairs.delete(k);
+      else this.pairs.set(k, { ...sib, kind: a.result.kind, ...(a.result.facts ? { facts: a.result.facts } : { facts: undefined }) });
+      this.publish(other, cached, other.version, false);
+    }
+  }
+
+  /** consistency-role-pair findings of this analysis against the role's other file, as last read (sync, cheap). */
+  private pairFindings(doc: vscode.TextDocument, a: CachedAnalysis) {
+    const sib = this.pairs.get(doc.uri.toString());
+    const facts = a.result.facts;
+    if (!sib?.facts || !facts || a.result.kind === 'not-a-policy') return [];
+    const name = doc.uri.path.split('/').pop() ?? '';
+    return compareRolePair({ name, kind: a.result.kind, facts }, { name: sib.name, kind: sib.kind, facts: sib.facts }, this.config.rules);
+  }
+
+  /**
+   * Find (again) the role's other file next to the document, in the background; when it changed, publish again.
+   * Never blocks: the folder is listed through vscode.workspace.fs, and files larger than the main thread analyses are left out.
+   */
+  private async refreshPair(doc: vscode.TextDocument, version: number): Promise<void> {
+    const key = doc.uri.toString();
+    let sibling: SiblingPolicy | undefined;
+    try {
+      const a = this.cache.get(key);
+      if (!a || a.version !== version || a.result.kind === 'not-a-policy') return;
+      const files = await this.siblings.list(doc, WORKER_MIN_LENGTH);
+      const name = doc.uri.path.split('/').pop() ?? '';
+      const match = pairedSibling({ name, kind: a.result.kind }, files);
+      sibling = files.find((f) => f.name === match);
+    } catch (err) {
+      this.log(vscode.l10n.t('Could not look for the other policy of the role next to {0}: {1}', plainText(doc.uri.path.split('/').pop() ?? ''), String(err)));
+      return;
+    }
+    if (doc.isClosed || doc.version !== version) return;
+    const before = this.pairs.get(key);
+    if (sibling) this.pairs.set(key, sibling);
+    else this.pairs.delete(key);
+    if (before?.uri.toString() === sibling?.uri.toString() && before?.facts === sibling?.facts) return;
+    if (before && sibling && before.uri.toString() === sibling.uri.toString() && JSON.stringify(before.facts) === JSON.stringify(sibling.facts)) return;
+    const cached = this.cache.get(key);
+    if (cached && cached.version === version) this.publish(doc, cached, version, false);
   }
 
   dispose(): void {
