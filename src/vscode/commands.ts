@@ -8,6 +8,7 @@ import { ROLES, TEMPLATES } from '../catalog/templates';
 import type { PolicyTemplate } from '../catalog/types';
 import { findPlaceholders, groupPlaceholders, type PlaceholderOccurrence } from '../fill/detect';
 import { planFill, renderTemplate } from '../fill/apply';
+import { linkedEdit, linkedValues } from '../fill/linked';
 import { readConfig } from './config';
 import { ruleOf, toWorkspaceEdit } from './convert';
 import {
@@ -25,7 +26,18 @@ import { plainText } from './logic/plain';
 import { fixAllText, minimalEdit } from '../fill/fixall';
 import { relocateOccurrences } from './logic/relocate';
 import { canInsertAt, planInsertForTemplate } from './logic/insert-policy';
-import { BACK, remember, rememberedDefault, runSteps, stepsForGroups, stepsForTemplate, validateAnswer, type FillStep, type Remembered } from './logic/wizard';
+import {
+  BACK,
+  linkedDefault,
+  remember,
+  rememberedDefault,
+  runSteps,
+  stepsForGroups,
+  stepsForTemplate,
+  validateAnswer,
+  type FillStep,
+  type Remembered,
+} from './logic/wizard';
 import type { PromptProvider } from './prompts';
 import type { PolicyValidator } from './validation';
 
@@ -91,7 +103,7 @@ export class Commands {
     return runSteps(
       steps,
       (step, ctx) => {
-        const defaultValue = ctx.answers.get(step.key) ?? rememberedDefault(mem, step);
+        const defaultValue = ctx.answers.get(step.key) ?? linkedDefault(step, steps, ctx.answers) ?? rememberedDefault(mem, step);
         const pctx = { ...ctx, title, validate: (v: string) => validateAnswer(step, v), ...(defaultValue !== undefined ? { defaultValue } : {}) };
         return step.type === 'region' ? p.pickRegion(step, pctx) : p.inputValue(step, pctx);
       },
@@ -158,6 +170,38 @@ export class Commands {
     }
     const edits = planFill(targets, answers);
     if (!edits.length) return { status: 'nothing', reason: vscode.l10n.t('No answers to apply.') };
+    // Values the answers leave behind that name the same thing (the example Region of the same membership): offered.
+    const before = doc.version;
+    const linked = linkedValues(doc.getText(), targets, answers);
+    if (linked.length) {
+      const picked = await p.pickLinkedValues(
+        linked.map((v, i) => ({
+          id: String(i),
+          label: `${plainText(v.from)} → ${plainText(v.to)}`,
+          description: vscode.l10n.t('{0}, line {1} (membership {2})', v.what, doc.positionAt(v.offset).line + 1, v.membership),
+        })),
+        {
+          title: vscode.l10n.t('Fill Placeholders'),
+          placeholder:
+            linked.length === 1
+              ? vscode.l10n.t('Change this value too? It names the same membership as your answer (Enter changes the selected ones, Escape fills nothing).')
+              : vscode.l10n.t(
+                  'Change these values too? They name the same membership as your answers (Enter changes the selected ones, Escape fills nothing).',
+                ),
+        },
+      );
+      if (picked === undefined) return { status: 'cancelled' };
+      if (doc.isClosed || doc.version !== before) {
+        const reason = vscode.l10n.t('The document changed while you answered; nothing was filled. Run Fill Placeholders again.');
+        p.showMessage('warning', reason);
+        return { status: 'conflict', reason };
+      }
+      for (const id of picked) {
+        const v = linked[Number(id)];
+        if (v) edits.push(linkedEdit(v));
+      }
+      edits.sort((a, b) => a.offset - b.offset);
+    }
     const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(doc, edits));
     if (!ok) {
       const reason = vscode.l10n.t('VS Code refused the edit (is the document read-only?); nothing was changed.');

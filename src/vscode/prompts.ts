@@ -33,6 +33,15 @@ export interface FilePickItem {
   description?: string;
 }
 
+/** Fill Placeholders: a value elsewhere in the document that names the same thing as an answer. */
+export interface LinkedPickItem {
+  id: string;
+  /** `us-east-1 → eu-west-2` */
+  label: string;
+  /** Where: `the aws:SourceArn membership ARN, line 27`. */
+  description: string;
+}
+
 export interface RoleNameContext {
   title: string;
   prompt: string;
@@ -59,6 +68,11 @@ export interface PromptProvider {
   pickCliStyle(ctx: { title: string }): Promise<CliStyle | undefined>;
   /** Copy AWS CLI Commands: the role name (input box with validation as you type). */
   inputRoleName(ctx: RoleNameContext): Promise<string | undefined>;
+  /**
+   * Fill Placeholders: other values that name the same thing as an answer (the example Region of the same membership);
+   * all are selected at first. Resolves the ids to change too ([] for none), undefined on Escape (nothing is filled).
+   */
+  pickLinkedValues(items: readonly LinkedPickItem[], ctx: { title: string; placeholder: string }): Promise<string[] | undefined>;
 }
 
 export function stepTitle(title: string, step: number, total: number, label?: string): string {
@@ -221,6 +235,30 @@ export class QuickInputPrompts implements PromptProvider {
       { title: ctx.title, placeHolder: ctx.placeholder, ignoreFocusOut: true, matchOnDescription: true },
     );
     return picked?.id;
+  }
+
+  pickLinkedValues(items: readonly LinkedPickItem[], ctx: { title: string; placeholder: string }): Promise<string[] | undefined> {
+    return new Promise((resolve) => {
+      const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { id: string }>();
+      qp.title = ctx.title;
+      qp.placeholder = ctx.placeholder;
+      qp.canSelectMany = true;
+      qp.ignoreFocusOut = true;
+      qp.matchOnDescription = true;
+      qp.items = items.map((i) => ({ id: i.id, label: i.label, description: i.description }));
+      qp.selectedItems = qp.items;
+      let done = false;
+      qp.onDidAccept(() => {
+        done = true;
+        resolve(qp.selectedItems.map((i) => i.id));
+        qp.hide();
+      });
+      qp.onDidHide(() => {
+        if (!done) resolve(undefined);
+        qp.dispose();
+      });
+      qp.show();
+    });
   }
 
   async pickCliStyle(ctx: { title: string }): Promise<CliStyle | undefined> {

@@ -8,7 +8,8 @@ import { templateById } from '../../src/catalog';
 import { findPlaceholders } from '../../src/fill/detect';
 import { applyEdits, planFill, renderTemplate } from '../../src/fill/apply';
 import type { CleanRoomsIamApi, CommandOutcome, PromptProvider } from '../../src/vscode/extension';
-import type { FillStep, PromptContext } from '../../src/vscode/prompts';
+import type { FillStep, LinkedPickItem, PromptContext } from '../../src/vscode/prompts';
+import { EXAMPLE_WITH_MISTAKES } from '../../src/vscode/logic/examples';
 import { cancellingPrompts, closeAll, EXTENSION_ID, fixtureText, openUntitled } from './helpers';
 
 const BACK = Symbol.for('cleanroomsIam.back');
@@ -386,5 +387,88 @@ describe('Show Rule Documentation', function () {
       ['placeholder-token', 'placeholder-example-value'],
     );
     assert.ok(shown.every((x) => / https:\/\/docs\.aws\.amazon\.com\//.test(x)));
+  });
+});
+
+describe('Fill Placeholders…: values that name the same thing as an answer', function () {
+  this.timeout(30_000);
+  afterEach(async () => {
+    api.setPromptProvider(undefined);
+    await closeAll();
+  });
+  const MID = '6b0e3f52-9d1a-4c7e-8f23-a41d5c9e0b76';
+  const answers = { region: 'eu-west-2', 'a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa': MID, '555555555555': '817364052948' };
+
+  /** The example with mistakes, filled with `answers`; `pick` answers the "change these too?" question. */
+  async function fillExample(pick: (items: readonly LinkedPickItem[]) => string[] | undefined) {
+    const ed = await openUntitled(EXAMPLE_WITH_MISTAKES.text);
+    const s = scripted({ answers });
+    const offered: LinkedPickItem[][] = [];
+    api.setPromptProvider({
+      ...s.provider,
+      async pickLinkedValues(items) {
+        offered.push([...items]);
+        return pick(items);
+      },
+    });
+    const v0 = ed.document.version;
+    const res = await run('cleanroomsIam.fillPlaceholders', ed.document.uri);
+    return { doc: ed.document, res, offered, v0 };
+  }
+
+  it('offers the example Region of the same membership ARN; accepted, it is changed in the same edit (one undo), and the policy is consistent', async () => {
+    const { doc, res, offered, v0 } = await fillExample((items) => items.map((i) => i.id));
+    assert.equal(res.status, 'applied', JSON.stringify(res));
+    assert.equal(offered.length, 1);
+    assert.deepEqual(
+      offered[0].map((i) => i.label),
+      ['us-east-1 → eu-west-2'],
+    );
+    assert.match(offered[0][0].description, new RegExp(`the aws:SourceArn membership ARN, line 27 \\(membership ${MID}\\)`));
+    assert.equal(doc.version, v0 + 1, 'one edit');
+    const text = doc.getText();
+    assert.ok(text.includes(`"arn:aws:cleanrooms:eu-west-2:817364052948:membership/${MID}"`), text);
+    assert.ok(text.includes(`"arn:aws:*:eu-west-2:*:dbuser:*/${MID}*"`), text);
+    assert.deepEqual(
+      analyze(text).findings.filter((f) => f.rule === 'consistency-membership'),
+      [],
+    );
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), EXAMPLE_WITH_MISTAKES.text);
+  });
+
+  it('declined ([]), only the placeholders are filled; Escape fills nothing', async () => {
+    const declined = await fillExample(() => []);
+    assert.equal(declined.res.status, 'applied');
+    const text = declined.doc.getText();
+    assert.ok(text.includes(`"arn:aws:cleanrooms:us-east-1:817364052948:membership/${MID}"`), text);
+    assert.equal(analyze(text).findings.filter((f) => f.rule === 'consistency-membership').length, 1);
+    await closeAll();
+    const escaped = await fillExample(() => undefined);
+    assert.equal(escaped.res.status, 'cancelled');
+    assert.equal(escaped.doc.version, escaped.v0);
+    assert.equal(escaped.doc.getText(), EXAMPLE_WITH_MISTAKES.text);
+  });
+
+  it('a second Region placeholder is offered the Region just given', async () => {
+    const text = JSON.stringify(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: 'glue:GetTable', Resource: 'arn:aws:glue:{{region}}:817364052948:table/db/t' },
+          { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:{{us-east-1}}:817364052948:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
+        ],
+      },
+      null,
+      2,
+    );
+    const ed = await openUntitled(text);
+    const s = scripted({ answers: { '{{region}}': 'ap-southeast-2', '{{us-east-1}}': async (_step, ctx) => ctx.defaultValue } });
+    api.setPromptProvider(s.provider);
+    const res = await run('cleanroomsIam.fillPlaceholders', ed.document.uri);
+    assert.equal(res.status, 'applied', JSON.stringify(res));
+    assert.equal(s.log[1].key, '{{us-east-1}}');
+    assert.equal(s.log[1].defaultValue, 'ap-southeast-2');
+    assert.ok(ed.document.getText().includes('arn:aws:kms:ap-southeast-2:'), ed.document.getText());
   });
 });

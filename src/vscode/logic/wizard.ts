@@ -185,6 +185,21 @@ export function rememberedDefault(mem: Remembered | undefined, step: FillStep): 
   return v !== undefined && validateAnswer(step, v) === undefined ? v : undefined;
 }
 
+/**
+ * The default of a Region step that has no answer yet: the answer of an earlier Region step of this fill. A Clean Rooms
+ * policy names the collaboration's Region wherever it names a Region (the membership's, and the Glue, S3 and KMS
+ * resources': facts §1.a.2, §5.3), so `{{us-east-1}}` after `{{region}}` takes the Region just given (the user can change it).
+ */
+export function linkedDefault(step: FillStep, steps: readonly FillStep[], answers: ReadonlyMap<string, string>): string | undefined {
+  if (!isRegionKind(step.kind)) return undefined;
+  for (const s of steps) {
+    if (s.key === step.key) break;
+    const v = answers.get(s.key);
+    if (v !== undefined && s.kind === step.kind) return v;
+  }
+  return undefined;
+}
+
 export function remember(mem: Remembered | undefined, steps: readonly FillStep[], answers: ReadonlyMap<string, string>): Remembered {
   const out: Remembered = { byKey: { ...(mem?.byKey ?? {}) }, byKind: { ...(mem?.byKind ?? {}) } };
   for (const s of steps) {
