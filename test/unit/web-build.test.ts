@@ -774,6 +774,7 @@ function createFakeVscode(config: Record<string, unknown> = {}) {
       onDidOpenTextDocument: onOpen.event,
       onDidChangeTextDocument: onChange.event,
       onDidCloseTextDocument: onClose.event,
+      onDidSaveTextDocument: () => new Disposable(),
       onDidChangeConfiguration: onConfig.event,
       registerTextDocumentContentProvider: () => new Disposable(),
       createFileSystemWatcher: () => ({
