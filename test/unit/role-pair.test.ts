@@ -163,6 +163,7 @@ describe('role pair: compareRolePair', () => {
       assert.deepEqual(compareRolePair(side('t-trust.json', t), side('p.json', p)), [], p + t);
     }
     assert.deepEqual(compareRolePair(side('a.json', glue('us-east-1')), side('b.json', glue('eu-west-2'))), []);
+    assert.deepEqual(compareRolePair(side('a-trust.json', trust('us-east-1')), side('b-trust.json', trust('eu-west-2'))), []);
   });
 
   it('a permissions policy that names its own membership Region is compared with it (cleanrooms-region-mismatch), not with the trust', () => {

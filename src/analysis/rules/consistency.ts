@@ -37,7 +37,7 @@ export const consistencyRules: RuleFamily = {
       severity: 'warning',
       title: "The role's trust and permissions policies name different Regions or accounts",
       description:
-        "Compares a role's two files when they sit side by side (the same pairing as Copy AWS CLI Commands: the other kind of policy in the same folder, with the same name stem or the only one there). The same membership must have the same Region and account in both, and the permissions policy's AWS Glue, Athena, KMS and S3 resources must be in the Region of the memberships the trust policy names (the collaboration's Region). Typical after filling the Region in one file only. The CLI reports it on the permissions file when you lint both files (or their folder); the editor on each open file of the pair.",
+        "Compares a role's two files when they sit side by side (the same pairing as Copy AWS CLI Commands: the other kind of policy in the same folder, with the same name stem or the only one there). The same membership must have the same Region and account in both, and the permissions policy's AWS Glue, Athena, KMS and S3 resources must be in the Region of the memberships the trust policy names (the collaboration's Region). Typical after filling the Region in one file only. The CLI reports it on the permissions file when you lint both files (or their folder); the editor on each open file of the pair. If the file next to it belongs to another role, name each role's two files with the same stem (read-data-trust.json, read-data-permissions.json) so that they pair with each other.",
       docUrl: CR_DOCS.setup + '#create-service-role-procedure',
     },
   ],
