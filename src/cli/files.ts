@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { sanitize } from './format';
 
 export const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-const JSON_RE = /\.json$/i;
+/** Files a walked folder offers: JSON policies and CloudFormation templates (JSON, YAML, `.template`; CDK's cdk.out). */
+const POLICY_FILE_RE = /\.(json|ya?ml|template)$/i;
 
 export interface Expanded {
   /** Files to lint, in a stable order, each once (by real path): the names shown in reports. */
@@ -60,7 +61,7 @@ const bytesKey = (b: Buffer): string => b.toString('latin1');
 const isUtf8 = (b: Buffer): boolean => Buffer.from(b.toString('utf8'), 'utf8').equals(b);
 
 /**
- * Expand the command line's paths. A directory is searched for *.json files recursively, skipping node_modules and
+ * Expand the command line's paths. A directory is searched for *.json, *.yaml, *.yml and *.template files recursively, skipping node_modules and
  * .git. Inside a walked directory no symbolic link is followed out of it: a link is used only when it points to a
  * file within the directory being walked; links to directories are never descended (this also rules out cycles).
  * A file named on the command line is linted whatever its extension, and links given explicitly are followed.
@@ -104,8 +105,8 @@ export function expandPaths(paths: readonly string[]): Expanded {
       if (ent.isDirectory()) {
         walk(p, show, rootKey);
       } else if (ent.isFile()) {
-        if (JSON_RE.test(name)) add(show, open, realKeyOf(p) ?? bytesKey(p));
-      } else if (ent.isSymbolicLink() && JSON_RE.test(name)) {
+        if (POLICY_FILE_RE.test(name)) add(show, open, realKeyOf(p) ?? bytesKey(p));
+      } else if (ent.isSymbolicLink() && POLICY_FILE_RE.test(name)) {
         const real = realKeyOf(p);
         if (!real || !isInside(real, rootKey)) continue; // dangling, or pointing out of the walked directory
         const parts = path.relative(rootKey, real).split(path.sep);

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { name as packageName, publisher, version } from '../../package.json';
 import { analyze, DEFAULT_MAX_LENGTH } from '../analysis/analyze';
+import { analyzeDocument } from '../frontends/document';
 import { allRules } from '../analysis/rules';
 import { placeholderKind, templateById, TEMPLATES } from '../catalog';
 import { renderTemplate } from '../fill/apply';
@@ -159,7 +160,7 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
       // The same passes as the editor's Fix All (src/fill/fixall.ts); the report is of the fixed text.
       const text = stripBom(read.text);
       const opts = { iam: iam.index, maxLength, fileName: baseName(file) };
-      const done = fixAllText(text, (t) => analyze(t, opts));
+      const done = fixAllText(text, (t) => analyzeDocument(t, opts));
       if (done.result.skipped === 'too-large') {
         err(tooLargeMessage(file, Buffer.byteLength(read.text), maxLength));
         ioErrors++;
