@@ -17,6 +17,8 @@ export interface Expanded {
   fsPaths: Array<string | Buffer>;
   /** One-line messages for paths that could not be used. */
   errors: string[];
+  /** For each entry of `files`: found by walking a directory (true) or named on the command line (false). */
+  walked: boolean[];
 }
 
 function reason(err: unknown): string {
@@ -71,12 +73,15 @@ export function expandPaths(paths: readonly string[]): Expanded {
   const files: string[] = [];
   const fsPaths: Array<string | Buffer> = [];
   const errors: string[] = [];
+  const walked: boolean[] = [];
   const seen = new Set<string>();
+  let walking = false;
   const add = (file: string, fsPath: string | Buffer, realKey: string): void => {
     if (seen.has(realKey)) return;
     seen.add(realKey);
     files.push(file);
     fsPaths.push(fsPath);
+    walked.push(walking);
   };
   const realKeyOf = (p: Buffer): string | undefined => {
     try {
@@ -136,12 +141,14 @@ export function expandPaths(paths: readonly string[]): Expanded {
         errors.push(`${sanitize(given)}: cannot resolve path`);
         continue;
       }
+      walking = true;
       walk(Buffer.from(given), given, real);
+      walking = false;
     } else {
       add(given, given, realKeyOf(Buffer.from(given)) ?? bytesKey(Buffer.from(path.resolve(given))));
     }
   }
-  return { files, fsPaths, errors };
+  return { files, fsPaths, errors, walked };
 }
 
 export type ReadResult = { text: string } | { error: string };

@@ -140,7 +140,7 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
     return 2;
   }
   const maxLength = io.maxLength ?? DEFAULT_MAX_LENGTH;
-  const { files, fsPaths, errors } = expandPaths(command.paths);
+  const { files, fsPaths, errors, walked } = expandPaths(command.paths);
   let ioErrors = errors.length;
   for (const e of errors) err(e);
   const reports: FileReport[] = [];
@@ -186,6 +186,7 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
         fixes.files++;
       }
       if (done.unfinished) err(`${sanitize(file)}: the fixes did not settle in ${MAX_FIX_PASSES} passes; run --fix again and check the result`);
+      if (walked[i] && done.result.kind === 'not-a-policy' && !done.result.findings.length) continue;
       reports.push({ file, kind: done.result.kind, findings: locate(done.text, done.result.findings) });
       reportPaths.push(fsPath);
       continue;
@@ -196,6 +197,9 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
       ioErrors++;
       continue;
     }
+    // A file found by walking a folder is reported only when it holds a policy (or a problem): a folder of
+    // workflows, manifests and package.json files is not a folder of policies.
+    if (walked[i] && result.report.kind === 'not-a-policy' && !result.report.findings.length) continue;
     reports.push(result.report);
     reportPaths.push(fsPath);
   }
