@@ -6,7 +6,7 @@
 // `arn:aws:s3:::` + unknown + `/*`; `!Join` joins its literal and unknown items; `!Ref AWS::Region` is an unknown Region
 // (a pseudo parameter); `!GetAtt`, `!If`, `!ImportValue`, `!FindInMap`, … are whole unknown values.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
-import type { HostString, HostValue, PolicySite, StrPart, UnknownType } from './site';
+import type { HostString, HostValue, PolicySite, ScalarStyle, StrPart, UnknownType } from './site';
 
 /** Cheap test before any parse: a template names its format version or at least one `AWS::` resource type. */
 const TEMPLATE_HINT = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::/;
@@ -170,8 +170,14 @@ class Reader {
   private literalString(node: Scalar, value = String(node.value)): HostString {
     const [src, end] = node.range!;
     const inner = this.innerRange(node);
-    const part: StrPart = inner && this.text.slice(inner[0], inner[1]) === value ? { lit: value, src: inner[0], srcEnd: inner[1] } : { lit: value };
+    const exact = inner && this.text.slice(inner[0], inner[1]) === value;
+    const part: StrPart = exact ? { lit: value, src: inner[0], srcEnd: inner[1], style: this.style(node, inner, false) } : { lit: value };
     return { t: 'string', parts: [part], src, srcEnd: end };
+  }
+
+  private style(node: Scalar, inner: [number, number], sub: boolean): ScalarStyle | undefined {
+    const quote = node.type === 'PLAIN' ? 'plain' : node.type === 'QUOTE_SINGLE' ? 'single' : node.type === 'QUOTE_DOUBLE' ? 'double' : undefined;
+    return quote && { quote, sub, start: inner[0], end: inner[1] };
   }
 
   /** Source range of a scalar's characters (inside its quotes), for plain and quoted scalars on one line. */
@@ -256,7 +262,8 @@ class Reader {
       if (!text) return;
       const s = at(from);
       // `${!X}` renders as `${X}`: its source is one character longer, so that literal does not map 1:1.
-      if (s !== undefined && text === value.slice(from, to)) parts.push({ lit: text, src: s, srcEnd: s + (to - from) });
+      if (s !== undefined && text === value.slice(from, to))
+        parts.push({ lit: text, src: s, srcEnd: s + (to - from), style: this.style(template, inner!, true) });
       else parts.push({ lit: text });
     };
     let i = 0;

@@ -8,10 +8,11 @@
 // inside an unknown value are dropped. Typed unknowns (a Region, an account, a partition) take one valid value that is
 // consistent with the site's literals: "unknown, consistent".
 import { analyze } from '../analysis/analyze';
+import { parse as parseYaml } from 'yaml';
 import type { AnalysisResult, AnalyzeOptions, Finding, Fix, TextEdit } from '../analysis/types';
 import { isCleanRoomsRegion } from '../catalog/regions';
 import { mayBeTemplate, templateSites } from './cloudformation';
-import { renderSite, sourceText, strings, type HostValue, type Piece, type PolicySite, type RenderedSite, type StandIns } from './site';
+import { renderSite, sourceText, strings, type HostValue, type Piece, type PolicySite, type RenderedSite, type ScalarStyle, type StandIns } from './site';
 
 export type HostLanguage = 'json' | 'cloudformation';
 
@@ -26,9 +27,6 @@ export interface DocumentOptions extends AnalyzeOptions {
   /** The editor's language id (`json`, `jsonc`, `yaml`, …), when known. */
   languageId?: string;
 }
-
-/** At most this many fixes per template are re-checked (each costs a parse); fixes beyond it are not offered. */
-export const MAX_VERIFIED_FIXES = 100;
 
 const YAML_NAME = /\.(ya?ml|template)$/i;
 
@@ -53,9 +51,8 @@ export function analyzeDocument(text: string, options: DocumentOptions = {}): Do
   if (!template || !sites.length) return { kind: 'not-a-policy', findings: [], host: yaml ? 'cloudformation' : 'json' };
   const findings: Finding[] = [];
   let kind: AnalysisResult['kind'] = 'permissions';
-  let verified = 0;
   for (const [i, site] of sites.entries()) {
-    const r = analyzeSite(site, options, (j, e, rendered, standIns) => verified++ < MAX_VERIFIED_FIXES && fixHolds(text, i, j, e, rendered, standIns));
+    const r = analyzeSite(site, options, text);
     if (i === 0) kind = r.kind;
     findings.push(...r.findings);
   }
@@ -68,10 +65,7 @@ interface SiteAnalysis {
   findings: Finding[];
 }
 
-/** Whether a fix, as source edits, does exactly what its JSON edits do to the rendered site. */
-type FixCheck = (jsonEdits: readonly TextEdit[], sourceEdits: readonly TextEdit[], rendered: RenderedSite, standIns: StandIns) => boolean;
-
-export function analyzeSite(site: PolicySite, options: AnalyzeOptions, fixHolds: FixCheck = () => false): SiteAnalysis {
+export function analyzeSite(site: PolicySite, options: AnalyzeOptions, source: string): SiteAnalysis {
   const standIns = chooseStandIns(site.value);
   const opts: AnalyzeOptions = { ...options, fileName: undefined, forcePolicy: true };
   const r0 = renderSite(site.value, standIns, 0);
@@ -103,9 +97,8 @@ export function analyzeSite(site: PolicySite, options: AnalyzeOptions, fixHolds:
     if (f.fixes) {
       const fixes: Fix[] = [];
       for (const fix of f.fixes) {
-        const edits = mapEdits(r0.pieces, fix.edits);
-        if (!edits) continue;
-        if (fixHolds(fix.edits, edits, r0, standIns)) fixes.push({ ...fix, title: words0(fix.title, at.src), edits });
+        const edits = mapEdits(r0.pieces, fix.edits, source);
+        if (edits) fixes.push({ ...fix, title: words0(fix.title, at.src), edits });
       }
       if (fixes.length) mapped.fixes = fixes;
       else delete mapped.fixes;
@@ -141,14 +134,43 @@ export function mapRange(pieces: readonly Piece[], offset: number, length: numbe
   return { src: best.src, length: best.srcEnd - best.src, unknown: best.unknown };
 }
 
-function mapEdits(pieces: readonly Piece[], edits: readonly TextEdit[]): TextEdit[] | undefined {
+/** The fix's edits in the source, or undefined when one of them cannot be written there exactly (see safeEdit). */
+function mapEdits(pieces: readonly Piece[], edits: readonly TextEdit[], source: string): TextEdit[] | undefined {
   const out: TextEdit[] = [];
   for (const e of edits) {
     const p = pieces.find((x) => x.linear && x.start <= e.offset && e.offset + e.length <= x.end);
-    if (!p) return undefined;
-    out.push({ offset: p.src + (e.offset - p.start), length: e.length, newText: e.newText });
+    if (!p?.style) return undefined;
+    const edit = { offset: p.src + (e.offset - p.start), length: e.length, newText: e.newText };
+    if (!safeEdit(source, p.style, edit)) return undefined;
+    out.push(edit);
   }
   return out;
+}
+
+const PLAIN_INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
+const PLAIN_UNSAFE = /[#,[\]{}]|: |:$/;
+
+/**
+ * True when the edit, made inside a scalar of this style, changes the scalar's value by exactly the same edit and
+ * nothing else: no character that ends or escapes the scalar, and a plain scalar stays a plain string (no `#` comment,
+ * no `: `, no flow indicator, no leading indicator or space, and not a word YAML reads as a number, a Boolean or null).
+ * In a `!Sub` template, no `$` (it could start a reference).
+ */
+export function safeEdit(source: string, style: ScalarStyle, edit: TextEdit): boolean {
+  if (edit.offset < style.start || edit.offset + edit.length > style.end) return false;
+  if ([...edit.newText].some((c) => c < ' ' || c === '\u007f' || c === '\u2028' || c === '\u2029')) return false; // control characters, line breaks
+  if (style.sub && edit.newText.includes('$')) return false;
+  switch (style.quote) {
+    case 'double':
+      return !/["\\]/.test(edit.newText);
+    case 'single':
+      return !edit.newText.includes("'");
+    case 'plain': {
+      const value = source.slice(style.start, edit.offset) + edit.newText + source.slice(edit.offset + edit.length, style.end);
+      if (!value || value !== value.trim() || PLAIN_INDICATOR.test(value) || PLAIN_UNSAFE.test(value) || / #/.test(value)) return false;
+      return typeof parseYaml(value) === 'string';
+    }
+  }
 }
 
 /**
@@ -225,26 +247,6 @@ export function chooseStandIns(value: HostValue): StandIns {
     account: top(accounts, () => true) ?? '405128965318',
     urlSuffix: partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com',
   };
-}
-
-/** Proof by re-analysis for a fix in the host language: apply its source edits, read the template again, and the site
- * must render exactly as the fixed JSON (same value, nothing else changed). */
-function fixHolds(
-  text: string,
-  siteIndex: number,
-  jsonEdits: readonly TextEdit[],
-  sourceEdits: readonly TextEdit[],
-  rendered: RenderedSite,
-  standIns: StandIns,
-): boolean {
-  const again = templateSites(applyEdits(text, sourceEdits)).sites[siteIndex];
-  return !!again && renderSite(again.value, standIns, 0).json === applyEdits(rendered.json, jsonEdits);
-}
-
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
-  return out;
 }
 
 export type { PolicySite };

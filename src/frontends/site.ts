@@ -9,9 +9,19 @@
 /** What an unknown part is known to be: a partition, Region or account (from a pseudo parameter or its ARN field). */
 export type UnknownType = 'partition' | 'region' | 'account' | 'url-suffix';
 
+/** How the source writes the scalar a literal part sits in: what an edit inside it may insert (document.ts, safeEdit). */
+export interface ScalarStyle {
+  quote: 'plain' | 'single' | 'double';
+  /** A `!Sub` template: `${` would start a reference. */
+  sub: boolean;
+  /** Source range of the scalar's characters (inside its quotes). */
+  start: number;
+  end: number;
+}
+
 export type StrPart =
   /** Literal text. `src` is its source start when the text maps 1:1 onto the source (no escapes, no folding). */
-  | { lit: string; src?: number; srcEnd?: number }
+  | { lit: string; src?: number; srcEnd?: number; style?: ScalarStyle }
   /** An unknown part: `expr` is how the source writes it (`${AWS::Region}`), `type` what it is known to be. */
   | { unknown: string; type?: UnknownType; src: number; srcEnd: number };
 
@@ -51,6 +61,8 @@ export interface Piece {
   linear: boolean;
   /** The piece renders an unknown part or value (a stand-in). */
   unknown: boolean;
+  /** For a linear piece: the scalar it is part of, so that an edit can be checked for the host's quoting. */
+  style?: ScalarStyle;
 }
 
 export interface RenderedSite {
@@ -136,7 +148,7 @@ export function renderSite(value: HostValue, standIns: StandIns, variant: 0 | 1)
             emit(enc);
             if (p.src !== undefined && p.srcEnd !== undefined) {
               const linear = enc === p.lit && p.srcEnd - p.src === p.lit.length;
-              pieces.push({ start: s, end: len, src: p.src, srcEnd: p.srcEnd, linear, unknown: false });
+              pieces.push({ start: s, end: len, src: p.src, srcEnd: p.srcEnd, linear, unknown: false, style: linear ? p.style : undefined });
             }
           } else {
             const text = p.type ? typedStandIn(p.type, standIns) : untyped(p.unknown);
