@@ -22,7 +22,7 @@ const common = {
 
 /**
  * Lazy engine inside the extension bundles: every import from the adapter (src/vscode) into the engine (src/analysis,
- * src/catalog, src/fill, src/iam-data, and jsonc-parser) goes through a small stub whose exports are getters that require() the real
+ * src/catalog, src/fill, src/frontends, src/iam-data, jsonc-parser and yaml) goes through a small stub whose exports are getters that require() the real
  * module on first use. esbuild wraps required modules in lazy initialisers, so loading the bundle (activation) does not
  * evaluate the engine: catalog templates, rule tables and the schema validator are built on the first policy
  * document, hover or command.
@@ -30,7 +30,7 @@ const common = {
  * loads and compiles the small adapter bundle. Browser: one file (the require() is resolved inside the bundle), since a
  * web extension host cannot require() another file.
  */
-const ENGINE_MODULE = /[\\/]src[\\/](analysis|catalog|fill|iam-data)[\\/]|[\\/]node_modules[\\/]jsonc-parser[\\/]/;
+const ENGINE_MODULE = /[\\/]src[\\/](analysis|catalog|fill|frontends|iam-data)[\\/]|[\\/]node_modules[\\/](jsonc-parser|yaml)[\\/]/;
 const ADAPTER_MODULE = /[\\/]src[\\/]vscode[\\/]/;
 const exportNamesCache = new Map();
 
@@ -65,7 +65,7 @@ const lazyEngine = (options) => ({
   name: 'lazy-engine',
   setup(build) {
     if (options.split) build.onResolve({ filter: /^\.\/engine\.js$/ }, () => ({ path: ENGINE_FILE, external: true }));
-    build.onResolve({ filter: /^(\.\.?\/|jsonc-parser$)/ }, async (args) => {
+    build.onResolve({ filter: /^(\.\.?\/|jsonc-parser$|yaml$)/ }, async (args) => {
       if (args.kind !== 'import-statement' || args.pluginData?.lazyEngine || !ADAPTER_MODULE.test(args.importer) || args.namespace !== 'file') return undefined;
       const real = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { lazyEngine: true } });
       if (real.errors.length || !ENGINE_MODULE.test(real.path)) return undefined;
@@ -87,6 +87,17 @@ const lazyEngine = (options) => ({
   },
 });
 
+/**
+ * `yaml` resolves to its browser build in every bundle: the same code without Node's process.emitWarning (its only
+ * Node dependency), so the engine bundles load where no Node built-in exists (the browser, and the web build's proof).
+ */
+const yamlBrowser = {
+  name: 'yaml-browser',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: `${ROOT}/node_modules/yaml/browser/index.js` }));
+  },
+};
+
 /** Browser build: ./node-worker (worker threads) becomes ./node-worker.web (none). */
 const webWorkerStub = {
   name: 'web-worker-stub',
@@ -104,7 +115,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [lazyEngine({ platform: 'node', mainFields: common.mainFields, split: true })],
+    plugins: [yamlBrowser, lazyEngine({ platform: 'node', mainFields: common.mainFields, split: true })],
   },
   {
     ...common,
@@ -115,7 +126,7 @@ const builds = [
     external: ['vscode'],
     mainFields: ['browser', 'module', 'main'],
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [webWorkerStub, lazyEngine({ platform: 'browser', mainFields: ['browser', 'module', 'main'] })],
+    plugins: [webWorkerStub, yamlBrowser, lazyEngine({ platform: 'browser', mainFields: ['browser', 'module', 'main'] })],
   },
   {
     // The analysis worker thread of the Node build (large documents; src/vscode/logic/worker-client.ts).
@@ -124,6 +135,7 @@ const builds = [
     outfile: 'dist/analysis-worker.js',
     platform: 'node',
     format: 'cjs',
+    plugins: [yamlBrowser],
   },
   {
     ...common,
@@ -132,6 +144,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [yamlBrowser],
   },
 ].filter((b) => existsSync(b.entryPoints[0]));
 
@@ -145,6 +158,7 @@ function engineBuild(outdir) {
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+    plugins: [yamlBrowser],
   };
 }
 

@@ -27,8 +27,11 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: cleanrooms-iam <command> [options]
 
 Commands:
-  lint [options] <file|dir>...   Check IAM policies for AWS Clean Rooms. Directories are searched for
-                                 *.json files recursively (node_modules and .git are skipped).
+  lint [options] <file|dir>...   Check IAM policies for AWS Clean Rooms: JSON policy files and the policies in
+                                 CloudFormation templates (YAML or JSON, CDK output). Directories are
+                                 searched for *.json, *.yaml, *.yml and *.template files recursively
+                                 (node_modules and .git are skipped); only files that hold policies are
+                                 reported.
     -f, --format text|json|sarif   Output format (default: text)
     --max-warnings N               Exit 1 when there are more than N warnings (default: no limit)
     --fix                          Apply the preferred fixes (as the editor's Fix All does), write the files

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { sanitize } from './format';
 
 export const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-const JSON_RE = /\.json$/i;
+/** Files a walked folder offers: JSON policies and CloudFormation templates (JSON, YAML, `.template`; CDK's cdk.out). */
+const POLICY_FILE_RE = /\.(json|ya?ml|template)$/i;
 
 export interface Expanded {
   /** Files to lint, in a stable order, each once (by real path): the names shown in reports. */
@@ -16,6 +17,8 @@ export interface Expanded {
   fsPaths: Array<string | Buffer>;
   /** One-line messages for paths that could not be used. */
   errors: string[];
+  /** For each entry of `files`: found by walking a directory (true) or named on the command line (false). */
+  walked: boolean[];
 }
 
 function reason(err: unknown): string {
@@ -60,7 +63,7 @@ const bytesKey = (b: Buffer): string => b.toString('latin1');
 const isUtf8 = (b: Buffer): boolean => Buffer.from(b.toString('utf8'), 'utf8').equals(b);
 
 /**
- * Expand the command line's paths. A directory is searched for *.json files recursively, skipping node_modules and
+ * Expand the command line's paths. A directory is searched for *.json, *.yaml, *.yml and *.template files recursively, skipping node_modules and
  * .git. Inside a walked directory no symbolic link is followed out of it: a link is used only when it points to a
  * file within the directory being walked; links to directories are never descended (this also rules out cycles).
  * A file named on the command line is linted whatever its extension, and links given explicitly are followed.
@@ -70,12 +73,15 @@ export function expandPaths(paths: readonly string[]): Expanded {
   const files: string[] = [];
   const fsPaths: Array<string | Buffer> = [];
   const errors: string[] = [];
+  const walked: boolean[] = [];
   const seen = new Set<string>();
+  let walking = false;
   const add = (file: string, fsPath: string | Buffer, realKey: string): void => {
     if (seen.has(realKey)) return;
     seen.add(realKey);
     files.push(file);
     fsPaths.push(fsPath);
+    walked.push(walking);
   };
   const realKeyOf = (p: Buffer): string | undefined => {
     try {
@@ -104,8 +110,8 @@ export function expandPaths(paths: readonly string[]): Expanded {
       if (ent.isDirectory()) {
         walk(p, show, rootKey);
       } else if (ent.isFile()) {
-        if (JSON_RE.test(name)) add(show, open, realKeyOf(p) ?? bytesKey(p));
-      } else if (ent.isSymbolicLink() && JSON_RE.test(name)) {
+        if (POLICY_FILE_RE.test(name)) add(show, open, realKeyOf(p) ?? bytesKey(p));
+      } else if (ent.isSymbolicLink() && POLICY_FILE_RE.test(name)) {
         const real = realKeyOf(p);
         if (!real || !isInside(real, rootKey)) continue; // dangling, or pointing out of the walked directory
         const parts = path.relative(rootKey, real).split(path.sep);
@@ -135,12 +141,14 @@ export function expandPaths(paths: readonly string[]): Expanded {
         errors.push(`${sanitize(given)}: cannot resolve path`);
         continue;
       }
+      walking = true;
       walk(Buffer.from(given), given, real);
+      walking = false;
     } else {
       add(given, given, realKeyOf(Buffer.from(given)) ?? bytesKey(Buffer.from(path.resolve(given))));
     }
   }
-  return { files, fsPaths, errors };
+  return { files, fsPaths, errors, walked };
 }
 
 export type ReadResult = { text: string } | { error: string };

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { name as packageName, publisher, version } from '../../package.json';
 import { analyze, DEFAULT_MAX_LENGTH } from '../analysis/analyze';
+import { analyzeDocument } from '../frontends/document';
 import { allRules } from '../analysis/rules';
 import { placeholderKind, templateById, TEMPLATES } from '../catalog';
 import { renderTemplate } from '../fill/apply';
@@ -139,7 +140,7 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
     return 2;
   }
   const maxLength = io.maxLength ?? DEFAULT_MAX_LENGTH;
-  const { files, fsPaths, errors } = expandPaths(command.paths);
+  const { files, fsPaths, errors, walked } = expandPaths(command.paths);
   let ioErrors = errors.length;
   for (const e of errors) err(e);
   const reports: FileReport[] = [];
@@ -162,7 +163,7 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
       // The same passes as the editor's Fix All (src/fill/fixall.ts); the report is of the fixed text.
       const text = stripBom(read.text);
       const opts = { iam: iam.index, maxLength, fileName: baseName(file) };
-      const done = fixAllText(text, (t) => analyze(t, opts));
+      const done = fixAllText(text, (t) => analyzeDocument(t, opts));
       if (done.result.skipped === 'too-large') {
         err(tooLargeMessage(file, Buffer.byteLength(read.text), maxLength));
         ioErrors++;
@@ -189,6 +190,7 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
         fixes.files++;
       }
       if (done.unfinished) err(`${sanitize(file)}: the fixes did not settle in ${MAX_FIX_PASSES} passes; run --fix again and check the result`);
+      if (walked[i] && done.result.kind === 'not-a-policy' && !done.result.findings.length) continue;
       const report: FileReport = { file, kind: done.result.kind, findings: locate(done.text, done.result.findings) };
       reports.push(report);
       reportPaths.push(fsPath);
@@ -201,6 +203,9 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
       ioErrors++;
       continue;
     }
+    // A file found by walking a folder is reported only when it holds a policy (or a problem): a folder of
+    // workflows, manifests and package.json files is not a folder of policies.
+    if (walked[i] && result.report.kind === 'not-a-policy' && !result.report.findings.length) continue;
     reports.push(result.report);
     reportPaths.push(fsPath);
     pairs.push({ report: result.report, folder: folderOf(file), text: result.text, facts: result.facts });

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { allRules, RULES_BY_ID } from '../analysis';
 import { analyze } from '../analysis/analyze';
+import { analyzeDocument } from '../frontends/document';
 import { ROLES, TEMPLATES } from '../catalog/templates';
 import type { PolicyTemplate } from '../catalog/types';
 import { findPlaceholders, groupPlaceholders, type PlaceholderOccurrence } from '../fill/detect';
@@ -328,7 +329,7 @@ export class Commands {
     const opts = this.validator.analyzeOptions(doc);
     if (!a || !opts || a.result.kind === 'not-a-policy' || a.result.skipped) return undefined;
     const text = doc.getText();
-    const done = fixAllText(text, (t) => (t === text ? a.result : analyze(t, opts)));
+    const done = fixAllText(text, (t) => (t === text ? a.result : analyzeDocument(t, opts)));
     const edit = minimalEdit(text, done.text);
     if (!edit || done.fixedCount === 0) return undefined;
     return { edit: toWorkspaceEdit(doc, [edit]), count: done.fixedCount };

@@ -7,7 +7,7 @@ import { Commands, type CommandOutcome } from './commands';
 import { COMPLETION_TRIGGERS, PolicyCompletionProvider } from './completion';
 import { IamLoader } from './iam';
 import { TURN_OFF_RULE, turnOffRule } from './lightbulb';
-import { PolicyCodeActions, PolicyCodeLens, PolicyHovers, SELECTOR } from './providers';
+import { FINDINGS_SELECTOR, PolicyCodeActions, PolicyCodeLens, PolicyHovers, SELECTOR } from './providers';
 import { QuickInputPrompts, type PromptProvider } from './prompts';
 import { PolicyValidator, WORKER_BUDGET_MS } from './validation';
 import { RoleChecks, type RoleCheckOutcome } from './role-check';
@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
     lens,
     ...commands.register(),
     vscode.commands.registerCommand(TURN_OFF_RULE, (rule?: unknown) => turnOffRule(rule, log)),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new PolicyCodeActions(validator, commands), PolicyCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(FINDINGS_SELECTOR, new PolicyCodeActions(validator, commands), PolicyCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new PolicyHovers(validator, iam)),
     vscode.languages.registerCodeLensProvider(SELECTOR, lens),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new PolicyCompletionProvider(validator, iam), ...COMPLETION_TRIGGERS),

@@ -1,8 +1,7 @@
 // Diagnostics for open policy documents: validate on open, debounce on change (per document), drop stale results,
 // clear on close. Keeps the last analysis per document (by version) for code actions, hovers and code lens.
 import * as vscode from 'vscode';
-import { analyze } from '../analysis/analyze';
-import type { AnalysisResult, AnalyzeOptions } from '../analysis/types';
+import { analyzeDocument, mayHoldPolicies, type DocumentAnalysis, type DocumentOptions } from '../frontends/document';
 import { plainText } from './logic/plain';
 import { findPlaceholders, type PlaceholderOccurrence } from '../fill/detect';
 import { readConfig, SECTION, type KitConfig } from './config';
@@ -25,7 +24,7 @@ import { SiblingPolicies, type SiblingPolicy } from './siblings';
 
 export interface CachedAnalysis {
   version: number;
-  result: AnalysisResult;
+  result: DocumentAnalysis;
   /** Computed on demand (code lens, hovers, fill). */
   placeholders?: PlaceholderOccurrence[];
   /** Whether the IAM index took part. */
@@ -35,6 +34,8 @@ export interface CachedAnalysis {
 /** Schemes whose documents are never ours to validate (diff views of git history, output panes, …). */
 const IGNORED_SCHEMES = new Set(['output', 'git', 'gitfs', 'vscode-scm', 'debug', 'vscode-settings', 'vscode-notebook-cell-output', 'comment']);
 const LANGUAGES = new Set(['json', 'jsonc']);
+/** YAML documents are ours only when they look like a CloudFormation template (a text scan, no parse). */
+const TEMPLATE_LANGUAGES = new Set(['yaml']);
 
 export class PolicyValidator implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('cleanrooms-iam');
@@ -100,7 +101,8 @@ export class PolicyValidator implements vscode.Disposable {
   private candidate(doc: vscode.TextDocument): { ok: boolean; force: boolean } {
     if (IGNORED_SCHEMES.has(doc.uri.scheme)) return { ok: false, force: false };
     const force = this.forced(doc);
-    return { ok: force || LANGUAGES.has(doc.languageId), force };
+    if (force || LANGUAGES.has(doc.languageId)) return { ok: true, force };
+    return { ok: TEMPLATE_LANGUAGES.has(doc.languageId) && mayHoldPolicies(doc.getText(), { languageId: doc.languageId }), force };
   }
 
   private schedule(doc: vscode.TextDocument): void {
@@ -150,8 +152,9 @@ export class PolicyValidator implements vscode.Disposable {
     return !!this.worker && PolicyValidator.lengthOf(doc) >= WORKER_MIN_LENGTH;
   }
 
-  private options(doc: vscode.TextDocument, force: boolean): AnalyzeOptions {
+  private options(doc: vscode.TextDocument, force: boolean): DocumentOptions {
     return {
+      languageId: doc.languageId,
       severityOverrides: this.config.rules,
       forcePolicy: force,
       maxLength: Math.floor(this.config.maxFileSizeMB * 1024 * 1024),
@@ -161,7 +164,7 @@ export class PolicyValidator implements vscode.Disposable {
   }
 
   /** The options analysis() uses for this document (Fix All re-analyses its passes with them); undefined when not ours. */
-  analyzeOptions(doc: vscode.TextDocument): AnalyzeOptions | undefined {
+  analyzeOptions(doc: vscode.TextDocument): DocumentOptions | undefined {
     if (!this.config.enable) return undefined;
     const { ok, force } = this.candidate(doc);
     return ok ? this.options(doc, force) : undefined;
@@ -189,7 +192,7 @@ export class PolicyValidator implements vscode.Disposable {
       return { version: doc.version, result: { kind: 'not-a-policy', findings: [], skipped: 'too-large' }, withIam: false };
     // Never block on a large document: its analysis arrives from the worker (validate()), until then there is none.
     if (this.offThread(doc)) return undefined;
-    const result = analyze(doc.getText(), opts);
+    const result = analyzeDocument(doc.getText(), opts);
     reportRuleSettings(this.log);
     const entry: CachedAnalysis = { version: doc.version, result, withIam: !!opts.iam };
     this.cache.set(key, entry);
@@ -199,7 +202,8 @@ export class PolicyValidator implements vscode.Disposable {
   /** Placeholders of the document's current version (cached with the analysis). */
   placeholders(doc: vscode.TextDocument): PlaceholderOccurrence[] | undefined {
     const a = this.analysis(doc);
-    if (!a || a.result.kind === 'not-a-policy') return undefined;
+    // Placeholders in templates are reported as diagnostics; Fill works on JSON policies (its edits are JSON text).
+    if (!a || a.result.kind === 'not-a-policy' || a.result.host === 'cloudformation') return undefined;
     a.placeholders ??= findPlaceholders(doc.getText());
     return a.placeholders;
   }

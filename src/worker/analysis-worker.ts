@@ -1,8 +1,8 @@
-// The analysis worker: runs analyze() off the extension host's main thread for large documents (see
+// The analysis worker: runs analyzeDocument() off the extension host's main thread for large documents (see
 // src/vscode/logic/worker-client.ts). One request at a time per message; the IAM index is loaded on first use.
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { analyze } from '../analysis/analyze';
+import { analyzeDocument } from '../frontends/document';
 import { parseIamIndex } from '../iam-data';
 import type { IamIndex } from '../iam-data/types';
 import type { WorkerRequest, WorkerResponse } from './protocol';
@@ -27,7 +27,7 @@ parentPort?.on('message', (req: WorkerRequest) => {
   let res: WorkerResponse;
   try {
     const t0 = performance.now();
-    const result = analyze(req.text, { ...req.options, iam: index(req.iamPath) });
+    const result = analyzeDocument(req.text, { ...req.options, iam: index(req.iamPath) });
     res = { id: req.id, result, ms: performance.now() - t0 };
   } catch (err) {
     res = { id: req.id, error: (err as Error)?.message ?? String(err) };

@@ -1,14 +1,14 @@
 // Messages between the extension host and the analysis worker (dist/analysis-worker.js, a Node worker thread).
 // Plain data only: the worker loads the IAM reference index itself, from the path it is given, once.
-import type { AnalysisResult, AnalyzeOptions } from '../analysis/types';
+import type { DocumentAnalysis, DocumentOptions } from '../frontends/document';
 
 export interface WorkerRequest {
   id: number;
   text: string;
   /** AnalyzeOptions without the IAM index (which would be structured-cloned on every message). */
-  options: Omit<AnalyzeOptions, 'iam'>;
+  options: Omit<DocumentOptions, 'iam'>;
   /** File-system path of dist/iam-data.json; without it the iam-data rules are skipped, as on the main thread. */
   iamPath?: string;
 }
 
-export type WorkerResponse = { id: number; result: AnalysisResult; ms: number } | { id: number; error: string };
+export type WorkerResponse = { id: number; result: DocumentAnalysis; ms: number } | { id: number; error: string };

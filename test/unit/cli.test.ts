@@ -653,11 +653,34 @@ describe('cli: dist/cli.js end to end', function () {
     assert.match(strict.stdout, /Too many warnings/);
   });
 
+  it('lint: CloudFormation templates in a folder (YAML, JSON, CDK output) at their own lines and columns, in text, JSON and SARIF', () => {
+    const dir = 'test/fixtures/cloudformation';
+    const yamlText = fs.readFileSync(path.join(dir, 'seed-mistakes.yaml'), 'utf8');
+    const json = node(['lint', '--format', 'json', dir]);
+    assert.equal(json.status, 1);
+    const reports = JSON.parse(json.stdout) as Array<{ file: string; findings: Array<{ rule: string; line: number; column: number; endColumn: number }> }>;
+    // Only templates that hold policies: the aws-samples folder's LICENSE/NOTICE/README are not walked, all of its
+    // templates are.
+    assert.ok(reports.every((r) => /\.(ya?ml|json)$/.test(r.file)));
+    assert.ok(reports.some((r) => r.file.endsWith('good.yaml')) && reports.some((r) => r.file.endsWith('cdk-mistakes.template.json')));
+    const seed = reports.find((r) => r.file === path.join(dir, 'seed-mistakes.yaml'))!;
+    const typo = seed.findings.find((f) => f.rule === 'iam-unknown-action')!;
+    const lines = yamlText.split('\n');
+    assert.equal(lines[typo.line - 1].slice(typo.column - 1, typo.endColumn - 1), 'glue:GetTabels');
+    const sarif = JSON.parse(node(['lint', '--format', 'sarif', path.join(dir, 'seed-mistakes.yaml')]).stdout);
+    const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'arn-s3-two-colons');
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, `${dir}/seed-mistakes.yaml`);
+    const region = result.locations[0].physicalLocation.region;
+    assert.equal(lines[region.startLine - 1].slice(region.startColumn - 1, region.endColumn - 1), '::');
+  });
+
   it('lint: 0 on good and ordinary JSON, 1 with errors, plain text when not a TTY', () => {
     const good = node(['lint', 'test/fixtures/good', 'test/fixtures/not-a-policy']);
     assert.equal(good.status, 0, good.stdout + good.stderr);
-    assert.equal(good.stdout, '✔ No problems in 7 files (3 policies).\n');
+    // A folder walk reports the files that hold policies; a file named on the command line is always reported.
+    assert.equal(good.stdout, '✔ No problems in 3 files (3 policies).\n');
     assert.equal(good.stderr, '');
+    assert.equal(node(['lint', 'test/fixtures/not-a-policy/package.json', 'test/fixtures/good']).stdout, '✔ No problems in 4 files (3 policies).\n');
     const bad = node(['lint', 'test/fixtures/bad']);
     assert.equal(bad.status, 1);
     assert.ok(!bad.stdout.includes('\u001b['));

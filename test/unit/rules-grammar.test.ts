@@ -240,6 +240,16 @@ describe('rules: grammar — Sid', () => {
     clean(fixes(text, one(text, 'grammar-sid-characters', 'error', 'read-data_1'), /"readdata1"/));
     none(perms({ Sid: 'ReadData1' }), 'grammar-sid-characters');
   });
+  it('grammar-sid-characters: not on a resource policy, whose service accepts other Sids (the KMS default key policy)', () => {
+    const key = j({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 'kms:*', Resource: '*' },
+      ],
+    });
+    none(key, 'grammar-sid-characters');
+    one(perms({ Sid: 'Enable IAM User Permissions' }), 'grammar-sid-characters', 'error', 'Enable IAM User Permissions');
+  });
   it('grammar-sid-duplicate: warning on the second use, related to the first', () => {
     const text = j({
       Version: '2012-10-17',

@@ -612,6 +612,9 @@ function mapSchemaError(ctx: RuleContext, e: ValidatorError): void {
   const stNode = walk(root, segs.slice(0, stLen));
   if (element === 'Sid') {
     if (e.keyword === 'pattern' && node.type === 'string') {
+      // The letters-and-digits rule is IAM's. A resource policy belongs to its service, and those accept other Sids:
+      // AWS KMS's own default key policy has "Enable IAM User Permissions" (KMS Developer Guide, Default key policy).
+      if (ctx.model.resourcePolicy) return;
       const value = node.value as string;
       const cleaned = value.replace(/[^A-Za-z0-9]/g, '');
       const fixes: Fix[] = [];

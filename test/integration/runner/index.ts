@@ -54,8 +54,9 @@ function findTestFiles(dir: string, runnerDir: string): string[] {
 function loadMocha(): MochaCtor {
   let dir = __dirname;
   for (;;) {
-    const candidate = path.join(dir, 'node_modules', 'mocha', 'lib', 'mocha.cjs');
-    if (fs.existsSync(candidate)) {
+    // lib/mocha.js in mocha 11 (the version the Stryker mocha runner supports), lib/mocha.cjs from mocha 12 on.
+    const candidate = ['mocha.cjs', 'mocha.js'].map((f) => path.join(dir, 'node_modules', 'mocha', 'lib', f)).find((f) => fs.existsSync(f));
+    if (candidate) {
       // A computed path keeps esbuild from bundling mocha; its CommonJS build works in every extension host.
       const req = require;
       const mod = req(candidate);

@@ -1,0 +1,315 @@
+// The CloudFormation front end: a template in YAML or JSON (CDK's cdk.out/*.template.json included) becomes one policy
+// site per policy document. The `yaml` package (eemeli/yaml) parses both languages with source ranges and keeps the
+// short-form tags (!Sub, !Ref, …), so one reader serves YAML, JSON and CDK output.
+//
+// Intrinsics become unknown parts or values (site.ts): `!Sub "arn:aws:s3:::${Bucket}/*"` is the literal
+// `arn:aws:s3:::` + unknown + `/*`; `!Join` joins its literal and unknown items; `!Ref AWS::Region` is an unknown Region
+// (a pseudo parameter); `!GetAtt`, `!If`, `!ImportValue`, `!FindInMap`, … are whole unknown values.
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
+import type { HostString, HostValue, PolicySite, ScalarStyle, StrPart, UnknownType } from './site';
+
+/** Cheap test before any parse: a template names its format version or at least one `AWS::` resource type. */
+const TEMPLATE_HINT = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::/;
+
+export function mayBeTemplate(text: string): boolean {
+  return TEMPLATE_HINT.test(text);
+}
+
+/** Resource types and the properties that hold policy documents (AWS CloudFormation resource reference). */
+/** `*`: every item of a list. */
+const POLICY_PROPERTIES: Record<string, Array<{ path: string[]; role: PolicySite['role'] }>> = {
+  'AWS::IAM::Role': [
+    { path: ['AssumeRolePolicyDocument'], role: 'trust' },
+    { path: ['Policies', '*', 'PolicyDocument'], role: 'identity' },
+  ],
+  'AWS::IAM::User': [{ path: ['Policies', '*', 'PolicyDocument'], role: 'identity' }],
+  'AWS::IAM::Group': [{ path: ['Policies', '*', 'PolicyDocument'], role: 'identity' }],
+  'AWS::IAM::Policy': [{ path: ['PolicyDocument'], role: 'identity' }],
+  'AWS::IAM::ManagedPolicy': [{ path: ['PolicyDocument'], role: 'identity' }],
+  'AWS::IAM::RolePolicy': [{ path: ['PolicyDocument'], role: 'identity' }],
+  'AWS::IAM::UserPolicy': [{ path: ['PolicyDocument'], role: 'identity' }],
+  'AWS::IAM::GroupPolicy': [{ path: ['PolicyDocument'], role: 'identity' }],
+  'AWS::S3::BucketPolicy': [{ path: ['PolicyDocument'], role: 'resource' }],
+  'AWS::KMS::Key': [{ path: ['KeyPolicy'], role: 'resource' }],
+  'AWS::SQS::QueuePolicy': [{ path: ['PolicyDocument'], role: 'resource' }],
+  'AWS::SNS::TopicPolicy': [{ path: ['PolicyDocument'], role: 'resource' }],
+  'AWS::SecretsManager::ResourcePolicy': [{ path: ['ResourcePolicy'], role: 'resource' }],
+};
+
+export interface TemplateSites {
+  sites: PolicySite[];
+  /** The document is a template (it has a Resources map), even when no resource holds a policy. */
+  template: boolean;
+}
+
+export function parseTemplate(text: string): Document.Parsed {
+  // The core schema (YAML 1.2) keeps `2012-10-17` a string; unresolved tags (!Sub, !Ref, …) keep their tag.
+  return parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: false });
+}
+
+/** The policy documents of a CloudFormation template (YAML or JSON). */
+export function templateSites(text: string): TemplateSites {
+  if (!mayBeTemplate(text)) return { sites: [], template: false };
+  const doc = parseTemplate(text);
+  if (doc.errors.length) return { sites: [], template: false };
+  const root = doc.contents;
+  if (!isMap(root)) return { sites: [], template: false };
+  const resources = mapGet(root, 'Resources');
+  if (!isMap(resources)) return { sites: [], template: false };
+  const reader = new Reader(text, doc);
+  const sites: PolicySite[] = [];
+  for (const pair of resources.items) {
+    const name = scalarString(pair.key);
+    const res = pair.value;
+    if (name === undefined || !isMap(res)) continue;
+    const type = scalarString(mapGet(res, 'Type'));
+    const props = mapGet(res, 'Properties');
+    const specs = type ? POLICY_PROPERTIES[type] : undefined;
+    if (!specs || !isMap(props)) continue;
+    for (const spec of specs) {
+      for (const [path, node] of walk(props, spec.path, `Resources.${name}.Properties`)) {
+        if (!isMap(node)) continue; // a policy written as a JSON string or built by an intrinsic is not analysed
+        if (longFormIntrinsic(node)) continue;
+        const [src, , srcEnd] = node.range!;
+        sites.push({ path, role: spec.role, value: reader.value(node), src, srcEnd });
+      }
+    }
+  }
+  return { sites, template: true };
+}
+
+function* walk(node: YamlNode, path: string[], at: string): Generator<[string, YamlNode]> {
+  if (!path.length) {
+    yield [at, node];
+    return;
+  }
+  const [head, ...rest] = path;
+  if (head === '*') {
+    if (!isSeq(node)) return;
+    for (const [i, item] of node.items.entries()) if (item && typeof item === 'object') yield* walk(item as YamlNode, rest, `${at}[${i}]`);
+    return;
+  }
+  if (!isMap(node)) return;
+  const next = mapGet(node, head);
+  if (next) yield* walk(next, rest, `${at}.${head}`);
+}
+
+function mapGet(map: YAMLMap, key: string): YamlNode | undefined {
+  // The last copy of a duplicated key, as CloudFormation's JSON conversion keeps it.
+  let found: YamlNode | undefined;
+  for (const p of map.items) if (scalarString(p.key) === key) found = (p.value ?? undefined) as YamlNode | undefined;
+  return found;
+}
+
+function scalarString(n: unknown): string | undefined {
+  return isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
+}
+
+/** `{ "Ref": … }` or `{ "Fn::…": … }`: a single-key map whose key is an intrinsic function's name. */
+function longFormIntrinsic(map: YAMLMap): { name: string; arg: YamlNode | undefined } | undefined {
+  if (map.items.length !== 1) return undefined;
+  const key = scalarString(map.items[0].key);
+  if (key === undefined || !(key === 'Ref' || key === 'Condition' || key.startsWith('Fn::'))) return undefined;
+  return { name: key === 'Ref' ? 'Ref' : key === 'Condition' ? 'Condition' : key.slice(4), arg: (map.items[0].value ?? undefined) as YamlNode | undefined };
+}
+
+const PSEUDO: Record<string, UnknownType | undefined> = {
+  'AWS::Region': 'region',
+  'AWS::AccountId': 'account',
+  'AWS::Partition': 'partition',
+  'AWS::URLSuffix': 'url-suffix',
+};
+
+class Reader {
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document.Parsed,
+  ) {}
+
+  value(node: YamlNode | null | undefined, depth = 0): HostValue {
+    if (!node || depth > 200) return { t: 'null', json: 'null', src: 0, srcEnd: 0 };
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      return target ? this.value(target, depth + 1) : this.unknownOf(node, '*alias');
+    }
+    const [src, , srcEnd] = node.range ?? [0, 0, 0];
+    if (node.tag && node.tag.startsWith('!')) return this.intrinsic(node.tag.slice(1), node, node, depth);
+    if (isMap(node)) {
+      const lf = longFormIntrinsic(node);
+      if (lf) return this.intrinsic(lf.name, lf.arg, node, depth);
+      const entries: Array<{ key: HostString; value: HostValue }> = [];
+      for (const p of node.items) {
+        if (!isPair(p) || !isScalar(p.key)) continue;
+        entries.push({ key: this.literalString(p.key), value: this.value(p.value as YamlNode | null, depth + 1) });
+      }
+      return { t: 'object', entries, src, srcEnd: node.range![1] };
+    }
+    if (isSeq(node)) return { t: 'array', items: node.items.map((x) => this.value(x as YamlNode | null, depth + 1)), src, srcEnd: node.range![1] };
+    if (isScalar(node)) {
+      const v = node.value;
+      const end = node.range![1];
+      if (typeof v === 'string') return this.literalString(node);
+      if (typeof v === 'boolean') return { t: 'boolean', json: String(v), src, srcEnd: end };
+      if (v === null) return { t: 'null', json: 'null', src, srcEnd: end };
+      if (typeof v === 'number' || typeof v === 'bigint') {
+        const raw = node.source ?? this.text.slice(src, end);
+        // `012345678901` is an account, not a number (CloudFormation reads YAML 1.1, where it is a string).
+        if (/^0\d/.test(raw) || !Number.isFinite(Number(v))) return this.literalString(node, raw);
+        return { t: 'number', json: JSON.stringify(Number(v)), src, srcEnd: end };
+      }
+    }
+    return this.unknownOf(node, this.text.slice(src, srcEnd));
+  }
+
+  private unknownOf(node: YamlNode, expr: string): HostValue {
+    const [src, end] = node.range ?? [0, 0];
+    return { t: 'unknown', expr: expr.trim(), src, srcEnd: end };
+  }
+
+  /** A string scalar; its parts map 1:1 onto the source when it is written without escapes or folding. */
+  private literalString(node: Scalar, value = String(node.value)): HostString {
+    const [src, end] = node.range!;
+    const inner = this.innerRange(node);
+    const exact = inner && this.text.slice(inner[0], inner[1]) === value;
+    const part: StrPart = exact ? { lit: value, src: inner[0], srcEnd: inner[1], style: this.style(node, inner, false) } : { lit: value };
+    return { t: 'string', parts: [part], src, srcEnd: end };
+  }
+
+  private style(node: Scalar, inner: [number, number], sub: boolean): ScalarStyle | undefined {
+    const quote = node.type === 'PLAIN' ? 'plain' : node.type === 'QUOTE_SINGLE' ? 'single' : node.type === 'QUOTE_DOUBLE' ? 'double' : undefined;
+    return quote && { quote, sub, start: inner[0], end: inner[1] };
+  }
+
+  /** Source range of a scalar's characters (inside its quotes), for plain and quoted scalars on one line. */
+  private innerRange(node: Scalar): [number, number] | undefined {
+    const [start, end] = node.range!;
+    const s = start; // a short-form tag (`!Sub "…"`) sits before the node's range
+    switch (node.type) {
+      case 'PLAIN':
+        return [s, end];
+      case 'QUOTE_DOUBLE':
+      case 'QUOTE_SINGLE':
+        return end - s >= 2 ? [s + 1, end - 1] : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private intrinsic(name: string, arg: YamlNode | null | undefined, node: YamlNode, depth: number): HostValue {
+    const src = node.range?.[0] ?? 0;
+    const whole = (): HostValue => ({ t: 'unknown', expr: this.describe(name, arg, node), src, srcEnd: node.range![1] });
+    switch (name) {
+      case 'Ref': {
+        const ref = scalarString(arg);
+        const type = ref !== undefined ? PSEUDO[ref] : undefined;
+        if (!type) return whole();
+        return { t: 'string', parts: [{ unknown: `\${${ref}}`, type, src, srcEnd: node.range![1] }], src, srcEnd: node.range![1] };
+      }
+      case 'Sub': {
+        const template = isSeq(arg) ? arg.items[0] : arg;
+        if (!isScalar(template) || typeof template.value !== 'string') return whole();
+        const parts = this.subParts(template);
+        return finishString(parts, src, node.range![1]) ?? whole();
+      }
+      case 'Join': {
+        if (!isSeq(arg) || arg.items.length !== 2) return whole();
+        const [delimNode, list] = arg.items as YamlNode[];
+        const delim = scalarString(delimNode);
+        if (delim === undefined || !isSeq(list) || list.tag) return whole();
+        const parts: StrPart[] = [];
+        for (const [i, item] of list.items.entries()) {
+          if (i && delim) parts.push({ lit: delim });
+          const v = this.value(item as YamlNode, depth + 1);
+          if (v.t === 'string') parts.push(...v.parts);
+          else if (v.t === 'unknown') parts.push({ unknown: v.expr, src: v.src, srcEnd: v.srcEnd });
+          else return whole();
+        }
+        return finishString(parts, src, node.range![1]) ?? whole();
+      }
+      case 'Select': {
+        if (!isSeq(arg) || arg.items.length !== 2) return whole();
+        const [indexNode, list] = arg.items as YamlNode[];
+        const i = isScalar(indexNode) ? Number(indexNode.value) : NaN;
+        if (!Number.isInteger(i) || !isSeq(list) || list.tag || i < 0 || i >= list.items.length) return whole();
+        return this.value(list.items[i] as YamlNode, depth + 1);
+      }
+      default:
+        // GetAtt, If, ImportValue, FindInMap, GetAZs, Base64, Split, Cidr, Transform, Condition, and any other tag.
+        return whole();
+    }
+  }
+
+  /** How a message names an intrinsic: `${Name}` for a reference or an attribute (as !Sub writes them), else its source. */
+  private describe(name: string, arg: YamlNode | null | undefined, node: YamlNode): string {
+    if (name === 'Ref' && scalarString(arg) !== undefined) return `\${${scalarString(arg)}}`;
+    if (name === 'GetAtt') {
+      const parts = isSeq(arg) ? arg.items.map((x) => scalarString(x)) : [scalarString(arg)];
+      if (parts.every((x) => x !== undefined)) return `\${${parts.join('.')}}`;
+    }
+    const [src, , end] = node.range ?? [0, 0, 0];
+    const text = (node.tag && !isMap(node) ? `${node.tag} ` : '') + this.text.slice(src, end).trim().replace(/\s+/g, ' ');
+    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  }
+
+  /** `${Name}` and `${AWS::Region}` are unknown parts; `${!Literal}` is the literal `${Literal}`. */
+  private subParts(template: Scalar): StrPart[] {
+    const value = template.value as string;
+    const inner = this.innerRange(template);
+    const exact = inner !== undefined && this.text.slice(inner[0], inner[1]) === value;
+    const at = (i: number): number | undefined => (exact ? inner[0] + i : undefined);
+    const parts: StrPart[] = [];
+    const lit = (from: number, to: number, text = value.slice(from, to)): void => {
+      if (!text) return;
+      const s = at(from);
+      // `${!X}` renders as `${X}`: its source is one character longer, so that literal does not map 1:1.
+      if (s !== undefined && text === value.slice(from, to))
+        parts.push({ lit: text, src: s, srcEnd: s + (to - from), style: this.style(template, inner!, true) });
+      else parts.push({ lit: text });
+    };
+    let i = 0;
+    let litStart = 0;
+    while (i < value.length) {
+      const open = value.indexOf('${', i);
+      if (open < 0) break;
+      const close = value.indexOf('}', open + 2);
+      if (close < 0) break;
+      lit(litStart, open);
+      const name = value.slice(open + 2, close);
+      if (name.startsWith('!')) {
+        lit(open, close + 1, '${' + name.slice(1) + '}');
+      } else {
+        const s = at(open);
+        const [src, srcEnd] = s !== undefined ? [s, s + (close + 1 - open)] : template.range!;
+        parts.push({ unknown: '${' + name + '}', type: PSEUDO[name.trim()], src, srcEnd });
+      }
+      i = litStart = close + 1;
+    }
+    lit(litStart, value.length);
+    return parts;
+  }
+}
+
+/**
+ * A string made of parts. Unknown parts inside an ARN take the type of their field (partition, Region, account); a
+ * string that starts with an unknown part of no known type has no literal frame to check, so it is a whole unknown.
+ */
+function finishString(parts: StrPart[], src: number, srcEnd: number): HostString | undefined {
+  const merged = parts;
+  const first = merged[0];
+  if (!first) return { t: 'string', parts: [{ lit: '' }], src, srcEnd };
+  if ('unknown' in first && !first.type) return undefined;
+  let text = '';
+  const typed = merged.map((p): StrPart => {
+    if ('lit' in p) {
+      text += p.lit;
+      return p;
+    }
+    if (!p.type && text.startsWith('arn:')) {
+      const field = text.split(':').length - 1;
+      const type: UnknownType | undefined = field === 1 ? 'partition' : field === 3 ? 'region' : field === 4 ? 'account' : undefined;
+      if (type) return { ...p, type };
+    }
+    return p;
+  });
+  return { t: 'string', parts: typed, src, srcEnd };
+}

@@ -1,0 +1,216 @@
+// Policy sites: what a front end (CloudFormation YAML/JSON, later Terraform) hands to the one engine.
+//
+// A front end reads a host document and finds the policy documents in it. Each one becomes a site: a host-neutral value
+// tree (objects, arrays, strings, numbers) whose every node knows its source range, and whose strings are made of
+// literal parts and unknown parts (an intrinsic such as `${AWS::Region}` or `!GetAtt Role.Arn`, which the tool cannot
+// know). renderSite() turns the tree into the JSON text the engine analyses, with a piece map from every JSON range back
+// to the source. The engine never learns the host language; findings map back through the pieces (see document.ts).
+
+/** What an unknown part is known to be: a partition, Region or account (from a pseudo parameter or its ARN field). */
+export type UnknownType = 'partition' | 'region' | 'account' | 'url-suffix';
+
+/** How the source writes the scalar a literal part sits in: what an edit inside it may insert (document.ts, safeEdit). */
+export interface ScalarStyle {
+  quote: 'plain' | 'single' | 'double';
+  /** A `!Sub` template: `${` would start a reference. */
+  sub: boolean;
+  /** Source range of the scalar's characters (inside its quotes). */
+  start: number;
+  end: number;
+}
+
+export type StrPart =
+  /** Literal text. `src` is its source start when the text maps 1:1 onto the source (no escapes, no folding). */
+  | { lit: string; src?: number; srcEnd?: number; style?: ScalarStyle }
+  /** An unknown part: `expr` is how the source writes it (`${AWS::Region}`), `type` what it is known to be. */
+  | { unknown: string; type?: UnknownType; src: number; srcEnd: number };
+
+export type HostValue =
+  | { t: 'object'; entries: Array<{ key: HostString; value: HostValue }>; src: number; srcEnd: number }
+  | { t: 'array'; items: HostValue[]; src: number; srcEnd: number }
+  | HostString
+  | { t: 'number' | 'boolean' | 'null'; json: string; src: number; srcEnd: number }
+  /** A whole value the tool cannot know (`!Ref Param`, `!GetAtt X.Arn`, `!If [...]`): any type, any content. */
+  | { t: 'unknown'; expr: string; src: number; srcEnd: number };
+
+export interface HostString {
+  t: 'string';
+  parts: StrPart[];
+  src: number;
+  srcEnd: number;
+}
+
+export interface PolicySite {
+  /** Where the policy sits, for messages: `Resources.ReadRole.Properties.AssumeRolePolicyDocument`. */
+  path: string;
+  /** What the host says the document is. The engine still decides trust vs permissions from the content. */
+  role: 'trust' | 'identity' | 'resource';
+  value: HostValue;
+  /** Source range of the whole document value. */
+  src: number;
+  srcEnd: number;
+}
+
+/** One range of the rendered JSON and the source range it came from. */
+export interface Piece {
+  start: number;
+  end: number;
+  src: number;
+  srcEnd: number;
+  /** JSON offsets map 1:1 onto source offsets inside this piece (literal text written the same way in both). */
+  linear: boolean;
+  /** The piece renders an unknown part or value (a stand-in). */
+  unknown: boolean;
+  /** For a linear piece: the scalar it is part of, so that an edit can be checked for the host's quoting. */
+  style?: ScalarStyle;
+}
+
+export interface RenderedSite {
+  json: string;
+  /** Pieces in JSON order; nested nodes come after the node that contains them (innermost last). */
+  pieces: Piece[];
+  /** Each stand-in as rendered, with the source text it stands for (to write messages in the source's words). */
+  standIns: Array<{ text: string; expr: string }>;
+  /** True when some unknown part was rendered with a variant-dependent stand-in (a second render is worth making). */
+  variantDependent: boolean;
+}
+
+/** Stand-ins for unknowns. Variant 0 renders an untyped unknown as a plain name, variant 1 as `*` (anything): a finding
+ * that appears with both does not depend on what the unknown is. Typed unknowns get one valid, consistent value. */
+export interface StandIns {
+  partition: string;
+  region: string;
+  account: string;
+  urlSuffix: string;
+}
+
+/** Variant 0's stand-in for the n-th distinct untyped unknown: a plain name, distinct per source expression. */
+const token = (n: number): string => `cfnvalue${n}`;
+
+export function renderSite(value: HostValue, standIns: StandIns, variant: 0 | 1): RenderedSite {
+  const out: string[] = [];
+  let len = 0;
+  const pieces: Piece[] = [];
+  const seen = new Map<string, string>();
+  const tokens = new Map<string, string>();
+  const untyped = (expr: string): string => {
+    variantDependent = true;
+    if (variant === 1) return '*';
+    let t = tokens.get(expr);
+    if (!t) tokens.set(expr, (t = token(tokens.size + 1)));
+    return t;
+  };
+  let variantDependent = false;
+  const emit = (s: string): void => {
+    out.push(s);
+    len += s.length;
+  };
+  const standIn = (text: string, expr: string): void => {
+    if (!seen.has(text + '\u0000' + expr)) seen.set(text + '\u0000' + expr, expr);
+  };
+  const visit = (v: HostValue): void => {
+    const start = len;
+    switch (v.t) {
+      case 'object': {
+        const at = pieces.length;
+        pieces.push({ start, end: start, src: v.src, srcEnd: v.srcEnd, linear: false, unknown: false });
+        emit('{');
+        v.entries.forEach((e, i) => {
+          if (i) emit(',');
+          visit(e.key);
+          emit(':');
+          visit(e.value);
+        });
+        emit('}');
+        pieces[at].end = len;
+        return;
+      }
+      case 'array': {
+        const at = pieces.length;
+        pieces.push({ start, end: start, src: v.src, srcEnd: v.srcEnd, linear: false, unknown: false });
+        emit('[');
+        v.items.forEach((x, i) => {
+          if (i) emit(',');
+          visit(x);
+        });
+        emit(']');
+        pieces[at].end = len;
+        return;
+      }
+      case 'string': {
+        const at = pieces.length;
+        pieces.push({ start, end: start, src: v.src, srcEnd: v.srcEnd, linear: false, unknown: false });
+        emit('"');
+        for (const p of v.parts) {
+          const s = len;
+          if ('lit' in p) {
+            const enc = JSON.stringify(p.lit).slice(1, -1);
+            emit(enc);
+            if (p.src !== undefined && p.srcEnd !== undefined) {
+              const linear = enc === p.lit && p.srcEnd - p.src === p.lit.length;
+              pieces.push({ start: s, end: len, src: p.src, srcEnd: p.srcEnd, linear, unknown: false, style: linear ? p.style : undefined });
+            }
+          } else {
+            const text = p.type ? typedStandIn(p.type, standIns) : untyped(p.unknown);
+            emit(JSON.stringify(text).slice(1, -1));
+            standIn(text, p.unknown);
+            pieces.push({ start: s, end: len, src: p.src, srcEnd: p.srcEnd, linear: false, unknown: true });
+          }
+        }
+        emit('"');
+        pieces[at].end = len;
+        return;
+      }
+      case 'unknown': {
+        const text = untyped(v.expr);
+        emit(JSON.stringify(text));
+        standIn(text, v.expr);
+        pieces.push({ start, end: len, src: v.src, srcEnd: v.srcEnd, linear: false, unknown: true });
+        return;
+      }
+      default:
+        emit(v.json);
+        pieces.push({ start, end: len, src: v.src, srcEnd: v.srcEnd, linear: false, unknown: false });
+    }
+  };
+  visit(value);
+  return { json: out.join(''), pieces, standIns: [...seen].map(([k, expr]) => ({ text: k.split('\u0000')[0], expr })), variantDependent };
+}
+
+function typedStandIn(type: UnknownType, s: StandIns): string {
+  switch (type) {
+    case 'partition':
+      return s.partition;
+    case 'region':
+      return s.region;
+    case 'account':
+      return s.account;
+    case 'url-suffix':
+      return s.urlSuffix;
+  }
+}
+
+/** The source-faithful text of a string value: literals as they are, unknown parts as the source writes them. */
+export function sourceText(v: HostString): string {
+  return v.parts.map((p) => ('lit' in p ? p.lit : p.unknown)).join('');
+}
+
+/** Every string in a value tree (keys included), depth first. */
+export function* strings(v: HostValue): Generator<HostString> {
+  switch (v.t) {
+    case 'object':
+      for (const e of v.entries) {
+        yield e.key;
+        yield* strings(e.value);
+      }
+      return;
+    case 'array':
+      for (const x of v.items) yield* strings(x);
+      return;
+    case 'string':
+      yield v;
+      return;
+    default:
+      return;
+  }
+}
