@@ -43,12 +43,12 @@ export function analyzeDocument(text: string, options: DocumentOptions = {}): Do
   const yaml = isYamlDocument(options);
   if (!yaml) {
     const r = analyze(text, options);
-    if (r.kind !== 'not-a-policy' || r.skipped || !mayBeTemplate(text)) return { ...r, host: 'json' };
+    if (r.kind !== 'not-a-policy' || r.skipped || !mayBeTemplate(text)) return r;
   } else if (text.length > (options.maxLength ?? 5 * 1024 * 1024)) {
     return { kind: 'not-a-policy', findings: [], skipped: 'too-large', host: 'cloudformation' };
   }
   const { sites, template } = templateSites(text);
-  if (!template || !sites.length) return { kind: 'not-a-policy', findings: [], host: yaml ? 'cloudformation' : 'json' };
+  if (!template || !sites.length) return yaml ? { kind: 'not-a-policy', findings: [], host: 'cloudformation' } : { kind: 'not-a-policy', findings: [] };
   const findings: Finding[] = [];
   let kind: AnalysisResult['kind'] = 'permissions';
   for (const [i, site] of sites.entries()) {
