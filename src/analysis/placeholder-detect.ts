@@ -16,6 +16,11 @@ export interface PlaceholderOccurrence {
   source: PlaceholderSource;
   offset: number;
   length: number;
+  /**
+   * A Glue table name in a table ARN without its database (`table/table`, as the AWS page prints it): a table ARN is
+   * table/<database>/<table>, so filling it takes the database too (fill/apply.ts planFill).
+   */
+  needsDatabase?: true;
 }
 
 /** Names the AWS Clean Rooms pages use where a value belongs (seed text and shared/reference facts §1). */
@@ -236,7 +241,11 @@ function scanString(text: string, node: Node, out: PlaceholderOccurrence[], toke
       HITS.set(value, hits);
     }
   }
-  for (const h of hits) out.push({ key: h.key, name: h.name, kind: h.kind, source: h.source, offset: base + h.offset, length: h.length });
+  for (const h of hits) {
+    const o: PlaceholderOccurrence = { key: h.key, name: h.name, kind: h.kind, source: h.source, offset: base + h.offset, length: h.length };
+    if (h.needsDatabase) o.needsDatabase = true;
+    out.push(o);
+  }
 }
 
 /** Placeholder occurrences by string value, with offsets relative to the value (bounded memo, read-only entries). */
@@ -284,8 +293,21 @@ function scanValue(
   if (hasAccount) for (const m of value.matchAll(EXAMPLE_ACCOUNT_RE)) add(m.index, m[0].length, m[0], 'account-id', 'example-value');
 
   if (tokensOnly) return;
-  if (isArn) scanArn(value, add);
-  else if (BARE_VALUE_NAMES.has(value)) add(0, value.length, value, kindForName(value), 'bare-name');
+  if (isArn) {
+    scanArn(value, add);
+    markTableWithoutDatabase(value, out);
+  } else if (BARE_VALUE_NAMES.has(value)) add(0, value.length, value, kindForName(value), 'bare-name');
+}
+
+/** arn:partition:glue:region:account:table/<one name>: the AWS page's table ARN, which lacks the database. */
+const GLUE_TABLE_ONE_SEGMENT_RE = /^arn:[^:]*:glue:[^:]*:[^:]*:table\/([^/:]+)$/;
+
+/** Mark the placeholder that is the whole table name of a Glue table ARN without a database segment. */
+function markTableWithoutDatabase(value: string, out: PlaceholderOccurrence[]): void {
+  const m = GLUE_TABLE_ONE_SEGMENT_RE.exec(value);
+  if (!m) return;
+  const start = value.length - m[1].length;
+  for (const h of out) if (h.offset === start && h.length === m[1].length && h.kind === 'glue-table') h.needsDatabase = true;
 }
 
 type Add = (start: number, len: number, name: string, kind: string, source: PlaceholderSource) => void;

@@ -10,14 +10,38 @@ export function escapeJsonStringContent(v: string): string {
 }
 
 /**
- * Edits that replace every occurrence whose key has an answer. Occurrences without an answer are left alone.
+ * Answer key of the database asked for a Glue table ARN without one (`table/table`) when the document has no single
+ * Glue database placeholder to take it from. Not a placeholder's text: it never occurs in a document.
+ */
+export const TABLE_DATABASE_KEY = 'database of table/…';
+
+/**
+ * Whose answer is the database of the table ARNs that lack one (occurrences marked needsDatabase): the document's
+ * only Glue database placeholder (the AWS page's `database/database` next to `table/table`), else TABLE_DATABASE_KEY.
+ * Undefined when no occurrence needs a database.
+ */
+export function tableDatabaseKey(occurrences: readonly PlaceholderOccurrence[]): string | undefined {
+  if (!occurrences.some((o) => o.needsDatabase)) return undefined;
+  const keys = new Set(occurrences.filter((o) => o.kind === 'glue-database').map((o) => o.key));
+  return keys.size === 1 ? [...keys][0] : TABLE_DATABASE_KEY;
+}
+
+/**
+ * Edits that replace every occurrence whose key has an answer. Occurrences without an answer are left alone; a table
+ * name that needs its database (table/table) is filled as <database>/<table>, and only when both are answered.
  * Edits are sorted by offset and never overlap.
  */
 export function planFill(occurrences: PlaceholderOccurrence[], answers: ReadonlyMap<string, string>): TextEdit[] {
   const edits: TextEdit[] = [];
+  const dbKey = tableDatabaseKey(occurrences);
   for (const o of occurrences) {
-    const v = answers.get(o.key);
+    let v = answers.get(o.key);
     if (v === undefined) continue;
+    if (o.needsDatabase) {
+      const db = dbKey === undefined ? undefined : answers.get(dbKey);
+      if (db === undefined) continue;
+      v = `${db}/${v}`;
+    }
     edits.push({ offset: o.offset, length: o.length, newText: escapeJsonStringContent(v) });
   }
   edits.sort((a, b) => a.offset - b.offset);

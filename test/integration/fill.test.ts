@@ -109,6 +109,8 @@ describe('Fill Placeholders…', function () {
     );
     assert.equal(doc.version, v0 + 1, 'a single edit');
     assert.equal(doc.getText(), expectedFill(original, SEED_ANSWERS));
+    // The page's table/table becomes a whole table ARN, table/<database>/<table> (issue 14 item 2).
+    assert.ok(doc.getText().includes('"arn:aws:glue:eu-west-2:604718293525:table/loyalty_db/member_events"'), doc.getText());
     assert.deepEqual(
       analyze(doc.getText()).findings.filter((f) => f.rule.startsWith('placeholder-')),
       [],

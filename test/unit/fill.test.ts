@@ -1,8 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { parseTree } from 'jsonc-parser';
 import { findPlaceholders, groupPlaceholders } from '../../src/fill/detect';
-import { applyEdits, escapeJsonStringContent, planFill, renderTemplate } from '../../src/fill/apply';
+import { applyEdits, escapeJsonStringContent, planFill, renderTemplate, TABLE_DATABASE_KEY, tableDatabaseKey } from '../../src/fill/apply';
 import type { PolicyTemplate } from '../../src/catalog/types';
+import { analyze } from '../../src/analysis';
+import { loadTestIamIndex } from './helpers/iam';
 
 const at = (text: string, o: { offset: number; length: number }) => text.substr(o.offset, o.length);
 
@@ -129,6 +132,87 @@ describe('fill: placeholder detection', () => {
       findPlaceholders(text).map((o) => [o.key, text.substr(o.offset, o.length)]),
       [['<bucket>', '<bucket>']],
     );
+  });
+});
+
+describe("fill: the AWS page's Glue table ARN without its database (table/table, issue 14 item 2)", () => {
+  const seed = readFileSync('test/fixtures/workspace/seed-read-data-permissions-policy.json', 'utf8');
+  const answers = new Map([
+    ['aws-region', 'eu-west-2'],
+    ['accountId', '604718293525'],
+    ['database', 'loyalty_db'],
+    ['table', 'customer_profiles'],
+    ['bucket', 'harbourline-exports'],
+    ['s3BucketOwnerAccountId', '604718293525'],
+    ['prefix', 'member-events'],
+  ]);
+
+  it('marks the table name of table/<one name> in Glue ARNs only, for every placeholder form', () => {
+    const text = JSON.stringify({
+      Statement: [
+        {
+          Resource: [
+            'arn:aws:glue:aws-region:accountId:table/table',
+            'arn:aws:glue:aws-region:accountId:table/<table-name>',
+            'arn:aws:glue:aws-region:accountId:table/{{tableName}}',
+            'arn:aws:glue:aws-region:accountId:table/database/table',
+            'arn:aws:glue:aws-region:accountId:table/<database>/<table>',
+            'arn:aws:glue:aws-region:accountId:database/database',
+            'arn:aws:glue:aws-region:accountId:table/table/',
+          ],
+        },
+      ],
+    });
+    const marked = findPlaceholders(text)
+      .filter((o) => o.needsDatabase)
+      .map((o) => [at(text, o), text.lastIndexOf('"', o.offset)]);
+    assert.deepEqual(
+      marked.map((m) => m[0]),
+      ['table', '<table-name>', '{{tableName}}'],
+    );
+    // Each is in its own ARN (the first three), not in the three-part or trailing-slash ones.
+    assert.deepEqual(
+      marked.map((m) => m[1]),
+      [0, 1, 2].map((i) => text.indexOf(JSON.stringify(JSON.parse(text).Statement[0].Resource[i]))),
+    );
+  });
+
+  it('fills the seed read-data policy as table/<database>/<table>, which the IAM reference data accepts', () => {
+    const occ = findPlaceholders(seed);
+    assert.equal(tableDatabaseKey(occ), 'database', "the page's own database placeholder gives the database");
+    const filled = applyEdits(seed, planFill(occ, answers));
+    assert.ok(filled.includes('"arn:aws:glue:eu-west-2:604718293525:table/loyalty_db/customer_profiles"'), filled);
+    assert.ok(filled.includes('"arn:aws:glue:eu-west-2:604718293525:database/loyalty_db"'), filled);
+    const left = analyze(filled, { iam: loadTestIamIndex() }).findings.filter((f) => f.rule.startsWith('placeholder-') || f.rule === 'iam-resource-mismatch');
+    assert.deepEqual(
+      left.map((f) => `${f.rule}: ${at(filled, f)}`),
+      [],
+    );
+  });
+
+  it('takes the database from its own answer when the document has no single database placeholder, and leaves the table alone without it', () => {
+    const text = '{"Statement":[{"Action":"glue:GetTable","Resource":"arn:aws:glue:eu-west-2:604718293525:table/table"}]}';
+    const occ = findPlaceholders(text);
+    assert.equal(tableDatabaseKey(occ), TABLE_DATABASE_KEY);
+    assert.equal(
+      applyEdits(
+        text,
+        planFill(
+          occ,
+          new Map([
+            ['table', 'orders'],
+            [TABLE_DATABASE_KEY, 'sales'],
+          ]),
+        ),
+      ),
+      text.replace('table/table', 'table/sales/orders'),
+    );
+    assert.deepEqual(planFill(occ, new Map([['table', 'orders']])), [], 'never a table ARN without its database');
+    // Two database placeholders: which one holds the table is not known, so it is asked for.
+    const two =
+      '{"Statement":[{"Resource":["arn:aws:glue:r:a:database/<db-a>","arn:aws:glue:r:a:database/<db-b>","arn:aws:glue:eu-west-2:604718293525:table/table"]}]}';
+    assert.equal(tableDatabaseKey(findPlaceholders(two)), TABLE_DATABASE_KEY);
+    assert.equal(tableDatabaseKey(findPlaceholders('{"Statement":[{"Resource":"arn:aws:glue:r:a:database/<db-a>"}]}')), undefined);
   });
 });
 

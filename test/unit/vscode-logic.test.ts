@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import type { Finding } from '../../src/analysis/types';
 import type { PolicyTemplate } from '../../src/catalog/types';
 import { findPlaceholders, groupPlaceholders } from '../../src/fill/detect';
-import { applyEdits } from '../../src/fill/apply';
+import { applyEdits, planFill, TABLE_DATABASE_KEY } from '../../src/fill/apply';
 import { isPreferredFix, planFixAll } from '../../src/vscode/logic/fixall';
 import { relocateOccurrences } from '../../src/vscode/logic/relocate';
 import {
@@ -153,6 +153,41 @@ describe('vscode logic: wizard', () => {
         ['accountId', 'account-id', 2],
       ],
     );
+  });
+
+  it("asks for the database of a table/table ARN: from the page's database placeholder, or in a step of its own (issue 14 item 2)", async () => {
+    const seedLike = '{"Statement":[{"Resource":["arn:aws:glue:aws-region:accountId:database/database","arn:aws:glue:aws-region:accountId:table/table"]}]}';
+    const withDb = stepsForGroups(groupPlaceholders(findPlaceholders(seedLike)));
+    assert.deepEqual(
+      withDb.map((s) => [s.key, s.kind]),
+      [
+        ['aws-region', 'region'],
+        ['accountId', 'account-id'],
+        ['database', 'glue-database'],
+        ['table', 'glue-table'],
+      ],
+    );
+    assert.match(withDb[3].help, /table\/<database>\/<table>/);
+    assert.doesNotMatch(withDb[2].help, /table\/<database>\/<table>/);
+    const alone = '{"Statement":[{"Resource":["arn:aws:glue:aws-region:accountId:catalog","arn:aws:glue:aws-region:accountId:table/table"]}]}';
+    const occ = findPlaceholders(alone);
+    const steps = stepsForGroups(groupPlaceholders(occ));
+    assert.deepEqual(
+      steps.map((s) => [s.key, s.kind, s.type]),
+      [
+        ['aws-region', 'region', 'region'],
+        ['accountId', 'account-id', 'input'],
+        [TABLE_DATABASE_KEY, 'glue-database', 'input'],
+        ['table', 'glue-table', 'input'],
+      ],
+    );
+    assert.equal(steps[2].label, 'AWS Glue database name');
+    assert.match(validateAnswer(steps[2], 'Sales')!, /lower case/);
+    assert.match(validateAnswer(steps[2], '')!, /Enter the AWS Glue database name/);
+    const { ask } = scripted(['eu-west-2', '604718293525', 'sales', 'orders']);
+    const r = await runSteps(steps, ask);
+    assert.ok(r && r !== BACK);
+    assert.ok(applyEdits(alone, planFill(occ, r.answers)).includes('"arn:aws:glue:eu-west-2:604718293525:table/sales/orders"'));
   });
 
   it('runs steps in order with step counters, goes Back one step and re-asks it', async () => {

@@ -43,7 +43,10 @@ export const placeholderRules: RuleFamily = {
   check(ctx) {
     for (const o of placeholderOccurrences(ctx)) {
       const kind = placeholderKind(o.kind);
-      const where = kind.id === 'text' ? '' : ` ${kind.help}`;
+      // The AWS page's table/table: a table ARN is table/<database>/<table>, and the database is missing too.
+      const where =
+        (kind.id === 'text' ? '' : ` ${kind.help}`) +
+        (o.needsDatabase ? ' A Glue table ARN is table/<database>/<table>: put the database name in front, as in table/sales_db/orders.' : '');
       const placeholder = { name: o.name, kind: o.kind, raw: o.key };
       if (o.source === 'token' || o.source === 'braces') {
         ctx.report(

@@ -2,6 +2,7 @@
 import { MEMBERSHIP_ARN_RE, placeholderKind } from '../../catalog/placeholder-kinds';
 import type { PolicyTemplate, TemplatePlaceholder } from '../../catalog/types';
 import type { PlaceholderGroup } from '../../fill/detect';
+import { TABLE_DATABASE_KEY, tableDatabaseKey } from '../../fill/apply';
 
 /** Registered symbol, so test bundles that copy this module still share it. */
 export const BACK: unique symbol = Symbol.for('cleanroomsIam.back') as never;
@@ -65,11 +66,29 @@ export function templatePlaceholderInfo(
 
 /** One step per distinct placeholder found in a document (groupPlaceholders), in order of first appearance. */
 export function stepsForGroups(groups: readonly PlaceholderGroup[], templates: readonly PolicyTemplate[] = []): FillStep[] {
-  return groups.map((g) => {
+  const steps = groups.map((g) => {
     const info = g.source === 'token' ? templatePlaceholderInfo(templates, g.name)?.placeholder : undefined;
-    return stepFor(g.key, g.key, g.kind, info, g.occurrences.length);
+    const step = stepFor(g.key, g.key, g.kind, info, g.occurrences.length);
+    // The AWS page's table/table: the ARN is table/<database>/<table>, so the table step says the database goes in front.
+    if (g.occurrences.some((o) => o.needsDatabase)) step.help = `${step.help} ${TABLE_ARN_HELP}`;
+    return step;
   });
+  // No single database placeholder to take the database from: ask for it, just before the first such table.
+  const occurrences = groups.flatMap((g) => g.occurrences);
+  if (tableDatabaseKey(occurrences) === TABLE_DATABASE_KEY) {
+    const at = groups.findIndex((g) => g.occurrences.some((o) => o.needsDatabase));
+    const n = occurrences.filter((o) => o.needsDatabase).length;
+    const db = placeholderKind('glue-database');
+    steps.splice(
+      at,
+      0,
+      stepFor(TABLE_DATABASE_KEY, `database of table/${groups[at].key}`, db.id, { label: db.label, help: `${TABLE_ARN_HELP} ${db.help}` }, n),
+    );
+  }
+  return steps;
 }
+
+const TABLE_ARN_HELP = 'A Glue table ARN is table/<database>/<table>: the fill writes both.';
 
 export interface Interpreted {
   value: string;
