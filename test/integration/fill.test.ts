@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { analyze } from '../../src/analysis/analyze';
 import { templateById } from '../../src/catalog';
 import { findPlaceholders } from '../../src/fill/detect';
-import { applyEdits, planFill, renderTemplate } from '../../src/fill/apply';
+import { applyEdits, planFill, renderTemplate, TABLE_DATABASE_KEY } from '../../src/fill/apply';
 import type { CleanRoomsIamApi, CommandOutcome, PromptProvider } from '../../src/vscode/extension';
 import type { FillStep, PromptContext } from '../../src/vscode/prompts';
 import { cancellingPrompts, closeAll, EXTENSION_ID, fixtureText, openUntitled } from './helpers';
@@ -117,6 +117,21 @@ describe('Fill Placeholders…', function () {
     );
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), original, 'one undo restores the original exactly');
+  });
+
+  it("Fill This Placeholder on the page's table/table asks for the database as well, and writes table/<database>/<table> (issue 14 item 2)", async () => {
+    const original = await fixtureText('seed-read-data-permissions-policy.json');
+    const ed = await openUntitled(original);
+    const s = scripted({ answers: { [TABLE_DATABASE_KEY]: 'loyalty_db', table: 'member_events' } });
+    api.setPromptProvider(s.provider);
+    const res = await run('cleanroomsIam.fillPlaceholder', ed.document.uri, 'table');
+    assert.equal(res.status, 'applied', JSON.stringify(res));
+    assert.deepEqual(
+      s.log.map((l) => `${l.key} ${l.step}/${l.total}`),
+      [`${TABLE_DATABASE_KEY} 1/2`, 'table 2/2'],
+    );
+    // Only that ARN changes; database/database and the other placeholders are left for later.
+    assert.equal(ed.document.getText(), original.replace(':table/table"', ':table/loyalty_db/member_events"'));
   });
 
   it('Escape at any step changes nothing', async () => {
