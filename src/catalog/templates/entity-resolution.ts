@@ -1,6 +1,7 @@
 // AWS Entity Resolution ID-mapping workflow job role, used for Clean Rooms ID mapping tables.
 // Source: https://docs.aws.amazon.com/entityresolution/latest/userguide/create-workflow-job-role.html
 // (shared/reference/cleanrooms-iam-facts.md §1.c.4; mirror c2hans/aws-docs create-workflow-job-role.md).
+import { passRoleNote } from '../pass-role';
 import type { PolicyTemplate, RoleInfo } from '../types';
 import { ER_WORKFLOW_ROLE, assumeRoleBy, policy, template, type Ph } from './define';
 
@@ -21,8 +22,7 @@ const KMS_ACCOUNT: Ph = {
   help: "The 12-digit account ID in the KMS key ARN (AWS KMS console: the key's General configuration).",
 };
 
-const ROLE_NAME_NOTE =
-  'The role name must match the iam:PassRole pattern of whoever passes the role; with the AWSEntityResolutionConsoleFullAccess managed policy, include entityresolution in the role name.';
+const ROLE_NAME_NOTE = passRoleNote('entityresolution');
 const ENTITY_NOTE =
   'Fixed from the AWS text: the KMS and Data Exchange snippets show {{&ExampleAWSAccountNo1;}} and doubled braces from a broken doc build; here they are <placeholders>.';
 
@@ -33,6 +33,7 @@ export const ER_ROLE_INFOS: RoleInfo[] = [
     description:
       'AWS Entity Resolution assumes this role to run the ID mapping workflow behind a Clean Rooms ID mapping table: it reads the input from S3 and AWS Glue and writes the output to S3.',
     docUrl: ER_WORKFLOW_ROLE,
+    passRole: 'entityresolution',
   },
 ];
 

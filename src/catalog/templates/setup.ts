@@ -42,36 +42,42 @@ export const SETUP_ROLES: RoleInfo[] = [
     title: 'Service role to read data (AWS Glue + Amazon S3)',
     description: 'AWS Clean Rooms assumes this role to read your configured table: the AWS Glue metadata and the S3 data under it.',
     docUrl: SETUP + '#create-service-role-procedure',
+    passRole: 'cleanrooms',
   },
   {
     id: 'read-data-athena',
     title: 'Service role to read data from Amazon Athena',
     description: 'AWS Clean Rooms assumes this role to query your Athena tables or Glue Data Catalog views (registered with Lake Formation).',
     docUrl: SETUP + '#create-service-role-athena',
+    passRole: 'cleanrooms',
   },
   {
     id: 'read-data-snowflake',
     title: 'Service role to read data from Snowflake',
     description: 'AWS Clean Rooms assumes this role to retrieve your Snowflake credentials from AWS Secrets Manager.',
     docUrl: SETUP + '#create-service-role-third-party',
+    passRole: 'cleanrooms',
   },
   {
     id: 'pyspark-analysis-template',
     title: 'Service role to read PySpark code from an S3 bucket',
     description: 'AWS Clean Rooms assumes this role to read the code of a PySpark analysis template from S3.',
     docUrl: SETUP + '#create-role-pyspark-analysis-template',
+    passRole: 'cleanrooms',
   },
   {
     id: 'pyspark-job-results',
     title: 'Service role to write results of a PySpark job',
     description: 'AWS Clean Rooms assumes this role to write the results of a PySpark job to your S3 bucket.',
     docUrl: SETUP + '#create-role-pyspark-job',
+    passRole: 'cleanrooms',
   },
   {
     id: 'receive-results',
     title: 'Service role to receive results',
     description: 'For a member who can only receive results: AWS Clean Rooms assumes this role to write query results to your S3 bucket.',
     docUrl: SETUP + '#create-role-write-results',
+    passRole: 'cleanrooms',
   },
 ];
 
