@@ -444,7 +444,12 @@ export class Commands {
       (n, u) => n + vscode.languages.getDiagnostics(u).filter((d) => ruleOf(d) && d.severity === vscode.DiagnosticSeverity.Error).length,
       0,
     );
-    if (errors) notes.push(vscode.l10n.t('The policies still have {0} error(s) in the Problems panel; fix them before you run the commands.', errors));
+    if (errors)
+      notes.push(
+        errors === 1
+          ? vscode.l10n.t('The policies still have 1 error in the Problems panel; fix it before you run the commands.')
+          : vscode.l10n.t('The policies still have {0} errors in the Problems panel; fix them before you run the commands.', errors),
+      );
     const head = copied
       ? vscode.l10n.t('Copied {0} AWS CLI commands for role {1} to the clipboard.', out.commands.length, roleName)
       : vscode.l10n.t('The clipboard is not available: copy the AWS CLI commands for role {0} from the editor.', roleName);

@@ -23,6 +23,8 @@ import {
 } from '../../src/vscode/logic/wizard';
 import { actionHover, arnHover, conditionKeyHover, hoverTarget, md, parseArn, placeholderHover } from '../../src/vscode/logic/hover-content';
 import { clampNumber, indentAfterFirstLine, severityOverrides } from '../../src/vscode/logic/settings';
+import { templatePickItem } from '../../src/vscode/logic/template-pick';
+import { ROLES, TEMPLATES } from '../../src/catalog/templates';
 
 const f = (offset: number, length: number, fixes?: Finding['fixes'], rule = 'r'): Finding => ({
   rule,
@@ -374,5 +376,25 @@ describe('vscode logic: settings', () => {
     assert.equal(clampNumber(-1, 200, 0, 5000), 0);
     assert.equal(clampNumber(1e9, 5, 0.001, 100), 100);
     assert.equal(indentAfterFirstLine('{\n  "a": 1\n}', '    '), '{\n      "a": 1\n    }');
+  });
+});
+
+describe('vscode logic: the template picker (issue 14 items 10 and 11)', () => {
+  const byId = (id: string) => TEMPLATES.find((t) => t.id === id)!;
+  it('counts the values to fill in the singular and the plural, and names none when there is nothing to fill', () => {
+    const counts = new Map(TEMPLATES.map((t) => [t.placeholders.length, t]));
+    assert.ok(counts.has(1) && counts.size > 2, 'the catalog has a template with one placeholder and others with more');
+    for (const [n, t] of counts) {
+      const d = templatePickItem(t, ROLES).description;
+      assert.equal(d, n === 0 ? t.policyType : n === 1 ? `${t.policyType} · 1 value to fill` : `${t.policyType} · ${n} values to fill`);
+    }
+  });
+
+  it('shows, where the template is picked, the role path and name the managed policies can pass', () => {
+    const item = templatePickItem(byId('receive-results-permissions'), ROLES);
+    assert.equal(item.id, 'receive-results-permissions');
+    assert.ok(item.detail.startsWith(byId('receive-results-permissions').description));
+    assert.ok(item.detail.includes('arn:aws:iam::*:role/service-role/*cleanrooms*'), item.detail);
+    assert.equal(templatePickItem(byId('member-trust'), ROLES).detail, byId('member-trust').description);
   });
 });
