@@ -121,6 +121,17 @@ export function validateKmsKeyId(v: string): string | undefined {
   return "A KMS key ID is a lower-case UUID (as shown on the key's page in the AWS KMS console) or mrk- followed by 32 hex digits for a multi-Region key.";
 }
 
+// Secrets Manager secret names: ASCII letters, digits and /_+=.@- (at most 512). The Snowflake permissions policy for a
+// customer managed key repeats the secret's ARN in a StringEquals kms:EncryptionContext:SecretARN condition, and
+// StringEquals has no wildcards (only the Like operators have; Access Analyzer's WILDCARD_WITHOUT_LIKE_OPERATOR,
+// shared/reference/cleanrooms-iam-facts.md), so `*` or `?` there matches no secret: the whole name it is.
+export function validateSecretName(v: string): string | undefined {
+  if (/[*?]/.test(v))
+    return 'Enter the whole secret name with its 6-character suffix (name-AbCdEf), without * or ?: the policy repeats it in a StringEquals kms:EncryptionContext:SecretARN condition, where a wildcard matches no secret.';
+  if (/[<>{}]/.test(v)) return 'The value still contains placeholder characters (<, >, { or }).';
+  return /^[A-Za-z0-9/_+=.@-]{1,512}$/.test(v) ? undefined : 'Secret names use letters, digits and /_+=.@- (at most 512 characters).';
+}
+
 function nonEmptyText(v: string): string | undefined {
   if (!v.trim()) return 'Enter a value.';
   if (/[<>{}]/.test(v)) return 'The value still contains placeholder characters (<, >, { or }).';
@@ -244,7 +255,7 @@ const kinds: PlaceholderKind[] = [
     id: 'secret-id',
     label: 'Secrets Manager secret',
     help: "The secret name with its 6-character suffix (name-AbCdEf), from the end of the secret's ARN in the Secrets Manager console.",
-    validate: (v) => (/^[A-Za-z0-9/_+=.@*?-]{1,512}$/.test(v) ? undefined : 'Secret names use letters, digits and /_+=.@- (at most 512 characters).'),
+    validate: validateSecretName,
     sample: 'cleanrooms/snowflake-creds-Ab12Cd',
     docUrl: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_iam-permissions.html',
   },
