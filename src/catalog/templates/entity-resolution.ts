@@ -82,7 +82,6 @@ export const ER_TEMPLATES: PolicyTemplate[] = [
           'arn:aws:glue:<region>:<data-account-id>:catalog',
         ],
       },
-      { Effect: 'Allow', Action: ['glue:GetSchema', 'glue:GetSchemaVersion'], Resource: ['*'] },
     ),
     placeholders: {
       'input-bucket': {
@@ -107,7 +106,7 @@ export const ER_TEMPLATES: PolicyTemplate[] = [
     },
     notes: [
       'The AWS page names the database {{input-databases}} in one ARN and {{input-database}} in the next; both are the one database of the input table, so the template uses <input-database> for both.',
-      'Fixed from the AWS text: the page lists glue:GetSchema and glue:GetSchemaVersion with the database, table and catalog ARNs, but those actions only apply to Schema Registry registry/schema resources, so that grant matched nothing. Here they have their own statement on "*", as in the Clean Rooms read-data policy.',
+      'Left out from the AWS text: the page lists glue:GetSchema and glue:GetSchemaVersion with the database, table and catalog ARNs, but those actions apply only to AWS Glue Schema Registry registry and schema resources (Service Authorization Reference), so on the page they allow nothing, and the workflow reads its input table with the other Glue actions. Granting them on "*" would allow more than the AWS page does.',
       "AWS Glue and S3 resources may be in any commercial Region where AWS Glue is supported; they need not be in Entity Resolution's Region.",
       'Add the KMS statements (snippets cleanrooms-entity-resolution-id-mapping-kms-input-statement / -kms-output-statement) only if the buckets use a customer managed KMS key.',
     ],
