@@ -1,7 +1,7 @@
 // Find every placeholder in a policy document: <tokens>, {{tokens}}, bare names from the AWS pages, AWS example values.
 // Pure; offsets are exact document offsets of the raw placeholder text.
 import { parseTree, type Node } from 'jsonc-parser';
-import { DOC_EXAMPLE_ACCOUNT_IDS, kindForName } from '../catalog/placeholder-kinds';
+import { DOC_EXAMPLE_ACCOUNT_IDS, kindForName, OPTIONAL_PATH_KINDS } from '../catalog/placeholder-kinds';
 import { decodedOffsets, findExcessiveNesting, maskDeepValues, stringContentLength } from './json';
 
 export type PlaceholderSource = 'token' | 'braces' | 'bare-name' | 'example-value';
@@ -21,6 +21,12 @@ export interface PlaceholderOccurrence {
    * table/<database>/<table>, so filling it takes the database too (fill/apply.ts planFill).
    */
   needsDatabase?: true;
+  /**
+   * An optional path part (OPTIONAL_PATH_KINDS) right after a "/": the raw length of that "/" (1, or 2 for the escape
+   * \/, 6 for \u002f). Filled with an empty answer, the "/" goes too, so bucket/<optional-prefix>/* becomes bucket/*
+   * (fill/apply.ts planFill).
+   */
+  slashBefore?: number;
 }
 
 /** Names the AWS Clean Rooms pages use where a value belongs (seed text and shared/reference facts §1). */
@@ -211,7 +217,10 @@ function scanString(text: string, node: Node, out: PlaceholderOccurrence[], toke
     for (const h of hits) {
       const offset = m[h.offset];
       const length = m[h.offset + h.length] - offset;
-      out.push({ ...h, key: text.substr(offset, length), offset, length });
+      const o: PlaceholderOccurrence = { ...h, key: text.substr(offset, length), offset, length };
+      // The "/" before it may be an escape (\/): its raw length is what an empty answer removes with it.
+      if (o.slashBefore) o.slashBefore = offset - m[h.offset - 1];
+      out.push(o);
     }
     return;
   }
@@ -244,6 +253,7 @@ function scanString(text: string, node: Node, out: PlaceholderOccurrence[], toke
   for (const h of hits) {
     const o: PlaceholderOccurrence = { key: h.key, name: h.name, kind: h.kind, source: h.source, offset: base + h.offset, length: h.length };
     if (h.needsDatabase) o.needsDatabase = true;
+    if (h.slashBefore) o.slashBefore = h.slashBefore;
     out.push(o);
   }
 }
@@ -292,11 +302,13 @@ function scanValue(
   if (hasBucket) for (const m of value.matchAll(EXAMPLE_BUCKET_RE)) add(m.index, m[0].length, m[0], 'bucket', 'example-value');
   if (hasAccount) for (const m of value.matchAll(EXAMPLE_ACCOUNT_RE)) add(m.index, m[0].length, m[0], 'account-id', 'example-value');
 
-  if (tokensOnly) return;
-  if (isArn) {
-    scanArn(value, add);
-    markTableWithoutDatabase(value, out);
-  } else if (BARE_VALUE_NAMES.has(value)) add(0, value.length, value, kindForName(value), 'bare-name');
+  if (!tokensOnly) {
+    if (isArn) {
+      scanArn(value, add);
+      markTableWithoutDatabase(value, out);
+    } else if (BARE_VALUE_NAMES.has(value)) add(0, value.length, value, kindForName(value), 'bare-name');
+  }
+  for (const h of out) if (OPTIONAL_PATH_KINDS.has(h.kind) && h.offset > 0 && value.charCodeAt(h.offset - 1) === 0x2f) h.slashBefore = 1;
 }
 
 /** arn:partition:glue:region:account:table/<one name>: the AWS page's table ARN, which lacks the database. */
@@ -311,6 +323,9 @@ function markTableWithoutDatabase(value: string, out: PlaceholderOccurrence[]): 
 }
 
 type Add = (start: number, len: number, name: string, kind: string, source: PlaceholderSource) => void;
+
+/** optional_key_prefix / optionalPrefix: the pages call that folder optional; the other prefix names are not. */
+const prefixKind = (name: string): string => (kindForName(name) === 'optional-s3-prefix' ? 'optional-s3-prefix' : 's3-prefix');
 
 function scanArn(value: string, add: Add): void {
   // arn:partition:service:region:account:resource — positions of the first five colons.
@@ -348,7 +363,7 @@ function scanArn(value: string, add: Add): void {
       if (!seg || seg === '*') continue;
       if (isS3) {
         if (first && BARE_BUCKET_NAMES.has(seg)) add(segStart, seg.length, seg, 'bucket', 'bare-name');
-        else if (!first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, 's3-prefix', 'bare-name');
+        else if (!first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, prefixKind(seg), 'bare-name');
         else if (first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, 's3-path', 'bare-name');
       } else if (!first && BARE_NAME_SERVICES.has(service) && (BARE_RESOURCE_NAMES.has(seg) || BARE_BUCKET_NAMES.has(seg))) {
         add(segStart, seg.length, seg, kindForName(seg), 'bare-name');
@@ -366,7 +381,7 @@ function scanArn(value: string, add: Add): void {
         pos += seg.length + 1;
         const first = index++ === 0;
         if (first && BARE_BUCKET_NAMES.has(seg)) add(segStart, seg.length, seg, 'bucket', 'bare-name');
-        else if (!first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, 's3-prefix', 'bare-name');
+        else if (!first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, prefixKind(seg), 'bare-name');
       }
     }
   }

@@ -2,6 +2,7 @@
 import type { TextEdit } from '../analysis/types';
 import type { PolicyTemplate } from '../catalog/types';
 import { templateText } from '../catalog/template-text';
+import { OPTIONAL_PATH_KINDS } from '../catalog/placeholder-kinds';
 import type { PlaceholderOccurrence } from './detect';
 
 /** Escape a value for the inside of a JSON string (no surrounding quotes). */
@@ -42,7 +43,9 @@ export function planFill(occurrences: PlaceholderOccurrence[], answers: Readonly
       if (db === undefined) continue;
       v = `${db}/${v}`;
     }
-    edits.push({ offset: o.offset, length: o.length, newText: escapeJsonStringContent(v) });
+    // An optional folder left empty takes its "/" with it: bucket/<optional-prefix>/* -> bucket/*.
+    if (v === '' && o.slashBefore) edits.push({ offset: o.offset - o.slashBefore, length: o.length + o.slashBefore, newText: '' });
+    else edits.push({ offset: o.offset, length: o.length, newText: escapeJsonStringContent(v) });
   }
   edits.sort((a, b) => a.offset - b.offset);
   return edits.filter((e, i) => i === 0 || e.offset >= edits[i - 1].offset + edits[i - 1].length);
@@ -56,8 +59,6 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
-const TOKEN_RE = /<([a-z0-9][a-z0-9-]*)>/g;
-
 export { templateText };
 
 /**
@@ -65,11 +66,18 @@ export { templateText };
  * Values are JSON-escaped, so the result always parses.
  */
 export function renderTemplate(template: PolicyTemplate, values: Readonly<Record<string, string>> = {}, indent: string | number = 4): string {
-  return templateText(template, indent).replace(TOKEN_RE, (tok, name: string) => {
+  const optional = new Set(template.placeholders.filter((p) => OPTIONAL_PATH_KINDS.has(p.kind)).map((p) => p.name));
+  return templateText(template, indent).replace(SLASH_TOKEN_RE, (tok, slash: string, name: string) => {
     const v = values[name];
-    return v === undefined ? tok : escapeJsonStringContent(v);
+    if (v === undefined) return tok;
+    // An optional folder left empty takes its "/" with it: bucket/<optional-prefix>/* -> bucket/*.
+    if (v === '' && slash && optional.has(name)) return '';
+    return slash + escapeJsonStringContent(v);
   });
 }
+
+/** A token and the "/" right before it, if any. */
+const SLASH_TOKEN_RE = /(\/?)<([a-z0-9][a-z0-9-]*)>/g;
 
 /** Render with every placeholder's realistic sample value (kind sample unless the template overrides it). */
 export function sampleValues(template: PolicyTemplate, kindSample: (kind: string) => string): Record<string, string> {

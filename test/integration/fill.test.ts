@@ -354,12 +354,33 @@ describe('New Policy from Template… / Insert Policy at Cursor…', function ()
   it('inserts the filled policy at the cursor, indented to the cursor line', async () => {
     const t = templateById('receive-results-permissions')!;
     const ed = await openUntitled('');
-    const values = { bucket: 'harbourline-results', 'bucket-account-id': '604718293525', prefix: 'clean-rooms/results' };
+    const values = { bucket: 'harbourline-results', 'bucket-account-id': '604718293525', 'optional-prefix': 'clean-rooms/results' };
     api.setPromptProvider(scripted({ templates: [t.id], answers: values }).provider);
     const res = await run('cleanroomsIam.insertPolicy');
     assert.equal(res.status, 'applied', JSON.stringify(res));
     assert.equal(ed.document.getText(), renderTemplate(t, values, 4));
     assert.doesNotThrow(() => JSON.parse(ed.document.getText()));
+  });
+
+  it('takes an empty optional folder for the results role and writes bucket/*, which is clean (issue 14 item 11)', async () => {
+    const t = templateById('receive-results-permissions')!;
+    const ed = await openUntitled('');
+    const values = { bucket: 'harbourline-results', 'bucket-account-id': '604718293525', 'optional-prefix': '' };
+    const s = scripted({ templates: [t.id], answers: values });
+    api.setPromptProvider(s.provider);
+    const res = await run('cleanroomsIam.insertPolicy');
+    assert.equal(res.status, 'applied', JSON.stringify(res));
+    assert.ok(
+      s.log.some((l) => l.key === 'optional-prefix'),
+      'the folder is asked',
+    );
+    const text = ed.document.getText();
+    assert.ok(text.includes('"arn:aws:s3:::harbourline-results/*"'), text);
+    assert.doesNotMatch(text, /\/\/|<optional-prefix>/);
+    assert.deepEqual(
+      analyze(text).findings.map((f) => `${f.rule}: ${f.message}`),
+      [],
+    );
   });
 });
 

@@ -4,6 +4,8 @@ import { parseTree } from 'jsonc-parser';
 import { findPlaceholders, groupPlaceholders } from '../../src/fill/detect';
 import { applyEdits, escapeJsonStringContent, planFill, renderTemplate, TABLE_DATABASE_KEY, tableDatabaseKey } from '../../src/fill/apply';
 import type { PolicyTemplate } from '../../src/catalog/types';
+import { templateById } from '../../src/catalog';
+import { placeholderKind } from '../../src/catalog/placeholder-kinds';
 import { analyze } from '../../src/analysis';
 import { loadTestIamIndex } from './helpers/iam';
 
@@ -53,7 +55,7 @@ describe('fill: placeholder detection', () => {
         ['bucket', 'bucket'],
         ['prefix', 's3-prefix'],
         ['bucket_name', 'bucket'],
-        ['optional_key_prefix', 's3-prefix'],
+        ['optional_key_prefix', 'optional-s3-prefix'],
         ['s3BucketOwnerAccountId', 'account-id'],
       ],
     );
@@ -213,6 +215,58 @@ describe("fill: the AWS page's Glue table ARN without its database (table/table,
       '{"Statement":[{"Resource":["arn:aws:glue:r:a:database/<db-a>","arn:aws:glue:r:a:database/<db-b>","arn:aws:glue:eu-west-2:604718293525:table/table"]}]}';
     assert.equal(tableDatabaseKey(findPlaceholders(two)), TABLE_DATABASE_KEY);
     assert.equal(tableDatabaseKey(findPlaceholders('{"Statement":[{"Resource":"arn:aws:glue:r:a:database/<db-a>"}]}')), undefined);
+  });
+});
+
+describe('fill: the optional folder of the receive-results and PySpark job-results roles (issue 14 item 11)', () => {
+  const iam = loadTestIamIndex();
+  const bad = (text: string) =>
+    analyze(text, { iam })
+      .findings.filter((f) => f.severity === 'error' || f.severity === 'warning' || f.rule.startsWith('placeholder-'))
+      .map((f) => `${f.rule}: ${at(text, f)}`);
+
+  for (const id of ['receive-results-permissions', 'pyspark-job-results-permissions']) {
+    it(`${id}: an empty folder is accepted and renders bucket/*, which the analyzer finds clean`, () => {
+      const t = templateById(id)!;
+      const p = t.placeholders.find((x) => x.name === 'optional-prefix');
+      assert.equal(p?.kind, 'optional-s3-prefix');
+      assert.equal(placeholderKind(p.kind).validate(''), undefined, 'empty is a valid answer');
+      assert.match(placeholderKind(p.kind).validate('/results')!, /slashes/, 'a given folder is still checked');
+      const values = { bucket: 'harbourline-results', 'bucket-account-id': '604718293525', 'optional-prefix': '' };
+      const text = renderTemplate(t, values);
+      assert.ok(text.includes('"arn:aws:s3:::harbourline-results/*"'), text);
+      assert.doesNotMatch(text, /\/\/|<optional-prefix>/);
+      assert.deepEqual(bad(text), []);
+      const withFolder = renderTemplate(t, { ...values, 'optional-prefix': 'clean-rooms/results' });
+      assert.ok(withFolder.includes('"arn:aws:s3:::harbourline-results/clean-rooms/results/*"'), withFolder);
+      assert.deepEqual(bad(withFolder), []);
+    });
+  }
+
+  it("fills the AWS page's optional_key_prefix with nothing as bucket/*, also after an escaped slash", () => {
+    const seed = readFileSync('test/fixtures/workspace/seed-receive-results-permissions-policy.json', 'utf8');
+    const occ = findPlaceholders(seed);
+    assert.equal(occ.find((o) => o.key === 'optional_key_prefix')?.kind, 'optional-s3-prefix');
+    const filled = applyEdits(
+      seed,
+      planFill(
+        occ,
+        new Map([
+          ['bucket_name', 'harbourline-results'],
+          ['accountId', '604718293525'],
+          ['optional_key_prefix', ''],
+        ]),
+      ),
+    );
+    assert.ok(filled.includes('"arn:aws:s3:::harbourline-results/*"'), filled);
+    assert.deepEqual(bad(filled), []);
+    const escaped = '{"Statement":[{"Resource":"arn:aws:s3:::b-results\\/<optional-prefix>/*"}]}';
+    const e = findPlaceholders(escaped);
+    assert.equal(e[0].slashBefore, 2);
+    assert.equal(applyEdits(escaped, planFill(e, new Map([['<optional-prefix>', '']]))), '{"Statement":[{"Resource":"arn:aws:s3:::b-results/*"}]}');
+    // Only an optional folder takes its slash along; an empty answer never reaches other kinds (their validators refuse it).
+    assert.equal(findPlaceholders('{"Statement":[{"Resource":"arn:aws:s3:::b/<prefix>/*"}]}')[0].slashBefore, undefined);
+    assert.ok(placeholderKind('s3-prefix').validate(''));
   });
 });
 

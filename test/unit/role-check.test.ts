@@ -814,3 +814,20 @@ describe('role check: the Entity Resolution workflow role grants no glue:GetSche
     );
   });
 });
+
+describe('role check: an empty optional folder (receive results, PySpark job results; issue 14 item 11)', () => {
+  for (const role of ['receive-results', 'pyspark-job-results']) {
+    it(`${role}: bucket/* passes, and the folder is inferred as empty`, () => {
+      const { s, v } = only(role);
+      const values = valuesFor(s, v, { 'optional-prefix': '' });
+      const p = permissionsOf(v, values);
+      assert.ok(JSON.stringify(p).includes(`"arn:aws:s3:::${values.bucket}/*"`), JSON.stringify(p));
+      const r = run(s, v, p, {}, values);
+      assert.deepEqual(
+        notAllowed(r).map((q) => `${q.action} ${q.resource}: ${q.reason}`),
+        [],
+      );
+      assert.ok(r.requests.some((q) => q.action === 's3:PutObject' && q.resource === `arn:aws:s3:::${values.bucket}/*`));
+    });
+  }
+});

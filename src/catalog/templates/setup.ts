@@ -555,7 +555,7 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
       {
         Effect: 'Allow',
         Action: ['s3:PutObject'],
-        Resource: 'arn:aws:s3:::<bucket>/<prefix>/*',
+        Resource: 'arn:aws:s3:::<bucket>/<optional-prefix>/*',
         Condition: { StringEquals: { 's3:ResourceAccount': ['<bucket-account-id>'] } },
       },
       {
@@ -567,14 +567,14 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
     ),
     placeholders: {
       bucket: { kind: 'bucket', help: 'The S3 bucket the job results are written to (not its ARN).' },
-      prefix: {
-        kind: 's3-prefix',
-        help: 'The folder for the results inside the bucket; to allow the whole bucket, delete "/<prefix>" so the resource ends in <bucket>/*.',
+      'optional-prefix': {
+        kind: 'optional-s3-prefix',
+        help: 'The folder for the results inside the bucket, without leading or trailing slash; optional, as on the AWS page: leave it empty to allow the whole bucket (the resource then ends in <bucket>/*).',
       },
       'bucket-account-id': bucketAccount('results bucket'),
     },
     notes: [
-      'The AWS page writes the object resource as {{bucket/optionalPrefix/*}}; here it is split into <bucket> and <prefix> so the bucket matches the ListBucket statement.',
+      'The AWS page writes the object resource as {{bucket/optionalPrefix/*}}; here it is split into <bucket> and <optional-prefix> so the bucket matches the ListBucket statement.',
       'The S3 resources must be in the same AWS Region as the collaboration.',
     ],
   }),
@@ -621,7 +621,7 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
       {
         Effect: 'Allow',
         Action: ['s3:PutObject'],
-        Resource: ['arn:aws:s3:::<bucket>/<prefix>/*'],
+        Resource: ['arn:aws:s3:::<bucket>/<optional-prefix>/*'],
         Condition: { StringEquals: { 'aws:ResourceAccount': '<bucket-account-id>' } },
       },
     ),
@@ -632,14 +632,14 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
         help: 'The name of the S3 bucket for the results (not its ARN: the template already writes arn:aws:s3:::).',
       },
       'bucket-account-id': bucketAccount('results bucket'),
-      prefix: {
-        kind: 's3-prefix',
-        help: 'The results folder (key prefix) inside the bucket; to allow the whole bucket, delete "/<prefix>" so the resource ends in <bucket>/*.',
+      'optional-prefix': {
+        kind: 'optional-s3-prefix',
+        help: 'The results folder (key prefix) inside the bucket, without leading or trailing slash; optional, as on the AWS page: leave it empty to allow the whole bucket (the resource then ends in <bucket>/*).',
       },
     },
     notes: [
       'The AWS page describes bucket_name as "the ARN of the S3 bucket", but the JSON already starts with arn:aws:s3:::, so enter the bucket name only.',
-      'The AWS page writes the object resource as bucket_name/optional_key_prefix/*; here it is split into <bucket> and <prefix>.',
+      'The AWS page writes the object resource as bucket_name/optional_key_prefix/*; here it is split into <bucket> and <optional-prefix>.',
       'The results bucket must be in the same AWS Region as the collaboration.',
     ],
   }),
