@@ -1,6 +1,7 @@
 // Adapter logic that needs no VS Code: fix-all planning, relocation after concurrent edits, the wizard runner,
 // hover contents and settings parsing (src/vscode/logic/*).
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import type { Finding } from '../../src/analysis/types';
 import type { PolicyTemplate } from '../../src/catalog/types';
 import { findPlaceholders, groupPlaceholders } from '../../src/fill/detect';
@@ -14,6 +15,7 @@ import {
   remember,
   rememberedDefault,
   runSteps,
+  ownerWords,
   stepsForGroups,
   stepsForTemplate,
   validateAnswer,
@@ -190,6 +192,35 @@ describe('vscode logic: wizard', () => {
     const r = await runSteps(steps, ask);
     assert.ok(r && r !== BACK);
     assert.ok(applyEdits(alone, planFill(occ, r.answers)).includes('"arn:aws:glue:eu-west-2:604718293525:table/sales/orders"'));
+  });
+
+  it('never titles two steps alike: two account IDs say whose account each is (issue 14 item 10)', () => {
+    const seed = readFileSync('test/fixtures/workspace/seed-read-data-permissions-policy.json', 'utf8');
+    const steps = stepsForGroups(groupPlaceholders(findPlaceholders(seed)));
+    const accounts = steps.filter((s) => s.kind === 'account-id');
+    assert.deepEqual(
+      accounts.map((s) => [s.key, s.label]),
+      [
+        ['accountId', 'AWS account ID (accountId)'],
+        ['s3BucketOwnerAccountId', 'AWS account ID (S3 bucket owner)'],
+      ],
+    );
+    assert.equal(new Set(steps.map((s) => s.label)).size, steps.length, 'every title distinct');
+    // A label that is already unique is left alone.
+    assert.equal(steps.find((s) => s.kind === 'region')!.label, 'Collaboration Region');
+    // Names say whose value it is; doc example values are named as written.
+    assert.equal(ownerWords('queryRunnerAccountId', 'AWS account ID'), 'Query runner');
+    assert.equal(ownerWords('<job-runner-account-id>', 'AWS account ID'), 'Job runner');
+    assert.equal(ownerWords('111122223333', 'AWS account ID'), '');
+    const two = '{"Statement":[{"Condition":{"StringEquals":{"aws:SourceAccount":["111122223333","444455556666"]}}}]}';
+    assert.deepEqual(
+      stepsForGroups(groupPlaceholders(findPlaceholders(two))).map((s) => s.label),
+      ['AWS account ID (111122223333)', 'AWS account ID (444455556666)'],
+    );
+    for (const t of TEMPLATES) {
+      const labels = stepsForTemplate(t).map((s) => s.label);
+      assert.equal(new Set(labels).size, labels.length, `${t.id}: ${labels.join(' | ')}`);
+    }
   });
 
   it('runs steps in order with step counters, goes Back one step and re-asks it', async () => {
