@@ -25,6 +25,7 @@ import { plainText } from './logic/plain';
 import { fixAllText, minimalEdit } from '../fill/fixall';
 import { relocateOccurrences } from './logic/relocate';
 import { canInsertAt, planInsertForTemplate } from './logic/insert-policy';
+import { enabledPlaceholders } from './logic/placeholder-filter';
 import { BACK, remember, rememberedDefault, runSteps, stepsForGroups, stepsForTemplate, validateAnswer, type FillStep, type Remembered } from './logic/wizard';
 import type { PromptProvider } from './prompts';
 import type { PolicyValidator } from './validation';
@@ -115,7 +116,8 @@ export class Commands {
     const version = doc.version;
     const text = doc.getText();
     let occ = findPlaceholders(text);
-    if (onlyKey !== undefined) occ = occ.filter((o) => o.key === onlyKey);
+    // Fill This Placeholder fills the one asked for; Fill Placeholders skips those of a rule turned off (as the code lens).
+    occ = onlyKey !== undefined ? occ.filter((o) => o.key === onlyKey) : enabledPlaceholders(occ, readConfig().rules);
     if (!occ.length) {
       const reason =
         onlyKey !== undefined ? vscode.l10n.t('{0} is no longer in the document.', onlyKey) : vscode.l10n.t('No placeholders to fill in this document.');

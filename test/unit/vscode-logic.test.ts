@@ -26,6 +26,8 @@ import {
 import { actionHover, arnHover, conditionKeyHover, hoverTarget, md, parseArn, placeholderHover } from '../../src/vscode/logic/hover-content';
 import { clampNumber, indentAfterFirstLine, severityOverrides } from '../../src/vscode/logic/settings';
 import { templatePickItem } from '../../src/vscode/logic/template-pick';
+import { enabledPlaceholders } from '../../src/vscode/logic/placeholder-filter';
+import { PLACEHOLDER_RULE_BY_SOURCE } from '../../src/analysis/rules/placeholders';
 import { ROLES, TEMPLATES } from '../../src/catalog/templates';
 
 const f = (offset: number, length: number, fixes?: Finding['fixes'], rule = 'r'): Finding => ({
@@ -427,5 +429,19 @@ describe('vscode logic: the template picker (issue 14 items 10 and 11)', () => {
     assert.ok(item.detail.startsWith(byId('receive-results-permissions').description));
     assert.ok(item.detail.includes('arn:aws:iam::*:role/service-role/*cleanrooms*'), item.detail);
     assert.equal(templatePickItem(byId('member-trust'), ROLES).detail, byId('member-trust').description);
+  });
+});
+
+describe('vscode logic: placeholders of a rule turned off (issue 14 item 10)', () => {
+  const text =
+    '{"Statement":[{"Resource":"arn:aws:s3:::<bucket>/*","Condition":{"StringEquals":{"aws:SourceAccount":"111122223333","s3:ResourceAccount":"accountId"}}}]}';
+  const occ = findPlaceholders(text);
+  const sources = (rules: Record<string, 'off' | 'info'>) => enabledPlaceholders(occ, rules).map((o) => o.source);
+  it('keeps every placeholder by default, and drops exactly those of each rule set to off', () => {
+    assert.deepEqual(sources({}), ['token', 'example-value', 'bare-name']);
+    assert.deepEqual(sources({ 'placeholder-example-value': 'off' }), ['token', 'bare-name']);
+    assert.deepEqual(sources({ 'placeholder-bare-name': 'off' }), ['token', 'example-value']);
+    assert.deepEqual(sources({ 'placeholder-token': 'off', 'placeholder-example-value': 'info' }), ['example-value', 'bare-name']);
+    assert.equal(PLACEHOLDER_RULE_BY_SOURCE.braces, 'placeholder-token');
   });
 });

@@ -3,6 +3,7 @@ import { placeholderKind } from '../../catalog/placeholder-kinds';
 import type { RuleFamily } from '../rule';
 import { elide, quote } from '../messages';
 import { placeholderOccurrences } from './util';
+import type { PlaceholderSource } from '../placeholder-detect';
 
 function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
@@ -11,6 +12,14 @@ function lowerFirst(s: string): string {
 const DOC = 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/setting-up-roles.html';
 
 export const PLACEHOLDER_RULE_IDS = ['placeholder-token', 'placeholder-bare-name', 'placeholder-example-value'] as const;
+
+/** The rule that reports a placeholder found by each detector (so turning a rule off can leave its placeholders alone). */
+export const PLACEHOLDER_RULE_BY_SOURCE: Readonly<Record<PlaceholderSource, (typeof PLACEHOLDER_RULE_IDS)[number]>> = {
+  token: 'placeholder-token',
+  braces: 'placeholder-token',
+  'bare-name': 'placeholder-bare-name',
+  'example-value': 'placeholder-example-value',
+};
 
 export const placeholderRules: RuleFamily = {
   name: 'placeholders',
