@@ -165,7 +165,7 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     severity: 'info',
     title: 'Resource matches none of the actions (reference data)',
     description:
-      'The IAM reference data lists no resource type of the statement\'s actions that this Resource ARN matches (or an action none of the statement\'s Resource ARNs applies to), e.g. s3:GetObject on arn:aws:s3:::bucket, which is a bucket, not an object. If the reference is complete, that part of the statement grants nothing. Info, not a warning: the reference misses some documented combinations (ssmmessages:OpenDataChannel on an ssm session ARN), and Access Analyzer does not check this. Wildcards, placeholders and policy variables in ARNs are honoured; "*" matches everything.',
+      'The IAM reference data lists no resource type of the statement\'s actions that this Resource ARN matches (or an action none of the statement\'s Resource ARNs applies to), e.g. s3:GetObject on arn:aws:s3:::bucket, which is a bucket, not an object. If the reference is complete, that part of the statement grants nothing. The message leads with the format of the resource type the ARN begins like (a Glue table ARN is table/<database>/<table>), and a Glue table/<table> without its database gets a fix to table/<database>/<table> when the statement or policy names exactly one database. Info, not a warning: the reference misses some documented combinations (ssmmessages:OpenDataChannel on an ssm session ARN), and Access Analyzer does not check this. Wildcards, placeholders and policy variables in ARNs are honoured; "*" matches everything.',
     docUrl: DOC.sar,
   },
 ];
