@@ -445,3 +445,18 @@ describe('vscode logic: placeholders of a rule turned off (issue 14 item 10)', (
     assert.equal(PLACEHOLDER_RULE_BY_SOURCE.braces, 'placeholder-token');
   });
 });
+
+describe('vscode logic: relocation with the database asked for a table/table ARN (issue 14 item 2)', () => {
+  it('keeps the asked database (it never occurs in the document) and fills the table at its new place', () => {
+    const before = '{"Statement":[{"Resource":"arn:aws:glue:eu-west-2:604718293525:table/table"}]}';
+    const after = before.replace('{"Resource"', '{"Sid":"Read","Resource"');
+    const occ = findPlaceholders(before);
+    const r = relocateOccurrences(occ, new Set([TABLE_DATABASE_KEY, 'table']), after);
+    assert.ok(r.ok);
+    const answers = new Map([
+      [TABLE_DATABASE_KEY, 'sales'],
+      ['table', 'orders'],
+    ]);
+    assert.equal(applyEdits(after, planFill(r.occurrences, answers)), after.replace('table/table', 'table/sales/orders'));
+  });
+});
