@@ -1,7 +1,7 @@
 // Find every placeholder in a policy document: <tokens>, {{tokens}}, bare names from the AWS pages, AWS example values.
 // Pure; offsets are exact document offsets of the raw placeholder text.
 import { parseTree, type Node } from 'jsonc-parser';
-import { DOC_EXAMPLE_ACCOUNT_IDS, kindForName } from '../catalog/placeholder-kinds';
+import { DOC_EXAMPLE_ACCOUNT_IDS, kindForName, OPTIONAL_PATH_KINDS } from '../catalog/placeholder-kinds';
 import { decodedOffsets, findExcessiveNesting, maskDeepValues, stringContentLength } from './json';
 
 export type PlaceholderSource = 'token' | 'braces' | 'bare-name' | 'example-value';
@@ -16,6 +16,17 @@ export interface PlaceholderOccurrence {
   source: PlaceholderSource;
   offset: number;
   length: number;
+  /**
+   * A Glue table name in a table ARN without its database (`table/table`, as the AWS page prints it): a table ARN is
+   * table/<database>/<table>, so filling it takes the database too (fill/apply.ts planFill).
+   */
+  needsDatabase?: true;
+  /**
+   * An optional path part (OPTIONAL_PATH_KINDS) right after a "/": the raw length of that "/" (1, or 2 for the escape
+   * \/, 6 for \u002f). Filled with an empty answer, the "/" goes too, so bucket/<optional-prefix>/* becomes bucket/*
+   * (fill/apply.ts planFill).
+   */
+  slashBefore?: number;
 }
 
 /** Names the AWS Clean Rooms pages use where a value belongs (seed text and shared/reference facts §1). */
@@ -206,7 +217,10 @@ function scanString(text: string, node: Node, out: PlaceholderOccurrence[], toke
     for (const h of hits) {
       const offset = m[h.offset];
       const length = m[h.offset + h.length] - offset;
-      out.push({ ...h, key: text.substr(offset, length), offset, length });
+      const o: PlaceholderOccurrence = { ...h, key: text.substr(offset, length), offset, length };
+      // The "/" before it may be an escape (\/): its raw length is what an empty answer removes with it.
+      if (o.slashBefore) o.slashBefore = offset - m[h.offset - 1];
+      out.push(o);
     }
     return;
   }
@@ -236,7 +250,12 @@ function scanString(text: string, node: Node, out: PlaceholderOccurrence[], toke
       HITS.set(value, hits);
     }
   }
-  for (const h of hits) out.push({ key: h.key, name: h.name, kind: h.kind, source: h.source, offset: base + h.offset, length: h.length });
+  for (const h of hits) {
+    const o: PlaceholderOccurrence = { key: h.key, name: h.name, kind: h.kind, source: h.source, offset: base + h.offset, length: h.length };
+    if (h.needsDatabase) o.needsDatabase = true;
+    if (h.slashBefore) o.slashBefore = h.slashBefore;
+    out.push(o);
+  }
 }
 
 /** Placeholder occurrences by string value, with offsets relative to the value (bounded memo, read-only entries). */
@@ -283,12 +302,30 @@ function scanValue(
   if (hasBucket) for (const m of value.matchAll(EXAMPLE_BUCKET_RE)) add(m.index, m[0].length, m[0], 'bucket', 'example-value');
   if (hasAccount) for (const m of value.matchAll(EXAMPLE_ACCOUNT_RE)) add(m.index, m[0].length, m[0], 'account-id', 'example-value');
 
-  if (tokensOnly) return;
-  if (isArn) scanArn(value, add);
-  else if (BARE_VALUE_NAMES.has(value)) add(0, value.length, value, kindForName(value), 'bare-name');
+  if (!tokensOnly) {
+    if (isArn) {
+      scanArn(value, add);
+      markTableWithoutDatabase(value, out);
+    } else if (BARE_VALUE_NAMES.has(value)) add(0, value.length, value, kindForName(value), 'bare-name');
+  }
+  for (const h of out) if (OPTIONAL_PATH_KINDS.has(h.kind) && h.offset > 0 && value.charCodeAt(h.offset - 1) === 0x2f) h.slashBefore = 1;
+}
+
+/** arn:partition:glue:region:account:table/<one name>: the AWS page's table ARN, which lacks the database. */
+const GLUE_TABLE_ONE_SEGMENT_RE = /^arn:[^:]*:glue:[^:]*:[^:]*:table\/([^/:]+)$/;
+
+/** Mark the placeholder that is the whole table name of a Glue table ARN without a database segment. */
+function markTableWithoutDatabase(value: string, out: PlaceholderOccurrence[]): void {
+  const m = GLUE_TABLE_ONE_SEGMENT_RE.exec(value);
+  if (!m) return;
+  const start = value.length - m[1].length;
+  for (const h of out) if (h.offset === start && h.length === m[1].length && h.kind === 'glue-table') h.needsDatabase = true;
 }
 
 type Add = (start: number, len: number, name: string, kind: string, source: PlaceholderSource) => void;
+
+/** optional_key_prefix / optionalPrefix: the pages call that folder optional; the other prefix names are not. */
+const prefixKind = (name: string): string => (kindForName(name) === 'optional-s3-prefix' ? 'optional-s3-prefix' : 's3-prefix');
 
 function scanArn(value: string, add: Add): void {
   // arn:partition:service:region:account:resource — positions of the first five colons.
@@ -326,7 +363,7 @@ function scanArn(value: string, add: Add): void {
       if (!seg || seg === '*') continue;
       if (isS3) {
         if (first && BARE_BUCKET_NAMES.has(seg)) add(segStart, seg.length, seg, 'bucket', 'bare-name');
-        else if (!first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, 's3-prefix', 'bare-name');
+        else if (!first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, prefixKind(seg), 'bare-name');
         else if (first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, 's3-path', 'bare-name');
       } else if (!first && BARE_NAME_SERVICES.has(service) && (BARE_RESOURCE_NAMES.has(seg) || BARE_BUCKET_NAMES.has(seg))) {
         add(segStart, seg.length, seg, kindForName(seg), 'bare-name');
@@ -344,7 +381,7 @@ function scanArn(value: string, add: Add): void {
         pos += seg.length + 1;
         const first = index++ === 0;
         if (first && BARE_BUCKET_NAMES.has(seg)) add(segStart, seg.length, seg, 'bucket', 'bare-name');
-        else if (!first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, 's3-prefix', 'bare-name');
+        else if (!first && BARE_PREFIX_NAMES.has(seg)) add(segStart, seg.length, seg, prefixKind(seg), 'bare-name');
       }
     }
   }

@@ -121,6 +121,17 @@ export function validateKmsKeyId(v: string): string | undefined {
   return "A KMS key ID is a lower-case UUID (as shown on the key's page in the AWS KMS console) or mrk- followed by 32 hex digits for a multi-Region key.";
 }
 
+// Secrets Manager secret names: ASCII letters, digits and /_+=.@- (at most 512). The Snowflake permissions policy for a
+// customer managed key repeats the secret's ARN in a StringEquals kms:EncryptionContext:SecretARN condition, and
+// StringEquals has no wildcards (only the Like operators have; Access Analyzer's WILDCARD_WITHOUT_LIKE_OPERATOR,
+// shared/reference/cleanrooms-iam-facts.md), so `*` or `?` there matches no secret: the whole name it is.
+export function validateSecretName(v: string): string | undefined {
+  if (/[*?]/.test(v))
+    return 'Enter the whole secret name with its 6-character suffix (name-AbCdEf), without * or ?: the policy repeats it in a StringEquals kms:EncryptionContext:SecretARN condition, where a wildcard matches no secret.';
+  if (/[<>{}]/.test(v)) return 'The value still contains placeholder characters (<, >, { or }).';
+  return /^[A-Za-z0-9/_+=.@-]{1,512}$/.test(v) ? undefined : 'Secret names use letters, digits and /_+=.@- (at most 512 characters).';
+}
+
 function nonEmptyText(v: string): string | undefined {
   if (!v.trim()) return 'Enter a value.';
   if (/[<>{}]/.test(v)) return 'The value still contains placeholder characters (<, >, { or }).';
@@ -195,6 +206,16 @@ const kinds: PlaceholderKind[] = [
     docUrl: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-prefixes.html',
   },
   {
+    // The receive-results and PySpark job-results pages call the folder optional (optional_key_prefix, optionalPrefix):
+    // an empty answer allows the whole bucket, and the fill drops the "/" before it (bucket/*, never bucket//*).
+    id: 'optional-s3-prefix',
+    label: 'S3 key prefix (folder), optional',
+    help: 'The folder (key prefix) inside the bucket, without leading or trailing slash, e.g. results/2026; leave it empty to allow the whole bucket.',
+    validate: (v) => (v === '' ? undefined : validatePrefix(v)),
+    sample: 'results/2026',
+    docUrl: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-prefixes.html',
+  },
+  {
     id: 's3-path',
     label: 'S3 object path',
     help: 'bucket/key of the object, e.g. the S3 location of the PySpark code (S3 console: Copy S3 URI, then drop s3://).',
@@ -244,7 +265,7 @@ const kinds: PlaceholderKind[] = [
     id: 'secret-id',
     label: 'Secrets Manager secret',
     help: "The secret name with its 6-character suffix (name-AbCdEf), from the end of the secret's ARN in the Secrets Manager console.",
-    validate: (v) => (/^[A-Za-z0-9/_+=.@*?-]{1,512}$/.test(v) ? undefined : 'Secret names use letters, digits and /_+=.@- (at most 512 characters).'),
+    validate: validateSecretName,
     sample: 'cleanrooms/snowflake-creds-Ab12Cd',
     docUrl: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_iam-permissions.html',
   },
@@ -296,6 +317,9 @@ const kinds: PlaceholderKind[] = [
 
 export const PLACEHOLDER_KINDS: ReadonlyMap<string, PlaceholderKind> = new Map(kinds.map((k) => [k.id, k]));
 
+/** Kinds whose answer may be empty: then the "/" before the placeholder goes too (bucket/<optional-prefix>/* -> bucket/*). */
+export const OPTIONAL_PATH_KINDS: ReadonlySet<string> = new Set(['optional-s3-prefix']);
+
 export function placeholderKind(id: string): PlaceholderKind {
   return PLACEHOLDER_KINDS.get(id) ?? PLACEHOLDER_KINDS.get('text')!;
 }
@@ -313,6 +337,7 @@ export function kindForName(name: string): string {
   if (/account-?id$/.test(n) || /^\d{12}$/.test(n) || /owner-?account/.test(n)) return 'account-id';
   if (/membership-?arn$/.test(n)) return 'membership-arn';
   if (/membership-?id$/.test(n) || /EXAMPLE/i.test(name)) return 'membership-id';
+  if (/optional/.test(n) && /prefix/.test(n)) return 'optional-s3-prefix';
   if (/key-?prefix$|(^|-)prefix$|folder/.test(n)) return 's3-prefix';
   if (/s3-?path$/.test(n)) return 's3-path';
   if (/bucket(-?name)?s?$/.test(n)) return 'bucket';

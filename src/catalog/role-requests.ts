@@ -278,10 +278,18 @@ export function tokensIn(s: string): string[] {
   return [...s.matchAll(TOKEN)].map((m) => m[1]);
 }
 
-/** Replace `<name>` tokens that have a value; the others stay as tokens. */
+/**
+ * Replace `<name>` tokens that have a value; the others stay as tokens. An empty value (an optional folder) takes the
+ * "/" before it along: bucket/<optional-prefix>/* -> bucket/*.
+ */
 export function fillTokens(s: string, values: Readonly<Record<string, string>>): string {
-  return s.replace(TOKEN, (tok, name: string) => values[name] ?? tok);
+  return s.replace(SLASH_TOKEN, (tok, slash: string, name: string) => {
+    const v = values[name];
+    return v === undefined ? tok : v === '' ? '' : slash + v;
+  });
 }
+
+const SLASH_TOKEN = /(\/?)<([a-z0-9][a-z0-9-]*)>/g;
 
 /** Placeholder names used by a role variant's requests and trust (in order of first use). */
 export function roleValueNames(spec: RoleCheckSpec, v: RoleVariant): string[] {

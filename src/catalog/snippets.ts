@@ -1,6 +1,6 @@
 // Generated artifacts from the catalog: the VS Code snippet file and the templates table for the docs.
 // Pure (no fs): scripts/generate-snippets.ts and scripts/generate-docs.ts write the results; the tests compare them.
-import { templateText } from './template-text';
+import { templateSummary, templateText } from './template-text';
 import { regionsForPicker } from './regions';
 import { ROLES, TEMPLATES } from './templates';
 import type { PolicyTemplate, RoleInfo } from './types';
@@ -79,7 +79,7 @@ function roleTitle(template: PolicyTemplate, roles: readonly RoleInfo[]): string
 export function snippetFor(template: PolicyTemplate, roles: readonly RoleInfo[] = ROLES): VsCodeSnippet {
   return {
     prefix: template.snippetPrefix,
-    description: `Role: ${roleTitle(template, roles)}. ${template.description} AWS docs: ${template.docUrl}`,
+    description: `Role: ${roleTitle(template, roles)}. ${templateSummary(template, roles)} AWS docs: ${template.docUrl}`,
     body: snippetBodyText(template).split('\n'),
   };
 }

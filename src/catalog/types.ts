@@ -1,4 +1,5 @@
 // Catalog types: the single source of truth for templates, placeholders and their kinds.
+import type { PassRoleKind } from './pass-role';
 
 /** A kind of value a placeholder stands for (region, account id, bucket, …). */
 export interface PlaceholderKind {
@@ -38,6 +39,8 @@ export interface RoleInfo {
   /** One or two sentences: who needs this role and what it is for. */
   description: string;
   docUrl: string;
+  /** The service role's path and name must match what the AWS managed policies can pass (catalog/pass-role.ts). */
+  passRole?: PassRoleKind;
 }
 
 export interface PolicyTemplate {

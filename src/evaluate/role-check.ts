@@ -13,6 +13,7 @@ import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import {
   fillTokens,
   mustTemplate,
+  OPTIONAL_PATH_KINDS,
   placeholderKind,
   roleById,
   roleCheckSpec,
@@ -139,7 +140,7 @@ function statementsOf(p: Policy): Statement[] {
 // ---------- values ----------
 
 /** Kinds whose values may contain `/`. */
-const SLASH_KINDS = new Set(['s3-prefix', 's3-path', 'secret-id', 'ecr-repository']);
+const SLASH_KINDS = new Set(['s3-prefix', 'optional-s3-prefix', 's3-path', 'secret-id', 'ecr-repository']);
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -158,7 +159,10 @@ function unifier(template: string, kindOf: (name: string) => string): { re: RegE
     else {
       names.push(name);
       // A lone `*` where the value goes says nothing about it, but the other values of the string still count.
-      src += SLASH_KINDS.has(kindOf(name)) ? '([^*?${}:]+|\\*)' : '([^*?${}:/]+|\\*)';
+      const value = SLASH_KINDS.has(kindOf(name)) ? '([^*?${}:]+|\\*)' : '([^*?${}:/]+|\\*)';
+      // An optional folder after a "/" may be absent together with its "/" (bucket/* for bucket/<optional-prefix>/*).
+      if (OPTIONAL_PATH_KINDS.has(kindOf(name)) && src.endsWith('/')) src = `${src.slice(0, -1)}(?:/${value})?`;
+      else src += value;
     }
     last = m.index + m[0].length;
   }
@@ -245,7 +249,7 @@ export function inferValues(
         tc.values.forEach((tv, i) => {
           const un = unifier(fillTokens(tv, current()), kindOf);
           const m = un && un.re.exec(uc.values[i]);
-          if (un && m) un.names.forEach((n, k) => m[k + 1] !== '*' && take(n, m[k + 1]));
+          if (un && m) un.names.forEach((n, k) => m[k + 1] !== '*' && take(n, m[k + 1] ?? ''));
         });
       }
     }
@@ -266,7 +270,7 @@ export function inferValues(
       un.names.forEach((n, k) => {
         if (m[k + 1] === '*') return;
         const set = found.get(n) ?? new Set<string>();
-        set.add(m[k + 1]);
+        set.add(m[k + 1] ?? '');
         found.set(n, set);
       });
     }

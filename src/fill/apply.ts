@@ -2,6 +2,7 @@
 import type { TextEdit } from '../analysis/types';
 import type { PolicyTemplate } from '../catalog/types';
 import { templateText } from '../catalog/template-text';
+import { OPTIONAL_PATH_KINDS } from '../catalog/placeholder-kinds';
 import type { PlaceholderOccurrence } from './detect';
 
 /** Escape a value for the inside of a JSON string (no surrounding quotes). */
@@ -10,15 +11,41 @@ export function escapeJsonStringContent(v: string): string {
 }
 
 /**
- * Edits that replace every occurrence whose key has an answer. Occurrences without an answer are left alone.
+ * Answer key of the database asked for a Glue table ARN without one (`table/table`) when the document has no single
+ * Glue database placeholder to take it from. Not a placeholder's text: it never occurs in a document.
+ */
+export const TABLE_DATABASE_KEY = 'database of table/…';
+
+/**
+ * Whose answer is the database of the table ARNs that lack one (occurrences marked needsDatabase): the document's
+ * only Glue database placeholder (the AWS page's `database/database` next to `table/table`), else TABLE_DATABASE_KEY.
+ * Undefined when no occurrence needs a database.
+ */
+export function tableDatabaseKey(occurrences: readonly PlaceholderOccurrence[]): string | undefined {
+  if (!occurrences.some((o) => o.needsDatabase)) return undefined;
+  const keys = new Set(occurrences.filter((o) => o.kind === 'glue-database').map((o) => o.key));
+  return keys.size === 1 ? [...keys][0] : TABLE_DATABASE_KEY;
+}
+
+/**
+ * Edits that replace every occurrence whose key has an answer. Occurrences without an answer are left alone; a table
+ * name that needs its database (table/table) is filled as <database>/<table>, and only when both are answered.
  * Edits are sorted by offset and never overlap.
  */
 export function planFill(occurrences: PlaceholderOccurrence[], answers: ReadonlyMap<string, string>): TextEdit[] {
   const edits: TextEdit[] = [];
+  const dbKey = tableDatabaseKey(occurrences);
   for (const o of occurrences) {
-    const v = answers.get(o.key);
+    let v = answers.get(o.key);
     if (v === undefined) continue;
-    edits.push({ offset: o.offset, length: o.length, newText: escapeJsonStringContent(v) });
+    if (o.needsDatabase) {
+      const db = dbKey === undefined ? undefined : answers.get(dbKey);
+      if (db === undefined) continue;
+      v = `${db}/${v}`;
+    }
+    // An optional folder left empty takes its "/" with it: bucket/<optional-prefix>/* -> bucket/*.
+    if (v === '' && o.slashBefore) edits.push({ offset: o.offset - o.slashBefore, length: o.length + o.slashBefore, newText: '' });
+    else edits.push({ offset: o.offset, length: o.length, newText: escapeJsonStringContent(v) });
   }
   edits.sort((a, b) => a.offset - b.offset);
   return edits.filter((e, i) => i === 0 || e.offset >= edits[i - 1].offset + edits[i - 1].length);
@@ -32,8 +59,6 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
-const TOKEN_RE = /<([a-z0-9][a-z0-9-]*)>/g;
-
 export { templateText };
 
 /**
@@ -41,11 +66,18 @@ export { templateText };
  * Values are JSON-escaped, so the result always parses.
  */
 export function renderTemplate(template: PolicyTemplate, values: Readonly<Record<string, string>> = {}, indent: string | number = 4): string {
-  return templateText(template, indent).replace(TOKEN_RE, (tok, name: string) => {
+  const optional = new Set(template.placeholders.filter((p) => OPTIONAL_PATH_KINDS.has(p.kind)).map((p) => p.name));
+  return templateText(template, indent).replace(SLASH_TOKEN_RE, (tok, slash: string, name: string) => {
     const v = values[name];
-    return v === undefined ? tok : escapeJsonStringContent(v);
+    if (v === undefined) return tok;
+    // An optional folder left empty takes its "/" with it: bucket/<optional-prefix>/* -> bucket/*.
+    if (v === '' && slash && optional.has(name)) return '';
+    return slash + escapeJsonStringContent(v);
   });
 }
+
+/** A token and the "/" right before it, if any. */
+const SLASH_TOKEN_RE = /(\/?)<([a-z0-9][a-z0-9-]*)>/g;
 
 /** Render with every placeholder's realistic sample value (kind sample unless the template overrides it). */
 export function sampleValues(template: PolicyTemplate, kindSample: (kind: string) => string): Record<string, string> {

@@ -8,14 +8,11 @@
 // ('…', or $'…' with \xHH escapes when it holds control, line-separator, bidi or invisible format characters, so no raw
 // control character reaches the terminal either), and comment lines show such characters as \uXXXX.
 //
-// Facts (shared/reference/cleanrooms-iam-facts.md §2, §5.3 and §1.c.4; IAM API reference for the name rules):
-// - AWSCleanRoomsFullAccess / AWSCleanRoomsFullAccessNoQuerying allow iam:PassRole (to cleanrooms.amazonaws.com) only
-//   on arn:aws:iam::*:role/service-role/*cleanrooms*: path /service-role/ and a name containing "cleanrooms".
-// - AWSCleanRoomsMLFullAccess allows it (to cleanrooms-ml.amazonaws.com) only on arn:aws:iam::*:role/cleanrooms-ml*:
-//   default path and a name starting with "cleanrooms-ml".
-// - With AWSEntityResolutionConsoleFullAccess the Entity Resolution workflow job role name must include "entityresolution".
+// Facts: the role paths and names the AWS managed policies can pass are in src/catalog/pass-role.ts (with sources);
+// IAM API reference for the name rules:
 // - RoleName: 1-64 characters of [\w+=,.@-]; PolicyName: 1-128 characters of [\w+=,.@-].
 import { parseTree, findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
+import { ER_ROLE_DOC, MANAGED_POLICIES_DOC, PASS_ROLE_RULES, type PassRoleRule } from '../catalog/pass-role';
 
 /** vscode.l10n.t's shape (the adapter passes it; tests use the English default). */
 export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
@@ -39,34 +36,23 @@ export interface RoleRequirements {
   docUrl: string;
 }
 
-export const MANAGED_POLICIES_DOC = 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/security-iam-awsmanpol.html';
-export const ER_ROLE_DOC = 'https://docs.aws.amazon.com/entityresolution/latest/userguide/create-workflow-job-role.html';
+export { MANAGED_POLICIES_DOC, ER_ROLE_DOC };
 export const IAM_CREATE_ROLE_DOC = 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html';
 
+/** The pass-role facts come from the catalog (src/catalog/pass-role.ts), the one place they are written down. */
+const fromCatalog = (r: PassRoleRule): RoleRequirements => ({
+  kind: r.kind,
+  service: r.service,
+  path: r.path,
+  ...(r.passRolePattern ? { passRolePattern: r.passRolePattern } : {}),
+  managedPolicies: [...r.managedPolicies],
+  docUrl: r.docUrl,
+});
+
 const REQUIREMENTS: Record<RoleKind, RoleRequirements> = {
-  cleanrooms: {
-    kind: 'cleanrooms',
-    service: 'cleanrooms.amazonaws.com',
-    path: '/service-role/',
-    passRolePattern: 'arn:aws:iam::*:role/service-role/*cleanrooms*',
-    managedPolicies: ['AWSCleanRoomsFullAccess', 'AWSCleanRoomsFullAccessNoQuerying'],
-    docUrl: MANAGED_POLICIES_DOC,
-  },
-  'cleanrooms-ml': {
-    kind: 'cleanrooms-ml',
-    service: 'cleanrooms-ml.amazonaws.com',
-    path: '/',
-    passRolePattern: 'arn:aws:iam::*:role/cleanrooms-ml*',
-    managedPolicies: ['AWSCleanRoomsMLFullAccess'],
-    docUrl: MANAGED_POLICIES_DOC,
-  },
-  entityresolution: {
-    kind: 'entityresolution',
-    service: 'entityresolution.amazonaws.com',
-    path: '/',
-    managedPolicies: ['AWSEntityResolutionConsoleFullAccess'],
-    docUrl: ER_ROLE_DOC,
-  },
+  cleanrooms: fromCatalog(PASS_ROLE_RULES.cleanrooms),
+  'cleanrooms-ml': fromCatalog(PASS_ROLE_RULES['cleanrooms-ml']),
+  entityresolution: fromCatalog(PASS_ROLE_RULES.entityresolution),
   other: { kind: 'other', path: '/', managedPolicies: [], docUrl: IAM_CREATE_ROLE_DOC },
 };
 

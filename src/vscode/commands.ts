@@ -27,6 +27,7 @@ import { plainText } from './logic/plain';
 import { fixAllText, minimalEdit } from '../fill/fixall';
 import { relocateOccurrences } from './logic/relocate';
 import { canInsertAt, planInsertForTemplate } from './logic/insert-policy';
+import { enabledPlaceholders } from './logic/placeholder-filter';
 import {
   BACK,
   linkedDefault,
@@ -126,7 +127,8 @@ export class Commands {
     const version = doc.version;
     const text = doc.getText();
     let occ = findPlaceholders(text);
-    if (onlyKey !== undefined) occ = occ.filter((o) => o.key === onlyKey);
+    // Fill This Placeholder fills the one asked for; Fill Placeholders skips those of a rule turned off (as the code lens).
+    occ = onlyKey !== undefined ? occ.filter((o) => o.key === onlyKey) : enabledPlaceholders(occ, readConfig().rules);
     if (!occ.length) {
       const reason =
         onlyKey !== undefined ? vscode.l10n.t('{0} is no longer in the document.', onlyKey) : vscode.l10n.t('No placeholders to fill in this document.');
@@ -457,7 +459,12 @@ export class Commands {
       (n, u) => n + vscode.languages.getDiagnostics(u).filter((d) => ruleOf(d) && d.severity === vscode.DiagnosticSeverity.Error).length,
       0,
     );
-    if (errors) notes.push(vscode.l10n.t('The policies still have {0} error(s) in the Problems panel; fix them before you run the commands.', errors));
+    if (errors)
+      notes.push(
+        errors === 1
+          ? vscode.l10n.t('The policies still have 1 error in the Problems panel; fix it before you run the commands.')
+          : vscode.l10n.t('The policies still have {0} errors in the Problems panel; fix them before you run the commands.', errors),
+      );
     const head = copied
       ? vscode.l10n.t('Copied {0} AWS CLI commands for role {1} to the clipboard.', out.commands.length, roleName)
       : vscode.l10n.t('The clipboard is not available: copy the AWS CLI commands for role {0} from the editor.', roleName);

@@ -8,6 +8,7 @@ import type { PolicyTemplate, RoleInfo } from '../catalog/types';
 import type { RuleMeta } from '../analysis/types';
 import type { CliStyle } from '../fill/aws-commands';
 import { BACK, type Answer, type FillStep, type StepContext } from './logic/wizard';
+import { templatePickItem } from './logic/template-pick';
 
 export { BACK };
 export type { Answer, FillStep };
@@ -92,15 +93,7 @@ export class QuickInputPrompts implements PromptProvider {
       if (!ts.length) continue;
       const role = roles.find((r) => r.id === roleId);
       items.push({ label: role?.title ?? roleId, kind: vscode.QuickPickItemKind.Separator });
-      for (const t of ts) {
-        const n = t.placeholders.length;
-        items.push({
-          id: t.id,
-          label: t.title,
-          description: n ? vscode.l10n.t('{0} · {1} value(s) to fill', t.policyType, n) : t.policyType,
-          detail: t.description,
-        });
-      }
+      for (const t of ts) items.push(templatePickItem(t, roles, (message, ...args) => vscode.l10n.t(message, ...args)));
     }
     return new Promise((resolve) => {
       const qp = vscode.window.createQuickPick<Item>();

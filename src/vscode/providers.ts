@@ -9,6 +9,7 @@ import { ruleOf, toRange, toWorkspaceEdit } from './convert';
 import type { IamLoader } from './iam';
 import { ruleActions } from './lightbulb';
 import { hiddenFixable } from './logic/syntax-owner';
+import { enabledPlaceholders } from './logic/placeholder-filter';
 import { isPreferredFix } from '../fill/fixall';
 import { actionHover, arnHover, conditionKeyHover, hoverTarget, placeholderHover, setHoverTranslator } from './logic/hover-content';
 import type { PolicyValidator } from './validation';
@@ -134,8 +135,9 @@ export class PolicyCodeLens implements vscode.CodeLensProvider {
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    const occ = this.validator.placeholders(doc);
-    if (!occ?.length) return [];
+    // Placeholders of a rule the user turned off are not counted (they are not asked for either).
+    const occ = enabledPlaceholders(this.validator.placeholders(doc) ?? [], this.validator.config.rules);
+    if (!occ.length) return [];
     const n = groupPlaceholders(occ).length;
     const title = n === 1 ? vscode.l10n.t('Fill 1 placeholder…') : vscode.l10n.t('Fill {0} placeholders…', n);
     const tooltip = vscode.l10n.t('Clean Rooms: ask once per distinct placeholder and fill them all in one edit');

@@ -460,6 +460,41 @@ describe('hovers and code lens', function () {
     const none = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', good.uri);
     assert.equal(none.filter((l) => l.command?.command === 'cleanroomsIam.fillPlaceholders').length, 0);
   });
+
+  it('the code lens and Fill Placeholders leave out the placeholders of a rule turned off (issue 14 item 10)', async () => {
+    // Two tokens and two doc example values (an example account ID and the example membership ID).
+    const text = BAD_TOKEN_POLICY.replace(
+      '"s3:ResourceAccount": "<bucket-owner-account-id>"',
+      '"s3:ResourceAccount": "<bucket-owner-account-id>", "aws:PrincipalAccount": "111122223333", "aws:SourceArn": "arn:aws:cleanrooms:eu-west-2:604718293525:membership/a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa"',
+    );
+    assert.notEqual(text, BAD_TOKEN_POLICY);
+    const ed = await openUntitled(text);
+    const doc = ed.document;
+    const lensTitle = async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      return lenses.find((l) => l.command?.command === 'cleanroomsIam.fillPlaceholders')?.command?.title;
+    };
+    await waitFor('example-value diagnostics', () => ours(doc.uri).some((d) => codeOf(d) === 'placeholder-example-value'));
+    assert.equal(await lensTitle(), 'Fill 4 placeholders…');
+    try {
+      await setSetting('rules', { 'placeholder-example-value': 'off' });
+      await waitFor('placeholder-example-value off', () => !ours(doc.uri).some((d) => codeOf(d) === 'placeholder-example-value'));
+      assert.equal(await lensTitle(), 'Fill 2 placeholders…');
+      const p = sampleAnswers();
+      api.setPromptProvider(p);
+      const res = await vscode.commands.executeCommand<{ status: string }>('cleanroomsIam.fillPlaceholders', doc.uri);
+      assert.equal(res.status, 'applied');
+      assert.equal(p.asked.length, 2, `asked ${p.asked.join(', ')}`);
+      assert.ok(
+        p.asked.every((k) => k.startsWith('<')),
+        'only the tokens',
+      );
+      assert.ok(doc.getText().includes('111122223333') && doc.getText().includes('EXAMPLEaaaaa'), 'the example values are left alone');
+    } finally {
+      await setSetting('rules', undefined);
+      api.setPromptProvider(undefined);
+    }
+  });
 });
 
 describe('snippets', function () {

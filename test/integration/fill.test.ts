@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { analyze } from '../../src/analysis/analyze';
 import { templateById } from '../../src/catalog';
 import { findPlaceholders } from '../../src/fill/detect';
-import { applyEdits, planFill, renderTemplate } from '../../src/fill/apply';
+import { applyEdits, planFill, renderTemplate, TABLE_DATABASE_KEY } from '../../src/fill/apply';
 import type { CleanRoomsIamApi, CommandOutcome, PromptProvider } from '../../src/vscode/extension';
 import type { FillStep, LinkedPickItem, PromptContext } from '../../src/vscode/prompts';
 import { EXAMPLE_WITH_MISTAKES } from '../../src/vscode/logic/examples';
@@ -110,12 +110,29 @@ describe('Fill Placeholders…', function () {
     );
     assert.equal(doc.version, v0 + 1, 'a single edit');
     assert.equal(doc.getText(), expectedFill(original, SEED_ANSWERS));
+    // The page's table/table becomes a whole table ARN, table/<database>/<table> (issue 14 item 2).
+    assert.ok(doc.getText().includes('"arn:aws:glue:eu-west-2:604718293525:table/loyalty_db/member_events"'), doc.getText());
     assert.deepEqual(
       analyze(doc.getText()).findings.filter((f) => f.rule.startsWith('placeholder-')),
       [],
     );
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), original, 'one undo restores the original exactly');
+  });
+
+  it("Fill This Placeholder on the page's table/table asks for the database as well, and writes table/<database>/<table> (issue 14 item 2)", async () => {
+    const original = await fixtureText('seed-read-data-permissions-policy.json');
+    const ed = await openUntitled(original);
+    const s = scripted({ answers: { [TABLE_DATABASE_KEY]: 'loyalty_db', table: 'member_events' } });
+    api.setPromptProvider(s.provider);
+    const res = await run('cleanroomsIam.fillPlaceholder', ed.document.uri, 'table');
+    assert.equal(res.status, 'applied', JSON.stringify(res));
+    assert.deepEqual(
+      s.log.map((l) => `${l.key} ${l.step}/${l.total}`),
+      [`${TABLE_DATABASE_KEY} 1/2`, 'table 2/2'],
+    );
+    // Only that ARN changes; database/database and the other placeholders are left for later.
+    assert.equal(ed.document.getText(), original.replace(':table/table"', ':table/loyalty_db/member_events"'));
   });
 
   it('Escape at any step changes nothing', async () => {
@@ -338,12 +355,33 @@ describe('New Policy from Template… / Insert Policy at Cursor…', function ()
   it('inserts the filled policy at the cursor, indented to the cursor line', async () => {
     const t = templateById('receive-results-permissions')!;
     const ed = await openUntitled('');
-    const values = { bucket: 'harbourline-results', 'bucket-account-id': '604718293525', prefix: 'clean-rooms/results' };
+    const values = { bucket: 'harbourline-results', 'bucket-account-id': '604718293525', 'optional-prefix': 'clean-rooms/results' };
     api.setPromptProvider(scripted({ templates: [t.id], answers: values }).provider);
     const res = await run('cleanroomsIam.insertPolicy');
     assert.equal(res.status, 'applied', JSON.stringify(res));
     assert.equal(ed.document.getText(), renderTemplate(t, values, 4));
     assert.doesNotThrow(() => JSON.parse(ed.document.getText()));
+  });
+
+  it('takes an empty optional folder for the results role and writes bucket/*, which is clean (issue 14 item 11)', async () => {
+    const t = templateById('receive-results-permissions')!;
+    const ed = await openUntitled('');
+    const values = { bucket: 'harbourline-results', 'bucket-account-id': '604718293525', 'optional-prefix': '' };
+    const s = scripted({ templates: [t.id], answers: values });
+    api.setPromptProvider(s.provider);
+    const res = await run('cleanroomsIam.insertPolicy');
+    assert.equal(res.status, 'applied', JSON.stringify(res));
+    assert.ok(
+      s.log.some((l) => l.key === 'optional-prefix'),
+      'the folder is asked',
+    );
+    const text = ed.document.getText();
+    assert.ok(text.includes('"arn:aws:s3:::harbourline-results/*"'), text);
+    assert.doesNotMatch(text, /\/\/|<optional-prefix>/);
+    assert.deepEqual(
+      analyze(text).findings.map((f) => `${f.rule}: ${f.message}`),
+      [],
+    );
   });
 });
 

@@ -110,6 +110,9 @@ describe('rules: placeholders', () => {
       ['aws-region', 'accountId', 'table'],
     );
     assert.ok(f.every((x) => x.severity === 'warning'));
+    // table/table lacks the database too (issue 14 item 2): the table's message says so, the others do not.
+    assert.match(f[2].message, /A Glue table ARN is table\/<database>\/<table>/);
+    assert.doesNotMatch(f[0].message + f[1].message, /table\/<database>/);
   });
 
   it('flags AWS example values as warnings', () => {

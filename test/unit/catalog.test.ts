@@ -338,6 +338,11 @@ describe('catalog: placeholder kinds', () => {
     assert.ok(validate('athena-workgroup', 'my workgroup'));
     assert.ok(validate('ecr-repository', 'Acme/Model'));
     assert.ok(validate('secret-id', 'my secret'));
+    // Wildcards: the secret ARN is repeated in a StringEquals kms:EncryptionContext:SecretARN condition (issue 14 item 11).
+    assert.equal(validate('secret-id', 'cleanrooms/snowflake-creds-Ab12Cd'), undefined);
+    for (const wild of ['cleanrooms/snowflake-creds-??????', 'cleanrooms/snowflake-creds-*', '*'])
+      assert.match(validate('secret-id', wild) ?? '', /without \* or \?: .*StringEquals kms:EncryptionContext:SecretARN.*wildcard matches no secret/, wild);
+    assert.match(validate('secret-id', 'creds<x>') ?? '', /placeholder characters/);
     assert.ok(validate('data-set-id', 'datasetId'));
     assert.equal(validate('data-set-id', '7ae12b6b9d4c4f0e8a31c25d9e0f6a84'), undefined);
     assert.ok(validate('data-exchange-id', 'rev-001'));

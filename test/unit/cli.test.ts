@@ -597,6 +597,18 @@ describe('cli: templates and new', () => {
     assert.equal(bad.out, '');
   });
 
+  it('new takes an empty optional folder (--set optional-prefix=) and writes bucket/* (issue 14 item 11)', () => {
+    for (const id of ['receive-results-permissions', 'pyspark-job-results-permissions']) {
+      const r = runCli(['new', id, '--set', 'bucket=harbourline-results', '--set', 'bucket-account-id=604718293525', '--set', 'optional-prefix=']);
+      assert.equal(r.code, 0, r.err);
+      assert.ok(r.out.includes('"arn:aws:s3:::harbourline-results/*"'), r.out);
+      assert.doesNotMatch(r.out, /\/\/|<optional-prefix>/);
+    }
+    // An empty value is still refused where the folder is not optional.
+    const bad = runCli(['new', 'read-data-s3-permissions', '--set', 'prefix=']);
+    assert.equal(bad.code, 2);
+  });
+
   it('rejects unknown templates and placeholder names', () => {
     const tpl = TEMPLATES[0];
     const a = runCli(['new', 'no-such-template']);

@@ -1,8 +1,13 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { parseTree } from 'jsonc-parser';
 import { findPlaceholders, groupPlaceholders } from '../../src/fill/detect';
-import { applyEdits, escapeJsonStringContent, planFill, renderTemplate } from '../../src/fill/apply';
+import { applyEdits, escapeJsonStringContent, planFill, renderTemplate, TABLE_DATABASE_KEY, tableDatabaseKey } from '../../src/fill/apply';
 import type { PolicyTemplate } from '../../src/catalog/types';
+import { templateById } from '../../src/catalog';
+import { placeholderKind } from '../../src/catalog/placeholder-kinds';
+import { analyze } from '../../src/analysis';
+import { loadTestIamIndex } from './helpers/iam';
 
 const at = (text: string, o: { offset: number; length: number }) => text.substr(o.offset, o.length);
 
@@ -50,7 +55,7 @@ describe('fill: placeholder detection', () => {
         ['bucket', 'bucket'],
         ['prefix', 's3-prefix'],
         ['bucket_name', 'bucket'],
-        ['optional_key_prefix', 's3-prefix'],
+        ['optional_key_prefix', 'optional-s3-prefix'],
         ['s3BucketOwnerAccountId', 'account-id'],
       ],
     );
@@ -129,6 +134,139 @@ describe('fill: placeholder detection', () => {
       findPlaceholders(text).map((o) => [o.key, text.substr(o.offset, o.length)]),
       [['<bucket>', '<bucket>']],
     );
+  });
+});
+
+describe("fill: the AWS page's Glue table ARN without its database (table/table, issue 14 item 2)", () => {
+  const seed = readFileSync('test/fixtures/workspace/seed-read-data-permissions-policy.json', 'utf8');
+  const answers = new Map([
+    ['aws-region', 'eu-west-2'],
+    ['accountId', '604718293525'],
+    ['database', 'loyalty_db'],
+    ['table', 'customer_profiles'],
+    ['bucket', 'harbourline-exports'],
+    ['s3BucketOwnerAccountId', '604718293525'],
+    ['prefix', 'member-events'],
+  ]);
+
+  it('marks the table name of table/<one name> in Glue ARNs only, for every placeholder form', () => {
+    const text = JSON.stringify({
+      Statement: [
+        {
+          Resource: [
+            'arn:aws:glue:aws-region:accountId:table/table',
+            'arn:aws:glue:aws-region:accountId:table/<table-name>',
+            'arn:aws:glue:aws-region:accountId:table/{{tableName}}',
+            'arn:aws:glue:aws-region:accountId:table/database/table',
+            'arn:aws:glue:aws-region:accountId:table/<database>/<table>',
+            'arn:aws:glue:aws-region:accountId:database/database',
+            'arn:aws:glue:aws-region:accountId:table/table/',
+          ],
+        },
+      ],
+    });
+    const marked = findPlaceholders(text)
+      .filter((o) => o.needsDatabase)
+      .map((o) => [at(text, o), text.lastIndexOf('"', o.offset)]);
+    assert.deepEqual(
+      marked.map((m) => m[0]),
+      ['table', '<table-name>', '{{tableName}}'],
+    );
+    // Each is in its own ARN (the first three), not in the three-part or trailing-slash ones.
+    assert.deepEqual(
+      marked.map((m) => m[1]),
+      [0, 1, 2].map((i) => text.indexOf(JSON.stringify(JSON.parse(text).Statement[0].Resource[i]))),
+    );
+  });
+
+  it('fills the seed read-data policy as table/<database>/<table>, which the IAM reference data accepts', () => {
+    const occ = findPlaceholders(seed);
+    assert.equal(tableDatabaseKey(occ), 'database', "the page's own database placeholder gives the database");
+    const filled = applyEdits(seed, planFill(occ, answers));
+    assert.ok(filled.includes('"arn:aws:glue:eu-west-2:604718293525:table/loyalty_db/customer_profiles"'), filled);
+    assert.ok(filled.includes('"arn:aws:glue:eu-west-2:604718293525:database/loyalty_db"'), filled);
+    const left = analyze(filled, { iam: loadTestIamIndex() }).findings.filter((f) => f.rule.startsWith('placeholder-') || f.rule === 'iam-resource-mismatch');
+    assert.deepEqual(
+      left.map((f) => `${f.rule}: ${at(filled, f)}`),
+      [],
+    );
+  });
+
+  it('takes the database from its own answer when the document has no single database placeholder, and leaves the table alone without it', () => {
+    const text = '{"Statement":[{"Action":"glue:GetTable","Resource":"arn:aws:glue:eu-west-2:604718293525:table/table"}]}';
+    const occ = findPlaceholders(text);
+    assert.equal(tableDatabaseKey(occ), TABLE_DATABASE_KEY);
+    assert.equal(
+      applyEdits(
+        text,
+        planFill(
+          occ,
+          new Map([
+            ['table', 'orders'],
+            [TABLE_DATABASE_KEY, 'sales'],
+          ]),
+        ),
+      ),
+      text.replace('table/table', 'table/sales/orders'),
+    );
+    assert.deepEqual(planFill(occ, new Map([['table', 'orders']])), [], 'never a table ARN without its database');
+    // Two database placeholders: which one holds the table is not known, so it is asked for.
+    const two =
+      '{"Statement":[{"Resource":["arn:aws:glue:r:a:database/<db-a>","arn:aws:glue:r:a:database/<db-b>","arn:aws:glue:eu-west-2:604718293525:table/table"]}]}';
+    assert.equal(tableDatabaseKey(findPlaceholders(two)), TABLE_DATABASE_KEY);
+    assert.equal(tableDatabaseKey(findPlaceholders('{"Statement":[{"Resource":"arn:aws:glue:r:a:database/<db-a>"}]}')), undefined);
+  });
+});
+
+describe('fill: the optional folder of the receive-results and PySpark job-results roles (issue 14 item 11)', () => {
+  const iam = loadTestIamIndex();
+  const bad = (text: string) =>
+    analyze(text, { iam })
+      .findings.filter((f) => f.severity === 'error' || f.severity === 'warning' || f.rule.startsWith('placeholder-'))
+      .map((f) => `${f.rule}: ${at(text, f)}`);
+
+  for (const id of ['receive-results-permissions', 'pyspark-job-results-permissions']) {
+    it(`${id}: an empty folder is accepted and renders bucket/*, which the analyzer finds clean`, () => {
+      const t = templateById(id)!;
+      const p = t.placeholders.find((x) => x.name === 'optional-prefix');
+      assert.equal(p?.kind, 'optional-s3-prefix');
+      assert.equal(placeholderKind(p.kind).validate(''), undefined, 'empty is a valid answer');
+      assert.match(placeholderKind(p.kind).validate('/results')!, /slashes/, 'a given folder is still checked');
+      const values = { bucket: 'harbourline-results', 'bucket-account-id': '604718293525', 'optional-prefix': '' };
+      const text = renderTemplate(t, values);
+      assert.ok(text.includes('"arn:aws:s3:::harbourline-results/*"'), text);
+      assert.doesNotMatch(text, /\/\/|<optional-prefix>/);
+      assert.deepEqual(bad(text), []);
+      const withFolder = renderTemplate(t, { ...values, 'optional-prefix': 'clean-rooms/results' });
+      assert.ok(withFolder.includes('"arn:aws:s3:::harbourline-results/clean-rooms/results/*"'), withFolder);
+      assert.deepEqual(bad(withFolder), []);
+    });
+  }
+
+  it("fills the AWS page's optional_key_prefix with nothing as bucket/*, also after an escaped slash", () => {
+    const seed = readFileSync('test/fixtures/workspace/seed-receive-results-permissions-policy.json', 'utf8');
+    const occ = findPlaceholders(seed);
+    assert.equal(occ.find((o) => o.key === 'optional_key_prefix')?.kind, 'optional-s3-prefix');
+    const filled = applyEdits(
+      seed,
+      planFill(
+        occ,
+        new Map([
+          ['bucket_name', 'harbourline-results'],
+          ['accountId', '604718293525'],
+          ['optional_key_prefix', ''],
+        ]),
+      ),
+    );
+    assert.ok(filled.includes('"arn:aws:s3:::harbourline-results/*"'), filled);
+    assert.deepEqual(bad(filled), []);
+    const escaped = '{"Statement":[{"Resource":"arn:aws:s3:::b-results\\/<optional-prefix>/*"}]}';
+    const e = findPlaceholders(escaped);
+    assert.equal(e[0].slashBefore, 2);
+    assert.equal(applyEdits(escaped, planFill(e, new Map([['<optional-prefix>', '']]))), '{"Statement":[{"Resource":"arn:aws:s3:::b-results/*"}]}');
+    // Only an optional folder takes its slash along; an empty answer never reaches other kinds (their validators refuse it).
+    assert.equal(findPlaceholders('{"Statement":[{"Resource":"arn:aws:s3:::b/<prefix>/*"}]}')[0].slashBefore, undefined);
+    assert.ok(placeholderKind('s3-prefix').validate(''));
   });
 });
 

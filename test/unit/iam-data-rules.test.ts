@@ -514,6 +514,77 @@ describe('iam-resource-mismatch', () => {
     assert.match(star.f.message, /the reference lists no resource type for s3:ListAllMyBuckets, which IAM then authorizes on "Resource": "\*" only/);
   });
 
+  describe("a Glue table ARN without its database (the AWS page's table/table, filled; issue 14 item 2)", () => {
+    const GLUE_READ = [
+      'glue:GetDatabase',
+      'glue:GetDatabases',
+      'glue:GetTable',
+      'glue:GetTables',
+      'glue:GetPartition',
+      'glue:GetPartitions',
+      'glue:BatchGetPartition',
+    ];
+    const g = (r: string): string => `arn:aws:glue:eu-west-2:${ACCOUNT}:${r}`;
+    const TABLE_FORMAT = 'arn:${Partition}:glue:${Region}:${Account}:table/${DatabaseName}/${TableName}';
+
+    it('shows the table ARN format first and in full, not behind "(and 1 more)", and fixes it with the database of the statement', () => {
+      const doc = policy({ Action: GLUE_READ, Resource: [g('database/loyalty_db'), g('table/customer_profiles'), g('catalog')] });
+      const { f, range, fixed } = only(doc, 'iam-resource-mismatch');
+      assert.equal(range, g('table/customer_profiles'));
+      assert.ok(f.message.includes(`A table ARN has the form ${TABLE_FORMAT} (glue:GetTable and 4 more of these actions accept it)`), f.message);
+      assert.doesNotMatch(f.message, /and \d+ more\)/);
+      // The other types are named too, after it.
+      assert.match(f.message, /the actions also accept catalog \(.*\), database \(.*database\/\$\{DatabaseName\}\) or rootcatalog \(/);
+      assert.match(
+        f.message,
+        /Did you mean arn:aws:glue:eu-west-2:246813579024:table\/loyalty_db\/customer_profiles \(the database "loyalty_db" is the one this statement names\)\?/,
+      );
+      assert.equal(f.fixes?.length, 1);
+      assert.equal(f.fixes[0].preferred, undefined, 'a guess about the database is never applied by Fix All');
+      assert.equal(f.fixes[0].title, `Change to ${g('table/loyalty_db/customer_profiles')}`);
+      const after = applyEdits(text(doc), f.fixes[0].edits);
+      assert.equal(after, text(doc).replace('table/customer_profiles', 'table/loyalty_db/customer_profiles'));
+      // Proven by re-analysis: no finding at all is left.
+      clean(after);
+      assert.equal(fixed, after);
+    });
+
+    it('takes the database from another statement of the policy when this one names none', () => {
+      const doc = policy({ Action: 'glue:GetDatabase', Resource: g('database/loyalty_db') }, { Action: ['glue:GetTable'], Resource: g('table/orders') });
+      const { f } = only(doc, 'iam-resource-mismatch');
+      assert.match(f.message, /the one this policy names/);
+      clean(applyEdits(text(doc), f.fixes![0].edits));
+    });
+
+    it('offers no fix when the database is not known: two databases, another account or Region, a wildcard, or none', () => {
+      const cases: Array<[string, string[]]> = [
+        ['two databases', [g('database/a_db'), g('database/b_db'), g('table/orders')]],
+        ['another account', [`arn:aws:glue:eu-west-2:135792468013:database/loyalty_db`, g('table/orders')]],
+        ['another Region', [`arn:aws:glue:eu-west-1:${ACCOUNT}:database/loyalty_db`, g('table/orders')]],
+        ['a wildcard', [g('database/loyalty_*'), g('table/orders')]],
+        ['none', [g('catalog'), g('table/orders')]],
+      ];
+      for (const [why, resources] of cases) {
+        const { f } = only(policy({ Action: ['glue:GetTable'], Resource: resources }), 'iam-resource-mismatch');
+        assert.deepEqual(f.fixes ?? [], [], why);
+        assert.ok(f.message.includes(`A table ARN has the form ${TABLE_FORMAT} (glue:GetTable accepts it)`), `${why}: ${f.message}`);
+        assert.doesNotMatch(f.message, /Did you mean/, why);
+      }
+    });
+
+    it("lists the same service's types first when no type begins like the ARN", () => {
+      const { f } = only(policy({ Action: ['s3:GetObject', 'glue:GetTable'], Resource: g('tabel/orders') }), 'iam-resource-mismatch');
+      assert.match(f.message, /This statement's actions accept catalog \(arn:\$\{Partition\}:glue:/);
+    });
+
+    it('names the type that begins like a written ARN first when an action has no matching Resource', () => {
+      const r = lint(policy({ Action: ['glue:GetTable'], Resource: [g('table/orders'), g('tabel/x')] }));
+      const whole = r.iam.find((f) => f.rule === 'iam-resource-mismatch' && f.message.startsWith('By the IAM reference data'));
+      assert.ok(whole, JSON.stringify(r.iam.map((f) => f.message)));
+      assert.ok(whole.message.includes(`glue:GetTable needs table (${TABLE_FORMAT}) or catalog (`), whole.message);
+    });
+  });
+
   it('accepts matching ARNs, "*", wildcards, placeholders and policy variables', () => {
     clean(policy({ Action: 's3:GetObject', Resource: obj }));
     clean(policy({ Action: ['s3:GetObject', 's3:ListBucket'], Resource: [bucket, obj] }));
@@ -553,6 +624,7 @@ describe('iam-resource-mismatch', () => {
 describe('iam-data rules: every fix removes its finding', () => {
   const docs: Doc[] = [
     policy({ Action: ['glu:GetTable', 's3:GetObjects', 's3:Gte*'], Resource: '*' }),
+    policy({ Action: ['glue:GetTable'], Resource: [`arn:aws:glue:eu-west-2:${ACCOUNT}:database/sales`, `arn:aws:glue:eu-west-2:${ACCOUNT}:table/orders`] }),
     policy({
       Action: 's3:GetObject',
       Resource: `arn:aws:s3:::${BUCKET}`,

@@ -786,3 +786,48 @@ describe('role check: a KMS statement without the encryption context condition',
     assert.match(r.broader[0].message, /without the condition on kms:EncryptionContext:aws:s3:arn/);
   });
 });
+
+describe('role check: the Entity Resolution workflow role grants no glue:GetSchema / GetSchemaVersion (issue 14 item 11)', () => {
+  it("leaves them out, as the page's grant on database/table/catalog ARNs allows nothing, and says why", () => {
+    const t = mustTemplate('entity-resolution-id-mapping-permissions');
+    const actions = templateStatements(t).flatMap((s) => [s.Action ?? []].flat() as string[]);
+    assert.ok(actions.includes('glue:GetTable'));
+    assert.deepEqual(
+      actions.filter((a) => /^glue:GetSchema/.test(a)),
+      [],
+    );
+    // The page's own grant: GetSchema/GetSchemaVersion on the database, table and catalog ARNs applies to none of them.
+    for (const a of ['glue:GetSchema', 'glue:GetSchemaVersion'])
+      for (const r of ['database/db', 'table/db/t', 'catalog'])
+        assert.equal(appliesTo(iam, a, `arn:aws:glue:eu-west-2:210987654321:${r}`), false, `${a} on ${r}`);
+    assert.ok(
+      t.notes?.some((n) => /glue:GetSchema and glue:GetSchemaVersion/.test(n) && /allow nothing/.test(n) && /Schema Registry/.test(n)),
+      'the note states why',
+    );
+    // So the role check asks for neither.
+    const { s, v } = only('entity-resolution-id-mapping');
+    assert.deepEqual(
+      documentedRequests(s, v, iam)
+        .map((q) => q.action)
+        .filter((a) => /^glue:GetSchema/.test(a)),
+      [],
+    );
+  });
+});
+
+describe('role check: an empty optional folder (receive results, PySpark job results; issue 14 item 11)', () => {
+  for (const role of ['receive-results', 'pyspark-job-results']) {
+    it(`${role}: bucket/* passes, and the folder is inferred as empty`, () => {
+      const { s, v } = only(role);
+      const values = valuesFor(s, v, { 'optional-prefix': '' });
+      const p = permissionsOf(v, values);
+      assert.ok(JSON.stringify(p).includes(`"arn:aws:s3:::${values.bucket}/*"`), JSON.stringify(p));
+      const r = run(s, v, p, {}, values);
+      assert.deepEqual(
+        notAllowed(r).map((q) => `${q.action} ${q.resource}: ${q.reason}`),
+        [],
+      );
+      assert.ok(r.requests.some((q) => q.action === 's3:PutObject' && q.resource === `arn:aws:s3:::${values.bucket}/*`));
+    });
+  }
+});

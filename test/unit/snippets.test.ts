@@ -6,6 +6,9 @@ import { placeholderKind } from '../../src/catalog/placeholder-kinds';
 import { isCleanRoomsRegion, regionsForPicker } from '../../src/catalog/regions';
 import { generateSnippets, snippetFor, snippetsFileText, templatesMarkdown } from '../../src/catalog/snippets';
 import type { PolicyTemplate } from '../../src/catalog/types';
+import { PASS_ROLE_RULES, passRoleNote } from '../../src/catalog/pass-role';
+import { templateSummary } from '../../src/catalog/template-text';
+import { roleRequirements } from '../../src/fill/aws-commands';
 import { renderTemplate, sampleValues, templateText } from '../../src/fill/apply';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -108,6 +111,43 @@ describe('snippets: generated file', () => {
       assert.ok(s.description.endsWith(t.docUrl), `${t.id}: description does not link ${t.docUrl}`);
       assert.ok(Array.isArray(s.body) && s.body.length > 1);
     }
+  });
+
+  it('the setup, ML and Entity Resolution service roles say in the snippet and the picker which path and name the managed policies can pass (issue 14 item 11)', () => {
+    const file = generateSnippets();
+    const setupRoles = ['read-data-s3', 'read-data-athena', 'read-data-snowflake', 'pyspark-analysis-template', 'pyspark-job-results', 'receive-results'];
+    let checked = 0;
+    for (const t of TEMPLATES) {
+      const summary = templateSummary(t, ROLES);
+      const snippet = file[`Clean Rooms: ${t.title}`].description;
+      assert.ok(snippet.includes(summary), `${t.id}: the snippet description carries the summary`);
+      const kind = ROLES.find((r) => r.id === t.role)!.passRole;
+      if (setupRoles.includes(t.role) && t.policyType !== 'statement') {
+        assert.equal(kind, 'cleanrooms', t.id);
+        for (const s of [summary, snippet]) {
+          assert.ok(s.includes('arn:aws:iam::*:role/service-role/*cleanrooms*'), `${t.id}: ${s}`);
+          assert.match(s, /AWSCleanRoomsFullAccess or AWSCleanRoomsFullAccessNoQuerying/);
+          assert.match(s, /path \/service-role\/ and a name that contains cleanrooms/);
+        }
+        checked++;
+      }
+      if (kind && t.policyType !== 'statement') assert.ok(summary.endsWith(passRoleNote(kind)), `${t.id}: ${summary}`);
+      else assert.equal(summary, t.description, `${t.id}: no pass-role note`);
+    }
+    assert.equal(checked, 14, 'the trust and permissions templates of the six setup service roles');
+    // The ML and Entity Resolution notes come from the same source, as does Copy AWS CLI Commands.
+    assert.ok(TEMPLATES.find((t) => t.id === 'ml-training-data-trust')!.notes!.includes(passRoleNote('cleanrooms-ml')));
+    assert.ok(TEMPLATES.find((t) => t.id === 'entity-resolution-id-mapping-trust')!.notes!.includes(passRoleNote('entityresolution')));
+    assert.equal(roleRequirements(['cleanrooms.amazonaws.com']).passRolePattern, PASS_ROLE_RULES.cleanrooms.passRolePattern);
+    assert.equal(roleRequirements(['cleanrooms-ml.amazonaws.com']).passRolePattern, 'arn:aws:iam::*:role/cleanrooms-ml*');
+    // Not for the member role (people assume it) or statements to add to an existing policy.
+    assert.equal(
+      templateSummary(
+        TEMPLATES.find((t) => t.id === 'member-trust')!,
+        ROLES,
+      ),
+      TEMPLATES.find((t) => t.id === 'member-trust')!.description,
+    );
   });
 
   it('the docs table lists every template with its prefix and AWS page', () => {

@@ -105,6 +105,14 @@ describe('vscode localisation', () => {
     }
   });
 
+  it('no message counts with "(s)": each count has its singular and its plural (issue 14 item 10)', () => {
+    const { messages } = extractMessages();
+    assert.deepEqual(
+      [...messages.keys()].filter((m) => /\w\(s\)/.test(m)),
+      [],
+    );
+  });
+
   it('no user-visible string is shown without l10n in the adapter (messages, quick pick titles, code lens titles)', () => {
     for (const file of walk(join(root, 'src', 'vscode')).filter((f) => !f.includes('logic'))) {
       const src = readFileSync(file, 'utf8');

@@ -1,10 +1,11 @@
 // Adapter logic that needs no VS Code: fix-all planning, relocation after concurrent edits, the wizard runner,
 // hover contents and settings parsing (src/vscode/logic/*).
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import type { Finding } from '../../src/analysis/types';
 import type { PolicyTemplate } from '../../src/catalog/types';
 import { findPlaceholders, groupPlaceholders } from '../../src/fill/detect';
-import { applyEdits } from '../../src/fill/apply';
+import { applyEdits, planFill, TABLE_DATABASE_KEY } from '../../src/fill/apply';
 import { isPreferredFix, planFixAll } from '../../src/vscode/logic/fixall';
 import { relocateOccurrences } from '../../src/vscode/logic/relocate';
 import {
@@ -14,6 +15,7 @@ import {
   remember,
   rememberedDefault,
   runSteps,
+  ownerWords,
   stepsForGroups,
   stepsForTemplate,
   validateAnswer,
@@ -23,6 +25,10 @@ import {
 } from '../../src/vscode/logic/wizard';
 import { actionHover, arnHover, conditionKeyHover, hoverTarget, md, parseArn, placeholderHover } from '../../src/vscode/logic/hover-content';
 import { clampNumber, indentAfterFirstLine, severityOverrides } from '../../src/vscode/logic/settings';
+import { templatePickItem } from '../../src/vscode/logic/template-pick';
+import { enabledPlaceholders } from '../../src/vscode/logic/placeholder-filter';
+import { PLACEHOLDER_RULE_BY_SOURCE } from '../../src/analysis/rules/placeholders';
+import { ROLES, TEMPLATES } from '../../src/catalog/templates';
 
 const f = (offset: number, length: number, fixes?: Finding['fixes'], rule = 'r'): Finding => ({
   rule,
@@ -153,6 +159,70 @@ describe('vscode logic: wizard', () => {
         ['accountId', 'account-id', 2],
       ],
     );
+  });
+
+  it("asks for the database of a table/table ARN: from the page's database placeholder, or in a step of its own (issue 14 item 2)", async () => {
+    const seedLike = '{"Statement":[{"Resource":["arn:aws:glue:aws-region:accountId:database/database","arn:aws:glue:aws-region:accountId:table/table"]}]}';
+    const withDb = stepsForGroups(groupPlaceholders(findPlaceholders(seedLike)));
+    assert.deepEqual(
+      withDb.map((s) => [s.key, s.kind]),
+      [
+        ['aws-region', 'region'],
+        ['accountId', 'account-id'],
+        ['database', 'glue-database'],
+        ['table', 'glue-table'],
+      ],
+    );
+    assert.match(withDb[3].help, /table\/<database>\/<table>/);
+    assert.doesNotMatch(withDb[2].help, /table\/<database>\/<table>/);
+    const alone = '{"Statement":[{"Resource":["arn:aws:glue:aws-region:accountId:catalog","arn:aws:glue:aws-region:accountId:table/table"]}]}';
+    const occ = findPlaceholders(alone);
+    const steps = stepsForGroups(groupPlaceholders(occ));
+    assert.deepEqual(
+      steps.map((s) => [s.key, s.kind, s.type]),
+      [
+        ['aws-region', 'region', 'region'],
+        ['accountId', 'account-id', 'input'],
+        [TABLE_DATABASE_KEY, 'glue-database', 'input'],
+        ['table', 'glue-table', 'input'],
+      ],
+    );
+    assert.equal(steps[2].label, 'AWS Glue database name');
+    assert.match(validateAnswer(steps[2], 'Sales')!, /lower case/);
+    assert.match(validateAnswer(steps[2], '')!, /Enter the AWS Glue database name/);
+    const { ask } = scripted(['eu-west-2', '604718293525', 'sales', 'orders']);
+    const r = await runSteps(steps, ask);
+    assert.ok(r && r !== BACK);
+    assert.ok(applyEdits(alone, planFill(occ, r.answers)).includes('"arn:aws:glue:eu-west-2:604718293525:table/sales/orders"'));
+  });
+
+  it('never titles two steps alike: two account IDs say whose account each is (issue 14 item 10)', () => {
+    const seed = readFileSync('test/fixtures/workspace/seed-read-data-permissions-policy.json', 'utf8');
+    const steps = stepsForGroups(groupPlaceholders(findPlaceholders(seed)));
+    const accounts = steps.filter((s) => s.kind === 'account-id');
+    assert.deepEqual(
+      accounts.map((s) => [s.key, s.label]),
+      [
+        ['accountId', 'AWS account ID (accountId)'],
+        ['s3BucketOwnerAccountId', 'AWS account ID (S3 bucket owner)'],
+      ],
+    );
+    assert.equal(new Set(steps.map((s) => s.label)).size, steps.length, 'every title distinct');
+    // A label that is already unique is left alone.
+    assert.equal(steps.find((s) => s.kind === 'region')!.label, 'Collaboration Region');
+    // Names say whose value it is; doc example values are named as written.
+    assert.equal(ownerWords('queryRunnerAccountId', 'AWS account ID'), 'Query runner');
+    assert.equal(ownerWords('<job-runner-account-id>', 'AWS account ID'), 'Job runner');
+    assert.equal(ownerWords('111122223333', 'AWS account ID'), '');
+    const two = '{"Statement":[{"Condition":{"StringEquals":{"aws:SourceAccount":["111122223333","444455556666"]}}}]}';
+    assert.deepEqual(
+      stepsForGroups(groupPlaceholders(findPlaceholders(two))).map((s) => s.label),
+      ['AWS account ID (111122223333)', 'AWS account ID (444455556666)'],
+    );
+    for (const t of TEMPLATES) {
+      const labels = stepsForTemplate(t).map((s) => s.label);
+      assert.equal(new Set(labels).size, labels.length, `${t.id}: ${labels.join(' | ')}`);
+    }
   });
 
   it('runs steps in order with step counters, goes Back one step and re-asks it', async () => {
@@ -339,5 +409,54 @@ describe('vscode logic: settings', () => {
     assert.equal(clampNumber(-1, 200, 0, 5000), 0);
     assert.equal(clampNumber(1e9, 5, 0.001, 100), 100);
     assert.equal(indentAfterFirstLine('{\n  "a": 1\n}', '    '), '{\n      "a": 1\n    }');
+  });
+});
+
+describe('vscode logic: the template picker (issue 14 items 10 and 11)', () => {
+  const byId = (id: string) => TEMPLATES.find((t) => t.id === id)!;
+  it('counts the values to fill in the singular and the plural, and names none when there is nothing to fill', () => {
+    const counts = new Map(TEMPLATES.map((t) => [t.placeholders.length, t]));
+    assert.ok(counts.has(1) && counts.size > 2, 'the catalog has a template with one placeholder and others with more');
+    for (const [n, t] of counts) {
+      const d = templatePickItem(t, ROLES).description;
+      assert.equal(d, n === 0 ? t.policyType : n === 1 ? `${t.policyType} · 1 value to fill` : `${t.policyType} · ${n} values to fill`);
+    }
+  });
+
+  it('shows, where the template is picked, the role path and name the managed policies can pass', () => {
+    const item = templatePickItem(byId('receive-results-permissions'), ROLES);
+    assert.equal(item.id, 'receive-results-permissions');
+    assert.ok(item.detail.startsWith(byId('receive-results-permissions').description));
+    assert.ok(item.detail.includes('arn:aws:iam::*:role/service-role/*cleanrooms*'), item.detail);
+    assert.equal(templatePickItem(byId('member-trust'), ROLES).detail, byId('member-trust').description);
+  });
+});
+
+describe('vscode logic: placeholders of a rule turned off (issue 14 item 10)', () => {
+  const text =
+    '{"Statement":[{"Resource":"arn:aws:s3:::<bucket>/*","Condition":{"StringEquals":{"aws:SourceAccount":"111122223333","s3:ResourceAccount":"accountId"}}}]}';
+  const occ = findPlaceholders(text);
+  const sources = (rules: Record<string, 'off' | 'info'>) => enabledPlaceholders(occ, rules).map((o) => o.source);
+  it('keeps every placeholder by default, and drops exactly those of each rule set to off', () => {
+    assert.deepEqual(sources({}), ['token', 'example-value', 'bare-name']);
+    assert.deepEqual(sources({ 'placeholder-example-value': 'off' }), ['token', 'bare-name']);
+    assert.deepEqual(sources({ 'placeholder-bare-name': 'off' }), ['token', 'example-value']);
+    assert.deepEqual(sources({ 'placeholder-token': 'off', 'placeholder-example-value': 'info' }), ['example-value', 'bare-name']);
+    assert.equal(PLACEHOLDER_RULE_BY_SOURCE.braces, 'placeholder-token');
+  });
+});
+
+describe('vscode logic: relocation with the database asked for a table/table ARN (issue 14 item 2)', () => {
+  it('keeps the asked database (it never occurs in the document) and fills the table at its new place', () => {
+    const before = '{"Statement":[{"Resource":"arn:aws:glue:eu-west-2:604718293525:table/table"}]}';
+    const after = before.replace('{"Resource"', '{"Sid":"Read","Resource"');
+    const occ = findPlaceholders(before);
+    const r = relocateOccurrences(occ, new Set([TABLE_DATABASE_KEY, 'table']), after);
+    assert.ok(r.ok);
+    const answers = new Map([
+      [TABLE_DATABASE_KEY, 'sales'],
+      ['table', 'orders'],
+    ]);
+    assert.equal(applyEdits(after, planFill(r.occurrences, answers)), after.replace('table/table', 'table/sales/orders'));
   });
 });

@@ -165,7 +165,7 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     severity: 'info',
     title: 'Resource matches none of the actions (reference data)',
     description:
-      'The IAM reference data lists no resource type of the statement\'s actions that this Resource ARN matches (or an action none of the statement\'s Resource ARNs applies to), e.g. s3:GetObject on arn:aws:s3:::bucket, which is a bucket, not an object. If the reference is complete, that part of the statement grants nothing. Info, not a warning: the reference misses some documented combinations (ssmmessages:OpenDataChannel on an ssm session ARN), and Access Analyzer does not check this. Wildcards, placeholders and policy variables in ARNs are honoured; "*" matches everything.',
+      'The IAM reference data lists no resource type of the statement\'s actions that this Resource ARN matches (or an action none of the statement\'s Resource ARNs applies to), e.g. s3:GetObject on arn:aws:s3:::bucket, which is a bucket, not an object. If the reference is complete, that part of the statement grants nothing. The message leads with the format of the resource type the ARN begins like (a Glue table ARN is table/<database>/<table>), and a Glue table/<table> without its database gets a fix to table/<database>/<table> when the statement or policy names exactly one database. Info, not a warning: the reference misses some documented combinations (ssmmessages:OpenDataChannel on an ssm session ARN), and Access Analyzer does not check this. Wildcards, placeholders and policy variables in ARNs are honoured; "*" matches everything.',
     docUrl: DOC.sar,
   },
 ];
@@ -917,18 +917,28 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
     for (const r of res) {
       if (!r.judged) continue;
       if (templateSets.some((t) => matches(r, t))) continue;
-      const described = describeAccepted(perAction);
+      const described = describeAccepted(perAction, r.raw);
       const fixes: Fix[] = [];
+      let meant: string | undefined;
+      let why = '';
       const withObjects = `${r.raw.replace(/\/$/, '')}/*`;
       if (!r.raw.includes('/') && wellFormedArn(r.raw) && verbatim(ctx, r.node) && templateSets.some((t) => matches({ ...r, value: `${r.value}/*` }, t))) {
         fixes.push({ title: `Change to ${elide(withObjects)}`, edits: [{ ...content(r.node), newText: withObjects }] });
+        meant = withObjects;
+      }
+      // The AWS page's table/<table> without the database, where the policy names the database: table/<db>/<table>.
+      const table = !meant && verbatim(ctx, r.node) ? tableWithDatabase(ctx, st, r.raw) : undefined;
+      if (table && templateSets.some((t) => matches({ ...r, value: table.arn }, t))) {
+        fixes.push({ title: `Change to ${elide(table.arn)}`, edits: [replaceIn(ctx, r.node, table.insertAt, table.insertAt, `${table.database}/`)] });
+        meant = table.arn;
+        why = ` (the database ${quote(table.database)} is the one ${table.from === 'statement' ? 'this statement' : 'this policy'} names)`;
       }
       const rr = content(r.node);
       ctx.report(
         'iam-resource-mismatch',
         rr.offset,
         rr.length,
-        `The IAM reference data lists no resource type of this statement's actions that ${elide(r.raw)} matches, so it likely grants nothing here. ${described}${fixes.length ? ` Did you mean ${elide(withObjects)}?` : ''}`,
+        `The IAM reference data lists no resource type of this statement's actions that ${elide(r.raw)} matches, so it likely grants nothing here. ${described}${meant ? ` Did you mean ${elide(meant)}${why}?` : ''}`,
         { fixes, docUrl: docUrlFor(perAction) },
       );
     }
@@ -942,7 +952,8 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
   const node = st.resource;
   if (node.type === 'string' && ctx.hasFindingAt(node.offset + 1, ['iam-resource-mismatch'])) return;
   if (flagged(ctx, node)) return;
-  const parts = missing.slice(0, 3).map((a) => `${a.action} needs ${typeList(a)}`);
+  const written = res.map((r) => r.raw);
+  const parts = missing.slice(0, 3).map((a) => `${a.action} needs ${typeList(a, written)}`);
   const fixes: Fix[] = [];
   let added = '';
   // The classic: s3:GetObject next to s3:ListBucket on the bucket ARN only: offer to add bucket/*.
@@ -1001,23 +1012,110 @@ function maskPlaceholders(ctx: RuleContext, node: Node, value: string): string {
   return out;
 }
 
-function typeList(a: ActionTypes): string {
+/** An action's resource types with their formats, at most two: those that begin like one of `written` first. */
+function typeList(a: ActionTypes, written: readonly string[]): string {
+  const kinds = written.map(arnKind).filter((k) => k !== undefined && k.word !== '');
+  const close = (t: string): boolean => {
+    const k = arnKind(t);
+    return !!k && kinds.some((w) => w!.service === k.service && w!.word === k.word);
+  };
+  const order = a.templates.map((t, i) => i).sort((x, y) => Number(close(a.templates[y])) - Number(close(a.templates[x])));
   return list(
-    a.typeNames.map((n, i) => `${n} (${a.templates[i]})`),
+    order.map((i) => `${a.typeNames[i]} (${a.templates[i]})`),
     2,
   );
 }
 
-function describeAccepted(perAction: ActionTypes[]): string {
+/** The service and the first word of the resource part of an ARN (`glue`, `table` for …:table/orders), lower-cased service. */
+function arnKind(arn: string): { service: string; word: string } | undefined {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
+  const resource = parts.slice(5).join(':');
+  const word = /^[A-Za-z0-9_-]*/.exec(resource)![0];
+  return { service: parts[2].toLowerCase(), word: resource.length > word.length && !/[/:]/.test(resource[word.length]) ? '' : word };
+}
+
+/**
+ * What the statement's actions accept, each resource type once. The types whose ARN begins like `raw` (same service,
+ * same first word: table for …:table/orders) come first, with their whole format, so the one that matters is never
+ * the one elided; the rest follow, at most three, the same service first.
+ */
+function describeAccepted(perAction: ActionTypes[], raw: string): string {
   const starOnly = perAction.filter((a) => a.templates.length === 0).map((a) => a.action);
   const typed = perAction.filter((a) => a.templates.length > 0);
   const parts: string[] = [];
   if (typed.length) {
-    const first = typed[0];
-    parts.push(`${typed.length === 1 ? first.action : `${first.action} and the others`} accept${typed.length === 1 ? 's' : ''} ${typeList(first)}`);
+    const types = new Map<string, { name: string; template: string; actions: string[] }>();
+    for (const a of typed) {
+      a.templates.forEach((t, i) => {
+        let e = types.get(t);
+        if (!e) types.set(t, (e = { name: a.typeNames[i], template: t, actions: [] }));
+        e.actions.push(a.action);
+      });
+    }
+    const written = arnKind(raw);
+    const all = [...types.values()];
+    const like = (e: { template: string }, word: boolean): boolean => {
+      const k = arnKind(e.template);
+      return !!written && !!k && k.service === written.service && (!word || (written.word !== '' && k.word === written.word));
+    };
+    const closest = all.filter((e) => like(e, true));
+    const who = (actions: string[]): string =>
+      typed.length === 1
+        ? `${actions[0]} accepts it`
+        : actions.length === 1
+          ? `${actions[0]} accepts it`
+          : `${actions[0]} and ${actions.length - 1} more of these actions accept it`;
+    if (closest.length) {
+      parts.push(closest.map((e) => `A ${e.name} ARN has the form ${e.template} (${who(e.actions)})`).join('; '));
+      const rest = all.filter((e) => !closest.includes(e));
+      if (rest.length) parts.push(`the actions also accept ${list(rest.map((e) => `${e.name} (${e.template})`))}`);
+    } else {
+      const ranked = [...all.filter((e) => like(e, false)), ...all.filter((e) => !like(e, false))];
+      const subject = typed.length === 1 ? `${typed[0].action} accepts` : "This statement's actions accept";
+      parts.push(`${subject} ${list(ranked.map((e) => `${e.name} (${e.template})`))}`);
+    }
   }
   if (starOnly.length) parts.push(`the reference lists no resource type for ${list(starOnly)}, which IAM then authorizes on "Resource": "*" only`);
   return parts.join('; ') + '.';
+}
+
+/** A concrete Glue database name (no wildcard, placeholder or variable). */
+const GLUE_DB_NAME_RE = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * A Glue table ARN written table/<table> (no database), and the database the policy names for it: the one concrete
+ * database/<db> ARN of the same partition, Region and account in this statement, else in the whole policy. Undefined
+ * when there is none, or more than one (which database holds the table is then not known).
+ */
+function tableWithDatabase(
+  ctx: RuleContext,
+  st: StatementModel,
+  raw: string,
+): { arn: string; database: string; insertAt: number; from: 'statement' | 'policy' } | undefined {
+  const m = /^(arn:[^:]+:glue:[^:]*:[^:]*:)table\/([A-Za-z0-9_ -]+)$/.exec(raw);
+  if (!m) return undefined;
+  const prefix = m[1];
+  const databases = (resources: Node | undefined, into: Set<string>): void => {
+    for (const { value } of stringItems(resources)) {
+      if (!value.startsWith(prefix) || !value.startsWith('database/', prefix.length)) continue;
+      const db = value.slice(prefix.length + 'database/'.length);
+      if (GLUE_DB_NAME_RE.test(db)) into.add(db);
+    }
+  };
+  const inStatement = new Set<string>();
+  databases(st.resource, inStatement);
+  let from: 'statement' | 'policy' = 'statement';
+  let found = inStatement;
+  if (found.size === 0) {
+    found = new Set<string>();
+    for (const other of ctx.model.statements) databases(other.resource, found);
+    from = 'policy';
+  }
+  if (found.size !== 1) return undefined;
+  const database = [...found][0];
+  const insertAt = prefix.length + 'table/'.length;
+  return { arn: `${prefix}table/${database}/${m[2]}`, database, insertAt, from };
 }
 
 function docUrlFor(actions: ActionTypes[]): string {

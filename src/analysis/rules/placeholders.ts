@@ -3,6 +3,7 @@ import { placeholderKind } from '../../catalog/placeholder-kinds';
 import type { RuleFamily } from '../rule';
 import { elide, quote } from '../messages';
 import { placeholderOccurrences } from './util';
+import type { PlaceholderSource } from '../placeholder-detect';
 
 function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
@@ -11,6 +12,14 @@ function lowerFirst(s: string): string {
 const DOC = 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/setting-up-roles.html';
 
 export const PLACEHOLDER_RULE_IDS = ['placeholder-token', 'placeholder-bare-name', 'placeholder-example-value'] as const;
+
+/** The rule that reports a placeholder found by each detector (so turning a rule off can leave its placeholders alone). */
+export const PLACEHOLDER_RULE_BY_SOURCE: Readonly<Record<PlaceholderSource, (typeof PLACEHOLDER_RULE_IDS)[number]>> = {
+  token: 'placeholder-token',
+  braces: 'placeholder-token',
+  'bare-name': 'placeholder-bare-name',
+  'example-value': 'placeholder-example-value',
+};
 
 export const placeholderRules: RuleFamily = {
   name: 'placeholders',
@@ -43,7 +52,10 @@ export const placeholderRules: RuleFamily = {
   check(ctx) {
     for (const o of placeholderOccurrences(ctx)) {
       const kind = placeholderKind(o.kind);
-      const where = kind.id === 'text' ? '' : ` ${kind.help}`;
+      // The AWS page's table/table: a table ARN is table/<database>/<table>, and the database is missing too.
+      const where =
+        (kind.id === 'text' ? '' : ` ${kind.help}`) +
+        (o.needsDatabase ? ' A Glue table ARN is table/<database>/<table>: put the database name in front, as in table/sales_db/orders.' : '');
       const placeholder = { name: o.name, kind: o.kind, raw: o.key };
       if (o.source === 'token' || o.source === 'braces') {
         ctx.report(

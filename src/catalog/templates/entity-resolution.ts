@@ -1,6 +1,7 @@
 // AWS Entity Resolution ID-mapping workflow job role, used for Clean Rooms ID mapping tables.
 // Source: https://docs.aws.amazon.com/entityresolution/latest/userguide/create-workflow-job-role.html
 // (shared/reference/cleanrooms-iam-facts.md §1.c.4; mirror c2hans/aws-docs create-workflow-job-role.md).
+import { passRoleNote } from '../pass-role';
 import type { PolicyTemplate, RoleInfo } from '../types';
 import { ER_WORKFLOW_ROLE, assumeRoleBy, policy, template, type Ph } from './define';
 
@@ -21,8 +22,7 @@ const KMS_ACCOUNT: Ph = {
   help: "The 12-digit account ID in the KMS key ARN (AWS KMS console: the key's General configuration).",
 };
 
-const ROLE_NAME_NOTE =
-  'The role name must match the iam:PassRole pattern of whoever passes the role; with the AWSEntityResolutionConsoleFullAccess managed policy, include entityresolution in the role name.';
+const ROLE_NAME_NOTE = passRoleNote('entityresolution');
 const ENTITY_NOTE =
   'Fixed from the AWS text: the KMS and Data Exchange snippets show {{&ExampleAWSAccountNo1;}} and doubled braces from a broken doc build; here they are <placeholders>.';
 
@@ -33,6 +33,7 @@ export const ER_ROLE_INFOS: RoleInfo[] = [
     description:
       'AWS Entity Resolution assumes this role to run the ID mapping workflow behind a Clean Rooms ID mapping table: it reads the input from S3 and AWS Glue and writes the output to S3.',
     docUrl: ER_WORKFLOW_ROLE,
+    passRole: 'entityresolution',
   },
 ];
 
@@ -81,7 +82,6 @@ export const ER_TEMPLATES: PolicyTemplate[] = [
           'arn:aws:glue:<region>:<data-account-id>:catalog',
         ],
       },
-      { Effect: 'Allow', Action: ['glue:GetSchema', 'glue:GetSchemaVersion'], Resource: ['*'] },
     ),
     placeholders: {
       'input-bucket': {
@@ -106,7 +106,7 @@ export const ER_TEMPLATES: PolicyTemplate[] = [
     },
     notes: [
       'The AWS page names the database {{input-databases}} in one ARN and {{input-database}} in the next; both are the one database of the input table, so the template uses <input-database> for both.',
-      'Fixed from the AWS text: the page lists glue:GetSchema and glue:GetSchemaVersion with the database, table and catalog ARNs, but those actions only apply to Schema Registry registry/schema resources, so that grant matched nothing. Here they have their own statement on "*", as in the Clean Rooms read-data policy.',
+      'Left out from the AWS text: the page lists glue:GetSchema and glue:GetSchemaVersion with the database, table and catalog ARNs, but those actions apply only to AWS Glue Schema Registry registry and schema resources (Service Authorization Reference), so on the page they allow nothing, and the workflow reads its input table with the other Glue actions. Granting them on "*" would allow more than the AWS page does.',
       "AWS Glue and S3 resources may be in any commercial Region where AWS Glue is supported; they need not be in Entity Resolution's Region.",
       'Add the KMS statements (snippets cleanrooms-entity-resolution-id-mapping-kms-input-statement / -kms-output-statement) only if the buckets use a customer managed KMS key.',
     ],

@@ -1,5 +1,6 @@
 // Templates from "Set up service roles for AWS Clean Rooms ML" (ml-roles.html).
 // Sources: shared/reference/cleanrooms-iam-facts.md §1.c.1, §1.c.2, §5.2 (and the page's mirror, c2hans/aws-docs ml-roles.md).
+import { passRoleNote } from '../pass-role';
 import type { PolicyTemplate, RoleInfo } from '../types';
 import { KMS_KEY, ML_ROLES, QUERY_RUNNER, REGION, assumeRoleBy, membershipArn, policy, template, type Ph } from './define';
 
@@ -12,8 +13,7 @@ const MY_ACCOUNT: Ph = {
 };
 
 const SAME_REGION = 'Your AWS Glue resources and the Amazon S3 resources under them must be in the same AWS Region as the AWS Clean Rooms collaboration.';
-const ROLE_NAME_NOTE =
-  'The role name must match the iam:PassRole pattern granted to the members who pass it; with AWSCleanRoomsMLFullAccess that is arn:aws:iam::*:role/cleanrooms-ml*, so start the name with cleanrooms-ml.';
+const ROLE_NAME_NOTE = passRoleNote('cleanrooms-ml');
 const KMS_FIX_NOTE =
   'Fixed from the AWS text: the trailing comma in the Action list (invalid JSON) and the stray closing brackets of the splice-in snippet; ArnLike -> StringLike, because kms:EncryptionContext:* keys are String keys (the ML configuration role on the same page uses StringLike).';
 const BUCKET_ARN_NOTE =
@@ -67,36 +67,42 @@ export const ML_ROLE_INFOS: RoleInfo[] = [
     title: 'Clean Rooms ML: service role to read training data',
     description: 'Clean Rooms ML assumes this role to read the Glue table and S3 data of a lookalike training dataset.',
     docUrl: ML_ROLES + '#ml-create-role-training',
+    passRole: 'cleanrooms-ml',
   },
   {
     id: 'ml-write-segment',
     title: 'Clean Rooms ML: service role to write a lookalike segment',
     description: 'Clean Rooms ML assumes this role to write generated lookalike segments to your S3 bucket.',
     docUrl: ML_ROLES + '#ml-create-role-write-segment',
+    passRole: 'cleanrooms-ml',
   },
   {
     id: 'ml-read-seed',
     title: 'Clean Rooms ML: service role to read seed data',
     description: 'Clean Rooms ML assumes this role to read the seed audience, from S3 or from the results of an SQL query.',
     docUrl: ML_ROLES + '#ml-create-role-read-seed',
+    passRole: 'cleanrooms-ml',
   },
   {
     id: 'ml-configuration',
     title: 'Clean Rooms ML custom models: ML configuration role',
     description: 'Used by PutMLConfiguration: Clean Rooms ML writes trained model artifacts or inference results to S3 and publishes metrics and logs.',
     docUrl: ML_ROLES + '#ml-roles-custom-configure',
+    passRole: 'cleanrooms-ml',
   },
   {
     id: 'ml-model-provider',
     title: 'Clean Rooms ML custom models: model provider role',
     description: 'Used by CreateConfiguredModelAlgorithm: Clean Rooms ML pulls the model container image from your Amazon ECR repository.',
     docUrl: ML_ROLES + '#ml-roles-custom-model-provider',
+    passRole: 'cleanrooms-ml',
   },
   {
     id: 'ml-input-channel',
     title: 'Clean Rooms ML custom models: ML input channel (query) role',
     description: 'Used by CreateMLInputChannel: Clean Rooms ML runs the protected query that produces the ML input channel.',
     docUrl: ML_ROLES + '#ml-roles-custom-query-dataset',
+    passRole: 'cleanrooms-ml',
   },
   {
     id: 'ml-table-association',

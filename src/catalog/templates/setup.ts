@@ -42,36 +42,42 @@ export const SETUP_ROLES: RoleInfo[] = [
     title: 'Service role to read data (AWS Glue + Amazon S3)',
     description: 'AWS Clean Rooms assumes this role to read your configured table: the AWS Glue metadata and the S3 data under it.',
     docUrl: SETUP + '#create-service-role-procedure',
+    passRole: 'cleanrooms',
   },
   {
     id: 'read-data-athena',
     title: 'Service role to read data from Amazon Athena',
     description: 'AWS Clean Rooms assumes this role to query your Athena tables or Glue Data Catalog views (registered with Lake Formation).',
     docUrl: SETUP + '#create-service-role-athena',
+    passRole: 'cleanrooms',
   },
   {
     id: 'read-data-snowflake',
     title: 'Service role to read data from Snowflake',
     description: 'AWS Clean Rooms assumes this role to retrieve your Snowflake credentials from AWS Secrets Manager.',
     docUrl: SETUP + '#create-service-role-third-party',
+    passRole: 'cleanrooms',
   },
   {
     id: 'pyspark-analysis-template',
     title: 'Service role to read PySpark code from an S3 bucket',
     description: 'AWS Clean Rooms assumes this role to read the code of a PySpark analysis template from S3.',
     docUrl: SETUP + '#create-role-pyspark-analysis-template',
+    passRole: 'cleanrooms',
   },
   {
     id: 'pyspark-job-results',
     title: 'Service role to write results of a PySpark job',
     description: 'AWS Clean Rooms assumes this role to write the results of a PySpark job to your S3 bucket.',
     docUrl: SETUP + '#create-role-pyspark-job',
+    passRole: 'cleanrooms',
   },
   {
     id: 'receive-results',
     title: 'Service role to receive results',
     description: 'For a member who can only receive results: AWS Clean Rooms assumes this role to write query results to your S3 bucket.',
     docUrl: SETUP + '#create-role-write-results',
+    passRole: 'cleanrooms',
   },
 ];
 
@@ -549,7 +555,7 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
       {
         Effect: 'Allow',
         Action: ['s3:PutObject'],
-        Resource: 'arn:aws:s3:::<bucket>/<prefix>/*',
+        Resource: 'arn:aws:s3:::<bucket>/<optional-prefix>/*',
         Condition: { StringEquals: { 's3:ResourceAccount': ['<bucket-account-id>'] } },
       },
       {
@@ -561,14 +567,14 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
     ),
     placeholders: {
       bucket: { kind: 'bucket', help: 'The S3 bucket the job results are written to (not its ARN).' },
-      prefix: {
-        kind: 's3-prefix',
-        help: 'The folder for the results inside the bucket; to allow the whole bucket, delete "/<prefix>" so the resource ends in <bucket>/*.',
+      'optional-prefix': {
+        kind: 'optional-s3-prefix',
+        help: 'The folder for the results inside the bucket, without leading or trailing slash; optional, as on the AWS page: leave it empty to allow the whole bucket (the resource then ends in <bucket>/*).',
       },
       'bucket-account-id': bucketAccount('results bucket'),
     },
     notes: [
-      'The AWS page writes the object resource as {{bucket/optionalPrefix/*}}; here it is split into <bucket> and <prefix> so the bucket matches the ListBucket statement.',
+      'The AWS page writes the object resource as {{bucket/optionalPrefix/*}}; here it is split into <bucket> and <optional-prefix> so the bucket matches the ListBucket statement.',
       'The S3 resources must be in the same AWS Region as the collaboration.',
     ],
   }),
@@ -615,7 +621,7 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
       {
         Effect: 'Allow',
         Action: ['s3:PutObject'],
-        Resource: ['arn:aws:s3:::<bucket>/<prefix>/*'],
+        Resource: ['arn:aws:s3:::<bucket>/<optional-prefix>/*'],
         Condition: { StringEquals: { 'aws:ResourceAccount': '<bucket-account-id>' } },
       },
     ),
@@ -626,14 +632,14 @@ export const SETUP_TEMPLATES: PolicyTemplate[] = [
         help: 'The name of the S3 bucket for the results (not its ARN: the template already writes arn:aws:s3:::).',
       },
       'bucket-account-id': bucketAccount('results bucket'),
-      prefix: {
-        kind: 's3-prefix',
-        help: 'The results folder (key prefix) inside the bucket; to allow the whole bucket, delete "/<prefix>" so the resource ends in <bucket>/*.',
+      'optional-prefix': {
+        kind: 'optional-s3-prefix',
+        help: 'The results folder (key prefix) inside the bucket, without leading or trailing slash; optional, as on the AWS page: leave it empty to allow the whole bucket (the resource then ends in <bucket>/*).',
       },
     },
     notes: [
       'The AWS page describes bucket_name as "the ARN of the S3 bucket", but the JSON already starts with arn:aws:s3:::, so enter the bucket name only.',
-      'The AWS page writes the object resource as bucket_name/optional_key_prefix/*; here it is split into <bucket> and <prefix>.',
+      'The AWS page writes the object resource as bucket_name/optional_key_prefix/*; here it is split into <bucket> and <optional-prefix>.',
       'The results bucket must be in the same AWS Region as the collaboration.',
     ],
   }),

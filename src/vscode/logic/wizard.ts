@@ -2,6 +2,7 @@
 import { MEMBERSHIP_ARN_RE, placeholderKind } from '../../catalog/placeholder-kinds';
 import type { PolicyTemplate, TemplatePlaceholder } from '../../catalog/types';
 import type { PlaceholderGroup } from '../../fill/detect';
+import { TABLE_DATABASE_KEY, tableDatabaseKey } from '../../fill/apply';
 
 /** Registered symbol, so test bundles that copy this module still share it. */
 export const BACK: unique symbol = Symbol.for('cleanroomsIam.back') as never;
@@ -45,7 +46,37 @@ function stepFor(key: string, display: string, kind: string, p?: Pick<TemplatePl
 
 /** One step per placeholder a template declares (each is declared once), in declaration order. */
 export function stepsForTemplate(t: PolicyTemplate): FillStep[] {
-  return t.placeholders.map((p) => stepFor(p.name, `<${p.name}>`, p.kind, p));
+  return distinctLabels(t.placeholders.map((p) => stepFor(p.name, `<${p.name}>`, p.kind, p)));
+}
+
+const ACRONYMS = new Set(['s3', 'kms', 'aws', 'arn', 'ml', 'ecr', 'id', 'iam']);
+
+/** Whose value a placeholder name says it is, in words: s3BucketOwnerAccountId -> "S3 bucket owner" (the kind's own words dropped). */
+export function ownerWords(name: string, label: string): string {
+  const kindWords = new Set(label.toLowerCase().split(/[^a-z0-9]+/));
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  while (words.length && kindWords.has(words[words.length - 1])) words.pop();
+  if (!words.length || words.every((w) => /^\d+$/.test(w))) return '';
+  const text = words.map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w)).join(' ');
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+/**
+ * Two steps must not share a title (two "AWS account ID" steps in one fill): each such label says whose value it is,
+ * from the placeholder's name (S3 bucket owner, query runner), or else the name itself (accountId, 111122223333).
+ */
+function distinctLabels(steps: FillStep[]): FillStep[] {
+  const count = new Map<string, number>();
+  for (const s of steps) count.set(s.label, (count.get(s.label) ?? 0) + 1);
+  for (const s of steps) {
+    if ((count.get(s.label) ?? 0) < 2) continue;
+    s.label = `${s.label} (${ownerWords(s.display, s.label) || s.display})`;
+  }
+  return steps;
 }
 
 /**
@@ -65,11 +96,29 @@ export function templatePlaceholderInfo(
 
 /** One step per distinct placeholder found in a document (groupPlaceholders), in order of first appearance. */
 export function stepsForGroups(groups: readonly PlaceholderGroup[], templates: readonly PolicyTemplate[] = []): FillStep[] {
-  return groups.map((g) => {
+  const steps = groups.map((g) => {
     const info = g.source === 'token' ? templatePlaceholderInfo(templates, g.name)?.placeholder : undefined;
-    return stepFor(g.key, g.key, g.kind, info, g.occurrences.length);
+    const step = stepFor(g.key, g.key, g.kind, info, g.occurrences.length);
+    // The AWS page's table/table: the ARN is table/<database>/<table>, so the table step says the database goes in front.
+    if (g.occurrences.some((o) => o.needsDatabase)) step.help = `${step.help} ${TABLE_ARN_HELP}`;
+    return step;
   });
+  // No single database placeholder to take the database from: ask for it, just before the first such table.
+  const occurrences = groups.flatMap((g) => g.occurrences);
+  if (tableDatabaseKey(occurrences) === TABLE_DATABASE_KEY) {
+    const at = groups.findIndex((g) => g.occurrences.some((o) => o.needsDatabase));
+    const n = occurrences.filter((o) => o.needsDatabase).length;
+    const db = placeholderKind('glue-database');
+    steps.splice(
+      at,
+      0,
+      stepFor(TABLE_DATABASE_KEY, `database of table/${groups[at].key}`, db.id, { label: db.label, help: `${TABLE_ARN_HELP} ${db.help}` }, n),
+    );
+  }
+  return distinctLabels(steps);
 }
+
+const TABLE_ARN_HELP = 'A Glue table ARN is table/<database>/<table>: the fill writes both.';
 
 export interface Interpreted {
   value: string;
