@@ -21,6 +21,7 @@ import {
   type Translate,
 } from '../fill/aws-commands';
 import { EXAMPLE_WITH_MISTAKES } from './logic/examples';
+import { openProblems, problemsQuestion } from './logic/open-problems';
 import { plainText } from './logic/plain';
 import { fixAllText, minimalEdit } from '../fill/fixall';
 import { relocateOccurrences } from './logic/relocate';
@@ -46,7 +47,9 @@ export type CommandOutcome =
   | { status: 'nothing'; reason: string }
   | { status: 'conflict'; reason: string }
   | { status: 'failed'; reason: string }
-  | { status: 'copied'; text: string; commands: string[]; roleName: string; trustUri: string; permissionsUri: string; uri: string };
+  | { status: 'copied'; text: string; commands: string[]; roleName: string; trustUri: string; permissionsUri: string; uri: string }
+  /** Copy AWS CLI Commands stopped to show the role's open problems (nothing copied). */
+  | { status: 'problems'; errors: number; warnings: number; uris: string[] };
 
 /** Files larger than this are not read when looking for a policy's sibling. */
 const MAX_SIBLING_BYTES = 2 * 1024 * 1024;
@@ -394,9 +397,33 @@ export class Commands {
     const trust = kind === 'trust' ? { uri: doc.uri, name } : { uri: other.uri, name: other.name };
     const permissions = kind === 'trust' ? { uri: other.uri, name: other.name } : { uri: doc.uri, name };
 
-    const trustDoc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === trust.uri.toString());
-    const trustText = trustDoc ? trustDoc.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(trust.uri));
+    const readText = async (u: vscode.Uri): Promise<string> => {
+      const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === u.toString());
+      return open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(u));
+    };
+    const trustText = await readText(trust.uri);
+    const permissionsText = await readText(permissions.uri);
     const req = roleRequirements(trustServices(trustText));
+
+    // Problems first: commands that create a role from files the kit still finds wrong are asked about, not copied.
+    const findings = async (text: string, n: string) => (await this.validator.analyzeText(text, n))?.findings ?? [];
+    const problems = openProblems([
+      { name: trust.name, findings: await findings(trustText, trust.name) },
+      { name: permissions.name, findings: await findings(permissionsText, permissions.name) },
+    ]);
+    if (problems.errors + problems.warnings > 0) {
+      const q = problemsQuestion(problems, problems.files.map(plainText), t);
+      const choice = await p.confirmProblems({ title, ...q });
+      if (choice === undefined) return { status: 'cancelled' };
+      if (choice === 'show') {
+        // The other file first, then the one the command ran on: it stays the active editor.
+        const files = (kind === 'trust' ? [permissions, trust] : [trust, permissions]).filter((f) => problems.files.includes(f.name));
+        const uris = files.map((f) => f.uri);
+        for (const u of uris) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(u), { preview: false });
+        await Promise.resolve(vscode.commands.executeCommand('workbench.actions.view.problems')).catch(() => undefined);
+        return { status: 'problems', errors: problems.errors, warnings: problems.warnings, uris: uris.map((u) => u.toString()) };
+      }
+    }
 
     const style = await p.pickCliStyle({ title });
     if (style === undefined) return { status: 'cancelled' };
@@ -440,11 +467,6 @@ export class Commands {
     );
     if (dirty.length)
       notes.push(vscode.l10n.t('Save {0} first: the AWS CLI reads the saved file.', dirty.map((u) => plainText(u.path.split('/').pop() ?? '')).join(', ')));
-    const errors = [trust.uri, permissions.uri].reduce(
-      (n, u) => n + vscode.languages.getDiagnostics(u).filter((d) => ruleOf(d) && d.severity === vscode.DiagnosticSeverity.Error).length,
-      0,
-    );
-    if (errors) notes.push(vscode.l10n.t('The policies still have {0} error(s) in the Problems panel; fix them before you run the commands.', errors));
     const head = copied
       ? vscode.l10n.t('Copied {0} AWS CLI commands for role {1} to the clipboard.', out.commands.length, roleName)
       : vscode.l10n.t('The clipboard is not available: copy the AWS CLI commands for role {0} from the editor.', roleName);

@@ -59,6 +59,8 @@ export interface PromptProvider {
   pickCliStyle(ctx: { title: string }): Promise<CliStyle | undefined>;
   /** Copy AWS CLI Commands: the role name (input box with validation as you type). */
   inputRoleName(ctx: RoleNameContext): Promise<string | undefined>;
+  /** Copy AWS CLI Commands: the role's files still have problems; "show" them, "copy" anyway, or undefined (Escape: nothing). */
+  confirmProblems(ctx: { title: string; message: string; detail: string }): Promise<'show' | 'copy' | undefined>;
 }
 
 export function stepTitle(title: string, step: number, total: number, label?: string): string {
@@ -244,6 +246,14 @@ export class QuickInputPrompts implements PromptProvider {
       ignoreFocusOut: true,
     });
     return picked?.style;
+  }
+
+  async confirmProblems(ctx: { title: string; message: string; detail: string }): Promise<'show' | 'copy' | undefined> {
+    const show = vscode.l10n.t('Show Problems');
+    const copy = vscode.l10n.t('Copy Anyway');
+    // Modal: the command waits for the answer, and Escape (Cancel) copies nothing.
+    const picked = await vscode.window.showWarningMessage(ctx.message, { modal: true, detail: ctx.detail }, show, copy);
+    return picked === show ? 'show' : picked === copy ? 'copy' : undefined;
   }
 
   async inputRoleName(ctx: RoleNameContext): Promise<string | undefined> {

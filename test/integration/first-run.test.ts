@@ -14,6 +14,8 @@ interface Script {
   style?: CliStyle;
   roleName?: string | ((ctx: { defaultValue: string; validate(v: string): string | undefined }) => string | undefined);
   file?: string;
+  /** The answer to "the role's policies still have N problems": Show Problems, Copy Anyway, or Escape (undefined). */
+  problems?: 'show' | 'copy';
 }
 
 function scripted(script: Script) {
@@ -48,6 +50,11 @@ function scripted(script: Script) {
       asked.push(`name:${ctx.defaultValue}`);
       const r = script.roleName;
       return typeof r === 'function' ? r(ctx) : r;
+    },
+    async confirmProblems(ctx) {
+      asked.push('problems');
+      messages.push({ kind: 'question', text: ctx.message });
+      return script.problems;
     },
   };
   return { provider, asked, messages };
@@ -203,6 +210,52 @@ describe('first run: Copy AWS CLI Commands', () => {
     assert.equal(out.status, 'cancelled');
     assert.deepEqual(asked, ['file:read-data-trust-policy.json,seed-receive-results-trust-policy.json']);
     assert.equal(await vscode.env.clipboard.readText(), 'unchanged');
+  });
+
+  const SEED_TRUST = 'seed-receive-results-trust-policy.json';
+  const SEED_PERMISSIONS = 'seed-receive-results-permissions-policy.json';
+  const NINE = `The role's policies still have 9 problems (9 warnings) in ${SEED_TRUST} and ${SEED_PERMISSIONS}.`;
+
+  it("the AWS page's pair with 9 warnings: says so before anything else, and Escape copies nothing", async () => {
+    await vscode.env.clipboard.writeText('unchanged');
+    const { out, asked, messages } = await run(SEED_TRUST, { style: 'inline', roleName: 'cleanrooms-receive-results' });
+    assert.equal(out.status, 'cancelled', JSON.stringify(out));
+    assert.deepEqual(asked, ['problems'], 'asked about the problems first, then nothing else');
+    assert.deepEqual(messages, [{ kind: 'question', text: NINE }]);
+    assert.equal(await vscode.env.clipboard.readText(), 'unchanged');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.languageId === 'shellscript' && !d.isClosed), 'no commands shown');
+  });
+
+  it('Copy Anyway copies the commands of the pair with problems (from the permissions policy too)', async () => {
+    await vscode.env.clipboard.writeText('');
+    const { out, asked } = await run(SEED_PERMISSIONS, { problems: 'copy', style: 'inline', roleName: 'cleanrooms-receive-results' });
+    assert.equal(out.status, 'copied', JSON.stringify(out));
+    assert.deepEqual(asked, ['problems', 'style', 'name:cleanrooms-seed-receive-results']);
+    const clip = await vscode.env.clipboard.readText();
+    assert.ok(clip.includes(`--assume-role-policy-document file://${workspaceFile(SEED_TRUST).fsPath}`), clip);
+    assert.equal((out as { text: string }).text, clip);
+  });
+
+  it('Show Problems copies nothing and opens both files, whose diagnostics are the 9 warnings counted', async () => {
+    await vscode.env.clipboard.writeText('unchanged');
+    const { out } = await run(SEED_TRUST, { problems: 'show', style: 'inline', roleName: 'cleanrooms-receive-results' });
+    assert.equal(out.status, 'problems', JSON.stringify(out));
+    const trust = workspaceFile(SEED_TRUST);
+    const perms = workspaceFile(SEED_PERMISSIONS);
+    assert.deepEqual(out, { status: 'problems', errors: 0, warnings: 9, uris: [perms.toString(), trust.toString()] });
+    assert.equal(await vscode.env.clipboard.readText(), 'unchanged');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), trust.toString(), 'the file the command ran on stays active');
+    const open = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : ''));
+    assert.ok(open.includes(perms.toString()) && open.includes(trust.toString()), open.join(', '));
+    const warnings = await waitFor('the warnings of both files in the Problems panel', () => {
+      const n = [trust, perms].reduce(
+        (sum, u) =>
+          sum + vscode.languages.getDiagnostics(u).filter((d) => d.source === 'cleanrooms-iam' && d.severity === vscode.DiagnosticSeverity.Warning).length,
+        0,
+      );
+      return n >= 9 && n;
+    });
+    assert.equal(warnings, 9);
   });
 
   it('refuses an untitled document (the AWS CLI reads files) and a non-policy', async () => {

@@ -100,5 +100,8 @@ export function cancellingPrompts(): PromptProvider {
     async inputRoleName() {
       return undefined;
     },
+    async confirmProblems() {
+      return undefined;
+    },
   };
 }
