@@ -30,7 +30,8 @@ import { BACK, remember, rememberedDefault, runSteps, stepsForGroups, stepsForTe
 import type { PromptProvider } from './prompts';
 import type { PolicyValidator } from './validation';
 
-import { COMMANDS } from './logic/ids';
+import { COMMANDS, WALKTHROUGH_DONE } from './logic/ids';
+import { escapeOffer } from './logic/escape-offer';
 
 export { COMMANDS };
 
@@ -89,8 +90,20 @@ export class Commands {
     this.context.workspaceState.update(MEMORY_KEY, remember(this.memory(), steps, answers)).then(undefined, () => undefined);
   }
 
-  /** Ask every step (multi-step, Back, validation); undefined when cancelled, BACK when backed out of step 1. */
-  private ask(steps: FillStep[], title: string, offset: number, backFromFirst: boolean) {
+  /** Walkthrough progress: a step completes on its context key, set only when its work was done. */
+  private done(key: string): void {
+    if (this.walkthroughDone.length < 1000) this.walkthroughDone.push(key);
+    void Promise.resolve(vscode.commands.executeCommand('setContext', key, true)).catch(() => undefined);
+  }
+
+  /** Every walkthrough context key set so far, in order, once per time the work was done (the test API reads it). */
+  readonly walkthroughDone: string[] = [];
+
+  /**
+   * Ask every step (multi-step, Back, validation); undefined when cancelled, BACK when backed out of step 1.
+   * `answers` receives the answers as they are given (after Escape it holds the values given so far).
+   */
+  private ask(steps: FillStep[], title: string, offset: number, backFromFirst: boolean, answers?: Map<string, string>) {
     const mem = this.memory();
     const p = this.prompts();
     return runSteps(
@@ -100,7 +113,7 @@ export class Commands {
         const pctx = { ...ctx, title, validate: (v: string) => validateAnswer(step, v), ...(defaultValue !== undefined ? { defaultValue } : {}) };
         return step.type === 'region' ? p.pickRegion(step, pctx) : p.inputValue(step, pctx);
       },
-      { offset, backFromFirst },
+      { offset, backFromFirst, ...(answers ? { answers } : {}) },
     );
   }
 
@@ -170,15 +183,20 @@ export class Commands {
       return { status: 'failed', reason };
     }
     this.rememberAnswers(steps, answers);
+    this.done(WALKTHROUGH_DONE.placeholdersFilled);
     return { status: 'applied', edits: edits.length, uri: doc.uri.toString() };
   }
 
   // ---- New Policy from Template… / Insert Policy at Cursor… ----
-  /** Template pick then one step per distinct placeholder; Back from step 2 returns to the template list. */
+  /**
+   * Template pick then one step per distinct placeholder; Back from step 2 returns to the template list. Escape in a
+   * value step returns the template with the values given so far and `complete: false`; Escape at the template list
+   * returns undefined.
+   */
   private async templateWizard(
     title: string,
     preselect?: string,
-  ): Promise<{ template: PolicyTemplate; values: Record<string, string>; steps: FillStep[] } | undefined> {
+  ): Promise<{ template: PolicyTemplate; values: Record<string, string>; steps: FillStep[]; complete: boolean } | undefined> {
     const templates = TEMPLATES;
     // A template id given by the caller (e.g. a walkthrough link) skips the template list the first time round.
     let first = preselect !== undefined && templates.some((t) => t.id === preselect) ? preselect : undefined;
@@ -189,10 +207,11 @@ export class Commands {
       const template = id !== undefined ? templates.find((t) => t.id === id) : undefined;
       if (!template) return undefined;
       const steps = stepsForTemplate(template);
-      const res = await this.ask(steps, title, 1, true);
+      const given = new Map<string, string>();
+      const res = await this.ask(steps, title, 1, true, given);
       if (res === BACK) continue;
-      if (!res) return undefined;
-      return { template, values: Object.fromEntries(res.answers), steps };
+      if (!res) return { template, values: Object.fromEntries(given), steps, complete: false };
+      return { template, values: Object.fromEntries(res.answers), steps, complete: true };
     }
   }
 
@@ -205,16 +224,23 @@ export class Commands {
   }
 
   async newPolicy(templateId?: string): Promise<CommandOutcome> {
-    const r = await this.templateWizard(vscode.l10n.t('New Policy from Template'), templateId);
+    const title = vscode.l10n.t('New Policy from Template');
+    const r = await this.templateWizard(title, templateId);
     if (!r) return { status: 'cancelled' };
-    const t = r.template;
+    if (!r.complete) {
+      // Escape in a value step: offer what the walkthrough promises, the policy with the other placeholders left in place.
+      const offer = escapeOffer(r.template, new Map(Object.entries(r.values)), t);
+      if (!(await this.prompts().offerPartialPolicy({ title, message: offer.message, detail: offer.detail }))) return { status: 'cancelled' };
+    }
+    const tpl = r.template;
     // A statement template becomes a whole policy.
-    const asPolicy: PolicyTemplate = t.policyType === 'statement' ? { ...t, body: { Version: POLICY_VERSION, Statement: [t.body] } } : t;
+    const asPolicy: PolicyTemplate = tpl.policyType === 'statement' ? { ...tpl, body: { Version: POLICY_VERSION, Statement: [tpl.body] } } : tpl;
     const content = renderTemplate(asPolicy, r.values, this.indentUnit()) + '\n';
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
     await vscode.window.showTextDocument(doc);
     this.rememberAnswers(r.steps, new Map(Object.entries(r.values)));
-    return { status: 'opened', uri: doc.uri.toString(), templateId: t.id };
+    this.done(WALKTHROUGH_DONE.policyCreated);
+    return { status: 'opened', uri: doc.uri.toString(), templateId: tpl.id };
   }
 
   async insertPolicy(): Promise<CommandOutcome> {
@@ -233,7 +259,7 @@ export class Commands {
       return { status: 'failed', reason: refused };
     }
     const r = await this.templateWizard(vscode.l10n.t('Insert Policy at Cursor'));
-    if (!r) return { status: 'cancelled' };
+    if (!r || !r.complete) return { status: 'cancelled' };
     if (doc.isClosed) return { status: 'failed', reason: vscode.l10n.t('The editor was closed.') };
     const plan = planInsertForTemplate(
       r.template,
@@ -255,6 +281,7 @@ export class Commands {
       return { status: 'failed', reason };
     }
     this.rememberAnswers(r.steps, new Map(Object.entries(r.values)));
+    this.done(WALKTHROUGH_DONE.policyCreated);
     return { status: 'applied', edits: 1, uri: doc.uri.toString() };
   }
 
@@ -471,6 +498,7 @@ export class Commands {
       ? vscode.l10n.t('Copied {0} AWS CLI commands for role {1} to the clipboard.', out.commands.length, roleName)
       : vscode.l10n.t('The clipboard is not available: copy the AWS CLI commands for role {0} from the editor.', roleName);
     p.showMessage(notes.length || !copied ? 'warning' : 'info', [head, ...notes].join(' '));
+    this.done(WALKTHROUGH_DONE.commandsCopied);
     return {
       status: 'copied',
       text: out.text,

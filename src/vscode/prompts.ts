@@ -59,6 +59,8 @@ export interface PromptProvider {
   pickCliStyle(ctx: { title: string }): Promise<CliStyle | undefined>;
   /** Copy AWS CLI Commands: the role name (input box with validation as you type). */
   inputRoleName(ctx: RoleNameContext): Promise<string | undefined>;
+  /** New Policy from Template after Escape in a value step: create the policy with the placeholders left? false: nothing. */
+  offerPartialPolicy(ctx: { title: string; message: string; detail: string }): Promise<boolean>;
   /** Copy AWS CLI Commands: the role's files still have problems; "show" them, "copy" anyway, or undefined (Escape: nothing). */
   confirmProblems(ctx: { title: string; message: string; detail: string }): Promise<'show' | 'copy' | undefined>;
 }
@@ -246,6 +248,12 @@ export class QuickInputPrompts implements PromptProvider {
       ignoreFocusOut: true,
     });
     return picked?.style;
+  }
+
+  async offerPartialPolicy(ctx: { title: string; message: string; detail: string }): Promise<boolean> {
+    const create = vscode.l10n.t('Create with Placeholders');
+    // Modal: Escape (Cancel) creates nothing, as the Escape that led here meant.
+    return (await vscode.window.showInformationMessage(ctx.message, { modal: true, detail: ctx.detail }, create)) === create;
   }
 
   async confirmProblems(ctx: { title: string; message: string; detail: string }): Promise<'show' | 'copy' | undefined> {

@@ -103,5 +103,8 @@ export function cancellingPrompts(): PromptProvider {
     async confirmProblems() {
       return undefined;
     },
+    async offerPartialPolicy() {
+      return false;
+    },
   };
 }
