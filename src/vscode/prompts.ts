@@ -8,6 +8,7 @@ import type { PolicyTemplate, RoleInfo } from '../catalog/types';
 import type { RuleMeta } from '../analysis/types';
 import type { CliStyle } from '../fill/aws-commands';
 import { BACK, type Answer, type FillStep, type StepContext } from './logic/wizard';
+import { regionNotice } from './logic/region-notice';
 
 export { BACK };
 export type { Answer, FillStep };
@@ -70,6 +71,8 @@ export function stepTitle(title: string, step: number, total: number, label?: st
 }
 
 type RegionItem = vscode.QuickPickItem & { value?: string };
+
+const translate = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
 /** The real prompts on window.createQuickPick / createInputBox. */
 export class QuickInputPrompts implements PromptProvider {
@@ -146,6 +149,16 @@ export class QuickInputPrompts implements PromptProvider {
       };
       qp.onDidTriggerButton((b) => {
         if (b === vscode.QuickInputButtons.Back) finish(BACK);
+      });
+      // A typed value that matches no listed Region would leave an empty list where Enter does nothing: say why it is
+      // refused and where AWS Clean Rooms runs, in an item that is always shown (and that Enter does not take).
+      const regionItems = items.filter((x) => x.value !== undefined);
+      let noticeShown = false;
+      qp.onDidChangeValue((typed) => {
+        const notice = regionNotice(typed, regionItems, (v) => ctx.validate(v), translate);
+        if (!notice && !noticeShown) return;
+        noticeShown = !!notice;
+        qp.items = notice ? [{ label: `$(warning) ${notice.label}`, detail: notice.detail, alwaysShow: true }, ...items] : items;
       });
       qp.onDidAccept(() => {
         const picked = qp.selectedItems[0]?.value ?? qp.activeItems[0]?.value;
