@@ -9,6 +9,7 @@ import type { RuleMeta } from '../analysis/types';
 import type { CliStyle } from '../fill/aws-commands';
 import { BACK, type Answer, type FillStep, type StepContext } from './logic/wizard';
 import { regionNotice } from './logic/region-notice';
+import { ruleDocsMessage, withoutCodeSpans } from './logic/plain';
 
 export { BACK };
 export type { Answer, FillStep };
@@ -210,7 +211,7 @@ export class QuickInputPrompts implements PromptProvider {
 
   async pickRule(rules: readonly RuleMeta[]): Promise<string | undefined> {
     const picked = await vscode.window.showQuickPick(
-      rules.map((r) => ({ label: r.id, description: `${r.severity} · ${r.title}`, detail: r.description, id: r.id })),
+      rules.map((r) => ({ label: r.id, description: `${r.severity} · ${withoutCodeSpans(r.title)}`, detail: withoutCodeSpans(r.description), id: r.id })),
       {
         title: vscode.l10n.t('Clean Rooms: Show Rule Documentation'),
         matchOnDescription: true,
@@ -223,7 +224,7 @@ export class QuickInputPrompts implements PromptProvider {
 
   async showRuleDocs(rule: RuleMeta): Promise<void> {
     const open = vscode.l10n.t('Open AWS documentation');
-    const choice = await vscode.window.showInformationMessage(`${rule.id}: ${rule.title}. ${rule.description}`, open);
+    const choice = await vscode.window.showInformationMessage(ruleDocsMessage(rule), open);
     if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(rule.docUrl, true));
   }
 
