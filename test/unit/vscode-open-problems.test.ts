@@ -11,7 +11,14 @@ import { openProblems, problemsQuestion } from '../../src/vscode/logic/open-prob
 const ws = join(__dirname, '..', 'fixtures', 'workspace');
 const file = (name: string) => ({ name, text: readFileSync(join(ws, name), 'utf8') });
 
-const finding = (severity: Finding['severity']): Finding => ({ rule: 'x', severity, message: 'm', offset: 0, length: 1, docUrl: 'https://docs.aws.amazon.com/' });
+const finding = (severity: Finding['severity']): Finding => ({
+  rule: 'x',
+  severity,
+  message: 'm',
+  offset: 0,
+  length: 1,
+  docUrl: 'https://docs.aws.amazon.com/',
+});
 
 describe('vscode logic: open problems before Copy AWS CLI Commands', () => {
   it("the AWS page's receive-results pair: 9 warnings in both files, the 2 hints do not count", () => {
