@@ -7,6 +7,9 @@
 //   4. F1 "Clean Rooms: Fill Placeholders…", answer its first prompt                 -> docs/images/fill-wizard.png
 //   5. in a small policy, Ctrl+Space in "Action": "cleanrooms:Get" lists the actions -> docs/images/completion.png
 //   6. Ctrl+. on "Effect": "allow": the fix, Show documentation, Turn off the rule    -> docs/images/lightbulb.png
+//   7. the role check's code lens and request table                                   -> docs/images/role-check.png
+//   8. New Policy from Template: us-west-1 typed in the Region step shows why it is refused and where Clean Rooms
+//      runs; Escape offers the policy with its placeholders (a modal); Cancel creates nothing
 // Every step waits on selectors (no fixed sleeps) and is asserted; the last line is `N passed, N failed`.
 // Env: CLEANROOMS_IAM_UI_IMAGES (screenshot folder, default docs/images; point CI elsewhere to keep the tree clean),
 //      CLEANROOMS_IAM_UI_FIXTURE (file name in the workspace, default smoke-bad-policy.json),
@@ -27,6 +30,7 @@ const WAIT = Number(process.env.CLEANROOMS_IAM_UI_TIMEOUT_MS || 30_000);
 const verbose = process.env.CLEANROOMS_IAM_VERBOSE === '1';
 const SOURCE = 'cleanrooms-iam';
 const FILL_COMMAND = 'Clean Rooms: Fill Placeholders';
+const NEW_POLICY_COMMAND = 'Clean Rooms: New Policy from Template';
 /** Steps 5 and 6 use this file (written into the workspace copy): line 6 has the bad Effect, line 7 the Action to complete. */
 /** The AWS page's read-data permissions policy, filled, without glue:GetPartitions: the role check's demo. */
 const ROLE_DEMO = 'role-check-demo-permissions-policy.json';
@@ -350,6 +354,48 @@ async function main() {
       await page.screenshot({ path: join(imagesDir, 'role-check.png') });
       return `lens "${title}"; request table shown`;
     });
+
+    await step(
+      page,
+      'New Policy from Template: a Region without Clean Rooms says why and lists where it runs; Escape offers the policy with placeholders; Cancel creates nothing',
+      async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+1');
+        const tabsBefore = await page.locator('.tabs-container .tab').count();
+        await openQuickInput(page, 'F1');
+        await page.keyboard.type(NEW_POLICY_COMMAND);
+        await page.locator(`${quickInputVisible} .monaco-list-row:has-text("${NEW_POLICY_COMMAND}")`).first().waitFor({ timeout: WAIT });
+        await page.keyboard.press('Enter');
+        await page.locator(`${quickInputVisible} .quick-input-title:has-text("Template")`).waitFor({ timeout: WAIT });
+        await page.keyboard.type('Read data (Glue + S3): permissions policy');
+        await page.locator(`${quickInputVisible} .monaco-list-row:has-text("Read data (Glue + S3): permissions policy")`).first().waitFor({ timeout: WAIT });
+        await page.keyboard.press('Enter');
+        const regionTitle = page.locator(`${quickInputVisible} .quick-input-title:has-text("Step 2/")`);
+        await regionTitle.waitFor({ timeout: WAIT });
+        await page.keyboard.type('us-west-1');
+        const notice = page.locator(`${quickInputVisible} .monaco-list-row:has-text("not available in us-west-1")`).first();
+        await notice.waitFor({ timeout: WAIT });
+        const text = (await notice.innerText()).replace(/\s+/g, ' ').trim();
+        if (!/runs in us-east-1 \(US East \(N\. Virginia\)\).*eu-north-1 \(Europe \(Stockholm\)\)/.test(text))
+          throw new Error(`the notice does not list the Clean Rooms Regions: ${text}`);
+        // Enter does not take the refused value: the same step stays open with the notice.
+        await page.keyboard.press('Enter');
+        await notice.waitFor({ timeout: WAIT });
+        await regionTitle.waitFor({ timeout: WAIT });
+        // Escape: the offer to create the policy with its placeholders left in place (a modal dialog).
+        await page.keyboard.press('Escape');
+        const dialog = page.locator('.monaco-dialog-box:visible');
+        await dialog.waitFor({ timeout: WAIT });
+        const question = (await dialog.innerText()).replace(/\s+/g, ' ').trim();
+        if (!/Create "Read data \(Glue \+ S3\): permissions policy" with its 7 placeholders/.test(question) || !/Create with Placeholders/.test(question))
+          throw new Error(`unexpected offer: ${question}`);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden', timeout: WAIT });
+        const tabsAfter = await page.locator('.tabs-container .tab').count();
+        if (tabsAfter !== tabsBefore) throw new Error(`Cancel opened something: ${tabsBefore} tabs before, ${tabsAfter} after`);
+        return `notice "${text.slice(0, 90)}…"; offer "${question.slice(0, 90)}…"; Cancel: nothing created`;
+      },
+    );
   } catch (e) {
     counts.failed++;
     console.log(`  ✘ ${e.stack ?? e}`);

@@ -23,6 +23,7 @@ import {
   type Translate,
 } from '../fill/aws-commands';
 import { EXAMPLE_WITH_MISTAKES } from './logic/examples';
+import { openProblems, problemsQuestion } from './logic/open-problems';
 import { plainText } from './logic/plain';
 import { fixAllText, minimalEdit } from '../fill/fixall';
 import { relocateOccurrences } from './logic/relocate';
@@ -43,7 +44,8 @@ import {
 import type { PromptProvider } from './prompts';
 import type { PolicyValidator } from './validation';
 
-import { COMMANDS } from './logic/ids';
+import { COMMANDS, WALKTHROUGH_DONE } from './logic/ids';
+import { escapeOffer } from './logic/escape-offer';
 
 export { COMMANDS };
 
@@ -60,7 +62,9 @@ export type CommandOutcome =
   | { status: 'nothing'; reason: string }
   | { status: 'conflict'; reason: string }
   | { status: 'failed'; reason: string }
-  | { status: 'copied'; text: string; commands: string[]; roleName: string; trustUri: string; permissionsUri: string; uri: string };
+  | { status: 'copied'; text: string; commands: string[]; roleName: string; trustUri: string; permissionsUri: string; uri: string }
+  /** Copy AWS CLI Commands stopped to show the role's open problems (nothing copied). */
+  | { status: 'problems'; errors: number; warnings: number; uris: string[] };
 
 /** Files larger than this are not read when looking for a policy's sibling. */
 const MAX_SIBLING_BYTES = 2 * 1024 * 1024;
@@ -98,8 +102,20 @@ export class Commands {
     this.context.workspaceState.update(MEMORY_KEY, remember(this.memory(), steps, answers)).then(undefined, () => undefined);
   }
 
-  /** Ask every step (multi-step, Back, validation); undefined when cancelled, BACK when backed out of step 1. */
-  private ask(steps: FillStep[], title: string, offset: number, backFromFirst: boolean) {
+  /** Walkthrough progress: a step completes on its context key, set only when its work was done. */
+  private done(key: string): void {
+    if (this.walkthroughDone.length < 1000) this.walkthroughDone.push(key);
+    void Promise.resolve(vscode.commands.executeCommand('setContext', key, true)).catch(() => undefined);
+  }
+
+  /** Every walkthrough context key set so far, in order, once per time the work was done (the test API reads it). */
+  readonly walkthroughDone: string[] = [];
+
+  /**
+   * Ask every step (multi-step, Back, validation); undefined when cancelled, BACK when backed out of step 1.
+   * `answers` receives the answers as they are given (after Escape it holds the values given so far).
+   */
+  private ask(steps: FillStep[], title: string, offset: number, backFromFirst: boolean, answers?: Map<string, string>) {
     const mem = this.memory();
     const p = this.prompts();
     return runSteps(
@@ -109,7 +125,7 @@ export class Commands {
         const pctx = { ...ctx, title, validate: (v: string) => validateAnswer(step, v), ...(defaultValue !== undefined ? { defaultValue } : {}) };
         return step.type === 'region' ? p.pickRegion(step, pctx) : p.inputValue(step, pctx);
       },
-      { offset, backFromFirst },
+      { offset, backFromFirst, ...(answers ? { answers } : {}) },
     );
   }
 
@@ -212,15 +228,20 @@ export class Commands {
       return { status: 'failed', reason };
     }
     this.rememberAnswers(steps, answers);
+    this.done(WALKTHROUGH_DONE.placeholdersFilled);
     return { status: 'applied', edits: edits.length, uri: doc.uri.toString() };
   }
 
   // ---- New Policy from Template… / Insert Policy at Cursor… ----
-  /** Template pick then one step per distinct placeholder; Back from step 2 returns to the template list. */
+  /**
+   * Template pick then one step per distinct placeholder; Back from step 2 returns to the template list. Escape in a
+   * value step returns the template with the values given so far and `complete: false`; Escape at the template list
+   * returns undefined.
+   */
   private async templateWizard(
     title: string,
     preselect?: string,
-  ): Promise<{ template: PolicyTemplate; values: Record<string, string>; steps: FillStep[] } | undefined> {
+  ): Promise<{ template: PolicyTemplate; values: Record<string, string>; steps: FillStep[]; complete: boolean } | undefined> {
     const templates = TEMPLATES;
     // A template id given by the caller (e.g. a walkthrough link) skips the template list the first time round.
     let first = preselect !== undefined && templates.some((t) => t.id === preselect) ? preselect : undefined;
@@ -231,10 +252,11 @@ export class Commands {
       const template = id !== undefined ? templates.find((t) => t.id === id) : undefined;
       if (!template) return undefined;
       const steps = stepsForTemplate(template);
-      const res = await this.ask(steps, title, 1, true);
+      const given = new Map<string, string>();
+      const res = await this.ask(steps, title, 1, true, given);
       if (res === BACK) continue;
-      if (!res) return undefined;
-      return { template, values: Object.fromEntries(res.answers), steps };
+      if (!res) return { template, values: Object.fromEntries(given), steps, complete: false };
+      return { template, values: Object.fromEntries(res.answers), steps, complete: true };
     }
   }
 
@@ -247,16 +269,23 @@ export class Commands {
   }
 
   async newPolicy(templateId?: string): Promise<CommandOutcome> {
-    const r = await this.templateWizard(vscode.l10n.t('New Policy from Template'), templateId);
+    const title = vscode.l10n.t('New Policy from Template');
+    const r = await this.templateWizard(title, templateId);
     if (!r) return { status: 'cancelled' };
-    const t = r.template;
+    if (!r.complete) {
+      // Escape in a value step: offer what the walkthrough promises, the policy with the other placeholders left in place.
+      const offer = escapeOffer(r.template, new Map(Object.entries(r.values)), t);
+      if (!(await this.prompts().offerPartialPolicy({ title, message: offer.message, detail: offer.detail }))) return { status: 'cancelled' };
+    }
+    const tpl = r.template;
     // A statement template becomes a whole policy.
-    const asPolicy: PolicyTemplate = t.policyType === 'statement' ? { ...t, body: { Version: POLICY_VERSION, Statement: [t.body] } } : t;
+    const asPolicy: PolicyTemplate = tpl.policyType === 'statement' ? { ...tpl, body: { Version: POLICY_VERSION, Statement: [tpl.body] } } : tpl;
     const content = renderTemplate(asPolicy, r.values, this.indentUnit()) + '\n';
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
     await vscode.window.showTextDocument(doc);
     this.rememberAnswers(r.steps, new Map(Object.entries(r.values)));
-    return { status: 'opened', uri: doc.uri.toString(), templateId: t.id };
+    this.done(WALKTHROUGH_DONE.policyCreated);
+    return { status: 'opened', uri: doc.uri.toString(), templateId: tpl.id };
   }
 
   async insertPolicy(): Promise<CommandOutcome> {
@@ -275,7 +304,7 @@ export class Commands {
       return { status: 'failed', reason: refused };
     }
     const r = await this.templateWizard(vscode.l10n.t('Insert Policy at Cursor'));
-    if (!r) return { status: 'cancelled' };
+    if (!r || !r.complete) return { status: 'cancelled' };
     if (doc.isClosed) return { status: 'failed', reason: vscode.l10n.t('The editor was closed.') };
     const plan = planInsertForTemplate(
       r.template,
@@ -297,6 +326,7 @@ export class Commands {
       return { status: 'failed', reason };
     }
     this.rememberAnswers(r.steps, new Map(Object.entries(r.values)));
+    this.done(WALKTHROUGH_DONE.policyCreated);
     return { status: 'applied', edits: 1, uri: doc.uri.toString() };
   }
 
@@ -409,9 +439,33 @@ export class Commands {
     const trust = kind === 'trust' ? { uri: doc.uri, name } : { uri: other.uri, name: other.name };
     const permissions = kind === 'trust' ? { uri: other.uri, name: other.name } : { uri: doc.uri, name };
 
-    const trustDoc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === trust.uri.toString());
-    const trustText = trustDoc ? trustDoc.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(trust.uri));
+    const readText = async (u: vscode.Uri): Promise<string> => {
+      const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === u.toString());
+      return open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(u));
+    };
+    const trustText = await readText(trust.uri);
+    const permissionsText = await readText(permissions.uri);
     const req = roleRequirements(trustServices(trustText));
+
+    // Problems first: commands that create a role from files the kit still finds wrong are asked about, not copied.
+    const findings = async (text: string, n: string) => (await this.validator.analyzeText(text, n))?.findings ?? [];
+    const problems = openProblems([
+      { name: trust.name, findings: await findings(trustText, trust.name) },
+      { name: permissions.name, findings: await findings(permissionsText, permissions.name) },
+    ]);
+    if (problems.errors + problems.warnings > 0) {
+      const q = problemsQuestion(problems, problems.files.map(plainText), t);
+      const choice = await p.confirmProblems({ title, ...q });
+      if (choice === undefined) return { status: 'cancelled' };
+      if (choice === 'show') {
+        // The other file first, then the one the command ran on: it stays the active editor.
+        const files = (kind === 'trust' ? [permissions, trust] : [trust, permissions]).filter((f) => problems.files.includes(f.name));
+        const uris = files.map((f) => f.uri);
+        for (const u of uris) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(u), { preview: false });
+        await Promise.resolve(vscode.commands.executeCommand('workbench.actions.view.problems')).catch(() => undefined);
+        return { status: 'problems', errors: problems.errors, warnings: problems.warnings, uris: uris.map((u) => u.toString()) };
+      }
+    }
 
     const style = await p.pickCliStyle({ title });
     if (style === undefined) return { status: 'cancelled' };
@@ -455,20 +509,11 @@ export class Commands {
     );
     if (dirty.length)
       notes.push(vscode.l10n.t('Save {0} first: the AWS CLI reads the saved file.', dirty.map((u) => plainText(u.path.split('/').pop() ?? '')).join(', ')));
-    const errors = [trust.uri, permissions.uri].reduce(
-      (n, u) => n + vscode.languages.getDiagnostics(u).filter((d) => ruleOf(d) && d.severity === vscode.DiagnosticSeverity.Error).length,
-      0,
-    );
-    if (errors)
-      notes.push(
-        errors === 1
-          ? vscode.l10n.t('The policies still have 1 error in the Problems panel; fix it before you run the commands.')
-          : vscode.l10n.t('The policies still have {0} errors in the Problems panel; fix them before you run the commands.', errors),
-      );
     const head = copied
       ? vscode.l10n.t('Copied {0} AWS CLI commands for role {1} to the clipboard.', out.commands.length, roleName)
       : vscode.l10n.t('The clipboard is not available: copy the AWS CLI commands for role {0} from the editor.', roleName);
     p.showMessage(notes.length || !copied ? 'warning' : 'info', [head, ...notes].join(' '));
+    this.done(WALKTHROUGH_DONE.commandsCopied);
     return {
       status: 'copied',
       text: out.text,

@@ -27,6 +27,8 @@ export interface CleanRoomsIamApi {
   onDidUpdateDiagnostics: vscode.Event<{ uri: vscode.Uri; version: number }>;
   /** Load the IAM reference index now; resolves true when it is available. */
   loadIamData(): Promise<boolean>;
+  /** The walkthrough context keys (WALKTHROUGH_DONE) set in this session, once per time a step's work was done. */
+  walkthroughDone(): string[];
 }
 
 export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
@@ -85,6 +87,9 @@ export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
     onDidUpdateDiagnostics: validator.onDidUpdate,
     async loadIamData() {
       return !!(await iam.load());
+    },
+    walkthroughDone() {
+      return [...commands.walkthroughDone];
     },
   };
 }

@@ -9,6 +9,8 @@ import type { RuleMeta } from '../analysis/types';
 import type { CliStyle } from '../fill/aws-commands';
 import { BACK, type Answer, type FillStep, type StepContext } from './logic/wizard';
 import { templatePickItem } from './logic/template-pick';
+import { regionNotice } from './logic/region-notice';
+import { ruleDocsMessage, withoutCodeSpans } from './logic/plain';
 
 export { BACK };
 export type { Answer, FillStep };
@@ -74,6 +76,10 @@ export interface PromptProvider {
    * all are selected at first. Resolves the ids to change too ([] for none), undefined on Escape (nothing is filled).
    */
   pickLinkedValues(items: readonly LinkedPickItem[], ctx: { title: string; placeholder: string }): Promise<string[] | undefined>;
+  /** New Policy from Template after Escape in a value step: create the policy with the placeholders left? false: nothing. */
+  offerPartialPolicy(ctx: { title: string; message: string; detail: string }): Promise<boolean>;
+  /** Copy AWS CLI Commands: the role's files still have problems; "show" them, "copy" anyway, or undefined (Escape: nothing). */
+  confirmProblems(ctx: { title: string; message: string; detail: string }): Promise<'show' | 'copy' | undefined>;
 }
 
 export function stepTitle(title: string, step: number, total: number, label?: string): string {
@@ -81,6 +87,8 @@ export function stepTitle(title: string, step: number, total: number, label?: st
 }
 
 type RegionItem = vscode.QuickPickItem & { value?: string };
+
+const translate = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
 /** The real prompts on window.createQuickPick / createInputBox. */
 export class QuickInputPrompts implements PromptProvider {
@@ -150,6 +158,16 @@ export class QuickInputPrompts implements PromptProvider {
       qp.onDidTriggerButton((b) => {
         if (b === vscode.QuickInputButtons.Back) finish(BACK);
       });
+      // A typed value that matches no listed Region would leave an empty list where Enter does nothing: say why it is
+      // refused and where AWS Clean Rooms runs, in an item that is always shown (and that Enter does not take).
+      const regionItems = items.filter((x) => x.value !== undefined);
+      let noticeShown = false;
+      qp.onDidChangeValue((typed) => {
+        const notice = regionNotice(typed, regionItems, (v) => ctx.validate(v), translate);
+        if (!notice && !noticeShown) return;
+        noticeShown = !!notice;
+        qp.items = notice ? [{ label: `$(warning) ${notice.label}`, detail: notice.detail, alwaysShow: true }, ...items] : items;
+      });
       qp.onDidAccept(() => {
         const picked = qp.selectedItems[0]?.value ?? qp.activeItems[0]?.value;
         const typed = qp.value.trim();
@@ -200,7 +218,7 @@ export class QuickInputPrompts implements PromptProvider {
 
   async pickRule(rules: readonly RuleMeta[]): Promise<string | undefined> {
     const picked = await vscode.window.showQuickPick(
-      rules.map((r) => ({ label: r.id, description: `${r.severity} · ${r.title}`, detail: r.description, id: r.id })),
+      rules.map((r) => ({ label: r.id, description: `${r.severity} · ${withoutCodeSpans(r.title)}`, detail: withoutCodeSpans(r.description), id: r.id })),
       {
         title: vscode.l10n.t('Clean Rooms: Show Rule Documentation'),
         matchOnDescription: true,
@@ -213,7 +231,7 @@ export class QuickInputPrompts implements PromptProvider {
 
   async showRuleDocs(rule: RuleMeta): Promise<void> {
     const open = vscode.l10n.t('Open AWS documentation');
-    const choice = await vscode.window.showInformationMessage(`${rule.id}: ${rule.title}. ${rule.description}`, open);
+    const choice = await vscode.window.showInformationMessage(ruleDocsMessage(rule), open);
     if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(rule.docUrl, true));
   }
 
@@ -275,6 +293,20 @@ export class QuickInputPrompts implements PromptProvider {
       ignoreFocusOut: true,
     });
     return picked?.style;
+  }
+
+  async offerPartialPolicy(ctx: { title: string; message: string; detail: string }): Promise<boolean> {
+    const create = vscode.l10n.t('Create with Placeholders');
+    // Modal: Escape (Cancel) creates nothing, as the Escape that led here meant.
+    return (await vscode.window.showInformationMessage(ctx.message, { modal: true, detail: ctx.detail }, create)) === create;
+  }
+
+  async confirmProblems(ctx: { title: string; message: string; detail: string }): Promise<'show' | 'copy' | undefined> {
+    const show = vscode.l10n.t('Show Problems');
+    const copy = vscode.l10n.t('Copy Anyway');
+    // Modal: the command waits for the answer, and Escape (Cancel) copies nothing.
+    const picked = await vscode.window.showWarningMessage(ctx.message, { modal: true, detail: ctx.detail }, show, copy);
+    return picked === show ? 'show' : picked === copy ? 'copy' : undefined;
   }
 
   async inputRoleName(ctx: RoleNameContext): Promise<string | undefined> {

@@ -170,6 +170,21 @@ export class PolicyValidator implements vscode.Disposable {
     return ok ? this.options(doc, force) : undefined;
   }
 
+  /**
+   * The kit's analysis of a file's text (open or not) with the user's settings and the IAM index (loaded first when
+   * it is not yet), as the Problems panel would show it for that file; undefined when validation is turned off.
+   */
+  async analyzeText(text: string, fileName: string): Promise<DocumentAnalysis | undefined> {
+    if (!this.config.enable) return undefined;
+    const iam = this.iam.current ?? (await this.iam.load());
+    return analyzeDocument(text, {
+      severityOverrides: this.config.rules,
+      maxLength: Math.floor(this.config.maxFileSizeMB * 1024 * 1024),
+      fileName,
+      ...(iam ? { iam } : {}),
+    });
+  }
+
   /** Length in UTF-16 code units without copying the text. */
   private static lengthOf(doc: vscode.TextDocument): number {
     if (doc.lineCount === 0) return 0;

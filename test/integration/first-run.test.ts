@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CleanRoomsIamApi, CommandOutcome, PromptProvider } from '../../src/vscode/extension';
 import type { CliStyle } from '../../src/vscode/logic/cli-commands';
-import { COMMANDS, WALKTHROUGH_ID } from '../../src/vscode/logic/ids';
+import { COMMANDS, WALKTHROUGH_DONE, WALKTHROUGH_ID } from '../../src/vscode/logic/ids';
 import { cancellingPrompts, closeAll, EXTENSION_ID, waitFor, workspaceFile } from './helpers';
 
 let api: CleanRoomsIamApi;
@@ -14,6 +14,8 @@ interface Script {
   style?: CliStyle;
   roleName?: string | ((ctx: { defaultValue: string; validate(v: string): string | undefined }) => string | undefined);
   file?: string;
+  /** The answer to "the role's policies still have N problems": Show Problems, Copy Anyway, or Escape (undefined). */
+  problems?: 'show' | 'copy';
 }
 
 function scripted(script: Script) {
@@ -49,6 +51,11 @@ function scripted(script: Script) {
       const r = script.roleName;
       return typeof r === 'function' ? r(ctx) : r;
     },
+    async confirmProblems(ctx) {
+      asked.push('problems');
+      messages.push({ kind: 'question', text: ctx.message });
+      return script.problems;
+    },
   };
   return { provider, asked, messages };
 }
@@ -57,6 +64,78 @@ before(async function () {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(ext, EXTENSION_ID);
   api = await ext.activate();
+});
+
+describe('first run: Escape in New Policy from Template (the walkthrough: placeholders left in place to fill later)', () => {
+  afterEach(async () => {
+    api.setPromptProvider(undefined);
+    await closeAll();
+  });
+
+  /** Answers the value steps in order from `values`, then Escape; the offer after Escape is answered with `accept`. */
+  function escaping(values: string[], accept: boolean) {
+    const offers: string[] = [];
+    let i = 0;
+    const next = async () => (i < values.length ? values[i++] : undefined);
+    const provider: PromptProvider = {
+      ...cancellingPrompts(),
+      pickRegion: next,
+      inputValue: next,
+      async offerPartialPolicy(ctx) {
+        offers.push(ctx.message);
+        return accept;
+      },
+    };
+    api.setPromptProvider(provider);
+    return offers;
+  }
+
+  it('Escape after two values, then Create with Placeholders: the policy opens with them and the other placeholders, flagged; the step is done', async () => {
+    // Untitled-N names are reused: wait until the untitled documents of earlier tests are gone, so that the new one
+    // cannot alias a closing one.
+    await waitFor('earlier untitled documents disposed', () => !vscode.workspace.textDocuments.some((d) => d.isUntitled));
+    const before = api.walkthroughDone().length;
+    const offers = escaping(['eu-west-2', '604718293525'], true);
+    const out = await vscode.commands.executeCommand<CommandOutcome>(COMMANDS.newPolicy, 'read-data-s3-permissions');
+    assert.equal(out.status, 'opened', JSON.stringify(out));
+    assert.deepEqual(offers, [
+      'Create "Read data (Glue + S3): permissions policy" with the 2 values you entered and 5 placeholders (<database>, <table>, <bucket>, <bucket-account-id>, …) left in place to fill later?',
+    ]);
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc && doc.uri.toString() === (out as { uri: string }).uri);
+    const text = doc.getText();
+    assert.ok(text.includes('"arn:aws:glue:eu-west-2:604718293525:table/<database>/<table>"'), text);
+    assert.ok(text.includes('"arn:aws:s3:::<bucket>/<prefix>/*"'), text);
+    assert.ok(JSON.parse(text).Statement.length === 4, 'valid JSON, the whole policy');
+    const tokens = await waitFor('placeholder-token diagnostics', () => {
+      const d = vscode.languages
+        .getDiagnostics(doc.uri)
+        .filter((x) => x.source === 'cleanrooms-iam' && (typeof x.code === 'object' ? x.code.value : x.code) === 'placeholder-token');
+      return d.length >= 5 && d.map((x) => doc.getText(x.range));
+    });
+    for (const name of ['database', 'table', 'bucket', 'bucket-account-id', 'prefix'])
+      assert.ok(
+        tokens.some((t) => t.includes(`<${name}>`)),
+        `${name}: ${tokens.join(' ')}`,
+      );
+    assert.deepEqual(api.walkthroughDone().slice(before), [WALKTHROUGH_DONE.policyCreated]);
+  });
+
+  it('Escape, then Cancel on the offer: nothing opens and the walkthrough step is not ticked', async () => {
+    const before = api.walkthroughDone().length;
+    const editors = vscode.window.visibleTextEditors.length;
+    const offers = escaping(['eu-west-2'], false);
+    const out = await vscode.commands.executeCommand<CommandOutcome>(COMMANDS.newPolicy, 'read-data-s3-permissions');
+    assert.equal(out.status, 'cancelled');
+    assert.equal(offers.length, 1);
+    assert.equal(vscode.window.visibleTextEditors.length, editors);
+    assert.equal(api.walkthroughDone().length, before, 'no walkthrough progress');
+    // Escape at the template list: no offer, nothing created.
+    const none = escaping([], true);
+    assert.equal((await vscode.commands.executeCommand<CommandOutcome>(COMMANDS.newPolicy)).status, 'cancelled');
+    assert.deepEqual(none, []);
+    assert.equal(api.walkthroughDone().length, before);
+  });
 });
 
 describe('first run: walkthrough', () => {
@@ -80,7 +159,7 @@ describe('first run: walkthrough', () => {
       assert.match(s.description, /\(command:/, `${s.id} has a button`);
       assert.match(s.media.markdown ?? '', /^media\/walkthrough\/.+\.md$/);
     }
-    assert.ok(w.steps[3].completionEvents.includes(`onCommand:${COMMANDS.copyCliCommands}`));
+    assert.deepEqual(w.steps[3].completionEvents, [`onContext:${WALKTHROUGH_DONE.commandsCopied}`]);
   });
 
   it('registers the commands its steps run, with localised titles in the palette', async () => {
@@ -203,6 +282,56 @@ describe('first run: Copy AWS CLI Commands', () => {
     assert.equal(out.status, 'cancelled');
     assert.deepEqual(asked, ['file:read-data-trust-policy.json,seed-receive-results-trust-policy.json']);
     assert.equal(await vscode.env.clipboard.readText(), 'unchanged');
+  });
+
+  const SEED_TRUST = 'seed-receive-results-trust-policy.json';
+  const SEED_PERMISSIONS = 'seed-receive-results-permissions-policy.json';
+  const NINE = `The role's policies still have 9 problems (9 warnings) in ${SEED_TRUST} and ${SEED_PERMISSIONS}.`;
+
+  it("the AWS page's pair with 9 warnings: says so before anything else, and Escape copies nothing", async () => {
+    await vscode.env.clipboard.writeText('unchanged');
+    const before = api.walkthroughDone().length;
+    const { out, asked, messages } = await run(SEED_TRUST, { style: 'inline', roleName: 'cleanrooms-receive-results' });
+    assert.equal(out.status, 'cancelled', JSON.stringify(out));
+    assert.equal(api.walkthroughDone().length, before, 'nothing copied: the walkthrough step is not ticked');
+    assert.deepEqual(asked, ['problems'], 'asked about the problems first, then nothing else');
+    assert.deepEqual(messages, [{ kind: 'question', text: NINE }]);
+    assert.equal(await vscode.env.clipboard.readText(), 'unchanged');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.languageId === 'shellscript' && !d.isClosed), 'no commands shown');
+  });
+
+  it('Copy Anyway copies the commands of the pair with problems (from the permissions policy too)', async () => {
+    await vscode.env.clipboard.writeText('');
+    const before = api.walkthroughDone().length;
+    const { out, asked } = await run(SEED_PERMISSIONS, { problems: 'copy', style: 'inline', roleName: 'cleanrooms-receive-results' });
+    assert.equal(out.status, 'copied', JSON.stringify(out));
+    assert.deepEqual(api.walkthroughDone().slice(before), [WALKTHROUGH_DONE.commandsCopied]);
+    assert.deepEqual(asked, ['problems', 'style', 'name:cleanrooms-seed-receive-results']);
+    const clip = await vscode.env.clipboard.readText();
+    assert.ok(clip.includes(`--assume-role-policy-document file://${workspaceFile(SEED_TRUST).fsPath}`), clip);
+    assert.equal((out as { text: string }).text, clip);
+  });
+
+  it('Show Problems copies nothing and opens both files, whose diagnostics are the 9 warnings counted', async () => {
+    await vscode.env.clipboard.writeText('unchanged');
+    const { out } = await run(SEED_TRUST, { problems: 'show', style: 'inline', roleName: 'cleanrooms-receive-results' });
+    assert.equal(out.status, 'problems', JSON.stringify(out));
+    const trust = workspaceFile(SEED_TRUST);
+    const perms = workspaceFile(SEED_PERMISSIONS);
+    assert.deepEqual(out, { status: 'problems', errors: 0, warnings: 9, uris: [perms.toString(), trust.toString()] });
+    assert.equal(await vscode.env.clipboard.readText(), 'unchanged');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), trust.toString(), 'the file the command ran on stays active');
+    const open = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : ''));
+    assert.ok(open.includes(perms.toString()) && open.includes(trust.toString()), open.join(', '));
+    const warnings = await waitFor('the warnings of both files in the Problems panel', () => {
+      const n = [trust, perms].reduce(
+        (sum, u) =>
+          sum + vscode.languages.getDiagnostics(u).filter((d) => d.source === 'cleanrooms-iam' && d.severity === vscode.DiagnosticSeverity.Warning).length,
+        0,
+      );
+      return n >= 9 && n;
+    });
+    assert.equal(warnings, 9);
   });
 
   it('refuses an untitled document (the AWS CLI reads files) and a non-policy', async () => {

@@ -103,5 +103,11 @@ export function cancellingPrompts(): PromptProvider {
     async pickLinkedValues() {
       return undefined;
     },
+    async confirmProblems() {
+      return undefined;
+    },
+    async offerPartialPolicy() {
+      return false;
+    },
   };
 }

@@ -29,6 +29,8 @@ import { templatePickItem } from '../../src/vscode/logic/template-pick';
 import { enabledPlaceholders } from '../../src/vscode/logic/placeholder-filter';
 import { PLACEHOLDER_RULE_BY_SOURCE } from '../../src/analysis/rules/placeholders';
 import { ROLES, TEMPLATES } from '../../src/catalog/templates';
+import { escapeOffer } from '../../src/vscode/logic/escape-offer';
+import { englishT } from '../../src/fill/aws-commands';
 
 const f = (offset: number, length: number, fixes?: Finding['fixes'], rule = 'r'): Finding => ({
   rule,
@@ -264,6 +266,38 @@ describe('vscode logic: wizard', () => {
         ['region', false],
       ],
     );
+  });
+
+  it('after Escape, the answers map given to runSteps holds the values given so far (New Policy offers them)', async () => {
+    const steps = stepsForTemplate(template);
+    const given = new Map<string, string>();
+    assert.equal(await runSteps(steps, scripted(['eu-west-2', ' 604718293525 ', undefined]).ask, { answers: given }), undefined);
+    assert.deepEqual(Object.fromEntries(given), { region: 'eu-west-2', 'member-account-id': '604718293525' });
+    // Back then Escape: the later answer given before going back is kept too.
+    const again = new Map<string, string>();
+    await runSteps(steps, scripted(['eu-west-2', '604718293525', BACK, undefined]).ask, { answers: again });
+    assert.deepEqual(Object.fromEntries(again), { region: 'eu-west-2', 'member-account-id': '604718293525' });
+  });
+
+  it('the Escape offer names the values given and the placeholders left, and says how to fill them', () => {
+    const offer = (answers: Record<string, string>) => escapeOffer(template, new Map(Object.entries(answers)), englishT);
+    const none = offer({});
+    assert.equal(
+      none.message,
+      `Create "${template.title}" with its 4 placeholders (<region>, <member-account-id>, <membership-id>, <bucket>) left in place to fill later?`,
+    );
+    assert.deepEqual(none.remaining, ['region', 'member-account-id', 'membership-id', 'bucket']);
+    assert.match(none.detail, /Fill Placeholders/);
+    const one = offer({ region: 'eu-west-2' });
+    assert.equal(
+      one.message,
+      `Create "${template.title}" with the value you entered and 3 placeholders (<member-account-id>, <membership-id>, <bucket>) left in place to fill later?`,
+    );
+    const three = offer({ region: 'eu-west-2', 'member-account-id': '604718293525', bucket: 'b' });
+    assert.equal(three.message, `Create "${template.title}" with the 3 values you entered and the placeholder <membership-id> left in place to fill later?`);
+    assert.deepEqual(three.remaining, ['membership-id']);
+    const five = escapeOffer({ ...template, placeholders: [...template.placeholders, { name: 'prefix', kind: 's3-prefix' }] }, new Map(), englishT);
+    assert.match(five.message, /its 5 placeholders \(<region>, <member-account-id>, <membership-id>, <bucket>, …\)/);
   });
 
   it('a membership ARN pasted into a membership-id step yields the id and fills the Region step', async () => {

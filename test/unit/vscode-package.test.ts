@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEMPLATES } from '../../src/catalog/templates';
-import { COMMANDS, WALKTHROUGH_ID } from '../../src/vscode/logic/ids';
+import { COMMANDS, WALKTHROUGH_DONE, WALKTHROUGH_ID } from '../../src/vscode/logic/ids';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -103,12 +103,17 @@ describe('vscode manifest', () => {
       }
       for (const e of s.completionEvents) {
         const m = /^onCommand:(.+)$/.exec(e);
+        const ctx = /^onContext:(.+)$/.exec(e);
         if (m) assert.ok(declared.has(m[1]), `${s.id}: ${e}`);
+        else if (ctx) assert.ok((Object.values(WALKTHROUGH_DONE) as string[]).includes(ctx[1]), `${s.id}: ${e} is a key the commands set`);
         else assert.match(e, /^onView:[\w.]+$/, e);
       }
     }
-    assert.deepEqual(steps[0].completionEvents, ['onCommand:cleanroomsIam.newPolicy']);
-    assert.deepEqual(steps[3].completionEvents, ['onCommand:cleanroomsIam.copyCliCommands']);
+    // The steps whose command can be cancelled complete when the work was done (a context key the command sets then),
+    // not when the command merely ran: a cancelled New Policy from Template must not tick "Create the policies".
+    assert.deepEqual(steps[0].completionEvents, [`onContext:${WALKTHROUGH_DONE.policyCreated}`]);
+    assert.deepEqual(steps[1].completionEvents, [`onContext:${WALKTHROUGH_DONE.placeholdersFilled}`]);
+    assert.deepEqual(steps[3].completionEvents, [`onContext:${WALKTHROUGH_DONE.commandsCopied}`]);
     // The template ids the first step opens exist in the catalog.
     const ids = [...text(steps[0].description).matchAll(/newPolicy\?([^)]*)/g)].map((m) => JSON.parse(decodeURIComponent(m[1]))[0]);
     assert.deepEqual(ids, ['read-data-s3-trust-scoped', 'read-data-s3-permissions']);

@@ -1,7 +1,10 @@
 // Names from the workspace in notifications and status bar texts (src/vscode/logic/plain.ts): a crafted file name
 // must not become a link (a command: link runs a command when clicked) or an icon.
 import { strict as assert } from 'node:assert';
-import { plainText } from '../../src/vscode/logic/plain';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allRules } from '../../src/analysis';
+import { plainText, ruleDocsMessage, withoutCodeSpans } from '../../src/vscode/logic/plain';
 
 // The link syntax VS Code parses in notification messages (vs/base/common/linkedText.ts): [label](href "title"),
 // href starting with http(s)://, command: or file:.
@@ -37,5 +40,47 @@ describe('vscode logic: plain text for notifications', () => {
 
   it('leaves ordinary names alone', () => {
     for (const name of ['read-data-trust-policy.json', 'my policy (copy).json', '[draft] trust.json', 'cost$.json']) assert.equal(plainText(name), name);
+  });
+});
+
+describe('vscode: no Markdown code spans in notifications, modals and quick picks', () => {
+  it('withoutCodeSpans drops the backticks and keeps the code', () => {
+    assert.equal(withoutCodeSpans('A `<name>` or `{{name}}` placeholder'), 'A <name> or {{name}} placeholder');
+    assert.equal(withoutCodeSpans('(`aws-region`, `accountId`, …)'), '(aws-region, accountId, …)');
+    assert.equal(withoutCodeSpans('no code here'), 'no code here');
+  });
+
+  it("Show Rule Documentation: no rule's notification text has a backtick (several rule descriptions have code spans)", () => {
+    const rules = allRules();
+    assert.ok(
+      rules.some((r) => r.description.includes('`')),
+      'some descriptions have code spans (else this test proves nothing)',
+    );
+    for (const r of rules) {
+      const m = ruleDocsMessage(r);
+      assert.ok(!m.includes('`'), `${r.id}: ${m}`);
+      assert.ok(m.startsWith(`${r.id}: ${withoutCodeSpans(r.title)}. `), m);
+    }
+    const token = rules.find((r) => r.id === 'placeholder-token')!;
+    assert.match(ruleDocsMessage(token), /A <name> or \{\{name\}\} placeholder/);
+  });
+
+  it("no message of the adapter has a backtick, except the hovers' (rendered as Markdown)", () => {
+    const walk = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : []));
+    const root = join(__dirname, '..', '..');
+    const markdown = new Set([join(root, 'src', 'vscode', 'logic', 'hover-content.ts')]);
+    const found: string[] = [];
+    let messages = 0;
+    for (const file of [...walk(join(root, 'src', 'vscode')), join(root, 'src', 'fill', 'aws-commands.ts')]) {
+      if (markdown.has(file)) continue;
+      const src = readFileSync(file, 'utf8');
+      for (const m of src.matchAll(/(?<![\w])(?:l10n\.)?t\(\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/g)) {
+        messages++;
+        if (m[1].includes('`')) found.push(`${file}: ${m[1]}`);
+      }
+    }
+    assert.ok(messages > 100, `${messages} messages scanned`);
+    assert.deepEqual(found, []);
   });
 });

@@ -15,3 +15,16 @@ export function plainText(s: string): string {
     .replace(/\]\(/g, ']\u200b(')
     .replace(/\$\(/g, '$\u200b(');
 }
+
+/**
+ * Text of our own Markdown-flavoured prose (rule titles and descriptions: `code` spans) for a notification, a modal
+ * or a quick pick, which show Markdown as typed: the backticks are dropped, the code stays.
+ */
+export function withoutCodeSpans(s: string): string {
+  return s.replace(/`([^`\n]*)`/g, '$1');
+}
+
+/** The Show Rule Documentation notification: "<id>: <title>. <description>", plain text. */
+export function ruleDocsMessage(rule: { id: string; title: string; description: string }): string {
+  return withoutCodeSpans(`${rule.id}: ${rule.title}. ${rule.description}`);
+}

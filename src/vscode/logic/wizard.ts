@@ -181,9 +181,14 @@ export type RunResult = { answers: Map<string, string> } | typeof BACK | undefin
  * when `backFromFirst`); undefined (Escape) cancels everything. Steps whose answer was implied by an earlier answer
  * (the Region from a pasted membership ARN) are skipped in both directions.
  */
-export async function runSteps(steps: readonly FillStep[], ask: Ask, opts: { offset?: number; backFromFirst?: boolean } = {}): Promise<RunResult> {
+export async function runSteps(
+  steps: readonly FillStep[],
+  ask: Ask,
+  /** `answers`: the map the answers go into; after Escape it still holds the values given so far. */
+  opts: { offset?: number; backFromFirst?: boolean; answers?: Map<string, string> } = {},
+): Promise<RunResult> {
   const offset = opts.offset ?? 0;
-  const answers = new Map<string, string>();
+  const answers = opts.answers ?? new Map<string, string>();
   const impliedBy = new Map<string, string>(); // implied key -> key of the step that implied it
   let i = 0;
   while (i < steps.length) {
