@@ -1,8 +1,8 @@
 // Bundles the extension (Node and browser entries) and the CLI into dist/.
 // Usage: node esbuild.mjs [--watch] [--dev]
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
@@ -88,13 +88,15 @@ const lazyEngine = (options) => ({
 });
 
 /**
- * `yaml` resolves to its browser build in every bundle: the same code without Node's process.emitWarning (its only
+ * `yaml` resolves to its browser build in every bundle (and web-tree-sitter to its CommonJS build): the same code without Node's process.emitWarning (its only
  * Node dependency), so the engine bundles load where no Node built-in exists (the browser, and the web build's proof).
  */
 const yamlBrowser = {
   name: 'yaml-browser',
   setup(build) {
     build.onResolve({ filter: /^yaml$/ }, () => ({ path: `${ROOT}/node_modules/yaml/browser/index.js` }));
+    // web-tree-sitter's ESM build finds its files through import.meta.url, which a CommonJS bundle does not have.
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: `${ROOT}/node_modules/web-tree-sitter/web-tree-sitter.cjs` }));
   },
 };
 
@@ -168,4 +170,20 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   if (splitModules.size) await esbuild.build(engineBuild(dirname(builds[0].outfile)));
+  copyHclWasm();
+}
+
+/**
+ * The CLI's Terraform parser (src/frontends/hcl-parser.ts) loads two WebAssembly files from its own folder: web-tree-sitter's
+ * runtime (MIT) and tree-sitter-hcl's Terraform grammar (Apache-2.0). They are copied next to dist/cli.js with their licences.
+ */
+function copyHclWasm() {
+  const files = [
+    ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/web-tree-sitter.wasm'],
+    ['node_modules/web-tree-sitter/LICENSE', 'dist/web-tree-sitter.LICENSE.txt'],
+    ['node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'dist/tree-sitter-terraform.wasm'],
+    ['node_modules/@tree-sitter-grammars/tree-sitter-hcl/LICENSE', 'dist/tree-sitter-terraform.LICENSE.txt'],
+  ];
+  mkdirSync('dist', { recursive: true });
+  for (const [from, to] of files) copyFileSync(join(ROOT, from), to);
 }

@@ -17,7 +17,17 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const vsceBin = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 
 /** Files the bundle must have before packaging (built by `npm run build`). */
-export const BUILT_FILES = ['dist/extension.js', 'dist/analysis-worker.js', 'dist/web/extension.js', 'dist/iam-data.json', 'dist/iam-data.LICENSE.txt'];
+export const BUILT_FILES = [
+  'dist/extension.js',
+  'dist/analysis-worker.js',
+  'dist/web/extension.js',
+  'dist/iam-data.json',
+  'dist/iam-data.LICENSE.txt',
+  'dist/web-tree-sitter.wasm',
+  'dist/web-tree-sitter.LICENSE.txt',
+  'dist/tree-sitter-terraform.wasm',
+  'dist/tree-sitter-terraform.LICENSE.txt',
+];
 const DOCS = ['README.md', 'CHANGELOG.md'];
 /** Never copied into the temporary tree (large, or not part of the extension). */
 const COPY_SKIP = new Set(['node_modules', '.git', 'out', '.scratch', '.bench', '.vscode-test', 'tmp', 'examples', 'bench', 'test']);

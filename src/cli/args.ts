@@ -28,8 +28,8 @@ export const USAGE = `Usage: cleanrooms-iam <command> [options]
 
 Commands:
   lint [options] <file|dir>...   Check IAM policies for AWS Clean Rooms: JSON policy files and the policies in
-                                 CloudFormation templates (YAML or JSON, CDK output). Directories are
-                                 searched for *.json, *.yaml, *.yml and *.template files recursively
+                                 CloudFormation templates (YAML or JSON, CDK output) and Terraform. Directories
+                                 are searched for *.json, *.yaml, *.yml, *.template and *.tf files recursively
                                  (node_modules and .git are skipped); only files that hold policies are
                                  reported.
     -f, --format text|json|sarif   Output format (default: text)

@@ -1,4 +1,7 @@
 // cleanrooms-iam: the CLI entry (bundled to dist/cli.js). All logic lives in run.ts and the pure modules beside it.
+import { join } from 'node:path';
+import { HCL_WASM_NAMES, loadHclParser } from '../frontends/hcl-parser';
+import type { HclParser } from '../frontends/terraform';
 import { run } from './run';
 
 // Output that cannot be written is never a stack trace. `cleanrooms-iam lint . | head`: the reader went away; stop
@@ -27,17 +30,30 @@ const write = (stream: NodeJS.WriteStream, s: string): void => {
   }
 };
 
-try {
-  process.exitCode = run(process.argv.slice(2), {
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  // Terraform needs the HCL parser (WebAssembly, loaded asynchronously, once): only `lint` reads .tf files.
+  let hcl: HclParser | undefined;
+  if (argv[0] === 'lint') {
+    try {
+      hcl = await loadHclParser({ runtime: join(__dirname, HCL_WASM_NAMES.runtime), grammar: join(__dirname, HCL_WASM_NAMES.grammar) });
+    } catch (e) {
+      write(process.stderr, `cleanrooms-iam: the Terraform parser could not be loaded (${(e as Error)?.message ?? String(e)}); .tf files are not checked\n`);
+    }
+  }
+  process.exitCode = run(argv, {
     stdout: (s) => write(process.stdout, s),
     stderr: (s) => write(process.stderr, s),
     stdoutIsTTY: process.stdout.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
     dataDir: __dirname,
+    hcl,
   });
-} catch (e) {
+}
+
+main().catch((e: unknown) => {
   // Never a stack trace: one line, exit 2.
   write(process.stderr, `cleanrooms-iam: internal error: ${(e as Error)?.message ?? String(e)}\n`);
   process.exitCode = 2;
-}
+});

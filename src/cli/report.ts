@@ -1,8 +1,8 @@
 // Lint one document's text into a located report, and the lint exit code. Pure: no Node APIs.
 import { compareRolePair } from '../analysis/role-pair';
-import type { AnalyzeOptions, Finding, PolicyFacts, PolicyKind, Severity } from '../analysis/types';
+import type { Finding, PolicyFacts, PolicyKind, Severity } from '../analysis/types';
 import { pairRoleFiles } from '../fill/aws-commands';
-import { analyzeDocument } from '../frontends/document';
+import { analyzeDocument, type DocumentOptions } from '../frontends/document';
 import { LineIndex, type LineRange } from './positions';
 
 export interface LocatedFinding extends LineRange {
@@ -49,7 +49,11 @@ export function locate(text: string, findings: readonly Finding[]): LocatedFindi
 }
 
 /** Analyse one file's text. A leading BOM is dropped first, so lines and columns match VS Code's. */
-export function lintText(file: string, rawText: string, options: Pick<AnalyzeOptions, 'iam' | 'maxLength' | 'severityOverrides'> = {}): LintTextResult {
+export function lintText(
+  file: string,
+  rawText: string,
+  options: Pick<DocumentOptions, 'iam' | 'maxLength' | 'severityOverrides' | 'hcl'> = {},
+): LintTextResult {
   const text = stripBom(rawText);
   const result = analyzeDocument(text, { ...options, fileName: baseName(file) });
   if (result.skipped === 'too-large') return { tooLarge: true };

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { name as packageName, publisher, version } from '../../package.json';
 import { analyze, DEFAULT_MAX_LENGTH } from '../analysis/analyze';
 import { analyzeDocument } from '../frontends/document';
+import type { HclParser } from '../frontends/terraform';
 import { allRules } from '../analysis/rules';
 import { placeholderKind, templateById, TEMPLATES } from '../catalog';
 import { renderTemplate } from '../fill/apply';
@@ -36,6 +37,8 @@ export interface CliIo {
   writeFile?: (fsPath: string | Buffer, data: string) => void;
   /** SARIF URIs split at backslashes too (default: process.platform === 'win32'). */
   windows?: boolean;
+  /** The HCL parser for .tf files (main.ts loads it before `lint`); without it Terraform files hold no policies. */
+  hcl?: HclParser;
 }
 
 export function run(argv: readonly string[], io: CliIo): number {
@@ -162,7 +165,7 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
     if (command.fix) {
       // The same passes as the editor's Fix All (src/fill/fixall.ts); the report is of the fixed text.
       const text = stripBom(read.text);
-      const opts = { iam: iam.index, maxLength, fileName: baseName(file) };
+      const opts = { iam: iam.index, maxLength, fileName: baseName(file), hcl: io.hcl };
       const done = fixAllText(text, (t) => analyzeDocument(t, opts));
       if (done.result.skipped === 'too-large') {
         err(tooLargeMessage(file, Buffer.byteLength(read.text), maxLength));
@@ -177,7 +180,7 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
             // The file is as it was: report what is in it.
             err(`${sanitize(file)}: cannot write the fixed file: ${errorReason(e)}`);
             ioErrors++;
-            const unfixed = lintText(file, read.text, { iam: iam.index, maxLength });
+            const unfixed = lintText(file, read.text, { iam: iam.index, maxLength, hcl: io.hcl });
             if ('report' in unfixed) {
               reports.push(unfixed.report);
               reportPaths.push(fsPath);
@@ -197,7 +200,7 @@ function lint(command: Extract<Command, { cmd: 'lint' }>, io: CliIo, err: (m: st
       pairs.push({ report, folder: folderOf(file), text: done.text, facts: done.result.facts });
       continue;
     }
-    const result = lintText(file, read.text, { iam: iam.index, maxLength });
+    const result = lintText(file, read.text, { iam: iam.index, maxLength, hcl: io.hcl });
     if ('tooLarge' in result) {
       err(tooLargeMessage(file, Buffer.byteLength(read.text), maxLength));
       ioErrors++;

@@ -6,7 +6,7 @@
 // `arn:aws:s3:::` + unknown + `/*`; `!Join` joins its literal and unknown items; `!Ref AWS::Region` is an unknown Region
 // (a pseudo parameter); `!GetAtt`, `!If`, `!ImportValue`, `!FindInMap`, … are whole unknown values.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
-import type { HostString, HostValue, PolicySite, ScalarStyle, StrPart, UnknownType } from './site';
+import { finishString, type HostValue, type PolicySite, type ScalarStyle, type StrPart, type UnknownType, type HostString } from './site';
 
 /** Cheap test before any parse: a template names its format version or at least one `AWS::` resource type. */
 const TEMPLATE_HINT = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::/;
@@ -287,29 +287,4 @@ class Reader {
     lit(litStart, value.length);
     return parts;
   }
-}
-
-/**
- * A string made of parts. Unknown parts inside an ARN take the type of their field (partition, Region, account); a
- * string that starts with an unknown part of no known type has no literal frame to check, so it is a whole unknown.
- */
-function finishString(parts: StrPart[], src: number, srcEnd: number): HostString | undefined {
-  const merged = parts;
-  const first = merged[0];
-  if (!first) return { t: 'string', parts: [{ lit: '' }], src, srcEnd };
-  if ('unknown' in first && !first.type) return undefined;
-  let text = '';
-  const typed = merged.map((p): StrPart => {
-    if ('lit' in p) {
-      text += p.lit;
-      return p;
-    }
-    if (!p.type && text.startsWith('arn:')) {
-      const field = text.split(':').length - 1;
-      const type: UnknownType | undefined = field === 1 ? 'partition' : field === 3 ? 'region' : field === 4 ? 'account' : undefined;
-      if (type) return { ...p, type };
-    }
-    return p;
-  });
-  return { t: 'string', parts: typed, src, srcEnd };
 }

@@ -12,9 +12,10 @@ import { parse as parseYaml } from 'yaml';
 import type { AnalysisResult, AnalyzeOptions, Finding, Fix, TextEdit } from '../analysis/types';
 import { isCleanRoomsRegion } from '../catalog/regions';
 import { mayBeTemplate, templateSites } from './cloudformation';
+import { mayBeTerraform, terraformSites, type HclParser } from './terraform';
 import { renderSite, sourceText, strings, type HostValue, type Piece, type PolicySite, type RenderedSite, type ScalarStyle, type StandIns } from './site';
 
-export type HostLanguage = 'json' | 'cloudformation';
+export type HostLanguage = 'json' | 'cloudformation' | 'terraform';
 
 export interface DocumentAnalysis extends AnalysisResult {
   /** The front end that read the document (absent: a JSON policy, as analyze() returns it). */
@@ -24,14 +25,23 @@ export interface DocumentAnalysis extends AnalysisResult {
 }
 
 export interface DocumentOptions extends AnalyzeOptions {
-  /** The editor's language id (`json`, `jsonc`, `yaml`, …), when known. */
+  /** The editor's language id (`json`, `jsonc`, `yaml`, `terraform`, …), when known. */
   languageId?: string;
+  /** The HCL parser (hcl-parser.ts loads it, asynchronously, once). Without it a Terraform file is not analysed. */
+  hcl?: HclParser;
 }
 
 const YAML_NAME = /\.(ya?ml|template)$/i;
+const TERRAFORM_NAME = /\.tf$/i;
+
+/** A Terraform document (`.tf`, or the HashiCorp extension's `terraform` language). */
+export function isTerraformDocument(options: Pick<DocumentOptions, 'fileName' | 'languageId'>): boolean {
+  return options.languageId === 'terraform' || TERRAFORM_NAME.test(options.fileName ?? '');
+}
 
 /** True when the document may hold policies for some front end (cheap: no parse). */
 export function mayHoldPolicies(text: string, options: Pick<DocumentOptions, 'fileName' | 'languageId'> = {}): boolean {
+  if (isTerraformDocument(options)) return mayBeTerraform(text);
   return isYamlDocument(options) ? mayBeTemplate(text) : true;
 }
 
@@ -40,6 +50,11 @@ function isYamlDocument(options: Pick<DocumentOptions, 'fileName' | 'languageId'
 }
 
 export function analyzeDocument(text: string, options: DocumentOptions = {}): DocumentAnalysis {
+  if (isTerraformDocument(options)) {
+    if (text.length > (options.maxLength ?? 5 * 1024 * 1024)) return { kind: 'not-a-policy', findings: [], skipped: 'too-large', host: 'terraform' };
+    const sites = options.hcl ? terraformSites(text, options.hcl).sites : [];
+    return analyzeSites(text, sites, options, 'terraform');
+  }
   const yaml = isYamlDocument(options);
   if (!yaml) {
     const r = analyze(text, options);
@@ -49,15 +64,21 @@ export function analyzeDocument(text: string, options: DocumentOptions = {}): Do
   }
   const { sites, template } = templateSites(text);
   if (!template || !sites.length) return yaml ? { kind: 'not-a-policy', findings: [], host: 'cloudformation' } : { kind: 'not-a-policy', findings: [] };
+  return analyzeSites(text, sites, options, 'cloudformation');
+}
+
+function analyzeSites(text: string, sites: PolicySite[], options: DocumentOptions, host: HostLanguage): DocumentAnalysis {
+  if (!sites.length) return { kind: 'not-a-policy', findings: [], host };
+  const { hcl: _hcl, languageId: _languageId, ...engineOptions } = options;
   const findings: Finding[] = [];
   let kind: AnalysisResult['kind'] = 'permissions';
   for (const [i, site] of sites.entries()) {
-    const r = analyzeSite(site, options, text);
+    const r = analyzeSite(site, engineOptions, text);
     if (i === 0) kind = r.kind;
     findings.push(...r.findings);
   }
   findings.sort((a, b) => a.offset - b.offset || a.length - b.length);
-  return { kind, findings, host: 'cloudformation', sites: sites.map((s) => ({ path: s.path, src: s.src, srcEnd: s.srcEnd })) };
+  return { kind, findings, host, sites: sites.map((s) => ({ path: s.path, src: s.src, srcEnd: s.srcEnd })) };
 }
 
 interface SiteAnalysis {
@@ -83,10 +104,12 @@ export function analyzeSite(site: PolicySite, options: AnalyzeOptions, source: s
     }
   }
   const findings: Finding[] = [];
+  const opaque = opaqueStatements(site.value);
   for (const f of a0.findings) {
     const k = key(f, r0, words0);
     if (!k || (keep && !keep.has(k))) continue;
     const at = mapRange(r0.pieces, f.offset, f.length)!;
+    if (!LOCAL_RULE.test(f.rule) && opaque.some(([s, e]) => s <= at.src && at.src + at.length <= e)) continue;
     const mapped: Finding = { ...f, offset: at.src, length: at.length, message: words0(f.message, at.src) };
     if (f.related) {
       mapped.related = f.related.flatMap((x) => {
@@ -107,6 +130,24 @@ export function analyzeSite(site: PolicySite, options: AnalyzeOptions, source: s
   }
   return { kind: a0.kind, findings };
 }
+
+/**
+ * Statements with an element the tool cannot know (`Condition = var.conditions`, `Condition: !If […]`, a `dynamic`
+ * block): a stand-in string cannot play a condition, a principal or an action list, so only the rules that judge a
+ * literal value by itself (LOCAL_RULE) report inside them; rules that weigh the statement as a whole keep quiet.
+ */
+function opaqueStatements(value: HostValue): Array<[number, number]> {
+  if (value.t !== 'object') return [];
+  const st = value.entries.find((e) => sourceText(e.key) === 'Statement')?.value;
+  if (!st) return [];
+  if (st.t === 'unknown') return [[value.src, value.srcEnd]];
+  const items = st.t === 'array' ? st.items : [st];
+  return items.flatMap((x): Array<[number, number]> => (x.t === 'object' && x.entries.some((e) => e.value.t === 'unknown') ? [[x.src, x.srcEnd]] : []));
+}
+
+/** Rules whose findings depend on one literal value alone: a placeholder, an ARN's shape, an action or principal name. */
+const LOCAL_RULE =
+  /^(placeholder-|arn-|json-|grammar-(action-format|sid-|effect|version)|iam-(unknown-|service-|action-not-listed)|cleanrooms-(principal-typo|source-arn-membership|region))/;
 
 /** Rule, source range and message in the source's words: equal for both stand-in variants when the finding does not
  * depend on the unknown values. Undefined for a finding inside an unknown value. */
@@ -163,6 +204,10 @@ export function safeEdit(source: string, style: ScalarStyle, edit: TextEdit): bo
   switch (style.quote) {
     case 'double':
       return !/["\\]/.test(edit.newText);
+    case 'hcl':
+    case 'json-in-hcl':
+      // No quote or backslash (they end or escape the string), no `$` or `%` (`${` / `%{` start a template).
+      return !/["\\$%]/.test(edit.newText);
     case 'single':
       return !edit.newText.includes("'");
     case 'plain': {

@@ -11,7 +11,8 @@ export type UnknownType = 'partition' | 'region' | 'account' | 'url-suffix';
 
 /** How the source writes the scalar a literal part sits in: what an edit inside it may insert (document.ts, safeEdit). */
 export interface ScalarStyle {
-  quote: 'plain' | 'single' | 'double';
+  /** YAML scalar styles; `hcl`: a Terraform quoted string; `json-in-hcl`: a JSON string inside a Terraform heredoc. */
+  quote: 'plain' | 'single' | 'double' | 'hcl' | 'json-in-hcl';
   /** A `!Sub` template: `${` would start a reference. */
   sub: boolean;
   /** Source range of the scalar's characters (inside its quotes). */
@@ -213,4 +214,28 @@ export function* strings(v: HostValue): Generator<HostString> {
     default:
       return;
   }
+}
+
+/**
+ * A string made of parts. Unknown parts inside an ARN take the type of their field (partition, Region, account); a
+ * string that starts with an unknown part of no known type has no literal frame to check, so it is a whole unknown.
+ */
+export function finishString(parts: StrPart[], src: number, srcEnd: number): HostString | undefined {
+  const first = parts[0];
+  if (!first) return { t: 'string', parts: [{ lit: '' }], src, srcEnd };
+  if ('unknown' in first && !first.type) return undefined;
+  let text = '';
+  const typed = parts.map((p): StrPart => {
+    if ('lit' in p) {
+      text += p.lit;
+      return p;
+    }
+    if (!p.type && text.startsWith('arn:')) {
+      const field = text.split(':').length - 1;
+      const type: UnknownType | undefined = field === 1 ? 'partition' : field === 3 ? 'region' : field === 4 ? 'account' : undefined;
+      if (type) return { ...p, type };
+    }
+    return p;
+  });
+  return { t: 'string', parts: typed, src, srcEnd };
 }

@@ -13,7 +13,7 @@ import { PolicyValidator, WORKER_BUDGET_MS } from './validation';
 import { RoleChecks, type RoleCheckOutcome } from './role-check';
 import { COMMANDS } from './logic/ids';
 import { WorkerAnalyzer } from './logic/worker-client';
-import { workerFactory } from './node-worker';
+import { hclLoader, workerFactory } from './node-worker';
 
 export type { PromptProvider, CommandOutcome };
 
@@ -45,7 +45,13 @@ export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
   const root = context.extensionUri.scheme === 'file' ? context.extensionUri.fsPath : undefined;
   const spawn = workerFactory(root);
   const worker = spawn ? new WorkerAnalyzer(spawn, WORKER_BUDGET_MS) : undefined;
-  const validator = new PolicyValidator(iam, log, worker, root ? vscode.Uri.joinPath(context.extensionUri, 'dist', 'iam-data.json').fsPath : undefined);
+  const validator = new PolicyValidator(
+    iam,
+    log,
+    worker,
+    root ? vscode.Uri.joinPath(context.extensionUri, 'dist', 'iam-data.json').fsPath : undefined,
+    hclLoader(root),
+  );
   const commands = new Commands(context, validator, () => prompts);
   const lens = new PolicyCodeLens(validator);
   const roles = new RoleChecks(validator, iam, log);

@@ -15,8 +15,8 @@ import { actionHover, arnHover, conditionKeyHover, hoverTarget, placeholderHover
 import type { PolicyValidator } from './validation';
 
 export const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
-/** Where diagnostics and their quick fixes appear: JSON policies, and CloudFormation templates in YAML. */
-export const FINDINGS_SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }];
+/** Where diagnostics and their quick fixes appear: JSON policies, CloudFormation templates in YAML, and Terraform. */
+export const FINDINGS_SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }, { language: 'terraform' }];
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('cleanroomsIam');
 
 export class PolicyCodeActions implements vscode.CodeActionProvider {
@@ -60,7 +60,7 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
         a.isPreferred = isPreferredFix(f, fix);
         out.push(a);
       }
-      if (f.placeholder && analysis.result.host !== 'cloudformation' && !offered.has(f.placeholder.raw)) {
+      if (f.placeholder && !analysis.result.host && !offered.has(f.placeholder.raw)) {
         offered.add(f.placeholder.raw);
         out.push(this.fillAction(doc, f, d));
       }

@@ -1,7 +1,8 @@
 // Diagnostics for open policy documents: validate on open, debounce on change (per document), drop stale results,
 // clear on close. Keeps the last analysis per document (by version) for code actions, hovers and code lens.
 import * as vscode from 'vscode';
-import { analyzeDocument, mayHoldPolicies, type DocumentAnalysis, type DocumentOptions } from '../frontends/document';
+import { analyzeDocument, isTerraformDocument, mayHoldPolicies, type DocumentAnalysis, type DocumentOptions } from '../frontends/document';
+import type { HclParser } from '../frontends/terraform';
 import { plainText } from './logic/plain';
 import { findPlaceholders, type PlaceholderOccurrence } from '../fill/detect';
 import { readConfig, SECTION, type KitConfig } from './config';
@@ -35,7 +36,7 @@ export interface CachedAnalysis {
 const IGNORED_SCHEMES = new Set(['output', 'git', 'gitfs', 'vscode-scm', 'debug', 'vscode-settings', 'vscode-notebook-cell-output', 'comment']);
 const LANGUAGES = new Set(['json', 'jsonc']);
 /** YAML documents are ours only when they look like a CloudFormation template (a text scan, no parse). */
-const TEMPLATE_LANGUAGES = new Set(['yaml']);
+const TEMPLATE_LANGUAGES = new Set(['yaml', 'terraform']);
 
 export class PolicyValidator implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('cleanrooms-iam');
@@ -63,7 +64,28 @@ export class PolicyValidator implements vscode.Disposable {
     private readonly worker?: WorkerAnalyzer,
     /** File-system path of dist/iam-data.json, for the worker. */
     private readonly iamPath?: string,
+    /** Loads the Terraform parser (Node); without it Terraform documents are not analysed. */
+    private readonly loadHcl?: () => Promise<HclParser>,
   ) {}
+
+  private hcl?: HclParser;
+  private hclLoading = false;
+
+  /** True when the document is Terraform and the parser is not there yet: starts loading it (once), revalidates after. */
+  private waitingForHcl(doc: vscode.TextDocument): boolean {
+    if (this.hcl || !isTerraformDocument({ languageId: doc.languageId, fileName: doc.uri.path })) return false;
+    if (this.loadHcl && !this.hclLoading) {
+      this.hclLoading = true;
+      this.loadHcl().then(
+        (p) => {
+          this.hcl = p;
+          this.revalidateAll();
+        },
+        (e: unknown) => this.log(vscode.l10n.t('The Terraform parser could not be loaded: {0}', String((e as Error)?.message ?? e))),
+      );
+    }
+    return true;
+  }
 
   start(): void {
     const w = vscode.workspace;
@@ -149,12 +171,14 @@ export class PolicyValidator implements vscode.Disposable {
 
   /** Large documents go to the worker (when there is one) instead of the main thread. */
   private offThread(doc: vscode.TextDocument): boolean {
-    return !!this.worker && PolicyValidator.lengthOf(doc) >= WORKER_MIN_LENGTH;
+    // Terraform stays on this thread (the worker has no HCL parser); .tf files are small.
+    return !!this.worker && PolicyValidator.lengthOf(doc) >= WORKER_MIN_LENGTH && doc.languageId !== 'terraform';
   }
 
   private options(doc: vscode.TextDocument, force: boolean): DocumentOptions {
     return {
       languageId: doc.languageId,
+      hcl: this.hcl,
       severityOverrides: this.config.rules,
       forcePolicy: force,
       maxLength: Math.floor(this.config.maxFileSizeMB * 1024 * 1024),
@@ -207,6 +231,7 @@ export class PolicyValidator implements vscode.Disposable {
       return { version: doc.version, result: { kind: 'not-a-policy', findings: [], skipped: 'too-large' }, withIam: false };
     // Never block on a large document: its analysis arrives from the worker (validate()), until then there is none.
     if (this.offThread(doc)) return undefined;
+    if (this.waitingForHcl(doc)) return undefined;
     const result = analyzeDocument(doc.getText(), opts);
     reportRuleSettings(this.log);
     const entry: CachedAnalysis = { version: doc.version, result, withIam: !!opts.iam };
@@ -218,7 +243,7 @@ export class PolicyValidator implements vscode.Disposable {
   placeholders(doc: vscode.TextDocument): PlaceholderOccurrence[] | undefined {
     const a = this.analysis(doc);
     // Placeholders in templates are reported as diagnostics; Fill works on JSON policies (its edits are JSON text).
-    if (!a || a.result.kind === 'not-a-policy' || a.result.host === 'cloudformation') return undefined;
+    if (!a || a.result.kind === 'not-a-policy' || a.result.host) return undefined;
     a.placeholders ??= findPlaceholders(doc.getText());
     return a.placeholders;
   }

@@ -33,9 +33,9 @@ describe('vscode manifest', () => {
     for (const m of c.menus['editor/context']) assert.match(m.when, /editorLangId == json/);
   });
 
-  it('activates only on json/jsonc, yaml (CloudFormation templates) and its commands', () => {
-    for (const e of pkg.activationEvents) assert.match(e, /^(onLanguage:(jsonc?|yaml)|onCommand:cleanroomsIam\.\w+)$/, e);
-    for (const l of ['json', 'jsonc', 'yaml']) assert.ok(pkg.activationEvents.includes(`onLanguage:${l}`), l);
+  it('activates only on json/jsonc, yaml (CloudFormation templates), terraform and its commands', () => {
+    for (const e of pkg.activationEvents) assert.match(e, /^(onLanguage:(jsonc?|yaml|terraform)|onCommand:cleanroomsIam\.\w+)$/, e);
+    for (const l of ['json', 'jsonc', 'yaml', 'terraform']) assert.ok(pkg.activationEvents.includes(`onLanguage:${l}`), l);
   });
 
   it('settings that change what runs cannot be set by a workspace', () => {

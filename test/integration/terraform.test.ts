@@ -1,0 +1,47 @@
+// Terraform in the real VS Code: a .tf file (language `terraform`, contributed by the kit when the HashiCorp extension
+// is not installed) gets the kit's diagnostics on its own lines once the HCL parser has loaded, and a quick fix edits
+// the HCL string.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAll, ours, waitFor, workspaceFile } from './helpers';
+
+const code = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+
+describe('Terraform in the editor', function () {
+  this.timeout(60_000);
+  afterEach(closeAll);
+
+  it('a .tf file with the seed’s mistakes: each is a diagnostic on its own line, on exactly its text', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceFile('terraform-read-data.tf'));
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'terraform');
+    const want = [
+      ['cleanrooms-principal-typo', 'cleanroom.amazonaws.com'],
+      ['cleanrooms-source-arn-membership', 'collaboration'],
+      ['placeholder-example-value', '111122223333'],
+      ['iam-unknown-action', 'glue:GetTabels'],
+      ['arn-s3-two-colons', '::'],
+      ['placeholder-token', '<bucket-name>'],
+    ];
+    const diags = await waitFor('six diagnostics on the .tf file', () => ours(doc.uri).length >= want.length && ours(doc.uri), 30_000);
+    assert.deepEqual(diags.map((d) => [code(d), doc.getText(d.range)]).sort(), want.sort());
+  });
+
+  it('the quick fix edits the HCL string, and the diagnostic goes', async () => {
+    const text = (await vscode.workspace.fs.readFile(workspaceFile('terraform-read-data.tf'))).toString();
+    const doc = await vscode.workspace.openTextDocument({ language: 'terraform', content: text });
+    await vscode.window.showTextDocument(doc);
+    const diag = await waitFor('the principal diagnostic', () => ours(doc.uri).find((d) => code(d) === 'cleanrooms-principal-typo'), 30_000);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => a.title === 'Change to cleanrooms.amazonaws.com');
+    assert.ok(fix?.edit, `got ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(doc.lineAt(diag.range.start.line).text, /Principal = \{ Service = "cleanrooms\.amazonaws\.com" \}/);
+    await waitFor('the diagnostic to go', () => !ours(doc.uri).some((d) => code(d) === 'cleanrooms-principal-typo') && true, 30_000);
+  });
+});
