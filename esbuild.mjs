@@ -1,7 +1,7 @@
 // Bundles the extension (Node and browser entries) and the CLI into dist/.
 // Usage: node esbuild.mjs [--watch] [--dev]
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -97,8 +97,29 @@ const yamlBrowser = {
     build.onResolve({ filter: /^yaml$/ }, () => ({ path: `${ROOT}/node_modules/yaml/browser/index.js` }));
     // web-tree-sitter's ESM build finds its files through import.meta.url, which a CommonJS bundle does not have.
     build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: `${ROOT}/node_modules/web-tree-sitter/web-tree-sitter.cjs` }));
+    build.onLoad({ filter: /[\\/]web-tree-sitter[\\/]web-tree-sitter\.cjs$/ }, (args) => ({
+      contents: withoutEvalOrFetch(readFileSync(args.path, 'utf8')),
+      loader: 'js',
+    }));
   },
 };
+
+/**
+ * web-tree-sitter is Emscripten output. Two of its paths are never taken here, and the shipped code must hold no eval
+ * and no network call: EM_ASM/EM_JS snippets (`eval(func)`; tree-sitter's grammars have none) and loading the
+ * WebAssembly by URL (`fetch`; the kit passes file paths, read with fs). Both are replaced by a throw. The build fails
+ * when a new web-tree-sitter no longer has exactly these, so that the patch is looked at again.
+ */
+function withoutEvalOrFetch(code) {
+  const evals = code.match(/\beval\(func\)/g)?.length ?? 0;
+  const fetches = code.match(/\bfetch\(/g)?.length ?? 0;
+  if (evals !== 2 || fetches !== 3) throw new Error(`web-tree-sitter: expected 2 eval(func) and 3 fetch( to replace, found ${evals} and ${fetches}`);
+  return (
+    'function noEvalHere(){throw new Error("web-tree-sitter: EM_ASM code is not supported in this build")}\n' +
+    'function noFetchHere(){throw new Error("web-tree-sitter: loading by URL is not supported in this build (no network)")}\n' +
+    code.replace(/\beval\(func\)/g, 'noEvalHere()').replace(/\bfetch\(/g, 'noFetchHere(')
+  );
+}
 
 /** Browser build: ./node-worker (worker threads) becomes ./node-worker.web (none). */
 const webWorkerStub = {

@@ -1,4 +1,5 @@
 // cleanrooms-iam: the CLI entry (bundled to dist/cli.js). All logic lives in run.ts and the pure modules beside it.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HCL_WASM_NAMES, loadHclParser } from '../frontends/hcl-parser';
 import type { HclParser } from '../frontends/terraform';
@@ -30,13 +31,24 @@ const write = (stream: NodeJS.WriteStream, s: string): void => {
   }
 };
 
+/** The parser's WebAssembly: next to dist/cli.js, or (run from the sources) in node_modules. */
+function hclFiles(): { runtime: string; grammar: string } {
+  const here = { runtime: join(__dirname, HCL_WASM_NAMES.runtime), grammar: join(__dirname, HCL_WASM_NAMES.grammar) };
+  if (existsSync(here.runtime) && existsSync(here.grammar)) return here;
+  const modules = join(__dirname, '..', '..', 'node_modules');
+  return {
+    runtime: join(modules, 'web-tree-sitter', HCL_WASM_NAMES.runtime),
+    grammar: join(modules, '@tree-sitter-grammars', 'tree-sitter-hcl', HCL_WASM_NAMES.grammar),
+  };
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   // Terraform needs the HCL parser (WebAssembly, loaded asynchronously, once): only `lint` reads .tf files.
   let hcl: HclParser | undefined;
   if (argv[0] === 'lint') {
     try {
-      hcl = await loadHclParser({ runtime: join(__dirname, HCL_WASM_NAMES.runtime), grammar: join(__dirname, HCL_WASM_NAMES.grammar) });
+      hcl = await loadHclParser(hclFiles());
     } catch (e) {
       write(process.stderr, `cleanrooms-iam: the Terraform parser could not be loaded (${(e as Error)?.message ?? String(e)}); .tf files are not checked\n`);
     }

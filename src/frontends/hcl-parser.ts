@@ -18,7 +18,8 @@ let loading: Promise<HclParser> | undefined;
 /** The parser, loaded once per process (later calls share the first load). */
 export function loadHclParser(files: HclWasmFiles): Promise<HclParser> {
   loading ??= (async () => {
-    await Parser.init({ locateFile: () => files.runtime });
+    // Emscripten's own messages (print/printErr) would go to stdout/stderr; a failure is reported by the caller.
+    await Parser.init({ locateFile: () => files.runtime, print: () => undefined, printErr: () => undefined });
     const language = await Language.load(files.grammar);
     const parser = new Parser();
     parser.setLanguage(language);
