@@ -60,15 +60,12 @@ describe('vscode manifest', () => {
   });
 
   it('contributes snippets for json and jsonc, CloudFormation YAML and Terraform, the policy schema for policy file names, and both entry points', () => {
-    assert.deepEqual(
-      c.snippets.map((s: { language: string; path: string }) => `${s.language} ${s.path}`).sort(),
-      [
-        'json ./snippets/cleanrooms-iam.json',
-        'jsonc ./snippets/cleanrooms-iam.json',
-        'terraform ./snippets/cleanrooms-iam-terraform.json',
-        'yaml ./snippets/cleanrooms-iam-cloudformation.json',
-      ],
-    );
+    assert.deepEqual(c.snippets.map((s: { language: string; path: string }) => `${s.language} ${s.path}`).sort(), [
+      'json ./snippets/cleanrooms-iam.json',
+      'jsonc ./snippets/cleanrooms-iam.json',
+      'terraform ./snippets/cleanrooms-iam-terraform.json',
+      'yaml ./snippets/cleanrooms-iam-cloudformation.json',
+    ]);
     for (const s of c.snippets) assert.ok(existsSync(join(root, s.path)), s.path);
     assert.deepEqual(
       c.jsonValidation.map((j: { fileMatch: string }) => j.fileMatch),
