@@ -105,6 +105,8 @@ describe('catalog roles as CloudFormation YAML', () => {
     const label = `${s.id}${s.permissions.length > 1 ? ' (+ ' + s.permissions.at(-1)!.id + ')' : ''}`;
     it(`${label}: a minimal template whose role holds exactly the catalog's policies, read the same by YAML 1.1 and 1.2`, () => {
       const text = cloudFormationText(s);
+      // Every placeholder sits in a double-quoted string, so that a value typed in its place (a tab stop, an account ID) stays a string.
+      for (const line of text.split('\n').filter((l) => /<[a-z0-9-]+>/.test(l))) assert.match(line, /^\s*(- |[\w:]+: )?"[^"]*"$/, line);
       for (const version of ['1.1', '1.2'] as const) {
         const t = cfn(text, version);
         assert.equal(t.AWSTemplateFormatVersion, '2010-09-09');
