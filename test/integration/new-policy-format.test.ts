@@ -127,4 +127,27 @@ describe('New Policy from Template… as CloudFormation YAML / Terraform', funct
     assert.equal(doc.languageId, 'json');
     assert.ok(JSON.parse(doc.getText()).Statement, 'a JSON policy');
   });
+
+  it('a CloudFormation snippet, inserted in a yaml editor, is the role with its placeholders; its diagnostics are those placeholders', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const file = (ext.packageJSON.contributes.snippets as Array<{ language: string; path: string }>).find((x) => x.language === 'yaml')!;
+    const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, file.path)))) as Record<
+      string,
+      { prefix: string; body: string[] }
+    >;
+    const snippet = Object.values(snippets).find((x) => x.prefix === 'cleanrooms-receive-results-role')!;
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
+    const ed = await vscode.window.showTextDocument(doc);
+    assert.ok(await ed.insertSnippet(new vscode.SnippetString(snippet.body.join('\n')), new vscode.Position(0, 0)));
+    await vscode.commands.executeCommand('leaveSnippet');
+    const stack = stackForTemplate('receive-results-trust')!;
+    // Left as inserted: the Region tab stop takes its first choice, every other placeholder stays a token.
+    const region = (/\$\{\d+\|([a-z0-9-]+),/.exec(snippet.body.join('\n')) ?? [])[1];
+    assert.ok(region);
+    assert.equal(doc.getText() + '\n', renderStack(stack, 'cloudformation', { region }));
+    const tokens = [...doc.getText().matchAll(/<[a-z0-9][a-z0-9-]*>/g)].map((m) => m[0]);
+    const diags = await waitFor('the placeholders flagged', () => ours(doc.uri).length >= tokens.length && ours(doc.uri), 30_000);
+    assert.deepEqual(diags.map((d) => doc.getText(d.range)).sort(), tokens.sort());
+    assert.deepEqual([...new Set(diags.map(code))], ['placeholder-token']);
+  });
 });
