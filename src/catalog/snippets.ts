@@ -4,6 +4,9 @@ import { templateSummary, templateText } from './template-text';
 import { regionsForPicker } from './regions';
 import { ROLES, TEMPLATES } from './templates';
 import type { PolicyTemplate, RoleInfo } from './types';
+import { infraText, type InfraFormat } from './infra-text';
+import { passRoleNote } from './pass-role';
+import { roleStacks, stackPlaceholders, type RoleStack } from './role-stacks';
 
 /** One entry of a VS Code snippet file (https://code.visualstudio.com/docs/editing/userdefinedsnippets). */
 export interface VsCodeSnippet {
@@ -26,11 +29,16 @@ export function escapeSnippetChoice(s: string): string {
   return s.replace(/[\\$},|]/g, (c) => '\\' + c);
 }
 
+/** Tab stop number per placeholder name: 1, 2, 3… in order of first appearance in the text. */
+function tabStops(text: string): Map<string, number> {
+  const stops = new Map<string, number>();
+  for (const m of text.matchAll(TOKEN_RE)) if (!stops.has(m[1])) stops.set(m[1], stops.size + 1);
+  return stops;
+}
+
 /** Tab stop number per placeholder name: 1, 2, 3… in order of first appearance in the body text. */
 export function snippetTabStops(template: PolicyTemplate): Map<string, number> {
-  const stops = new Map<string, number>();
-  for (const m of templateText(template, '\t').matchAll(TOKEN_RE)) if (!stops.has(m[1])) stops.set(m[1], stops.size + 1);
-  return stops;
+  return tabStops(templateText(template, '\t'));
 }
 
 /** The choices offered for a region placeholder: the Clean Rooms Regions for `region`, all commercial Regions (Clean Rooms first) for `any-region`. */
@@ -44,15 +52,13 @@ export function regionChoices(kind: string): string[] | undefined {
 }
 
 /**
- * The snippet body (one string, `\t` indentation so VS Code applies the user's indentation settings).
+ * A snippet body from a text with `<name>` tokens (JSON, YAML or HCL: the token is the same in each, inside a string).
  * Every placeholder is a tab stop; all occurrences of one placeholder share its number. The first occurrence is
  * `${n:<name>}` (so a placeholder left unfilled stays a `<name>` token that the diagnostics flag) or, for regions,
  * the choice list `${n|…|}`; later occurrences are the mirror `${n}`.
  */
-export function snippetBodyText(template: PolicyTemplate): string {
-  const text = templateText(template, '\t');
-  const stops = snippetTabStops(template);
-  const kinds = new Map(template.placeholders.map((p) => [p.name, p.kind]));
+export function snippetFromText(text: string, kinds: ReadonlyMap<string, string>): string {
+  const stops = tabStops(text);
   const seen = new Set<string>();
   let out = '';
   let last = 0;
@@ -70,6 +76,11 @@ export function snippetBodyText(template: PolicyTemplate): string {
     last = m.index + m[0].length;
   }
   return out + escapeSnippetText(text.slice(last));
+}
+
+/** The snippet body (one string, `\t` indentation so VS Code applies the user's indentation settings). */
+export function snippetBodyText(template: PolicyTemplate): string {
+  return snippetFromText(templateText(template, '\t'), new Map(template.placeholders.map((p) => [p.name, p.kind])));
 }
 
 function roleTitle(template: PolicyTemplate, roles: readonly RoleInfo[]): string {
@@ -98,6 +109,43 @@ export function generateSnippets(templates: readonly PolicyTemplate[] = TEMPLATE
 /** The text written to snippets/cleanrooms-iam.json. */
 export function snippetsFileText(templates: readonly PolicyTemplate[] = TEMPLATES, roles: readonly RoleInfo[] = ROLES): string {
   return JSON.stringify(generateSnippets(templates, roles), null, 2) + '\n';
+}
+
+/** What an infrastructure snippet writes, in a few words. */
+function what(stack: RoleStack, format: InfraFormat): string {
+  const managed = stack.managedPolicyArns.map((a) => a.split('/').pop()).join(', ');
+  if (format === 'cloudformation')
+    return managed
+      ? `a CloudFormation AWS::IAM::Role with its trust policy and the managed policy ${managed}`
+      : 'a CloudFormation AWS::IAM::Role with its trust policy and its permissions policy inline';
+  return managed
+    ? `Terraform aws_iam_role with its trust policy (jsonencode) and aws_iam_role_policy_attachment of ${managed}`
+    : 'Terraform aws_iam_role with its trust policy and aws_iam_role_policy with its permissions policy (jsonencode)';
+}
+
+/**
+ * A catalog role as a CloudFormation YAML or Terraform snippet: the text of infra-text.ts with a tab stop for each
+ * placeholder. Two-space indentation as written (YAML forbids tabs for indentation; terraform fmt uses two spaces).
+ */
+export function infraSnippetFor(stack: RoleStack, format: InfraFormat): VsCodeSnippet {
+  const kinds = new Map(stackPlaceholders(stack).map((p) => [p.name, p.kind]));
+  const note = stack.role.passRole ? ` ${passRoleNote(stack.role.passRole)}` : '';
+  return {
+    prefix: `cleanrooms-${stack.id}-role`,
+    description: `Role: ${stack.title}, as ${what(stack, format)}.${note} AWS docs: ${stack.role.docUrl}`,
+    body: snippetFromText(infraText(stack, format).replace(/\n$/, ''), kinds).split('\n'),
+  };
+}
+
+/** The snippet file of one infrastructure format: one entry per catalog role (roleStacks). */
+export function infraSnippetsFileText(format: InfraFormat, stacks: readonly RoleStack[] = roleStacks()): string {
+  const file: SnippetFile = {};
+  for (const s of stacks) {
+    const key = `Clean Rooms: ${s.title} (${format === 'cloudformation' ? 'CloudFormation' : 'Terraform'})`;
+    if (file[key]) throw new Error(`duplicate snippet name ${key}`);
+    file[key] = infraSnippetFor(s, format);
+  }
+  return JSON.stringify(file, null, 2) + '\n';
 }
 
 const TYPE_LABEL: Record<PolicyTemplate['policyType'], string> = {

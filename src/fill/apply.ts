@@ -66,13 +66,30 @@ export { templateText };
  * Values are JSON-escaped, so the result always parses.
  */
 export function renderTemplate(template: PolicyTemplate, values: Readonly<Record<string, string>> = {}, indent: string | number = 4): string {
-  const optional = new Set(template.placeholders.filter((p) => OPTIONAL_PATH_KINDS.has(p.kind)).map((p) => p.name));
-  return templateText(template, indent).replace(SLASH_TOKEN_RE, (tok, slash: string, name: string) => {
+  return fillTokens(templateText(template, indent), values, optionalNames(template.placeholders), escapeJsonStringContent);
+}
+
+/** The names of the placeholders that stand for an optional folder (an empty answer removes them with their "/"). */
+export function optionalNames(placeholders: ReadonlyArray<{ name: string; kind: string }>): Set<string> {
+  return new Set(placeholders.filter((p) => OPTIONAL_PATH_KINDS.has(p.kind)).map((p) => p.name));
+}
+
+/**
+ * Replace the `<name>` tokens of a text that have a value, each value through `escape` (the host language's string
+ * escaping; the identity for a string value that a serializer writes). Tokens without a value stay.
+ */
+export function fillTokens(
+  text: string,
+  values: Readonly<Record<string, string>>,
+  optional: ReadonlySet<string>,
+  escape: (v: string) => string = (v) => v,
+): string {
+  return text.replace(SLASH_TOKEN_RE, (tok, slash: string, name: string) => {
     const v = values[name];
     if (v === undefined) return tok;
     // An optional folder left empty takes its "/" with it: bucket/<optional-prefix>/* -> bucket/*.
     if (v === '' && slash && optional.has(name)) return '';
-    return slash + escapeJsonStringContent(v);
+    return slash + escape(v);
   });
 }
 

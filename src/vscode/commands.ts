@@ -46,6 +46,9 @@ import type { PolicyValidator } from './validation';
 
 import { COMMANDS, WALKTHROUGH_DONE } from './logic/ids';
 import { escapeOffer } from './logic/escape-offer';
+import { CHANGE_FORMAT, formatLanguage, isOutputFormat, OUTPUT_FORMAT_KEY, wizardTemplate, type OutputFormat } from './logic/output-format';
+import { stackForTemplate } from '../catalog/role-stacks';
+import { renderStack } from '../fill/infra';
 
 export { COMMANDS };
 
@@ -57,7 +60,7 @@ const POLICY_VERSION = '2012-10-17';
 /** What a command did; returned to callers (tests, other commands). */
 export type CommandOutcome =
   | { status: 'applied'; edits: number; uri: string }
-  | { status: 'opened'; uri: string; templateId: string }
+  | { status: 'opened'; uri: string; templateId: string; format?: OutputFormat }
   | { status: 'cancelled' }
   | { status: 'nothing'; reason: string }
   | { status: 'conflict'; reason: string }
@@ -241,23 +244,42 @@ export class Commands {
   private async templateWizard(
     title: string,
     preselect?: string,
-  ): Promise<{ template: PolicyTemplate; values: Record<string, string>; steps: FillStep[]; complete: boolean } | undefined> {
+    format?: { current: OutputFormat; change: () => Promise<OutputFormat | undefined> },
+  ): Promise<{ template: PolicyTemplate; values: Record<string, string>; steps: FillStep[]; complete: boolean; format: OutputFormat } | undefined> {
     const templates = TEMPLATES;
+    let current: OutputFormat = format?.current ?? 'json';
     // A template id given by the caller (e.g. a walkthrough link) skips the template list the first time round.
     let first = preselect !== undefined && templates.some((t) => t.id === preselect) ? preselect : undefined;
     for (;;) {
-      const maxSteps = 1 + Math.max(0, ...templates.map((t) => t.placeholders.length));
-      const id = first ?? (await this.prompts().pickTemplate(templates, ROLES, { title, step: 1, totalSteps: maxSteps }));
+      const maxSteps = 1 + Math.max(0, ...templates.map((t) => wizardTemplate(t, current).template.placeholders.length));
+      const id =
+        first ?? (await this.prompts().pickTemplate(templates, ROLES, { title, step: 1, totalSteps: maxSteps, ...(format ? { format: current } : {}) }));
       first = undefined;
-      const template = id !== undefined ? templates.find((t) => t.id === id) : undefined;
-      if (!template) return undefined;
+      if (id === CHANGE_FORMAT && format) {
+        current = (await format.change()) ?? current;
+        continue;
+      }
+      const picked = id !== undefined ? templates.find((t) => t.id === id) : undefined;
+      if (!picked) return undefined;
+      const template = wizardTemplate(picked, current).template;
       const steps = stepsForTemplate(template);
       const given = new Map<string, string>();
       const res = await this.ask(steps, title, 1, true, given);
       if (res === BACK) continue;
-      if (!res) return { template, values: Object.fromEntries(given), steps, complete: false };
-      return { template, values: Object.fromEntries(res.answers), steps, complete: true };
+      if (!res) return { template, values: Object.fromEntries(given), steps, complete: false, format: current };
+      return { template, values: Object.fromEntries(res.answers), steps, complete: true, format: current };
     }
+  }
+
+  /** The remembered output format of New Policy; asked (and remembered) when there is none. Undefined: cancelled. */
+  private async outputFormat(title: string, ask: boolean): Promise<OutputFormat | undefined> {
+    const remembered = this.context.globalState.get<unknown>(OUTPUT_FORMAT_KEY);
+    if (!ask && isOutputFormat(remembered)) return remembered;
+    const picked = await this.prompts().pickOutputFormat({ title, ...(isOutputFormat(remembered) ? { current: remembered } : {}) });
+    if (picked === undefined) return undefined;
+    // The memento updates in memory at once; persisting can take a while, so the command does not wait for it.
+    this.context.globalState.update(OUTPUT_FORMAT_KEY, picked).then(undefined, () => undefined);
+    return picked;
   }
 
   private indentUnit(doc?: vscode.TextDocument): string {
@@ -270,7 +292,9 @@ export class Commands {
 
   async newPolicy(templateId?: string): Promise<CommandOutcome> {
     const title = vscode.l10n.t('New Policy from Template');
-    const r = await this.templateWizard(title, templateId);
+    const format = await this.outputFormat(title, false);
+    if (!format) return { status: 'cancelled' };
+    const r = await this.templateWizard(title, templateId, { current: format, change: () => this.outputFormat(title, true) });
     if (!r) return { status: 'cancelled' };
     if (!r.complete) {
       // Escape in a value step: offer what the walkthrough promises, the policy with the other placeholders left in place.
@@ -278,14 +302,39 @@ export class Commands {
       if (!(await this.prompts().offerPartialPolicy({ title, message: offer.message, detail: offer.detail }))) return { status: 'cancelled' };
     }
     const tpl = r.template;
-    // A statement template becomes a whole policy.
-    const asPolicy: PolicyTemplate = tpl.policyType === 'statement' ? { ...tpl, body: { Version: POLICY_VERSION, Statement: [tpl.body] } } : tpl;
-    const content = renderTemplate(asPolicy, r.values, this.indentUnit()) + '\n';
-    const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
+    const stack = r.format !== 'json' ? stackForTemplate(tpl.id) : undefined;
+    let doc: vscode.TextDocument;
+    if (stack && r.format !== 'json') {
+      doc = await this.openUntitled(renderStack(stack, r.format, r.values), r.format, `cleanrooms-${stack.id}`);
+    } else {
+      // A statement template becomes a whole policy.
+      const asPolicy: PolicyTemplate = tpl.policyType === 'statement' ? { ...tpl, body: { Version: POLICY_VERSION, Statement: [tpl.body] } } : tpl;
+      const content = renderTemplate(asPolicy, r.values, this.indentUnit()) + '\n';
+      doc = await vscode.workspace.openTextDocument({ language: 'json', content });
+    }
     await vscode.window.showTextDocument(doc);
     this.rememberAnswers(r.steps, new Map(Object.entries(r.values)));
     this.done(WALKTHROUGH_DONE.policyCreated);
-    return { status: 'opened', uri: doc.uri.toString(), templateId: tpl.id };
+    return { status: 'opened', uri: doc.uri.toString(), templateId: tpl.id, format: stack ? r.format : 'json' };
+  }
+
+  /**
+   * An untitled CloudFormation or Terraform document. YAML opens in the built-in yaml language. Terraform opens in the
+   * terraform language when an extension contributes it; otherwise as an untitled `<name>.tf`, whose name the kit's
+   * Terraform front end and Save As go by.
+   */
+  private async openUntitled(content: string, format: Exclude<OutputFormat, 'json'>, name: string): Promise<vscode.TextDocument> {
+    const { language, extension } = formatLanguage(format);
+    if (format === 'cloudformation' || (await vscode.languages.getLanguages()).includes(language))
+      return vscode.workspace.openTextDocument({ language, content });
+    let uri = vscode.Uri.from({ scheme: 'untitled', path: `${name}.${extension}` });
+    for (let i = 2; vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()); i++)
+      uri = vscode.Uri.from({ scheme: 'untitled', path: `${name}-${i}.${extension}` });
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), content);
+    await vscode.workspace.applyEdit(edit);
+    return doc;
   }
 
   async insertPolicy(): Promise<CommandOutcome> {

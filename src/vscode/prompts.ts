@@ -11,6 +11,7 @@ import { BACK, type Answer, type FillStep, type StepContext } from './logic/wiza
 import { templatePickItem } from './logic/template-pick';
 import { regionNotice } from './logic/region-notice';
 import { ruleDocsMessage, withoutCodeSpans } from './logic/plain';
+import { CHANGE_FORMAT, OUTPUT_FORMATS, type OutputFormat } from './logic/output-format';
 
 export { BACK };
 export type { Answer, FillStep };
@@ -28,6 +29,8 @@ export interface TemplatePickContext {
   title: string;
   step: number;
   totalSteps: number;
+  /** New Policy: the output format, shown with a button that changes it (the pick then resolves CHANGE_FORMAT). */
+  format?: OutputFormat;
 }
 
 export interface FilePickItem {
@@ -78,6 +81,8 @@ export interface PromptProvider {
   pickLinkedValues(items: readonly LinkedPickItem[], ctx: { title: string; placeholder: string }): Promise<string[] | undefined>;
   /** New Policy from Template after Escape in a value step: create the policy with the placeholders left? false: nothing. */
   offerPartialPolicy(ctx: { title: string; message: string; detail: string }): Promise<boolean>;
+  /** New Policy from Template: the output format (asked once, then remembered); `current` is offered first. */
+  pickOutputFormat(ctx: { title: string; current?: OutputFormat }): Promise<OutputFormat | undefined>;
   /** Copy AWS CLI Commands: the role's files still have problems; "show" them, "copy" anyway, or undefined (Escape: nothing). */
   confirmProblems(ctx: { title: string; message: string; detail: string }): Promise<'show' | 'copy' | undefined>;
 }
@@ -87,6 +92,10 @@ export function stepTitle(title: string, step: number, total: number, label?: st
 }
 
 type RegionItem = vscode.QuickPickItem & { value?: string };
+
+function formatLabel(f: OutputFormat): string {
+  return f === 'json' ? vscode.l10n.t('JSON policy files') : f === 'cloudformation' ? vscode.l10n.t('CloudFormation YAML') : vscode.l10n.t('Terraform');
+}
 
 const translate = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
@@ -118,10 +127,39 @@ export class QuickInputPrompts implements PromptProvider {
         resolve(v);
         qp.dispose();
       };
+      const formatButton: vscode.QuickInputButton | undefined = ctx.format
+        ? { iconPath: new vscode.ThemeIcon('file-code'), tooltip: vscode.l10n.t('Output format: {0} (click to change)', formatLabel(ctx.format)) }
+        : undefined;
+      if (ctx.format)
+        qp.placeholder = vscode.l10n.t('Choose the policy to create as {0} (type to filter by role, title or description)', formatLabel(ctx.format));
+      if (formatButton) qp.buttons = [formatButton];
+      qp.onDidTriggerButton((b) => {
+        if (b === formatButton) finish(CHANGE_FORMAT);
+      });
       qp.onDidAccept(() => finish(qp.selectedItems[0]?.id));
       qp.onDidHide(() => finish(undefined));
       qp.show();
     });
+  }
+
+  async pickOutputFormat(ctx: { title: string; current?: OutputFormat }): Promise<OutputFormat | undefined> {
+    const details: Record<OutputFormat, string> = {
+      json: vscode.l10n.t('One policy document (trust or permissions) in a .json file, for the console or the AWS CLI.'),
+      cloudformation: vscode.l10n.t('The whole role as an AWS::IAM::Role in a CloudFormation YAML template: trust policy and permissions policy inline.'),
+      terraform: vscode.l10n.t('The whole role as Terraform: aws_iam_role and aws_iam_role_policy with jsonencode.'),
+    };
+    const items = OUTPUT_FORMATS.map((f) => ({
+      format: f,
+      label: formatLabel(f),
+      description: f === ctx.current ? vscode.l10n.t('current') : undefined,
+      detail: details[f],
+    }));
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('{0}: Output Format', ctx.title),
+      placeHolder: vscode.l10n.t('Create new policies as… (remembered; change it with the button on the template list)'),
+      ignoreFocusOut: true,
+    });
+    return picked?.format;
   }
 
   pickRegion(step: FillStep, ctx: PromptContext): Promise<Answer> {

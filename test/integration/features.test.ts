@@ -504,10 +504,12 @@ describe('snippets', function () {
     await closeAll();
   });
 
-  it('are contributed for json and jsonc', () => {
+  it('are contributed for json and jsonc (policies), yaml (CloudFormation) and terraform', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const snippets = (ext.packageJSON.contributes?.snippets ?? []) as Array<{ language: string; path: string }>;
-    assert.deepEqual(snippets.map((s) => s.language).sort(), ['json', 'jsonc']);
+    assert.deepEqual(snippets.map((s) => s.language).sort(), ['json', 'jsonc', 'terraform', 'yaml']);
+    // The JSON policy snippets come first (the test below expands them).
+    assert.equal(snippets[0].path, './snippets/cleanrooms-iam.json');
   });
 
   it('snippets expand (editor.insertSnippet) to valid JSON once their placeholders are filled', async () => {

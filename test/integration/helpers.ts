@@ -109,5 +109,10 @@ export function cancellingPrompts(): PromptProvider {
     async offerPartialPolicy() {
       return false;
     },
+    // New Policy asks the output format once (when none is remembered): answered with the default, JSON, as Enter
+    // would, so that a scripted run does not depend on which test ran first. Tests of the format override it.
+    async pickOutputFormat() {
+      return 'json' as const;
+    },
   };
 }

@@ -4,7 +4,10 @@ import * as path from 'node:path';
 import { ROLES, TEMPLATES } from '../../src/catalog/templates';
 import { placeholderKind } from '../../src/catalog/placeholder-kinds';
 import { isCleanRoomsRegion, regionsForPicker } from '../../src/catalog/regions';
-import { generateSnippets, snippetFor, snippetsFileText, templatesMarkdown } from '../../src/catalog/snippets';
+import { generateSnippets, infraSnippetFor, infraSnippetsFileText, snippetFor, snippetsFileText, templatesMarkdown } from '../../src/catalog/snippets';
+import { infraText, type InfraFormat } from '../../src/catalog/infra-text';
+import { roleStacks, stackPlaceholders } from '../../src/catalog/role-stacks';
+import { renderStack } from '../../src/fill/infra';
 import type { PolicyTemplate } from '../../src/catalog/types';
 import { PASS_ROLE_RULES, passRoleNote } from '../../src/catalog/pass-role';
 import { templateSummary } from '../../src/catalog/template-text';
@@ -242,4 +245,63 @@ describe('snippets: bodies', () => {
     const filled = parts.map((p) => ('text' in p ? p.text : 'acme-data')).join('');
     assert.equal(filled, renderTemplate(t, { bucket: 'acme-data' }, '\t'));
   });
+});
+
+describe('snippets: CloudFormation YAML and Terraform', () => {
+  const files: Array<[InfraFormat, string, string]> = [
+    ['cloudformation', 'cleanrooms-iam-cloudformation.json', 'yaml'],
+    ['terraform', 'cleanrooms-iam-terraform.json', 'terraform'],
+  ];
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    contributes: { snippets: Array<{ language: string; path: string }> };
+  };
+  for (const [format, file, language] of files) {
+    it(`the checked-in snippets/${file} is exactly what the generator produces, contributed for ${language}`, () => {
+      const onDisk = fs.readFileSync(path.join(ROOT, 'snippets', file), 'utf8');
+      assert.equal(onDisk, infraSnippetsFileText(format), `snippets/${file} is stale: run npm run snippets`);
+      assert.deepEqual(
+        manifest.contributes.snippets.filter((s) => s.path === `./snippets/${file}`).map((s) => s.language),
+        [language],
+      );
+      assert.equal(Object.keys(JSON.parse(onDisk) as object).length, roleStacks().length);
+    });
+    for (const s of roleStacks()) {
+      it(`${format} ${s.id}: one tab stop per placeholder; left alone it is the template with placeholders, filled with samples the filled template`, () => {
+        const snippet = infraSnippetFor(s, format);
+        assert.equal(snippet.prefix, `cleanrooms-${s.id}-role`);
+        assert.ok(snippet.description.endsWith(s.role.docUrl));
+        const parts = parseSnippet(snippet.body.join('\n'));
+        const text = infraText(s, format);
+        assert.ok(!text.includes('\t'), 'spaces, not tabs (YAML forbids tab indentation)');
+        const order: string[] = [];
+        for (const m of text.matchAll(TOKEN_RE)) if (!order.includes(m[1])) order.push(m[1]);
+        assert.deepEqual(
+          order.slice().sort(),
+          stackPlaceholders(s)
+            .map((p) => p.name)
+            .sort(),
+          'every placeholder of the role, no other token',
+        );
+        const stops = parts.filter((p): p is Exclude<Part, { text: string }> => 'stop' in p);
+        assert.deepEqual(
+          stops.map((x) => x.stop),
+          [...text.matchAll(TOKEN_RE)].map((m) => order.indexOf(m[1]) + 1),
+        );
+        const kinds = new Map(stackPlaceholders(s).map((p) => [p.name, p.kind]));
+        const seen = new Set<number>();
+        for (const x of stops) {
+          const kind = kinds.get(order[x.stop - 1])!;
+          if (seen.has(x.stop)) assert.ok(x.placeholder === undefined && x.choices === undefined);
+          else if (kind === 'region' || kind === 'any-region') assert.ok(x.choices && x.choices.every((c) => /^[a-z]{2}(-[a-z]+)+-\d$/.test(c)));
+          else assert.equal(x.placeholder, `<${order[x.stop - 1]}>`);
+          seen.add(x.stop);
+        }
+        const untouched = parts.map((p) => ('text' in p ? p.text : `<${order[p.stop - 1]}>`)).join('');
+        assert.equal(untouched + '\n', text);
+        const values = Object.fromEntries(stackPlaceholders(s).map((p) => [p.name, p.sample ?? placeholderKind(p.kind).sample]));
+        const filled = parts.map((p) => ('text' in p ? p.text : values[order[p.stop - 1]])).join('');
+        assert.equal(filled + '\n', renderStack(s, format, values));
+      });
+    }
+  }
 });

@@ -59,9 +59,14 @@ describe('vscode manifest', () => {
       assert.deepEqual(v.enum, ['error', 'warning', 'info', 'hint', 'off']);
   });
 
-  it('contributes snippets for json and jsonc, the policy schema for policy file names, and both entry points', () => {
-    assert.deepEqual(c.snippets.map((s: { language: string }) => s.language).sort(), ['json', 'jsonc']);
-    for (const s of c.snippets) assert.equal(s.path, './snippets/cleanrooms-iam.json');
+  it('contributes snippets for json and jsonc, CloudFormation YAML and Terraform, the policy schema for policy file names, and both entry points', () => {
+    assert.deepEqual(c.snippets.map((s: { language: string; path: string }) => `${s.language} ${s.path}`).sort(), [
+      'json ./snippets/cleanrooms-iam.json',
+      'jsonc ./snippets/cleanrooms-iam.json',
+      'terraform ./snippets/cleanrooms-iam-terraform.json',
+      'yaml ./snippets/cleanrooms-iam-cloudformation.json',
+    ]);
+    for (const s of c.snippets) assert.ok(existsSync(join(root, s.path)), s.path);
     assert.deepEqual(
       c.jsonValidation.map((j: { fileMatch: string }) => j.fileMatch),
       ['*trust-policy*.json', '*permissions-policy*.json', '*.iam.json', '*-policy.json', 'cleanrooms-iam.json'],
