@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { analyze } from '../../src/analysis/analyze';
 import { analyzeDocument } from '../../src/frontends/document';
+import { loadHclParser } from '../../src/frontends/hcl-parser';
+import type { HclParser } from '../../src/frontends/terraform';
 import { PASS_ROLE_RULES } from '../../src/catalog/pass-role';
 import { placeholderKind } from '../../src/catalog/placeholder-kinds';
 import { ROLE_CHECKS } from '../../src/catalog/role-requests';
@@ -255,6 +257,29 @@ output "receive_results_role_arn" {
 `;
 
 describe('catalog roles as Terraform', () => {
+  let hcl: HclParser;
+  before(async function () {
+    this.timeout(30_000);
+    hcl = await loadHclParser({
+      runtime: join(__dirname, '..', '..', 'node_modules', 'web-tree-sitter', 'web-tree-sitter.wasm'),
+      grammar: join(__dirname, '..', '..', 'node_modules', '@tree-sitter-grammars', 'tree-sitter-hcl', 'tree-sitter-terraform.wasm'),
+    });
+  });
+  it('every role: the kit finds in the Terraform exactly the rules it finds in the JSON policies, and nothing loud once filled', () => {
+    for (const s of STACKS) {
+      const json = [renderTemplate(s.trust), ...(stackPermissionsBody(s) ? [JSON.stringify(stackPermissionsBody(s))] : [])];
+      const got = analyzeDocument(terraformText(s), { fileName: 'main.tf', iam, hcl });
+      assert.equal(got.host, 'terraform', s.id);
+      assert.equal(got.sites?.length, json.length, s.id);
+      assert.deepEqual(ruleIds(got.findings), ruleIds(json.flatMap((j) => analyze(j, { iam }).findings)), s.id);
+      const filled = analyzeDocument(renderStack(s, 'terraform', samples(s)), { fileName: 'main.tf', iam, hcl });
+      assert.deepEqual(
+        loud(filled.findings).map((f) => `${s.id}: ${f.rule}: ${f.message}`),
+        [],
+      );
+    }
+  });
+
   it('the results role is the hand-written example (golden)', () => {
     const s = STACKS.find((x) => x.id === 'receive-results')!;
     assert.equal(terraformText(s), RECEIVE_RESULTS_TF);
