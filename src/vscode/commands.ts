@@ -251,9 +251,7 @@ export class Commands {
     // A template id given by the caller (e.g. a walkthrough link) skips the template list the first time round.
     let first = preselect !== undefined && templates.some((t) => t.id === preselect) ? preselect : undefined;
     for (;;) {
-      const maxSteps = 1 + Math.max(0, ...templates.map((t) => wizardTemplate(t, current).template.placeholders.length));
-      const id =
-        first ?? (await this.prompts().pickTemplate(templates, ROLES, { title, step: 1, totalSteps: maxSteps, ...(format ? { format: current } : {}) }));
+      const id = first ?? (await this.prompts().pickTemplate(templates, ROLES, { title, step: 1, totalSteps: 0, ...(format ? { format: current } : {}) }));
       first = undefined;
       if (id === CHANGE_FORMAT && format) {
         current = (await format.change()) ?? current;

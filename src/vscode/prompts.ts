@@ -87,7 +87,9 @@ export interface PromptProvider {
   confirmProblems(ctx: { title: string; message: string; detail: string }): Promise<'show' | 'copy' | undefined>;
 }
 
+/** "Title (Step 2/6): Label"; a total of 0 is not known yet (the template list: it depends on the template picked). */
 export function stepTitle(title: string, step: number, total: number, label?: string): string {
+  if (total <= 0) return label ? vscode.l10n.t('{0} (Step {1}): {2}', title, step, label) : vscode.l10n.t('{0} (Step {1})', title, step);
   return label ? vscode.l10n.t('{0} (Step {1}/{2}): {3}', title, step, total, label) : vscode.l10n.t('{0} (Step {1}/{2})', title, step, total);
 }
 

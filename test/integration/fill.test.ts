@@ -45,8 +45,8 @@ function scripted(script: Script) {
   };
   const provider: PromptProvider = {
     ...cancellingPrompts(),
-    async pickTemplate() {
-      log.push({ key: '#template', step: 1, total: 0, canGoBack: false, title: '' });
+    async pickTemplate(_templates, _roles, ctx) {
+      log.push({ key: '#template', step: ctx.step, total: ctx.totalSteps, canGoBack: false, title: ctx.title });
       return templates.shift();
     },
     pickRegion: answer as PromptProvider['pickRegion'],
@@ -330,6 +330,10 @@ describe('New Policy from Template… / Insert Policy at Cursor…', function ()
     );
     assert.equal(s.log[1].canGoBack, true, 'Back offered on the first value step');
     assert.equal(s.log[3].step, 2);
+    // The template list is step 1 of a count it cannot know yet (it depends on the template picked): no total, so the
+    // counter never goes from "1/8" to "2/6" (issue 14 item 10).
+    assert.deepEqual([s.log[0].step, s.log[0].total], [1, 0]);
+    assert.equal(s.log[3].total, 1 + t.placeholders.length);
     const ed = vscode.window.activeTextEditor!;
     assert.equal(ed.document.uri.toString(), (res as { uri: string }).uri);
     assert.equal(ed.document.isUntitled, true);
