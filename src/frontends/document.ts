@@ -39,7 +39,11 @@ function isYamlDocument(options: Pick<DocumentOptions, 'fileName' | 'languageId'
   return options.languageId === 'yaml' || (options.languageId === undefined && YAML_NAME.test(options.fileName ?? ''));
 }
 
-export function analyzeDocument(text: string, options: DocumentOptions = {}): DocumentAnalysis {
+/**
+ * Analyse a document. `out`, when given, receives the template's policy sites (the hovers and Fill of the editor render
+ * them again without parsing the template a second time; see view.ts).
+ */
+export function analyzeDocument(text: string, options: DocumentOptions = {}, out?: { sites?: PolicySite[] }): DocumentAnalysis {
   const yaml = isYamlDocument(options);
   if (!yaml) {
     const r = analyze(text, options);
@@ -48,6 +52,7 @@ export function analyzeDocument(text: string, options: DocumentOptions = {}): Do
     return { kind: 'not-a-policy', findings: [], skipped: 'too-large', host: 'cloudformation' };
   }
   const { sites, template } = templateSites(text);
+  if (out) out.sites = template ? sites : undefined;
   if (!template || !sites.length) return yaml ? { kind: 'not-a-policy', findings: [], host: 'cloudformation' } : { kind: 'not-a-policy', findings: [] };
   const findings: Finding[] = [];
   let kind: AnalysisResult['kind'] = 'permissions';
