@@ -77,7 +77,9 @@ export function analyzeSite(site: PolicySite, options: AnalyzeOptions, source: s
   const a0 = analyze(r0.json, opts);
   const words0 = sourceWords(r0, site.value);
   let keep: Set<string> | undefined;
-  if (r0.variantDependent) {
+  // The second analysis only removes findings of the first: when the first has none outside the unknown values (a clean
+  // template, the common case), it is not made.
+  if (r0.variantDependent && a0.findings.some((f) => key(f, r0, words0) !== undefined)) {
     const r1 = renderSite(site.value, standIns, 1);
     const a1 = analyze(r1.json, opts);
     const words1 = sourceWords(r1, site.value);

@@ -140,7 +140,7 @@ describe('CloudFormation YAML in the editor', function () {
       );
       assert.deepEqual(
         lenses.map((l) => l.command?.title),
-        ['Fill 1 placeholder…'],
+        ['Fill 2 placeholders…'], // <bucket-name> and the example account 111122223333
       );
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
         'vscode.executeCodeActionProvider',
