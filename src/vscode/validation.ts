@@ -227,6 +227,9 @@ export class PolicyValidator implements vscode.Disposable {
     const a = this.analysis(doc);
     if (!a || a.result.kind === 'not-a-policy') return undefined;
     if (a.result.host === 'cloudformation') {
+      // A large template's analysis came from the worker: its view would be built here, on the main thread (about
+      // half a second for 1 MB, see docs/performance.md), so the code lens does without it until a hover or Fill made it.
+      if (!a.template && !a.sites && this.offThread(doc)) return undefined;
       const view = this.template(doc);
       a.placeholders ??= view ? templatePlaceholders(view) : [];
     } else a.placeholders ??= findPlaceholders(doc.getText());
