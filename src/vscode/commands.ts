@@ -167,7 +167,7 @@ export class Commands {
     const a = this.validator.analysis(doc);
     if (!a) return placeholdersOfTemplate(text);
     if (a.result.host !== 'cloudformation') return undefined;
-    return (this.validator.placeholders(doc) as TemplatePlaceholder[] | undefined) ?? [];
+    return this.validator.placeholders(doc) ?? [];
   }
 
   /** Why a placeholder of a template was left, in words. */
@@ -225,7 +225,7 @@ export class Commands {
       targets = r.occurrences;
     }
     // A template: each answer is written in its scalar's quoting, or the placeholder is left and the user told why.
-    const filled = template ? templateFill(doc.getText(), targets as TemplatePlaceholder[], answers, planFill) : undefined;
+    const filled = template ? templateFill(doc.getText(), targets, answers, planFill) : undefined;
     const left = filled?.left.length ? this.leftMessage(doc, filled.left) : undefined;
     const edits = filled ? filled.edits : planFill(targets, answers);
     if (!edits.length) {
