@@ -98,6 +98,10 @@ describe('frontends/view: source offsets and the rendered JSON of a template', (
     assert.equal(locate(view, offsetOf(TEMPLATE, 'AWSTemplateFormatVersion')), undefined);
     assert.equal(locate(view, offsetOf(TEMPLATE, 'read-data')), undefined); // PolicyName is not in the policy document
     assert.equal(locate(view, offsetOf(TEMPLATE, '- glue:GetTable')), undefined); // the "- " of the list
+    // The line break right after a plain scalar, and the quote closing a quoted one, are not the value's text.
+    const end = offsetOf(TEMPLATE, 'glue:GetTable') + 'glue:GetTable'.length;
+    assert.equal(TEMPLATE[end], '\n');
+    assert.equal(locate(view, end), undefined);
   });
 
   it('analyzeDocument hands over the sites it read, and the view of those is the view of the text', () => {
@@ -339,5 +343,62 @@ describe('frontends/cloudformation: the intrinsic tags are declared to the parse
     const props = (doc.toJS() as { Resources: { R: { Properties: Record<string, unknown> } } }).Resources.R.Properties;
     assert.equal(props.A, 'X');
     assert.deepEqual(props.C, ['', ['a', 'X.Arn']]);
+  });
+});
+
+describe('frontends/view: a CloudFormation JSON template (CDK output) works the same way', () => {
+  const text = JSON.stringify(
+    {
+      Resources: {
+        Role: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            AssumeRolePolicyDocument: {
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+            },
+            Policies: [
+              {
+                PolicyName: 'p',
+                PolicyDocument: {
+                  Version: '2012-10-17',
+                  Statement: [
+                    {
+                      Effect: 'Allow',
+                      Action: 's3:GetObject',
+                      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::<bucket-name>/*']] },
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      },
+    },
+    null,
+    2,
+  );
+  const view = templateView(text);
+
+  it('hovers: the action on its text, the partition of a Fn::Join ARN said to be unknown', () => {
+    const action = templateHover(view, text.indexOf('s3:GetObject') + 1, lookups, TEMPLATES);
+    assert.ok(action);
+    assert.equal(text.slice(action.offset, action.offset + action.length), 's3:GetObject');
+    assert.match(action.parts.join(''), /\*\*Action\*\* `s3:GetObject`/);
+    const arn = templateHover(view, text.indexOf('"arn:"') + 2, lookups, TEMPLATES);
+    assert.ok(arn);
+    assert.match(arn.parts.join(''), /- partition: `\$\{AWS::Partition\}` \(a CloudFormation value/);
+  });
+
+  it('Fill: the placeholder in the double-quoted JSON string is written in place', () => {
+    const occ = placeholdersOfTemplate(text)!;
+    assert.deepEqual(
+      occ.map((o) => [text.slice(o.offset, o.offset + o.length), o.style?.quote]),
+      [['<bucket-name>', 'double']],
+    );
+    const r = templateFill(text, occ, new Map([['<bucket-name>', 'sales-data']]), planFill);
+    assert.deepEqual(r.left, []);
+    assert.ok(apply(text, r.edits).includes('":s3:::sales-data/*"'));
   });
 });
