@@ -167,6 +167,8 @@ export class Commands {
     const a = this.validator.analysis(doc);
     if (!a) return placeholdersOfTemplate(text);
     if (a.result.host !== 'cloudformation') return undefined;
+    // Build the view first: for a large template the code lens does without it, but Fill was asked for.
+    this.validator.template(doc);
     return this.validator.placeholders(doc) ?? [];
   }
 
