@@ -189,4 +189,51 @@ describe('CloudFormation YAML in the editor', function () {
       api.setPromptProvider(undefined);
     }
   });
+
+  it('a large template (analysed in the worker): Fill Placeholders finds and fills its placeholder', async () => {
+    const api = await vscode.extensions.getExtension<CleanRoomsIamApi>(EXTENSION_ID)!.activate();
+    const role = (i: number): string =>
+      [
+        `  Role${i}:`,
+        '    Type: AWS::IAM::Role',
+        '    Properties:',
+        '      AssumeRolePolicyDocument:',
+        '        Version: "2012-10-17"',
+        '        Statement:',
+        '          - Effect: Allow',
+        '            Principal: { Service: cleanrooms.amazonaws.com }',
+        '            Action: sts:AssumeRole',
+        '            Condition:',
+        '              ArnLike:',
+        '                aws:SourceArn: !Sub "arn:aws:cleanrooms:${AWS::Region}:${AWS::AccountId}:membership/${MembershipId}"',
+        '      Policies:',
+        '        - PolicyName: read',
+        '          PolicyDocument:',
+        '            Version: "2012-10-17"',
+        '            Statement:',
+        '              - Effect: Allow',
+        '                Action: [s3:GetObject]',
+        `                Resource: ${i === 1 ? 'arn:aws:s3:::<bucket-name>/*' : '!Sub "arn:aws:s3:::${DataBucket}/*"'}`,
+        '',
+      ].join('\n');
+    const roles: string[] = [];
+    for (let i = 1, len = 0; len < 300 * 1024; i++) len += (roles[roles.length] = role(i)).length;
+    const text = `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${roles.join('')}`;
+    api.setPromptProvider({
+      ...cancellingPrompts(),
+      async inputValue(step) {
+        return step.key === '<bucket-name>' ? 'harbourline-exports' : undefined;
+      },
+    });
+    try {
+      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
+      await vscode.window.showTextDocument(doc);
+      await waitFor('the placeholder diagnostic (from the worker)', () => ours(doc.uri).find((d) => code(d) === 'placeholder-token'), 30_000);
+      const outcome = await vscode.commands.executeCommand<CommandOutcome>('cleanroomsIam.fillPlaceholders', doc.uri);
+      assert.equal(outcome.status, 'applied', JSON.stringify(outcome));
+      assert.equal(doc.getText(), text.replace('<bucket-name>', 'harbourline-exports'));
+    } finally {
+      api.setPromptProvider(undefined);
+    }
+  });
 });
