@@ -11,6 +11,10 @@ import type { analyze as Analyze } from '../src/analysis/analyze';
 import type { completePolicy as CompletePolicy } from '../src/analysis/complete';
 import type { RuleFamily } from '../src/analysis/rule';
 import type { AnalyzeOptions } from '../src/analysis/types';
+import type { analyzeDocument as AnalyzeDocument } from '../src/frontends/document';
+import type { templateView as TemplateView } from '../src/frontends/view';
+import type { parseTemplate as ParseTemplate } from '../src/frontends/cloudformation';
+import type { parseDocument as ParseDocument } from 'yaml';
 
 export interface Engine {
   analyze: typeof Analyze;
@@ -19,6 +23,15 @@ export interface Engine {
   parseIamIndex?: (text: string) => AnalyzeOptions['iam'];
   /** Completion (src/analysis/complete.ts), when the tree has it. */
   completePolicy?: typeof CompletePolicy;
+  /** The document front ends (src/frontends) and the `yaml` package from the same bundle, when the tree has them. */
+  yaml?: YamlEngine;
+}
+
+export interface YamlEngine {
+  analyzeDocument: typeof AnalyzeDocument;
+  templateView: typeof TemplateView;
+  parseTemplate: typeof ParseTemplate;
+  parseDocument: typeof ParseDocument;
 }
 
 export function loadEngine(root: string, opts: { minify?: boolean; sourcemap?: boolean } = {}): Engine {
@@ -31,6 +44,14 @@ export function loadEngine(root: string, opts: { minify?: boolean; sourcemap?: b
     `export { parseTree } from 'jsonc-parser';`,
     iam ? `export * as iamData from './src/iam-data';` : '',
     existsSync(join(root, 'src', 'analysis', 'complete.ts')) ? `export { completePolicy } from './src/analysis/complete';` : '',
+    ...(existsSync(join(root, 'src', 'frontends', 'view.ts'))
+      ? [
+          `export { analyzeDocument } from './src/frontends/document';`,
+          `export { templateView } from './src/frontends/view';`,
+          `export { parseTemplate } from './src/frontends/cloudformation';`,
+          `export { parseDocument } from 'yaml';`,
+        ]
+      : []),
   ].join('\n');
   try {
     buildSync({
@@ -45,13 +66,16 @@ export function loadEngine(root: string, opts: { minify?: boolean; sourcemap?: b
       sourcemap: opts.sourcemap ? 'inline' : false,
       logLevel: 'silent',
     });
-    const mod = createRequire(join(root, 'package.json'))(out) as Engine & { iamData?: { parseIamIndex?: Engine['parseIamIndex'] } };
+    const mod = createRequire(join(root, 'package.json'))(out) as Engine & Partial<YamlEngine> & { iamData?: { parseIamIndex?: Engine['parseIamIndex'] } };
     return {
       analyze: mod.analyze,
       parseTree: mod.parseTree,
       families: mod.families,
       parseIamIndex: mod.iamData?.parseIamIndex,
       ...(mod.completePolicy ? { completePolicy: mod.completePolicy } : {}),
+      ...(mod.analyzeDocument && mod.templateView && mod.parseTemplate && mod.parseDocument
+        ? { yaml: { analyzeDocument: mod.analyzeDocument, templateView: mod.templateView, parseTemplate: mod.parseTemplate, parseDocument: mod.parseDocument } }
+        : {}),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

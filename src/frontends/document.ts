@@ -49,7 +49,11 @@ function isYamlDocument(options: Pick<DocumentOptions, 'fileName' | 'languageId'
   return options.languageId === 'yaml' || (options.languageId === undefined && YAML_NAME.test(options.fileName ?? ''));
 }
 
-export function analyzeDocument(text: string, options: DocumentOptions = {}): DocumentAnalysis {
+/**
+ * Analyse a document. `out`, when given, receives the template's policy sites (the hovers and Fill of the editor render
+ * them again without parsing the template a second time; see view.ts).
+ */
+export function analyzeDocument(text: string, options: DocumentOptions = {}, out?: { sites?: PolicySite[] }): DocumentAnalysis {
   if (isTerraformDocument(options)) {
     if (text.length > (options.maxLength ?? 5 * 1024 * 1024)) return { kind: 'not-a-policy', findings: [], skipped: 'too-large', host: 'terraform' };
     const sites = options.hcl ? terraformSites(text, options.hcl).sites : [];
@@ -63,6 +67,7 @@ export function analyzeDocument(text: string, options: DocumentOptions = {}): Do
     return { kind: 'not-a-policy', findings: [], skipped: 'too-large', host: 'cloudformation' };
   }
   const { sites, template } = templateSites(text);
+  if (out) out.sites = template ? sites : undefined;
   if (!template || !sites.length) return yaml ? { kind: 'not-a-policy', findings: [], host: 'cloudformation' } : { kind: 'not-a-policy', findings: [] };
   return analyzeSites(text, sites, options, 'cloudformation');
 }
@@ -93,7 +98,9 @@ export function analyzeSite(site: PolicySite, options: AnalyzeOptions, source: s
   const a0 = analyze(r0.json, opts);
   const words0 = sourceWords(r0, site.value);
   let keep: Set<string> | undefined;
-  if (r0.variantDependent) {
+  // The second analysis only removes findings of the first: when the first has none outside the unknown values (a clean
+  // template, the common case), it is not made.
+  if (r0.variantDependent && a0.findings.some((f) => key(f, r0, words0) !== undefined)) {
     const r1 = renderSite(site.value, standIns, 1);
     const a1 = analyze(r1.json, opts);
     const words1 = sourceWords(r1, site.value);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { allRules, RULES_BY_ID } from '../analysis';
 import { analyze } from '../analysis/analyze';
 import { analyzeDocument } from '../frontends/document';
+import { placeholdersOfTemplate, templateFill, type LeftReason, type TemplatePlaceholder } from '../frontends/view';
 import { ROLES, TEMPLATES } from '../catalog/templates';
 import type { PolicyTemplate } from '../catalog/types';
 import { findPlaceholders, groupPlaceholders, type PlaceholderOccurrence } from '../fill/detect';
@@ -59,7 +60,8 @@ const POLICY_VERSION = '2012-10-17';
 
 /** What a command did; returned to callers (tests, other commands). */
 export type CommandOutcome =
-  | { status: 'applied'; edits: number; uri: string }
+  /** `left`: in a template, what was left unfilled and why (the answer cannot be written in that scalar's quoting). */
+  | { status: 'applied'; edits: number; uri: string; left?: string }
   | { status: 'opened'; uri: string; templateId: string; format?: OutputFormat }
   | { status: 'cancelled' }
   | { status: 'nothing'; reason: string }
@@ -145,7 +147,9 @@ export class Commands {
     }
     const version = doc.version;
     const text = doc.getText();
-    let occ = findPlaceholders(text);
+    // A template's placeholders are those of its policies, at their source ranges (frontends/view.ts).
+    const template = this.templatePlaceholders(doc, text);
+    let occ: PlaceholderOccurrence[] = template ?? findPlaceholders(text);
     // Fill This Placeholder fills the one asked for; Fill Placeholders skips those of a rule turned off (as the code lens).
     occ = onlyKey !== undefined ? occ.filter((o) => o.key === onlyKey) : enabledPlaceholders(occ, readConfig().rules);
     if (!occ.length) {
@@ -158,7 +162,35 @@ export class Commands {
     const title = onlyKey !== undefined ? vscode.l10n.t('Fill {0}', onlyKey) : vscode.l10n.t('Fill Placeholders');
     const res = await this.ask(steps, title, 0, false);
     if (!res || res === BACK) return { status: 'cancelled' };
-    return this.applyAnswers(doc, version, occ, res.answers, steps);
+    return this.applyAnswers(doc, version, occ, res.answers, steps, !!template);
+  }
+
+  /** The placeholders of a CloudFormation template (undefined for a JSON policy), from the validator's cache when it has one. */
+  private templatePlaceholders(doc: vscode.TextDocument, text: string): TemplatePlaceholder[] | undefined {
+    const a = this.validator.analysis(doc);
+    if (!a) return placeholdersOfTemplate(text);
+    if (a.result.host !== 'cloudformation') return undefined;
+    // Build the view first: for a large template the code lens does without it, but Fill was asked for.
+    this.validator.template(doc);
+    return this.validator.placeholders(doc) ?? [];
+  }
+
+  /** Why a placeholder of a template was left, in words. */
+  private leftMessage(doc: vscode.TextDocument, left: ReadonlyArray<{ key: string; offset: number; reason: LeftReason }>): string {
+    const why: Record<LeftReason, string> = {
+      'not-exact': vscode.l10n.t('the template writes it with escapes or across lines, so it cannot be replaced in place; replace it by hand'),
+      sub: vscode.l10n.t('the answer has a $, which starts a reference in a !Sub string; replace it by hand'),
+      double: vscode.l10n.t('the answer has a " or a \\, which a double-quoted YAML string reads as its end or an escape; replace it by hand'),
+      single: vscode.l10n.t("the answer has a ', which ends a single-quoted YAML string; replace it by hand"),
+      plain: vscode.l10n.t(
+        'without quotes YAML would read the value with this answer as something else (a number, a comment or a key); put the value in quotes in the template and fill again',
+      ),
+      hcl: vscode.l10n.t('the answer has a ", a \\, a $ or a %, which a Terraform string reads as its end, an escape or a template; replace it by hand'),
+      'json-in-hcl': vscode.l10n.t('the answer has a ", a \\, a $ or a %, which the JSON in this Terraform string cannot hold as typed; replace it by hand'),
+    };
+    return left
+      .map((l) => vscode.l10n.t('{0} on line {1} was left as it is: {2}.', plainText(l.key), doc.positionAt(l.offset).line + 1, why[l.reason]))
+      .join(' ');
   }
 
   private async applyAnswers(
@@ -167,6 +199,7 @@ export class Commands {
     occ: PlaceholderOccurrence[],
     answers: Map<string, string>,
     steps: FillStep[],
+    template = false,
   ): Promise<CommandOutcome> {
     const p = this.prompts();
     if (doc.isClosed) {
@@ -182,7 +215,15 @@ export class Commands {
     let targets = occ;
     if (doc.version !== version) {
       // The user edited the document while the prompts were open: re-detect, never overwrite their edits.
-      const r = relocateOccurrences(occ, new Set(answers.keys()), doc.getText());
+      const r = template
+        ? relocateOccurrences(
+            occ as TemplatePlaceholder[],
+            new Set(answers.keys()),
+            doc.getText(),
+            (t) => placeholdersOfTemplate(t) ?? [],
+            (o) => !!o.style,
+          )
+        : relocateOccurrences(occ, new Set(answers.keys()), doc.getText());
       if (!r.ok) {
         const reason = vscode.l10n.t('The document changed while you answered ({0}); nothing was filled. Run Fill Placeholders again.', r.reason);
         p.showMessage('warning', reason);
@@ -190,11 +231,21 @@ export class Commands {
       }
       targets = r.occurrences;
     }
-    const edits = planFill(targets, answers);
-    if (!edits.length) return { status: 'nothing', reason: vscode.l10n.t('No answers to apply.') };
+    // A template: each answer is written in its scalar's quoting, or the placeholder is left and the user told why.
+    const filled = template ? templateFill(doc.getText(), targets, answers, planFill) : undefined;
+    const left = filled?.left.length ? this.leftMessage(doc, filled.left) : undefined;
+    const edits = filled ? filled.edits : planFill(targets, answers);
+    if (!edits.length) {
+      if (left) {
+        p.showMessage('warning', left);
+        return { status: 'nothing', reason: left };
+      }
+      return { status: 'nothing', reason: vscode.l10n.t('No answers to apply.') };
+    }
     // Values the answers leave behind that name the same thing (the example Region of the same membership): offered.
+    // (JSON policies: linkedValues re-analyses the filled JSON text.)
     const before = doc.version;
-    const linked = linkedValues(doc.getText(), targets, answers);
+    const linked = template ? [] : linkedValues(doc.getText(), targets, answers);
     if (linked.length) {
       const picked = await p.pickLinkedValues(
         linked.map((v, i) => ({
@@ -232,6 +283,10 @@ export class Commands {
     }
     this.rememberAnswers(steps, answers);
     this.done(WALKTHROUGH_DONE.placeholdersFilled);
+    if (left) {
+      p.showMessage('warning', left);
+      return { status: 'applied', edits: edits.length, uri: doc.uri.toString(), left };
+    }
     return { status: 'applied', edits: edits.length, uri: doc.uri.toString() };
   }
 

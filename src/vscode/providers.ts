@@ -11,7 +11,8 @@ import { ruleActions } from './lightbulb';
 import { hiddenFixable } from './logic/syntax-owner';
 import { enabledPlaceholders } from './logic/placeholder-filter';
 import { isPreferredFix } from '../fill/fixall';
-import { actionHover, arnHover, conditionKeyHover, hoverTarget, placeholderHover, setHoverTranslator } from './logic/hover-content';
+import { setHoverTranslator } from './logic/hover-content';
+import { jsonHover, templateHover, type HoverLookups } from './logic/policy-hover';
 import type { PolicyValidator } from './validation';
 
 export const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
@@ -60,7 +61,8 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
         a.isPreferred = isPreferredFix(f, fix);
         out.push(a);
       }
-      if (f.placeholder && !analysis.result.host && !offered.has(f.placeholder.raw)) {
+      // Fill works in JSON policies and CloudFormation templates (view.ts), not yet in Terraform.
+      if (f.placeholder && analysis.result.host !== 'terraform' && !offered.has(f.placeholder.raw)) {
         offered.add(f.placeholder.raw);
         out.push(this.fillAction(doc, f, d));
       }
@@ -100,27 +102,23 @@ export class PolicyHovers implements vscode.HoverProvider {
     const analysis = this.validator.analysis(doc);
     if (!analysis || analysis.result.kind === 'not-a-policy') return undefined;
     const offset = doc.offsetAt(pos);
-    const parts: string[] = [];
-    let range: vscode.Range | undefined;
-    const ph = this.validator.placeholders(doc)?.find((o) => o.offset <= offset && offset < o.offset + o.length);
-    if (ph) {
-      parts.push(placeholderHover(ph, TEMPLATES));
-      range = toRange(doc, ph.offset, ph.length);
-    }
-    const target = hoverTarget(doc.getText(), offset);
-    if (target) {
-      const loading = this.iam.isLoading;
-      if (target.type === 'action') parts.push(actionHover(target.value, this.iam.lookupAction(target.value), this.iam.dataVersion, loading));
-      else if (target.type === 'condition-key')
-        parts.push(conditionKeyHover(target.value, this.iam.lookupConditionKey(target.value), this.iam.dataVersion, loading));
-      else parts.push(arnHover(target.value));
-      range ??= toRange(doc, target.offset, target.length);
-    }
-    if (!parts.length) return undefined;
-    const md = new vscode.MarkdownString(parts.join('\n\n---\n\n'));
+    const iam = this.iam;
+    const lookups: HoverLookups = {
+      action: (a) => iam.lookupAction(a),
+      conditionKey: (k) => iam.lookupConditionKey(k),
+      dataVersion: iam.dataVersion,
+      loading: iam.isLoading,
+    };
+    // A template: the hover of the policy as the engine reads it, at the template's own source range.
+    const view = analysis.result.host === 'cloudformation' ? this.validator.template(doc) : undefined;
+    const h = view
+      ? templateHover(view, offset, lookups, TEMPLATES)
+      : jsonHover(doc.getText(), offset, this.validator.placeholders(doc) ?? [], lookups, TEMPLATES);
+    if (!h) return undefined;
+    const md = new vscode.MarkdownString(h.parts.join('\n\n---\n\n'));
     md.isTrusted = false;
     md.supportHtml = false;
-    return new vscode.Hover(md, range);
+    return new vscode.Hover(md, toRange(doc, h.offset, h.length));
   }
 }
 

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { analyzeDocument, isTerraformDocument, mayHoldPolicies, type DocumentAnalysis, type DocumentOptions } from '../frontends/document';
 import type { HclParser } from '../frontends/terraform';
 import { plainText } from './logic/plain';
+import type { PolicySite } from '../frontends/site';
+import { templatePlaceholders, templateView, type TemplatePlaceholder, type TemplateView } from '../frontends/view';
 import { findPlaceholders, type PlaceholderOccurrence } from '../fill/detect';
 import { readConfig, SECTION, type KitConfig } from './config';
 import { toDiagnostic } from './convert';
@@ -26,8 +28,12 @@ import { SiblingPolicies, type SiblingPolicy } from './siblings';
 export interface CachedAnalysis {
   version: number;
   result: DocumentAnalysis;
-  /** Computed on demand (code lens, hovers, fill). */
-  placeholders?: PlaceholderOccurrence[];
+  /** Computed on demand (code lens, hovers, fill); in a template, at source offsets with their scalar's quoting. */
+  placeholders?: PlaceholderOccurrence[] | TemplatePlaceholder[];
+  /** A template's policy sites as the engine read them (hovers, fill): computed on demand from the text. */
+  template?: TemplateView;
+  /** The sites analyzeDocument read on this thread (the view renders them without a second parse); absent from the worker. */
+  sites?: PolicySite[];
   /** Whether the IAM index took part. */
   withIam: boolean;
 }
@@ -232,20 +238,37 @@ export class PolicyValidator implements vscode.Disposable {
     // Never block on a large document: its analysis arrives from the worker (validate()), until then there is none.
     if (this.offThread(doc)) return undefined;
     if (this.waitingForHcl(doc)) return undefined;
-    const result = analyzeDocument(doc.getText(), opts);
+    const read: { sites?: PolicySite[] } = {};
+    const result = analyzeDocument(doc.getText(), opts, read);
     reportRuleSettings(this.log);
     const entry: CachedAnalysis = { version: doc.version, result, withIam: !!opts.iam };
+    if (result.host === 'cloudformation' && read.sites) entry.sites = read.sites;
     this.cache.set(key, entry);
     return entry;
   }
 
   /** Placeholders of the document's current version (cached with the analysis). */
-  placeholders(doc: vscode.TextDocument): PlaceholderOccurrence[] | undefined {
+  placeholders(doc: vscode.TextDocument): PlaceholderOccurrence[] | TemplatePlaceholder[] | undefined {
     const a = this.analysis(doc);
-    // Placeholders in templates are reported as diagnostics; Fill works on JSON policies (its edits are JSON text).
-    if (!a || a.result.kind === 'not-a-policy' || a.result.host) return undefined;
-    a.placeholders ??= findPlaceholders(doc.getText());
+    // Terraform: placeholders are diagnostics only (no Fill there yet).
+    if (!a || a.result.kind === 'not-a-policy' || a.result.host === 'terraform') return undefined;
+    if (a.result.host === 'cloudformation') {
+      // A large template's analysis came from the worker: its view would be built here, on the main thread (about
+      // half a second for 1 MB, see docs/performance.md), so the code lens does without it until a hover or Fill made it.
+      if (!a.template && !a.sites && this.offThread(doc)) return undefined;
+      const view = this.template(doc);
+      a.placeholders ??= view ? templatePlaceholders(view) : [];
+    } else a.placeholders ??= findPlaceholders(doc.getText());
     return a.placeholders;
+  }
+
+  /** A template's policy sites as the engine reads them, for the current version (undefined for a JSON policy). */
+  template(doc: vscode.TextDocument): TemplateView | undefined {
+    const a = this.analysis(doc);
+    if (!a || a.result.kind === 'not-a-policy' || a.result.host !== 'cloudformation') return undefined;
+    a.template ??= templateView(doc.getText(), a.sites);
+    a.sites = undefined;
+    return a.template;
   }
 
   validate(doc: vscode.TextDocument): void {

@@ -147,26 +147,50 @@ function regionLine(region: string): string {
   return `${codeSpan(region)} ${md(r.name)}: ${cr}`;
 }
 
-export function arnHover(arn: string): string {
-  const p = parseArn(arn);
-  if (!p) {
-    const n = arn.split(':').length - 1;
+/** An ARN's colon-separated fields, each marked when it holds a value the kit cannot know (a CloudFormation intrinsic). */
+export type ArnFieldList = ReadonlyArray<{ text: string; unknown: boolean }>;
+
+/**
+ * The hover of an ARN. `fields`: the ARN as a template writes it, split into fields (frontends/view.ts arnFields), so
+ * that an unknown part such as `${AWS::Region}` (colons of its own) stays in its field and is said to be unknown.
+ */
+export function arnHover(arn: string, fields: ArnFieldList = arn.split(':').map((text) => ({ text, unknown: false }))): string {
+  if (fields.length < 6 || fields[0].text !== 'arn' || fields[0].unknown) {
+    const n = fields.length - 1;
     const has = n === 1 ? t('This ARN has 1 colon') : t('This ARN has {0} colons', n);
     return `**ARN** ${codeSpan(arn)}\n\n${has}${t('; an ARN has at least 5: `arn:partition:service:region:account-id:resource`.')}\n\n[${t('ARN format')}](${ARN_DOC})`;
   }
+  const [, partition, service, region, account] = fields;
+  const resource = {
+    text: fields
+      .slice(5)
+      .map((f) => f.text)
+      .join(':'),
+    unknown: fields.slice(5).some((f) => f.unknown),
+  };
+  const unknown = (f: { text: string }): string => t('{0} (a CloudFormation value: known only when the stack is deployed)', codeSpan(f.text));
+  const line = (f: { text: string; unknown: boolean }, empty: string): string => (f.unknown ? unknown(f) : f.text ? codeSpan(f.text) : empty);
   // A list, not a table: a table cell can be split by a `|` in the value even inside a code span.
   const lines = [
     `**ARN** ${codeSpan(arn)}`,
     '',
-    `- partition: ${p.partition ? codeSpan(p.partition) : t('*(empty)*')}`,
-    `- service: ${p.service ? codeSpan(p.service) : t('*(empty)*')}`,
-    `- region: ${regionLine(p.region)}`,
-    `- account: ${p.account ? codeSpan(p.account) : t("*(empty: this service's ARNs have no account)*")}`,
-    `- resource: ${p.resource ? codeSpan(p.resource) : t('*(empty)*')}`,
+    `- partition: ${line(partition, t('*(empty)*'))}`,
+    `- service: ${line(service, t('*(empty)*'))}`,
+    `- region: ${region.unknown ? unknown(region) : regionLine(region.text)}`,
+    `- account: ${line(account, t("*(empty: this service's ARNs have no account)*"))}`,
+    `- resource: ${line(resource, t('*(empty)*'))}`,
     '',
     `[${t('ARN format')}](${ARN_DOC}) · [${t('Clean Rooms Regions')}](${CR_REGIONS_DOC})`,
   ];
   return lines.join('\n');
+}
+
+/** The hover of a value a template builds with an intrinsic (`!Ref`, `${…}`, `!GetAtt`): the kit does not know it. */
+export function unknownHover(expr: string): string {
+  return t(
+    '**CloudFormation value** {0}: known only when the stack is deployed. The checks read it as unknown and report nothing that depends on it.',
+    codeSpan(expr),
+  );
 }
 
 export function placeholderHover(o: PlaceholderOccurrence, templates: readonly PolicyTemplate[]): string {
