@@ -27,6 +27,8 @@ export interface CleanRoomsIamApi {
   onDidUpdateDiagnostics: vscode.Event<{ uri: vscode.Uri; version: number }>;
   /** Load the IAM reference index now; resolves true when it is available. */
   loadIamData(): Promise<boolean>;
+  /** Milliseconds the first load of the IAM reference index took in this extension host (undefined before it). */
+  iamDataLoadMs(): number | undefined;
   /** The walkthrough context keys (WALKTHROUGH_DONE) set in this session, once per time a step's work was done. */
   walkthroughDone(): string[];
 }
@@ -93,6 +95,9 @@ export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
     onDidUpdateDiagnostics: validator.onDidUpdate,
     async loadIamData() {
       return !!(await iam.load());
+    },
+    iamDataLoadMs() {
+      return iam.loadMs;
     },
     walkthroughDone() {
       return [...commands.walkthroughDone];

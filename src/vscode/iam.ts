@@ -9,6 +9,8 @@ export class IamLoader implements vscode.Disposable {
   private index: IamIndex | undefined;
   private loading: Promise<IamIndex | undefined> | undefined;
   private failed = false;
+  /** How long the first load took in this extension host (read + parse), for the integration suite's METRIC. */
+  loadMs: number | undefined;
   private readonly loadedEmitter = new vscode.EventEmitter<IamIndex>();
   /** Fires once, when the index has loaded. */
   readonly onDidLoad = this.loadedEmitter.event;
@@ -36,7 +38,8 @@ export class IamLoader implements vscode.Disposable {
           const bytes = await vscode.workspace.fs.readFile(uri);
           const index = iamData.parseIamIndex(new TextDecoder('utf-8').decode(bytes));
           this.index = index;
-          this.log(`IAM reference data ${index.meta?.version ?? '?'} (${index.meta?.updatedAt ?? '?'}) loaded in ${Date.now() - t0} ms.`);
+          this.loadMs = Date.now() - t0;
+          this.log(`IAM reference data ${index.meta?.version ?? '?'} (${index.meta?.updatedAt ?? '?'}) loaded in ${this.loadMs} ms.`);
           this.loadedEmitter.fire(index);
           return index;
         } catch (err) {

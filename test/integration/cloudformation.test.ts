@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CleanRoomsIamApi, CommandOutcome, PromptProvider } from '../../src/vscode/extension';
-import { cancellingPrompts, closeAll, EXTENSION_ID, ours, waitFor, workspaceFile } from './helpers';
+import { cancellingPrompts, closeAll, EXTENSION_ID, openUntitled, ours, waitFor, workspaceFile } from './helpers';
 
 const code = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -31,8 +31,7 @@ describe('CloudFormation YAML in the editor', function () {
 
   it('the quick fix edits the YAML, and the diagnostic goes', async () => {
     const text = (await vscode.workspace.fs.readFile(workspaceFile('cloudformation-read-data.yaml'))).toString();
-    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
-    await vscode.window.showTextDocument(doc);
+    const doc = (await openUntitled(text, 'yaml')).document;
     const diag = await waitFor('the unknown-action diagnostic', () => ours(doc.uri).find((d) => code(d) === 'iam-unknown-action'), 30_000);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
@@ -50,31 +49,33 @@ describe('CloudFormation YAML in the editor', function () {
   });
 
   it('a Kubernetes manifest, and a template whose policies are correct, get no diagnostics', async () => {
-    const manifest = await vscode.workspace.openTextDocument({
-      language: 'yaml',
-      content: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: policies\ndata:\n  Statement: "<bucket-name>"\n  Type: "AWS::IAM::Role"\n',
-    });
-    await vscode.window.showTextDocument(manifest);
-    const good = await vscode.workspace.openTextDocument({
-      language: 'yaml',
-      content: [
-        'Resources:',
-        '  R:',
-        '    Type: AWS::IAM::Role',
-        '    Properties:',
-        '      AssumeRolePolicyDocument:',
-        '        Version: "2012-10-17"',
-        '        Statement:',
-        '          - Effect: Allow',
-        '            Principal: { Service: cleanrooms.amazonaws.com }',
-        '            Action: sts:AssumeRole',
-        '            Condition:',
-        '              ArnLike:',
-        '                aws:SourceArn: !Sub "arn:aws:cleanrooms:${AWS::Region}:${AWS::AccountId}:membership/${MembershipId}"',
-        '',
-      ].join('\n'),
-    });
-    await vscode.window.showTextDocument(good);
+    const manifest = (
+      await openUntitled(
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: policies\ndata:\n  Statement: "<bucket-name>"\n  Type: "AWS::IAM::Role"\n',
+        'yaml',
+      )
+    ).document;
+    const good = (
+      await openUntitled(
+        [
+          'Resources:',
+          '  R:',
+          '    Type: AWS::IAM::Role',
+          '    Properties:',
+          '      AssumeRolePolicyDocument:',
+          '        Version: "2012-10-17"',
+          '        Statement:',
+          '          - Effect: Allow',
+          '            Principal: { Service: cleanrooms.amazonaws.com }',
+          '            Action: sts:AssumeRole',
+          '            Condition:',
+          '              ArnLike:',
+          '                aws:SourceArn: !Sub "arn:aws:cleanrooms:${AWS::Region}:${AWS::AccountId}:membership/${MembershipId}"',
+          '',
+        ].join('\n'),
+        'yaml',
+      )
+    ).document;
     // Let a bad template prove the validator is running in this window, then expect nothing on the two others.
     const bad = await vscode.workspace.openTextDocument(workspaceFile('cloudformation-read-data.yaml'));
     await vscode.window.showTextDocument(bad);
@@ -131,8 +132,7 @@ describe('CloudFormation YAML in the editor', function () {
     api.setPromptProvider(prompts);
     try {
       const text = (await vscode.workspace.fs.readFile(workspaceFile('cloudformation-read-data.yaml'))).toString();
-      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
-      await vscode.window.showTextDocument(doc);
+      const doc = (await openUntitled(text, 'yaml')).document;
       const diag = await waitFor('the placeholder diagnostic', () => ours(doc.uri).find((d) => code(d) === 'placeholder-token'), 30_000);
       // The diagnostics are published: the lens reads the same cached analysis.
       const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).filter(
@@ -177,8 +177,7 @@ describe('CloudFormation YAML in the editor', function () {
       const text = (await vscode.workspace.fs.readFile(workspaceFile('cloudformation-read-data.yaml')))
         .toString()
         .replace('aws:SourceAccount: "111122223333"', 'aws:SourceAccount: <account-id>');
-      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
-      await vscode.window.showTextDocument(doc);
+      const doc = (await openUntitled(text, 'yaml')).document;
       await waitFor('diagnostics', () => ours(doc.uri).length > 0, 30_000);
       const outcome = await vscode.commands.executeCommand<CommandOutcome>('cleanroomsIam.fillPlaceholder', doc.uri, '<account-id>');
       assert.equal(outcome.status, 'nothing', JSON.stringify(outcome));
@@ -226,8 +225,7 @@ describe('CloudFormation YAML in the editor', function () {
       },
     });
     try {
-      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
-      await vscode.window.showTextDocument(doc);
+      const doc = (await openUntitled(text, 'yaml')).document;
       await waitFor('the placeholder diagnostic (from the worker)', () => ours(doc.uri).find((d) => code(d) === 'placeholder-token'), 30_000);
       const outcome = await vscode.commands.executeCommand<CommandOutcome>('cleanroomsIam.fillPlaceholders', doc.uri);
       assert.equal(outcome.status, 'applied', JSON.stringify(outcome));

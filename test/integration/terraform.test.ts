@@ -3,7 +3,7 @@
 // the HCL string.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, ours, waitFor, workspaceFile } from './helpers';
+import { closeAll, openUntitled, ours, waitFor, workspaceFile } from './helpers';
 
 const code = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -29,8 +29,7 @@ describe('Terraform in the editor', function () {
 
   it('the quick fix edits the HCL string, and the diagnostic goes', async () => {
     const text = (await vscode.workspace.fs.readFile(workspaceFile('terraform-read-data.tf'))).toString();
-    const doc = await vscode.workspace.openTextDocument({ language: 'terraform', content: text });
-    await vscode.window.showTextDocument(doc);
+    const doc = (await openUntitled(text, 'terraform')).document;
     const diag = await waitFor('the principal diagnostic', () => ours(doc.uri).find((d) => code(d) === 'cleanrooms-principal-typo'), 30_000);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
