@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/analysis/analyze';
 import { IAM_DATA_RULES } from '../../src/analysis/rules/iam-data';
+import { RULES_BY_ID } from '../../src/analysis/rules';
 import type { AnalyzeOptions, Finding } from '../../src/analysis/types';
 import { applyEdits } from '../../src/fill/apply';
 import { loadTestIamIndex } from './helpers/iam';
@@ -42,7 +43,7 @@ function clean(doc: Doc | string, options: AnalyzeOptions = {}): void {
 
 describe('iam-data rules: general', () => {
   it('every rule has an id, a doc link, a description and an example', () => {
-    for (const r of IAM_DATA_RULES) {
+    for (const r of IAM_DATA_RULES.map((m) => RULES_BY_ID.get(m.id)!)) {
       assert.match(r.id, /^iam-[a-z-]+$/);
       assert.match(r.docUrl, /^https:\/\/docs\.aws\.amazon\.com\//);
       assert.ok(r.description.length > 40 && r.example, r.id);
