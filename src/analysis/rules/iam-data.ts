@@ -42,7 +42,7 @@ import {
 
 import type { KeyEntry } from '../../iam-data/load';
 import { RETIRED_SERVICES } from '../../iam-data/retired-services';
-import { PLACEHOLDER_RULE_IDS } from './placeholders';
+import { placeholderEndAt } from './util';
 import { elide, quote } from '../messages';
 
 const CHECKS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html';
@@ -148,7 +148,7 @@ export const IAM_DATA_RULES = [
     accessAnalyzer: 'TYPE_MISMATCH',
     title: 'String operator on a typed key, values of its type',
     description:
-      'A String operator on a Bool, Numeric, Date or IPAddress key whose values are all valid values of the key\'s type ("true" for a Bool key) compares them as text, which works, though the operator family does not match the key\'s type (TYPE_MISMATCH). An info: use the operator family of the key\'s type (Bool, Numeric…, Date…, IpAddress). Values that can never be the key\'s are iam-operator-type-mismatch (warning).',
+      "A String operator on a Bool, Numeric, Date or IPAddress key whose values are all valid values of the key's type (\"true\" for a Bool key) compares them as text, which works, though the operator family does not match the key's type (TYPE_MISMATCH). An info: use the operator family of the key's type (Bool, Numeric…, Date…, IpAddress). Values that can never be the key's are iam-operator-type-mismatch (warning).",
     docUrl: DOC.typeMismatch,
   },
   {
@@ -997,8 +997,10 @@ function wellFormedArn(raw: string): boolean {
 }
 
 /**
- * The value with every part that carries a placeholder finding (a bare doc name such as `bucket_name`, an example
- * account ID) replaced by `*`: a placeholder stands for a value still to be filled in, so it matches like a wildcard.
+ * The value with every part that is a placeholder (a bare doc name such as `bucket_name`, an example account ID)
+ * replaced by `*`: a placeholder stands for a value still to be filled in, so it matches like a wildcard. The
+ * placeholders come from the detector, not from the placeholder rules' findings, so turning one of those rules off
+ * (placeholder-example-value: off) does not make iam-resource-mismatch report the example values.
  */
 function maskPlaceholders(ctx: RuleContext, node: Node, value: string): string {
   if (!verbatim(ctx, node)) return value;
@@ -1006,12 +1008,17 @@ function maskPlaceholders(ctx: RuleContext, node: Node, value: string): string {
   let out = '';
   let i = 0;
   while (i < value.length) {
-    // Placeholder findings cover whole ARN fields or path parts, so probing where a field or part starts is enough
-    // (and keeps this cheap on documents with many findings); `<…>` and `{{…}}` are wildcards to the matcher anyway.
+    // Placeholders cover whole ARN fields or path parts, so probing where a field or part starts is enough (and keeps
+    // this cheap on documents with many placeholders); `<…>` and `{{…}}` are wildcards to the matcher anyway.
     const starts = i === 0 || value[i - 1] === ':' || value[i - 1] === '/';
-    if (starts && ctx.hasFindingAt(base + i, PLACEHOLDER_RULE_IDS)) {
+    let end = starts ? placeholderEndAt(ctx, base + i) : undefined;
+    if (end !== undefined) {
       out += '*';
-      while (i < value.length && ctx.hasFindingAt(base + i, PLACEHOLDER_RULE_IDS)) i++;
+      // Through this placeholder and any that directly follow it: one `*` for the run.
+      while (end !== undefined && i < value.length) {
+        i = Math.max(i + 1, end - base);
+        end = placeholderEndAt(ctx, base + i);
+      }
       continue;
     }
     out += value[i];
