@@ -3,6 +3,7 @@
 // whose meta names the code (RuleMeta.accessAnalyzer), by the rules listed in `rules` here (a rule that covers several
 // codes), or not at all, with the reason (`offline`). test/unit/access-analyzer-codes.test.ts holds every code to one
 // of these, and docs/rules.md is generated from this table.
+import type { RuleId } from './rule';
 import { allRules } from './rules';
 
 export type AaFindingType = 'ERROR' | 'SECURITY_WARNING' | 'WARNING' | 'SUGGESTION';
@@ -10,8 +11,8 @@ export type AaFindingType = 'ERROR' | 'SECURITY_WARNING' | 'WARNING' | 'SUGGESTI
 export interface AaCode {
   code: string;
   type: AaFindingType;
-  /** Rules that cover this code besides those whose meta names it. */
-  rules?: readonly string[];
+  /** Rules that cover this code besides those whose meta names it (a misspelt id fails to compile). */
+  rules?: readonly RuleId[];
   /** Why the kit does not compute this check offline. */
   offline?: string;
 }
@@ -219,6 +220,6 @@ export function rulesForCode(code: string): string[] {
 export function codesForRule(ruleId: string): string[] {
   const meta = allRules().find((r) => r.id === ruleId);
   const out = meta?.accessAnalyzer ? [meta.accessAnalyzer] : [];
-  for (const c of ACCESS_ANALYZER_CODES) if (c.rules?.includes(ruleId) && !out.includes(c.code)) out.push(c.code);
+  for (const c of ACCESS_ANALYZER_CODES) if (c.rules?.some((id) => id === ruleId) && !out.includes(c.code)) out.push(c.code);
   return out;
 }

@@ -62,11 +62,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   const findings: Finding[] = [];
   const index = new FindingIndex();
   const push = (f: Finding): void => {
+    // Indexed before the settings apply: a rule that stays quiet where another rule found something (hasFindingAt)
+    // stays quiet when that rule is off too, so one rule's setting never changes another rule's findings.
+    index.add(f);
     const o = overrides[f.rule];
     if (o === 'off') return;
     if (o) f.severity = o;
     findings.push(f);
-    index.add(f);
   };
 
   // Without forcePolicy, one linear pass (which also bounds the nesting) tells most non-policies apart before

@@ -2,14 +2,15 @@
 import type { Node } from './json';
 import type { PolicyModel } from './model';
 import { elide, MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from './messages';
-import type { AnalyzeOptions, Finding, Fix, PlaceholderRef, RelatedLocation, RuleMeta, Severity } from './types';
+import type { RuleId } from './rules/ids';
+import type { AnalyzeOptions, Finding, Fix, PlaceholderRef, RelatedLocation, RuleMeta } from './types';
+
+export type { RuleId };
 
 export interface ReportExtras {
   fixes?: Fix[];
   related?: RelatedLocation[];
   placeholder?: PlaceholderRef;
-  /** Override the rule's default severity for this one finding (e.g. an info variant). */
-  severity?: Severity;
   /** Override the rule's doc link for this one finding. */
   docUrl?: string;
 }
@@ -18,25 +19,28 @@ export interface RuleContext {
   readonly text: string;
   readonly model: PolicyModel;
   readonly options: AnalyzeOptions;
-  /** Report on an exact offset range. */
-  report(ruleId: string, offset: number, length: number, message: string, extras?: ReportExtras): void;
+  /** Report on an exact offset range. A finding has its rule's severity: a variant at another severity is a rule of its own. */
+  report(ruleId: RuleId, offset: number, length: number, message: string, extras?: ReportExtras): void;
   /** Report on a whole node (a string value includes its quotes). */
-  reportNode(ruleId: string, node: Node, message: string, extras?: ReportExtras): void;
-  /** True when the given range already carries a finding of one of these rules (to avoid piling up). */
-  hasFindingAt(offset: number, rules?: readonly string[]): boolean;
+  reportNode(ruleId: RuleId, node: Node, message: string, extras?: ReportExtras): void;
+  /**
+   * True when the given range already carries a finding of one of these rules (to avoid piling up); a finding of a rule
+   * the settings turn off counts too. Only findings of families that ran before this one are seen.
+   */
+  hasFindingAt(offset: number, rules?: readonly RuleId[]): boolean;
 }
 
 export interface RuleFamily {
   /** Family name, e.g. `placeholders`, `arn`, `grammar`, `cleanrooms`, `iam-data`. */
   name: string;
-  rules: RuleMeta[];
+  rules: readonly RuleMeta[];
   check(ctx: RuleContext): void;
 }
 
 export function makeFinding(meta: RuleMeta, offset: number, length: number, message: string, extras?: ReportExtras): Finding {
   const f: Finding = {
     rule: meta.id,
-    severity: extras?.severity ?? meta.severity,
+    severity: meta.severity,
     // Rules quote values through messages.ts (elided); this cap is the last resort for a value that slipped through.
     message: elide(message, MAX_MESSAGE_LENGTH),
     offset,

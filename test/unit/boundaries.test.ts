@@ -136,14 +136,21 @@ describe('boundaries: every operator of every type-checked family, with every qu
       }
     }
   }
-  for (const op of ['ForAnyvalue:StringEquals', 'ForAllValue:StringEquals', 'DateGreaterThanEqual', 'NumericGreaterThenEquals', 'StringEqualsIfexists']) {
-    it(`a misspelt operator is grammar-condition-operator: ${op}`, () => {
+  // A case-only difference is grammar-condition-operator-case (warning), its own rule; any other misspelling is an error.
+  for (const [op, rule] of [
+    ['ForAnyvalue:StringEquals', 'grammar-condition-operator-case'],
+    ['ForAllValue:StringEquals', 'grammar-condition-operator'],
+    ['DateGreaterThanEqual', 'grammar-condition-operator'],
+    ['NumericGreaterThenEquals', 'grammar-condition-operator'],
+    ['StringEqualsIfexists', 'grammar-condition-operator-case'],
+  ]) {
+    it(`a misspelt operator is ${rule}: ${op}`, () => {
       const text = policy({ Action: 's3:GetObject', Resource: '*', Condition: { [op]: { 'aws:PrincipalTag/team': 'a' } } });
       assert.deepEqual(
         run(text)
-          .filter((f) => f.rule === 'grammar-condition-operator')
-          .map((f) => f.under),
-        [op],
+          .filter((f) => f.rule.startsWith('grammar-condition-operator'))
+          .map((f) => [f.rule, f.under]),
+        [[rule, op]],
       );
     });
   }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/analysis/analyze';
-import { IAM_DATA_RULES } from '../../src/analysis/rules/iam-data';
+import { iamDataRules, IAM_DATA_RULES } from '../../src/analysis/rules/iam-data';
+import { RULE_FAMILIES, RULES_BY_ID } from '../../src/analysis/rules';
 import type { AnalyzeOptions, Finding } from '../../src/analysis/types';
 import { applyEdits } from '../../src/fill/apply';
 import { loadTestIamIndex } from './helpers/iam';
@@ -42,7 +43,7 @@ function clean(doc: Doc | string, options: AnalyzeOptions = {}): void {
 
 describe('iam-data rules: general', () => {
   it('every rule has an id, a doc link, a description and an example', () => {
-    for (const r of IAM_DATA_RULES) {
+    for (const r of IAM_DATA_RULES.map((m) => RULES_BY_ID.get(m.id)!)) {
       assert.match(r.id, /^iam-[a-z-]+$/);
       assert.match(r.docUrl, /^https:\/\/docs\.aws\.amazon\.com\//);
       assert.ok(r.description.length > 40 && r.example, r.id);
@@ -688,5 +689,38 @@ describe('rules: iam-data — tag-key templates written as …Tag/tag-key', () =
       d.iam.map((f) => [f.rule, f.severity]),
       [['iam-condition-key-not-listed', 'info']],
     );
+  });
+});
+
+describe("iam-data rules: independent of other rules' settings and of run order (issue 13)", () => {
+  // An example bucket of the AWS docs in a bucket ARN, for an object action: a placeholder, so it matches like a wildcard.
+  const example = policy({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::amzn-s3-demo-bucket' });
+  const rules = (doc: Doc, options: AnalyzeOptions = {}) => lint(doc, options).all.map((f) => f.rule);
+
+  it('with placeholder-example-value: off, iam-resource-mismatch does not start firing on the example value', () => {
+    assert.deepEqual(rules(example), ['placeholder-example-value']);
+    assert.deepEqual(rules(example, { severityOverrides: { 'placeholder-example-value': 'off' } }), []);
+    // The check is alive: a real bucket ARN for an object action is reported.
+    assert.deepEqual(rules(policy({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-sales-data' })), ['iam-resource-mismatch']);
+  });
+
+  it('run before the placeholders family, iam-data still treats the placeholder as a wildcard (it reads the detector, not findings)', () => {
+    const i = RULE_FAMILIES.indexOf(iamDataRules);
+    RULE_FAMILIES.splice(i, 1);
+    RULE_FAMILIES.unshift(iamDataRules);
+    try {
+      assert.deepEqual(rules(example), ['placeholder-example-value']);
+      assert.deepEqual(rules(policy({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket_name' })), ['placeholder-bare-name']);
+    } finally {
+      RULE_FAMILIES.splice(0, 1);
+      RULE_FAMILIES.splice(i, 0, iamDataRules);
+    }
+    assert.equal(RULE_FAMILIES.indexOf(iamDataRules), i);
+  });
+
+  it('a rule turned off changes no other rule: grammar-condition-operator-case off leaves iam-operator-type-as-text quiet under "stringequals"', () => {
+    const doc = policy({ Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*`, Condition: { stringequals: { 'aws:SecureTransport': 'true' } } });
+    assert.deepEqual(rules(doc), ['grammar-condition-operator-case']);
+    assert.deepEqual(rules(doc, { severityOverrides: { 'grammar-condition-operator-case': 'off' } }), []);
   });
 });

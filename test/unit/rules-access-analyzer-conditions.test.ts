@@ -12,7 +12,7 @@ import {
   parseCidr,
   variableProblems,
 } from '../../src/analysis/rules/access-analyzer-conditions';
-import type { AnalyzeOptions, Finding } from '../../src/analysis/types';
+import type { AnalyzeOptions, Finding, RuleMeta } from '../../src/analysis/types';
 import { loadTestIamIndex } from './helpers/iam';
 import { fixes, j, none, one, under } from './helpers/rules';
 
@@ -55,7 +55,7 @@ function table(title: string, rows: Row[]): void {
 
 describe('rules: access-analyzer-conditions (metas)', () => {
   it('every rule but the MFA one records its Access Analyzer issue code', () => {
-    for (const r of accessAnalyzerConditionRules.rules) {
+    for (const r of accessAnalyzerConditionRules.rules as readonly RuleMeta[]) {
       if (r.id === 'aa-condition-mfa-bool-false') assert.equal(r.accessAnalyzer, undefined);
       else assert.match(r.accessAnalyzer ?? '', /^[A-Z_]+$/, r.id);
     }
@@ -414,7 +414,7 @@ table('aa-condition-region-value (INVALID_REGION)', [
   },
   {
     name: 'well-formed but unknown code: info',
-    rule: 'aa-condition-region-value',
+    rule: 'aa-condition-region-unknown',
     text: withCond({ StringEquals: { 'aws:RequestedRegion': 'xx-north-9' } }),
     severity: 'info',
     at: 'xx-north-9',
@@ -810,7 +810,7 @@ describe('rules: TYPE_MISMATCH for String operators on Bool, Numeric, Date and I
     },
     {
       name: 'SageMaker LFAccess: Bool key vs "true" (info)',
-      rule: 'iam-operator-type-mismatch',
+      rule: 'iam-operator-type-as-text',
       text: lf,
       severity: 'info',
       at: 'lakeformation:EnabledOnlyForMetaDataAccess',
@@ -824,7 +824,7 @@ describe('rules: TYPE_MISMATCH for String operators on Bool, Numeric, Date and I
     },
     {
       name: 'Numeric key vs "3600" (info)',
-      rule: 'iam-operator-type-mismatch',
+      rule: 'iam-operator-type-as-text',
       text: withCond({ StringEquals: { 'aws:MultiFactorAuthAge': '3600' } }),
       severity: 'info',
       at: 'aws:MultiFactorAuthAge',
@@ -910,7 +910,7 @@ table('INVALID_CONDITION_DATA_TYPE and the OIDC condition checks', [
   },
   {
     name: 'GitHub sub: wildcard branch of one repository (info)',
-    rule: 'aa-github-sub-wildcard',
+    rule: 'aa-github-sub-ref-wildcard',
     text: ghTrust({ StringEquals: AUD, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme-corp/reports:*' } }),
     severity: 'info',
     at: 'repo:acme-corp/reports:*',

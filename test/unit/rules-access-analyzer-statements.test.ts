@@ -51,9 +51,18 @@ describe('rules: access-analyzer-statements', () => {
       else assert.match(r.accessAnalyzer ?? '', /^[A-Z_]+$/, r.id);
       assert.ok(r.docUrl.startsWith('https://docs.aws.amazon.com/'), r.id);
     }
-    // One rule per issue code, except the size quotas: each has an info variant of its own id (certain vs. depends on
-    // how the policy is used), as every per-finding severity variant is its own rule.
-    const variants = new Set(['aa-policy-size-identity-role-only', 'aa-policy-size-trust-raised', 'aa-policy-size-resource-whitespace']);
+    // One rule per issue code, except where a code has an info variant of its own id (the size quotas: certain vs.
+    // depends on how the policy is used; the principal checks: certain vs. what the kit cannot tell), as every
+    // per-finding severity variant is its own rule.
+    const variants = new Set([
+      'aa-policy-size-identity-role-only',
+      'aa-policy-size-trust-raised',
+      'aa-policy-size-resource-whitespace',
+      'aa-service-principal-unusual',
+      'aa-service-principal-unscoped-conditions',
+      'aa-federated-assume-role',
+      'aa-github-sub-ref-wildcard',
+    ]);
     const codes = accessAnalyzerStatementRules.rules
       .filter((r) => !variants.has(r.id))
       .map((r) => r.accessAnalyzer)
@@ -426,7 +435,7 @@ table('aa-service-principal-format', [
   {
     name: 'a documented principal of another domain (Alexa)',
     text: perms(bucketSt({ Principal: { Service: 'alexa-appkit.amazon.com' }, Condition: { StringEquals: { 'aws:SourceAccount': ACCT } } })),
-    rule: 'aa-service-principal-format',
+    rule: 'aa-service-principal-unusual',
     expect: { severity: 'info', at: 'alexa-appkit.amazon.com' },
   },
   { name: 'a wildcard (grammar-principal-shape reports it)', text: trust({ Principal: { Service: '*.amazonaws.com' } }), rule: 'aa-service-principal-format' },
@@ -517,7 +526,7 @@ table('aa-service-principal-unscoped (resource-based policies)', [
   {
     name: 'with an unrelated condition only',
     text: perms(bucketSt({ Principal: { Service: 'cloudtrail.amazonaws.com' }, Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } } })),
-    rule: 'aa-service-principal-unscoped',
+    rule: 'aa-service-principal-unscoped-conditions',
     expect: { severity: 'info', at: 'cloudtrail.amazonaws.com' },
   },
   {
@@ -529,7 +538,7 @@ table('aa-service-principal-unscoped (resource-based policies)', [
       Resource: '*',
       Condition: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:us-east-1:${ACCT}:log-group:app` } },
     }),
-    rule: 'aa-service-principal-unscoped',
+    rule: 'aa-service-principal-unscoped-conditions',
     expect: { severity: 'info', at: 'logs.us-east-1.amazonaws.com' },
   },
   {
@@ -654,7 +663,7 @@ table('aa-mismatched-action-for-principal', [
   {
     name: 'an OIDC provider with AssumeRole',
     text: trust({ Principal: { Federated: IDP }, Condition: { StringEquals: { 'login.acme-idp.example:aud': 'x' } } }),
-    rule: 'aa-mismatched-action-for-principal',
+    rule: 'aa-federated-assume-role',
     expect: { severity: 'info', at: 'sts:AssumeRole' },
   },
   { name: 'an account with AssumeRole', text: trust({ Principal: { AWS: ACCT } }), rule: 'aa-mismatched-action-for-principal' },
@@ -734,7 +743,7 @@ table('aa-oidc-missing-condition / aa-github-missing-sub / aa-github-sub-wildcar
   {
     name: 'sub on every ref of one repository',
     text: ghSub('StringLike', 'repo:acme-analytics/reports:*'),
-    rule: 'aa-github-sub-wildcard',
+    rule: 'aa-github-sub-ref-wildcard',
     expect: { severity: 'info', at: 'repo:acme-analytics/reports:*' },
   },
   {

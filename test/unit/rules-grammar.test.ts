@@ -285,7 +285,8 @@ describe('rules: grammar — Condition operators', () => {
     const text = perms({ Condition: { NullIfExists: { 'aws:TokenIssueTime': 'true' } } });
     clean(fixes(text, one(text, 'grammar-condition-operator', 'error', 'NullIfExists'), /"Null"/));
     const t2 = perms({ Condition: { stringequals: { 'aws:ResourceAccount': '210987654321' } } });
-    clean(fixes(t2, one(t2, 'grammar-condition-operator', 'warning', 'stringequals'), /StringEquals/));
+    clean(fixes(t2, one(t2, 'grammar-condition-operator-case', 'warning', 'stringequals'), /StringEquals/));
+    none(t2, 'grammar-condition-operator');
   });
   it('accepts every documented operator form', () => {
     const cond = {

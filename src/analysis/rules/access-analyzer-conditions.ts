@@ -13,7 +13,7 @@ import { getProperty, isDuplicatedKey, keyOf, properties, stringItems, valueOf }
 import { elide, quote } from '../messages';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
-import type { Fix } from '../types';
+import type { Fix, RuleMeta } from '../types';
 import { contentRange, hasPlaceholderSyntax, replaceStringContent, touchesPlaceholder } from './util';
 
 const IAM = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
@@ -231,7 +231,7 @@ const UNTRUSTWORTHY_KEYS = new Map([
   ['aws:useragent', 'aws:UserAgent'],
 ]);
 
-export const accessAnalyzerConditionRules: RuleFamily = {
+export const accessAnalyzerConditionRules = {
   name: 'access-analyzer-conditions',
   rules: [
     {
@@ -360,7 +360,16 @@ export const accessAnalyzerConditionRules: RuleFamily = {
       accessAnalyzer: 'INVALID_REGION',
       title: 'Invalid Region in a condition',
       description:
-        'aws:RequestedRegion values are Region codes such as us-east-1. A value that does not have the form of a Region code is an error; a well-formed code this kit does not list (a Region newer than its table) is an info.',
+        'aws:RequestedRegion values are Region codes such as us-east-1. A value that does not have the form of a Region code never matches a request. A well-formed code this kit does not list is aa-condition-region-unknown (info).',
+      docUrl: anchor('error', 'INVALID_REGION'),
+    },
+    {
+      id: 'aa-condition-region-unknown',
+      severity: 'info',
+      accessAnalyzer: 'INVALID_REGION',
+      title: 'Unknown Region code in a condition',
+      description:
+        'An aws:RequestedRegion value has the form of a Region code (such as us-east-1) but is not a Region this kit lists: a Region newer than its table, or a misspelt code. An info, because the kit cannot be sure; check the code in the AWS Regions list. A value without the form of a Region code is aa-condition-region-value (error).',
       docUrl: anchor('error', 'INVALID_REGION'),
     },
     {
@@ -520,7 +529,7 @@ export const accessAnalyzerConditionRules: RuleFamily = {
         "s3:ResourceAccount is not relevant in an Amazon S3 bucket or access point policy, whose resources all belong to the policy's own account. Use it in identity-based policies.",
       docUrl: anchor('suggestion', 'IRRELEVANT_CONDITION_KEY_IN_POLICY'),
     },
-  ],
+  ] as const satisfies readonly RuleMeta[],
   check(ctx) {
     variableVersion(ctx);
     for (const st of ctx.model.statements) {
@@ -530,7 +539,7 @@ export const accessAnalyzerConditionRules: RuleFamily = {
       if (st.condition?.type === 'object') conditionChecks(ctx, st, st.condition);
     }
   },
-};
+} satisfies RuleFamily;
 
 // ----------------------------------------------------------------------------------------------------------------
 // Policy variables
@@ -952,11 +961,10 @@ function keyValueFormats(ctx: RuleContext, op: Op, lk: string, key: string, vals
     } else if (lk === 'aws:requestedregion' && !isRegion(v)) {
       if (REGION_SHAPE.test(v)) {
         ctx.report(
-          'aa-condition-region-value',
+          'aa-condition-region-unknown',
           r.offset,
           r.length,
           `${quote(v)} has the form of a Region code but is not a Region this kit knows. Check the code in the AWS Regions list.`,
-          { severity: 'info' },
         );
       } else {
         ctx.report(

@@ -11,7 +11,7 @@ import { globMatch } from '../../iam-data/glob';
 import type { Node } from '../json';
 import { getProperty, properties, rangeInString, stringItems, valueOf } from '../json';
 import type { PolicyModel, StatementModel } from '../model';
-import type { RuleContext, RuleFamily } from '../rule';
+import type { RuleContext, RuleFamily, RuleId } from '../rule';
 import type { Fix, RuleMeta, TextEdit } from '../types';
 import { elide, quote } from '../messages';
 import { cleanRoomsPrincipalTypo } from './cleanrooms-data';
@@ -143,9 +143,10 @@ const hasWild = (s: string): boolean => /[*?]/.test(s);
 type Variant =
   'star-resource' | 'not-resource' | 'star-action-star-resource' | 'star-action-not-resource' | 'not-action-not-resource' | 'not-action-star-resource';
 
-interface Target {
+interface Target<P extends string = string> {
   action: string;
-  prefix: string;
+  /** The rule ids are `<prefix>-<variant>`. */
+  prefix: P;
   code: string;
   /** The condition key that scopes the grant (the statement is then not reported on Resource "*"). */
   scopeKey: string;
@@ -158,7 +159,7 @@ interface Target {
   anchorName: string;
 }
 
-const PASS_ROLE: Target = {
+const PASS_ROLE: Target<'aa-pass-role'> = {
   action: 'iam:PassRole',
   prefix: 'aa-pass-role',
   code: 'PASS_ROLE_WITH',
@@ -171,7 +172,7 @@ const PASS_ROLE: Target = {
   anchorKind: 'security-warning',
   anchorName: 'pass-role-with',
 };
-const CREATE_SLR: Target = {
+const CREATE_SLR: Target<'aa-create-slr'> = {
   action: 'iam:CreateServiceLinkedRole',
   prefix: 'aa-create-slr',
   code: 'CREATE_SLR_WITH',
@@ -223,9 +224,9 @@ const VARIANTS: Array<{ v: Variant; code: string; anchor: string; title: string;
   },
 ];
 
-const ruleId = (t: Target, v: Variant): string => `${t.prefix}-${v}`;
+const ruleId = <P extends string>(t: Target<P>, v: Variant): `${P}-${Variant}` => `${t.prefix}-${v}`;
 
-function grantRules(t: Target): RuleMeta[] {
+function grantRules<P extends string>(t: Target<P>): Array<RuleMeta & { id: `${P}-${Variant}` }> {
   return VARIANTS.map(({ v, code, anchor, title, how }) => {
     const notElements = v.includes('not-');
     return {
@@ -241,7 +242,7 @@ function grantRules(t: Target): RuleMeta[] {
   });
 }
 
-const SIZE_RULES: RuleMeta[] = [
+const SIZE_RULES = [
   {
     id: 'aa-policy-size-identity',
     severity: 'warning',
@@ -296,16 +297,25 @@ const SIZE_RULES: RuleMeta[] = [
       'An S3 bucket policy over 20 KB only when its whitespace is counted: S3 does not document whether whitespace counts toward the 20 KB limit. Remove the indentation, or shorten the policy, to be safe.',
     docUrl: QUOTAS,
   },
-];
+] as const satisfies readonly RuleMeta[];
 
-const PRINCIPAL_RULES: RuleMeta[] = [
+const PRINCIPAL_RULES = [
   {
     id: 'aa-service-principal-format',
     severity: 'error',
     accessAnalyzer: 'INVALID_SERVICE_PRINCIPAL_FORMAT',
     title: 'Malformed service principal',
     description:
-      'A Service principal is a lower-case domain name, usually service-name.amazonaws.com (amazonaws.com.cn in China). A value that is not a lower-case domain name is an error; a well-formed domain with another ending is an info, because a few documented service principals end differently (e.g. alexa-appkit.amazon.com).',
+      'A Service principal is a lower-case domain name, usually service-name.amazonaws.com (amazonaws.com.cn in China). A value that is not a lower-case domain name, or amazonaws.com alone, is an error. A well-formed domain with another ending is aa-service-principal-unusual (info).',
+    docUrl: aa('error-invalid-service-principal-format'),
+  },
+  {
+    id: 'aa-service-principal-unusual',
+    severity: 'info',
+    accessAnalyzer: 'INVALID_SERVICE_PRINCIPAL_FORMAT',
+    title: 'Service principal with an unusual ending',
+    description:
+      "A Service principal is a well-formed lower-case domain name that does not end in amazonaws.com (amazonaws.com.cn in China), the usual form service-name.amazonaws.com. An info, because a few documented service principals end differently (e.g. alexa-appkit.amazon.com): check the principal in the service's documentation.",
     docUrl: aa('error-invalid-service-principal-format'),
   },
   {
@@ -332,7 +342,16 @@ const PRINCIPAL_RULES: RuleMeta[] = [
     accessAnalyzer: 'RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL',
     title: 'Service principal without a source condition',
     description:
-      'A resource-based policy allows a service principal without an aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths condition: the service may act on behalf of any account (the confused-deputy problem). A warning when the statement has no condition at all; an info when it has other conditions, which may scope the source in a service-specific way (e.g. kms:EncryptionContext:aws:logs:arn in a KMS key policy). Role trust policies are not checked (Access Analyzer documents the check for resource-based policies); cleanrooms.amazonaws.com is left to cleanrooms-unscoped-trust.',
+      'A resource-based policy allows a service principal without an aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths condition: the service may act on behalf of any account (the confused-deputy problem). This rule reports a statement with no condition at all; one with other conditions is aa-service-principal-unscoped-conditions (info). Role trust policies are not checked (Access Analyzer documents the check for resource-based policies); cleanrooms.amazonaws.com is left to cleanrooms-unscoped-trust.',
+    docUrl: aa('security-warning-restrict-access-to-service-principal'),
+  },
+  {
+    id: 'aa-service-principal-unscoped-conditions',
+    severity: 'info',
+    accessAnalyzer: 'RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL',
+    title: 'Service principal with conditions but no source key',
+    description:
+      'A resource-based policy allows a service principal under conditions, none of them on aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths. The other conditions may scope the source in a service-specific way (e.g. kms:EncryptionContext:aws:logs:arn in a KMS key policy); if they do not, the service can act on behalf of any account (the confused-deputy problem). An info, because the kit cannot tell; Access Analyzer recommends one of those keys. Role trust policies are not checked; cleanrooms.amazonaws.com is left to cleanrooms-unscoped-trust.',
     docUrl: aa('security-warning-restrict-access-to-service-principal'),
   },
   {
@@ -375,7 +394,16 @@ const PRINCIPAL_RULES: RuleMeta[] = [
     accessAnalyzer: 'MISMATCHED_ACTION_FOR_PRINCIPAL',
     title: 'Assume-role action does not fit the principal',
     description:
-      'sts:AssumeRoleWithSAML is called for a SAML provider principal, sts:AssumeRoleWithWebIdentity for an OIDC (web identity) provider; any other principal in the same statement can never use that action. sts:AssumeRole with only federated principals is reported as info: identity providers do not call it.',
+      'sts:AssumeRoleWithSAML is called for a SAML provider principal, sts:AssumeRoleWithWebIdentity for an OIDC (web identity) provider; any other principal in the same statement can never use that action. sts:AssumeRole with only federated principals is aa-federated-assume-role (info).',
+    docUrl: aa('error-mismatched-action-for-principal'),
+  },
+  {
+    id: 'aa-federated-assume-role',
+    severity: 'info',
+    accessAnalyzer: 'MISMATCHED_ACTION_FOR_PRINCIPAL',
+    title: 'sts:AssumeRole with only federated principals',
+    description:
+      'An Allow statement whose principals are all identity providers (SAML or OIDC) allows sts:AssumeRole, which identity providers never call: federated users assume a role with sts:AssumeRoleWithSAML (SAML providers) or sts:AssumeRoleWithWebIdentity (OIDC providers). An info: the action is of no use to these principals.',
     docUrl: aa('error-mismatched-action-for-principal'),
   },
   {
@@ -411,7 +439,16 @@ const PRINCIPAL_RULES: RuleMeta[] = [
     accessAnalyzer: 'SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED',
     title: 'Wildcard in the GitHub repository condition',
     description:
-      'A StringLike value of token.actions.githubusercontent.com:sub with a wildcard in the organization or repository name lets workflows of other repositories assume the role (warning). A wildcard only after "repo:<org>/<repo>:" admits every branch, tag, environment and pull request of that one repository (info).',
+      'A StringLike value of token.actions.githubusercontent.com:sub with a wildcard in the organization or repository name lets workflows of other repositories assume the role. A wildcard only after "repo:<org>/<repo>:" is aa-github-sub-ref-wildcard (info).',
+    docUrl: aa('general-warning-specific-github-repo-and-branch-recommended'),
+  },
+  {
+    id: 'aa-github-sub-ref-wildcard',
+    severity: 'info',
+    accessAnalyzer: 'SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED',
+    title: 'Wildcard in the GitHub ref condition',
+    description:
+      'A StringLike value of token.actions.githubusercontent.com:sub names one repository ("repo:<org>/<repo>:") and has a wildcard after it, so every branch, tag, environment and pull request of that repository can assume the role. An info: if only one branch or environment should deploy, name it (repo:<org>/<repo>:ref:refs/heads/main).',
     docUrl: aa('general-warning-specific-github-repo-and-branch-recommended'),
   },
   {
@@ -441,9 +478,9 @@ const PRINCIPAL_RULES: RuleMeta[] = [
       'A Principal lists both a role and an assumed-role session of that role (arn:aws:sts::<account-id>:assumed-role/<role>/<session>); the role already covers its sessions here. The fix removes the assumed-role principal.',
     docUrl: aa('suggestion-redundant-principal-in-role-trust-policy'),
   },
-];
+] as const satisfies readonly RuleMeta[];
 
-const CLEANUP_RULES: RuleMeta[] = [
+const CLEANUP_RULES = [
   {
     id: 'aa-redundant-action',
     severity: 'hint',
@@ -480,14 +517,16 @@ const CLEANUP_RULES: RuleMeta[] = [
       'A Resource ARN with * or ? in its service field, e.g. arn:aws:*code*:…, also matches services with similar names, including future ones. Name the service.',
     docUrl: aa('suggestion-wildcard-in-service-name'),
   },
-];
+] as const satisfies readonly RuleMeta[];
 
 // ---------------------------------------------------------------------------------------------------------------
 // The family
 
+export const AA_STATEMENT_RULES = [...grantRules(PASS_ROLE), ...grantRules(CREATE_SLR), ...SIZE_RULES, ...PRINCIPAL_RULES, ...CLEANUP_RULES] as const;
+
 export const accessAnalyzerStatementRules: RuleFamily = {
   name: 'access-analyzer-statements',
-  rules: [...grantRules(PASS_ROLE), ...grantRules(CREATE_SLR), ...SIZE_RULES, ...PRINCIPAL_RULES, ...CLEANUP_RULES],
+  rules: AA_STATEMENT_RULES,
   check(ctx) {
     policySize(ctx);
     const m = ctx.model;
@@ -556,7 +595,7 @@ function allConditionKeys(st: StatementModel): string[] {
 }
 
 /** Report the one variant that applies to this statement and target action; returns it. */
-function grant(ctx: RuleContext, st: StatementModel, t: Target): Variant | undefined {
+function grant(ctx: RuleContext, st: StatementModel, t: typeof PASS_ROLE | typeof CREATE_SLR): Variant | undefined {
   if (!isAllow(st)) return undefined;
   const actions = stringItems(st.action).filter((a) => !hasPlaceholderSyntax(a.value));
   const exact = actions.find((a) => !hasWild(a.value) && a.value.toLowerCase() === t.action.toLowerCase());
@@ -646,7 +685,7 @@ function policySize(ctx: RuleContext): void {
   const text = m.text.slice(m.root.offset, m.root.offset + m.root.length);
   const key = m.root.children?.[0];
   const at = key ?? m.root;
-  const report = (id: string, message: string) => ctx.report(id, at.offset, Math.min(at.length, 1), message);
+  const report = (id: RuleId, message: string) => ctx.report(id, at.offset, Math.min(at.length, 1), message);
   if (m.kind === 'trust' && !m.resourcePolicy) {
     const size = nonWhitespaceLength(text);
     if (size > TRUST_POLICY_MAX_QUOTA_CHARS) {
@@ -761,11 +800,10 @@ function principalValues(ctx: RuleContext, st: StatementModel, trust: boolean): 
         );
       } else if (!AWS_SERVICE_DOMAIN.test(v)) {
         ctx.report(
-          'aa-service-principal-format',
+          'aa-service-principal-unusual',
           r.offset,
           r.length,
           `${quote(v)} is not of the usual service-principal form service-name.amazonaws.com. A few AWS service principals end differently (e.g. alexa-appkit.amazon.com); check the principal in the service's documentation.`,
-          { severity: 'info' },
         );
       }
       continue;
@@ -832,7 +870,7 @@ function serviceUnscoped(ctx: RuleContext, st: StatementModel): void {
     if (keys.length > 0) {
       // Other conditions may scope the source in a service-specific way (e.g. kms:EncryptionContext:aws:logs:arn).
       ctx.report(
-        'aa-service-principal-unscoped',
+        'aa-service-principal-unscoped-conditions',
         r.offset,
         r.length,
         `${quote(item.value)} is allowed without a condition on aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths. If the statement's other conditions (${allConditionKeys(
@@ -842,7 +880,6 @@ function serviceUnscoped(ctx: RuleContext, st: StatementModel): void {
           .join(
             ', ',
           )}) do not tie the request to your resource or account, the service can use this access on behalf of any account (the confused-deputy problem); Access Analyzer recommends one of those keys.`,
-        { severity: 'info' },
       );
     } else {
       ctx.report(
@@ -920,11 +957,10 @@ function federated(ctx: RuleContext, st: StatementModel): void {
     } else if (name === 'sts:assumerole' && kinds.length > 0 && other.length === 0 && kinds.some((k) => k.kind !== 'invalid')) {
       const r = contentRange(a.node);
       ctx.report(
-        'aa-mismatched-action-for-principal',
+        'aa-federated-assume-role',
         r.offset,
         r.length,
         `${quote(a.value)} is never called by an identity provider: federated users assume a role with sts:AssumeRoleWithSAML (SAML providers) or sts:AssumeRoleWithWebIdentity (OIDC providers).`,
-        { severity: 'info' },
       );
       continue;
     } else continue;
@@ -979,11 +1015,10 @@ function githubSubValues(ctx: RuleContext, st: StatementModel): void {
         const m = /^repo:([^:*?/]+)\/([^:*?]+):/.exec(item.value);
         if (m) {
           ctx.report(
-            'aa-github-sub-wildcard',
+            'aa-github-sub-ref-wildcard',
             r.offset,
             r.length,
             `${quote(item.value)} admits every ref matching the wildcard (branches, tags, environments, pull requests) of ${m[1]}/${m[2]}. If only one branch or environment should deploy, name it, e.g. repo:${m[1]}/${m[2]}:ref:refs/heads/main.`,
-            { severity: 'info' },
           );
         } else {
           ctx.report(
@@ -1162,7 +1197,7 @@ function bucketOf(norm: string, actions: boolean): string {
   return hasWild(head) ? '' : head;
 }
 
-function redundantValues(ctx: RuleContext, st: StatementModel, el: Node | undefined, name: string, rule: string, actions: boolean): void {
+function redundantValues(ctx: RuleContext, st: StatementModel, el: Node | undefined, name: string, rule: RuleId, actions: boolean): void {
   if (el?.type !== 'array' || (el.children?.length ?? 0) < 2) return;
   const entries: Entry[] = [];
   for (const item of stringItems(el)) {

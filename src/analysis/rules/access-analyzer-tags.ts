@@ -8,6 +8,7 @@ import { keyOf, properties, stringItems, valueOf } from '../json';
 import { elide } from '../messages';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
+import type { RuleMeta } from '../types';
 import { contentRange, touchesPlaceholder } from './util';
 
 const CHECKS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html';
@@ -21,7 +22,7 @@ function templateOf(key: string): string {
   return 'aws:tagkeys';
 }
 
-export const accessAnalyzerTagRules: RuleFamily = {
+export const accessAnalyzerTagRules = {
   name: 'access-analyzer-tags',
   rules: [
     {
@@ -44,13 +45,13 @@ export const accessAnalyzerTagRules: RuleFamily = {
         "An Allow statement conditions on a global tag key that, by the Service Authorization Reference, none of the statement's actions of some service support, so for those actions the condition never matches and the statement grants nothing (Access Analyzer suggestion; ALLOW_NOTACTION_… with NotAction). Info: the reference data can lag behind the services.",
       docUrl: `${CHECKS}#access-analyzer-reference-policy-checks-suggestion-allow-with-unsupported-tag-condition-key-for-service`,
     },
-  ],
+  ] as const satisfies readonly RuleMeta[],
   check(ctx) {
     const iam = ctx.options.iam;
     if (!iam) return;
     for (const st of ctx.model.statements) check(ctx, iam, st);
   },
-};
+} satisfies RuleFamily;
 
 /** Services of the statement's actions (Action only: NotAction names what is excluded) -> the actions of each. */
 function actionsByService(iam: IamIndex, st: StatementModel): Map<string, string[]> | undefined {

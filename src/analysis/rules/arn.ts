@@ -7,7 +7,7 @@ import { hasVariable, hasWildcard, parseArn, type ArnField, type ParsedArn } fro
 import { globMatch } from '../../iam-data/glob';
 import { editInString, isMappableString, rangeInString } from '../json';
 import type { RuleContext, RuleFamily } from '../rule';
-import type { Fix, Severity } from '../types';
+import type { Fix, RuleMeta } from '../types';
 import { CLEANROOMS_MEMBERSHIP_SUBTYPES, CLEANROOMS_ML_MEMBERSHIP_SUBTYPES, CLEANROOMS_ML_TYPES, CLEANROOMS_TYPES, CR_DOCS } from './cleanrooms-data';
 import { closest, hasPlaceholderSyntax, touchesPlaceholder } from './util';
 import { elide, quote } from '../messages';
@@ -87,7 +87,7 @@ export const ARN_RULE_IDS = [
   'arn-resource',
 ] as const;
 
-export const arnRules: RuleFamily = {
+export const arnRules = {
   name: 'arn',
   rules: [
     {
@@ -182,21 +182,14 @@ export const arnRules: RuleFamily = {
         "The resource part does not match the service's ARN format in the Service Authorization Reference (INVALID_ARN_RESOURCE), e.g. a Glue table with four path segments or a KMS key ID that is not a key ID.",
       docUrl: SAR + 'reference_policies_actions-resources-contextkeys.html',
     },
-  ],
+  ] as const satisfies readonly RuleMeta[],
   check(ctx) {
     for (const site of collectArnSites(ctx.model)) checkSite(ctx, site);
   },
-};
+} satisfies RuleFamily;
 
 interface Reporter {
-  (
-    rule: (typeof ARN_RULE_IDS)[number],
-    field: ArnField | { start: number; end: number },
-    message: string,
-    fixes?: Fix[],
-    severity?: Severity,
-    docUrl?: string,
-  ): void;
+  (rule: (typeof ARN_RULE_IDS)[number], field: ArnField | { start: number; end: number }, message: string, fixes?: Fix[], docUrl?: string): void;
 }
 
 function checkSite(ctx: RuleContext, site: ArnSite): void {
@@ -206,10 +199,10 @@ function checkSite(ctx: RuleContext, site: ArnSite): void {
   if (value === '*' || value === '') return;
   if (hasPlaceholderSyntax(value) && !value.startsWith('arn:')) return;
   const at = (f: { start: number; end: number }) => rangeInString(ctx.text, node, f.start, f.end);
-  const report: Reporter = (rule, field, message, fixes, severity, docUrl) => {
+  const report: Reporter = (rule, field, message, fixes, docUrl) => {
     const r = at(field);
     if (touchesPlaceholder(ctx, r.offset, r.length)) return;
-    ctx.report(rule, r.offset, r.length, message, { fixes, severity, docUrl });
+    ctx.report(rule, r.offset, r.length, message, { fixes, docUrl });
   };
   const edit = (start: number, end: number, newText: string) => editInString(ctx.text, node, start, end, newText);
 
@@ -466,7 +459,6 @@ function checkS3(report: Reporter, resource: ArnField): void {
       { start: resource.start, end: resource.start + 1 },
       'The bucket name is missing: S3 object ARNs are arn:aws:s3:::bucket-name/key.',
       undefined,
-      undefined,
       S3_ARN_DOC,
     );
   }
@@ -493,7 +485,6 @@ function checkTyped(
         { start: resource.start, end: typeEnd },
         `Wildcards are not allowed inside the resource type (${quote(type)}): write the type in full, e.g. ${shape.types![0]}/*.`,
         undefined,
-        undefined,
         shape.doc,
       );
     }
@@ -507,7 +498,6 @@ function checkTyped(
       { start: resource.start, end: typeEnd },
       `${quote(type)} is not a ${service} resource type.${guess ? ` Did you mean "${guess}"?` : ''} ${service} types: ${shape.types!.join(', ')}.`,
       fixes,
-      undefined,
       shape.doc,
     );
     return;
@@ -516,7 +506,7 @@ function checkTyped(
   const restStart = typeEnd + sep.length;
   const anyEmpty = segs.some((s) => s === '');
   const whole = { start: resource.start, end: resource.end };
-  const bad = (msg: string) => report('arn-resource', whole, msg, undefined, undefined, shape.doc);
+  const bad = (msg: string) => report('arn-resource', whole, msg, undefined, shape.doc);
   switch (service) {
     case 'glue': {
       if (type === 'catalog' && segs.length > 2) bad(`A Glue catalog ARN is catalog or catalog/<catalog-name>, not ${quote(text)}.`);
@@ -537,7 +527,6 @@ function checkTyped(
           { start: restStart, end: resource.end },
           `${quote(rest)} is not a KMS key ID. Key IDs are UUIDs (1234abcd-12ab-34cd-56ef-1234567890ab) or mrk- plus 32 hex digits for multi-Region keys; to name a key by alias, use an alias/<name> ARN instead.`,
           undefined,
-          undefined,
           shape.doc,
         );
       }
@@ -550,7 +539,6 @@ function checkTyped(
           { start: typeEnd, end: typeEnd + 1 },
           'Secrets Manager ARNs separate the type with a colon: secret:<name>, not secret/<name>.',
           [{ title: 'Change to "secret:"', edits: [edit(typeEnd, typeEnd + 1, ':')], preferred: true }],
-          undefined,
           shape.doc,
         );
       } else if (rest === '') bad('A Secrets Manager ARN is secret:<secret-name> (often ending in -?????? or -* for the random suffix).');
@@ -571,7 +559,6 @@ function checkTyped(
             { start: subStart, end: subStart + sub.length },
             `${quote(sub)} is not a ${service} resource type under membership/<id>/. Types: ${subtypes.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}`,
             guess ? [{ title: `Change to "${guess}"`, edits: [edit(subStart, subStart + sub.length, guess)], preferred: true }] : [],
-            undefined,
             shape.doc,
           );
         } else if (segs.length !== 3 && !hasWildcard(segs.slice(1).join('/'))) {
@@ -600,15 +587,14 @@ function checkOther(
       { start: s, end: s + 1 },
       'CloudWatch Logs ARNs separate the type with a colon: log-group:<name>, not log-group/<name>.',
       [{ title: 'Change to "log-group:"', edits: [edit(s, s + 1, ':')], preferred: true }],
-      undefined,
       doc,
     );
   } else if (service === 'logs' && text === 'log-group:') {
-    report('arn-resource', resource, 'The log group name is missing: log-group:<name> (e.g. log-group:/aws/cleanroomsml/*).', undefined, undefined, doc);
+    report('arn-resource', resource, 'The log group name is missing: log-group:<name> (e.g. log-group:/aws/cleanroomsml/*).', undefined, doc);
   } else if (service === 'ecr' && /^repository\/?$/.test(text)) {
-    report('arn-resource', resource, 'The repository name is missing: repository/<name>.', undefined, undefined, doc);
+    report('arn-resource', resource, 'The repository name is missing: repository/<name>.', undefined, doc);
   } else if (service === 'athena' && /^(workgroup|datacatalog|capacity-reservation)\/?$/.test(text)) {
-    report('arn-resource', resource, `The name is missing: ${text.replace(/\/$/, '')}/<name>.`, undefined, undefined, doc);
+    report('arn-resource', resource, `The name is missing: ${text.replace(/\/$/, '')}/<name>.`, undefined, doc);
   } else if (service === 'redshift' && text.startsWith('dbuser/')) {
     const s = resource.start + 'dbuser'.length;
     report(
@@ -616,10 +602,9 @@ function checkOther(
       { start: s, end: s + 1 },
       'Redshift dbuser ARNs separate the type with a colon: dbuser:<cluster>/<user>.',
       [{ title: 'Change to "dbuser:"', edits: [edit(s, s + 1, ':')], preferred: true }],
-      undefined,
       doc,
     );
   } else if (service === 'iam' && /^(role|user|group|policy|instance-profile)\/?$/.test(text)) {
-    report('arn-resource', resource, `The name is missing: ${text.replace(/\/$/, '')}/<name>.`, undefined, undefined, doc);
+    report('arn-resource', resource, `The name is missing: ${text.replace(/\/$/, '')}/<name>.`, undefined, doc);
   }
 }

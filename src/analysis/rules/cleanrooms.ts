@@ -8,7 +8,7 @@ import type { Node } from '../json';
 import { getProperty, isDuplicatedKey, isMappableString, keyOf, properties, rangeInString, stringItems, valueOf } from '../json';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
-import type { Fix } from '../types';
+import type { Fix, RuleMeta } from '../types';
 import { CLEAN_ROOMS_ML_PRINCIPAL, CLEAN_ROOMS_PRINCIPAL, cleanRoomsPrincipalTypo, CR_DOCS, MEMBERSHIP_ID_RE, SAME_REGION_SERVICES } from './cleanrooms-data';
 import { parseOperator } from './grammar';
 import { contentRange, lineBreakOf, lineIndent, replaceStringContent, startsLine, touchesPlaceholder } from './util';
@@ -20,7 +20,7 @@ const CR_REGION_LIST = REGIONS.filter((r) => r.cleanRooms)
 const SCOPED_KEYS = new Set(['aws:sourcearn', 'aws:sourceaccount', 'sts:externalid']);
 export const SCOPED_CONDITION_ARN = 'arn:aws:cleanrooms:<region>:<account-id>:membership/<membership-id>';
 
-export const cleanroomsRules: RuleFamily = {
+export const cleanroomsRules = {
   name: 'cleanrooms',
   rules: [
     {
@@ -85,7 +85,7 @@ export const cleanroomsRules: RuleFamily = {
         "sts:ExternalId is a String key. The receive-results page compares it with ArnLike, the confused-deputy page with StringLike; StringLike matches the key's type.",
       docUrl: CR_DOCS.deputy,
     },
-  ],
+  ] as const satisfies readonly RuleMeta[],
   check(ctx) {
     const sites = collectArnSites(ctx.model);
     principalTypos(ctx);
@@ -109,7 +109,7 @@ export const cleanroomsRules: RuleFamily = {
     operatorHints(ctx);
     if (membershipRegions.size > 0) regionMismatch(ctx, sites, membershipRegions);
   },
-};
+} satisfies RuleFamily;
 
 function servicePrincipals(st: StatementModel): string[] {
   const p = st.principal;

@@ -6,14 +6,14 @@ import { policyFacts } from '../facts';
 import { properties, rangeInString, stringItems, valueOf, type Node } from '../json';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
-import type { MembershipFact } from '../types';
+import type { MembershipFact, RuleMeta } from '../types';
 import { CR_DOCS } from './cleanrooms-data';
 import { touchesPlaceholder } from './util';
 import { quote } from '../messages';
 
 const S3_ACCOUNT_DOC = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html#condition-key-bucket-ops-3';
 
-export const consistencyRules: RuleFamily = {
+export const consistencyRules = {
   name: 'consistency',
   rules: [
     {
@@ -40,12 +40,12 @@ export const consistencyRules: RuleFamily = {
         "Compares a role's two files when they sit side by side (the same pairing as Copy AWS CLI Commands: the other kind of policy in the same folder, with the same name stem or the only one there). The same membership must have the same Region and account in both, and the permissions policy's AWS Glue, Athena, KMS and S3 resources must be in the Region of the memberships the trust policy names (the collaboration's Region). Typical after filling the Region in one file only. The CLI reports it on the permissions file when you lint both files (or their folder); the editor on each open file of the pair. If the file next to it belongs to another role, name each role's two files with the same stem (read-data-trust.json, read-data-permissions.json) so that they pair with each other.",
       docUrl: CR_DOCS.setup + '#create-service-role-procedure',
     },
-  ],
+  ] as const satisfies readonly RuleMeta[],
   check(ctx) {
     membership(ctx);
     bucketOwner(ctx);
   },
-};
+} satisfies RuleFamily;
 
 function membership(ctx: RuleContext): void {
   const byId = new Map<string, MembershipFact[]>();

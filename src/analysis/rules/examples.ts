@@ -95,6 +95,9 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
   'grammar-condition-operator': {
     text: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { StringEqual: { 's3:ResourceAccount': ACCOUNT } } })),
   },
+  'grammar-condition-operator-case': {
+    text: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { stringequals: { 's3:ResourceAccount': ACCOUNT } } })),
+  },
   'grammar-null-qualifier': {
     text: policy(allow('s3:PutObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { 'ForAllValues:Null': { 'aws:TagKeys': 'false' } } })),
   },
@@ -151,6 +154,9 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     text: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { StringEquals: { 'aws:SourceAcount': ACCOUNT } } })),
   },
   'iam-operator-type-mismatch': { text: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { Bool: { 'aws:SourceIp': 'true' } } })) },
+  'iam-operator-type-as-text': {
+    text: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { StringEquals: { 'aws:SecureTransport': 'true' } } })),
+  },
   'iam-forallvalues-single-valued': {
     text: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { 'ForAllValues:StringEquals': { 'aws:SourceAccount': ACCOUNT } } })),
   },
@@ -262,6 +268,7 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
   'aa-condition-vpc-format': { text: policy(withCondition({ StringEquals: { 'aws:SourceVpc': 'vpc-1234' } })) },
   'aa-condition-vpce-format': { text: policy(withCondition({ StringEquals: { 'aws:SourceVpce': 'vpc-1a2b3c4d' } })) },
   'aa-condition-region-value': { text: policy(withCondition({ StringEquals: { 'aws:RequestedRegion': 'us-east' } })) },
+  'aa-condition-region-unknown': { text: policy(withCondition({ StringEquals: { 'aws:RequestedRegion': 'us-north-9' } })) },
   'aa-condition-service-principal-format': {
     text: policy(
       allow('kms:Decrypt', `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`, {
@@ -331,6 +338,9 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     text: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${Array.from({ length: 130 }, (_, i) => JSON.stringify({ Sid: `PartnerRead${i}`, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${String(100000000000 + i * 7919)}:root` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/partners/partner-${String(i).padStart(3, '0')}/*` })).join(',\n    ')}\n  ]\n}`,
   },
   'aa-service-principal-format': { text: policy({ Effect: 'Allow', Principal: { Service: 'Lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }) },
+  'aa-service-principal-unusual': {
+    text: policy({ Effect: 'Allow', Principal: { Service: 'alexa-appkit.amazon.com' }, Action: 'sts:AssumeRole' }),
+  },
   'aa-role-id-principal': { text: policy({ Effect: 'Allow', Principal: { AWS: 'AROAZ7XK3QWERTY5N2PLM' }, Action: 'sts:AssumeRole' }) },
   'aa-user-id-principal': { text: policy({ Effect: 'Allow', Principal: { AWS: 'AIDAZ7XK3QWERTY5N2PLM' }, Action: 'sts:AssumeRole' }) },
   'aa-service-principal-unscoped': {
@@ -339,6 +349,15 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
       Principal: { Service: 'cloudtrail.amazonaws.com' },
       Action: 's3:PutObject',
       Resource: `arn:aws:s3:::${BUCKET}/AWSLogs/${ACCOUNT}/*`,
+    }),
+  },
+  'aa-service-principal-unscoped-conditions': {
+    text: policy({
+      Effect: 'Allow',
+      Principal: { Service: 'cloudtrail.amazonaws.com' },
+      Action: 's3:PutObject',
+      Resource: `arn:aws:s3:::${BUCKET}/AWSLogs/${ACCOUNT}/*`,
+      Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
     }),
   },
   'aa-allow-not-principal': {
@@ -363,6 +382,9 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
       Action: 'sts:AssumeRoleWithWebIdentity',
       Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
     }),
+  },
+  'aa-federated-assume-role': {
+    text: policy({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:saml-provider/CorpIdP` }, Action: 'sts:AssumeRole' }),
   },
   'aa-roles-anywhere-actions': {
     text: policy({
@@ -391,6 +413,17 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
       Condition: {
         StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
         StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme-analytics/*' },
+      },
+    }),
+  },
+  'aa-github-sub-ref-wildcard': {
+    text: policy({
+      Effect: 'Allow',
+      Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: {
+        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+        StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme-analytics/reports:*' },
       },
     }),
   },

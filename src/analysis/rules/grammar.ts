@@ -8,7 +8,7 @@ import { validatePolicy, type ValidatorError } from '../generated/policy-validat
 import type { Node } from '../json';
 import { getProperty, getValue, isDuplicatedKey, keyOf, properties, stringItems, valueOf } from '../json';
 import type { RuleContext, RuleFamily } from '../rule';
-import type { Fix } from '../types';
+import type { Fix, RuleMeta } from '../types';
 import type { StatementModel } from '../model';
 import { stripVariables } from '../arn/parse';
 import { findConditionKey } from '../../iam-data';
@@ -225,7 +225,7 @@ export function actionFormatProblem(value: string): string | undefined {
   return undefined;
 }
 
-export const grammarRules: RuleFamily = {
+export const grammarRules = {
   name: 'grammar',
   rules: [
     {
@@ -411,7 +411,15 @@ export const grammarRules: RuleFamily = {
       severity: 'error',
       title: 'Unknown condition operator',
       description:
-        'The condition operator is not one IAM documents (INVALID_CONDITION_OPERATOR). Operators may take a ForAnyValue:/ForAllValues: prefix and an IfExists suffix, except that Null takes no IfExists (NULL_WITH_IF_EXISTS).',
+        'The condition operator is not one IAM documents (INVALID_CONDITION_OPERATOR). Operators may take a ForAnyValue:/ForAllValues: prefix and an IfExists suffix, except that Null takes no IfExists (NULL_WITH_IF_EXISTS). A documented operator written in another case is grammar-condition-operator-case (warning).',
+      docUrl: DOCS.operators,
+    },
+    {
+      id: 'grammar-condition-operator-case',
+      severity: 'warning',
+      title: 'Condition operator in another case',
+      description:
+        'The condition operator is one IAM documents, written in another case (stringequals for StringEquals). Write it as the IAM User Guide spells it; the fix does.',
       docUrl: DOCS.operators,
     },
     {
@@ -447,7 +455,7 @@ export const grammarRules: RuleFamily = {
       description: 'An empty array, object or Sid has no effect (EMPTY_ARRAY_* / EMPTY_OBJECT_* / EMPTY_SID_VALUE); remove it or fill it in.',
       docUrl: DOCS.checks,
     },
-  ],
+  ] as const satisfies readonly RuleMeta[],
   check(ctx) {
     const { model, text } = ctx;
     const root = model.root;
@@ -503,7 +511,7 @@ export const grammarRules: RuleFamily = {
       statementChecks(ctx, st, sids);
     }
   },
-};
+} satisfies RuleFamily;
 
 function duplicateCheck(ctx: RuleContext, obj: Node | undefined): void {
   for (const d of duplicateKeys(obj)) {
@@ -1032,14 +1040,11 @@ function operatorFinding(ctx: RuleContext, cond: Node, opKey: Node, op: string, 
   const caseMatch = names.find((n) => n.toLowerCase() === op.toLowerCase());
   if (caseMatch) {
     ctx.report(
-      'grammar-condition-operator',
+      'grammar-condition-operator-case',
       r.offset,
       r.length,
       `Write the condition operator as ${caseMatch}, the spelling IAM documents (not ${elide(op)}).`,
-      {
-        severity: 'warning',
-        fixes: renameKeyFix(cond, opKey, caseMatch),
-      },
+      { fixes: renameKeyFix(cond, opKey, caseMatch) },
     );
     return;
   }

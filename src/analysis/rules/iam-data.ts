@@ -42,7 +42,7 @@ import {
 
 import type { KeyEntry } from '../../iam-data/load';
 import { RETIRED_SERVICES } from '../../iam-data/retired-services';
-import { PLACEHOLDER_RULE_IDS } from './placeholders';
+import { placeholderEndAt } from './util';
 import { elide, quote } from '../messages';
 
 const CHECKS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html';
@@ -63,7 +63,7 @@ const DOC = {
   sar: 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
 };
 
-export const IAM_DATA_RULES: RuleMeta[] = [
+export const IAM_DATA_RULES = [
   {
     id: 'iam-unknown-service',
     severity: 'warning',
@@ -139,7 +139,16 @@ export const IAM_DATA_RULES: RuleMeta[] = [
     accessAnalyzer: 'TYPE_MISMATCH',
     title: 'Operator does not fit the key type',
     description:
-      'A Bool, Numeric, Date or IpAddress operator on a key of another type, or a String operator on a Bool, Numeric, Date or IPAddress key (TYPE_MISMATCH). A String operator whose values can never be values of the key (a Bool key compared with "amplify.amazonaws.com") never matches: warning. One whose values are valid for the key type ("true" for a Bool key) compares them as text and works: info. Use the operator family of the key\'s type.',
+      'A Bool, Numeric, Date or IpAddress operator on a key of another type, or a String operator on a Bool, Numeric, Date or IPAddress key (TYPE_MISMATCH). A String operator whose values can never be values of the key (a Bool key compared with "amplify.amazonaws.com") never matches. One whose values are all valid for the key type ("true" for a Bool key) is iam-operator-type-as-text (info). Use the operator family of the key\'s type.',
+    docUrl: DOC.typeMismatch,
+  },
+  {
+    id: 'iam-operator-type-as-text',
+    severity: 'info',
+    accessAnalyzer: 'TYPE_MISMATCH',
+    title: 'String operator on a typed key, values of its type',
+    description:
+      "A String operator on a Bool, Numeric, Date or IPAddress key whose values are all valid values of the key's type (\"true\" for a Bool key) compares them as text, which works, though the operator family does not match the key's type (TYPE_MISMATCH). An info: use the operator family of the key's type (Bool, Numeric…, Date…, IpAddress). Values that can never be the key's are iam-operator-type-mismatch (warning).",
     docUrl: DOC.typeMismatch,
   },
   {
@@ -168,7 +177,7 @@ export const IAM_DATA_RULES: RuleMeta[] = [
       'The IAM reference data lists no resource type of the statement\'s actions that this Resource ARN matches (or an action none of the statement\'s Resource ARNs applies to), e.g. s3:GetObject on arn:aws:s3:::bucket, which is a bucket, not an object. If the reference is complete, that part of the statement grants nothing. The message leads with the format of the resource type the ARN begins like (a Glue table ARN is table/<database>/<table>), and a Glue table/<table> without its database gets a fix to table/<database>/<table> when the statement or policy names exactly one database. Info, not a warning: the reference misses some documented combinations (ssmmessages:OpenDataChannel on an ssm session ARN), and Access Analyzer does not check this. Wildcards, placeholders and policy variables in ARNs are honoured; "*" matches everything.',
     docUrl: DOC.sar,
   },
-];
+] as const satisfies readonly RuleMeta[];
 
 export const iamDataRules: RuleFamily = {
   name: 'iam-data',
@@ -753,11 +762,10 @@ function checkOperatorAgainstKey(
       );
     } else {
       ctx.report(
-        'iam-operator-type-mismatch',
+        'iam-operator-type-as-text',
         r.offset,
         r.length,
         `${elide(key)} is of type ${entry.type}: ${opText} compares it as text, which works for these values, but the operator for the key's type is ${use}.`,
-        { docUrl: DOC.typeMismatch, severity: 'info' },
       );
     }
     return;
@@ -989,8 +997,10 @@ function wellFormedArn(raw: string): boolean {
 }
 
 /**
- * The value with every part that carries a placeholder finding (a bare doc name such as `bucket_name`, an example
- * account ID) replaced by `*`: a placeholder stands for a value still to be filled in, so it matches like a wildcard.
+ * The value with every part that is a placeholder (a bare doc name such as `bucket_name`, an example account ID)
+ * replaced by `*`: a placeholder stands for a value still to be filled in, so it matches like a wildcard. The
+ * placeholders come from the detector, not from the placeholder rules' findings, so turning one of those rules off
+ * (placeholder-example-value: off) does not make iam-resource-mismatch report the example values.
  */
 function maskPlaceholders(ctx: RuleContext, node: Node, value: string): string {
   if (!verbatim(ctx, node)) return value;
@@ -998,12 +1008,17 @@ function maskPlaceholders(ctx: RuleContext, node: Node, value: string): string {
   let out = '';
   let i = 0;
   while (i < value.length) {
-    // Placeholder findings cover whole ARN fields or path parts, so probing where a field or part starts is enough
-    // (and keeps this cheap on documents with many findings); `<…>` and `{{…}}` are wildcards to the matcher anyway.
+    // Placeholders cover whole ARN fields or path parts, so probing where a field or part starts is enough (and keeps
+    // this cheap on documents with many placeholders); `<…>` and `{{…}}` are wildcards to the matcher anyway.
     const starts = i === 0 || value[i - 1] === ':' || value[i - 1] === '/';
-    if (starts && ctx.hasFindingAt(base + i, PLACEHOLDER_RULE_IDS)) {
+    let end = starts ? placeholderEndAt(ctx, base + i) : undefined;
+    if (end !== undefined) {
       out += '*';
-      while (i < value.length && ctx.hasFindingAt(base + i, PLACEHOLDER_RULE_IDS)) i++;
+      // Through this placeholder and any that directly follow it: one `*` for the run.
+      while (end !== undefined && i < value.length) {
+        i = Math.max(i + 1, end - base);
+        end = placeholderEndAt(ctx, base + i);
+      }
       continue;
     }
     out += value[i];

@@ -1,6 +1,7 @@
 // Rule family "placeholders": values that were never filled in.
 import { placeholderKind } from '../../catalog/placeholder-kinds';
 import type { RuleFamily } from '../rule';
+import type { RuleMeta } from '../types';
 import { elide, quote } from '../messages';
 import { placeholderOccurrences } from './util';
 import type { PlaceholderSource } from '../placeholder-detect';
@@ -21,7 +22,7 @@ export const PLACEHOLDER_RULE_BY_SOURCE: Readonly<Record<PlaceholderSource, (typ
   'example-value': 'placeholder-example-value',
 };
 
-export const placeholderRules: RuleFamily = {
+export const placeholderRules = {
   name: 'placeholders',
   rules: [
     {
@@ -48,7 +49,7 @@ export const placeholderRules: RuleFamily = {
         'An example value the AWS docs use (`111122223333`, `444455556666`, `555555555555`, `123456789012`, `a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa`, `amzn-s3-demo-…`) is still in the policy.',
       docUrl: DOC,
     },
-  ],
+  ] as const satisfies readonly RuleMeta[],
   check(ctx) {
     for (const o of placeholderOccurrences(ctx)) {
       const kind = placeholderKind(o.kind);
@@ -85,4 +86,4 @@ export const placeholderRules: RuleFamily = {
       }
     }
   },
-};
+} satisfies RuleFamily;

@@ -58,20 +58,20 @@ export function placeholderOccurrences(ctx: RuleContext): PlaceholderOccurrence[
   return occurrences;
 }
 
-/**
- * True when [offset, offset + length) overlaps a placeholder (the ranges the placeholders family reports).
- * Computed from the placeholder detector itself rather than from reported findings, so turning the placeholder
- * rules off in the settings does not make these families start reporting on placeholder text.
- */
-export function touchesPlaceholder(ctx: RuleContext, offset: number, length: number): boolean {
+/** The placeholder ranges [start, end), sorted by offset and disjoint (findPlaceholders): computed once per analysis. */
+function placeholderRanges(ctx: RuleContext): Array<[number, number]> {
   let ranges = placeholderCache.get(ctx.model);
   if (!ranges) {
     ranges = placeholderOccurrences(ctx).map((o) => [o.offset, o.offset + o.length] as [number, number]);
     placeholderCache.set(ctx.model, ranges);
   }
-  const end = offset + Math.max(1, length);
-  // The ranges are sorted by offset and disjoint (findPlaceholders), so their ends are sorted too: binary search for
-  // the first range that ends after `offset` (a linear scan per call was quadratic: rules ask for every value).
+  return ranges;
+}
+
+/** Index of the first placeholder range that ends after `offset` (ranges.length if none). */
+function firstRangeEndingAfter(ranges: ReadonlyArray<[number, number]>, offset: number): number {
+  // The ranges are disjoint and sorted by offset, so their ends are sorted too: binary search (a linear scan per call was
+  // quadratic: rules ask for every value).
   let lo = 0;
   let hi = ranges.length;
   while (lo < hi) {
@@ -79,7 +79,28 @@ export function touchesPlaceholder(ctx: RuleContext, offset: number, length: num
     if (ranges[mid][1] <= offset) lo = mid + 1;
     else hi = mid;
   }
-  return lo < ranges.length && ranges[lo][0] < end;
+  return lo;
+}
+
+/**
+ * True when [offset, offset + length) overlaps a placeholder (the ranges the placeholders family reports).
+ * Computed from the placeholder detector itself rather than from reported findings, so turning the placeholder
+ * rules off in the settings does not make these families start reporting on placeholder text.
+ */
+export function touchesPlaceholder(ctx: RuleContext, offset: number, length: number): boolean {
+  const ranges = placeholderRanges(ctx);
+  const i = firstRangeEndingAfter(ranges, offset);
+  return i < ranges.length && ranges[i][0] < offset + Math.max(1, length);
+}
+
+/**
+ * The end offset of the placeholder that covers `offset`, if one does: from the detector, like touchesPlaceholder, so
+ * the answer does not depend on the placeholder rules' settings or on which family runs first.
+ */
+export function placeholderEndAt(ctx: RuleContext, offset: number): number | undefined {
+  const ranges = placeholderRanges(ctx);
+  const i = firstRangeEndingAfter(ranges, offset);
+  return i < ranges.length && ranges[i][0] <= offset ? ranges[i][1] : undefined;
 }
 
 /** Text looks like an unfilled placeholder (`<name>` / `{{name}}`): other rules leave it alone. */

