@@ -94,6 +94,9 @@ describe('CloudFormation front end: the seed’s mistakes at their source lines'
       assert.deepEqual(got, want);
     });
   }
+  it('the editor test’s copy (test/fixtures/workspace) is this fixture, byte for byte', () => {
+    assert.equal(readFileSync(join(DIR, '..', 'workspace', 'cloudformation-read-data.yaml'), 'utf8'), fixture('seed-mistakes.yaml'));
+  });
   it('messages name unknown parts as the template writes them', () => {
     const text = fixture('seed-mistakes.yaml');
     const f = lint(text).find((x) => x.rule === 'arn-s3-two-colons')!;

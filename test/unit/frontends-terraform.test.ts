@@ -64,6 +64,9 @@ describe('Terraform front end: the seed’s mistakes at their source lines', () 
     // Lines after a non-ASCII comment still line up (tree-sitter offsets are UTF-16 code units here).
     assert.match(text.split('\n')[0], /Ünïcödé/);
   });
+  it('the editor test’s copy (test/fixtures/workspace) is this fixture, byte for byte', () => {
+    assert.equal(readFileSync(join(ROOT, 'test', 'fixtures', 'workspace', 'terraform-read-data.tf'), 'utf8'), fixture('seed-mistakes.tf'));
+  });
   it('messages name interpolations as the file writes them', () => {
     const text = fixture('seed-mistakes.tf');
     const f = lint(text).find((x) => x.rule === 'arn-s3-two-colons')!;
