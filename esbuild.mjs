@@ -22,7 +22,7 @@ const common = {
 
 /**
  * Lazy engine inside the extension bundles: every import from the adapter (src/vscode) into the engine (src/analysis,
- * src/catalog, src/fill, src/frontends, src/iam-data, jsonc-parser and yaml) goes through a small stub whose exports are getters that require() the real
+ * src/catalog, src/evaluate, src/fill, src/frontends, src/iam-data, jsonc-parser and yaml) goes through a small stub whose exports are getters that require() the real
  * module on first use. esbuild wraps required modules in lazy initialisers, so loading the bundle (activation) does not
  * evaluate the engine: catalog templates, rule tables and the schema validator are built on the first policy
  * document, hover or command.
@@ -30,7 +30,7 @@ const common = {
  * loads and compiles the small adapter bundle. Browser: one file (the require() is resolved inside the bundle), since a
  * web extension host cannot require() another file.
  */
-const ENGINE_MODULE = /[\\/]src[\\/](analysis|catalog|fill|frontends|iam-data)[\\/]|[\\/]node_modules[\\/](jsonc-parser|yaml)[\\/]/;
+const ENGINE_MODULE = /[\\/]src[\\/](analysis|catalog|evaluate|fill|frontends|iam-data)[\\/]|[\\/]node_modules[\\/](jsonc-parser|yaml)[\\/]/;
 const ADAPTER_MODULE = /[\\/]src[\\/]vscode[\\/]/;
 const exportNamesCache = new Map();
 
