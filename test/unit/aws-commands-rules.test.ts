@@ -116,6 +116,8 @@ describe('aws-commands: rules, one case per boundary', () => {
       ['cleanrooms-ml', ['cleanrooms-training-trust.json'], 'cleanrooms-ml-training'],
       ['cleanrooms-ml', ['cleanroomsml-x-trust.json'], 'cleanrooms-ml-x'],
       ['cleanrooms-ml', ['mlx-trust.json'], 'cleanrooms-ml-x'],
+      ['cleanrooms-ml', ['x-cleanrooms-ml-trust.json'], 'cleanrooms-ml-x-cleanrooms-ml'], // must start with it, not end
+      ['cleanrooms', ['aa-#-#-trust.json'], 'cleanrooms-aa'], // every trailing separator goes
       ['cleanrooms-ml', ['ml-trust.json'], 'cleanrooms-ml-service-role'],
       ['cleanrooms-ml', ['trust.json'], 'cleanrooms-ml-service-role'],
       ['entityresolution', ['match-trust.json'], 'entityresolution-match'],
@@ -171,6 +173,11 @@ describe('aws-commands: rules, one case per boundary', () => {
     assert.deepEqual(rankSiblings(current, files.slice(0, 2)), { ranked: ['b-permissions.json', 'other-permissions.json'] });
     // One candidate only: it is the match.
     assert.deepEqual(rankSiblings(current, files.slice(0, 1)), { ranked: ['other-permissions.json'], match: 'other-permissions.json' });
+    // From a permissions file: the trust files are the candidates.
+    assert.deepEqual(rankSiblings({ name: 'read-data-permissions.json', kind: 'permissions' }, files), {
+      ranked: ['read-data-trust.json', 'read-data-copy-trust.json'],
+      match: 'read-data-trust.json',
+    });
     // Two with the same stem: no match.
     const twins = [
       { name: 'read-data-permissions.json', kind: 'permissions' as const },

@@ -63,6 +63,7 @@ describe('fix all: planFixAll, which edits can go together', () => {
     [edit(8, 0), edit(3, 5), true, 'a replacement that ends at an insertion'],
     [edit(3, 5), edit(8, 2), true, 'adjacent replacements'],
     [edit(0, 3), edit(3, 5), true, 'adjacent replacements, the other way'],
+    [edit(3, 5), edit(0, 3), true, 'a replacement that ends where an earlier one starts'],
     [edit(3, 5), edit(7, 3), false, 'replacements sharing one character'],
     [edit(0, 4), edit(3, 5), false, 'replacements sharing one character, the other way'],
     [edit(3, 5), edit(4, 1), false, 'a replacement inside another'],
@@ -85,7 +86,7 @@ describe('fix all: planFixAll, which edits can go together', () => {
     const noFix = finding(0);
     const notPreferred = finding(1, [fix('np', [edit(1, 1)], false)]);
     const empty = finding(2, [fix('empty', [])]);
-    const selfOverlap = finding(4, [fix('self', [edit(4, 2), edit(5, 2)])]);
+    const selfOverlap = finding(4, [fix('self', [edit(4, 2), edit(5, 2), edit(30, 1)])]);
     const twoInsertions = finding(9, [fix('two at one point', [edit(9, 0, 'a'), edit(9, 0, 'b')])]);
     const ok = finding(12, [fix('ok', [edit(12, 1), edit(14, 1)])]);
     const plan = planFixAll([noFix, notPreferred, empty, selfOverlap, twoInsertions, ok]);
@@ -103,6 +104,12 @@ describe('fix all: planFixAll, which edits can go together', () => {
     const late = finding(0, [fix('late', [edit(9, 1, 'L')])]); // found first, edits last
     const plan = planFixAll([r, i, late]);
     assert.deepEqual(plan.edits, [edit(3, 0, 'I'), edit(3, 2, 'R'), edit(9, 1, 'L')]);
+  });
+
+  it('skips a fix when any one of its edits overlaps a chosen edit', () => {
+    const a = finding(0, [fix('a', [edit(0, 2)])]);
+    const b = finding(1, [fix('b', [edit(1, 1), edit(5, 1)])]);
+    assert.deepEqual(planFixAll([a, b]).fixed, [a]);
   });
 
   it('leaves out what the skip callback names', () => {
