@@ -25,7 +25,9 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   const bEnd = b.offset + b.length;
   // Two insertions at the same point conflict too (their order would be ambiguous).
   if (a.length === 0 && b.length === 0) return a.offset === b.offset;
+  // Stryker disable next-line ConditionalExpression: skipping this branch gives the same answer (the general test below, with aEnd = a.offset, is this test)
   if (a.length === 0) return b.offset < a.offset && a.offset < bEnd;
+  // Stryker disable next-line ConditionalExpression: skipping this branch gives the same answer (the general test below, with bEnd = b.offset, is this test)
   if (b.length === 0) return a.offset < b.offset && b.offset < aEnd;
   return a.offset < bEnd && b.offset < aEnd;
 }
@@ -127,6 +129,7 @@ export function fixAllText(text: string, analyze: (text: string) => AnalysisResu
   for (let pass = 0; pass < maxPasses; pass++) {
     if (result.kind === 'not-a-policy' || result.skipped) break;
     const plan = planFixAll(result.findings, skip);
+    // Stryker disable next-line ConditionalExpression: with no edits, applyEdits returns the text unchanged and the next check breaks
     if (!plan.edits.length) break;
     const next = applyEdits(current, plan.edits);
     if (next === current) break;
@@ -153,9 +156,11 @@ export function fixAllText(text: string, analyze: (text: string) => AnalysisResu
     if (!safe.length) break;
     const countFor = (kept: readonly PlannedFix[]): number => {
       const keys = new Set(kept.map((k) => JSON.stringify(k.fix.edits)));
+      // Stryker disable next-line OptionalChaining: every finding in plan.fixed has a preferred fix (planFixAll adds no other)
       return plan.fixed.filter((f) => keys.has(JSON.stringify(f.fixes?.find((x) => x.preferred)?.edits))).length;
     };
     // The safe ones together, when that adds no error either (fixes can interact); else the first one alone.
+    // Stryker disable ConditionalExpression,EqualityOperator: with one safe fix, applying its edits and analysing again gives safe[0]'s own text and result (analyze is deterministic): the test only saves an analysis
     const together =
       safe.length > 1
         ? applyEdits(
@@ -164,6 +169,7 @@ export function fixAllText(text: string, analyze: (text: string) => AnalysisResu
           )
         : safe[0].text;
     const togetherResult = safe.length > 1 ? analyze(together) : safe[0].result;
+    // Stryker restore ConditionalExpression,EqualityOperator
     if (!addsError(result, togetherResult)) {
       current = together;
       result = togetherResult;
@@ -176,6 +182,7 @@ export function fixAllText(text: string, analyze: (text: string) => AnalysisResu
     passes++;
   }
   const left = result.kind === 'not-a-policy' || result.skipped ? [] : planFixAll(result.findings, skip).edits;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with no edits left, applyEdits returns the text unchanged, so the second test is false anyway
   const unfinished = left.length > 0 && applyEdits(current, left) !== current;
   return { text: current, result, fixedCount, passes, rejected: rejectedCount, unfinished };
 }
@@ -185,6 +192,7 @@ export function minimalEdit(before: string, after: string): TextEdit | undefined
   if (before === after) return undefined;
   let start = 0;
   const max = Math.min(before.length, after.length);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: past max one string has no character (charCodeAt gives NaN, never equal), so the loop stops there anyway
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   // Do not split a surrogate pair or a CRLF.
   if (start > 0 && start < before.length && /[\udc00-\udfff\n]/.test(before[start])) start--;
