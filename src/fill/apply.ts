@@ -53,7 +53,12 @@ export function planFill(occurrences: PlaceholderOccurrence[], answers: Readonly
 
 /** Apply non-overlapping offset edits to a string. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.offset - a.offset);
+  // From the end, so earlier offsets stay valid. At one offset, a replacement goes before an insertion there (the
+  // insertion lands in front of the replaced text, as in an LSP edit), and insertions keep their order.
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.offset - a.e.offset || b.e.length - a.e.length || b.i - a.i)
+    .map((x) => x.e);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
   return out;

@@ -230,3 +230,16 @@ describe('fix all: fixAllText corner cases', () => {
     assert.deepEqual([r.text, r.fixedCount, r.passes, r.rejected, r.unfinished], ['xQw', 2, 1, 1, false]);
   });
 });
+
+describe('applyEdits: several edits at one offset', () => {
+  const ins = (offset: number, newText: string) => ({ offset, length: 0, newText });
+  const rep = (offset: number, length: number, newText: string) => ({ offset, length, newText });
+  it('an insertion and a replacement at the same offset: the insertion goes in front, whatever their order', () => {
+    assert.equal(applyEdits('0123456789', [ins(3, 'I'), rep(3, 2, 'R')]), '012IR56789');
+    assert.equal(applyEdits('0123456789', [rep(3, 2, 'R'), ins(3, 'I')]), '012IR56789');
+  });
+  it('insertions at one offset keep their order; edits elsewhere are unaffected', () => {
+    assert.equal(applyEdits('abc', [ins(1, 'X'), ins(1, 'Y'), rep(2, 1, 'Z')]), 'aXYbZ');
+    assert.equal(applyEdits('abc', [ins(3, '!'), ins(0, '¡')]), '¡abc!');
+  });
+});
