@@ -26,6 +26,8 @@ import { stepRunner } from './steps.mjs';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const imagesDir = resolve(process.env.CLEANROOMS_IAM_UI_IMAGES || join(repoRoot, 'docs', 'images'));
 const fixture = process.env.CLEANROOMS_IAM_UI_FIXTURE || 'smoke-bad-policy.json';
+/** A CloudFormation template with the seed's mistakes (test/fixtures/workspace). */
+const CFN_FIXTURE = 'cloudformation-read-data.yaml';
 const WAIT = Number(process.env.CLEANROOMS_IAM_UI_TIMEOUT_MS || 30_000);
 const verbose = process.env.CLEANROOMS_IAM_VERBOSE === '1';
 const SOURCE = 'cleanrooms-iam';
@@ -367,6 +369,13 @@ async function main() {
         await page.locator(`${quickInputVisible} .monaco-list-row:has-text("${NEW_POLICY_COMMAND}")`).first().waitFor({ timeout: WAIT });
         await page.keyboard.press('Enter');
         await page.locator(`${quickInputVisible} .quick-input-title:has-text("Template")`).waitFor({ timeout: WAIT });
+        // A fresh profile is asked the output format first (remembered afterwards): JSON policy files.
+        if (await page.locator(`${quickInputVisible} .quick-input-title:has-text("Output Format")`).isVisible()) {
+          await page.keyboard.type('JSON policy files');
+          await page.locator(`${quickInputVisible} .monaco-list-row:has-text("JSON policy files")`).first().waitFor({ timeout: WAIT });
+          await page.keyboard.press('Enter');
+          await page.locator(`${quickInputVisible} .quick-input-title:has-text("Step 1")`).waitFor({ timeout: WAIT });
+        }
         await page.keyboard.type('Read data (Glue + S3): permissions policy');
         await page.locator(`${quickInputVisible} .monaco-list-row:has-text("Read data (Glue + S3): permissions policy")`).first().waitFor({ timeout: WAIT });
         await page.keyboard.press('Enter');
@@ -396,6 +405,23 @@ async function main() {
         return `notice "${text.slice(0, 90)}…"; offer "${question.slice(0, 90)}…"; Cancel: nothing created`;
       },
     );
+
+    await step(page, 'a CloudFormation template (YAML) shows the same squiggles on its own lines', async () => {
+      await page.keyboard.press('Escape');
+      await openQuickInput(page, 'Control+P');
+      await page.keyboard.type(CFN_FIXTURE);
+      await page.locator(`${quickInputVisible} .monaco-list-row[aria-label*="${CFN_FIXTURE}"]`).first().waitFor({ timeout: WAIT });
+      await page.keyboard.press('Enter');
+      await page.locator(`.tab.active[aria-label*="${CFN_FIXTURE}"], .tab.active:has-text("${CFN_FIXTURE}")`).first().waitFor({ timeout: WAIT });
+      // Show the policies: Go to Line 40, which brings the trust condition and the permissions into view.
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('40');
+      await page.keyboard.press('Enter');
+      await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: WAIT });
+      const n = await editor.locator('.squiggly-error, .squiggly-warning').count();
+      await page.screenshot({ path: join(imagesDir, 'cloudformation.png') });
+      return `${n} squiggle(s)`;
+    });
   } catch (e) {
     counts.failed++;
     console.log(`  ✘ ${e.stack ?? e}`);
