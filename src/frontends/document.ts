@@ -50,13 +50,14 @@ function isYamlDocument(options: Pick<DocumentOptions, 'fileName' | 'languageId'
 }
 
 /**
- * Analyse a document. `out`, when given, receives the template's policy sites (the hovers and Fill of the editor render
+ * Analyse a document. `out`, when given, receives the template's (or Terraform file's) policy sites (the hovers and Fill of the editor render
  * them again without parsing the template a second time; see view.ts).
  */
 export function analyzeDocument(text: string, options: DocumentOptions = {}, out?: { sites?: PolicySite[] }): DocumentAnalysis {
   if (isTerraformDocument(options)) {
     if (text.length > (options.maxLength ?? 5 * 1024 * 1024)) return { kind: 'not-a-policy', findings: [], skipped: 'too-large', host: 'terraform' };
     const sites = options.hcl ? terraformSites(text, options.hcl).sites : [];
+    if (out) out.sites = sites;
     return analyzeSites(text, sites, options, 'terraform');
   }
   const yaml = isYamlDocument(options);

@@ -26,13 +26,20 @@ export interface SiteView {
 
 export interface TemplateView {
   sites: SiteView[];
+  /** What wrote the unknown values: CloudFormation intrinsics or Terraform expressions (hovers name them so). */
+  host: 'cloudformation' | 'terraform';
 }
 
 const rangeKey = (src: number, srcEnd: number): string => `${src}:${srcEnd}`;
 
 /** The view of a template's policy sites; pass the sites analyzeDocument read (its `out`) to skip parsing again. */
-export function templateView(text: string, sites: readonly PolicySite[] = templateSites(text).sites): TemplateView {
+export function templateView(
+  text: string,
+  sites: readonly PolicySite[] = templateSites(text).sites,
+  host: TemplateView['host'] = 'cloudformation',
+): TemplateView {
   return {
+    host,
     sites: sites.map((site) => {
       const rendered = renderSite(site.value, chooseStandIns(site.value), 0);
       const strings = new Map<string, HostString>();

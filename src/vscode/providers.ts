@@ -110,7 +110,10 @@ export class PolicyHovers implements vscode.HoverProvider {
       loading: iam.isLoading,
     };
     // A template: the hover of the policy as the engine reads it, at the template's own source range.
-    const view = analysis.result.host === 'cloudformation' ? this.validator.template(doc) : undefined;
+    const host = analysis.result.host;
+    const view = host === 'cloudformation' || host === 'terraform' ? this.validator.template(doc) : undefined;
+    // Never the JSON hover on a template's or a Terraform file's own text.
+    if (host && host !== 'json' && !view) return undefined;
     const h = view
       ? templateHover(view, offset, lookups, TEMPLATES)
       : jsonHover(doc.getText(), offset, this.validator.placeholders(doc) ?? [], lookups, TEMPLATES);

@@ -242,7 +242,7 @@ export class PolicyValidator implements vscode.Disposable {
     const result = analyzeDocument(doc.getText(), opts, read);
     reportRuleSettings(this.log);
     const entry: CachedAnalysis = { version: doc.version, result, withIam: !!opts.iam };
-    if (result.host === 'cloudformation' && read.sites) entry.sites = read.sites;
+    if ((result.host === 'cloudformation' || result.host === 'terraform') && read.sites) entry.sites = read.sites;
     this.cache.set(key, entry);
     return entry;
   }
@@ -262,11 +262,13 @@ export class PolicyValidator implements vscode.Disposable {
     return a.placeholders;
   }
 
-  /** A template's policy sites as the engine reads them, for the current version (undefined for a JSON policy). */
+  /** A template's (or Terraform file's) policy sites as the engine reads them, for the current version (undefined for a JSON policy). */
   template(doc: vscode.TextDocument): TemplateView | undefined {
     const a = this.analysis(doc);
-    if (!a || a.result.kind === 'not-a-policy' || a.result.host !== 'cloudformation') return undefined;
-    a.template ??= templateView(doc.getText(), a.sites);
+    if (!a || a.result.kind === 'not-a-policy' || !a.result.host || a.result.host === 'json') return undefined;
+    // Terraform is analysed on this thread only, so its sites are always there (templateView parses CloudFormation).
+    if (a.result.host === 'terraform' && !a.sites && !a.template) return undefined;
+    a.template ??= templateView(doc.getText(), a.sites, a.result.host);
     a.sites = undefined;
     return a.template;
   }

@@ -27,6 +27,19 @@ describe('Terraform in the editor', function () {
     assert.deepEqual(diags.map((d) => [code(d), doc.getText(d.range)]).sort(), want.sort());
   });
 
+  it('hovers: an action in the heredoc shows its reference data; an interpolation says it is a Terraform expression', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceFile('terraform-read-data.tf'));
+    await vscode.window.showTextDocument(doc);
+    await waitFor('diagnostics on the .tf file', () => ours(doc.uri).length > 0, 30_000);
+    const text = doc.getText();
+    const hoverText = async (offset: number): Promise<string> => {
+      const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
+      return hs.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    };
+    assert.match(await hoverText(text.indexOf('glue:GetDatabase') + 2), /\*\*Action\*\*/);
+    assert.match(await hoverText(text.indexOf('${var.membership_id}') + 3), /\*\*Terraform expression\*\*/);
+  });
+
   it('the quick fix edits the HCL string, and the diagnostic goes', async () => {
     const text = (await vscode.workspace.fs.readFile(workspaceFile('terraform-read-data.tf'))).toString();
     const doc = (await openUntitled(text, 'terraform')).document;

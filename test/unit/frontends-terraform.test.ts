@@ -11,6 +11,10 @@ import { analyzeDocument, safeEdit } from '../../src/frontends/document';
 import { loadHclParser } from '../../src/frontends/hcl-parser';
 import { renderSite } from '../../src/frontends/site';
 import { terraformSites, type HclParser } from '../../src/frontends/terraform';
+import { templateView } from '../../src/frontends/view';
+import { templateHover, type HoverLookups } from '../../src/vscode/logic/policy-hover';
+import { TEMPLATES } from '../../src/catalog/templates';
+import * as iamData from '../../src/iam-data';
 import { loadTestIamIndex } from './helpers/iam';
 
 const ROOT = join(__dirname, '..', '..');
@@ -271,5 +275,37 @@ describe('Terraform in the CLI (dist/cli.js)', () => {
     const text = fixture('seed-mistakes.tf');
     const typo = reports.find((x) => x.file.endsWith('seed-mistakes.tf'))!.findings.find((f) => f.rule === 'iam-unknown-action')!;
     assert.equal(text.split('\n')[typo.line - 1].slice(typo.column - 1, typo.endColumn - 1), 'glue:GetTabels');
+  });
+});
+
+describe('Terraform front end: hovers on the literal parts', () => {
+  const iamLookups: HoverLookups = {
+    action: (a) => iamData.lookupAction(iam, a),
+    conditionKey: (k) => iamData.lookupConditionKey(iam, k),
+    dataVersion: undefined,
+    loading: false,
+  };
+  const hoverAt = (text: string, needle: string, into = 1) =>
+    templateHover(templateView(text, terraformSites(text, hcl).sites, 'terraform'), text.indexOf(needle) + into, iamLookups, TEMPLATES);
+  it('an action in a heredoc and in a policy document: its reference-data hover, on the action’s own range', () => {
+    const text = fixture('good.tf');
+    const h = hoverAt(text, 'glue:GetTables');
+    assert.ok(h, 'a hover');
+    assert.match(h.parts.join(''), /\*\*Action\*\*/);
+    assert.equal(text.slice(h.offset, h.offset + h.length), 'glue:GetTables');
+  });
+  it('an ARN with interpolations: its fields, the unknown ones said to be Terraform expressions (not stand-ins)', () => {
+    const text = fixture('good.tf');
+    const h = hoverAt(text, 'arn:aws:glue:${local.region}:${local.account}:catalog');
+    assert.ok(h);
+    const md = h.parts.join('');
+    assert.match(md, /- region: `\$\{local\.region\}` \(a Terraform expression: known only when the configuration is applied\)/);
+    assert.doesNotMatch(md, /CloudFormation|cfnvalue|405128965318/);
+  });
+  it('a whole unknown value: says it is a Terraform expression', () => {
+    const text = fixture('good.tf');
+    const h = hoverAt(text, 'local.account }', 0);
+    assert.ok(h);
+    assert.match(h.parts.join(''), /\*\*Terraform expression\*\* `local\.account`/);
   });
 });

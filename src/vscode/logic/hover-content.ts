@@ -154,7 +154,21 @@ export type ArnFieldList = ReadonlyArray<{ text: string; unknown: boolean }>;
  * The hover of an ARN. `fields`: the ARN as a template writes it, split into fields (frontends/view.ts arnFields), so
  * that an unknown part such as `${AWS::Region}` (colons of its own) stays in its field and is said to be unknown.
  */
-export function arnHover(arn: string, fields: ArnFieldList = arn.split(':').map((text) => ({ text, unknown: false }))): string {
+/** Where a value the kit cannot know comes from: a CloudFormation intrinsic or a Terraform expression. */
+export type ValueHost = 'cloudformation' | 'terraform';
+
+/** "`x` (a CloudFormation value: known only when the stack is deployed)", or the Terraform wording. */
+function unknownField(text: string, host: ValueHost): string {
+  return host === 'terraform'
+    ? t('{0} (a Terraform expression: known only when the configuration is applied)', codeSpan(text))
+    : t('{0} (a CloudFormation value: known only when the stack is deployed)', codeSpan(text));
+}
+
+export function arnHover(
+  arn: string,
+  fields: ArnFieldList = arn.split(':').map((text) => ({ text, unknown: false })),
+  host: ValueHost = 'cloudformation',
+): string {
   if (fields.length < 6 || fields[0].text !== 'arn' || fields[0].unknown) {
     const n = fields.length - 1;
     const has = n === 1 ? t('This ARN has 1 colon') : t('This ARN has {0} colons', n);
@@ -168,7 +182,7 @@ export function arnHover(arn: string, fields: ArnFieldList = arn.split(':').map(
       .join(':'),
     unknown: fields.slice(5).some((f) => f.unknown),
   };
-  const unknown = (f: { text: string }): string => t('{0} (a CloudFormation value: known only when the stack is deployed)', codeSpan(f.text));
+  const unknown = (f: { text: string }): string => unknownField(f.text, host);
   const line = (f: { text: string; unknown: boolean }, empty: string): string => (f.unknown ? unknown(f) : f.text ? codeSpan(f.text) : empty);
   // A list, not a table: a table cell can be split by a `|` in the value even inside a code span.
   const lines = [
@@ -185,12 +199,17 @@ export function arnHover(arn: string, fields: ArnFieldList = arn.split(':').map(
   return lines.join('\n');
 }
 
-/** The hover of a value a template builds with an intrinsic (`!Ref`, `${…}`, `!GetAtt`): the kit does not know it. */
-export function unknownHover(expr: string): string {
-  return t(
-    '**CloudFormation value** {0}: known only when the stack is deployed. The checks read it as unknown and report nothing that depends on it.',
-    codeSpan(expr),
-  );
+/** The hover of a value a template builds with an intrinsic (`!Ref`, `${…}`, `!GetAtt`) or a Terraform expression: the kit does not know it. */
+export function unknownHover(expr: string, host: ValueHost = 'cloudformation'): string {
+  return host === 'terraform'
+    ? t(
+        '**Terraform expression** {0}: known only when the configuration is applied. The checks read it as unknown and report nothing that depends on it.',
+        codeSpan(expr),
+      )
+    : t(
+        '**CloudFormation value** {0}: known only when the stack is deployed. The checks read it as unknown and report nothing that depends on it.',
+        codeSpan(expr),
+      );
 }
 
 export function placeholderHover(o: PlaceholderOccurrence, templates: readonly PolicyTemplate[]): string {

@@ -16,6 +16,7 @@ import {
   type ArnFieldList,
   type ConditionKeyHoverInfo,
   type HoverTarget,
+  type ValueHost,
 } from './hover-content';
 
 /** The IAM reference lookups a hover reads (IamLoader in the adapter). */
@@ -33,10 +34,10 @@ export interface HoverResult {
   length: number;
 }
 
-function targetHover(target: HoverTarget, lookups: HoverLookups, arn?: { text: string; fields: ArnFieldList }): string {
+function targetHover(target: HoverTarget, lookups: HoverLookups, arn?: { text: string; fields: ArnFieldList; host: ValueHost }): string {
   if (target.type === 'action') return actionHover(target.value, lookups.action(target.value), lookups.dataVersion, lookups.loading);
   if (target.type === 'condition-key') return conditionKeyHover(target.value, lookups.conditionKey(target.value), lookups.dataVersion, lookups.loading);
-  return arn ? arnHover(arn.text, arn.fields) : arnHover(target.value);
+  return arn ? arnHover(arn.text, arn.fields, arn.host) : arnHover(target.value);
 }
 
 /** The hover at `offset` of a JSON policy's text; `placeholders` are its placeholders (the validator's cache). */
@@ -66,7 +67,7 @@ export function jsonHover(
 export function templateHover(view: TemplateView, offset: number, lookups: HoverLookups, templates: readonly PolicyTemplate[]): HoverResult | undefined {
   const at = locate(view, offset);
   if (!at) return undefined;
-  if ('unknown' in at) return { parts: [unknownHover(at.unknown)], offset: at.src, length: at.srcEnd - at.src };
+  if ('unknown' in at) return { parts: [unknownHover(at.unknown, view.host)], offset: at.src, length: at.srcEnd - at.src };
   const { site, json } = at;
   const parts: string[] = [];
   let range: { offset: number; length: number } | undefined;
@@ -82,9 +83,9 @@ export function templateHover(view: TemplateView, offset: number, lookups: Hover
     const s = stringAt(site, target.offset);
     const hasUnknown = !!s && s.parts.some((p) => 'unknown' in p);
     if (!hasUnknown) parts.push(targetHover(target, lookups));
-    else if (target.type === 'arn') parts.push(targetHover(target, lookups, { text: sourceText(s), fields: arnFields(s) }));
+    else if (target.type === 'arn') parts.push(targetHover(target, lookups, { text: sourceText(s), fields: arnFields(s), host: view.host }));
     // An action or condition key built with an intrinsic: not one the reference data can describe.
-    else parts.push(unknownHover(sourceText(s)));
+    else parts.push(unknownHover(sourceText(s), view.host));
     range ??= { offset: targetAt.offset, length: targetAt.length };
   }
   return parts.length && range ? { parts, ...range } : undefined;
