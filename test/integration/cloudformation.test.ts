@@ -3,9 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CleanRoomsIamApi, CommandOutcome, PromptProvider } from '../../src/vscode/extension';
-import { cancellingPrompts, closeAll, EXTENSION_ID, openUntitled, ours, waitFor, workspaceFile } from './helpers';
-
-const code = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+import { cancellingPrompts, closeAll, EXTENSION_ID, openUntitled, ours, ruleIdOf, SEED_MISTAKES, waitFor, workspaceFile } from './helpers';
 
 describe('CloudFormation YAML in the editor', function () {
   this.timeout(60_000);
@@ -15,24 +13,17 @@ describe('CloudFormation YAML in the editor', function () {
     const doc = await vscode.workspace.openTextDocument(workspaceFile('cloudformation-read-data.yaml'));
     await vscode.window.showTextDocument(doc);
     assert.equal(doc.languageId, 'yaml');
-    const want = [
-      ['cleanrooms-principal-typo', 'cleanroom.amazonaws.com'],
-      ['cleanrooms-source-arn-membership', 'collaboration'],
-      ['placeholder-example-value', '111122223333'],
-      ['iam-unknown-action', 'glue:GetTabels'],
-      ['arn-s3-two-colons', '::'],
-      ['placeholder-token', '<bucket-name>'],
-    ];
+    const want = SEED_MISTAKES.map(([rule, text]) => [rule, text]);
     const diags = await waitFor('six diagnostics on the template', () => ours(doc.uri).length >= want.length && ours(doc.uri), 30_000);
-    assert.deepEqual(diags.map((d) => [code(d), doc.getText(d.range)]).sort(), want.sort());
-    const typo = diags.find((d) => code(d) === 'iam-unknown-action')!;
+    assert.deepEqual(diags.map((d) => [ruleIdOf(d), doc.getText(d.range)]).sort(), want.sort());
+    const typo = diags.find((d) => ruleIdOf(d) === 'iam-unknown-action')!;
     assert.match(doc.lineAt(typo.range.start.line).text, /^\s+- glue:GetTabels$/);
   });
 
   it('the quick fix edits the YAML, and the diagnostic goes', async () => {
     const text = (await vscode.workspace.fs.readFile(workspaceFile('cloudformation-read-data.yaml'))).toString();
     const doc = (await openUntitled(text, 'yaml')).document;
-    const diag = await waitFor('the unknown-action diagnostic', () => ours(doc.uri).find((d) => code(d) === 'iam-unknown-action'), 30_000);
+    const diag = await waitFor('the unknown-action diagnostic', () => ours(doc.uri).find((d) => ruleIdOf(d) === 'iam-unknown-action'), 30_000);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
       doc.uri,
@@ -43,7 +34,7 @@ describe('CloudFormation YAML in the editor', function () {
     assert.ok(fix?.edit, `got ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(doc.lineAt(diag.range.start.line).text.trim(), '- glue:GetTables');
-    await waitFor('the diagnostic to go', () => !ours(doc.uri).some((d) => code(d) === 'iam-unknown-action') && true, 30_000);
+    await waitFor('the diagnostic to go', () => !ours(doc.uri).some((d) => ruleIdOf(d) === 'iam-unknown-action') && true, 30_000);
     // Only that line changed.
     assert.equal(doc.getText().replace('glue:GetTables', 'glue:GetTabels'), text);
   });
@@ -81,8 +72,8 @@ describe('CloudFormation YAML in the editor', function () {
     await vscode.window.showTextDocument(bad);
     await waitFor('diagnostics on the bad template', () => ours(bad.uri).length > 0, 30_000);
     await new Promise((r) => setTimeout(r, 1000));
-    assert.deepEqual(ours(manifest.uri).map(code), []);
-    assert.deepEqual(ours(good.uri).map(code), []);
+    assert.deepEqual(ours(manifest.uri).map(ruleIdOf), []);
+    assert.deepEqual(ours(good.uri).map(ruleIdOf), []);
   });
 
   it('hovers on the literal parts of a template’s policies, and “unknown” on its intrinsics', async () => {
@@ -133,7 +124,7 @@ describe('CloudFormation YAML in the editor', function () {
     try {
       const text = (await vscode.workspace.fs.readFile(workspaceFile('cloudformation-read-data.yaml'))).toString();
       const doc = (await openUntitled(text, 'yaml')).document;
-      const diag = await waitFor('the placeholder diagnostic', () => ours(doc.uri).find((d) => code(d) === 'placeholder-token'), 30_000);
+      const diag = await waitFor('the placeholder diagnostic', () => ours(doc.uri).find((d) => ruleIdOf(d) === 'placeholder-token'), 30_000);
       // The diagnostics are published: the lens reads the same cached analysis.
       const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).filter(
         (l) => l.command?.command === 'cleanroomsIam.fillPlaceholders',
@@ -154,7 +145,7 @@ describe('CloudFormation YAML in the editor', function () {
       assert.equal(outcome.status, 'applied', JSON.stringify(outcome));
       assert.deepEqual(asked, ['<bucket-name>']);
       assert.equal(doc.getText(), text.replace('arn:aws:s3:::<bucket-name>', 'arn:aws:s3:::harbourline-exports'));
-      await waitFor('the placeholder diagnostic to go', () => !ours(doc.uri).some((d) => code(d) === 'placeholder-token') && true, 30_000);
+      await waitFor('the placeholder diagnostic to go', () => !ours(doc.uri).some((d) => ruleIdOf(d) === 'placeholder-token') && true, 30_000);
       assert.deepEqual(messages, []);
     } finally {
       api.setPromptProvider(undefined);
@@ -226,7 +217,7 @@ describe('CloudFormation YAML in the editor', function () {
     });
     try {
       const doc = (await openUntitled(text, 'yaml')).document;
-      await waitFor('the placeholder diagnostic (from the worker)', () => ours(doc.uri).find((d) => code(d) === 'placeholder-token'), 30_000);
+      await waitFor('the placeholder diagnostic (from the worker)', () => ours(doc.uri).find((d) => ruleIdOf(d) === 'placeholder-token'), 30_000);
       const outcome = await vscode.commands.executeCommand<CommandOutcome>('cleanroomsIam.fillPlaceholders', doc.uri);
       assert.equal(outcome.status, 'applied', JSON.stringify(outcome));
       assert.equal(doc.getText(), text.replace('<bucket-name>', 'harbourline-exports'));

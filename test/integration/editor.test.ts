@@ -6,7 +6,7 @@ import type { CleanRoomsIamApi } from '../../src/vscode/extension';
 import type { RuleMeta } from '../../src/analysis/types';
 import { placeholderKind } from '../../src/catalog/placeholder-kinds';
 import type { PromptProvider } from '../../src/vscode/extension';
-import { cancellingPrompts, closeAll, EXTENSION_ID, openUntitled, ours, waitFor } from './helpers';
+import { cancellingPrompts, closeAll, EXTENSION_ID, openUntitled, ours, ruleIdOf, waitFor } from './helpers';
 
 let api: CleanRoomsIamApi;
 
@@ -113,7 +113,7 @@ describe('lightbulb: rule documentation and turning a rule off', function () {
   async function actionsFor(rule: string) {
     const ed = await openUntitled(BAD);
     const doc = ed.document;
-    const diag = await waitFor(`${rule} diagnostic`, () => ours(doc.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === rule));
+    const diag = await waitFor(`${rule} diagnostic`, () => ours(doc.uri).find((d) => ruleIdOf(d) === rule));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
       doc.uri,
@@ -152,7 +152,7 @@ describe('lightbulb: rule documentation and turning a rule off', function () {
     const inspect = c().inspect<Record<string, string>>('rules');
     assert.deepEqual(inspect?.globalValue, { 'placeholder-token': 'warning', [RULE]: 'off' }, 'user settings, other entries kept');
     assert.equal(inspect?.workspaceValue, undefined, 'never the workspace');
-    await waitFor(`${RULE} to disappear`, () => !ours(doc.uri).some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === RULE));
+    await waitFor(`${RULE} to disappear`, () => !ours(doc.uri).some((d) => ruleIdOf(d) === RULE));
   });
 });
 
@@ -212,7 +212,7 @@ describe('Insert Policy at Cursor', function () {
 describe('JSON syntax errors: listed once', function () {
   this.timeout(30_000);
   afterEach(closeAll);
-  const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
+  const codeOf = ruleIdOf;
 
   it("json: a missing colon is reported by VS Code's JSON support only; our other findings stay", async () => {
     const ed = await openUntitled(POLICY('{ "Effect" "allow", "Action": "s3:GetObject", "Resource": "*" }'));

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { CleanRoomsIamApi, CommandOutcome, PromptProvider } from '../../src/vscode/extension';
 import type { CliStyle } from '../../src/vscode/logic/cli-commands';
 import { COMMANDS, WALKTHROUGH_DONE, WALKTHROUGH_ID } from '../../src/vscode/logic/ids';
-import { cancellingPrompts, closeAll, EXTENSION_ID, waitFor, workspaceFile } from './helpers';
+import { cancellingPrompts, closeAll, EXTENSION_ID, ruleIdOf, waitFor, workspaceFile } from './helpers';
 
 let api: CleanRoomsIamApi;
 
@@ -182,7 +182,7 @@ describe('first run: walkthrough', () => {
             vscode.languages
               .getDiagnostics(doc.uri)
               .filter((d) => d.source === 'cleanrooms-iam')
-              .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code))),
+              .map(ruleIdOf),
           ),
         ].sort();
         return r.length >= 4 && r;

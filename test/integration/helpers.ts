@@ -18,6 +18,21 @@ export async function fixtureText(name: string): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(name)));
 }
 
+/** The rule id of one of this extension's diagnostics (its `code`, a link to the rule's page). */
+export function ruleIdOf(d: vscode.Diagnostic): string {
+  return String(typeof d.code === 'object' ? d.code.value : d.code);
+}
+
+/** The AWS page's six mistakes as the CloudFormation and Terraform fixtures carry them: [rule id, flagged text]. */
+export const SEED_MISTAKES: ReadonlyArray<readonly [string, string]> = [
+  ['cleanrooms-principal-typo', 'cleanroom.amazonaws.com'],
+  ['cleanrooms-source-arn-membership', 'collaboration'],
+  ['placeholder-example-value', '111122223333'],
+  ['iam-unknown-action', 'glue:GetTabels'],
+  ['arn-s3-two-colons', '::'],
+  ['placeholder-token', '<bucket-name>'],
+];
+
 /** This extension's diagnostics on a document. */
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);

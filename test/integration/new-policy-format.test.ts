@@ -8,11 +8,9 @@ import { renderStack } from '../../src/fill/infra';
 import type { CleanRoomsIamApi, CommandOutcome, PromptProvider } from '../../src/vscode/extension';
 import type { TemplatePickContext } from '../../src/vscode/prompts';
 import { CHANGE_FORMAT, type OutputFormat } from '../../src/vscode/logic/output-format';
-import { cancellingPrompts, closeAll, EXTENSION_ID, ours, waitFor } from './helpers';
+import { cancellingPrompts, closeAll, EXTENSION_ID, ours, ruleIdOf, waitFor } from './helpers';
 
 let api: CleanRoomsIamApi;
-const code = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
-
 /** Scripted: the template list answers in turn (CHANGE_FORMAT presses the format button); the format question answers in turn. */
 function scripted(picks: Array<string | undefined>, formats: Array<OutputFormat | undefined>, values: Record<string, string> = {}) {
   const seen: { formatAsked: number; pickFormats: Array<OutputFormat | undefined>; asked: string[] } = { formatAsked: 0, pickFormats: [], asked: [] };
@@ -79,7 +77,7 @@ describe('New Policy from Template… as CloudFormation YAML / Terraform', funct
     const tokens = [...doc.getText().matchAll(/<[a-z0-9][a-z0-9-]*>/g)].length;
     assert.ok(tokens >= stackPlaceholders(stack).length);
     const diags = await waitFor('a diagnostic per placeholder', () => ours(doc.uri).length >= tokens && ours(doc.uri), 30_000);
-    assert.deepEqual([...new Set(diags.map(code))], ['placeholder-token'], diags.map((d) => `${code(d)} ${doc.getText(d.range)}`).join('\n'));
+    assert.deepEqual([...new Set(diags.map(ruleIdOf))], ['placeholder-token'], diags.map((d) => `${ruleIdOf(d)} ${doc.getText(d.range)}`).join('\n'));
     for (const d of diags) assert.match(doc.getText(d.range), /<[a-z0-9-]+>/);
     assert.equal(diags.length, tokens);
 
@@ -148,6 +146,6 @@ describe('New Policy from Template… as CloudFormation YAML / Terraform', funct
     const tokens = [...doc.getText().matchAll(/<[a-z0-9][a-z0-9-]*>/g)].map((m) => m[0]);
     const diags = await waitFor('the placeholders flagged', () => ours(doc.uri).length >= tokens.length && ours(doc.uri), 30_000);
     assert.deepEqual(diags.map((d) => doc.getText(d.range)).sort(), tokens.sort());
-    assert.deepEqual([...new Set(diags.map(code))], ['placeholder-token']);
+    assert.deepEqual([...new Set(diags.map(ruleIdOf))], ['placeholder-token']);
   });
 });

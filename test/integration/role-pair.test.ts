@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CleanRoomsIamApi } from '../../src/vscode/extension';
-import { closeAll, EXTENSION_ID, ours, waitFor } from './helpers';
+import { closeAll, EXTENSION_ID, ours, ruleIdOf, waitFor } from './helpers';
 
 const MID = '3f2a9c1e-7b4d-4e8a-9c51-0d6b2e8f4a17';
 const ACCT = '246813579024';
@@ -33,7 +33,7 @@ const perms = (region: string): string =>
 
 let api: CleanRoomsIamApi;
 const RULE = 'consistency-role-pair';
-const pairDiags = (uri: vscode.Uri) => ours(uri).filter((d) => (typeof d.code === 'object' ? d.code.value : d.code) === RULE);
+const pairDiags = (uri: vscode.Uri) => ours(uri).filter((d) => ruleIdOf(d) === RULE);
 
 describe('diagnostics across a role\u2019s trust and permissions files', function () {
   this.timeout(60_000);

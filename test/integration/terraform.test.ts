@@ -3,9 +3,7 @@
 // the HCL string.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, openUntitled, ours, waitFor, workspaceFile } from './helpers';
-
-const code = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+import { closeAll, openUntitled, ours, ruleIdOf, SEED_MISTAKES, waitFor, workspaceFile } from './helpers';
 
 describe('Terraform in the editor', function () {
   this.timeout(60_000);
@@ -15,16 +13,9 @@ describe('Terraform in the editor', function () {
     const doc = await vscode.workspace.openTextDocument(workspaceFile('terraform-read-data.tf'));
     await vscode.window.showTextDocument(doc);
     assert.equal(doc.languageId, 'terraform');
-    const want = [
-      ['cleanrooms-principal-typo', 'cleanroom.amazonaws.com'],
-      ['cleanrooms-source-arn-membership', 'collaboration'],
-      ['placeholder-example-value', '111122223333'],
-      ['iam-unknown-action', 'glue:GetTabels'],
-      ['arn-s3-two-colons', '::'],
-      ['placeholder-token', '<bucket-name>'],
-    ];
+    const want = SEED_MISTAKES.map(([rule, text]) => [rule, text]);
     const diags = await waitFor('six diagnostics on the .tf file', () => ours(doc.uri).length >= want.length && ours(doc.uri), 30_000);
-    assert.deepEqual(diags.map((d) => [code(d), doc.getText(d.range)]).sort(), want.sort());
+    assert.deepEqual(diags.map((d) => [ruleIdOf(d), doc.getText(d.range)]).sort(), want.sort());
   });
 
   it('hovers: an action in the heredoc shows its reference data; an interpolation says it is a Terraform expression', async () => {
@@ -43,7 +34,7 @@ describe('Terraform in the editor', function () {
   it('the quick fix edits the HCL string, and the diagnostic goes', async () => {
     const text = (await vscode.workspace.fs.readFile(workspaceFile('terraform-read-data.tf'))).toString();
     const doc = (await openUntitled(text, 'terraform')).document;
-    const diag = await waitFor('the principal diagnostic', () => ours(doc.uri).find((d) => code(d) === 'cleanrooms-principal-typo'), 30_000);
+    const diag = await waitFor('the principal diagnostic', () => ours(doc.uri).find((d) => ruleIdOf(d) === 'cleanrooms-principal-typo'), 30_000);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
       doc.uri,
@@ -54,6 +45,6 @@ describe('Terraform in the editor', function () {
     assert.ok(fix?.edit, `got ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.match(doc.lineAt(diag.range.start.line).text, /Principal = \{ Service = "cleanrooms\.amazonaws\.com" \}/);
-    await waitFor('the diagnostic to go', () => !ours(doc.uri).some((d) => code(d) === 'cleanrooms-principal-typo') && true, 30_000);
+    await waitFor('the diagnostic to go', () => !ours(doc.uri).some((d) => ruleIdOf(d) === 'cleanrooms-principal-typo') && true, 30_000);
   });
 });
