@@ -205,7 +205,7 @@ function serviceItems(index: IamIndex): PolicyCompletionItem[] {
           kind: 'service' as const,
           insertText: `${prefix}:`,
           detail: name,
-          documentation: `**${md(name)}** (${code(prefix)})\n\n[Service Authorization Reference](${serviceDocUrl(prefix)})`,
+          documentation: `**${md(name)}** (${code(prefix)})\n\n[Service Authorization Reference](${serviceDocUrl(prefix, index)})`,
           sortText: `${cleanRooms ? '0' : '1'}${prefix}`,
           retrigger: true,
         };

@@ -27,9 +27,25 @@ const SAR_BASE = 'https://docs.aws.amazon.com/service-authorization/latest/refer
 export const GLOBAL_KEYS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html';
 export const IAM_STS_KEYS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html';
 
-/** The service's page in the Service Authorization Reference (`list_<prefix without punctuation>.html`). */
-export function serviceDocUrl(prefix: string): string {
-  return `${SAR_BASE}list_${prefix.toLowerCase().replace(/[^a-z0-9]/g, '')}.html`;
+/** The Service Authorization Reference's list of every service's page. */
+export const SAR_INDEX_URL = `${SAR_BASE}reference_policies_actions-resources-contextkeys.html`;
+
+/**
+ * The service's page in the Service Authorization Reference. AWS names the page after the service's name, not its
+ * prefix: "Amazon S3" is `list_amazons3.html`, "AWS Glue" `list_awsglue.html`, "AWS IAM Access Analyzer"
+ * `list_awsiamaccessanalyzer.html`, "AWS X-Ray" `list_awsx-ray.html`, "Amazon AppStream 2.0" `list_amazonappstream2.0.html`
+ * (lower case; blanks and parentheses dropped; letters, digits, `.` and `-` kept). The name comes from the IAM data, so
+ * without the index (or for a service the data does not know) this is the reference's list of services.
+ */
+export function serviceDocUrl(prefix: string, index?: IamIndex): string {
+  const name = index ? serviceName(index, prefix) : undefined;
+  return name ? sarPageUrl(name) : SAR_INDEX_URL;
+}
+
+/** The Service Authorization Reference page of the service with this name (see serviceDocUrl). */
+export function sarPageUrl(name: string): string {
+  const slug = name.toLowerCase().replace(/[^a-z0-9.-]/g, '');
+  return slug ? `${SAR_BASE}list_${slug}.html` : SAR_INDEX_URL;
 }
 
 /** The IAM User Guide section for a global key (anchors are `condition-keys-<name>` on the global-keys page). */
@@ -98,7 +114,7 @@ export function lookupAction(index: IamIndex, action: string): ActionInfo | unde
       return { name: rt.name, required: (r & 1) === 1, arnTemplates: [rt.arn] };
     }),
     conditionKeys: a.ck.map((k) => svc.conditionKeys[k].key),
-    docUrl: serviceDocUrl(svc.prefix),
+    docUrl: sarPageUrl(svc.name),
   };
 }
 
@@ -117,7 +133,7 @@ export function lookupConditionKey(index: IamIndex, key: string): ConditionKeyIn
     type: e.type,
     multivalued: e.multivalued,
     description: keyDescription(index, e),
-    docUrl: global ? globalKeyDocUrl(e.key) : serviceDocUrl(index.s[e.service][0]),
+    docUrl: global ? globalKeyDocUrl(e.key) : sarPageUrl(index.s[e.service][1]),
     global,
   };
 }

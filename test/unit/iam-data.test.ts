@@ -14,6 +14,9 @@ import {
   matchActions,
   parseIamIndex,
   resourceTypesForArn,
+  sarPageUrl,
+  SAR_INDEX_URL,
+  serviceDocUrl,
   serviceExists,
   serviceName,
   suggest,
@@ -97,7 +100,7 @@ describe('iam-data: actions', () => {
       { name: 'object', required: false, arnTemplates: ['arn:${Partition}:s3:::${BucketName}/${ObjectName}'] },
     );
     assert.ok(a.conditionKeys.includes('s3:ResourceAccount'));
-    assert.equal(a.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_s3.html');
+    assert.equal(a.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html');
   });
 
   it('knows required resource types and actions that take only "*"', () => {
@@ -107,7 +110,7 @@ describe('iam-data: actions', () => {
     assert.deepEqual(actionResourceTypes(iam, 's3:ListAllMyBuckets'), []);
     assert.equal(
       lookupAction(iam, 'cleanrooms-ml:CreateTrainingDataset')?.docUrl,
-      'https://docs.aws.amazon.com/service-authorization/latest/reference/list_cleanroomsml.html',
+      'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscleanroomsml.html',
     );
   });
 
@@ -133,6 +136,43 @@ describe('iam-data: actions', () => {
     assert.ok(matchActions(iam, 'cleanrooms*:List*').some((a) => a.startsWith('cleanrooms-ml:')));
     const total = iam.s.reduce((n, s) => n + (s[2] ? s[2].split('\n').length : 0), 0);
     assert.equal(matchActions(iam, '*').length, total);
+  });
+});
+
+describe('iam-data: Service Authorization Reference links', () => {
+  const SAR = 'https://docs.aws.amazon.com/service-authorization/latest/reference/';
+  // AWS names each page after the service's name, not its prefix (these are AWS's own page addresses).
+  const pages: [prefix: string, page: string][] = [
+    ['s3', 'list_amazons3.html'],
+    ['glue', 'list_awsglue.html'],
+    ['cleanrooms', 'list_awscleanrooms.html'],
+    ['cleanrooms-ml', 'list_awscleanroomsml.html'],
+    ['sts', 'list_awssecuritytokenservice.html'],
+    ['iam', 'list_awsidentityandaccessmanagementiam.html'],
+    ['kms', 'list_awskeymanagementservice.html'],
+    ['athena', 'list_amazonathena.html'],
+    ['xray', 'list_awsx-ray.html'],
+    ['appstream', 'list_amazonappstream2.0.html'],
+    ['wellarchitected', 'list_awswell-architectedtool.html'],
+    ['emr-containers', 'list_amazonemroneksemrcontainers.html'],
+    ['servicequotas', 'list_servicequotas.html'],
+  ];
+  for (const [prefix, page] of pages) {
+    it(`links ${prefix} to ${page}`, () => {
+      assert.equal(serviceDocUrl(prefix, iam), SAR + page);
+    });
+  }
+
+  it('links a service the data does not know, or any service without the data, to the list of services', () => {
+    assert.equal(SAR_INDEX_URL, `${SAR}reference_policies_actions-resources-contextkeys.html`);
+    assert.equal(serviceDocUrl('nosuchservice', iam), SAR_INDEX_URL);
+    assert.equal(serviceDocUrl('s3'), SAR_INDEX_URL);
+    assert.equal(sarPageUrl('()'), SAR_INDEX_URL);
+  });
+
+  it('gives action and service-key lookups the page of their service', () => {
+    assert.equal(lookupAction(iam, 'glue:GetTable')?.docUrl, `${SAR}list_awsglue.html`);
+    assert.equal(lookupConditionKey(iam, 's3:ResourceAccount')?.docUrl, `${SAR}list_amazons3.html`);
   });
 });
 

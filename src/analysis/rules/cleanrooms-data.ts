@@ -60,7 +60,7 @@ export const CR_DOCS = {
   deputy: 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/cross-service-confused-deputy-prevention.html',
   membershipApi: 'https://docs.aws.amazon.com/clean-rooms/latest/apireference/API_UpdateMembership.html',
   endpoints: 'https://docs.aws.amazon.com/general/latest/gr/clean-rooms.html',
-  sar: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_cleanrooms.html',
-  sarMl: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_cleanroomsml.html',
+  sar: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscleanrooms.html',
+  sarMl: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscleanroomsml.html',
   mlRoles: 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/ml-roles.html',
 };

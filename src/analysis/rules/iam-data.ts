@@ -460,7 +460,7 @@ function reportUnknownAction(ctx: RuleContext, iam: IamIndex, date: string, item
       r.offset,
       r.length,
       `${elide(`${sp}:${ap}`)} is not in the IAM reference data of ${date} for ${elide(svcName)}, and no listed action is close to it. If the action is newer than that data, update the extension; otherwise it grants or denies nothing. Check the name in the list of ${svcName} actions.`,
-      { docUrl: serviceDocUrl(sp) },
+      { docUrl: serviceDocUrl(sp, iam) },
     );
     return;
   }
@@ -947,7 +947,7 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
         rr.offset,
         rr.length,
         `The IAM reference data lists no resource type of this statement's actions that ${elide(r.raw)} matches, so it likely grants nothing here. ${described}${meant ? ` Did you mean ${elide(meant)}${why}?` : ''}`,
-        { fixes, docUrl: docUrlFor(perAction) },
+        { fixes, docUrl: docUrlFor(ctx, perAction) },
       );
     }
   }
@@ -982,7 +982,7 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
     node.offset,
     node.length,
     `By the IAM reference data, no Resource of this statement applies to ${list(missing.map((a) => a.action))}: ${parts.join('; ')}${missing.length > 3 ? '; …' : ''}. Add a matching ARN${added ? ` such as ${elide(added)}` : ''}, or move the action to a statement of its own.`,
-    { fixes, docUrl: docUrlFor(missing) },
+    { fixes, docUrl: docUrlFor(ctx, missing) },
   );
 }
 
@@ -1133,7 +1133,7 @@ function tableWithDatabase(
   return { arn: `${prefix}table/${database}/${m[2]}`, database, insertAt, from };
 }
 
-function docUrlFor(actions: ActionTypes[]): string {
+function docUrlFor(ctx: RuleContext, actions: ActionTypes[]): string {
   const first = actions[0]?.action;
-  return first ? serviceDocUrl(first.slice(0, first.indexOf(':'))) : DOC.sar;
+  return first ? serviceDocUrl(first.slice(0, first.indexOf(':')), ctx.options.iam) : DOC.sar;
 }
