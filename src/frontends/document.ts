@@ -73,6 +73,21 @@ export function analyzeDocument(text: string, options: DocumentOptions = {}, out
   return analyzeSites(text, sites, options, 'cloudformation');
 }
 
+/**
+ * The policy sites of a template or Terraform file as its front end reads them; undefined for a JSON policy, a file the
+ * front end cannot read (a syntax error, no HCL parser) or a document that is no template. Fill reads the filled text
+ * again with it to prove its edits (view.ts, templateFill).
+ */
+export function documentSites(text: string, options: Pick<DocumentOptions, 'fileName' | 'languageId' | 'hcl'>): PolicySite[] | undefined {
+  if (isTerraformDocument(options)) {
+    if (!options.hcl) return undefined;
+    const r = terraformSites(text, options.hcl);
+    return r.parsed ? r.sites : undefined;
+  }
+  const { sites, template } = templateSites(text);
+  return template ? sites : undefined;
+}
+
 function analyzeSites(text: string, sites: PolicySite[], options: DocumentOptions, host: HostLanguage): DocumentAnalysis {
   if (!sites.length) return { kind: 'not-a-policy', findings: [], host };
   const { hcl: _hcl, languageId: _languageId, ...engineOptions } = options;

@@ -5,7 +5,7 @@
 // - `data "aws_iam_policy_document"` blocks: statement / principals / condition blocks, mapped onto IAM's JSON
 //   (effect defaults to Allow and version to 2012-10-17, as the provider does); a `dynamic` block is unknown.
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { finishString, type HostString, type HostValue, type PolicySite, type ScalarStyle, type StrPart } from './site';
+import { finishString, type HostString, type HostValue, type Layer, type PolicySite, type ScalarStyle, type StrPart } from './site';
 
 /** The part of tree-sitter's node API this front end reads (web-tree-sitter's Node satisfies it). */
 export interface SyntaxNode {
@@ -113,8 +113,12 @@ function inner(n: SyntaxNode): SyntaxNode {
 
 const HCL_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
-class Reader {
-  constructor(private readonly text: string) {}
+export class Reader {
+  /** `outer`: the layers the HCL text itself is written in (a .tf.json string: `json`); none in a .tf file. */
+  constructor(
+    private readonly text: string,
+    private readonly outer: readonly Layer[] = [],
+  ) {}
 
   /** A policy argument's value: jsonencode({...}), or a string (heredoc or quoted) holding the policy's JSON. */
   policyValue(expr: SyntaxNode): HostValue | undefined {
@@ -127,7 +131,7 @@ class Reader {
     }
     if (e.type === 'quoted_template' || e.type === 'heredoc_template' || e.type === 'string_lit') {
       const s = this.templateString(e);
-      return s ? jsonWithHoles(s) : undefined;
+      return s ? jsonWithHoles(s, [e.type === 'heredoc_template' ? 'hcl-template' : 'hcl-quoted', ...this.outer]) : undefined;
     }
     return undefined; // data.aws_iam_policy_document.x.json, file(), templatefile(): not a literal policy
   }
@@ -187,18 +191,19 @@ class Reader {
     return { t: 'unknown', expr: t.length > 60 ? `${t.slice(0, 57)}…` : t, src: e.startIndex, srcEnd: e.endIndex };
   }
 
-  /** A string template: literal parts (unescaped; 1:1 with the source when written without escapes) and `${…}` parts. */
+  /** A string template: literal parts (unescaped; the runs written without escapes 1:1 with the source) and `${…}` parts. */
   /** Undefined when the text cannot be known, or starts with an unknown part of no known type (see finishString). */
   templateString(e: SyntaxNode): HostString | undefined {
     const heredoc = e.type === 'heredoc_template';
     const parts: StrPart[] = [];
+    const encoding: Layer[] = [heredoc ? 'hcl-template' : 'hcl-quoted', ...this.outer];
     for (const c of kids(e)) {
       if (c.type === 'template_literal') {
-        const raw = this.text.slice(c.startIndex, c.endIndex);
-        const value = heredoc ? raw.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') : unescapeHcl(raw);
-        if (value === undefined) return undefined;
-        const style: ScalarStyle = { quote: heredoc ? 'json-in-hcl' : 'hcl', sub: false, start: c.startIndex, end: c.endIndex };
-        parts.push(value === raw ? { lit: value, src: c.startIndex, srcEnd: c.endIndex, style } : { lit: value });
+        const segments = unescapeHcl(this.text.slice(c.startIndex, c.endIndex), !heredoc);
+        if (!segments) return undefined;
+        const style: ScalarStyle = { quote: 'hcl', sub: false, start: c.startIndex, end: c.endIndex, encoding };
+        for (const g of segments)
+          parts.push(g.exact ? { lit: g.value, src: c.startIndex + g.from, srcEnd: c.startIndex + g.to, style } : { lit: g.value });
       } else if (c.type === 'template_interpolation') {
         parts.push({ unknown: c.text.replace(/\s+/g, ' '), src: c.startIndex, srcEnd: c.endIndex });
       } else if (c.type === 'template_directive') {
@@ -309,27 +314,33 @@ class Reader {
   }
 }
 
-function unescapeHcl(raw: string): string | undefined {
-  let out = '';
+/** A template literal's text as runs: those written as they read (`exact`, offsets in `raw`) and one per escape
+ * (`$${`, `%%{`; in a quoted string also `\\n`, `\\"`, `\\uXXXX`, …). Undefined for an escape HCL does not have. */
+function unescapeHcl(raw: string, quoted: boolean): Array<{ value: string; from: number; to: number; exact: boolean }> | undefined {
+  const out: Array<{ value: string; from: number; to: number; exact: boolean }> = [];
+  let run = 0;
+  const escape = (i: number, len: number, value: string): void => {
+    if (i > run) out.push({ value: raw.slice(run, i), from: run, to: i, exact: true });
+    out.push({ value, from: i, to: i + len, exact: false });
+    run = i + len;
+  };
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
-    if (c === '$' && raw.startsWith('$${', i)) {
-      out += '${';
+    if ((c === '$' || c === '%') && raw.startsWith(`${c}${c}{`, i)) {
+      escape(i, 3, `${c}{`);
       i += 2;
-    } else if (c === '%' && raw.startsWith('%%{', i)) {
-      out += '%{';
-      i += 2;
-    } else if (c === '\\') {
+    } else if (c === '\\' && quoted) {
       const n = raw[i + 1];
       if (n in HCL_ESCAPES) {
-        out += HCL_ESCAPES[n];
+        escape(i, 2, HCL_ESCAPES[n]);
         i++;
       } else if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 2, i + 6))) {
-        out += String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16));
+        escape(i, 6, String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16)));
         i += 5;
       } else return undefined;
-    } else out += c;
+    }
   }
+  if (run < raw.length || !out.length) out.push({ value: raw.slice(run), from: run, to: raw.length, exact: true });
   return out;
 }
 
@@ -338,7 +349,7 @@ function unescapeHcl(raw: string): string | undefined {
  * long (so offsets stay put), the JSON is parsed, and every JSON string that covers a hole gets an unknown part there.
  * A hole outside a JSON string, or JSON with errors, and the string is not read as a policy.
  */
-function jsonWithHoles(s: HostString): HostValue | undefined {
+export function jsonWithHoles(s: HostString, encoding: readonly Layer[]): HostValue | undefined {
   // Literal parts that map 1:1 onto the source are placed at their source offsets; the rest make the mapping inexact.
   let text = '';
   const pieces: Array<{ from: number; to: number; src?: number; hole?: { expr: string; src: number; srcEnd: number } }> = [];
@@ -356,9 +367,16 @@ function jsonWithHoles(s: HostString): HostValue | undefined {
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (!root || errors.length || root.type !== 'object') return undefined;
   const holes = pieces.filter((p) => p.hole);
+  const layers: Layer[] = ['json', ...encoding];
+  const jsonStyle = (start: number, end: number): ScalarStyle => ({ quote: 'json-in-hcl', sub: false, start, end, encoding: layers });
   const srcOf = (offset: number): number | undefined => {
     const p = pieces.find((x) => x.from <= offset && offset <= x.to && x.src !== undefined);
     return p ? p.src! + (offset - p.from) : undefined;
+  };
+  /** The source of [from, to) when one literal written 1:1 holds it all. */
+  const exactSrc = (from: number, to: number): number | undefined => {
+    const p = pieces.find((x) => x.from <= from && to <= x.to && x.src !== undefined);
+    return p ? p.src! + (from - p.from) : undefined;
   };
   const range = (n: JsonNode): [number, number] => {
     const a = srcOf(n.offset);
@@ -388,12 +406,10 @@ function jsonWithHoles(s: HostString): HostValue | undefined {
         const inside = holes.filter((h) => h.from < end && h.to > start);
         if (inside.some((h) => h.from < start || h.to > end)) ok = false;
         if (!inside.length) {
-          const exact = raw === n.value && srcOf(start) !== undefined && srcOf(end) === srcOf(start)! + raw.length;
-          const at = srcOf(start)!;
-          const style: ScalarStyle = { quote: 'json-in-hcl', sub: false, start: at, end: at + raw.length };
+          const at = raw === n.value ? exactSrc(start, end) : undefined;
           return {
             t: 'string',
-            parts: [exact ? { lit: n.value as string, src: at, srcEnd: at + raw.length, style } : { lit: n.value as string }],
+            parts: [at !== undefined ? { lit: n.value as string, src: at, srcEnd: at + raw.length, style: jsonStyle(at, at + raw.length) } : { lit: n.value as string }],
             src,
             srcEnd,
           };
@@ -402,11 +418,11 @@ function jsonWithHoles(s: HostString): HostValue | undefined {
         const parts: StrPart[] = [];
         let at = start;
         for (const h of inside) {
-          if (h.from > at) parts.push(jsonLiteral(text.slice(at, h.from), srcOf(at)));
+          if (h.from > at) parts.push(jsonLiteral(text.slice(at, h.from), exactSrc(at, h.from), jsonStyle));
           parts.push({ unknown: h.hole!.expr, src: h.hole!.src, srcEnd: h.hole!.srcEnd });
           at = h.to;
         }
-        if (at < end) parts.push(jsonLiteral(text.slice(at, end), srcOf(at)));
+        if (at < end) parts.push(jsonLiteral(text.slice(at, end), exactSrc(at, end), jsonStyle));
         return finishString(parts, src, srcEnd) ?? { t: 'unknown', expr: parts.map((p) => ('lit' in p ? p.lit : p.unknown)).join(''), src, srcEnd };
       }
       default:
@@ -423,14 +439,12 @@ function jsonWithHoles(s: HostString): HostValue | undefined {
   return ok ? v : undefined;
 }
 
-function jsonLiteral(raw: string, src: number | undefined): StrPart {
+function jsonLiteral(raw: string, src: number | undefined, style: (start: number, end: number) => ScalarStyle): StrPart {
   let value: string;
   try {
     value = JSON.parse(`"${raw}"`) as string;
   } catch {
     value = raw;
   }
-  return src !== undefined && value === raw
-    ? { lit: value, src, srcEnd: src + raw.length, style: { quote: 'json-in-hcl', sub: false, start: src, end: src + raw.length } }
-    : { lit: value };
+  return src !== undefined && value === raw ? { lit: value, src, srcEnd: src + raw.length, style: style(src, src + raw.length) } : { lit: value };
 }

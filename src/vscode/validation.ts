@@ -1,11 +1,11 @@
 // Diagnostics for open policy documents: validate on open, debounce on change (per document), drop stale results,
 // clear on close. Keeps the last analysis per document (by version) for code actions, hovers and code lens.
 import * as vscode from 'vscode';
-import { analyzeDocument, isTerraformDocument, mayHoldPolicies, type DocumentAnalysis, type DocumentOptions } from '../frontends/document';
+import { analyzeDocument, documentSites, isTerraformDocument, mayHoldPolicies, type DocumentAnalysis, type DocumentOptions } from '../frontends/document';
 import type { HclParser } from '../frontends/terraform';
 import { plainText } from './logic/plain';
 import type { PolicySite } from '../frontends/site';
-import { templatePlaceholders, templateView, type TemplatePlaceholder, type TemplateView } from '../frontends/view';
+import { templatePlaceholders, templateView, type SitesOf, type TemplatePlaceholder, type TemplateView } from '../frontends/view';
 import { findPlaceholders, type PlaceholderOccurrence } from '../fill/detect';
 import { readConfig, SECTION, type KitConfig } from './config';
 import { toDiagnostic } from './convert';
@@ -250,9 +250,8 @@ export class PolicyValidator implements vscode.Disposable {
   /** Placeholders of the document's current version (cached with the analysis). */
   placeholders(doc: vscode.TextDocument): PlaceholderOccurrence[] | TemplatePlaceholder[] | undefined {
     const a = this.analysis(doc);
-    // Terraform: placeholders are diagnostics only (no Fill there yet).
-    if (!a || a.result.kind === 'not-a-policy' || a.result.host === 'terraform') return undefined;
-    if (a.result.host === 'cloudformation') {
+    if (!a || a.result.kind === 'not-a-policy') return undefined;
+    if (a.result.host === 'cloudformation' || a.result.host === 'terraform') {
       // A large template's analysis came from the worker: its view would be built here, on the main thread (about
       // half a second for 1 MB, see docs/performance.md), so the code lens does without it until a hover or Fill made it.
       if (!a.template && !a.sites && this.offThread(doc)) return undefined;
@@ -260,6 +259,14 @@ export class PolicyValidator implements vscode.Disposable {
       a.placeholders ??= view ? templatePlaceholders(view) : [];
     } else a.placeholders ??= findPlaceholders(doc.getText());
     return a.placeholders;
+  }
+
+  /** How this document's front end reads a text (Fill proves its edits with it); undefined for a JSON policy. */
+  sitesOf(doc: vscode.TextDocument): SitesOf | undefined {
+    const host = this.analysis(doc)?.result.host;
+    if (host !== 'cloudformation' && host !== 'terraform') return undefined;
+    const opts = { languageId: doc.languageId, fileName: doc.uri.path.split('/').pop(), hcl: this.hcl };
+    return (text) => documentSites(text, opts);
   }
 
   /** A template's (or Terraform file's) policy sites as the engine reads them, for the current version (undefined for a JSON policy). */
