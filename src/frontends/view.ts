@@ -180,7 +180,11 @@ const cloudFormationSites: SitesOf = (text) => {
 
 /** The placeholders of a template's text (undefined when the text is not a template with policies); CloudFormation
  * unless `sitesOf` reads another front end. */
-export function placeholdersOfTemplate(text: string, sitesOf: SitesOf = cloudFormationSites, host: TemplateView['host'] = 'cloudformation'): TemplatePlaceholder[] | undefined {
+export function placeholdersOfTemplate(
+  text: string,
+  sitesOf: SitesOf = cloudFormationSites,
+  host: TemplateView['host'] = 'cloudformation',
+): TemplatePlaceholder[] | undefined {
   const sites = sitesOf(text);
   return sites?.length ? templatePlaceholders(templateView(text, [...sites], host)) : undefined;
 }
@@ -267,10 +271,11 @@ export function templateFill(
     // Some answer does not read back as written: find which, one placeholder at a time (the rest are then proven together).
     for (const key of new Set(kept.map((c) => c.o.key))) {
       const mine = kept.filter((c) => c.o.key === key);
-      if (!proven(source, mine, reread)) left.set(key, { key, offset: mine[0].o.offset, reason: mine[0].o.style!.quote as LeftReason });
+      if (!proven(source, mine, reread)) left.set(key, { key, offset: mine[0].o.offset, reason: mine[0].o.style!.quote });
     }
     kept = kept.filter((c) => !left.has(c.o.key));
-    if (kept.length && !proven(source, kept, reread)) for (const c of kept) if (!left.has(c.o.key)) left.set(c.o.key, { key: c.o.key, offset: c.o.offset, reason: c.o.style!.quote as LeftReason });
+    if (kept.length && !proven(source, kept, reread))
+      for (const c of kept) if (!left.has(c.o.key)) left.set(c.o.key, { key: c.o.key, offset: c.o.offset, reason: c.o.style!.quote });
     kept = kept.filter((c) => !left.has(c.o.key));
   }
   return { edits: kept.map((c) => c.edit), left: [...left.values()].sort((a, b) => a.offset - b.offset) };
@@ -296,7 +301,12 @@ function proven(source: string, edits: ReadonlyArray<{ edit: TextEdit; value: st
     if (!r || !p) return false;
     r.edits.push({ offset: p.start + (edit.offset - p.src), length: edit.length, newText: JSON.stringify(value).slice(1, -1) });
   }
-  const after = reread(applyAll(source, edits.map((x) => x.edit)));
+  const after = reread(
+    applyAll(
+      source,
+      edits.map((x) => x.edit),
+    ),
+  );
   if (!after || after.length !== before.length) return false;
   return renders.every((r, i) => after[i].path === r.site.path && renderSite(after[i].value, r.standIns, 0).json === applyAll(r.json.json, r.edits));
 }

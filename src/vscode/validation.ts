@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { analyzeDocument, documentSites, isTerraformDocument, mayHoldPolicies, type DocumentAnalysis, type DocumentOptions } from '../frontends/document';
 import type { HclParser } from '../frontends/terraform';
+import { isTerraformJsonName } from '../frontends/terraform-json';
 import { plainText } from './logic/plain';
 import type { PolicySite } from '../frontends/site';
 import { templatePlaceholders, templateView, type SitesOf, type TemplatePlaceholder, type TemplateView } from '../frontends/view';
@@ -79,7 +80,7 @@ export class PolicyValidator implements vscode.Disposable {
 
   /** True when the document is Terraform and the parser is not there yet: starts loading it (once), revalidates after. */
   private waitingForHcl(doc: vscode.TextDocument): boolean {
-    if (this.hcl || !isTerraformDocument({ languageId: doc.languageId, fileName: doc.uri.path })) return false;
+    if (this.hcl || !(isTerraformDocument({ languageId: doc.languageId, fileName: doc.uri.path }) || isTerraformJsonName(doc.uri.path))) return false;
     if (this.loadHcl && !this.hclLoading) {
       this.hclLoading = true;
       this.loadHcl().then(
@@ -177,8 +178,8 @@ export class PolicyValidator implements vscode.Disposable {
 
   /** Large documents go to the worker (when there is one) instead of the main thread. */
   private offThread(doc: vscode.TextDocument): boolean {
-    // Terraform stays on this thread (the worker has no HCL parser); .tf files are small.
-    return !!this.worker && PolicyValidator.lengthOf(doc) >= WORKER_MIN_LENGTH && doc.languageId !== 'terraform';
+    // Terraform stays on this thread (the worker has no HCL parser); .tf and .tf.json files are small.
+    return !!this.worker && PolicyValidator.lengthOf(doc) >= WORKER_MIN_LENGTH && doc.languageId !== 'terraform' && !isTerraformJsonName(doc.uri.path);
   }
 
   private options(doc: vscode.TextDocument, force: boolean): DocumentOptions {

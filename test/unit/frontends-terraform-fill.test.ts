@@ -43,7 +43,8 @@ const values = (text: string): string[] => {
     walk(JSON.parse(renderSite(s.value, { partition: 'aws', region: 'us-east-1', account: '405128965318', urlSuffix: 'amazonaws.com' }, 0).json));
   return out;
 };
-const placeholderFindings = (text: string) => analyzeDocument(text, { iam, fileName: 'main.tf', hcl }).findings.filter((f) => f.rule.startsWith('placeholder-'));
+const placeholderFindings = (text: string) =>
+  analyzeDocument(text, { iam, fileName: 'main.tf', hcl }).findings.filter((f) => f.rule.startsWith('placeholder-'));
 
 const ALL_FORMS = [
   'resource "aws_iam_role" "read" {',
@@ -160,7 +161,8 @@ describe('Terraform Fill: answers escaped as the string writes them, proven by r
   });
 
   it('a placeholder written with escapes around it in a quoted string is still filled exactly (escapes are their own runs)', () => {
-    const text = 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::\\u0062<bucket>/$${x}" }] })\n}\n';
+    const text =
+      'resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::\\u0062<bucket>/$${x}" }] })\n}\n';
     const occ = placeholders(text);
     assert.deepEqual(
       occ.map((o) => text.slice(o.offset, o.offset + o.length)),
@@ -172,5 +174,27 @@ describe('Terraform Fill: answers escaped as the string writes them, proven by r
   });
 });
 
-// Kept referenced so the test file type-checks the shapes it walks.
-export type { HostString, HostValue };
+describe('Terraform strings: the text next to an interpolation', () => {
+  it('spaces beside ${…} are part of the string (tree-sitter leaves them out of every node), in quotes and in a heredoc', () => {
+    const text = [
+      'resource "aws_iam_policy" "p" {',
+      '  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::${var.a} b ${var.c}  " }] })',
+      '}',
+      'resource "aws_iam_role_policy" "h" {',
+      '  policy = <<EOT',
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::${var.a} b ${var.c}  "}]}',
+      'EOT',
+      '}',
+      '',
+    ].join('\n');
+    const resources: string[] = [];
+    const walk = (v: HostValue): void => {
+      if (v.t === 'object')
+        for (const e of v.entries) (e.key.parts[0] as { lit?: string }).lit === 'Resource' ? resources.push(text_(e.value as HostString)) : walk(e.value);
+      else if (v.t === 'array') v.items.forEach(walk);
+    };
+    const text_ = (h: HostString): string => h.parts.map((p) => ('lit' in p ? p.lit : p.unknown)).join('');
+    for (const site of terraformSites(text, hcl).sites) walk(site.value);
+    assert.deepEqual(resources, ['arn:aws:s3:::${var.a} b ${var.c}  ', 'arn:aws:s3:::${var.a} b ${var.c}  ']);
+  });
+});
