@@ -70,6 +70,10 @@ describe('Terraform JSON (.tf.json): the seed’s mistakes at their source lines
     assert.match(text.split('\n')[1], /Ünïcödé/);
   });
 
+  it('the editor test’s copy (test/fixtures/workspace) is this fixture, byte for byte', () => {
+    assert.equal(readFileSync(join(ROOT, 'test', 'fixtures', 'workspace', 'terraform-read-data.tf.json'), 'utf8'), fixture('seed-mistakes.tf.json'));
+  });
+
   it('every site is found, by its Terraform address; an object where a policy string goes is not one', () => {
     const text = fixture('seed-mistakes.tf.json');
     assert.deepEqual(
