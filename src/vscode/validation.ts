@@ -266,6 +266,8 @@ export class PolicyValidator implements vscode.Disposable {
   sitesOf(doc: vscode.TextDocument): SitesOf | undefined {
     const host = this.analysis(doc)?.result.host;
     if (host !== 'cloudformation' && host !== 'terraform') return undefined;
+    // A large template is read off this thread: proving a fill would parse it twice here (Fill keeps safeEdit's checks).
+    if (host === 'cloudformation' && this.offThread(doc)) return undefined;
     const opts = { languageId: doc.languageId, fileName: doc.uri.path.split('/').pop(), hcl: this.hcl };
     return (text) => documentSites(text, opts);
   }
