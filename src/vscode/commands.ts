@@ -165,11 +165,11 @@ export class Commands {
     return this.applyAnswers(doc, version, occ, res.answers, steps, !!template);
   }
 
-  /** The placeholders of a CloudFormation template (undefined for a JSON policy), from the validator's cache when it has one. */
+  /** The placeholders of a CloudFormation template or Terraform file (undefined for a JSON policy), from the validator's cache when it has one. */
   private templatePlaceholders(doc: vscode.TextDocument, text: string): TemplatePlaceholder[] | undefined {
     const a = this.validator.analysis(doc);
     if (!a) return placeholdersOfTemplate(text);
-    if (a.result.host !== 'cloudformation') return undefined;
+    if (a.result.host !== 'cloudformation' && a.result.host !== 'terraform') return undefined;
     // Build the view first: for a large template the code lens does without it, but Fill was asked for.
     this.validator.template(doc);
     return this.validator.placeholders(doc) ?? [];
@@ -185,8 +185,12 @@ export class Commands {
       plain: vscode.l10n.t(
         'without quotes YAML would read the value with this answer as something else (a number, a comment or a key); put the value in quotes in the template and fill again',
       ),
-      hcl: vscode.l10n.t('the answer has a ", a \\, a $ or a %, which a Terraform string reads as its end, an escape or a template; replace it by hand'),
-      'json-in-hcl': vscode.l10n.t('the answer has a ", a \\, a $ or a %, which the JSON in this Terraform string cannot hold as typed; replace it by hand'),
+      hcl: vscode.l10n.t(
+        'the answer cannot be written in this Terraform string, even escaped (a line break, $$ or %%, or a $ or % that makes a template with the text around it); replace it by hand',
+      ),
+      'json-in-hcl': vscode.l10n.t(
+        'the answer cannot be written in the JSON of this Terraform string, even escaped (a line break, $$ or %%, or a $ or % that makes a template with the text around it); replace it by hand',
+      ),
     };
     return left
       .map((l) => vscode.l10n.t('{0} on line {1} was left as it is: {2}.', plainText(l.key), doc.positionAt(l.offset).line + 1, why[l.reason]))
@@ -213,6 +217,9 @@ export class Commands {
       return { status: 'failed', reason };
     }
     let targets = occ;
+    // A template's front end, to read the filled text again (the proof of the edits) and to find its placeholders.
+    const reread = template ? this.validator.sitesOf(doc) : undefined;
+    const host = this.validator.analysis(doc)?.result.host === 'terraform' ? 'terraform' : 'cloudformation';
     if (doc.version !== version) {
       // The user edited the document while the prompts were open: re-detect, never overwrite their edits.
       const r = template
@@ -220,7 +227,7 @@ export class Commands {
             occ as TemplatePlaceholder[],
             new Set(answers.keys()),
             doc.getText(),
-            (t) => placeholdersOfTemplate(t) ?? [],
+            (t) => placeholdersOfTemplate(t, reread, host) ?? [],
             (o) => !!o.style,
           )
         : relocateOccurrences(occ, new Set(answers.keys()), doc.getText());
@@ -232,7 +239,7 @@ export class Commands {
       targets = r.occurrences;
     }
     // A template: each answer is written in its scalar's quoting, or the placeholder is left and the user told why.
-    const filled = template ? templateFill(doc.getText(), targets, answers, planFill) : undefined;
+    const filled = template ? templateFill(doc.getText(), targets, answers, planFill, reread) : undefined;
     const left = filled?.left.length ? this.leftMessage(doc, filled.left) : undefined;
     const edits = filled ? filled.edits : planFill(targets, answers);
     if (!edits.length) {
