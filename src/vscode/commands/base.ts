@@ -26,6 +26,12 @@ export type CommandOutcome =
   /** Copy AWS CLI Commands stopped to show the role's open problems (nothing copied). */
   | { status: 'problems'; errors: number; warnings: number; uris: string[] };
 
+/** Tell the user why a command did nothing, and say so in its outcome. */
+export function failed(prompts: PromptProvider, reason: string): { status: 'failed'; reason: string } {
+  prompts.showMessage('error', reason);
+  return { status: 'failed', reason };
+}
+
 export abstract class CommandGroup {
   constructor(
     protected readonly context: vscode.ExtensionContext,
@@ -36,6 +42,11 @@ export abstract class CommandGroup {
   ) {}
 
   // ---- remembered values ----
+  /** The error message `reason`, shown, as the command's outcome. */
+  protected fail(reason: string): CommandOutcome {
+    return failed(this.prompts(), reason);
+  }
+
   protected memory(): Remembered | undefined {
     if (!readConfig().rememberValues) return undefined;
     return this.context.workspaceState.get<Remembered>(MEMORY_KEY);

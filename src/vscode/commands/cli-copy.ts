@@ -5,6 +5,7 @@ import { buildCliCommands, rankSiblings, roleRequirements, suggestRoleName, trus
 import { openProblems, problemsQuestion } from '../logic/open-problems';
 import { plainText } from '../logic/plain';
 import { WALKTHROUGH_DONE } from '../logic/ids';
+import { baseName, commandDocument, openDocument } from '../documents';
 import { CommandGroup, t, type CommandOutcome } from './base';
 
 /** Files larger than this are not read when looking for a policy's sibling. */
@@ -20,17 +21,13 @@ export class CliCopyCommands extends CommandGroup {
   async copyCliCommands(uri?: vscode.Uri): Promise<CommandOutcome> {
     const p = this.prompts();
     const title = vscode.l10n.t('Copy AWS CLI Commands');
-    const fail = (reason: string): CommandOutcome => {
-      p.showMessage('error', reason);
-      return { status: 'failed', reason };
-    };
-    const doc = uri ? vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
-    if (!doc) return fail(vscode.l10n.t('Open a trust policy or a permissions policy first.'));
-    const name = doc.uri.path.split('/').pop() ?? '';
+    const doc = commandDocument(uri);
+    if (!doc) return this.fail(vscode.l10n.t('Open a trust policy or a permissions policy first.'));
+    const name = baseName(doc.uri);
     const kind = analyze(doc.getText(), { fileName: name }).kind;
-    if (kind === 'not-a-policy') return fail(vscode.l10n.t('{0} is not an IAM policy (no top-level Statement).', plainText(name)));
+    if (kind === 'not-a-policy') return this.fail(vscode.l10n.t('{0} is not an IAM policy (no top-level Statement).', plainText(name)));
     if (doc.isUntitled || doc.uri.scheme === 'untitled')
-      return fail(vscode.l10n.t('Save the policy to a file first: the AWS CLI reads policies from files (file://…).'));
+      return this.fail(vscode.l10n.t('Save the policy to a file first: the AWS CLI reads policies from files (file://…).'));
 
     const siblings = await this.folderPolicies(doc);
     const ranked = rankSiblings({ name, kind }, siblings);
@@ -38,7 +35,7 @@ export class CliCopyCommands extends CommandGroup {
     let otherName = ranked.match;
     if (otherName === undefined) {
       if (!ranked.ranked.length)
-        return fail(
+        return this.fail(
           vscode.l10n.t("No {0} next to {1}: save the role's other policy in the same folder and run the command again.", otherKind, plainText(name)),
         );
       otherName = await p.pickFile(
@@ -48,12 +45,12 @@ export class CliCopyCommands extends CommandGroup {
       if (otherName === undefined) return { status: 'cancelled' };
     }
     const other = siblings.find((s) => s.name === otherName);
-    if (!other) return fail(vscode.l10n.t('{0} is not in the folder any more.', plainText(otherName)));
+    if (!other) return this.fail(vscode.l10n.t('{0} is not in the folder any more.', plainText(otherName)));
     const trust = kind === 'trust' ? { uri: doc.uri, name } : { uri: other.uri, name: other.name };
     const permissions = kind === 'trust' ? { uri: other.uri, name: other.name } : { uri: doc.uri, name };
 
     const readText = async (u: vscode.Uri): Promise<string> => {
-      const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === u.toString());
+      const open = openDocument(u);
       return open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(u));
     };
     const trustText = await readText(trust.uri);
@@ -93,7 +90,7 @@ export class CliCopyCommands extends CommandGroup {
     });
     if (roleName === undefined) return { status: 'cancelled' };
     const invalid = validateRoleName(roleName, req, t);
-    if (invalid) return fail(invalid);
+    if (invalid) return this.fail(invalid);
 
     const onDisk = trust.uri.scheme === 'file' && permissions.uri.scheme === 'file';
     const out = buildCliCommands(
@@ -117,11 +114,8 @@ export class CliCopyCommands extends CommandGroup {
     await vscode.window.showTextDocument(shown, { preview: true });
 
     const notes: string[] = [];
-    const dirty = [trust.uri, permissions.uri].filter((u) =>
-      vscode.workspace.textDocuments.some((d) => !d.isClosed && d.isDirty && d.uri.toString() === u.toString()),
-    );
-    if (dirty.length)
-      notes.push(vscode.l10n.t('Save {0} first: the AWS CLI reads the saved file.', dirty.map((u) => plainText(u.path.split('/').pop() ?? '')).join(', ')));
+    const dirty = [trust.uri, permissions.uri].filter((u) => openDocument(u)?.isDirty);
+    if (dirty.length) notes.push(vscode.l10n.t('Save {0} first: the AWS CLI reads the saved file.', dirty.map((u) => plainText(baseName(u))).join(', ')));
     const head = copied
       ? vscode.l10n.t('Copied {0} AWS CLI commands for role {1} to the clipboard.', out.commands.length, roleName)
       : vscode.l10n.t('The clipboard is not available: copy the AWS CLI commands for role {0} from the editor.', roleName);

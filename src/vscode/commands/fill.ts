@@ -12,19 +12,19 @@ import { relocateOccurrences } from '../logic/relocate';
 import { enabledPlaceholders } from '../logic/placeholder-filter';
 import { BACK, stepsForGroups, type FillStep } from '../logic/wizard';
 import { WALKTHROUGH_DONE } from '../logic/ids';
+import { baseName, commandDocument } from '../documents';
 import { CommandGroup, type CommandOutcome } from './base';
 
 export class FillCommands extends CommandGroup {
   // ---- Fill Placeholders… / Fill This Placeholder ----
   async fillPlaceholders(uri?: vscode.Uri, onlyKey?: string): Promise<CommandOutcome> {
     const p = this.prompts();
-    const doc = uri ? vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+    const doc = commandDocument(uri);
     if (!doc || doc.isClosed) {
       const reason = uri
         ? vscode.l10n.t('{0} is not open; open it and run Fill Placeholders again.', uri.toString(true))
         : vscode.l10n.t('Open a policy document first.');
-      p.showMessage('error', reason);
-      return { status: 'failed', reason };
+      return this.fail(reason);
     }
     const version = doc.version;
     const text = doc.getText();
@@ -85,13 +85,11 @@ export class FillCommands extends CommandGroup {
     const p = this.prompts();
     if (doc.isClosed) {
       const reason = vscode.l10n.t('The document was closed while you answered; nothing was changed.');
-      p.showMessage('error', reason);
-      return { status: 'failed', reason };
+      return this.fail(reason);
     }
     if (vscode.workspace.fs.isWritableFileSystem(doc.uri.scheme) === false) {
-      const reason = vscode.l10n.t('{0} is read-only; nothing was changed.', plainText(doc.uri.path.split('/').pop() ?? ''));
-      p.showMessage('error', reason);
-      return { status: 'failed', reason };
+      const reason = vscode.l10n.t('{0} is read-only; nothing was changed.', plainText(baseName(doc.uri)));
+      return this.fail(reason);
     }
     let targets = occ;
     if (doc.version !== version) {
@@ -159,8 +157,7 @@ export class FillCommands extends CommandGroup {
     const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(doc, edits));
     if (!ok) {
       const reason = vscode.l10n.t('VS Code refused the edit (is the document read-only?); nothing was changed.');
-      p.showMessage('error', reason);
-      return { status: 'failed', reason };
+      return this.fail(reason);
     }
     this.rememberAnswers(steps, answers);
     this.done(WALKTHROUGH_DONE.placeholdersFilled);

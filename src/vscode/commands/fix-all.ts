@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { analyzeDocument } from '../../frontends/document';
 import { toWorkspaceEdit } from '../convert';
 import { fixAllText, minimalEdit } from '../../fill/fixall';
+import { commandDocument } from '../documents';
 import { CommandGroup, type CommandOutcome } from './base';
 
 export class FixAllCommands extends CommandGroup {
@@ -23,11 +24,10 @@ export class FixAllCommands extends CommandGroup {
   }
 
   async fixAll(uri?: vscode.Uri): Promise<CommandOutcome> {
-    const doc = uri ? vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+    const doc = commandDocument(uri);
     if (!doc) {
       const reason = vscode.l10n.t('Open a policy document first.');
-      this.prompts().showMessage('error', reason);
-      return { status: 'failed', reason };
+      return this.fail(reason);
     }
     const f = this.fixAllEdit(doc);
     if (!f) {
@@ -38,8 +38,7 @@ export class FixAllCommands extends CommandGroup {
     const ok = await vscode.workspace.applyEdit(f.edit);
     if (!ok) {
       const reason = vscode.l10n.t('VS Code refused the edit (is the document read-only?); nothing was changed.');
-      this.prompts().showMessage('error', reason);
-      return { status: 'failed', reason };
+      return this.fail(reason);
     }
     return { status: 'applied', edits: f.count, uri: doc.uri.toString() };
   }

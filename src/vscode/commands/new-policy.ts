@@ -119,16 +119,14 @@ export class NewPolicyCommands extends CommandGroup {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
       const reason = vscode.l10n.t('Open an editor to insert the policy into.');
-      this.prompts().showMessage('error', reason);
-      return { status: 'failed', reason };
+      return this.fail(reason);
     }
     const doc = editor.document;
     const refused = vscode.l10n.t(
       'There is no place for a policy at the cursor: put the cursor inside a policy (its statements go into the Statement array), in an empty document, or where a JSON value is expected.',
     );
     if (!canInsertAt(doc.getText(), doc.offsetAt(editor.selection.start), doc.offsetAt(editor.selection.end))) {
-      this.prompts().showMessage('error', refused);
-      return { status: 'failed', reason: refused };
+      return this.fail(refused);
     }
     const r = await this.templateWizard(vscode.l10n.t('Insert Policy at Cursor'));
     if (!r || !r.complete) return { status: 'cancelled' };
@@ -142,15 +140,13 @@ export class NewPolicyCommands extends CommandGroup {
       this.indentUnit(doc),
     );
     if ('refused' in plan) {
-      this.prompts().showMessage('error', refused);
-      return { status: 'failed', reason: refused };
+      return this.fail(refused);
     }
     const range = new vscode.Range(doc.positionAt(plan.offset), doc.positionAt(plan.offset + plan.length));
     const ok = await editor.edit((b) => b.replace(range, plan.text));
     if (!ok) {
       const reason = vscode.l10n.t('The policy could not be inserted (is the editor read-only?).');
-      this.prompts().showMessage('error', reason);
-      return { status: 'failed', reason };
+      return this.fail(reason);
     }
     this.rememberAnswers(r.steps, new Map(Object.entries(r.values)));
     this.done(WALKTHROUGH_DONE.policyCreated);
