@@ -51,8 +51,15 @@ export interface LinkedPickItem {
   description: string;
 }
 
-export interface RoleNameContext {
+/** Copy AWS CLI Commands: its two questions, the style (step 1) and the role name (step 2, with Back). */
+export interface CliStepContext {
   title: string;
+  step: number;
+  totalSteps: number;
+  canGoBack: boolean;
+}
+
+export interface RoleNameContext extends CliStepContext {
   prompt: string;
   defaultValue: string;
   validate(value: string): string | undefined;
@@ -73,10 +80,13 @@ export interface PromptProvider {
   showMessage(kind: 'info' | 'warning' | 'error', message: string): void;
   /** Copy AWS CLI Commands: which file holds the role's other policy; resolves the item's id. */
   pickFile(items: readonly FilePickItem[], ctx: { title: string; placeholder: string }): Promise<string | undefined>;
-  /** Copy AWS CLI Commands: inline policy (put-role-policy) or managed policy (create-policy + attach-role-policy). */
-  pickCliStyle(ctx: { title: string }): Promise<CliStyle | undefined>;
-  /** Copy AWS CLI Commands: the role name (input box with validation as you type). */
-  inputRoleName(ctx: RoleNameContext): Promise<string | undefined>;
+  /**
+   * Copy AWS CLI Commands: inline policy (put-role-policy) or managed policy (create-policy + attach-role-policy);
+   * `current` (the style picked before Back) is offered first.
+   */
+  pickCliStyle(ctx: CliStepContext & { current?: CliStyle }): Promise<CliStyle | undefined>;
+  /** Copy AWS CLI Commands: the role name (input box with validation as you type); BACK returns to the style. */
+  inputRoleName(ctx: RoleNameContext): Promise<string | typeof BACK | undefined>;
   /**
    * Fill Placeholders: other values that name the same thing as an answer (the example Region of the same membership);
    * all are selected at first. Resolves the ids to change too ([] for none), undefined on Escape (nothing is filled).
@@ -101,9 +111,9 @@ export type QuickInputFactory = Pick<typeof vscode.window, 'createQuickPick' | '
 function placeStep(
   input: vscode.QuickInput & { buttons: readonly vscode.QuickInputButton[] },
   ctx: { title: string; step: number; totalSteps: number; canGoBack?: boolean },
-  label: string,
+  label?: string,
 ): void {
-  input.title = vscode.l10n.t('{0}: {1}', ctx.title, label);
+  input.title = label === undefined ? ctx.title : vscode.l10n.t('{0}: {1}', ctx.title, label);
   input.step = ctx.step;
   input.totalSteps = ctx.totalSteps > 0 ? ctx.totalSteps : undefined;
   input.buttons = ctx.canGoBack ? [vscode.QuickInputButtons.Back] : [];
@@ -310,7 +320,7 @@ export class QuickInputPrompts implements PromptProvider {
     return showInput<string[] | undefined>(qp, undefined, (finish) => [qp.onDidAccept(() => finish(qp.selectedItems.map((i) => i.id)))]);
   }
 
-  async pickCliStyle(ctx: { title: string }): Promise<CliStyle | undefined> {
+  pickCliStyle(ctx: CliStepContext & { current?: CliStyle }): Promise<CliStyle | undefined> {
     const items: Array<vscode.QuickPickItem & { style: CliStyle }> = [
       {
         style: 'inline',
@@ -325,12 +335,14 @@ export class QuickInputPrompts implements PromptProvider {
         detail: vscode.l10n.t('The permissions policy is a separate, versioned policy attached to the role.'),
       },
     ];
-    const picked = await vscode.window.showQuickPick(items, {
-      title: ctx.title,
-      placeHolder: vscode.l10n.t('How should the role get its permissions policy?'),
-      ignoreFocusOut: true,
-    });
-    return picked?.style;
+    const qp = this.ui.createQuickPick<(typeof items)[number]>();
+    placeStep(qp, ctx);
+    qp.placeholder = vscode.l10n.t('How should the role get its permissions policy?');
+    qp.items = items;
+    qp.ignoreFocusOut = true;
+    const current = items.find((i) => i.style === ctx.current);
+    if (current) qp.activeItems = [current];
+    return showInput<CliStyle | undefined>(qp, undefined, (finish) => [qp.onDidAccept(() => finish((qp.selectedItems[0] ?? qp.activeItems[0])?.style))]);
   }
 
   async offerPartialPolicy(ctx: { title: string; message: string; detail: string }): Promise<boolean> {
@@ -347,13 +359,23 @@ export class QuickInputPrompts implements PromptProvider {
     return picked === show ? 'show' : picked === copy ? 'copy' : undefined;
   }
 
-  async inputRoleName(ctx: RoleNameContext): Promise<string | undefined> {
-    return vscode.window.showInputBox({
-      title: ctx.title,
-      prompt: ctx.prompt,
-      value: ctx.defaultValue,
-      ignoreFocusOut: true,
-      validateInput: (v) => ctx.validate(v),
-    });
+  inputRoleName(ctx: RoleNameContext): Promise<string | typeof BACK | undefined> {
+    const ib = this.ui.createInputBox();
+    placeStep(ib, ctx);
+    ib.prompt = ctx.prompt;
+    ib.value = ctx.defaultValue;
+    ib.ignoreFocusOut = true;
+    ib.validationMessage = ctx.validate(ib.value);
+    return showInput<string | typeof BACK | undefined>(ib, undefined, (finish) => [
+      ib.onDidChangeValue((v) => (ib.validationMessage = ctx.validate(v))),
+      ib.onDidTriggerButton((b) => {
+        if (b === vscode.QuickInputButtons.Back) finish(BACK);
+      }),
+      ib.onDidAccept(() => {
+        const msg = ctx.validate(ib.value);
+        if (msg) ib.validationMessage = msg;
+        else finish(ib.value);
+      }),
+    ]);
   }
 }

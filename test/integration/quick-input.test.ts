@@ -10,11 +10,11 @@ import { applyEdits, planFill } from '../../src/fill/apply';
 import { stepsForGroups, stepsForTemplate } from '../../src/vscode/logic/wizard';
 import { QuickInputPrompts } from '../../src/vscode/prompts';
 import type { CleanRoomsIamApi, CommandOutcome } from '../../src/vscode/extension';
-import { closeAll, EXTENSION_ID, fixtureText, openUntitled, waitFor } from './helpers';
+import { closeAll, EXTENSION_ID, fixtureText, openUntitled, waitFor, workspaceFile } from './helpers';
 
 let api: CleanRoomsIamApi;
 
-type Item = vscode.QuickPickItem & { id?: string; value?: string };
+type Item = vscode.QuickPickItem & { id?: string; value?: string; style?: string };
 type Input = vscode.QuickPick<Item> | vscode.InputBox;
 
 /** What an input showed when it came up. */
@@ -41,6 +41,7 @@ function watched() {
     return input;
   };
   const partial: Array<{ message: string }> = [];
+  let problems = 0;
   class Watched extends QuickInputPrompts {
     // The two modal dialogs and the first-run format question are not quick inputs: answered here.
     override async offerPartialPolicy(ctx: { title: string; message: string; detail: string }): Promise<boolean> {
@@ -51,12 +52,16 @@ function watched() {
       return 'json' as const;
     }
     override showMessage(): void {}
+    override async confirmProblems(): Promise<'copy'> {
+      problems++;
+      return 'copy';
+    }
   }
   const prompts = new Watched({
     createQuickPick: <T extends vscode.QuickPickItem>() => track(vscode.window.createQuickPick<Item>()) as unknown as vscode.QuickPick<T>,
     createInputBox: () => track(vscode.window.createInputBox()),
   });
-  return { prompts, inputs, partial, disposed: () => disposed };
+  return { prompts, inputs, partial, disposed: () => disposed, problems: () => problems };
 }
 
 /** The n-th input (1-based) once it is up, and what it showed. */
@@ -81,7 +86,7 @@ async function nth(w: ReturnType<typeof watched>, n: number): Promise<{ input: I
 /** Answer an input as the user would: type into an input box, or move to an item of a pick; then VS Code's accept. */
 async function answer(input: Input, value: string): Promise<void> {
   if ('canSelectMany' in input) {
-    const item = input.items.find((i) => i.value === value || i.id === value);
+    const item = input.items.find((i) => i.value === value || i.id === value || i.style === value);
     assert.ok(item, `item ${value} in the list`);
     input.activeItems = [item];
     await new Promise((r) => setTimeout(r, 100));
@@ -198,6 +203,54 @@ describe('The real quick inputs (step counter, Back, Escape)', function () {
         [`New Policy from Template: ${steps[1].label}`, 3, total, true],
       ],
     );
+    assert.equal(w.disposed(), w.inputs.length, 'every input disposed once its step is done');
+  });
+
+  it('Copy AWS CLI Commands: style 1/2, role name 2/2 with Back (the style picked offered again); an invalid name is refused on Enter', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('read-data-trust-policy.json')));
+    const w = watched();
+    api.setPromptProvider(w.prompts);
+    const running = vscode.commands.executeCommand<CommandOutcome>('cleanroomsIam.copyCliCommands');
+    const seen: Seen[] = [];
+    let r = await nth(w, 1);
+    seen.push(r.seen);
+    await answer(r.input, 'managed');
+    r = await nth(w, 2);
+    seen.push(r.seen);
+    await vscode.commands.executeCommand('workbench.action.quickInputBack');
+    r = await nth(w, 3);
+    seen.push(r.seen);
+    assert.equal((r.input as vscode.QuickPick<Item>).activeItems[0]?.style, 'managed', 'Back: the style picked is offered first');
+    await answer(r.input, 'inline');
+    r = await nth(w, 4);
+    seen.push(r.seen);
+    const name = r.input as vscode.InputBox;
+    await answer(name, 'read-data');
+    await waitFor('the refusal', () => name.validationMessage);
+    const refusal = name.validationMessage;
+    assert.match(typeof refusal === 'string' ? refusal : (refusal?.message ?? ''), /cleanrooms/, 'a name without "cleanrooms" is refused, in place');
+    assert.equal(w.inputs.length, 4, 'Enter on an invalid name does not leave the step');
+    await answer(name, 'cleanrooms-read-data-test');
+    const res = await running;
+    assert.equal(res.status, 'copied', JSON.stringify(res));
+    const copied = res;
+    assert.equal(copied.roleName, 'cleanrooms-read-data-test');
+    assert.ok(
+      copied.commands.some((c) => c.includes('put-role-policy')) && !copied.commands.some((c) => c.includes('create-policy')),
+      'inline, the style picked after Back',
+    );
+    const title = 'Copy AWS CLI Commands';
+    assert.deepEqual(
+      seen.map((s) => [s.kind, s.title, s.step, s.totalSteps, s.back]),
+      [
+        ['pick', title, 1, 2, false],
+        ['input', title, 2, 2, true],
+        ['pick', title, 1, 2, false],
+        ['input', title, 2, 2, true],
+      ],
+    );
+    assert.equal(seen[1].value, 'cleanrooms-read-data', 'the suggested name');
+    assert.equal(w.problems(), 0, 'the pair has no open problems');
     assert.equal(w.disposed(), w.inputs.length, 'every input disposed once its step is done');
   });
 });

@@ -1,7 +1,17 @@
 // Copy AWS CLI Commands: the role's other policy from the same folder, its open problems, the role name, the commands.
 import * as vscode from 'vscode';
 import { analyze } from '../../analysis/analyze';
-import { buildCliCommands, rankSiblings, roleRequirements, suggestRoleName, trustServices, validateRoleName, type PolicyFile } from '../../fill/aws-commands';
+import {
+  buildCliCommands,
+  rankSiblings,
+  roleRequirements,
+  suggestRoleName,
+  trustServices,
+  validateRoleName,
+  type CliStyle,
+  type PolicyFile,
+} from '../../fill/aws-commands';
+import { BACK } from '../logic/wizard';
 import { openProblems, problemsQuestion } from '../logic/open-problems';
 import { plainText } from '../logic/plain';
 import { WALKTHROUGH_DONE } from '../logic/ids';
@@ -77,18 +87,30 @@ export class CliCopyCommands extends CommandGroup {
       }
     }
 
-    const style = await p.pickCliStyle({ title });
-    if (style === undefined) return { status: 'cancelled' };
-    const roleName = await p.inputRoleName({
-      title,
-      prompt:
-        req.passRolePattern !== undefined
-          ? vscode.l10n.t('Role name. {0} can pass only roles matching {1}.', req.managedPolicies.join(' / '), req.passRolePattern)
-          : vscode.l10n.t('Role name (1-64 letters, digits and + = , . @ _ -).'),
-      defaultValue: suggestRoleName(req, trust.name, permissions.name),
-      validate: (v) => validateRoleName(v, req, t),
-    });
-    if (roleName === undefined) return { status: 'cancelled' };
+    // Two steps: the style, then the role name; Back from the name returns to the style (the one picked offered first).
+    let style: CliStyle | undefined;
+    let roleName: string;
+    for (;;) {
+      const picked = await p.pickCliStyle({ title, step: 1, totalSteps: 2, canGoBack: false, ...(style ? { current: style } : {}) });
+      if (picked === undefined) return { status: 'cancelled' };
+      style = picked;
+      const answer = await p.inputRoleName({
+        title,
+        step: 2,
+        totalSteps: 2,
+        canGoBack: true,
+        prompt:
+          req.passRolePattern !== undefined
+            ? vscode.l10n.t('Role name. {0} can pass only roles matching {1}.', req.managedPolicies.join(' / '), req.passRolePattern)
+            : vscode.l10n.t('Role name (1-64 letters, digits and + = , . @ _ -).'),
+        defaultValue: suggestRoleName(req, trust.name, permissions.name),
+        validate: (v) => validateRoleName(v, req, t),
+      });
+      if (answer === undefined) return { status: 'cancelled' };
+      if (answer === BACK) continue;
+      roleName = answer;
+      break;
+    }
     const invalid = validateRoleName(roleName, req, t);
     if (invalid) return this.fail(invalid);
 
