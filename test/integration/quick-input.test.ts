@@ -111,15 +111,17 @@ before(async function () {
   const ext = vscode.extensions.getExtension<CleanRoomsIamApi>(EXTENSION_ID);
   assert.ok(ext);
   api = await ext.activate();
-  await vscode.workspace.getConfiguration('cleanroomsIam').update('fill.rememberValues', false, vscode.ConfigurationTarget.Global);
-});
-
-after(async () => {
-  await vscode.workspace.getConfiguration('cleanroomsIam').update('fill.rememberValues', undefined, vscode.ConfigurationTarget.Global);
 });
 
 describe('The real quick inputs (step counter, Back, Escape)', function () {
   this.timeout(60_000);
+  // No remembered answers from other suites in these steps (set for this suite only: root hooks run for every file).
+  before(async () => {
+    await vscode.workspace.getConfiguration('cleanroomsIam').update('fill.rememberValues', false, vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('cleanroomsIam').update('fill.rememberValues', undefined, vscode.ConfigurationTarget.Global);
+  });
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     api.setPromptProvider(undefined);
