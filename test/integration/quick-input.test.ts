@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { templateById, TEMPLATES } from '../../src/catalog';
 import { findPlaceholders, groupPlaceholders } from '../../src/fill/detect';
 import { applyEdits, planFill } from '../../src/fill/apply';
+import { EXAMPLE_WITH_MISTAKES } from '../../src/vscode/logic/examples';
 import { stepsForGroups, stepsForTemplate } from '../../src/vscode/logic/wizard';
 import { QuickInputPrompts } from '../../src/vscode/prompts';
 import type { CleanRoomsIamApi, CommandOutcome } from '../../src/vscode/extension';
@@ -254,5 +255,51 @@ describe('The real quick inputs (step counter, Back, Escape)', function () {
     assert.equal(seen[1].value, 'cleanrooms-read-data', 'the suggested name');
     assert.equal(w.problems(), 0, 'the pair has no open problems');
     assert.equal(w.disposed(), w.inputs.length, 'every input disposed once its step is done');
+  });
+
+  it('Fill Placeholders: Escape in a step changes nothing; the "change these too?" pick (all selected, no counter): Escape fills nothing, Enter fills all in one edit', async () => {
+    const MID = '6b0e3f52-9d1a-4c7e-8f23-a41d5c9e0b76';
+    const answers: Record<string, string> = { region: 'eu-west-2', 'a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa': MID, '555555555555': '817364052948' };
+    const text = EXAMPLE_WITH_MISTAKES.text;
+    const steps = stepsForGroups(groupPlaceholders(findPlaceholders(text)), TEMPLATES);
+    assert.deepEqual(steps.map((x) => x.key).sort(), Object.keys(answers).sort());
+    const ed = await openUntitled(text);
+    const v0 = ed.document.version;
+    const fill = async (last: 'escape-step-2' | 'escape-linked' | 'accept-linked') => {
+      const w = watched();
+      api.setPromptProvider(w.prompts);
+      const running = vscode.commands.executeCommand<CommandOutcome>('cleanroomsIam.fillPlaceholders', ed.document.uri);
+      for (const [i, step] of steps.entries()) {
+        const r = await nth(w, i + 1);
+        if (last === 'escape-step-2' && i === 1) {
+          await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+          return { res: await running, w };
+        }
+        await answer(r.input, answers[step.key]);
+      }
+      const linked = await nth(w, steps.length + 1);
+      const pick = linked.input as vscode.QuickPick<Item>;
+      assert.equal(pick.canSelectMany, true);
+      assert.deepEqual([linked.seen.title, linked.seen.step, linked.seen.totalSteps, linked.seen.back], ['Fill Placeholders', undefined, undefined, false]);
+      assert.deepEqual(
+        pick.selectedItems.map((x) => x.label),
+        ['us-east-1 → eu-west-2'],
+        'all selected at first',
+      );
+      await vscode.commands.executeCommand(last === 'escape-linked' ? 'workbench.action.closeQuickOpen' : 'workbench.action.acceptSelectedQuickOpenItem');
+      return { res: await running, w };
+    };
+    for (const last of ['escape-step-2', 'escape-linked'] as const) {
+      const { res, w } = await fill(last);
+      assert.deepEqual(res, { status: 'cancelled' }, last);
+      assert.equal(ed.document.version, v0, `${last}: nothing changed`);
+      assert.equal(w.disposed(), w.inputs.length, `${last}: every input disposed`);
+    }
+    const { res, w } = await fill('accept-linked');
+    assert.equal(res.status, 'applied', JSON.stringify(res));
+    assert.equal(ed.document.version, v0 + 1, 'one edit');
+    assert.ok(ed.document.getText().includes(`"arn:aws:cleanrooms:eu-west-2:817364052948:membership/${MID}"`), ed.document.getText());
+    assert.ok(!ed.document.getText().includes('us-east-1'), 'the linked example Region changed too');
+    assert.equal(w.disposed(), w.inputs.length, 'every input disposed');
   });
 });
