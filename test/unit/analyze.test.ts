@@ -3,7 +3,7 @@ import { analyze } from '../../src/analysis';
 import { elide, MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH, quote } from '../../src/analysis/messages';
 import { makeFinding } from '../../src/analysis/rule';
 import { matchActionPattern, wildcardMatch } from '../../src/analysis/rules/iam-data';
-import { ARN_CONDITION_KEYS } from '../../src/analysis/rules/grammar';
+import { ARN_CONDITION_KEYS } from '../../src/analysis/condition-operators';
 import { findConditionKey, matchActions } from '../../src/iam-data';
 import { loadTestIamIndex } from './helpers/iam';
 

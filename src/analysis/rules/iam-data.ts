@@ -20,6 +20,7 @@ import {
   valueOf,
   type Node,
 } from '../json';
+import { parseOperator, type OperatorFamily, type ParsedOperator } from '../condition-operators';
 import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, RuleMeta, TextEdit } from '../types';
@@ -512,24 +513,8 @@ function reportEmptyPattern(ctx: RuleContext, iam: IamIndex, item: Node, sp: str
 // ----------------------------------------------------------------------------------------------------------------
 // Conditions
 
-type OpFamily = 'string' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
-
-const OPERATOR_FAMILY: Record<string, OpFamily> = {};
-for (const op of ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike'])
-  OPERATOR_FAMILY[op.toLowerCase()] = 'string';
-for (const op of ['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals'])
-  OPERATOR_FAMILY[op.toLowerCase()] = 'numeric';
-for (const op of ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals'])
-  OPERATOR_FAMILY[op.toLowerCase()] = 'date';
-for (const op of ['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike']) OPERATOR_FAMILY[op.toLowerCase()] = 'arn';
-OPERATOR_FAMILY['bool'] = 'bool';
-OPERATOR_FAMILY['binaryequals'] = 'binary';
-OPERATOR_FAMILY['ipaddress'] = 'ip';
-OPERATOR_FAMILY['notipaddress'] = 'ip';
-OPERATOR_FAMILY['null'] = 'null';
-
 /** Which key types each family can compare (types without ArrayOf). */
-const FAMILY_TYPES: Partial<Record<OpFamily, string[]>> = {
+const FAMILY_TYPES: Partial<Record<OperatorFamily, string[]>> = {
   numeric: ['Numeric'],
   date: ['Date'],
   bool: ['Bool'],
@@ -552,22 +537,6 @@ const FAMILY_OPERATORS: Record<string, string> = {
   Binary: 'BinaryEquals',
 };
 
-interface ParsedOp {
-  qualifier: '' | 'forallvalues' | 'foranyvalue';
-  /** Length of the qualifier text including its colon. */
-  qualifierLength: number;
-  base: string;
-  family?: OpFamily;
-}
-
-function parseOp(op: string): ParsedOp {
-  const m = /^(ForAllValues|ForAnyValue):/i.exec(op);
-  const qualifier = (m ? m[1].toLowerCase() : '') as ParsedOp['qualifier'];
-  let rest = m ? op.slice(m[0].length) : op;
-  if (/IfExists$/i.test(rest) && rest.length > 8) rest = rest.slice(0, -8);
-  return { qualifier, qualifierLength: m ? m[0].length : 0, base: rest, family: OPERATOR_FAMILY[rest.toLowerCase()] };
-}
-
 function types(entry: KeyEntry): string[] {
   return entry.type ? entry.type.split('|').map((t) => t.replace(/^ArrayOf/, '')) : [];
 }
@@ -577,7 +546,7 @@ function checkConditions(ctx: RuleContext, iam: IamIndex, date: string, cond: No
     const opKey = keyOf(opProp);
     const block = valueOf(opProp);
     if (block?.type !== 'object') continue;
-    const parsed = parseOp(op);
+    const parsed = parseOperator(op);
     const keys = properties(block);
     for (const [key, keyProp] of keys) {
       const keyNode = keyOf(keyProp);
@@ -722,7 +691,7 @@ function canRename(cond: Node, newOp: string, opText: string): boolean {
 function checkOperatorAgainstKey(
   ctx: RuleContext,
   cond: Node,
-  op: ParsedOp,
+  op: ParsedOperator,
   opText: string,
   opKey: Node,
   key: string,
@@ -785,8 +754,8 @@ function checkOperatorAgainstKey(
 
   // Set qualifiers vs single/multivalued keys. Null tests presence and takes no qualifier checks here.
   if (family === 'null' || entry.multivalued === undefined) return;
-  if (op.qualifier === 'forallvalues' && entry.multivalued === false) {
-    const bare = opText.slice(op.qualifierLength);
+  if (op.prefix === 'ForAllValues:' && entry.multivalued === false) {
+    const bare = opText.slice(op.prefix.length);
     const fixes: Fix[] = onlyKey && canRename(cond, bare, opText) ? [renameOperatorFix(ctx, opKey, bare, `Change ${opText} to ${bare}`)] : [];
     ctx.report(
       'iam-forallvalues-single-valued',
@@ -795,7 +764,7 @@ function checkOperatorAgainstKey(
       `${elide(key)} is single-valued, and ForAllValues: is also true when the key is missing from the request, so this condition can allow more than intended. Use ${bare}${onlyKey ? '' : ` in a block of its own`}.`,
       { fixes },
     );
-  } else if (!op.qualifier && entry.multivalued === true) {
+  } else if (!op.prefix && entry.multivalued === true) {
     const fixes: Fix[] =
       onlyKey && canRename(cond, `ForAnyValue:${opText}`, opText) && canRename(cond, `ForAllValues:${opText}`, opText)
         ? [
