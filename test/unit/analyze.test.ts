@@ -2,10 +2,6 @@ import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/analysis';
 import { elide, MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH, quote } from '../../src/analysis/messages';
 import { makeFinding } from '../../src/analysis/rule';
-import { matchActionPattern, wildcardMatch } from '../../src/analysis/rules/iam-data';
-import { ARN_CONDITION_KEYS } from '../../src/analysis/condition-operators';
-import { findConditionKey, matchActions } from '../../src/iam-data';
-import { loadTestIamIndex } from './helpers/iam';
 
 const at = (text: string, o: { offset: number; length: number }) => text.substr(o.offset, o.length);
 
@@ -159,49 +155,5 @@ describe('messages: quoting long values', () => {
     assert.ok(f.fixes![0].title.length <= MAX_TITLE_LENGTH);
     assert.ok(f.related![0].message.length <= MAX_TITLE_LENGTH);
     assert.equal(makeFinding(meta, 0, 1, 'short').message, 'short');
-  });
-});
-
-describe('iam-data: action wildcards without RegExp', () => {
-  it('wildcardMatch: * any run, ? one character, case-insensitive', () => {
-    assert.ok(wildcardMatch('Get*', 'GetObject'));
-    assert.ok(wildcardMatch('get*object', 'GetObject'));
-    assert.ok(wildcardMatch('Get?bject', 'GetObject'));
-    assert.ok(wildcardMatch('*', ''));
-    assert.ok(wildcardMatch('a**b', 'axxb'));
-    assert.ok(wildcardMatch('*Object', 'GetObject'));
-    assert.ok(!wildcardMatch('Get?bject', 'Getbject'));
-    assert.ok(!wildcardMatch('?', ''));
-    assert.ok(!wildcardMatch('Get*Objects', 'GetObject'));
-  });
-
-  it('matchActionPattern agrees with the index matcher, and long patterns cost nothing', () => {
-    const iam = loadTestIamIndex();
-    for (const p of [
-      's3:Get*',
-      '*:Describe*',
-      'cleanrooms:List*',
-      'S3:getobject',
-      's3:Get?bject',
-      'glue:*Table*',
-      's?:Get*',
-      'e*:Describe*Instance?',
-      's3:Gte*',
-      'nosuch:*',
-      '*:GetObject',
-    ]) {
-      assert.deepEqual(matchActionPattern(iam, p).slice().sort(), matchActions(iam, p).slice().sort(), p);
-    }
-    const c0 = process.cpuUsage();
-    assert.deepEqual(matchActionPattern(iam, 'kms:GenerateDataKey*' + 'a'.repeat(40_000)), []);
-    assert.deepEqual(matchActionPattern(iam, 'kms:' + '*a'.repeat(40) + 'b'), []);
-    assert.ok(matchActionPattern(iam, 'kms:' + '*'.repeat(40_000)).length > 10);
-    const ms = (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000;
-    assert.ok(ms < 2000, `${ms} ms`);
-  });
-
-  it('the built-in table of ARN condition keys agrees with the IAM data (so condition-* findings do not depend on it)', () => {
-    const iam = loadTestIamIndex();
-    for (const k of ARN_CONDITION_KEYS) assert.equal(findConditionKey(iam, k)?.type, 'ARN', k);
   });
 });

@@ -1,7 +1,9 @@
 // The one condition-operator parser (src/analysis/condition-operators.ts), shared by the rule families, ARN
 // collection, completion and the evaluator.
 import { strict as assert } from 'node:assert';
-import { BASE_OPERATORS, parseOperator, validOperatorNames } from '../../src/analysis/condition-operators';
+import { ARN_CONDITION_KEYS, BASE_OPERATORS, parseOperator, validOperatorNames } from '../../src/analysis/condition-operators';
+import { findConditionKey } from '../../src/iam-data';
+import { loadTestIamIndex } from './helpers/iam';
 
 describe('condition operators: one parser', () => {
   it('splits the set prefix, the base and IfExists, exact case', () => {
@@ -70,5 +72,10 @@ describe('condition operators: one parser', () => {
     assert.equal(families.IpAddress, 'ip');
     assert.equal(families.Bool, 'bool');
     assert.equal(families.ArnNotLike, 'arn');
+  });
+
+  it('the built-in table of ARN condition keys agrees with the IAM data (so condition-* findings do not depend on it)', () => {
+    const iam = loadTestIamIndex();
+    for (const k of ARN_CONDITION_KEYS) assert.equal(findConditionKey(iam, k)?.type, 'ARN', k);
   });
 });

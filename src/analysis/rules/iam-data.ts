@@ -31,7 +31,7 @@ import {
   editDistance,
   findAction,
   findConditionKey,
-  globMatch,
+  matchActions,
   resourceMatchesTemplate,
   serviceDocUrl,
   serviceExists,
@@ -242,76 +242,6 @@ function list(items: string[], max = 3): string {
 
 const hasWildcard = (s: string): boolean => /[*?]/.test(s);
 
-/** IAM wildcard match (`*` any run, `?` one character), case-insensitive, without RegExp (see iam-data/glob.ts). */
-export function wildcardMatch(pattern: string, name: string): boolean {
-  return globMatch(pattern, name, true);
-}
-
-/** Characters a name needs at least to match a pattern (every character but `*`). */
-function minMatchLength(pattern: string): number {
-  let n = 0;
-  for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) !== 0x2a) n++;
-  return n;
-}
-
-interface PatternCache {
-  patterns: Map<string, string[]>;
-  prefixes: string[];
-  names: Map<string, { names: string[]; longest: number }>;
-}
-const patternCaches = new WeakMap<IamIndex, PatternCache>();
-
-function patternCache(iam: IamIndex): PatternCache {
-  let c = patternCaches.get(iam);
-  if (!c) {
-    c = { patterns: new Map(), prefixes: servicePrefixes(iam), names: new Map() };
-    patternCaches.set(iam, c);
-  }
-  return c;
-}
-
-function namesOf(iam: IamIndex, c: PatternCache, prefix: string): { names: string[]; longest: number } {
-  let e = c.names.get(prefix);
-  if (!e) {
-    const names = actionNames(iam, prefix);
-    e = { names, longest: names.reduce((m, x) => Math.max(m, x.length), 0) };
-    c.names.set(prefix, e);
-  }
-  return e;
-}
-
-/**
- * The canonical `service:Action` names an action pattern (`s3:Get*`, `*:Describe*`, `cleanrooms:List*`) matches.
- * Bounded: a pattern that needs more characters than the service's longest action name matches nothing without
- * being compared at all. Memoised per index (at most 2,000 patterns).
- */
-export function matchActionPattern(iam: IamIndex, pattern: string): string[] {
-  const c = patternCache(iam);
-  const memoKey = pattern.toLowerCase();
-  const memo = c.patterns.get(memoKey);
-  if (memo) return memo;
-  const out: string[] = [];
-  const colon = pattern.indexOf(':');
-  if (colon > 0) {
-    // A run of * means the same as one *: collapse it, so a pattern of 40,000 stars costs what "*" costs.
-    const sp = pattern.slice(0, colon).replace(/\*+/g, '*');
-    const ap = pattern.slice(colon + 1).replace(/\*+/g, '*');
-    const need = minMatchLength(ap);
-    const wild = hasWildcard(ap);
-    const prefixes = hasWildcard(sp) ? c.prefixes.filter((p) => wildcardMatch(sp, p)) : c.prefixes.filter((p) => p.toLowerCase() === sp.toLowerCase());
-    for (const prefix of prefixes) {
-      const { names, longest } = namesOf(iam, c, prefix);
-      if (need > longest) continue;
-      for (const name of names) {
-        if (wild ? name.length >= need && wildcardMatch(ap, name) : name.toLowerCase() === ap.toLowerCase()) out.push(`${prefix}:${name}`);
-      }
-    }
-  }
-  if (c.patterns.size >= 2000) c.patterns.clear();
-  c.patterns.set(memoKey, out);
-  return out;
-}
-
 // ----------------------------------------------------------------------------------------------------------------
 // Actions
 
@@ -366,7 +296,7 @@ function resolveAction(iam: IamIndex, value: string): ActionResolution {
           r.outcome = 'ok';
         } else r.outcome = 'unknown-action';
       } else {
-        const matched = matchActionPattern(iam, value);
+        const matched = matchActions(iam, value);
         if (matched.length) {
           r.actions = matched;
           r.outcome = 'ok';
@@ -406,7 +336,7 @@ function reportUnknownService(ctx: RuleContext, iam: IamIndex, date: string, ite
   const full = item.value as string;
   if (reportRetired(ctx, r, sp, `${elide(full)} matches no action`)) return;
   const s = suggest(sp, servicePrefixes(iam));
-  const works = (p: string): boolean => matchActionPattern(iam, `${p}:${rest}`).length > 0;
+  const works = (p: string): boolean => matchActions(iam, `${p}:${rest}`).length > 0;
   let clear = s.clear;
   // Prefer the one candidate service that actually has this action (glu:GetTable -> glue).
   if (s.best.length > 1) {
