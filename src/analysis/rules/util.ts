@@ -5,26 +5,7 @@ import type { RuleContext } from '../rule';
 import type { TextEdit } from '../types';
 import { findPlaceholders, type PlaceholderOccurrence } from '../placeholder-detect';
 import type { PolicyModel } from '../model';
-
-/** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = cur[0];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (cur[j] < rowMin) rowMin = cur[j]!;
-    }
-    if (rowMin > max) return max + 1;
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
+import { editDistance } from '../../iam-data/suggest';
 
 /** The closest candidate within `max` edits (case-insensitive), if exactly one candidate is closest. */
 export function closest(value: string, candidates: Iterable<string>, max: number): string | undefined {
@@ -33,7 +14,7 @@ export function closest(value: string, candidates: Iterable<string>, max: number
   let bestD = max + 1;
   let tie = false;
   for (const c of candidates) {
-    const d = editDistance(v, c.toLowerCase(), max);
+    const d = editDistance(v, c, max);
     if (d < bestD) {
       best = c;
       bestD = d;
