@@ -2,6 +2,7 @@
 // Pure; offsets are exact document offsets of the raw placeholder text.
 import { parseTree, type Node } from 'jsonc-parser';
 import { DOC_EXAMPLE_ACCOUNT_IDS, kindForName, OPTIONAL_PATH_KINDS } from '../catalog/placeholder-kinds';
+import { BRACES_RE, PASTED_TOKEN_RE } from '../catalog/placeholder-syntax';
 import { parseArn } from './arn/parse';
 import { decodedOffsets, findExcessiveNesting, maskDeepValues, stringContentLength } from './json';
 
@@ -101,8 +102,6 @@ const MAX_BARE_NAME_LENGTH = Math.max(
   ...[BARE_REGION_NAMES, BARE_ACCOUNT_NAMES, BARE_BUCKET_NAMES, BARE_PREFIX_NAMES, BARE_RESOURCE_NAMES].flatMap((set) => [...set].map((x) => x.length)),
 );
 
-const TOKEN_RE = /<([A-Za-z0-9][A-Za-z0-9_ .-]*)>/g;
-const BRACES_RE = /\{\{([^{}]+)\}\}/g;
 const EXAMPLE_ACCOUNT_RE = new RegExp(`(?<![0-9])(${DOC_EXAMPLE_ACCOUNT_IDS.join('|')})(?![0-9])`, 'g');
 const EXAMPLE_UUID_RE = /[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-EXAMPLE[0-9A-Za-z]*/g;
 // A bucket name that starts with the reserved doc prefix (not one that merely contains it, such as my-amzn-s3-demo-copy).
@@ -287,7 +286,7 @@ function scanValue(
   };
 
   if (hasToken) {
-    for (const m of value.matchAll(TOKEN_RE)) {
+    for (const m of value.matchAll(PASTED_TOKEN_RE)) {
       const name = kebab(m[1]);
       add(m.index, m[0].length, name, kindForName(m[1]), 'token');
     }

@@ -6,6 +6,7 @@ import type { TextEdit } from '../types';
 import { findPlaceholders, type PlaceholderOccurrence } from '../placeholder-detect';
 import type { PolicyModel } from '../model';
 import { editDistance } from '../../iam-data/suggest';
+export { hasPlaceholderSyntax } from '../../catalog/placeholder-syntax';
 
 /** The closest candidate within `max` edits (case-insensitive), if exactly one candidate is closest. */
 export function closest(value: string, candidates: Iterable<string>, max: number): string | undefined {
@@ -82,11 +83,6 @@ export function placeholderEndAt(ctx: RuleContext, offset: number): number | und
   const ranges = placeholderRanges(ctx);
   const i = firstRangeEndingAfter(ranges, offset);
   return i < ranges.length && ranges[i][0] <= offset ? ranges[i][1] : undefined;
-}
-
-/** Text looks like an unfilled placeholder (`<name>` / `{{name}}`): other rules leave it alone. */
-export function hasPlaceholderSyntax(s: string): boolean {
-  return /<[A-Za-z0-9][A-Za-z0-9_ .-]*>|\{\{[^{}]+\}\}/.test(s);
 }
 
 /** Range of the string contents (without the quotes). */
