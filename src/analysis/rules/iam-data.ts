@@ -7,6 +7,7 @@
 // skips anything it cannot judge (placeholders, policy variables, OIDC provider keys, NotAction/NotResource for
 // resource matching). False positives are worse than misses here.
 import {
+  contentRange,
   editInString,
   getProperty,
   isDuplicatedKey,
@@ -15,7 +16,6 @@ import {
   keyOf,
   properties,
   rangeInString,
-  stringContentLength,
   stringItems,
   valueOf,
   type Node,
@@ -199,28 +199,9 @@ export const iamDataRules: RuleFamily = {
 // ----------------------------------------------------------------------------------------------------------------
 // Helpers
 
-/** Offset range of a string node's content (without the quotes). */
-function content(node: Node): { offset: number; length: number } {
-  return { offset: node.offset + 1, length: stringContentLength(node) };
-}
-
-function verbatim(ctx: RuleContext, node: Node): boolean {
-  return isVerbatimString(ctx.text, node);
-}
-
-/** Sub-range [start, end) of a string node's value; the whole content when the string has escapes. */
+/** Sub-range [start, end) of a string node's value (json.ts rangeInString); not exact when the string has escapes it cannot map. */
 function sub(ctx: RuleContext, node: Node, start: number, end: number): { offset: number; length: number; exact: boolean } {
-  if (verbatim(ctx, node)) return { offset: node.offset + 1 + start, length: end - start, exact: true };
-  if (isMappableString(ctx.text, node)) return { ...rangeInString(ctx.text, node, start, end), exact: true };
-  return { ...content(node), exact: false };
-}
-
-/** An edit replacing characters [start, end) of a string node's value with `text` (whole-string rewrite if escaped). */
-function replaceIn(ctx: RuleContext, node: Node, start: number, end: number, text: string): TextEdit {
-  const value = node.value as string;
-  if (verbatim(ctx, node)) return { offset: node.offset + 1 + start, length: end - start, newText: text };
-  if (isMappableString(ctx.text, node)) return editInString(ctx.text, node, start, end, text);
-  return { ...content(node), newText: JSON.stringify(value.slice(0, start) + text + value.slice(end)).slice(1, -1) };
+  return { ...rangeInString(ctx.text, node, start, end), exact: isMappableString(ctx.text, node) };
 }
 
 /** Anything an earlier family flagged at the start of this node's content, or at the node itself. */
@@ -356,7 +337,7 @@ function reportUnknownService(ctx: RuleContext, iam: IamIndex, date: string, ite
     return;
   }
   const hint = clear ? ` Did you mean ${clear} (${elide(`${clear}:${rest}`)})?` : ` Did you mean ${list(s.best)}?`;
-  const fixes: Fix[] = clear ? [{ title: `Change the service prefix to ${clear}`, edits: [replaceIn(ctx, item, 0, sp.length, clear)], preferred: true }] : [];
+  const fixes: Fix[] = clear ? [{ title: `Change the service prefix to ${clear}`, edits: [editInString(ctx.text, item, 0, sp.length, clear)], preferred: true }] : [];
   ctx.report(
     'iam-unknown-service',
     r.offset,
@@ -384,7 +365,7 @@ function reportUnknownAction(ctx: RuleContext, iam: IamIndex, date: string, item
   const names = actionNames(iam, sp);
   const s = suggest(ap, names);
   const svcName = serviceName(iam, sp) ?? sp;
-  const r = content(item);
+  const r = contentRange(item);
   if (!s.best.length) {
     ctx.report(
       'iam-action-not-listed',
@@ -400,7 +381,7 @@ function reportUnknownAction(ctx: RuleContext, iam: IamIndex, date: string, item
   // is a different verb, and changing it would change what the policy grants.
   const typo = !!s.clear && editDistance(ap, s.clear, 2) <= 2;
   const fixes: Fix[] = s.clear
-    ? [{ title: `Change to ${sp}:${s.clear}`, edits: [replaceIn(ctx, item, sp.length + 1, sp.length + 1 + ap.length, s.clear)], preferred: typo }]
+    ? [{ title: `Change to ${sp}:${s.clear}`, edits: [editInString(ctx.text, item, sp.length + 1, sp.length + 1 + ap.length, s.clear)], preferred: typo }]
     : [];
   ctx.report(
     'iam-unknown-action',
@@ -415,7 +396,7 @@ function reportUnknownAction(ctx: RuleContext, iam: IamIndex, date: string, item
 }
 
 function reportEmptyPattern(ctx: RuleContext, iam: IamIndex, item: Node, sp: string, ap: string): void {
-  const r = content(item);
+  const r = contentRange(item);
   const value = item.value as string;
   const svcName = hasWildcard(sp) ? 'any service' : (serviceName(iam, sp) ?? sp);
   let hint = ' Check the spelling; a valid pattern such as s3:Get* matches at least one action.';
@@ -432,7 +413,7 @@ function reportEmptyPattern(ctx: RuleContext, iam: IamIndex, item: Node, sp: str
     const s = suggest(lit, heads);
     if (s.clear) {
       hint = ` Did you mean ${sp}:${s.clear}*?`;
-      fixes.push({ title: `Change to ${sp}:${s.clear}*`, edits: [replaceIn(ctx, item, sp.length + 1, sp.length + 1 + lit.length, s.clear)], preferred: true });
+      fixes.push({ title: `Change to ${sp}:${s.clear}*`, edits: [editInString(ctx.text, item, sp.length + 1, sp.length + 1 + lit.length, s.clear)], preferred: true });
     }
   }
   ctx.report('iam-action-pattern-matches-nothing', r.offset, r.length, `${elide(value)} matches no action of ${elide(svcName)}, so it has no effect.${hint}`, {
@@ -500,7 +481,7 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
   if (!/^[A-Za-z0-9-]+$/.test(prefix)) return undefined;
   const lp = prefix.toLowerCase();
   const name = key.slice(colon + 1);
-  const r = content(keyNode);
+  const r = contentRange(keyNode);
 
   if (lp !== 'aws' && !conditionKeyPrefixKnown(iam, prefix) && !serviceExists(iam, prefix)) {
     const s = suggest(prefix, servicePrefixes(iam));
@@ -519,7 +500,7 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
     const exists = !!s.clear && !!findConditionKey(iam, `${s.clear}:${name}`);
     const hint = exists ? ` Did you mean ${elide(`${s.clear}:${name}`)}?` : s.best.length ? ` Did you mean ${list(s.best)}?` : '';
     const fixes: Fix[] = exists
-      ? [{ title: `Change to ${elide(`${s.clear}:${name}`)}`, edits: [replaceIn(ctx, keyNode, 0, prefix.length, s.clear!)], preferred: true }]
+      ? [{ title: `Change to ${elide(`${s.clear}:${name}`)}`, edits: [editInString(ctx.text, keyNode, 0, prefix.length, s.clear!)], preferred: true }]
       : [];
     ctx.report(
       'iam-unknown-service',
@@ -574,14 +555,14 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
     const s = suggest(head, heads);
     if (s.clear) {
       hint = ` Did you mean ${elide(s.clear + key.slice(slash))}?`;
-      fixes.push({ title: `Change to ${elide(s.clear + key.slice(slash))}`, edits: [replaceIn(ctx, keyNode, 0, head.length, s.clear)], preferred: true });
+      fixes.push({ title: `Change to ${elide(s.clear + key.slice(slash))}`, edits: [editInString(ctx.text, keyNode, 0, head.length, s.clear)], preferred: true });
     }
   } else {
     const plain = conditionKeysWithPrefix(iam, prefix).filter((k) => !/\$\{|<[^>]+>/.test(k));
     const s = suggest(key, plain);
     if (s.clear) {
       hint = ` Did you mean ${s.clear}?`;
-      fixes.push({ title: `Change to ${s.clear}`, edits: [replaceIn(ctx, keyNode, 0, key.length, s.clear)], preferred: true });
+      fixes.push({ title: `Change to ${s.clear}`, edits: [editInString(ctx.text, keyNode, 0, key.length, s.clear)], preferred: true });
     } else if (s.best.length) {
       hint = ` Did you mean ${list(s.best)}?`;
     }
@@ -609,7 +590,7 @@ function checkKey(ctx: RuleContext, iam: IamIndex, date: string, key: string, ke
 }
 
 function renameOperatorFix(ctx: RuleContext, opKey: Node, newOp: string, title: string): Fix {
-  return { title, edits: [replaceIn(ctx, opKey, 0, (opKey.value as string).length, newOp)], preferred: true };
+  return { title, edits: [editInString(ctx.text, opKey, 0, (opKey.value as string).length, newOp)], preferred: true };
 }
 
 /** Renaming an operator block is safe only when the Condition has no block of the new name already. */
@@ -630,7 +611,7 @@ function checkOperatorAgainstKey(
   keysInBlock: number,
   value: Node | undefined,
 ): void {
-  const r = content(keyNode);
+  const r = contentRange(keyNode);
   const t = types(entry);
   const family = op.family!;
   const onlyKey = keysInBlock === 1;
@@ -698,8 +679,8 @@ function checkOperatorAgainstKey(
     const fixes: Fix[] =
       onlyKey && canRename(cond, `ForAnyValue:${opText}`, opText) && canRename(cond, `ForAllValues:${opText}`, opText)
         ? [
-            { title: `Change to ForAnyValue:${opText} (at least one value matches)`, edits: [replaceIn(ctx, opKey, 0, 0, 'ForAnyValue:')] },
-            { title: `Change to ForAllValues:${opText} (every value matches)`, edits: [replaceIn(ctx, opKey, 0, 0, 'ForAllValues:')] },
+            { title: `Change to ForAnyValue:${opText} (at least one value matches)`, edits: [editInString(ctx.text, opKey, 0, 0, 'ForAnyValue:')] },
+            { title: `Change to ForAllValues:${opText} (every value matches)`, edits: [editInString(ctx.text, opKey, 0, 0, 'ForAllValues:')] },
           ]
         : [];
     ctx.report(
@@ -829,18 +810,18 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
       let meant: string | undefined;
       let why = '';
       const withObjects = `${r.raw.replace(/\/$/, '')}/*`;
-      if (!r.raw.includes('/') && wellFormedArn(r.raw) && verbatim(ctx, r.node) && templateSets.some((t) => matches({ ...r, value: `${r.value}/*` }, t))) {
-        fixes.push({ title: `Change to ${elide(withObjects)}`, edits: [{ ...content(r.node), newText: withObjects }] });
+      if (!r.raw.includes('/') && wellFormedArn(r.raw) && isVerbatimString(ctx.text, r.node) && templateSets.some((t) => matches({ ...r, value: `${r.value}/*` }, t))) {
+        fixes.push({ title: `Change to ${elide(withObjects)}`, edits: [{ ...contentRange(r.node), newText: withObjects }] });
         meant = withObjects;
       }
       // The AWS page's table/<table> without the database, where the policy names the database: table/<db>/<table>.
-      const table = !meant && verbatim(ctx, r.node) ? tableWithDatabase(ctx, st, r.raw) : undefined;
+      const table = !meant && isVerbatimString(ctx.text, r.node) ? tableWithDatabase(ctx, st, r.raw) : undefined;
       if (table && templateSets.some((t) => matches({ ...r, value: table.arn }, t))) {
-        fixes.push({ title: `Change to ${elide(table.arn)}`, edits: [replaceIn(ctx, r.node, table.insertAt, table.insertAt, `${table.database}/`)] });
+        fixes.push({ title: `Change to ${elide(table.arn)}`, edits: [editInString(ctx.text, r.node, table.insertAt, table.insertAt, `${table.database}/`)] });
         meant = table.arn;
         why = ` (the database ${quote(table.database)} is the one ${table.from === 'statement' ? 'this statement' : 'this policy'} names)`;
       }
-      const rr = content(r.node);
+      const rr = contentRange(r.node);
       ctx.report(
         'iam-resource-mismatch',
         rr.offset,
@@ -866,7 +847,7 @@ function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementModel, res
   // The classic: s3:GetObject next to s3:ListBucket on the bucket ARN only: offer to add bucket/*.
   for (const r of res) {
     const withObjects = `${r.raw.replace(/\/$/, '')}/*`;
-    if (r.raw.includes('/') || !wellFormedArn(r.raw) || !verbatim(ctx, r.node)) continue;
+    if (r.raw.includes('/') || !wellFormedArn(r.raw) || !isVerbatimString(ctx.text, r.node)) continue;
     if (!missing.every((a) => matches({ ...r, value: `${r.value}/*` }, a.templates))) continue;
     const edit: TextEdit =
       node.type === 'array'
@@ -902,7 +883,7 @@ function wellFormedArn(raw: string): boolean {
  * (placeholder-example-value: off) does not make iam-resource-mismatch report the example values.
  */
 function maskPlaceholders(ctx: RuleContext, node: Node, value: string): string {
-  if (!verbatim(ctx, node)) return value;
+  if (!isVerbatimString(ctx.text, node)) return value;
   const base = node.offset + 1;
   let out = '';
   let i = 0;

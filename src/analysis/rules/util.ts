@@ -1,12 +1,13 @@
 // Small helpers shared by the grammar, arn and cleanrooms rule families. Pure.
 import type { Node } from '../json';
-import { allProperties, keyOf, stringContentLength, valueOf } from '../json';
+import { allProperties, keyOf, valueOf } from '../json';
 import type { RuleContext } from '../rule';
 import type { TextEdit } from '../types';
 import { findPlaceholders, type PlaceholderOccurrence } from '../placeholder-detect';
 import type { PolicyModel } from '../model';
 import { editDistance } from '../../iam-data/suggest';
 export { hasPlaceholderSyntax } from '../../catalog/placeholder-syntax';
+export { contentRange, replaceStringContent } from '../json';
 
 /** The closest candidate within `max` edits (case-insensitive), if exactly one candidate is closest. */
 export function closest(value: string, candidates: Iterable<string>, max: number): string | undefined {
@@ -83,16 +84,6 @@ export function placeholderEndAt(ctx: RuleContext, offset: number): number | und
   const ranges = placeholderRanges(ctx);
   const i = firstRangeEndingAfter(ranges, offset);
   return i < ranges.length && ranges[i][0] <= offset ? ranges[i][1] : undefined;
-}
-
-/** Range of the string contents (without the quotes). */
-export function contentRange(node: Node): { offset: number; length: number } {
-  return { offset: node.offset + 1, length: stringContentLength(node) };
-}
-
-/** Edit replacing a string node's contents (keeps the quotes); `value` is JSON-escaped. */
-export function replaceStringContent(node: Node, value: string): TextEdit {
-  return { ...contentRange(node), newText: JSON.stringify(value).slice(1, -1) };
 }
 
 /**
