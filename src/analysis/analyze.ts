@@ -4,7 +4,7 @@ import { buildModel, isPolicyRoot } from './model';
 import { elide } from './messages';
 import { guardFindings } from './fix-guard';
 import { policyFacts } from './facts';
-import { makeFinding, type RuleContext } from './rule';
+import { applySeverityOverride, makeFinding, type RuleContext } from './rule';
 import { RULE_FAMILIES, RULES_BY_ID } from './rules';
 import { withExample } from './rules/examples';
 import type { AnalysisResult, AnalyzeOptions, Finding, RuleMeta, TextEdit } from './types';
@@ -65,10 +65,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     // Indexed before the settings apply: a rule that stays quiet where another rule found something (hasFindingAt)
     // stays quiet when that rule is off too, so one rule's setting never changes another rule's findings.
     index.add(f);
-    const o = overrides[f.rule];
-    if (o === 'off') return;
-    if (o) f.severity = o;
-    findings.push(f);
+    if (applySeverityOverride(f, overrides)) findings.push(f);
   };
 
   // Without forcePolicy, one linear pass (which also bounds the nesting) tells most non-policies apart before
