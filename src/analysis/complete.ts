@@ -29,7 +29,7 @@ import {
 } from '../iam-data';
 import { CLEAN_ROOMS_ML_PRINCIPAL, CLEAN_ROOMS_PRINCIPAL, CR_DOCS } from './rules/cleanrooms-data';
 import { BASE_OPERATORS, parseOperator, validOperatorNames } from './condition-operators';
-import { DOCS } from './rules/grammar';
+import { IAM_DOCS as DOCS } from './iam-docs';
 
 export type CompletionKind = 'service' | 'action' | 'operator' | 'condition-key' | 'value' | 'principal' | 'arn';
 

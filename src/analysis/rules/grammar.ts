@@ -11,6 +11,7 @@ import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, RuleMeta } from '../types';
 import type { StatementModel } from '../model';
 import { stripVariables } from '../arn/parse';
+import { IAM_DOCS as DOCS } from '../iam-docs';
 import { ARN_CONDITION_KEYS, parseOperator, validOperatorNames, type ParsedOperator } from '../condition-operators';
 import { findConditionKey } from '../../iam-data';
 import { elide, quote } from '../messages';
@@ -28,23 +29,6 @@ import {
   touchesPlaceholder,
 } from './util';
 
-const IAM = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
-export const DOCS = {
-  grammar: IAM + 'reference_policies_grammar.html',
-  version: IAM + 'reference_policies_elements_version.html',
-  statement: IAM + 'reference_policies_elements_statement.html',
-  sid: IAM + 'reference_policies_elements_sid.html',
-  effect: IAM + 'reference_policies_elements_effect.html',
-  principal: IAM + 'reference_policies_elements_principal.html',
-  notPrincipal: IAM + 'reference_policies_elements_notprincipal.html',
-  action: IAM + 'reference_policies_elements_action.html',
-  notAction: IAM + 'reference_policies_elements_notaction.html',
-  resource: IAM + 'reference_policies_elements_resource.html',
-  condition: IAM + 'reference_policies_elements_condition.html',
-  operators: IAM + 'reference_policies_elements_condition_operators.html',
-  checks: IAM + 'access-analyzer-reference-policy-checks.html',
-  globalKeys: IAM + 'reference_policies_condition-keys.html',
-};
 
 export const CURRENT_VERSION = '2012-10-17';
 const TOP_ELEMENTS = ['Version', 'Id', 'Statement'];
@@ -347,7 +331,7 @@ export const grammarRules = {
       title: 'Wildcard with an Equals operator',
       description:
         '* and ? are wildcards only for StringLike/StringNotLike (and the ARN operators); StringEquals and StringNotEquals compare exactly, so they match a literal * or ? (WILDCARD_WITHOUT_LIKE_OPERATOR). The fix renames the block to the Like operator.',
-      docUrl: IAM + 'access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-general-warning-wildcard-without-like-operator',
+      docUrl: DOCS.checks + '#access-analyzer-reference-policy-checks-general-warning-wildcard-without-like-operator',
     },
     {
       id: 'condition-string-operator-on-arn-key',
