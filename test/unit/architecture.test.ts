@@ -117,7 +117,8 @@ describe('architecture: imports follow the layers', () => {
     assert.deepEqual(bad, []);
   });
 
-  it('the rule registry is complete when it is imported alone (no import side effect completes it)', () => {
+  it('the rule registry is complete when it is imported alone (no import side effect completes it)', function () {
+    this.timeout(60_000); // a fresh Node process that compiles the engine
     const out = execFileSync(
       process.execPath,
       ['--import', 'tsx', '-e', "import('./src/analysis/rules/index.ts').then((m) => process.stdout.write(JSON.stringify((m.allRules ?? m.default.allRules)().map((r) => r.id))))"],
