@@ -28,7 +28,8 @@ import {
   type IamIndex,
 } from '../iam-data';
 import { CLEAN_ROOMS_ML_PRINCIPAL, CLEAN_ROOMS_PRINCIPAL, CR_DOCS } from './rules/cleanrooms-data';
-import { BASE_OPERATORS, DOCS, parseOperator, validOperatorNames } from './rules/grammar';
+import { BASE_OPERATORS, parseOperator, validOperatorNames } from './condition-operators';
+import { IAM_DOCS as DOCS } from './iam-docs';
 
 export type CompletionKind = 'service' | 'action' | 'operator' | 'condition-key' | 'value' | 'principal' | 'arn';
 

@@ -153,15 +153,30 @@ export function conditionKeysWithPrefix(index: IamIndex, prefix: string): string
   return prefixKeys(index, prefix).keys;
 }
 
-/** Regex for an IAM action pattern part (`*` any run, `?` one character), case-insensitive. */
-function wildcardRegex(pattern: string): { test(s: string): boolean } {
-  // Not a RegExp: `.*` per `*` backtracks exponentially on patterns such as `*?*?*?…x` (see glob.ts).
-  return { test: (s) => globMatch(pattern, s, true) };
+/** Characters a name needs at least to match a pattern (every character but `*`). */
+function minMatchLength(pattern: string): number {
+  let n = 0;
+  for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) !== 0x2a) n++;
+  return n;
+}
+
+const LONGEST_ACTION = new WeakMap<DecodedService, number>();
+/** The length of a service's longest action name. */
+function longestAction(svc: DecodedService): number {
+  let n = LONGEST_ACTION.get(svc);
+  if (n === undefined) {
+    n = svc.actions.reduce((m, a) => Math.max(m, a.name.length), 0);
+    LONGEST_ACTION.set(svc, n);
+  }
+  return n;
 }
 
 /**
  * Actions matched by an IAM action pattern (`s3:Get*`, `cleanrooms:List*`, `*:Describe*`, `s3:*`, `*`), as canonical
- * `service:Name`. Case-insensitive. A pattern without wildcards returns the action itself when it exists.
+ * `service:Name`, in index order. Case-insensitive. A pattern without wildcards returns the action itself when it
+ * exists. The one action matcher: the rules, completion and the role check use it. Bounded: a pattern that needs more
+ * characters than a service's longest action name matches nothing there without being compared at all. Memoised per
+ * index (at most 2,000 patterns); the result is shared (read-only).
  */
 export function matchActions(index: IamIndex, pattern: string): string[] {
   const c = cacheOf(index);
@@ -177,19 +192,22 @@ export function matchActions(index: IamIndex, pattern: string): string[] {
   } else {
     const parts = splitAction(pattern);
     if (parts) {
-      const [sp, ap] = parts;
+      // A run of * means the same as one *: collapse it, so a pattern of 40,000 stars costs what "*" costs.
+      const sp = parts[0].replace(/\*+/g, '*');
+      const ap = parts[1].replace(/\*+/g, '*');
+      // Not a RegExp: `.*` per `*` backtracks exponentially on patterns such as `*?*?*?…x` (see glob.ts).
       const serviceIdxs = /[*?]/.test(sp)
-        ? index.s.map((s, i) => (wildcardRegex(sp).test(s[0]) ? i : -1)).filter((i) => i >= 0)
+        ? index.s.map((s, i) => (globMatch(sp, s[0], true) ? i : -1)).filter((i) => i >= 0)
         : [serviceIndex(index, sp)].filter((i): i is number => i !== undefined);
       const wild = /[*?]/.test(ap);
-      const re = wild ? wildcardRegex(ap) : undefined;
+      const need = minMatchLength(ap);
       for (const si of serviceIdxs) {
         const svc = decodedService(index, si);
-        if (!re) {
+        if (!wild) {
           const p = svc.actionByLower.get(ap.toLowerCase());
           if (p !== undefined) out.push(`${svc.prefix}:${svc.actions[p].name}`);
-        } else {
-          for (const a of svc.actions) if (re.test(a.name)) out.push(`${svc.prefix}:${a.name}`);
+        } else if (need <= longestAction(svc)) {
+          for (const a of svc.actions) if (a.name.length >= need && globMatch(ap, a.name, true)) out.push(`${svc.prefix}:${a.name}`);
         }
       }
     }

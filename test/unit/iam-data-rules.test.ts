@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/analysis/analyze';
-import { iamDataRules, IAM_DATA_RULES } from '../../src/analysis/rules/iam-data';
+import { iamDataRules } from '../../src/analysis/rules/iam-data';
+import { IAM_DATA_RULES } from '../../src/analysis/rules/iam-data/meta';
 import { RULE_FAMILIES, RULES_BY_ID } from '../../src/analysis/rules';
 import type { AnalyzeOptions, Finding } from '../../src/analysis/types';
 import { applyEdits } from '../../src/fill/apply';

@@ -9,14 +9,17 @@ import {
   conditionKeyPrefixKnown,
   describeIamData,
   editDistance,
+  globMatch,
   lookupAction,
   lookupConditionKey,
+  actionNames,
   matchActions,
   parseIamIndex,
   resourceTypesForArn,
   sarPageUrl,
   SAR_INDEX_URL,
   serviceDocUrl,
+  servicePrefixes,
   serviceExists,
   serviceName,
   suggest,
@@ -300,5 +303,58 @@ describe('iam-data: a minimal index', () => {
     assert.equal(lookupConditionKey(tiny, 'aws:SourceArn'), undefined);
     assert.deepEqual(matchActions(tiny, 's3:*'), []);
     assert.equal(conditionKeyPrefixKnown(tiny, 's3'), false);
+  });
+});
+
+describe('iam-data: action wildcards without RegExp (the one matcher)', () => {
+  it('globMatch, case-insensitive: * any run, ? one character', () => {
+    const m = (p: string, v: string) => globMatch(p, v, true);
+    assert.ok(m('Get*', 'GetObject'));
+    assert.ok(m('get*object', 'GetObject'));
+    assert.ok(m('Get?bject', 'GetObject'));
+    assert.ok(m('*', ''));
+    assert.ok(m('a**b', 'axxb'));
+    assert.ok(m('*Object', 'GetObject'));
+    assert.ok(!m('Get?bject', 'Getbject'));
+    assert.ok(!m('?', ''));
+    assert.ok(!m('Get*Objects', 'GetObject'));
+  });
+
+  it('matchActions agrees with a plain scan of every action, and long patterns cost nothing', () => {
+    // The reference: every service and action name compared with globMatch, no bounds, no memo.
+    const plain = (p: string): string[] => {
+      const colon = p.indexOf(':');
+      const [sp, ap] = [p.slice(0, colon), p.slice(colon + 1)];
+      return servicePrefixes(iam)
+        .filter((s) => globMatch(sp, s, true))
+        .flatMap((s) =>
+          actionNames(iam, s)
+            .filter((a) => globMatch(ap, a, true))
+            .map((a) => `${s}:${a}`),
+        );
+    };
+    for (const p of [
+      's3:Get*',
+      '*:Describe*',
+      'cleanrooms:List*',
+      'S3:getobject',
+      's3:Get?bject',
+      'glue:*Table*',
+      's?:Get*',
+      'e*:Describe*Instance?',
+      's3:Gte*',
+      'nosuch:*',
+      '*:GetObject',
+      'kms:**Key**',
+    ]) {
+      assert.deepEqual(matchActions(iam, p), plain(p), p);
+    }
+    const c0 = process.cpuUsage();
+    assert.deepEqual(matchActions(iam, 'kms:GenerateDataKey*' + 'a'.repeat(40_000)), []);
+    assert.deepEqual(matchActions(iam, 'kms:' + '*a'.repeat(40) + 'b'), []);
+    assert.ok(matchActions(iam, 'kms:' + '*'.repeat(40_000)).length > 10);
+    assert.deepEqual(matchActions(iam, 'kms:' + '*'.repeat(40_000)), matchActions(iam, 'kms:*'));
+    const ms = (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000;
+    assert.ok(ms < 2000, `${ms} ms`);
   });
 });

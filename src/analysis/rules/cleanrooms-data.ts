@@ -1,5 +1,5 @@
 // Clean Rooms facts shared by the grammar, arn and cleanrooms families (shared/reference/cleanrooms-iam-facts.md §1.b, §3).
-import { editDistance } from './util';
+import { editDistance } from '../../iam-data/suggest';
 
 export const CLEAN_ROOMS_PRINCIPAL = 'cleanrooms.amazonaws.com';
 export const CLEAN_ROOMS_ML_PRINCIPAL = 'cleanrooms-ml.amazonaws.com';
