@@ -190,7 +190,10 @@ describe('Terraform strings: the text next to an interpolation', () => {
     const resources: string[] = [];
     const walk = (v: HostValue): void => {
       if (v.t === 'object')
-        for (const e of v.entries) (e.key.parts[0] as { lit?: string }).lit === 'Resource' ? resources.push(text_(e.value as HostString)) : walk(e.value);
+        for (const e of v.entries) {
+          if ((e.key.parts[0] as { lit?: string }).lit === 'Resource') resources.push(text_(e.value as HostString));
+          else walk(e.value);
+        }
       else if (v.t === 'array') v.items.forEach(walk);
     };
     const text_ = (h: HostString): string => h.parts.map((p) => ('lit' in p ? p.lit : p.unknown)).join('');
