@@ -29,7 +29,6 @@ import {
   touchesPlaceholder,
 } from './util';
 
-
 export const CURRENT_VERSION = '2012-10-17';
 const TOP_ELEMENTS = ['Version', 'Id', 'Statement'];
 const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
