@@ -3,7 +3,7 @@
 // The engine computes; this file asks and applies. User-visible text goes through vscode.l10n.t.
 import * as vscode from 'vscode';
 import { allRules, RULES_BY_ID } from '../analysis';
-import { analyze } from '../analysis/analyze';
+import { classify } from '../analysis/analyze';
 import { analyzeDocument } from '../frontends/document';
 import { placeholdersOfTemplate, templateFill, type LeftReason, type TemplatePlaceholder } from '../frontends/view';
 import { ROLES, TEMPLATES } from '../catalog/templates';
@@ -147,9 +147,10 @@ export class Commands {
     }
     const version = doc.version;
     const text = doc.getText();
-    // A template's placeholders are those of its policies, at their source ranges (frontends/view.ts).
+    // A template's placeholders are those of its policies, at their source ranges (frontends/view.ts); a JSON policy's are
+    // the engine's, from the validator's analysis of this version (parsed once).
     const template = this.templatePlaceholders(doc, text);
-    let occ: PlaceholderOccurrence[] = template ?? findPlaceholders(text);
+    let occ: PlaceholderOccurrence[] = template ?? [...(this.validator.placeholders(doc) ?? findPlaceholders(text))];
     // Fill This Placeholder fills the one asked for; Fill Placeholders skips those of a rule turned off (as the code lens).
     occ = onlyKey !== undefined ? occ.filter((o) => o.key === onlyKey) : enabledPlaceholders(occ, readConfig().rules);
     if (!occ.length) {
@@ -172,7 +173,7 @@ export class Commands {
     if (a.result.host !== 'cloudformation') return undefined;
     // Build the view first: for a large template the code lens does without it, but Fill was asked for.
     this.validator.template(doc);
-    return this.validator.placeholders(doc) ?? [];
+    return [...(this.validator.placeholders(doc) ?? [])];
   }
 
   /** Why a placeholder of a template was left, in words. */
@@ -516,7 +517,8 @@ export class Commands {
     const doc = uri ? vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
     if (!doc) return fail(vscode.l10n.t('Open a trust policy or a permissions policy first.'));
     const name = doc.uri.path.split('/').pop() ?? '';
-    const kind = analyze(doc.getText(), { fileName: name }).kind;
+    // The kind only: from the validator's parse of this version when it has one (no parse, no rule run).
+    const kind = classify(doc.getText(), name, this.validator.parsed(doc)?.root);
     if (kind === 'not-a-policy') return fail(vscode.l10n.t('{0} is not an IAM policy (no top-level Statement).', plainText(name)));
     if (doc.isUntitled || doc.uri.scheme === 'untitled')
       return fail(vscode.l10n.t('Save the policy to a file first: the AWS CLI reads policies from files (file://…).'));

@@ -6,7 +6,8 @@ import type { HclParser } from '../frontends/terraform';
 import { plainText } from './logic/plain';
 import type { PolicySite } from '../frontends/site';
 import { templatePlaceholders, templateView, type TemplatePlaceholder, type TemplateView } from '../frontends/view';
-import { findPlaceholders, type PlaceholderOccurrence } from '../fill/detect';
+import type { PlaceholderOccurrence } from '../fill/detect';
+import { parsePolicy, type ParsedPolicy } from '../analysis/analyze';
 import { readConfig, SECTION, type KitConfig } from './config';
 import { toDiagnostic } from './convert';
 import type { IamLoader } from './iam';
@@ -28,8 +29,13 @@ import { SiblingPolicies, type SiblingPolicy } from './siblings';
 export interface CachedAnalysis {
   version: number;
   result: DocumentAnalysis;
-  /** Computed on demand (code lens, hovers, fill); in a template, at source offsets with their scalar's quoting. */
-  placeholders?: PlaceholderOccurrence[] | TemplatePlaceholder[];
+  /**
+   * The placeholders (code lens, hovers, Fill): a JSON policy's as the engine found them (from the worker too); a
+   * template's computed on demand, at source offsets with their scalar's quoting.
+   */
+  placeholders?: readonly PlaceholderOccurrence[] | readonly TemplatePlaceholder[];
+  /** A JSON policy's parse as the engine made it (hovers, the role check, Copy AWS CLI Commands); absent from the worker until a hover asks. */
+  parsed?: ParsedPolicy;
   /** A template's policy sites as the engine read them (hovers, fill): computed on demand from the text. */
   template?: TemplateView;
   /** The sites analyzeDocument read on this thread (the view renders them without a second parse); absent from the worker. */
@@ -238,17 +244,21 @@ export class PolicyValidator implements vscode.Disposable {
     // Never block on a large document: its analysis arrives from the worker (validate()), until then there is none.
     if (this.offThread(doc)) return undefined;
     if (this.waitingForHcl(doc)) return undefined;
-    const read: { sites?: PolicySite[] } = {};
+    const read: { sites?: PolicySite[]; parsed?: ParsedPolicy } = {};
     const result = analyzeDocument(doc.getText(), opts, read);
     reportRuleSettings(this.log);
     const entry: CachedAnalysis = { version: doc.version, result, withIam: !!opts.iam };
     if ((result.host === 'cloudformation' || result.host === 'terraform') && read.sites) entry.sites = read.sites;
+    if (read.parsed) {
+      entry.parsed = read.parsed;
+      entry.placeholders = read.parsed.placeholders;
+    }
     this.cache.set(key, entry);
     return entry;
   }
 
   /** Placeholders of the document's current version (cached with the analysis). */
-  placeholders(doc: vscode.TextDocument): PlaceholderOccurrence[] | TemplatePlaceholder[] | undefined {
+  placeholders(doc: vscode.TextDocument): readonly PlaceholderOccurrence[] | readonly TemplatePlaceholder[] | undefined {
     const a = this.analysis(doc);
     // Terraform: placeholders are diagnostics only (no Fill there yet).
     if (!a || a.result.kind === 'not-a-policy' || a.result.host === 'terraform') return undefined;
@@ -258,8 +268,24 @@ export class PolicyValidator implements vscode.Disposable {
       if (!a.template && !a.sites && this.offThread(doc)) return undefined;
       const view = this.template(doc);
       a.placeholders ??= view ? templatePlaceholders(view) : [];
-    } else a.placeholders ??= findPlaceholders(doc.getText());
+    } else a.placeholders ??= this.parsed(doc)?.placeholders ?? [];
     return a.placeholders;
+  }
+
+  /**
+   * A JSON policy's parse at the document's current version (undefined for a template, a non-policy, or a document
+   * not analysed yet): the engine's, kept with the analysis; after a worker analysis, parsed here once, on first use.
+   */
+  parsed(doc: vscode.TextDocument, { analyse = true } = {}): ParsedPolicy | undefined {
+    // analyse: false (completion while typing): only a parse the cache holds for this version, never an analysis.
+    if (!analyse) {
+      const hit = this.cache.get(doc.uri.toString());
+      return hit && hit.version === doc.version ? hit.parsed : undefined;
+    }
+    const a = this.analysis(doc);
+    if (!a || a.result.kind === 'not-a-policy' || (a.result.host && a.result.host !== 'json')) return undefined;
+    a.parsed ??= parsePolicy(doc.getText(), a.placeholders);
+    return a.parsed;
   }
 
   /** A template's (or Terraform file's) policy sites as the engine reads them, for the current version (undefined for a JSON policy). */
@@ -314,6 +340,7 @@ export class PolicyValidator implements vscode.Disposable {
           this.log(vscode.l10n.t('{0} is large: checked in the background worker ({1} ms).', name, Math.round(outcome.ms)));
         }
         const entry: CachedAnalysis = { version, result: outcome.result, withIam: !!this.iamPath };
+        if (outcome.placeholders) entry.placeholders = outcome.placeholders;
         this.cache.set(key, entry);
         this.publish(doc, entry, version);
       } else if (outcome.kind === 'over-budget') {
