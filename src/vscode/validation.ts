@@ -1,5 +1,5 @@
-// Diagnostics for open policy documents: validate on open, debounce on change (per document), drop stale results,
-// clear on close. Keeps the last analysis per document (by version) for code actions, hovers and code lens.
+// Diagnostics for open policy documents: validate on open, debounce on change (per document, by the document's measured
+// analysis cost: logic/debounce.ts), drop stale results, clear on close. Keeps the last analysis per document (by version) for code actions, hovers and code lens.
 import * as vscode from 'vscode';
 import { analyzeDocument, isTerraformDocument, mayHoldPolicies, type DocumentAnalysis, type DocumentOptions } from '../frontends/document';
 import type { HclParser } from '../frontends/terraform';
@@ -10,6 +10,7 @@ import type { PlaceholderOccurrence } from '../fill/detect';
 import { parsePolicy, type ParsedPolicy } from '../analysis/analyze';
 import { readConfig, SECTION, type KitConfig } from './config';
 import { toDiagnostic } from './convert';
+import { adaptiveDebounce } from './logic/debounce';
 import type { IamLoader } from './iam';
 import type { WorkerAnalyzer } from './logic/worker-client';
 
@@ -53,6 +54,8 @@ const TEMPLATE_LANGUAGES = new Set(['yaml', 'terraform']);
 export class PolicyValidator implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('cleanrooms-iam');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Each document's last measured analysis time (ms, this thread or the worker): its debounce follows it. */
+  private readonly costs = new Map<string, number>();
   private readonly cache = new Map<string, CachedAnalysis>();
   private readonly tooLarge = new Set<string>();
   /** Documents whose last worker analysis ran over budget (said once), and the version a worker is analysing. */
@@ -78,6 +81,8 @@ export class PolicyValidator implements vscode.Disposable {
     private readonly iamPath?: string,
     /** Loads the Terraform parser (Node); without it Terraform documents are not analysed. */
     private readonly loadHcl?: () => Promise<HclParser>,
+    /** The clock analyses are timed with (tests pass their own). */
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   private hcl?: HclParser;
@@ -139,12 +144,17 @@ export class PolicyValidator implements vscode.Disposable {
     return { ok: TEMPLATE_LANGUAGES.has(doc.languageId) && mayHoldPolicies(doc.getText(), { languageId: doc.languageId }), force };
   }
 
+  /** How long an edit of this document waits before it is checked: adaptiveDebounce of its last analysis time. */
+  debounceFor(doc: vscode.TextDocument): number {
+    return adaptiveDebounce(this.costs.get(doc.uri.toString()), this.config.debounceMs);
+  }
+
   private schedule(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     const t = this.timers.get(key);
     if (t !== undefined) clearTimeout(t);
-    const ms = this.config.debounceMs;
-    if (ms <= 0) {
+    // debounceMs 0: at once, in the change event; otherwise after the adaptive wait (0: the next tick).
+    if (this.config.debounceMs <= 0) {
       this.timers.delete(key);
       this.validate(doc);
       return;
@@ -154,7 +164,7 @@ export class PolicyValidator implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         if (!doc.isClosed) this.validate(doc);
-      }, ms),
+      }, this.debounceFor(doc)),
     );
   }
 
@@ -164,6 +174,7 @@ export class PolicyValidator implements vscode.Disposable {
     if (t !== undefined) clearTimeout(t);
     this.timers.delete(key);
     this.cache.delete(key);
+    this.costs.delete(key);
     this.tooLarge.delete(key);
     this.overBudget.delete(key);
     this.inWorker.delete(key);
@@ -245,7 +256,9 @@ export class PolicyValidator implements vscode.Disposable {
     if (this.offThread(doc)) return undefined;
     if (this.waitingForHcl(doc)) return undefined;
     const read: { sites?: PolicySite[]; parsed?: ParsedPolicy } = {};
+    const t0 = this.now();
     const result = analyzeDocument(doc.getText(), opts, read);
+    this.costs.set(key, this.now() - t0);
     reportRuleSettings(this.log);
     const entry: CachedAnalysis = { version: doc.version, result, withIam: !!opts.iam };
     if ((result.host === 'cloudformation' || result.host === 'terraform') && read.sites) entry.sites = read.sites;
@@ -335,6 +348,7 @@ export class PolicyValidator implements vscode.Disposable {
       if (doc.isClosed || doc.version !== version) return;
       if (outcome.kind === 'done') {
         this.overBudget.delete(key);
+        this.costs.set(key, outcome.ms);
         if (!this.loggedWorker.has(key)) {
           this.loggedWorker.add(key);
           this.log(vscode.l10n.t('{0} is large: checked in the background worker ({1} ms).', name, Math.round(outcome.ms)));
@@ -344,6 +358,7 @@ export class PolicyValidator implements vscode.Disposable {
         this.cache.set(key, entry);
         this.publish(doc, entry, version);
       } else if (outcome.kind === 'over-budget') {
+        this.costs.set(key, outcome.budgetMs);
         this.collection.delete(doc.uri);
         if (!this.overBudget.has(key)) {
           this.overBudget.add(key);

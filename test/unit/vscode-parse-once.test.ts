@@ -33,7 +33,7 @@ describe('vscode adapter: parse once per document version', function () {
   this.timeout(60_000);
   const calls: string[] = [];
   let restore: () => void;
-  let fake: ReturnType<typeof installFakeVscode>['fake'];
+  let fake: ReturnType<typeof installFakeVscode>;
   let api: CleanRoomsIamApi;
   let subscriptions: Array<{ dispose(): unknown }>;
   let doc: FakeDocument;
@@ -52,10 +52,8 @@ describe('vscode adapter: parse once per document version', function () {
         return orig.call(this, text, ...rest);
       };
     }
-    const installed = installFakeVscode();
-    fake = installed.fake;
+    fake = installFakeVscode();
     restore = () => {
-      installed.restore();
       for (const [name, orig] of originals) jsonc[name] = orig;
     };
     const ext = await import('../../src/vscode/extension');

@@ -562,12 +562,16 @@ export function createFakeVscode(config: Record<string, unknown> = {}) {
   return api;
 }
 
+let installed: ReturnType<typeof createFakeVscode> | undefined;
+
 /**
- * Makes `require('vscode')` return a new stand-in (for the adapter's own sources, loaded after this call, through tsx's
- * CommonJS loader); `restore` undoes it. The sources keep the stand-in they loaded with, so install it once per file.
+ * Makes `require('vscode')` return the stand-in, for the adapter's own sources loaded after this call (through tsx's
+ * CommonJS loader). One stand-in per process: the sources keep the one they were loaded with (Node caches them), so
+ * every test file that loads them gets the same one; each test opens its own documents.
  */
-export function installFakeVscode(config: Record<string, unknown> = {}): { fake: ReturnType<typeof createFakeVscode>; restore(): void } {
-  const fake = createFakeVscode(config);
+export function installFakeVscode(): ReturnType<typeof createFakeVscode> {
+  if (installed) return installed;
+  const fake = createFakeVscode();
   const M = Module as unknown as { _resolveFilename: (this: unknown, request: string, ...rest: unknown[]) => string; _cache: Record<string, unknown> };
   const id = '/fake-vscode-module/vscode.js';
   const resolve = M._resolveFilename;
@@ -575,11 +579,6 @@ export function installFakeVscode(config: Record<string, unknown> = {}): { fake:
     return request === 'vscode' ? id : resolve.call(this, request, ...rest);
   };
   M._cache[id] = { id, filename: id, loaded: true, exports: fake.vscode, children: [], paths: [] };
-  return {
-    fake,
-    restore() {
-      M._resolveFilename = resolve;
-      delete M._cache[id];
-    },
-  };
+  installed = fake;
+  return fake;
 }
