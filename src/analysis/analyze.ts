@@ -7,46 +7,15 @@ import { placeholderOccurrences } from './rules/util';
 import { elide } from './messages';
 import { guardFindings } from './fix-guard';
 import { policyFacts } from './facts';
-import { makeFinding, type RuleContext } from './rule';
+import { applySeverityOverride, makeFinding, type RuleContext } from './rule';
 import { RULE_FAMILIES, RULES_BY_ID } from './rules';
-import { withExample } from './rules/examples';
-import type { AnalysisResult, AnalyzeOptions, Finding, RuleMeta, TextEdit } from './types';
+import { CORE_RULES } from './rules/core';
+import type { AnalysisResult, AnalyzeOptions, Finding, TextEdit } from './types';
 
 export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
 /** At most this many JSON syntax findings per document (the rest are counted in the last one's message). */
 export const MAX_SYNTAX_FINDINGS = 100;
 
-const CORE_RULES: RuleMeta[] = [
-  {
-    id: 'json-syntax',
-    accessAnalyzer: 'JSON_SYNTAX_ERROR',
-    severity: 'error',
-    title: 'JSON syntax error',
-    description: 'The policy is not valid JSON. IAM rejects it with JSON_SYNTAX_ERROR.',
-    docUrl:
-      'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-json-syntax-error',
-  },
-  {
-    id: 'json-too-deep',
-    severity: 'error',
-    title: 'Nesting too deep',
-    description: 'A value nests arrays/objects deeper than any IAM policy can (256 levels). That value is not analysed; the rest of the policy is.',
-    docUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html',
-  },
-  {
-    id: 'json-comment',
-    accessAnalyzer: 'JSON_SYNTAX_ERROR',
-    severity: 'error',
-    title: 'Comment in a policy',
-    description:
-      'JSON has no comments, and IAM rejects a policy that contains one (JSON_SYNTAX_ERROR), even though an editor in JSON-with-comments mode accepts it. The fix removes the comment.',
-    docUrl:
-      'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-json-syntax-error',
-  },
-];
-for (const r of CORE_RULES) RULES_BY_ID.set(r.id, withExample(r));
-
-export { CORE_RULES };
 
 /**
  * Quick test used before parsing: a document without the text `"Statement"` cannot be a policy, unless a key is
@@ -122,10 +91,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, out?: { pars
     // Indexed before the settings apply: a rule that stays quiet where another rule found something (hasFindingAt)
     // stays quiet when that rule is off too, so one rule's setting never changes another rule's findings.
     index.add(f);
-    const o = overrides[f.rule];
-    if (o === 'off') return;
-    if (o) f.severity = o;
-    findings.push(f);
+    if (applySeverityOverride(f, overrides)) findings.push(f);
   };
 
   // Without forcePolicy, one linear pass (which also bounds the nesting) tells most non-policies apart before

@@ -28,7 +28,8 @@ import {
   type IamIndex,
 } from '../iam-data';
 import { CLEAN_ROOMS_ML_PRINCIPAL, CLEAN_ROOMS_PRINCIPAL, CR_DOCS } from './rules/cleanrooms-data';
-import { BASE_OPERATORS, DOCS, parseOperator, validOperatorNames } from './rules/grammar';
+import { BASE_OPERATORS, parseOperator, validOperatorNames } from './condition-operators';
+import { IAM_DOCS as DOCS } from './iam-docs';
 
 export type CompletionKind = 'service' | 'action' | 'operator' | 'condition-key' | 'value' | 'principal' | 'arn';
 
@@ -205,7 +206,7 @@ function serviceItems(index: IamIndex): PolicyCompletionItem[] {
           kind: 'service' as const,
           insertText: `${prefix}:`,
           detail: name,
-          documentation: `**${md(name)}** (${code(prefix)})\n\n[Service Authorization Reference](${serviceDocUrl(prefix)})`,
+          documentation: `**${md(name)}** (${code(prefix)})\n\n[Service Authorization Reference](${serviceDocUrl(prefix, index)})`,
           sortText: `${cleanRooms ? '0' : '1'}${prefix}`,
           retrigger: true,
         };

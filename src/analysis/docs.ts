@@ -2,7 +2,7 @@
 // Pure: the caller passes the IAM reference index, so the iam-data rules' examples produce their real messages.
 import { exampleFindings } from './role-pair';
 import { RULE_FAMILIES } from './rules';
-import { CORE_RULES } from './analyze';
+import { CORE_RULES } from './rules/core';
 import type { IamIndex } from '../iam-data/types';
 import type { Finding, RuleMeta } from './types';
 import { ACCESS_ANALYZER_CODES, codesForRule, rulesForCode } from './access-analyzer';

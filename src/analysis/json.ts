@@ -538,7 +538,12 @@ export function isVerbatimString(text: string, node: Node): boolean {
   return true;
 }
 
-/** JSON-encode a string for insertion into the document (with quotes). */
-export function jsonString(s: string): string {
-  return JSON.stringify(s);
+/** Range of a string node's contents (without the quotes). */
+export function contentRange(node: Node): { offset: number; length: number } {
+  return { offset: node.offset + 1, length: stringContentLength(node) };
+}
+
+/** Edit replacing a string node's contents (keeps the quotes); `value` is JSON-escaped. */
+export function replaceStringContent(node: Node, value: string): { offset: number; length: number; newText: string } {
+  return { ...contentRange(node), newText: JSON.stringify(value).slice(1, -1) };
 }

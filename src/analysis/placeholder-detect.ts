@@ -2,6 +2,8 @@
 // Pure; offsets are exact document offsets of the raw placeholder text.
 import { parseTree, type Node } from 'jsonc-parser';
 import { DOC_EXAMPLE_ACCOUNT_IDS, kindForName, OPTIONAL_PATH_KINDS } from '../catalog/placeholder-kinds';
+import { BRACES_RE, PASTED_TOKEN_RE } from '../catalog/placeholder-syntax';
+import { parseArn } from './arn/parse';
 import { decodedOffsets, findExcessiveNesting, maskDeepValues, stringContentLength } from './json';
 
 export type PlaceholderSource = 'token' | 'braces' | 'bare-name' | 'example-value';
@@ -100,8 +102,6 @@ const MAX_BARE_NAME_LENGTH = Math.max(
   ...[BARE_REGION_NAMES, BARE_ACCOUNT_NAMES, BARE_BUCKET_NAMES, BARE_PREFIX_NAMES, BARE_RESOURCE_NAMES].flatMap((set) => [...set].map((x) => x.length)),
 );
 
-const TOKEN_RE = /<([A-Za-z0-9][A-Za-z0-9_ .-]*)>/g;
-const BRACES_RE = /\{\{([^{}]+)\}\}/g;
 const EXAMPLE_ACCOUNT_RE = new RegExp(`(?<![0-9])(${DOC_EXAMPLE_ACCOUNT_IDS.join('|')})(?![0-9])`, 'g');
 const EXAMPLE_UUID_RE = /[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-EXAMPLE[0-9A-Za-z]*/g;
 // A bucket name that starts with the reserved doc prefix (not one that merely contains it, such as my-amzn-s3-demo-copy).
@@ -286,7 +286,7 @@ function scanValue(
   };
 
   if (hasToken) {
-    for (const m of value.matchAll(TOKEN_RE)) {
+    for (const m of value.matchAll(PASTED_TOKEN_RE)) {
       const name = kebab(m[1]);
       add(m.index, m[0].length, name, kindForName(m[1]), 'token');
     }
@@ -328,22 +328,14 @@ type Add = (start: number, len: number, name: string, kind: string, source: Plac
 const prefixKind = (name: string): string => (kindForName(name) === 'optional-s3-prefix' ? 'optional-s3-prefix' : 's3-prefix');
 
 function scanArn(value: string, add: Add): void {
-  // arn:partition:service:region:account:resource — positions of the first five colons.
-  const colons: number[] = [];
-  for (let i = 0; i < value.length && colons.length < 5; i++) if (value.charCodeAt(i) === 0x3a) colons.push(i);
-  if (colons.length < 3) return;
-  const field = (i: number): [number, number] => [colons[i - 1] + 1, i < colons.length ? colons[i] : value.length];
-  const service = value.slice(...field(2));
-  if (colons.length >= 4) {
-    const [rs, re] = field(3);
-    const region = value.slice(rs, re);
-    if (BARE_REGION_NAMES.has(region)) add(rs, re - rs, region, 'region', 'bare-name');
-  }
-  if (colons.length >= 5) {
-    const [as, ae] = field(4);
-    const account = value.slice(as, ae);
-    if (BARE_ACCOUNT_NAMES.has(account)) add(as, ae - as, account, 'account-id', 'bare-name');
-    const resStart = colons[4] + 1;
+  // arn:partition:service:region:account:resource, split by the one ARN parser (arn/parse.ts).
+  const { fields, service: serviceField, region, account, resource } = parseArn(value);
+  if (fields.length < 4) return;
+  const service = serviceField!.text;
+  if (fields.length >= 5 && BARE_REGION_NAMES.has(region!.text)) add(region!.start, region!.text.length, region!.text, 'region', 'bare-name');
+  if (resource) {
+    if (BARE_ACCOUNT_NAMES.has(account!.text)) add(account!.start, account!.text.length, account!.text, 'account-id', 'bare-name');
+    const resStart = resource.start;
     // The resource part's segments between '/' and ':' (no regex split: this runs for every ARN on every analysis).
     const isS3 = service === 's3';
     const n = value.length;
@@ -369,10 +361,10 @@ function scanArn(value: string, add: Add): void {
         add(segStart, seg.length, seg, kindForName(seg), 'bare-name');
       }
     }
-  } else if (colons.length === 4) {
+  } else if (account) {
     // Two-colon S3 typo (arn:aws:s3::bucket/prefix/*): the bucket lands in the account field.
-    const [as, ae] = field(4);
-    const rest = value.slice(as, ae);
+    const as = account.start;
+    const rest = account.text;
     if (service === 's3') {
       let pos = 0;
       let index = 0;

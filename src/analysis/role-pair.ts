@@ -6,7 +6,7 @@
 // its Region and account), §1.a.7 (the sts:ExternalId pattern names the querying membership's Region).
 import type { IamIndex } from '../iam-data/types';
 import { analyze } from './analyze';
-import { makeFinding } from './rule';
+import { applySeverityOverride, makeFinding } from './rule';
 import { RULES_BY_ID } from './rules';
 import { CR_DOCS } from './rules/cleanrooms-data';
 import { quote } from './messages';
@@ -29,17 +29,15 @@ const SAME_REGION_DOC = CR_DOCS.setup + '#create-service-role-procedure';
  */
 export function compareRolePair(self: PairSide, sibling: PairSide, overrides: Readonly<Record<string, SeveritySetting>> = {}): Finding[] {
   const meta = RULES_BY_ID.get(ROLE_PAIR_RULE)!;
-  const setting = overrides[ROLE_PAIR_RULE];
-  if (setting === 'off' || self.kind === sibling.kind) return [];
+  if (self.kind === sibling.kind) return [];
   const out: Finding[] = [];
   const seen = new Set<string>();
   const report = (v: FactValue, message: string, docUrl: string): void => {
     const key = `${v.offset}:${v.length}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const f = makeFinding(meta, v.offset, v.length, message, { docUrl });
-    if (setting) f.severity = setting;
-    out.push(f);
+    const f = applySeverityOverride(makeFinding(meta, v.offset, v.length, message, { docUrl }), overrides);
+    if (f) out.push(f);
   };
   const other = `${quote(sibling.name)} (the ${sibling.kind} policy of this role)`;
 

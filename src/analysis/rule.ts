@@ -3,7 +3,7 @@ import type { Node } from './json';
 import type { PolicyModel } from './model';
 import { elide, MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from './messages';
 import type { RuleId } from './rules/ids';
-import type { AnalyzeOptions, Finding, Fix, PlaceholderRef, RelatedLocation, RuleMeta } from './types';
+import type { AnalyzeOptions, Finding, Fix, PlaceholderRef, RelatedLocation, RuleMeta, SeveritySetting } from './types';
 
 export type { RuleId };
 
@@ -51,5 +51,16 @@ export function makeFinding(meta: RuleMeta, offset: number, length: number, mess
   if (extras?.related?.length)
     f.related = extras.related.map((r) => (r.message.length > MAX_TITLE_LENGTH ? { ...r, message: elide(r.message, MAX_TITLE_LENGTH) } : r));
   if (extras?.placeholder) f.placeholder = extras.placeholder;
+  return f;
+}
+
+/**
+ * The one place the settings (`severityOverrides`) apply to a finding: its severity becomes the setting's; undefined
+ * when the setting turns its rule off. Used by analyze() and by the role-pair check.
+ */
+export function applySeverityOverride(f: Finding, overrides: Readonly<Record<string, SeveritySetting>>): Finding | undefined {
+  const o = overrides[f.rule];
+  if (o === 'off') return undefined;
+  if (o) f.severity = o;
   return f;
 }

@@ -11,3 +11,4 @@ export function roleById(id: string) {
   return ROLES.find((r) => r.id === id);
 }
 export * from './role-requests';
+export { fillTokens, hasToken, tokensIn } from './placeholder-syntax';

@@ -12,12 +12,12 @@
 // YAML is written with the 1.1 schema: strings a YAML 1.1 reader would take for a date, a Boolean or a number
 // (2012-10-17, yes, 0123) are quoted.
 import { Document, Scalar, visit } from 'yaml';
+import { hasToken } from './placeholder-syntax';
 import { hclAttributes, hclString, jsonencode, type JsonValue } from './hcl';
 import { stackPermissionsBody, type RoleStack } from './role-stacks';
 
 export type InfraFormat = 'cloudformation' | 'terraform';
 
-const TOKEN = /<[a-z0-9][a-z0-9-]*>/;
 const CFN_ROLE_DOC = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html';
 
 /** A deep copy of a policy body with `fill` applied to every string value (keys are never placeholders). */
@@ -44,7 +44,7 @@ export function cloudFormationText(stack: RoleStack, fill: (s: string) => string
   const quoted = new Set<string>();
   const fillMark = (s: string): string => {
     const out = fill(s);
-    if (TOKEN.test(s)) quoted.add(out);
+    if (hasToken(s)) quoted.add(out);
     return out;
   };
   const props: Record<string, unknown> = {

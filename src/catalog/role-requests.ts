@@ -271,26 +271,6 @@ export function mustTemplate(id: string): PolicyTemplate {
   return t;
 }
 
-const TOKEN = /<([a-z0-9][a-z0-9-]*)>/g;
-
-/** Placeholder names in a string, in order. */
-export function tokensIn(s: string): string[] {
-  return [...s.matchAll(TOKEN)].map((m) => m[1]);
-}
-
-/**
- * Replace `<name>` tokens that have a value; the others stay as tokens. An empty value (an optional folder) takes the
- * "/" before it along: bucket/<optional-prefix>/* -> bucket/*.
- */
-export function fillTokens(s: string, values: Readonly<Record<string, string>>): string {
-  return s.replace(SLASH_TOKEN, (tok, slash: string, name: string) => {
-    const v = values[name];
-    return v === undefined ? tok : v === '' ? '' : slash + v;
-  });
-}
-
-const SLASH_TOKEN = /(\/?)<([a-z0-9][a-z0-9-]*)>/g;
-
 /** Placeholder names used by a role variant's requests and trust (in order of first use). */
 export function roleValueNames(spec: RoleCheckSpec, v: RoleVariant): string[] {
   const names = new Set<string>();

@@ -1,5 +1,6 @@
 // Generated artifacts from the catalog: the VS Code snippet file and the templates table for the docs.
 // Pure (no fs): scripts/generate-snippets.ts and scripts/generate-docs.ts write the results; the tests compare them.
+import { TOKEN_RE } from './placeholder-syntax';
 import { templateSummary, templateText } from './template-text';
 import { regionsForPicker } from './regions';
 import { ROLES, TEMPLATES } from './templates';
@@ -16,8 +17,6 @@ export interface VsCodeSnippet {
 }
 
 export type SnippetFile = Record<string, VsCodeSnippet>;
-
-const TOKEN_RE = /<([a-z0-9][a-z0-9-]*)>/g;
 
 /** Escape literal text for a snippet body: `\`, `$` and `}` are the characters the snippet grammar lets you escape. */
 export function escapeSnippetText(s: string): string {

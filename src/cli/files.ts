@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { sanitize } from './format';
 
 export const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-/** Files a walked folder offers: JSON policies, CloudFormation templates (JSON, YAML, `.template`; CDK's cdk.out) and Terraform (.tf; .tf.json is JSON). */
+/** Files a walked folder offers: JSON policies, CloudFormation templates (JSON, YAML, `.template`; CDK's cdk.out) and Terraform (.tf; .tf.json, a .json name, read as Terraform by analyzeDocument). */
 const POLICY_FILE_RE = /\.(json|ya?ml|template|tf)$/i;
 
 export interface Expanded {
@@ -63,7 +63,7 @@ const bytesKey = (b: Buffer): string => b.toString('latin1');
 const isUtf8 = (b: Buffer): boolean => Buffer.from(b.toString('utf8'), 'utf8').equals(b);
 
 /**
- * Expand the command line's paths. A directory is searched for *.json, *.yaml, *.yml, *.template and *.tf files recursively, skipping node_modules and
+ * Expand the command line's paths. A directory is searched for *.json (so *.tf.json), *.yaml, *.yml, *.template and *.tf files recursively, skipping node_modules and
  * .git. Inside a walked directory no symbolic link is followed out of it: a link is used only when it points to a
  * file within the directory being walked; links to directories are never descended (this also rules out cycles).
  * A file named on the command line is linted whatever its extension, and links given explicitly are followed.

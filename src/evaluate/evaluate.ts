@@ -2,6 +2,7 @@
 // "Policy evaluation logic" (explicit Deny > Allow > implicit deny), "IAM JSON policy elements: Condition operators",
 // "IAM JSON policy elements: Resource", "IAM policy elements: Variables and tags".
 // Unknown is never guessed: a condition on a key whose presence the modelled request does not know yields "depends".
+import { parseOperator } from '../analysis/condition-operators';
 import { compileGlob, matchPattern, ONE, STAR, type Pattern } from './wildcard';
 
 /** What the modelled request knows about one context key. */
@@ -248,8 +249,7 @@ const BASE: Record<string, Op> = {
   ArnNotLike: { family: 'Arn', cmp: arnLike, negated: true, like: true },
 };
 
-export interface ParsedOperator {
-  name: string;
+interface EvaluatedOperator {
   base: string;
   op?: Op;
   ifExists: boolean;
@@ -257,21 +257,11 @@ export interface ParsedOperator {
   isNull: boolean;
 }
 
-export function parseOperator(name: string): ParsedOperator {
-  let rest = name;
-  let set: ParsedOperator['set'];
-  const m = /^(ForAllValues|ForAnyValue):(.*)$/i.exec(rest);
-  if (m) {
-    set = m[1].toLowerCase() === 'forallvalues' ? 'ForAllValues' : 'ForAnyValue';
-    rest = m[2];
-  }
-  let ifExists = false;
-  if (/IfExists$/i.test(rest)) {
-    ifExists = true;
-    rest = rest.slice(0, -'IfExists'.length);
-  }
-  const base = Object.keys(BASE).find((k) => k.toLowerCase() === rest.toLowerCase()) ?? (rest.toLowerCase() === 'null' ? 'Null' : rest);
-  return { name, base, op: BASE[base], ifExists, set, isNull: base === 'Null' };
+/** The operator as the evaluator reads it: any case (analysis/condition-operators.ts parses it), with its comparator. */
+function evaluatedOperator(name: string): EvaluatedOperator {
+  const { prefix, base, ifExists } = parseOperator(name, true);
+  const set = prefix === 'ForAllValues:' ? 'ForAllValues' : prefix === 'ForAnyValue:' ? 'ForAnyValue' : undefined;
+  return { base, op: Object.hasOwn(BASE, base) ? BASE[base] : undefined, ifExists, set, isNull: base === 'Null' };
 }
 
 function policyValues(raw: unknown, ctx: (k: string) => ContextEntry): { values: string[] } | { unknownKey: string } {
@@ -299,7 +289,7 @@ function likeValues(raw: unknown, ctx: (k: string) => ContextEntry): { patterns:
 
 /** One operator + one key + its values. Multiple policy values are OR'd; negated operators negate that OR. */
 export function evaluateConditionKey(operator: string, key: string, raw: unknown, ctx: (k: string) => ContextEntry): Tri {
-  const parsed = parseOperator(operator);
+  const parsed = evaluatedOperator(operator);
   const entry = ctx(key);
   if (parsed.isNull) {
     if (parsed.set === 'ForAllValues') return T;

@@ -26,6 +26,7 @@ import {
   type RoleRequest,
   type RoleVariant,
 } from '../catalog';
+import { TOKEN_RE } from '../catalog/placeholder-syntax';
 import type { IamIndex } from '../iam-data/types';
 import { actionResourceTypes, matchActions, resourceMatchesTemplate, resourceTypesForArn } from '../iam-data';
 import { evaluate, type ContextEntry, type Decision, type EvaluationResult, type Policy, type Statement, type StatementRef } from './evaluate';
@@ -160,7 +161,7 @@ function unifier(template: string, kindOf: (name: string) => string): { re: RegE
   const names: string[] = [];
   let src = '';
   let last = 0;
-  for (const m of template.matchAll(/<([a-z0-9][a-z0-9-]*)>/g)) {
+  for (const m of template.matchAll(TOKEN_RE)) {
     src += escapeRe(template.slice(last, m.index));
     const name = m[1];
     const seen = names.indexOf(name);
@@ -599,7 +600,7 @@ function renderedTemplatePolicy(v: RoleVariant, values: Record<string, string>):
   // Values nobody gave become "*" here, so an unknown value never makes the user's policy look broader.
   const fill = (x: unknown): unknown =>
     typeof x === 'string'
-      ? fillTokens(x, values).replace(/<[a-z0-9][a-z0-9-]*>/g, '*')
+      ? fillTokens(x, values).replace(TOKEN_RE, '*')
       : Array.isArray(x)
         ? x.map(fill)
         : x && typeof x === 'object'
@@ -798,7 +799,7 @@ function checkVariant(spec: RoleCheckSpec, v: RoleVariant, input: RoleCheckInput
     if (r.when && values[r.when] === undefined) continue;
     const action = fillTokens(r.action, values);
     const resource = fillTokens(r.resource, values);
-    const sampled = resource.replace(/<([a-z0-9][a-z0-9-]*)>/g, (_t, n: string) => placeholderKind(kindOf(n)).sample);
+    const sampled = resource.replace(TOKEN_RE, (_t, n: string) => placeholderKind(kindOf(n)).sample);
     if (!appliesTo(input.iam, action, sampled)) continue;
     const key = `${action.toLowerCase()}|${resource}`;
     if (seen.has(key)) continue;
@@ -899,7 +900,7 @@ export function documentedRequests(spec: RoleCheckSpec, v: RoleVariant, iam: Iam
   const seen = new Set<string>();
   const out: RoleRequest[] = [];
   for (const r of variantRequests(v)) {
-    const sampled = r.resource.replace(/<([a-z0-9][a-z0-9-]*)>/g, (_t, n: string) => placeholderKind(kindOf(n)).sample);
+    const sampled = r.resource.replace(TOKEN_RE, (_t, n: string) => placeholderKind(kindOf(n)).sample);
     if (!appliesTo(iam, r.action, sampled)) continue;
     const key = `${r.action.toLowerCase()}|${r.resource}`;
     if (seen.has(key)) continue;

@@ -3,6 +3,7 @@ import type { TextEdit } from '../analysis/types';
 import type { PolicyTemplate } from '../catalog/types';
 import { templateText } from '../catalog/template-text';
 import { OPTIONAL_PATH_KINDS } from '../catalog/placeholder-kinds';
+import { fillTokens } from '../catalog/placeholder-syntax';
 import type { PlaceholderOccurrence } from './detect';
 
 /** Escape a value for the inside of a JSON string (no surrounding quotes). */
@@ -78,28 +79,6 @@ export function renderTemplate(template: PolicyTemplate, values: Readonly<Record
 export function optionalNames(placeholders: ReadonlyArray<{ name: string; kind: string }>): Set<string> {
   return new Set(placeholders.filter((p) => OPTIONAL_PATH_KINDS.has(p.kind)).map((p) => p.name));
 }
-
-/**
- * Replace the `<name>` tokens of a text that have a value, each value through `escape` (the host language's string
- * escaping; the identity for a string value that a serializer writes). Tokens without a value stay.
- */
-export function fillTokens(
-  text: string,
-  values: Readonly<Record<string, string>>,
-  optional: ReadonlySet<string>,
-  escape: (v: string) => string = (v) => v,
-): string {
-  return text.replace(SLASH_TOKEN_RE, (tok, slash: string, name: string) => {
-    const v = values[name];
-    if (v === undefined) return tok;
-    // An optional folder left empty takes its "/" with it: bucket/<optional-prefix>/* -> bucket/*.
-    if (v === '' && slash && optional.has(name)) return '';
-    return slash + escape(v);
-  });
-}
-
-/** A token and the "/" right before it, if any. */
-const SLASH_TOKEN_RE = /(\/?)<([a-z0-9][a-z0-9-]*)>/g;
 
 /** Render with every placeholder's realistic sample value (kind sample unless the template overrides it). */
 export function sampleValues(template: PolicyTemplate, kindSample: (kind: string) => string): Record<string, string> {

@@ -9,12 +9,6 @@
 import type { AnalysisResult, Finding, Fix, TextEdit } from '../analysis/types';
 import { applyEdits } from './apply';
 
-/** The fix a quick fix marks as preferred: the engine's `preferred` fix, or the only fix there is. */
-export function preferredFix(f: Finding): Fix | undefined {
-  const fixes = f.fixes ?? [];
-  return fixes.find((x) => x.preferred) ?? (fixes.length === 1 ? fixes[0] : undefined);
-}
-
 /** True when the quick fix for `fix` should be `isPreferred` (the engine marked it preferred, or it is the only one). */
 export function isPreferredFix(f: Finding, fix: Fix): boolean {
   return !!fix.preferred || (f.fixes?.length === 1 && fix === f.fixes[0]);

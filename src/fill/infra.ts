@@ -3,7 +3,8 @@
 // serialized, so a value is quoted and escaped by the host language's writer, never pasted into the text.
 import { infraText, type InfraFormat } from '../catalog/infra-text';
 import { stackPlaceholders, type RoleStack } from '../catalog/role-stacks';
-import { fillTokens, optionalNames } from './apply';
+import { fillTokens } from '../catalog/placeholder-syntax';
+import { optionalNames } from './apply';
 
 export function renderStack(stack: RoleStack, format: InfraFormat, values: Readonly<Record<string, string>> = {}): string {
   const optional = optionalNames(stackPlaceholders(stack));

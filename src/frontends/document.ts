@@ -13,6 +13,7 @@ import type { AnalysisResult, AnalyzeOptions, Finding, Fix, TextEdit } from '../
 import { isCleanRoomsRegion } from '../catalog/regions';
 import { mayBeTemplate, templateSites } from './cloudformation';
 import { mayBeTerraform, terraformSites, type HclParser } from './terraform';
+import { isTerraformJsonName, terraformJsonSites } from './terraform-json';
 import { renderSite, sourceText, strings, type HostValue, type Piece, type PolicySite, type RenderedSite, type ScalarStyle, type StandIns } from './site';
 
 export type HostLanguage = 'json' | 'cloudformation' | 'terraform';
@@ -41,7 +42,7 @@ export function isTerraformDocument(options: Pick<DocumentOptions, 'fileName' | 
 
 /** True when the document may hold policies for some front end (cheap: no parse). */
 export function mayHoldPolicies(text: string, options: Pick<DocumentOptions, 'fileName' | 'languageId'> = {}): boolean {
-  if (isTerraformDocument(options)) return mayBeTerraform(text);
+  if (isTerraformDocument(options) || isTerraformJsonName(options.fileName)) return mayBeTerraform(text);
   return isYamlDocument(options) ? mayBeTemplate(text) : true;
 }
 
@@ -54,9 +55,11 @@ function isYamlDocument(options: Pick<DocumentOptions, 'fileName' | 'languageId'
  * them again without parsing the template a second time; see view.ts), or a JSON policy's parse (analyze's ParsedPolicy).
  */
 export function analyzeDocument(text: string, options: DocumentOptions = {}, out?: { sites?: PolicySite[]; parsed?: ParsedPolicy }): DocumentAnalysis {
-  if (isTerraformDocument(options)) {
+  // Terraform: `.tf` (HCL) and `.tf.json` (Terraform's JSON syntax: a JSON file that Terraform reads, by its name).
+  const tfJson = isTerraformJsonName(options.fileName);
+  if (tfJson || isTerraformDocument(options)) {
     if (text.length > (options.maxLength ?? 5 * 1024 * 1024)) return { kind: 'not-a-policy', findings: [], skipped: 'too-large', host: 'terraform' };
-    const sites = options.hcl ? terraformSites(text, options.hcl).sites : [];
+    const sites = tfJson ? terraformJsonSites(text, options.hcl).sites : options.hcl ? terraformSites(text, options.hcl).sites : [];
     if (out) out.sites = sites;
     return analyzeSites(text, sites, options, 'terraform');
   }
@@ -71,6 +74,25 @@ export function analyzeDocument(text: string, options: DocumentOptions = {}, out
   if (out) out.sites = template ? sites : undefined;
   if (!template || !sites.length) return yaml ? { kind: 'not-a-policy', findings: [], host: 'cloudformation' } : { kind: 'not-a-policy', findings: [] };
   return analyzeSites(text, sites, options, 'cloudformation');
+}
+
+/**
+ * The policy sites of a template or Terraform file as its front end reads them; undefined for a JSON policy, a file the
+ * front end cannot read (a syntax error, no HCL parser) or a document that is no template. Fill reads the filled text
+ * again with it to prove its edits (view.ts, templateFill).
+ */
+export function documentSites(text: string, options: Pick<DocumentOptions, 'fileName' | 'languageId' | 'hcl'>): PolicySite[] | undefined {
+  if (isTerraformJsonName(options.fileName)) {
+    const r = terraformJsonSites(text, options.hcl);
+    return r.parsed ? r.sites : undefined;
+  }
+  if (isTerraformDocument(options)) {
+    if (!options.hcl) return undefined;
+    const r = terraformSites(text, options.hcl);
+    return r.parsed ? r.sites : undefined;
+  }
+  const { sites, template } = templateSites(text);
+  return template ? sites : undefined;
 }
 
 function analyzeSites(text: string, sites: PolicySite[], options: DocumentOptions, host: HostLanguage): DocumentAnalysis {

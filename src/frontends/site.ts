@@ -11,13 +11,39 @@ export type UnknownType = 'partition' | 'region' | 'account' | 'url-suffix';
 
 /** How the source writes the scalar a literal part sits in: what an edit inside it may insert (document.ts, safeEdit). */
 export interface ScalarStyle {
-  /** YAML scalar styles; `hcl`: a Terraform quoted string; `json-in-hcl`: a JSON string inside a Terraform heredoc. */
+  /** YAML scalar styles; `hcl`: a Terraform string (quoted, heredoc, or a .tf.json string); `json-in-hcl`: a JSON string
+   * inside a Terraform string (see `encoding` for how each is written). */
   quote: 'plain' | 'single' | 'double' | 'hcl' | 'json-in-hcl';
   /** A `!Sub` template: `${` would start a reference. */
   sub: boolean;
   /** Source range of the scalar's characters (inside its quotes). */
   start: number;
   end: number;
+  /**
+   * How a value is written in this scalar, innermost layer first (Terraform): `json` a JSON string's escapes, `hcl-quoted`
+   * an HCL quoted string's (`\\`, `\"`, `$${`, `%%{`), `hcl-template` a heredoc's or a .tf.json string's (`$${`, `%%{`).
+   * Absent: the value is written as it is (YAML; see safeEdit).
+   */
+  encoding?: readonly Layer[];
+}
+
+export type Layer = 'json' | 'hcl-quoted' | 'hcl-template';
+
+/** The source text of a value written through these layers (innermost first); undefined when it cannot be written
+ * (a control character or line break: no policy value written by hand holds one; `$$` or `%%` in a template). */
+export function encodeValue(value: string, layers: readonly Layer[]): string | undefined {
+  if ([...value].some((c) => c < ' ' || c === '\u007f' || c === '\u2028' || c === '\u2029')) return undefined;
+  let out = value;
+  for (const l of layers) {
+    if (l === 'json') out = out.replace(/["\\]/g, (c) => `\\${c}`);
+    else {
+      if (l === 'hcl-quoted') out = out.replace(/["\\]/g, (c) => `\\${c}`);
+      // `$$` or `%%` before an escape would read one way or another depending on the reader: not written.
+      if (/\$\$|%%/.test(out)) return undefined;
+      out = out.replace(/([$%])\{/g, '$1$1{');
+    }
+  }
+  return out;
 }
 
 export type StrPart =

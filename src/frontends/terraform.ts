@@ -5,7 +5,7 @@
 // - `data "aws_iam_policy_document"` blocks: statement / principals / condition blocks, mapped onto IAM's JSON
 //   (effect defaults to Allow and version to 2012-10-17, as the provider does); a `dynamic` block is unknown.
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { finishString, type HostString, type HostValue, type PolicySite, type ScalarStyle, type StrPart } from './site';
+import { finishString, type HostString, type HostValue, type Layer, type PolicySite, type ScalarStyle, type StrPart } from './site';
 
 /** The part of tree-sitter's node API this front end reads (web-tree-sitter's Node satisfies it). */
 export interface SyntaxNode {
@@ -28,7 +28,7 @@ export function mayBeTerraform(text: string): boolean {
 }
 
 /** Resource types and their policy arguments (Terraform AWS provider documentation). */
-const POLICY_ARGUMENTS: Record<string, Array<{ name: string; role: PolicySite['role'] }>> = {
+export const POLICY_ARGUMENTS: Record<string, Array<{ name: string; role: PolicySite['role'] }>> = {
   aws_iam_role: [{ name: 'assume_role_policy', role: 'trust' }],
   aws_iam_role_policy: [{ name: 'policy', role: 'identity' }],
   aws_iam_user_policy: [{ name: 'policy', role: 'identity' }],
@@ -97,7 +97,13 @@ export function terraformSites(text: string, parser: HclParser): TerraformSites 
         }
       }
     } else if (b.kind === 'data' && type === 'aws_iam_policy_document') {
-      sites.push({ path: `data.${type}.${name}`, role: 'identity', value: reader.policyDocument(b), src: b.node.startIndex, srcEnd: b.node.endIndex });
+      sites.push({
+        path: `data.${type}.${name}`,
+        role: 'identity',
+        value: policyDocument(reader.docBlock(b)),
+        src: b.node.startIndex,
+        srcEnd: b.node.endIndex,
+      });
     }
   }
   return { sites, parsed: true };
@@ -113,8 +119,12 @@ function inner(n: SyntaxNode): SyntaxNode {
 
 const HCL_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
-class Reader {
-  constructor(private readonly text: string) {}
+export class Reader {
+  /** `outer`: the layers the HCL text itself is written in (a .tf.json string: `json`); none in a .tf file. */
+  constructor(
+    private readonly text: string,
+    private readonly outer: readonly Layer[] = [],
+  ) {}
 
   /** A policy argument's value: jsonencode({...}), or a string (heredoc or quoted) holding the policy's JSON. */
   policyValue(expr: SyntaxNode): HostValue | undefined {
@@ -127,7 +137,7 @@ class Reader {
     }
     if (e.type === 'quoted_template' || e.type === 'heredoc_template' || e.type === 'string_lit') {
       const s = this.templateString(e);
-      return s ? jsonWithHoles(s) : undefined;
+      return s ? jsonWithHoles(s, [e.type === 'heredoc_template' ? 'hcl-template' : 'hcl-quoted', ...this.outer]) : undefined;
     }
     return undefined; // data.aws_iam_policy_document.x.json, file(), templatefile(): not a literal policy
   }
@@ -187,149 +197,209 @@ class Reader {
     return { t: 'unknown', expr: t.length > 60 ? `${t.slice(0, 57)}…` : t, src: e.startIndex, srcEnd: e.endIndex };
   }
 
-  /** A string template: literal parts (unescaped; 1:1 with the source when written without escapes) and `${…}` parts. */
+  /** A string template: literal parts (unescaped; the runs written without escapes 1:1 with the source) and `${…}` parts. */
   /** Undefined when the text cannot be known, or starts with an unknown part of no known type (see finishString). */
   templateString(e: SyntaxNode): HostString | undefined {
     const heredoc = e.type === 'heredoc_template';
     const parts: StrPart[] = [];
+    const encoding: Layer[] = [heredoc ? 'hcl-template' : 'hcl-quoted', ...this.outer];
+    const literal = (from: number, to: number): boolean => {
+      const segments = unescapeHcl(this.text.slice(from, to), !heredoc);
+      if (!segments) return false;
+      const style: ScalarStyle = { quote: 'hcl', sub: false, start: from, end: to, encoding };
+      for (const g of segments) parts.push(g.exact ? { lit: g.value, src: from + g.from, srcEnd: from + g.to, style } : { lit: g.value });
+      return true;
+    };
+    // tree-sitter leaves the spaces next to an interpolation out of every node: they are literal text all the same.
+    // (Not in a `<<-` heredoc, whose indentation Terraform strips.)
+    const [start, end] = contentRange(e, this.text);
+    let at = start;
     for (const c of kids(e)) {
+      if (c.type !== 'template_literal' && c.type !== 'template_interpolation' && c.type !== 'template_directive') continue;
+      if (start >= 0 && c.startIndex > at && !literal(at, c.startIndex)) return undefined;
+      at = c.endIndex;
       if (c.type === 'template_literal') {
-        const raw = this.text.slice(c.startIndex, c.endIndex);
-        const value = heredoc ? raw.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') : unescapeHcl(raw);
-        if (value === undefined) return undefined;
-        const style: ScalarStyle = { quote: heredoc ? 'json-in-hcl' : 'hcl', sub: false, start: c.startIndex, end: c.endIndex };
-        parts.push(value === raw ? { lit: value, src: c.startIndex, srcEnd: c.endIndex, style } : { lit: value });
+        if (!literal(c.startIndex, c.endIndex)) return undefined;
       } else if (c.type === 'template_interpolation') {
         parts.push({ unknown: c.text.replace(/\s+/g, ' '), src: c.startIndex, srcEnd: c.endIndex });
-      } else if (c.type === 'template_directive') {
-        return undefined; // %{ if } / %{ for }: the text is not known
-      }
+      } else return undefined; // %{ if } / %{ for }: the text is not known
     }
+    if (start >= 0 && end > at && !literal(at, end)) return undefined;
     return finishString(parts, e.startIndex, e.endIndex);
   }
 
-  /** data "aws_iam_policy_document": the provider's document as IAM JSON. */
-  policyDocument(b: Block): HostValue {
-    const attrs = attributes(b.body);
-    const entries: Array<{ key: HostString; value: HostValue }> = [];
-    const at = (n: SyntaxNode | Block): [number, number] => ('node' in n ? [n.node.startIndex, n.node.endIndex] : [n.startIndex, n.endIndex]);
-    const key = (name: string, n: SyntaxNode | Block): HostString => {
-      const [src, srcEnd] = at(n);
-      return { t: 'string', parts: [{ lit: name }], src, srcEnd };
+  /** A block of the native syntax as the policy document reader sees it. */
+  docBlock(b: Block): DocBlock {
+    return {
+      src: b.node.startIndex,
+      srcEnd: b.node.endIndex,
+      text: b.node.text,
+      attr: (name) => {
+        const n = attributes(b.body).get(name);
+        return n && { value: this.value(n), src: n.startIndex, srcEnd: n.endIndex };
+      },
+      blocks: (kind) =>
+        blocks(b.body)
+          .filter((x) => x.kind === kind)
+          .map((x) => ({ labels: x.labels, block: this.docBlock(x) })),
     };
-    const version = attrs.get('version');
-    entries.push({
-      key: key('Version', version ?? b),
-      value: version ? this.value(version) : { t: 'string', parts: [{ lit: '2012-10-17' }], src: b.node.startIndex, srcEnd: b.node.endIndex },
-    });
-    const id = attrs.get('policy_id');
-    if (id) entries.push({ key: key('Id', id), value: this.value(id) });
-    const statements: HostValue[] = [];
-    for (const s of blocks(b.body)) {
-      if (s.kind === 'statement') statements.push(this.statement(s));
-      else if (s.kind === 'dynamic') statements.push(this.unknown(s.node));
-    }
-    const [src, srcEnd] = at(b);
-    entries.push({ key: key('Statement', b), value: { t: 'array', items: statements, src, srcEnd } });
-    return { t: 'object', entries, src, srcEnd };
-  }
-
-  private statement(s: Block): HostValue {
-    const attrs = attributes(s.body);
-    const [src, srcEnd] = [s.node.startIndex, s.node.endIndex];
-    const entries: Array<{ key: HostString; value: HostValue }> = [];
-    const key = (name: string, n: SyntaxNode): HostString => ({ t: 'string', parts: [{ lit: name }], src: n.startIndex, srcEnd: n.endIndex });
-    const sid = attrs.get('sid');
-    if (sid) entries.push({ key: key('Sid', sid), value: this.value(sid) });
-    const effect = attrs.get('effect');
-    entries.push({ key: key('Effect', effect ?? s.node), value: effect ? this.value(effect) : { t: 'string', parts: [{ lit: 'Allow' }], src, srcEnd } });
-    for (const [arg, element] of [
-      ['actions', 'Action'],
-      ['not_actions', 'NotAction'],
-      ['resources', 'Resource'],
-      ['not_resources', 'NotResource'],
-    ] as const) {
-      const v = attrs.get(arg);
-      if (v) entries.push({ key: key(element, v), value: this.value(v) });
-    }
-    const inner = blocks(s.body);
-    const dynamic = new Set(inner.filter((x) => x.kind === 'dynamic').map((x) => x.labels[0]));
-    for (const [kind, element] of [
-      ['principals', 'Principal'],
-      ['not_principals', 'NotPrincipal'],
-    ] as const) {
-      const list = inner.filter((x) => x.kind === kind);
-      if (dynamic.has(kind)) entries.push({ key: key(element, s.node), value: this.unknown(s.node) });
-      else if (list.length) entries.push({ key: key(element, list[0].node), value: this.principals(list) });
-    }
-    const conditions = inner.filter((x) => x.kind === 'condition');
-    if (dynamic.has('condition')) entries.push({ key: key('Condition', s.node), value: this.unknown(s.node) });
-    else if (conditions.length) entries.push({ key: key('Condition', conditions[0].node), value: this.conditions(conditions) });
-    return { t: 'object', entries, src, srcEnd };
-  }
-
-  /** principals { type identifiers } blocks → { "<type>": [identifiers…] } (`type = "*"` and `["*"]` → "*"). */
-  private principals(list: Block[]): HostValue {
-    const byType = new Map<string, { key: HostString; items: HostValue[] }>();
-    for (const p of list) {
-      const attrs = attributes(p.body);
-      const type = attrs.get('type');
-      const ids = attrs.get('identifiers');
-      const t = type && this.value(type);
-      if (!t || t.t !== 'string' || !t.parts.every((x) => 'lit' in x) || !ids) return this.unknown(p.node);
-      const name = t.parts.map((x) => ('lit' in x ? x.lit : '')).join('');
-      const v = this.value(ids);
-      if (name === '*' && list.length === 1) return v.t === 'array' && v.items.length === 1 ? v.items[0] : v;
-      const entry = byType.get(name) ?? { key: t, items: [] };
-      if (v.t === 'array') entry.items.push(...v.items);
-      else return this.unknown(p.node);
-      byType.set(name, entry);
-    }
-    const [src, srcEnd] = [list[0].node.startIndex, list[list.length - 1].node.endIndex];
-    return { t: 'object', entries: [...byType.values()].map((e) => ({ key: e.key, value: { t: 'array', items: e.items, src, srcEnd } })), src, srcEnd };
-  }
-
-  /** condition { test variable values } blocks → { "<test>": { "<variable>": [values…] } }. */
-  private conditions(list: Block[]): HostValue {
-    const byTest = new Map<string, { key: HostString; vars: Array<{ key: HostString; value: HostValue }> }>();
-    for (const c of list) {
-      const attrs = attributes(c.body);
-      const test = attrs.get('test') && this.value(attrs.get('test')!);
-      const variable = attrs.get('variable') && this.value(attrs.get('variable')!);
-      const values = attrs.get('values');
-      const literal = (v: HostValue | undefined): v is HostString => !!v && v.t === 'string' && v.parts.every((x) => 'lit' in x);
-      if (!literal(test) || !literal(variable) || !values) return this.unknown(c.node);
-      const name = test.parts.map((x) => ('lit' in x ? x.lit : '')).join('');
-      const entry = byTest.get(name) ?? { key: test, vars: [] };
-      entry.vars.push({ key: variable, value: this.value(values) });
-      byTest.set(name, entry);
-    }
-    const [src, srcEnd] = [list[0].node.startIndex, list[list.length - 1].node.endIndex];
-    return { t: 'object', entries: [...byTest.values()].map((e) => ({ key: e.key, value: { t: 'object', entries: e.vars, src, srcEnd } })), src, srcEnd };
   }
 }
 
-function unescapeHcl(raw: string): string | undefined {
-  let out = '';
+/** A template literal's text as runs: those written as they read (`exact`, offsets in `raw`) and one per escape
+ * (`$${`, `%%{`; in a quoted string also `\\n`, `\\"`, `\\uXXXX`, …). Undefined for an escape HCL does not have. */
+/** Where a template's text is: inside the quotes, or between a `<<` heredoc's marker lines; [-1, -1] for `<<-`. */
+function contentRange(e: SyntaxNode, text: string): [number, number] {
+  const k = kids(e);
+  if (e.type === 'heredoc_template') {
+    const marks = k.filter((c) => c.type === 'heredoc_identifier');
+    const opener = k.find((c) => c.type === 'heredoc_start');
+    if (marks.length < 2 || opener?.text !== '<<') return [-1, -1];
+    const start = text.indexOf('\n', marks[0].endIndex) + 1;
+    const close = marks[marks.length - 1].startIndex;
+    const end = text.lastIndexOf('\n', close - 1);
+    return start > 0 && end >= start && /^[ \t]*$/.test(text.slice(end + 1, close)) ? [start, text[end - 1] === '\r' ? end - 1 : end] : [-1, -1];
+  }
+  const open = k.find((c) => c.type === 'quoted_template_start');
+  const close = k.find((c) => c.type === 'quoted_template_end');
+  return open && close ? [open.endIndex, close.startIndex] : [-1, -1];
+}
+
+/**
+ * A block as both syntaxes give it (a `.tf` block, or a `.tf.json` object): its arguments as values, with the source
+ * range of each, and its nested blocks of one type (with their labels: `dynamic "statement"`).
+ */
+export interface DocBlock {
+  src: number;
+  srcEnd: number;
+  /** The block's source text (named in messages when the block is unknown). */
+  text: string;
+  attr(name: string): { value: HostValue; src: number; srcEnd: number } | undefined;
+  blocks(kind: string): Array<{ labels: string[]; block: DocBlock }>;
+}
+
+const unknownOf = (text: string, src: number, srcEnd: number): HostValue => {
+  const t = text.replace(/\s+/g, ' ');
+  return { t: 'unknown', expr: t.length > 60 ? `${t.slice(0, 57)}…` : t, src, srcEnd };
+};
+const unknownBlock = (b: DocBlock): HostValue => unknownOf(b.text, b.src, b.srcEnd);
+const named = (name: string, src: number, srcEnd: number): HostString => ({ t: 'string', parts: [{ lit: name }], src, srcEnd });
+const literal = (v: HostValue | undefined): v is HostString => !!v && v.t === 'string' && v.parts.every((x) => 'lit' in x);
+const litText = (v: HostString): string => v.parts.map((x) => ('lit' in x ? x.lit : '')).join('');
+
+/** data "aws_iam_policy_document": the provider's document as IAM JSON (either syntax: see DocBlock). */
+export function policyDocument(b: DocBlock): HostValue {
+  const entries: Array<{ key: HostString; value: HostValue }> = [];
+  const version = b.attr('version');
+  entries.push(
+    version
+      ? { key: named('Version', version.src, version.srcEnd), value: version.value }
+      : { key: named('Version', b.src, b.srcEnd), value: { t: 'string', parts: [{ lit: '2012-10-17' }], src: b.src, srcEnd: b.srcEnd } },
+  );
+  const id = b.attr('policy_id');
+  if (id) entries.push({ key: named('Id', id.src, id.srcEnd), value: id.value });
+  const statements: HostValue[] = b.blocks('statement').map((s) => statement(s.block));
+  for (const d of b.blocks('dynamic')) if (d.labels[0] === 'statement') statements.push(unknownBlock(d.block));
+  entries.push({ key: named('Statement', b.src, b.srcEnd), value: { t: 'array', items: statements, src: b.src, srcEnd: b.srcEnd } });
+  return { t: 'object', entries, src: b.src, srcEnd: b.srcEnd };
+}
+
+function statement(s: DocBlock): HostValue {
+  const { src, srcEnd } = s;
+  const entries: Array<{ key: HostString; value: HostValue }> = [];
+  const sid = s.attr('sid');
+  if (sid) entries.push({ key: named('Sid', sid.src, sid.srcEnd), value: sid.value });
+  const effect = s.attr('effect');
+  entries.push(
+    effect
+      ? { key: named('Effect', effect.src, effect.srcEnd), value: effect.value }
+      : { key: named('Effect', src, srcEnd), value: { t: 'string', parts: [{ lit: 'Allow' }], src, srcEnd } },
+  );
+  for (const [arg, element] of [
+    ['actions', 'Action'],
+    ['not_actions', 'NotAction'],
+    ['resources', 'Resource'],
+    ['not_resources', 'NotResource'],
+  ] as const) {
+    const v = s.attr(arg);
+    if (v) entries.push({ key: named(element, v.src, v.srcEnd), value: v.value });
+  }
+  const dynamic = new Set(s.blocks('dynamic').map((x) => x.labels[0]));
+  for (const [kind, element] of [
+    ['principals', 'Principal'],
+    ['not_principals', 'NotPrincipal'],
+  ] as const) {
+    const list = s.blocks(kind).map((x) => x.block);
+    if (dynamic.has(kind)) entries.push({ key: named(element, src, srcEnd), value: unknownBlock(s) });
+    else if (list.length) entries.push({ key: named(element, list[0].src, list[0].srcEnd), value: principals(list) });
+  }
+  const conditions = s.blocks('condition').map((x) => x.block);
+  if (dynamic.has('condition')) entries.push({ key: named('Condition', src, srcEnd), value: unknownBlock(s) });
+  else if (conditions.length) entries.push({ key: named('Condition', conditions[0].src, conditions[0].srcEnd), value: conditionsOf(conditions) });
+  return { t: 'object', entries, src, srcEnd };
+}
+
+/** principals { type identifiers } blocks → { "<type>": [identifiers…] } (`type = "*"` and `["*"]` → "*"). */
+function principals(list: DocBlock[]): HostValue {
+  const byType = new Map<string, { key: HostString; items: HostValue[] }>();
+  for (const p of list) {
+    const t = p.attr('type')?.value;
+    const ids = p.attr('identifiers');
+    if (!literal(t) || !ids) return unknownBlock(p);
+    const name = litText(t);
+    const v = ids.value;
+    if (name === '*' && list.length === 1) return v.t === 'array' && v.items.length === 1 ? v.items[0] : v;
+    const entry = byType.get(name) ?? { key: t, items: [] };
+    if (v.t === 'array') entry.items.push(...v.items);
+    else return unknownBlock(p);
+    byType.set(name, entry);
+  }
+  const [src, srcEnd] = [list[0].src, list[list.length - 1].srcEnd];
+  return { t: 'object', entries: [...byType.values()].map((e) => ({ key: e.key, value: { t: 'array', items: e.items, src, srcEnd } })), src, srcEnd };
+}
+
+/** condition { test variable values } blocks → { "<test>": { "<variable>": [values…] } }. */
+function conditionsOf(list: DocBlock[]): HostValue {
+  const byTest = new Map<string, { key: HostString; vars: Array<{ key: HostString; value: HostValue }> }>();
+  for (const c of list) {
+    const test = c.attr('test')?.value;
+    const variable = c.attr('variable')?.value;
+    const values = c.attr('values');
+    if (!literal(test) || !literal(variable) || !values) return unknownBlock(c);
+    const name = litText(test);
+    const entry = byTest.get(name) ?? { key: test, vars: [] };
+    entry.vars.push({ key: variable, value: values.value });
+    byTest.set(name, entry);
+  }
+  const [src, srcEnd] = [list[0].src, list[list.length - 1].srcEnd];
+  return { t: 'object', entries: [...byTest.values()].map((e) => ({ key: e.key, value: { t: 'object', entries: e.vars, src, srcEnd } })), src, srcEnd };
+}
+
+function unescapeHcl(raw: string, quoted: boolean): Array<{ value: string; from: number; to: number; exact: boolean }> | undefined {
+  const out: Array<{ value: string; from: number; to: number; exact: boolean }> = [];
+  let run = 0;
+  const escape = (i: number, len: number, value: string): void => {
+    if (i > run) out.push({ value: raw.slice(run, i), from: run, to: i, exact: true });
+    out.push({ value, from: i, to: i + len, exact: false });
+    run = i + len;
+  };
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
-    if (c === '$' && raw.startsWith('$${', i)) {
-      out += '${';
+    if ((c === '$' || c === '%') && raw.startsWith(`${c}${c}{`, i)) {
+      escape(i, 3, `${c}{`);
       i += 2;
-    } else if (c === '%' && raw.startsWith('%%{', i)) {
-      out += '%{';
-      i += 2;
-    } else if (c === '\\') {
+    } else if (c === '\\' && quoted) {
       const n = raw[i + 1];
       if (n in HCL_ESCAPES) {
-        out += HCL_ESCAPES[n];
+        escape(i, 2, HCL_ESCAPES[n]);
         i++;
       } else if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 2, i + 6))) {
-        out += String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16));
+        escape(i, 6, String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16)));
         i += 5;
       } else return undefined;
-    } else out += c;
+    }
   }
+  if (run < raw.length || !out.length) out.push({ value: raw.slice(run), from: run, to: raw.length, exact: true });
   return out;
 }
 
@@ -338,7 +408,7 @@ function unescapeHcl(raw: string): string | undefined {
  * long (so offsets stay put), the JSON is parsed, and every JSON string that covers a hole gets an unknown part there.
  * A hole outside a JSON string, or JSON with errors, and the string is not read as a policy.
  */
-function jsonWithHoles(s: HostString): HostValue | undefined {
+export function jsonWithHoles(s: HostString, encoding: readonly Layer[]): HostValue | undefined {
   // Literal parts that map 1:1 onto the source are placed at their source offsets; the rest make the mapping inexact.
   let text = '';
   const pieces: Array<{ from: number; to: number; src?: number; hole?: { expr: string; src: number; srcEnd: number } }> = [];
@@ -356,9 +426,16 @@ function jsonWithHoles(s: HostString): HostValue | undefined {
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (!root || errors.length || root.type !== 'object') return undefined;
   const holes = pieces.filter((p) => p.hole);
+  const layers: Layer[] = ['json', ...encoding];
+  const jsonStyle = (start: number, end: number): ScalarStyle => ({ quote: 'json-in-hcl', sub: false, start, end, encoding: layers });
   const srcOf = (offset: number): number | undefined => {
     const p = pieces.find((x) => x.from <= offset && offset <= x.to && x.src !== undefined);
     return p ? p.src! + (offset - p.from) : undefined;
+  };
+  /** The source of [from, to) when one literal written 1:1 holds it all. */
+  const exactSrc = (from: number, to: number): number | undefined => {
+    const p = pieces.find((x) => x.from <= from && to <= x.to && x.src !== undefined);
+    return p ? p.src! + (from - p.from) : undefined;
   };
   const range = (n: JsonNode): [number, number] => {
     const a = srcOf(n.offset);
@@ -388,12 +465,14 @@ function jsonWithHoles(s: HostString): HostValue | undefined {
         const inside = holes.filter((h) => h.from < end && h.to > start);
         if (inside.some((h) => h.from < start || h.to > end)) ok = false;
         if (!inside.length) {
-          const exact = raw === n.value && srcOf(start) !== undefined && srcOf(end) === srcOf(start)! + raw.length;
-          const at = srcOf(start)!;
-          const style: ScalarStyle = { quote: 'json-in-hcl', sub: false, start: at, end: at + raw.length };
+          const at = raw === n.value ? exactSrc(start, end) : undefined;
           return {
             t: 'string',
-            parts: [exact ? { lit: n.value as string, src: at, srcEnd: at + raw.length, style } : { lit: n.value as string }],
+            parts: [
+              at !== undefined
+                ? { lit: n.value as string, src: at, srcEnd: at + raw.length, style: jsonStyle(at, at + raw.length) }
+                : { lit: n.value as string },
+            ],
             src,
             srcEnd,
           };
@@ -402,11 +481,11 @@ function jsonWithHoles(s: HostString): HostValue | undefined {
         const parts: StrPart[] = [];
         let at = start;
         for (const h of inside) {
-          if (h.from > at) parts.push(jsonLiteral(text.slice(at, h.from), srcOf(at)));
+          if (h.from > at) parts.push(jsonLiteral(text.slice(at, h.from), exactSrc(at, h.from), jsonStyle));
           parts.push({ unknown: h.hole!.expr, src: h.hole!.src, srcEnd: h.hole!.srcEnd });
           at = h.to;
         }
-        if (at < end) parts.push(jsonLiteral(text.slice(at, end), srcOf(at)));
+        if (at < end) parts.push(jsonLiteral(text.slice(at, end), exactSrc(at, end), jsonStyle));
         return finishString(parts, src, srcEnd) ?? { t: 'unknown', expr: parts.map((p) => ('lit' in p ? p.lit : p.unknown)).join(''), src, srcEnd };
       }
       default:
@@ -423,14 +502,12 @@ function jsonWithHoles(s: HostString): HostValue | undefined {
   return ok ? v : undefined;
 }
 
-function jsonLiteral(raw: string, src: number | undefined): StrPart {
+function jsonLiteral(raw: string, src: number | undefined, style: (start: number, end: number) => ScalarStyle): StrPart {
   let value: string;
   try {
     value = JSON.parse(`"${raw}"`) as string;
   } catch {
     value = raw;
   }
-  return src !== undefined && value === raw
-    ? { lit: value, src, srcEnd: src + raw.length, style: { quote: 'json-in-hcl', sub: false, start: src, end: src + raw.length } }
-    : { lit: value };
+  return src !== undefined && value === raw ? { lit: value, src, srcEnd: src + raw.length, style: style(src, src + raw.length) } : { lit: value };
 }

@@ -11,7 +11,7 @@ import { findPlaceholders, type PlaceholderOccurrence } from '../analysis/placeh
 import type { TextEdit } from '../analysis/types';
 import { templateSites } from './cloudformation';
 import { chooseStandIns, mapRange, safeEdit } from './document';
-import { renderSite, type HostString, type HostValue, type PolicySite, type RenderedSite, type ScalarStyle } from './site';
+import { encodeValue, renderSite, type HostString, type HostValue, type PolicySite, type RenderedSite, type ScalarStyle } from './site';
 
 export interface SiteView {
   site: PolicySite;
@@ -170,10 +170,23 @@ export function templatePlaceholders(view: TemplateView): TemplatePlaceholder[] 
   return [...out.values()].sort((a, b) => a.offset - b.offset);
 }
 
-/** The placeholders of a template's text (undefined when the text is not a template with policies). */
-export function placeholdersOfTemplate(text: string): TemplatePlaceholder[] | undefined {
+/** The policy sites of a template's text, undefined when it is not one (documentSites in document.ts: any front end). */
+export type SitesOf = (text: string) => readonly PolicySite[] | undefined;
+
+const cloudFormationSites: SitesOf = (text) => {
   const { sites, template } = templateSites(text);
-  return template && sites.length ? templatePlaceholders(templateView(text, sites)) : undefined;
+  return template ? sites : undefined;
+};
+
+/** The placeholders of a template's text (undefined when the text is not a template with policies); CloudFormation
+ * unless `sitesOf` reads another front end. */
+export function placeholdersOfTemplate(
+  text: string,
+  sitesOf: SitesOf = cloudFormationSites,
+  host: TemplateView['host'] = 'cloudformation',
+): TemplatePlaceholder[] | undefined {
+  const sites = sitesOf(text);
+  return sites?.length ? templatePlaceholders(templateView(text, [...sites], host)) : undefined;
 }
 
 /** Why a placeholder was left as it is: the answer cannot be written exactly in the scalar's quoting. */
@@ -187,7 +200,8 @@ export type LeftReason =
   | 'single'
   /** Unquoted, YAML would read the scalar otherwise (a number, a comment, a mapping, …). */
   | 'plain'
-  /** A Terraform string (or JSON inside a heredoc): a `"`, `\`, `${` or `%{` would end, escape or interpolate. */
+  /** A Terraform string (or JSON inside one): the answer cannot be written there exactly, even escaped (a line break or
+   * control character, `$$` or `%%`, or a `$`/`%` that would make a `${`/`%{` with the text around it). */
   | 'hcl'
   | 'json-in-hcl';
 
@@ -201,13 +215,18 @@ export interface TemplateFill {
  * Source edits for the answers, each written as the raw answer (not JSON-escaped) inside its scalar and accepted only
  * when safeEdit proves it changes the scalar's value by exactly that text in its quoting. A placeholder any of whose
  * occurrences cannot be written is left everywhere (one answer fills all its occurrences or none), and said why.
- * `plan` is fill/apply planFill (passed in: src/frontends sits below src/fill).
+ * A Terraform string (a style with an `encoding`) takes the answer escaped as its layers write it (HCL, JSON in HCL, a
+ * .tf.json string).
+ * `plan` is fill/apply planFill (passed in: src/frontends sits below src/fill). With `reread` (the front end, see
+ * documentSites), the edits are proven: the filled text is read again and each policy must render exactly as before
+ * with the answers in the placeholders' places; a placeholder whose edits fail that proof is left.
  */
 export function templateFill(
   source: string,
   occurrences: readonly TemplatePlaceholder[],
   answers: ReadonlyMap<string, string>,
   plan: (occ: TemplatePlaceholder[], answers: ReadonlyMap<string, string>) => TextEdit[],
+  reread?: SitesOf,
 ): TemplateFill {
   const planned = plan([...occurrences], answers);
   const byOffset = new Map<number, TemplatePlaceholder>();
@@ -215,19 +234,28 @@ export function templateFill(
     byOffset.set(o.offset, o);
     if (o.slashBefore) byOffset.set(o.offset - o.slashBefore, o);
   }
-  const candidates: Array<{ o: TemplatePlaceholder; edit: TextEdit }> = [];
+  const candidates: Array<{ o: TemplatePlaceholder; edit: TextEdit; value: string }> = [];
   const left = new Map<string, { key: string; offset: number; reason: LeftReason }>();
   for (const e of planned) {
     const o = byOffset.get(e.offset);
     if (!o) continue;
-    const edit: TextEdit = { ...e, newText: JSON.parse(`"${e.newText}"`) as string };
-    const why = o.style ? refusal(source, o.style, edit) : 'not-exact';
+    const value = JSON.parse(`"${e.newText}"`) as string;
+    const encoding = o.style?.encoding;
+    const written = encoding ? encodeValue(value, encoding) : value;
+    const edit: TextEdit = { ...e, newText: written ?? value };
+    const why = !o.style
+      ? 'not-exact'
+      : encoding
+        ? written === undefined || !inside(o.style, edit)
+          ? o.style.quote
+          : undefined
+        : refusal(source, o.style, edit);
     if (why) {
       if (!left.has(o.key)) left.set(o.key, { key: o.key, offset: o.offset, reason: why });
-    } else candidates.push({ o, edit });
+    } else candidates.push({ o, edit, value });
   }
   // Several edits in one plain scalar: the value they make together must still read as that string.
-  const byScalar = new Map<ScalarStyle, Array<{ o: TemplatePlaceholder; edit: TextEdit }>>();
+  const byScalar = new Map<ScalarStyle, Array<{ o: TemplatePlaceholder; edit: TextEdit; value: string }>>();
   for (const c of candidates) if (c.o.style!.quote === 'plain') byScalar.set(c.o.style!, [...(byScalar.get(c.o.style!) ?? []), c]);
   for (const [style, list] of byScalar) {
     if (list.length < 2) continue;
@@ -238,8 +266,55 @@ export function templateFill(
       for (const c of list) if (!left.has(c.o.key)) left.set(c.o.key, { key: c.o.key, offset: c.o.offset, reason: 'plain' });
     }
   }
-  const edits = candidates.filter((c) => !left.has(c.o.key)).map((c) => c.edit);
-  return { edits, left: [...left.values()].sort((a, b) => a.offset - b.offset) };
+  let kept = candidates.filter((c) => !left.has(c.o.key));
+  if (reread && kept.length && !proven(source, kept, reread)) {
+    // Some answer does not read back as written: find which, one placeholder at a time (the rest are then proven together).
+    for (const key of new Set(kept.map((c) => c.o.key))) {
+      const mine = kept.filter((c) => c.o.key === key);
+      if (!proven(source, mine, reread)) left.set(key, { key, offset: mine[0].o.offset, reason: mine[0].o.style!.quote });
+    }
+    kept = kept.filter((c) => !left.has(c.o.key));
+    if (kept.length && !proven(source, kept, reread))
+      for (const c of kept) if (!left.has(c.o.key)) left.set(c.o.key, { key: c.o.key, offset: c.o.offset, reason: c.o.style!.quote });
+    kept = kept.filter((c) => !left.has(c.o.key));
+  }
+  return { edits: kept.map((c) => c.edit), left: [...left.values()].sort((a, b) => a.offset - b.offset) };
+}
+
+const inside = (style: ScalarStyle, e: TextEdit): boolean => style.start <= e.offset && e.offset + e.length <= style.end;
+
+/**
+ * The proof of a fill: the text with these edits, read again by the front end, holds the same policies, and each
+ * renders (with the original's stand-ins) to exactly the original's JSON with each placeholder's JSON text replaced by
+ * its answer. An edit outside a literal written 1:1 cannot be proven.
+ */
+function proven(source: string, edits: ReadonlyArray<{ edit: TextEdit; value: string }>, reread: SitesOf): boolean {
+  const before = reread(source);
+  if (!before) return false;
+  const renders = before.map((site) => {
+    const standIns = chooseStandIns(site.value);
+    return { site, standIns, json: renderSite(site.value, standIns, 0), edits: [] as TextEdit[] };
+  });
+  for (const { edit, value } of edits) {
+    const r = renders.find((x) => x.site.src <= edit.offset && edit.offset + edit.length <= x.site.srcEnd);
+    const p = r?.json.pieces.find((x) => x.linear && x.src <= edit.offset && edit.offset + edit.length <= x.srcEnd);
+    if (!r || !p) return false;
+    r.edits.push({ offset: p.start + (edit.offset - p.src), length: edit.length, newText: JSON.stringify(value).slice(1, -1) });
+  }
+  const after = reread(
+    applyAll(
+      source,
+      edits.map((x) => x.edit),
+    ),
+  );
+  if (!after || after.length !== before.length) return false;
+  return renders.every((r, i) => after[i].path === r.site.path && renderSite(after[i].value, r.standIns, 0).json === applyAll(r.json.json, r.edits));
+}
+
+function applyAll(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  return out;
 }
 
 function refusal(source: string, style: ScalarStyle, edit: TextEdit): LeftReason | undefined {

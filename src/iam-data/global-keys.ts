@@ -5,7 +5,7 @@
 // - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html (62 global keys:
 //   value type, single/multivalued, availability)
 // - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html (IAM/STS keys)
-// - https://docs.aws.amazon.com/service-authorization/latest/reference/list_sts.html and .../list_iam.html (types)
+// - https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html and .../list_awsidentityandaccessmanagementiam.html (types)
 // - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
 // Each row: [key, type, multivalued, description]. The description is the page's "availability" column (when the key is
 // present in the request context). Types use the Service Authorization Reference names; multivalued keys use ArrayOf….

@@ -27,9 +27,25 @@ const SAR_BASE = 'https://docs.aws.amazon.com/service-authorization/latest/refer
 export const GLOBAL_KEYS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html';
 export const IAM_STS_KEYS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html';
 
-/** The service's page in the Service Authorization Reference (`list_<prefix without punctuation>.html`). */
-export function serviceDocUrl(prefix: string): string {
-  return `${SAR_BASE}list_${prefix.toLowerCase().replace(/[^a-z0-9]/g, '')}.html`;
+/** The Service Authorization Reference's list of every service's page. */
+export const SAR_INDEX_URL = `${SAR_BASE}reference_policies_actions-resources-contextkeys.html`;
+
+/**
+ * The service's page in the Service Authorization Reference. AWS names the page after the service's name, not its
+ * prefix: "Amazon S3" is `list_amazons3.html`, "AWS Glue" `list_awsglue.html`, "AWS IAM Access Analyzer"
+ * `list_awsiamaccessanalyzer.html`, "AWS X-Ray" `list_awsx-ray.html`, "Amazon AppStream 2.0" `list_amazonappstream2.0.html`
+ * (lower case; blanks and parentheses dropped; letters, digits, `.` and `-` kept). The name comes from the IAM data, so
+ * without the index (or for a service the data does not know) this is the reference's list of services.
+ */
+export function serviceDocUrl(prefix: string, index?: IamIndex): string {
+  const name = index ? serviceName(index, prefix) : undefined;
+  return name ? sarPageUrl(name) : SAR_INDEX_URL;
+}
+
+/** The Service Authorization Reference page of the service with this name (see serviceDocUrl). */
+export function sarPageUrl(name: string): string {
+  const slug = name.toLowerCase().replace(/[^a-z0-9.-]/g, '');
+  return slug ? `${SAR_BASE}list_${slug}.html` : SAR_INDEX_URL;
 }
 
 /** The IAM User Guide section for a global key (anchors are `condition-keys-<name>` on the global-keys page). */
@@ -98,7 +114,7 @@ export function lookupAction(index: IamIndex, action: string): ActionInfo | unde
       return { name: rt.name, required: (r & 1) === 1, arnTemplates: [rt.arn] };
     }),
     conditionKeys: a.ck.map((k) => svc.conditionKeys[k].key),
-    docUrl: serviceDocUrl(svc.prefix),
+    docUrl: sarPageUrl(svc.name),
   };
 }
 
@@ -117,7 +133,7 @@ export function lookupConditionKey(index: IamIndex, key: string): ConditionKeyIn
     type: e.type,
     multivalued: e.multivalued,
     description: keyDescription(index, e),
-    docUrl: global ? globalKeyDocUrl(e.key) : serviceDocUrl(index.s[e.service][0]),
+    docUrl: global ? globalKeyDocUrl(e.key) : sarPageUrl(index.s[e.service][1]),
     global,
   };
 }
@@ -137,15 +153,30 @@ export function conditionKeysWithPrefix(index: IamIndex, prefix: string): string
   return prefixKeys(index, prefix).keys;
 }
 
-/** Regex for an IAM action pattern part (`*` any run, `?` one character), case-insensitive. */
-function wildcardRegex(pattern: string): { test(s: string): boolean } {
-  // Not a RegExp: `.*` per `*` backtracks exponentially on patterns such as `*?*?*?…x` (see glob.ts).
-  return { test: (s) => globMatch(pattern, s, true) };
+/** Characters a name needs at least to match a pattern (every character but `*`). */
+function minMatchLength(pattern: string): number {
+  let n = 0;
+  for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) !== 0x2a) n++;
+  return n;
+}
+
+const LONGEST_ACTION = new WeakMap<DecodedService, number>();
+/** The length of a service's longest action name. */
+function longestAction(svc: DecodedService): number {
+  let n = LONGEST_ACTION.get(svc);
+  if (n === undefined) {
+    n = svc.actions.reduce((m, a) => Math.max(m, a.name.length), 0);
+    LONGEST_ACTION.set(svc, n);
+  }
+  return n;
 }
 
 /**
  * Actions matched by an IAM action pattern (`s3:Get*`, `cleanrooms:List*`, `*:Describe*`, `s3:*`, `*`), as canonical
- * `service:Name`. Case-insensitive. A pattern without wildcards returns the action itself when it exists.
+ * `service:Name`, in index order. Case-insensitive. A pattern without wildcards returns the action itself when it
+ * exists. The one action matcher: the rules, completion and the role check use it. Bounded: a pattern that needs more
+ * characters than a service's longest action name matches nothing there without being compared at all. Memoised per
+ * index (at most 2,000 patterns); the result is shared (read-only).
  */
 export function matchActions(index: IamIndex, pattern: string): string[] {
   const c = cacheOf(index);
@@ -161,19 +192,22 @@ export function matchActions(index: IamIndex, pattern: string): string[] {
   } else {
     const parts = splitAction(pattern);
     if (parts) {
-      const [sp, ap] = parts;
+      // A run of * means the same as one *: collapse it, so a pattern of 40,000 stars costs what "*" costs.
+      const sp = parts[0].replace(/\*+/g, '*');
+      const ap = parts[1].replace(/\*+/g, '*');
+      // Not a RegExp: `.*` per `*` backtracks exponentially on patterns such as `*?*?*?…x` (see glob.ts).
       const serviceIdxs = /[*?]/.test(sp)
-        ? index.s.map((s, i) => (wildcardRegex(sp).test(s[0]) ? i : -1)).filter((i) => i >= 0)
+        ? index.s.map((s, i) => (globMatch(sp, s[0], true) ? i : -1)).filter((i) => i >= 0)
         : [serviceIndex(index, sp)].filter((i): i is number => i !== undefined);
       const wild = /[*?]/.test(ap);
-      const re = wild ? wildcardRegex(ap) : undefined;
+      const need = minMatchLength(ap);
       for (const si of serviceIdxs) {
         const svc = decodedService(index, si);
-        if (!re) {
+        if (!wild) {
           const p = svc.actionByLower.get(ap.toLowerCase());
           if (p !== undefined) out.push(`${svc.prefix}:${svc.actions[p].name}`);
-        } else {
-          for (const a of svc.actions) if (re.test(a.name)) out.push(`${svc.prefix}:${a.name}`);
+        } else if (need <= longestAction(svc)) {
+          for (const a of svc.actions) if (a.name.length >= need && globMatch(ap, a.name, true)) out.push(`${svc.prefix}:${a.name}`);
         }
       }
     }

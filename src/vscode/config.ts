@@ -9,7 +9,6 @@ export interface KitConfig {
   debounceMs: number;
   maxFileSizeMB: number;
   rules: Record<string, SeveritySetting>;
-  invalidRules: string[];
   rememberValues: boolean;
 }
 
@@ -18,14 +17,13 @@ export const SECTION = 'cleanroomsIam';
 export function readConfig(): KitConfig {
   const c = vscode.workspace.getConfiguration(SECTION);
   const globs = c.get<unknown>('validate.extraGlobs');
-  const { overrides, invalid } = severityOverrides(c.get<unknown>('rules'));
+  const { overrides } = severityOverrides(c.get<unknown>('rules'));
   return {
     enable: c.get<boolean>('validate.enable', true) !== false,
     extraGlobs: Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
     debounceMs: clampNumber(c.get<unknown>('validate.debounceMs'), 200, 0, 5000),
     maxFileSizeMB: clampNumber(c.get<unknown>('validate.maxFileSizeMB'), 5, 0.001, 100),
     rules: overrides,
-    invalidRules: invalid,
     rememberValues: c.get<boolean>('fill.rememberValues', true) !== false,
   };
 }

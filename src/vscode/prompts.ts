@@ -1,6 +1,9 @@
 // The prompt layer: every question the commands ask goes through a PromptProvider. The real one uses
-// window.createQuickPick / createInputBox (multi-step titles, Back button, validation as you type); tests inject
-// a scripted one through the extension API (setPromptProvider). Every method resolves undefined when cancelled.
+// window.createQuickPick / createInputBox in the shape of the quickinput-sample's MultiStepInput: the native step
+// counter (`step` / `totalSteps`), a Back button from the second step on, validation as you type, and one helper
+// (`showInput`) that shows an input, resolves on accept, button or hide, and disposes its listeners in `finally`.
+// Tests inject a scripted provider through the extension API (setPromptProvider). Every method resolves undefined
+// when cancelled.
 import * as vscode from 'vscode';
 import { placeholderKind } from '../catalog/placeholder-kinds';
 import { regionsForPicker } from '../catalog/regions';
@@ -48,8 +51,15 @@ export interface LinkedPickItem {
   description: string;
 }
 
-export interface RoleNameContext {
+/** Copy AWS CLI Commands: its two questions, the style (step 1) and the role name (step 2, with Back). */
+export interface CliStepContext {
   title: string;
+  step: number;
+  totalSteps: number;
+  canGoBack: boolean;
+}
+
+export interface RoleNameContext extends CliStepContext {
   prompt: string;
   defaultValue: string;
   validate(value: string): string | undefined;
@@ -70,10 +80,13 @@ export interface PromptProvider {
   showMessage(kind: 'info' | 'warning' | 'error', message: string): void;
   /** Copy AWS CLI Commands: which file holds the role's other policy; resolves the item's id. */
   pickFile(items: readonly FilePickItem[], ctx: { title: string; placeholder: string }): Promise<string | undefined>;
-  /** Copy AWS CLI Commands: inline policy (put-role-policy) or managed policy (create-policy + attach-role-policy). */
-  pickCliStyle(ctx: { title: string }): Promise<CliStyle | undefined>;
-  /** Copy AWS CLI Commands: the role name (input box with validation as you type). */
-  inputRoleName(ctx: RoleNameContext): Promise<string | undefined>;
+  /**
+   * Copy AWS CLI Commands: inline policy (put-role-policy) or managed policy (create-policy + attach-role-policy);
+   * `current` (the style picked before Back) is offered first.
+   */
+  pickCliStyle(ctx: CliStepContext & { current?: CliStyle }): Promise<CliStyle | undefined>;
+  /** Copy AWS CLI Commands: the role name (input box with validation as you type); BACK returns to the style. */
+  inputRoleName(ctx: RoleNameContext): Promise<string | typeof BACK | undefined>;
   /**
    * Fill Placeholders: other values that name the same thing as an answer (the example Region of the same membership);
    * all are selected at first. Resolves the ids to change too ([] for none), undefined on Escape (nothing is filled).
@@ -87,10 +100,44 @@ export interface PromptProvider {
   confirmProblems(ctx: { title: string; message: string; detail: string }): Promise<'show' | 'copy' | undefined>;
 }
 
-/** "Title (Step 2/6): Label"; a total of 0 is not known yet (the template list: it depends on the template picked). */
-export function stepTitle(title: string, step: number, total: number, label?: string): string {
-  if (total <= 0) return label ? vscode.l10n.t('{0} (Step {1}): {2}', title, step, label) : vscode.l10n.t('{0} (Step {1})', title, step);
-  return label ? vscode.l10n.t('{0} (Step {1}/{2}): {3}', title, step, total, label) : vscode.l10n.t('{0} (Step {1}/{2})', title, step, total);
+/** The window functions the real prompts create their inputs with (tests pass a recording wrapper of vscode.window). */
+export type QuickInputFactory = Pick<typeof vscode.window, 'createQuickPick' | 'createInputBox'>;
+
+/**
+ * Where a step stands, on the input itself: "Title: Label" with VS Code's own counter beside it ("2/6"); a total of 0 is
+ * not known yet (the template list: it depends on the template picked), so only the step is shown. Back is offered
+ * when there is an earlier step to return to.
+ */
+function placeStep(
+  input: vscode.QuickInput & { buttons: readonly vscode.QuickInputButton[] },
+  ctx: { title: string; step: number; totalSteps: number; canGoBack?: boolean },
+  label?: string,
+): void {
+  input.title = label === undefined ? ctx.title : vscode.l10n.t('{0}: {1}', ctx.title, label);
+  input.step = ctx.step;
+  input.totalSteps = ctx.totalSteps > 0 ? ctx.totalSteps : undefined;
+  input.buttons = ctx.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+}
+
+/**
+ * Show one input and wait for its answer. `wire` adds the step's own listeners and calls `finish` when the step is
+ * answered (accept, a button); hiding the input (Escape) resolves `onHide`. Whatever happens, the listeners and then
+ * the input are disposed in `finally`, so a hidden or answered input never fires into a finished step.
+ */
+async function showInput<T>(input: vscode.QuickInput, onHide: T, wire: (finish: (v: T) => void) => vscode.Disposable[]): Promise<T> {
+  const disposables: vscode.Disposable[] = [];
+  try {
+    return await new Promise<T>((resolve) => {
+      disposables.push(
+        ...wire(resolve),
+        input.onDidHide(() => resolve(onHide)),
+      );
+      input.show();
+    });
+  } finally {
+    for (const d of disposables) d.dispose();
+    input.dispose();
+  }
 }
 
 type RegionItem = vscode.QuickPickItem & { value?: string };
@@ -103,6 +150,8 @@ const translate = (message: string, ...args: Array<string | number | boolean>): 
 
 /** The real prompts on window.createQuickPick / createInputBox. */
 export class QuickInputPrompts implements PromptProvider {
+  constructor(private readonly ui: QuickInputFactory = vscode.window) {}
+
   pickTemplate(templates: readonly PolicyTemplate[], roles: readonly RoleInfo[], ctx: TemplatePickContext): Promise<string | undefined> {
     type Item = vscode.QuickPickItem & { id?: string };
     const items: Item[] = [];
@@ -114,34 +163,25 @@ export class QuickInputPrompts implements PromptProvider {
       items.push({ label: role?.title ?? roleId, kind: vscode.QuickPickItemKind.Separator });
       for (const t of ts) items.push(templatePickItem(t, roles, (message, ...args) => vscode.l10n.t(message, ...args)));
     }
-    return new Promise((resolve) => {
-      const qp = vscode.window.createQuickPick<Item>();
-      qp.title = stepTitle(ctx.title, ctx.step, ctx.totalSteps, vscode.l10n.t('Template'));
-      qp.placeholder = vscode.l10n.t('Choose the policy to create (type to filter by role, title or description)');
-      qp.items = items;
-      qp.matchOnDescription = true;
-      qp.matchOnDetail = true;
-      qp.ignoreFocusOut = true;
-      let done = false;
-      const finish = (v: string | undefined): void => {
-        if (done) return;
-        done = true;
-        resolve(v);
-        qp.dispose();
-      };
-      const formatButton: vscode.QuickInputButton | undefined = ctx.format
-        ? { iconPath: new vscode.ThemeIcon('file-code'), tooltip: vscode.l10n.t('Output format: {0} (click to change)', formatLabel(ctx.format)) }
-        : undefined;
-      if (ctx.format)
-        qp.placeholder = vscode.l10n.t('Choose the policy to create as {0} (type to filter by role, title or description)', formatLabel(ctx.format));
-      if (formatButton) qp.buttons = [formatButton];
+    const qp = this.ui.createQuickPick<Item>();
+    placeStep(qp, ctx, vscode.l10n.t('Template'));
+    qp.placeholder = vscode.l10n.t('Choose the policy to create (type to filter by role, title or description)');
+    qp.items = items;
+    qp.matchOnDescription = true;
+    qp.matchOnDetail = true;
+    qp.ignoreFocusOut = true;
+    const formatButton: vscode.QuickInputButton | undefined = ctx.format
+      ? { iconPath: new vscode.ThemeIcon('file-code'), tooltip: vscode.l10n.t('Output format: {0} (click to change)', formatLabel(ctx.format)) }
+      : undefined;
+    if (ctx.format)
+      qp.placeholder = vscode.l10n.t('Choose the policy to create as {0} (type to filter by role, title or description)', formatLabel(ctx.format));
+    if (formatButton) qp.buttons = [formatButton];
+    return showInput<string | undefined>(qp, undefined, (finish) => [
       qp.onDidTriggerButton((b) => {
         if (b === formatButton) finish(CHANGE_FORMAT);
-      });
-      qp.onDidAccept(() => finish(qp.selectedItems[0]?.id));
-      qp.onDidHide(() => finish(undefined));
-      qp.show();
-    });
+      }),
+      qp.onDidAccept(() => finish(qp.selectedItems[0]?.id)),
+    ]);
   }
 
   async pickOutputFormat(ctx: { title: string; current?: OutputFormat }): Promise<OutputFormat | undefined> {
@@ -178,82 +218,62 @@ export class QuickInputPrompts implements PromptProvider {
       const i = items.findIndex((x) => x.value === ctx.defaultValue);
       if (i >= 0) items[i] = { ...items[i], description: vscode.l10n.t('{0} · last used', items[i].description ?? '') };
     }
-    return new Promise((resolve) => {
-      const qp = vscode.window.createQuickPick<RegionItem>();
-      qp.title = stepTitle(ctx.title, ctx.step, ctx.totalSteps, step.label);
-      qp.placeholder = `${step.display}: ${step.help}`;
-      qp.items = items;
-      qp.matchOnDescription = true;
-      qp.ignoreFocusOut = true;
-      qp.buttons = ctx.canGoBack ? [vscode.QuickInputButtons.Back] : [];
-      const def = items.find((x) => x.value && x.value === ctx.defaultValue);
-      if (def) qp.activeItems = [def];
-      let done = false;
-      const finish = (v: Answer): void => {
-        if (done) return;
-        done = true;
-        resolve(v);
-        qp.dispose();
-      };
+    const qp = this.ui.createQuickPick<RegionItem>();
+    placeStep(qp, ctx, step.label);
+    qp.placeholder = `${step.display}: ${step.help}`;
+    qp.items = items;
+    qp.matchOnDescription = true;
+    qp.ignoreFocusOut = true;
+    const def = items.find((x) => x.value && x.value === ctx.defaultValue);
+    if (def) qp.activeItems = [def];
+    // A typed value that matches no listed Region would leave an empty list where Enter does nothing: say why it is
+    // refused and where AWS Clean Rooms runs, in an item that is always shown (and that Enter does not take).
+    const regionItems = items.filter((x) => x.value !== undefined);
+    let noticeShown = false;
+    return showInput<Answer>(qp, undefined, (finish) => [
       qp.onDidTriggerButton((b) => {
         if (b === vscode.QuickInputButtons.Back) finish(BACK);
-      });
-      // A typed value that matches no listed Region would leave an empty list where Enter does nothing: say why it is
-      // refused and where AWS Clean Rooms runs, in an item that is always shown (and that Enter does not take).
-      const regionItems = items.filter((x) => x.value !== undefined);
-      let noticeShown = false;
+      }),
       qp.onDidChangeValue((typed) => {
         const notice = regionNotice(typed, regionItems, (v) => ctx.validate(v), translate);
         if (!notice && !noticeShown) return;
         noticeShown = !!notice;
         qp.items = notice ? [{ label: `$(warning) ${notice.label}`, detail: notice.detail, alwaysShow: true }, ...items] : items;
-      });
+      }),
       qp.onDidAccept(() => {
         const picked = qp.selectedItems[0]?.value ?? qp.activeItems[0]?.value;
         const typed = qp.value.trim();
         // A typed Region code that is not in the list (e.g. a new Region) is accepted when valid.
         const v = picked ?? (typed && !ctx.validate(typed) ? typed : undefined);
         if (v !== undefined && !ctx.validate(v)) finish(v);
-      });
-      qp.onDidHide(() => finish(undefined));
-      qp.show();
-    });
+      }),
+    ]);
   }
 
   inputValue(step: FillStep, ctx: PromptContext): Promise<Answer> {
-    return new Promise((resolve) => {
-      const ib = vscode.window.createInputBox();
-      ib.title = stepTitle(ctx.title, ctx.step, ctx.totalSteps, step.label);
-      ib.prompt =
-        step.occurrences && step.occurrences > 1
-          ? vscode.l10n.t('{0} ({1} places): {2}', step.display, step.occurrences, step.help)
-          : `${step.display}: ${step.help}`;
-      const sample = placeholderKind(step.kind).sample;
-      ib.placeholder = sample ? vscode.l10n.t('e.g. {0}', sample) : '';
-      ib.value = ctx.defaultValue ?? '';
-      ib.ignoreFocusOut = true;
-      ib.buttons = ctx.canGoBack ? [vscode.QuickInputButtons.Back] : [];
-      const check = (v: string): string | undefined => (v.trim() === '' ? undefined : ctx.validate(v));
-      ib.validationMessage = check(ib.value);
-      let done = false;
-      const finish = (v: Answer): void => {
-        if (done) return;
-        done = true;
-        resolve(v);
-        ib.dispose();
-      };
-      ib.onDidChangeValue((v) => (ib.validationMessage = check(v)));
+    const ib = this.ui.createInputBox();
+    placeStep(ib, ctx, step.label);
+    ib.prompt =
+      step.occurrences && step.occurrences > 1
+        ? vscode.l10n.t('{0} ({1} places): {2}', step.display, step.occurrences, step.help)
+        : `${step.display}: ${step.help}`;
+    const sample = placeholderKind(step.kind).sample;
+    ib.placeholder = sample ? vscode.l10n.t('e.g. {0}', sample) : '';
+    ib.value = ctx.defaultValue ?? '';
+    ib.ignoreFocusOut = true;
+    const check = (v: string): string | undefined => (v.trim() === '' ? undefined : ctx.validate(v));
+    ib.validationMessage = check(ib.value);
+    return showInput<Answer>(ib, undefined, (finish) => [
+      ib.onDidChangeValue((v) => (ib.validationMessage = check(v))),
       ib.onDidTriggerButton((b) => {
         if (b === vscode.QuickInputButtons.Back) finish(BACK);
-      });
+      }),
       ib.onDidAccept(() => {
         const msg = ctx.validate(ib.value);
         if (msg) ib.validationMessage = msg;
         else finish(ib.value);
-      });
-      ib.onDidHide(() => finish(undefined));
-      ib.show();
-    });
+      }),
+    ]);
   }
 
   async pickRule(rules: readonly RuleMeta[]): Promise<string | undefined> {
@@ -289,30 +309,18 @@ export class QuickInputPrompts implements PromptProvider {
   }
 
   pickLinkedValues(items: readonly LinkedPickItem[], ctx: { title: string; placeholder: string }): Promise<string[] | undefined> {
-    return new Promise((resolve) => {
-      const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { id: string }>();
-      qp.title = ctx.title;
-      qp.placeholder = ctx.placeholder;
-      qp.canSelectMany = true;
-      qp.ignoreFocusOut = true;
-      qp.matchOnDescription = true;
-      qp.items = items.map((i) => ({ id: i.id, label: i.label, description: i.description }));
-      qp.selectedItems = qp.items;
-      let done = false;
-      qp.onDidAccept(() => {
-        done = true;
-        resolve(qp.selectedItems.map((i) => i.id));
-        qp.hide();
-      });
-      qp.onDidHide(() => {
-        if (!done) resolve(undefined);
-        qp.dispose();
-      });
-      qp.show();
-    });
+    const qp = this.ui.createQuickPick<vscode.QuickPickItem & { id: string }>();
+    qp.title = ctx.title;
+    qp.placeholder = ctx.placeholder;
+    qp.canSelectMany = true;
+    qp.ignoreFocusOut = true;
+    qp.matchOnDescription = true;
+    qp.items = items.map((i) => ({ id: i.id, label: i.label, description: i.description }));
+    qp.selectedItems = qp.items;
+    return showInput<string[] | undefined>(qp, undefined, (finish) => [qp.onDidAccept(() => finish(qp.selectedItems.map((i) => i.id)))]);
   }
 
-  async pickCliStyle(ctx: { title: string }): Promise<CliStyle | undefined> {
+  pickCliStyle(ctx: CliStepContext & { current?: CliStyle }): Promise<CliStyle | undefined> {
     const items: Array<vscode.QuickPickItem & { style: CliStyle }> = [
       {
         style: 'inline',
@@ -327,12 +335,14 @@ export class QuickInputPrompts implements PromptProvider {
         detail: vscode.l10n.t('The permissions policy is a separate, versioned policy attached to the role.'),
       },
     ];
-    const picked = await vscode.window.showQuickPick(items, {
-      title: ctx.title,
-      placeHolder: vscode.l10n.t('How should the role get its permissions policy?'),
-      ignoreFocusOut: true,
-    });
-    return picked?.style;
+    const qp = this.ui.createQuickPick<(typeof items)[number]>();
+    placeStep(qp, ctx);
+    qp.placeholder = vscode.l10n.t('How should the role get its permissions policy?');
+    qp.items = items;
+    qp.ignoreFocusOut = true;
+    const current = items.find((i) => i.style === ctx.current);
+    if (current) qp.activeItems = [current];
+    return showInput<CliStyle | undefined>(qp, undefined, (finish) => [qp.onDidAccept(() => finish((qp.selectedItems[0] ?? qp.activeItems[0])?.style))]);
   }
 
   async offerPartialPolicy(ctx: { title: string; message: string; detail: string }): Promise<boolean> {
@@ -349,13 +359,23 @@ export class QuickInputPrompts implements PromptProvider {
     return picked === show ? 'show' : picked === copy ? 'copy' : undefined;
   }
 
-  async inputRoleName(ctx: RoleNameContext): Promise<string | undefined> {
-    return vscode.window.showInputBox({
-      title: ctx.title,
-      prompt: ctx.prompt,
-      value: ctx.defaultValue,
-      ignoreFocusOut: true,
-      validateInput: (v) => ctx.validate(v),
-    });
+  inputRoleName(ctx: RoleNameContext): Promise<string | typeof BACK | undefined> {
+    const ib = this.ui.createInputBox();
+    placeStep(ib, ctx);
+    ib.prompt = ctx.prompt;
+    ib.value = ctx.defaultValue;
+    ib.ignoreFocusOut = true;
+    ib.validationMessage = ctx.validate(ib.value);
+    return showInput<string | typeof BACK | undefined>(ib, undefined, (finish) => [
+      ib.onDidChangeValue((v) => (ib.validationMessage = ctx.validate(v))),
+      ib.onDidTriggerButton((b) => {
+        if (b === vscode.QuickInputButtons.Back) finish(BACK);
+      }),
+      ib.onDidAccept(() => {
+        const msg = ctx.validate(ib.value);
+        if (msg) ib.validationMessage = msg;
+        else finish(ib.value);
+      }),
+    ]);
   }
 }

@@ -61,8 +61,8 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
         a.isPreferred = isPreferredFix(f, fix);
         out.push(a);
       }
-      // Fill works in JSON policies and CloudFormation templates (view.ts), not yet in Terraform.
-      if (f.placeholder && analysis.result.host !== 'terraform' && !offered.has(f.placeholder.raw)) {
+      // Fill works in JSON policies, CloudFormation templates and Terraform files (view.ts).
+      if (f.placeholder && !offered.has(f.placeholder.raw)) {
         offered.add(f.placeholder.raw);
         out.push(this.fillAction(doc, f, d));
       }

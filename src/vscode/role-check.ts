@@ -15,6 +15,8 @@ import type { IamLoader } from './iam';
 import { roleLens, roleLensForDocument, type DocumentRoleLens } from './logic/role-lens';
 import { COMMANDS } from './logic/ids';
 import type { PromptProvider } from './prompts';
+import { failed } from './commands/base';
+import { baseName, commandDocument, openDocument } from './documents';
 import { isRegionKind, type FillStep } from './logic/wizard';
 import { WORKER_MIN_LENGTH, type CachedAnalysis, type PolicyValidator } from './validation';
 
@@ -121,7 +123,7 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
       }
     } catch (err) {
       // A policy the evaluator cannot read is the rule findings' business; the role check stays silent on it.
-      this.log(`role check skipped for ${doc.uri.path.split('/').pop()}: ${(err as Error)?.message ?? String(err)}`);
+      this.log(`role check skipped for ${baseName(doc.uri)}: ${(err as Error)?.message ?? String(err)}`);
     }
     this.states.set(a, state);
     return state;
@@ -134,7 +136,7 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
   }
 
   private update(uri: vscode.Uri, fresh = false): void {
-    const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
+    const doc = openDocument(uri);
     const s = doc && this.state(doc, fresh);
     if (!doc || !s?.result) {
       this.diagnostics.delete(uri);
@@ -216,11 +218,8 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
 
   /** "Check Role Against Clean Rooms…": the request table of the document's role, in a read-only view. */
   async command(prompts: PromptProvider, uri?: vscode.Uri, roles?: readonly string[]): Promise<RoleCheckOutcome> {
-    const fail = (reason: string): RoleCheckOutcome => {
-      prompts.showMessage('error', reason);
-      return { status: 'failed', reason };
-    };
-    const doc = uri ? vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+    const fail = (reason: string): RoleCheckOutcome => failed(prompts, reason);
+    const doc = commandDocument(uri);
     if (!doc) return fail(vscode.l10n.t('Open a trust policy or a permissions policy first.'));
     const text = doc.getText();
     let rec;

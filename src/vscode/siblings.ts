@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { analyze } from '../analysis/analyze';
 import type { AnalysisResult, PolicyFacts } from '../analysis/types';
 import type { PolicyFile } from '../fill/aws-commands';
+import { baseName, openDocument } from './documents';
 
 /** At most this many JSON files of the folder are read. */
 export const MAX_SIBLING_FILES = 200;
@@ -36,12 +37,12 @@ export class SiblingPolicies {
   async list(doc: vscode.TextDocument, maxBytes: number): Promise<SiblingPolicy[]> {
     if (doc.isUntitled || doc.uri.scheme === 'untitled') return [];
     const folder = vscode.Uri.joinPath(doc.uri, '..');
-    const self = doc.uri.path.split('/').pop();
+    const self = baseName(doc.uri);
     const listing = await this.folderListing(folder, maxBytes);
     // Open documents as they are now (the listing may be a second old): from the validator's analysis of them.
     return listing.flatMap((f) => {
       if (f.name === self) return [];
-      const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === f.uri.toString());
+      const open = openDocument(f.uri);
       const now = open && this.analysisOf(open);
       if (!now || now.skipped) return [f];
       return now.kind === 'not-a-policy' ? [] : [{ name: f.name, kind: now.kind, uri: f.uri, ...(now.facts ? { facts: now.facts } : {}) }];
@@ -97,7 +98,7 @@ export class SiblingPolicies {
 
   private async resultOf(uri: vscode.Uri, name: string, maxBytes: number): Promise<Pick<AnalysisResult, 'kind' | 'facts'> | undefined> {
     const key = uri.toString();
-    const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
+    const open = openDocument(key);
     if (open) {
       const cached = this.analysisOf(open);
       if (cached && !cached.skipped) return cached;

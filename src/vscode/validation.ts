@@ -1,13 +1,14 @@
 // Diagnostics for open policy documents: validate on open, debounce on change (per document, by the document's measured
 // analysis cost: logic/debounce.ts), drop stale results, clear on close. Keeps the last analysis per document (by version) for code actions, hovers and code lens.
 import * as vscode from 'vscode';
-import { analyzeDocument, isTerraformDocument, mayHoldPolicies, type DocumentAnalysis, type DocumentOptions } from '../frontends/document';
+import { analyzeDocument, documentSites, isTerraformDocument, mayHoldPolicies, type DocumentAnalysis, type DocumentOptions } from '../frontends/document';
 import type { HclParser } from '../frontends/terraform';
+import { isTerraformJsonName } from '../frontends/terraform-json';
 import { plainText } from './logic/plain';
 import type { PolicySite } from '../frontends/site';
-import { templatePlaceholders, templateView, type TemplatePlaceholder, type TemplateView } from '../frontends/view';
-import type { PlaceholderOccurrence } from '../fill/detect';
 import { parsePolicy, type ParsedPolicy } from '../analysis/analyze';
+import { templatePlaceholders, templateView, type SitesOf, type TemplatePlaceholder, type TemplateView } from '../frontends/view';
+import type { PlaceholderOccurrence } from '../fill/detect';
 import { readConfig, SECTION, type KitConfig } from './config';
 import { toDiagnostic } from './convert';
 import { adaptiveDebounce } from './logic/debounce';
@@ -82,7 +83,7 @@ export class PolicyValidator implements vscode.Disposable {
     /** Loads the Terraform parser (Node); without it Terraform documents are not analysed. */
     private readonly loadHcl?: () => Promise<HclParser>,
     /** The clock analyses are timed with (tests pass their own). */
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = () => (globalThis.performance ?? Date).now(),
   ) {}
 
   private hcl?: HclParser;
@@ -90,7 +91,7 @@ export class PolicyValidator implements vscode.Disposable {
 
   /** True when the document is Terraform and the parser is not there yet: starts loading it (once), revalidates after. */
   private waitingForHcl(doc: vscode.TextDocument): boolean {
-    if (this.hcl || !isTerraformDocument({ languageId: doc.languageId, fileName: doc.uri.path })) return false;
+    if (this.hcl || !(isTerraformDocument({ languageId: doc.languageId, fileName: doc.uri.path }) || isTerraformJsonName(doc.uri.path))) return false;
     if (this.loadHcl && !this.hclLoading) {
       this.hclLoading = true;
       this.loadHcl().then(
@@ -194,8 +195,8 @@ export class PolicyValidator implements vscode.Disposable {
 
   /** Large documents go to the worker (when there is one) instead of the main thread. */
   private offThread(doc: vscode.TextDocument): boolean {
-    // Terraform stays on this thread (the worker has no HCL parser); .tf files are small.
-    return !!this.worker && PolicyValidator.lengthOf(doc) >= WORKER_MIN_LENGTH && doc.languageId !== 'terraform';
+    // Terraform stays on this thread (the worker has no HCL parser); .tf and .tf.json files are small.
+    return !!this.worker && PolicyValidator.lengthOf(doc) >= WORKER_MIN_LENGTH && doc.languageId !== 'terraform' && !isTerraformJsonName(doc.uri.path);
   }
 
   private options(doc: vscode.TextDocument, force: boolean): DocumentOptions {
@@ -273,9 +274,8 @@ export class PolicyValidator implements vscode.Disposable {
   /** Placeholders of the document's current version (cached with the analysis). */
   placeholders(doc: vscode.TextDocument): readonly PlaceholderOccurrence[] | readonly TemplatePlaceholder[] | undefined {
     const a = this.analysis(doc);
-    // Terraform: placeholders are diagnostics only (no Fill there yet).
-    if (!a || a.result.kind === 'not-a-policy' || a.result.host === 'terraform') return undefined;
-    if (a.result.host === 'cloudformation') {
+    if (!a || a.result.kind === 'not-a-policy') return undefined;
+    if (a.result.host === 'cloudformation' || a.result.host === 'terraform') {
       // A large template's analysis came from the worker: its view would be built here, on the main thread (about
       // half a second for 1 MB, see docs/performance.md), so the code lens does without it until a hover or Fill made it.
       if (!a.template && !a.sites && this.offThread(doc)) return undefined;
@@ -299,6 +299,16 @@ export class PolicyValidator implements vscode.Disposable {
     if (!a || a.result.kind === 'not-a-policy' || (a.result.host && a.result.host !== 'json')) return undefined;
     a.parsed ??= parsePolicy(doc.getText(), a.placeholders);
     return a.parsed;
+  }
+
+  /** How this document's front end reads a text (Fill proves its edits with it); undefined for a JSON policy. */
+  sitesOf(doc: vscode.TextDocument): SitesOf | undefined {
+    const host = this.analysis(doc)?.result.host;
+    if (host !== 'cloudformation' && host !== 'terraform') return undefined;
+    // A large template is read off this thread: proving a fill would parse it twice here (Fill keeps safeEdit's checks).
+    if (host === 'cloudformation' && this.offThread(doc)) return undefined;
+    const opts = { languageId: doc.languageId, fileName: doc.uri.path.split('/').pop(), hcl: this.hcl };
+    return (text) => documentSites(text, opts);
   }
 
   /** A template's (or Terraform file's) policy sites as the engine reads them, for the current version (undefined for a JSON policy). */

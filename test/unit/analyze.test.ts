@@ -2,12 +2,6 @@ import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/analysis';
 import { elide, MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH, quote } from '../../src/analysis/messages';
 import { makeFinding } from '../../src/analysis/rule';
-import { matchActionPattern, wildcardMatch } from '../../src/analysis/rules/iam-data';
-import { ARN_CONDITION_KEYS } from '../../src/analysis/rules/grammar';
-import { findConditionKey, matchActions } from '../../src/iam-data';
-import { loadTestIamIndex } from './helpers/iam';
-
-const at = (text: string, o: { offset: number; length: number }) => text.substr(o.offset, o.length);
 
 describe('analyze: recognising policies', () => {
   it('drops documents that are not policies without a single finding', () => {
@@ -89,51 +83,6 @@ describe('analyze: recognising policies', () => {
   });
 });
 
-describe('rules: placeholders', () => {
-  it('flags <tokens> as errors on exactly the token, with a fill reference', () => {
-    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::<bucket>/*"}]}';
-    const f = analyze(text).findings.filter((x) => x.rule === 'placeholder-token');
-    assert.equal(f.length, 1);
-    assert.equal(at(text, f[0]), '<bucket>');
-    assert.equal(f[0].severity, 'error');
-    assert.deepEqual(f[0].placeholder, { name: 'bucket', kind: 'bucket', raw: '<bucket>' });
-    assert.match(f[0].message, /S3 bucket name/);
-    assert.match(f[0].docUrl, /^https:\/\/docs\.aws\.amazon\.com\//);
-  });
-
-  it('flags the seed page bare names as warnings', () => {
-    const text =
-      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"glue:GetTable","Resource":"arn:aws:glue:aws-region:accountId:table/table"}]}';
-    const f = analyze(text).findings.filter((x) => x.rule === 'placeholder-bare-name');
-    assert.deepEqual(
-      f.map((x) => at(text, x)),
-      ['aws-region', 'accountId', 'table'],
-    );
-    assert.ok(f.every((x) => x.severity === 'warning'));
-    // table/table lacks the database too (issue 14 item 2): the table's message says so, the others do not.
-    assert.match(f[2].message, /A Glue table ARN is table\/<database>\/<table>/);
-    assert.doesNotMatch(f[0].message + f[1].message, /table\/<database>/);
-  });
-
-  it('flags AWS example values as warnings', () => {
-    const text =
-      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cleanrooms.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:ArnEquals":{"aws:SourceArn":"arn:aws:cleanrooms:us-east-1:555555555555:membership/a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa"}}}]}';
-    const f = analyze(text).findings.filter((x) => x.rule === 'placeholder-example-value');
-    assert.deepEqual(
-      f.map((x) => at(text, x)),
-      ['555555555555', 'a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa'],
-    );
-  });
-
-  it('stays quiet on real values and policy variables', () => {
-    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-data/home/${aws:username}/*"}]}';
-    assert.deepEqual(
-      analyze(text).findings.filter((x) => x.rule.startsWith('placeholder')),
-      [],
-    );
-  });
-});
-
 describe('messages: quoting long values', () => {
   it('elide keeps short values and cuts the middle of long ones, never inside a surrogate pair', () => {
     assert.equal(elide('arn:aws:s3:::acme/*'), 'arn:aws:s3:::acme/*');
@@ -159,49 +108,5 @@ describe('messages: quoting long values', () => {
     assert.ok(f.fixes![0].title.length <= MAX_TITLE_LENGTH);
     assert.ok(f.related![0].message.length <= MAX_TITLE_LENGTH);
     assert.equal(makeFinding(meta, 0, 1, 'short').message, 'short');
-  });
-});
-
-describe('iam-data: action wildcards without RegExp', () => {
-  it('wildcardMatch: * any run, ? one character, case-insensitive', () => {
-    assert.ok(wildcardMatch('Get*', 'GetObject'));
-    assert.ok(wildcardMatch('get*object', 'GetObject'));
-    assert.ok(wildcardMatch('Get?bject', 'GetObject'));
-    assert.ok(wildcardMatch('*', ''));
-    assert.ok(wildcardMatch('a**b', 'axxb'));
-    assert.ok(wildcardMatch('*Object', 'GetObject'));
-    assert.ok(!wildcardMatch('Get?bject', 'Getbject'));
-    assert.ok(!wildcardMatch('?', ''));
-    assert.ok(!wildcardMatch('Get*Objects', 'GetObject'));
-  });
-
-  it('matchActionPattern agrees with the index matcher, and long patterns cost nothing', () => {
-    const iam = loadTestIamIndex();
-    for (const p of [
-      's3:Get*',
-      '*:Describe*',
-      'cleanrooms:List*',
-      'S3:getobject',
-      's3:Get?bject',
-      'glue:*Table*',
-      's?:Get*',
-      'e*:Describe*Instance?',
-      's3:Gte*',
-      'nosuch:*',
-      '*:GetObject',
-    ]) {
-      assert.deepEqual(matchActionPattern(iam, p).slice().sort(), matchActions(iam, p).slice().sort(), p);
-    }
-    const c0 = process.cpuUsage();
-    assert.deepEqual(matchActionPattern(iam, 'kms:GenerateDataKey*' + 'a'.repeat(40_000)), []);
-    assert.deepEqual(matchActionPattern(iam, 'kms:' + '*a'.repeat(40) + 'b'), []);
-    assert.ok(matchActionPattern(iam, 'kms:' + '*'.repeat(40_000)).length > 10);
-    const ms = (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000;
-    assert.ok(ms < 2000, `${ms} ms`);
-  });
-
-  it('the built-in table of ARN condition keys agrees with the IAM data (so condition-* findings do not depend on it)', () => {
-    const iam = loadTestIamIndex();
-    for (const k of ARN_CONDITION_KEYS) assert.equal(findConditionKey(iam, k)?.type, 'ARN', k);
   });
 });

@@ -1,12 +1,11 @@
 // Table-driven boundary tests: each table pins one edge of a rule, so that a one-character change to the rule's pattern
 // or its operator table fails here by name. They grew out of a sample of single-line mutations that the rest of the
 // suite let through (issue 17): the account length, the set qualifiers, the KMS multi-Region key length, partition
-// mismatches, the Date operator family and the doc-example bucket names.
+// mismatches and the Date operator family (the doc-example bucket names are in rules-placeholders.test.ts).
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/analysis';
 import type { Finding } from '../../src/analysis/types';
 import { validateAccountId, validateKmsKeyId } from '../../src/catalog/placeholder-kinds';
-import { findPlaceholders } from '../../src/fill/detect';
 import { loadTestIamIndex } from './helpers/iam';
 import { j } from './helpers/rules';
 
@@ -169,29 +168,4 @@ describe('boundaries: every operator of every type-checked family, with every qu
       );
     });
   }
-});
-
-describe('boundaries: doc-example bucket names, dots included', () => {
-  for (const bucket of ['amzn-s3-demo-bucket', 'amzn-s3-demo-bucket.example', 'amzn-s3-demo-source-bucket.logs.2026']) {
-    it(`${bucket} is one example value, whole`, () => {
-      const text = policy({ Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` });
-      assert.deepEqual(
-        run(text)
-          .filter((f) => f.rule === 'placeholder-example-value')
-          .map((f) => f.under),
-        [bucket],
-      );
-      assert.deepEqual(
-        findPlaceholders(text).map((o) => text.substr(o.offset, o.length)),
-        [bucket],
-      );
-    });
-  }
-  it('a bucket that only contains the prefix later is not an example value', () => {
-    const text = policy({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-amzn-s3-demo-copy/*' });
-    assert.deepEqual(
-      run(text).filter((f) => f.rule === 'placeholder-example-value'),
-      [],
-    );
-  });
 });

@@ -185,7 +185,7 @@ describe('completion: items', () => {
     assert.equal(get.detail, 'Read');
     assert.match(get.documentation!, /access level: \*\*Read\*\*/);
     assert.match(get.documentation!, /Grants permission to retrieve objects/);
-    assert.match(get.documentation!, /reference\/list_s3\.html/);
+    assert.match(get.documentation!, /reference\/list_amazons3\.html/);
     const put = at(policy('{"Action": "s3:|"}'))!.items.find((i) => i.label === 's3:PutObject')!;
     assert.equal(put.detail, 'Write');
   });

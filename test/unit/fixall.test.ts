@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import type { AnalysisResult, Finding, Fix, TextEdit } from '../../src/analysis/types';
 import { applyEdits } from '../../src/fill/apply';
-import { addsError, fixAllText, isPreferredFix, minimalEdit, planFixAll, preferredFix } from '../../src/fill/fixall';
+import { addsError, fixAllText, isPreferredFix, minimalEdit, planFixAll } from '../../src/fill/fixall';
 
 const DOC = 'https://docs.aws.amazon.com/';
 
@@ -17,22 +17,6 @@ const edit = (offset: number, length: number, newText = '#'): TextEdit => ({ off
 const fix = (title: string, edits: TextEdit[], preferred = true): Fix => ({ title, edits, ...(preferred ? { preferred } : {}) });
 
 describe('fix all: preferred fixes', () => {
-  it('preferredFix: the engine-preferred fix, else the only fix, else none', () => {
-    const a = fix('a', [edit(0, 1)], false);
-    const b = fix('b', [edit(0, 1)], true);
-    const c = fix('c', [edit(0, 1)], false);
-    const cases: Array<[Fix[] | undefined, Fix | undefined]> = [
-      [undefined, undefined],
-      [[], undefined],
-      [[a], a],
-      [[b], b],
-      [[a, c], undefined],
-      [[a, b], b],
-      [[b, a], b],
-    ];
-    for (const [fixes, want] of cases) assert.equal(preferredFix(finding(0, fixes)), want, JSON.stringify(fixes?.map((x) => x.title)));
-  });
-
   it('isPreferredFix: true for the engine-preferred fix or the only fix of the finding, false otherwise', () => {
     const a = fix('a', [edit(0, 1)], false);
     const b = fix('b', [edit(0, 1)], true);

@@ -271,7 +271,13 @@ describe('Terraform in the CLI (dist/cli.js)', () => {
     })();
     assert.equal(r.code, 1);
     const reports = JSON.parse(r.out) as Array<{ file: string; findings: Array<{ rule: string; line: number; column: number; endColumn: number }> }>;
-    assert.deepEqual(reports.map((x) => x.file).sort(), ['test/fixtures/terraform/good.tf', 'test/fixtures/terraform/seed-mistakes.tf']);
+    // The folder's .tf.json files too (frontends-terraform-json.test.ts); no-iam.tf.json holds no policy and is not reported.
+    assert.deepEqual(reports.map((x) => x.file).sort(), [
+      'test/fixtures/terraform/good.tf',
+      'test/fixtures/terraform/good.tf.json',
+      'test/fixtures/terraform/seed-mistakes.tf',
+      'test/fixtures/terraform/seed-mistakes.tf.json',
+    ]);
     const text = fixture('seed-mistakes.tf');
     const typo = reports.find((x) => x.file.endsWith('seed-mistakes.tf'))!.findings.find((f) => f.rule === 'iam-unknown-action')!;
     assert.equal(text.split('\n')[typo.line - 1].slice(typo.column - 1, typo.endColumn - 1), 'glue:GetTabels');

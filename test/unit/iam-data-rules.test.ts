@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/analysis/analyze';
-import { iamDataRules, IAM_DATA_RULES } from '../../src/analysis/rules/iam-data';
+import { iamDataRules } from '../../src/analysis/rules/iam-data';
+import { IAM_DATA_RULES } from '../../src/analysis/rules/iam-data/meta';
 import { RULE_FAMILIES, RULES_BY_ID } from '../../src/analysis/rules';
 import type { AnalyzeOptions, Finding } from '../../src/analysis/types';
 import { applyEdits } from '../../src/fill/apply';
@@ -193,6 +194,8 @@ describe('iam-unknown-action', () => {
       none.f.message,
       /s3:Frobnicate is not in the IAM reference data of \d{4}-\d{2}-\d{2} for Amazon S3, and no listed action is close to it\. .*Check the name in the list of Amazon S3 actions/,
     );
+    // "the list of Amazon S3 actions" is the service's own page of the Service Authorization Reference.
+    assert.equal(none.f.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html');
   });
 
   it('is case-insensitive, as IAM is, and checks NotAction too', () => {
@@ -494,7 +497,7 @@ describe('iam-resource-mismatch', () => {
       f.message,
       /^The IAM reference data lists no resource type of this statement's actions that arn:aws:s3:::acme-sales-data matches, so it likely grants nothing here\..*s3:GetObject accepts .*object \(arn:\$\{Partition\}:s3:::\$\{BucketName\}\/\$\{ObjectName\}\).*Did you mean arn:aws:s3:::acme-sales-data\/\*\?/,
     );
-    assert.equal(f.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_s3.html');
+    assert.equal(f.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html');
     clean(fixed!);
   });
 

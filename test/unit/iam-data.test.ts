@@ -9,11 +9,17 @@ import {
   conditionKeyPrefixKnown,
   describeIamData,
   editDistance,
+  globMatch,
   lookupAction,
   lookupConditionKey,
+  actionNames,
   matchActions,
   parseIamIndex,
   resourceTypesForArn,
+  sarPageUrl,
+  SAR_INDEX_URL,
+  serviceDocUrl,
+  servicePrefixes,
   serviceExists,
   serviceName,
   suggest,
@@ -97,7 +103,7 @@ describe('iam-data: actions', () => {
       { name: 'object', required: false, arnTemplates: ['arn:${Partition}:s3:::${BucketName}/${ObjectName}'] },
     );
     assert.ok(a.conditionKeys.includes('s3:ResourceAccount'));
-    assert.equal(a.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_s3.html');
+    assert.equal(a.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html');
   });
 
   it('knows required resource types and actions that take only "*"', () => {
@@ -107,7 +113,7 @@ describe('iam-data: actions', () => {
     assert.deepEqual(actionResourceTypes(iam, 's3:ListAllMyBuckets'), []);
     assert.equal(
       lookupAction(iam, 'cleanrooms-ml:CreateTrainingDataset')?.docUrl,
-      'https://docs.aws.amazon.com/service-authorization/latest/reference/list_cleanroomsml.html',
+      'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscleanroomsml.html',
     );
   });
 
@@ -133,6 +139,43 @@ describe('iam-data: actions', () => {
     assert.ok(matchActions(iam, 'cleanrooms*:List*').some((a) => a.startsWith('cleanrooms-ml:')));
     const total = iam.s.reduce((n, s) => n + (s[2] ? s[2].split('\n').length : 0), 0);
     assert.equal(matchActions(iam, '*').length, total);
+  });
+});
+
+describe('iam-data: Service Authorization Reference links', () => {
+  const SAR = 'https://docs.aws.amazon.com/service-authorization/latest/reference/';
+  // AWS names each page after the service's name, not its prefix (these are AWS's own page addresses).
+  const pages: [prefix: string, page: string][] = [
+    ['s3', 'list_amazons3.html'],
+    ['glue', 'list_awsglue.html'],
+    ['cleanrooms', 'list_awscleanrooms.html'],
+    ['cleanrooms-ml', 'list_awscleanroomsml.html'],
+    ['sts', 'list_awssecuritytokenservice.html'],
+    ['iam', 'list_awsidentityandaccessmanagementiam.html'],
+    ['kms', 'list_awskeymanagementservice.html'],
+    ['athena', 'list_amazonathena.html'],
+    ['xray', 'list_awsx-ray.html'],
+    ['appstream', 'list_amazonappstream2.0.html'],
+    ['wellarchitected', 'list_awswell-architectedtool.html'],
+    ['emr-containers', 'list_amazonemroneksemrcontainers.html'],
+    ['servicequotas', 'list_servicequotas.html'],
+  ];
+  for (const [prefix, page] of pages) {
+    it(`links ${prefix} to ${page}`, () => {
+      assert.equal(serviceDocUrl(prefix, iam), SAR + page);
+    });
+  }
+
+  it('links a service the data does not know, or any service without the data, to the list of services', () => {
+    assert.equal(SAR_INDEX_URL, `${SAR}reference_policies_actions-resources-contextkeys.html`);
+    assert.equal(serviceDocUrl('nosuchservice', iam), SAR_INDEX_URL);
+    assert.equal(serviceDocUrl('s3'), SAR_INDEX_URL);
+    assert.equal(sarPageUrl('()'), SAR_INDEX_URL);
+  });
+
+  it('gives action and service-key lookups the page of their service', () => {
+    assert.equal(lookupAction(iam, 'glue:GetTable')?.docUrl, `${SAR}list_awsglue.html`);
+    assert.equal(lookupConditionKey(iam, 's3:ResourceAccount')?.docUrl, `${SAR}list_amazons3.html`);
   });
 });
 
@@ -260,5 +303,58 @@ describe('iam-data: a minimal index', () => {
     assert.equal(lookupConditionKey(tiny, 'aws:SourceArn'), undefined);
     assert.deepEqual(matchActions(tiny, 's3:*'), []);
     assert.equal(conditionKeyPrefixKnown(tiny, 's3'), false);
+  });
+});
+
+describe('iam-data: action wildcards without RegExp (the one matcher)', () => {
+  it('globMatch, case-insensitive: * any run, ? one character', () => {
+    const m = (p: string, v: string) => globMatch(p, v, true);
+    assert.ok(m('Get*', 'GetObject'));
+    assert.ok(m('get*object', 'GetObject'));
+    assert.ok(m('Get?bject', 'GetObject'));
+    assert.ok(m('*', ''));
+    assert.ok(m('a**b', 'axxb'));
+    assert.ok(m('*Object', 'GetObject'));
+    assert.ok(!m('Get?bject', 'Getbject'));
+    assert.ok(!m('?', ''));
+    assert.ok(!m('Get*Objects', 'GetObject'));
+  });
+
+  it('matchActions agrees with a plain scan of every action, and long patterns cost nothing', () => {
+    // The reference: every service and action name compared with globMatch, no bounds, no memo.
+    const plain = (p: string): string[] => {
+      const colon = p.indexOf(':');
+      const [sp, ap] = [p.slice(0, colon), p.slice(colon + 1)];
+      return servicePrefixes(iam)
+        .filter((s) => globMatch(sp, s, true))
+        .flatMap((s) =>
+          actionNames(iam, s)
+            .filter((a) => globMatch(ap, a, true))
+            .map((a) => `${s}:${a}`),
+        );
+    };
+    for (const p of [
+      's3:Get*',
+      '*:Describe*',
+      'cleanrooms:List*',
+      'S3:getobject',
+      's3:Get?bject',
+      'glue:*Table*',
+      's?:Get*',
+      'e*:Describe*Instance?',
+      's3:Gte*',
+      'nosuch:*',
+      '*:GetObject',
+      'kms:**Key**',
+    ]) {
+      assert.deepEqual(matchActions(iam, p), plain(p), p);
+    }
+    const c0 = process.cpuUsage();
+    assert.deepEqual(matchActions(iam, 'kms:GenerateDataKey*' + 'a'.repeat(40_000)), []);
+    assert.deepEqual(matchActions(iam, 'kms:' + '*a'.repeat(40) + 'b'), []);
+    assert.ok(matchActions(iam, 'kms:' + '*'.repeat(40_000)).length > 10);
+    assert.deepEqual(matchActions(iam, 'kms:' + '*'.repeat(40_000)), matchActions(iam, 'kms:*'));
+    const ms = (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000;
+    assert.ok(ms < 2000, `${ms} ms`);
   });
 });

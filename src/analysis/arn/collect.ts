@@ -2,7 +2,7 @@
 import type { Node } from '../json';
 import { keyOf, properties, stringItems, valueOf } from '../json';
 import type { PolicyModel, StatementModel } from '../model';
-import { ARN_CONDITION_KEYS, parseOperator } from '../rules/grammar';
+import { ARN_CONDITION_KEYS, parseOperator } from '../condition-operators';
 
 export type ArnOrigin = 'resource' | 'principal' | 'condition';
 

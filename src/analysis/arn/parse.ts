@@ -1,8 +1,6 @@
 // ARN splitting that keeps exact positions. Pure.
 // arn:partition:service:region:account-id:resource  (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html)
 
-import { globMatch } from '../../iam-data/glob';
-
 export interface ArnField {
   text: string;
   /** Start index in the ARN string. */
@@ -90,9 +88,4 @@ export function stripVariables(s: string): string {
     i = s.indexOf('${', from);
   }
   return out + s.slice(from);
-}
-
-/** Matches `pattern` with IAM wildcards (`*`, `?`) against a literal `value`. */
-export function wildcardMatch(pattern: string, value: string): boolean {
-  return globMatch(pattern, value); // not a RegExp: `*?*?*?…x` backtracked exponentially
 }

@@ -8,6 +8,7 @@
 // (options.iam); the checks that need it are silent without it.
 import { isRegion } from '../../catalog/regions';
 import { findAction, findConditionKey } from '../../iam-data';
+import { parseOperator, type ParsedOperator } from '../condition-operators';
 import type { Node } from '../json';
 import { getProperty, isDuplicatedKey, keyOf, properties, stringItems, valueOf } from '../json';
 import { elide, quote } from '../messages';
@@ -33,38 +34,9 @@ const DOC = {
 // ----------------------------------------------------------------------------------------------------------------
 // Operators
 
-type Family = 'string' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
-
-interface Op {
-  text: string;
-  qualifier: '' | 'ForAllValues' | 'ForAnyValue';
-  base: string;
-  ifExists: boolean;
-  family?: Family;
-}
-
-const FAMILY_OF: Record<string, Family> = {};
-for (const b of ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike'])
-  FAMILY_OF[b] = 'string';
-for (const b of ['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals'])
-  FAMILY_OF[b] = 'numeric';
-for (const b of ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals']) FAMILY_OF[b] = 'date';
-for (const b of ['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike']) FAMILY_OF[b] = 'arn';
-FAMILY_OF['Bool'] = 'bool';
-FAMILY_OF['BinaryEquals'] = 'binary';
-FAMILY_OF['IpAddress'] = 'ip';
-FAMILY_OF['NotIpAddress'] = 'ip';
-FAMILY_OF['Null'] = 'null';
-
-/** Split an operator (exact case, as IAM spells it; other spellings are the grammar family's INVALID_CONDITION_OPERATOR). */
-export function parseOp(text: string): Op {
-  const m = /^(ForAllValues|ForAnyValue):/.exec(text);
-  let rest = m ? text.slice(m[0].length) : text;
-  const ifExists = rest.length > 8 && rest.endsWith('IfExists');
-  if (ifExists) rest = rest.slice(0, -8);
-  const family = FAMILY_OF[rest];
-  return { text, qualifier: (m?.[1] ?? '') as Op['qualifier'], base: rest, ifExists, family: family === 'null' && ifExists ? undefined : family };
-}
+/** A parsed operator (condition-operators.ts); exact case, as IAM spells it (other spellings are the grammar family's
+ * INVALID_CONDITION_OPERATOR). */
+type Op = ParsedOperator;
 
 // ----------------------------------------------------------------------------------------------------------------
 // Value formats (exported for the tests)
@@ -695,7 +667,7 @@ function conditionChecks(ctx: RuleContext, st: StatementModel, cond: Node): void
   for (const [opText, opProp] of properties(cond)) {
     const block = valueOf(opProp);
     if (block?.type !== 'object') continue;
-    const op = parseOp(opText);
+    const op = parseOperator(opText);
     const opKey = keyOf(opProp);
     duplicateCase(ctx, block);
     const keys = properties(block);
@@ -721,7 +693,7 @@ function conditionChecks(ctx: RuleContext, st: StatementModel, cond: Node): void
         lk === 'aws:multifactorauthpresent' &&
         op.base === 'Bool' &&
         !op.ifExists &&
-        !op.qualifier &&
+        !op.prefix &&
         plain.some((it) => it.text.toLowerCase() === 'false')
       ) {
         ctx.report(
@@ -770,7 +742,7 @@ function conditionChecks(ctx: RuleContext, st: StatementModel, cond: Node): void
 
 function selectsSpecificAttributes(cond: Node): boolean {
   for (const [opText, opProp] of properties(cond)) {
-    const op = parseOp(opText);
+    const op = parseOperator(opText);
     if (op.family !== 'string' || op.base.includes('Not')) continue;
     const block = valueOf(opProp);
     for (const [k, kp] of properties(block)) {
@@ -842,7 +814,7 @@ function valueFormats(ctx: RuleContext, op: Op, key: string, value: Node | undef
           : `${elide(op.text)} takes "true" or "false": ${quote(it.text)} is not a Boolean value, so ${elide(key)} never equals it. Use "true" or "false".`,
       );
     }
-    if (op.family === 'bool' && !op.qualifier && value?.type === 'array' && vals.length > 1) {
+    if (op.family === 'bool' && !op.prefix && value?.type === 'array' && vals.length > 1) {
       ctx.report(
         'aa-condition-multiple-boolean',
         value.offset,
@@ -1010,7 +982,7 @@ function suggestions(
   // REDUNDANT_CONDITION_VALUE_NUM.
   if (
     op.family === 'numeric' &&
-    !op.qualifier &&
+    !op.prefix &&
     (LESS.has(op.base) || GREATER.has(op.base)) &&
     value?.type === 'array' &&
     vals.length > 1 &&
@@ -1036,7 +1008,7 @@ function suggestions(
   // one field ("*") is not documented.
   const like = op.base === 'StringLike';
   const notLike = op.base === 'StringNotLike';
-  if ((like || notLike) && !op.qualifier && vals.some((it) => it.text === '*')) {
+  if ((like || notLike) && !op.prefix && vals.some((it) => it.text === '*')) {
     if (like && op.ifExists) {
       ctx.report(
         'aa-condition-always-matches',

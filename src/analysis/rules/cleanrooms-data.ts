@@ -1,5 +1,5 @@
 // Clean Rooms facts shared by the grammar, arn and cleanrooms families (shared/reference/cleanrooms-iam-facts.md §1.b, §3).
-import { editDistance } from './util';
+import { editDistance } from '../../iam-data/suggest';
 
 export const CLEAN_ROOMS_PRINCIPAL = 'cleanrooms.amazonaws.com';
 export const CLEAN_ROOMS_ML_PRINCIPAL = 'cleanrooms-ml.amazonaws.com';
@@ -60,7 +60,7 @@ export const CR_DOCS = {
   deputy: 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/cross-service-confused-deputy-prevention.html',
   membershipApi: 'https://docs.aws.amazon.com/clean-rooms/latest/apireference/API_UpdateMembership.html',
   endpoints: 'https://docs.aws.amazon.com/general/latest/gr/clean-rooms.html',
-  sar: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_cleanrooms.html',
-  sarMl: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_cleanroomsml.html',
+  sar: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscleanrooms.html',
+  sarMl: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscleanroomsml.html',
   mlRoles: 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/ml-roles.html',
 };

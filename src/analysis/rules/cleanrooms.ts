@@ -10,7 +10,7 @@ import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, RuleMeta } from '../types';
 import { CLEAN_ROOMS_ML_PRINCIPAL, CLEAN_ROOMS_PRINCIPAL, cleanRoomsPrincipalTypo, CR_DOCS, MEMBERSHIP_ID_RE, SAME_REGION_SERVICES } from './cleanrooms-data';
-import { parseOperator } from './grammar';
+import { parseOperator } from '../condition-operators';
 import { contentRange, lineBreakOf, lineIndent, replaceStringContent, startsLine, touchesPlaceholder } from './util';
 import { elide, quote } from '../messages';
 

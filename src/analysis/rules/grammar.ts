@@ -11,6 +11,8 @@ import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, RuleMeta } from '../types';
 import type { StatementModel } from '../model';
 import { stripVariables } from '../arn/parse';
+import { IAM_DOCS as DOCS } from '../iam-docs';
+import { ARN_CONDITION_KEYS, parseOperator, validOperatorNames, type ParsedOperator } from '../condition-operators';
 import { findConditionKey } from '../../iam-data';
 import { elide, quote } from '../messages';
 import { cleanRoomsPrincipalTypo } from './cleanrooms-data';
@@ -27,121 +29,13 @@ import {
   touchesPlaceholder,
 } from './util';
 
-const IAM = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
-export const DOCS = {
-  grammar: IAM + 'reference_policies_grammar.html',
-  version: IAM + 'reference_policies_elements_version.html',
-  statement: IAM + 'reference_policies_elements_statement.html',
-  sid: IAM + 'reference_policies_elements_sid.html',
-  effect: IAM + 'reference_policies_elements_effect.html',
-  principal: IAM + 'reference_policies_elements_principal.html',
-  notPrincipal: IAM + 'reference_policies_elements_notprincipal.html',
-  action: IAM + 'reference_policies_elements_action.html',
-  notAction: IAM + 'reference_policies_elements_notaction.html',
-  resource: IAM + 'reference_policies_elements_resource.html',
-  condition: IAM + 'reference_policies_elements_condition.html',
-  operators: IAM + 'reference_policies_elements_condition_operators.html',
-  checks: IAM + 'access-analyzer-reference-policy-checks.html',
-  globalKeys: IAM + 'reference_policies_condition-keys.html',
-};
 
 export const CURRENT_VERSION = '2012-10-17';
 const TOP_ELEMENTS = ['Version', 'Id', 'Statement'];
 const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
 const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 
-/** Every documented condition operator (facts §4.3), without set prefixes or the IfExists suffix. */
-export const BASE_OPERATORS = [
-  'StringEquals',
-  'StringNotEquals',
-  'StringEqualsIgnoreCase',
-  'StringNotEqualsIgnoreCase',
-  'StringLike',
-  'StringNotLike',
-  'NumericEquals',
-  'NumericNotEquals',
-  'NumericLessThan',
-  'NumericLessThanEquals',
-  'NumericGreaterThan',
-  'NumericGreaterThanEquals',
-  'DateEquals',
-  'DateNotEquals',
-  'DateLessThan',
-  'DateLessThanEquals',
-  'DateGreaterThan',
-  'DateGreaterThanEquals',
-  'Bool',
-  'BinaryEquals',
-  'IpAddress',
-  'NotIpAddress',
-  'ArnEquals',
-  'ArnLike',
-  'ArnNotEquals',
-  'ArnNotLike',
-  'Null',
-];
-const BASE_SET = new Set(BASE_OPERATORS);
-const SET_PREFIXES = ['ForAnyValue:', 'ForAllValues:'];
-
-let allOperatorNames: string[] | undefined;
-/** Every valid full operator name (prefix + base + IfExists), built on first use. */
-export function validOperatorNames(): string[] {
-  if (!allOperatorNames) {
-    const out: string[] = [];
-    for (const p of ['', ...SET_PREFIXES]) {
-      for (const b of BASE_OPERATORS) {
-        out.push(p + b);
-        if (b !== 'Null') out.push(p + b + 'IfExists');
-      }
-    }
-    allOperatorNames = out;
-  }
-  return allOperatorNames;
-}
-
-export interface ParsedOperator {
-  prefix: '' | 'ForAnyValue:' | 'ForAllValues:';
-  base: string;
-  ifExists: boolean;
-  /** base is a documented operator (exact case). */
-  known: boolean;
-}
-
-/** Split `ForAnyValue:ArnEqualsIfExists` into prefix, base and suffix (exact case). */
-export function parseOperator(op: string): ParsedOperator {
-  let prefix: ParsedOperator['prefix'] = '';
-  let rest = op;
-  for (const p of SET_PREFIXES) {
-    if (rest.startsWith(p)) {
-      prefix = p as ParsedOperator['prefix'];
-      rest = rest.slice(p.length);
-    }
-  }
-  let ifExists = false;
-  if (rest.endsWith('IfExists') && rest.length > 8) {
-    ifExists = true;
-    rest = rest.slice(0, -8);
-  }
-  return { prefix, base: rest, ifExists, known: BASE_SET.has(rest) };
-}
-
 const EQUALS_OPERATORS = new Set(['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase']);
-
-/** Global and cross-service condition keys whose values are ARNs (shared/reference/global-condition-keys.md §2). */
-export const ARN_CONDITION_KEYS = new Set(
-  [
-    'aws:SourceArn',
-    'aws:PrincipalArn',
-    'aws:SourceVpcArn',
-    'aws:SignInSessionArn',
-    'aws:ChatbotSourceArn',
-    'ec2:SourceInstanceArn',
-    'codebuild:BuildArn',
-    'codebuild:ProjectArn',
-    'lambda:SourceFunctionArn',
-    'ssm:SourceInstanceArn',
-  ].map((k) => k.toLowerCase()),
-);
 
 function typeList(t: unknown): string {
   const names: Record<string, string> = { string: 'a string', array: 'an array', object: 'an object', number: 'a number', boolean: 'true/false', null: 'null' };
@@ -437,7 +331,7 @@ export const grammarRules = {
       title: 'Wildcard with an Equals operator',
       description:
         '* and ? are wildcards only for StringLike/StringNotLike (and the ARN operators); StringEquals and StringNotEquals compare exactly, so they match a literal * or ? (WILDCARD_WITHOUT_LIKE_OPERATOR). The fix renames the block to the Like operator.',
-      docUrl: IAM + 'access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-general-warning-wildcard-without-like-operator',
+      docUrl: DOCS.checks + '#access-analyzer-reference-policy-checks-general-warning-wildcard-without-like-operator',
     },
     {
       id: 'condition-string-operator-on-arn-key',

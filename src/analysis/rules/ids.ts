@@ -8,7 +8,7 @@ import type { arnRules } from './arn';
 import type { cleanroomsRules } from './cleanrooms';
 import type { consistencyRules } from './consistency';
 import type { grammarRules } from './grammar';
-import type { IAM_DATA_RULES } from './iam-data';
+import type { IAM_DATA_RULES } from './iam-data/meta';
 import type { placeholderRules } from './placeholders';
 
 type IdOf<T extends readonly { id: string }[]> = T[number]['id'];

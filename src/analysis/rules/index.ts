@@ -11,6 +11,7 @@ import { accessAnalyzerConditionRules } from './access-analyzer-conditions';
 import { consistencyRules } from './consistency';
 import { accessAnalyzerTagRules } from './access-analyzer-tags';
 import { withExample } from './examples';
+import { CORE_RULES } from './core';
 
 export const RULE_FAMILIES: RuleFamily[] = [
   placeholderRules,
@@ -23,12 +24,11 @@ export const RULE_FAMILIES: RuleFamily[] = [
   accessAnalyzerConditionRules,
   accessAnalyzerTagRules,
 ];
+/** Every rule by id: the families' rules in report order, then the engine's own (rules/core.ts). Complete here. */
 export const RULES_BY_ID = new Map<string, RuleMeta>();
-for (const family of RULE_FAMILIES) {
-  for (const r of family.rules) {
-    if (RULES_BY_ID.has(r.id)) throw new Error(`duplicate rule id ${r.id}`);
-    RULES_BY_ID.set(r.id, withExample(r));
-  }
+for (const r of [...RULE_FAMILIES.flatMap((family) => family.rules), ...CORE_RULES]) {
+  if (RULES_BY_ID.has(r.id)) throw new Error(`duplicate rule id ${r.id}`);
+  RULES_BY_ID.set(r.id, withExample(r));
 }
 
 /** Every rule, for docs tables and settings. */

@@ -1,30 +1,13 @@
 // Small helpers shared by the grammar, arn and cleanrooms rule families. Pure.
 import type { Node } from '../json';
-import { allProperties, keyOf, stringContentLength, valueOf } from '../json';
+import { allProperties, keyOf, valueOf } from '../json';
 import type { RuleContext } from '../rule';
 import type { TextEdit } from '../types';
 import { findPlaceholders, type PlaceholderOccurrence } from '../placeholder-detect';
 import type { PolicyModel } from '../model';
-
-/** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = cur[0];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (cur[j] < rowMin) rowMin = cur[j]!;
-    }
-    if (rowMin > max) return max + 1;
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
+import { editDistance } from '../../iam-data/suggest';
+export { hasPlaceholderSyntax } from '../../catalog/placeholder-syntax';
+export { contentRange, replaceStringContent } from '../json';
 
 /** The closest candidate within `max` edits (case-insensitive), if exactly one candidate is closest. */
 export function closest(value: string, candidates: Iterable<string>, max: number): string | undefined {
@@ -33,7 +16,7 @@ export function closest(value: string, candidates: Iterable<string>, max: number
   let bestD = max + 1;
   let tie = false;
   for (const c of candidates) {
-    const d = editDistance(v, c.toLowerCase(), max);
+    const d = editDistance(v, c, max);
     if (d < bestD) {
       best = c;
       bestD = d;
@@ -101,21 +84,6 @@ export function placeholderEndAt(ctx: RuleContext, offset: number): number | und
   const ranges = placeholderRanges(ctx);
   const i = firstRangeEndingAfter(ranges, offset);
   return i < ranges.length && ranges[i][0] <= offset ? ranges[i][1] : undefined;
-}
-
-/** Text looks like an unfilled placeholder (`<name>` / `{{name}}`): other rules leave it alone. */
-export function hasPlaceholderSyntax(s: string): boolean {
-  return /<[A-Za-z0-9][A-Za-z0-9_ .-]*>|\{\{[^{}]+\}\}/.test(s);
-}
-
-/** Range of the string contents (without the quotes). */
-export function contentRange(node: Node): { offset: number; length: number } {
-  return { offset: node.offset + 1, length: stringContentLength(node) };
-}
-
-/** Edit replacing a string node's contents (keeps the quotes); `value` is JSON-escaped. */
-export function replaceStringContent(node: Node, value: string): TextEdit {
-  return { ...contentRange(node), newText: JSON.stringify(value).slice(1, -1) };
 }
 
 /**

@@ -1,4 +1,5 @@
 // Helpers to declare catalog templates compactly. Pure (no Node, no vscode).
+import { TOKEN_RE } from '../placeholder-syntax';
 import type { PolicyTemplate, TemplatePlaceholder } from '../types';
 
 export const SETUP = 'https://docs.aws.amazon.com/clean-rooms/latest/userguide/setting-up-roles.html';
@@ -8,8 +9,6 @@ export const ER_WORKFLOW_ROLE = 'https://docs.aws.amazon.com/entityresolution/la
 
 /** A placeholder declaration without its name (the name is the key of the record it sits in). */
 export type Ph = Omit<TemplatePlaceholder, 'name'>;
-
-const TOKEN_RE = /<([a-z0-9][a-z0-9-]*)>/g;
 
 /** Names of the `<tokens>` in a body, in order of first appearance (as JSON.stringify orders them). */
 export function tokenNames(body: unknown): string[] {

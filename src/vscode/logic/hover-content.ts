@@ -1,6 +1,7 @@
 // Pure: what a hover shows (Markdown text) for a placeholder, an action, a condition key or an ARN. No vscode import.
 import { englishT, type Translate } from '../../fill/aws-commands';
 import { findNodeAtOffset, parseTree, type Node } from 'jsonc-parser';
+import { parseArn } from '../../analysis/arn/parse';
 import { placeholderKind } from '../../catalog/placeholder-kinds';
 import { isCleanRoomsRegion, regionInfo } from '../../catalog/regions';
 import type { PolicyTemplate } from '../../catalog/types';
@@ -114,21 +115,6 @@ export function hoverTarget(text: string, offset: number, root?: Node): HoverTar
   return undefined;
 }
 
-export interface ParsedArn {
-  partition: string;
-  service: string;
-  region: string;
-  account: string;
-  resource: string;
-}
-
-/** Split an ARN into its fields (arn:partition:service:region:account-id:resource); undefined when it has too few. */
-export function parseArn(arn: string): ParsedArn | undefined {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(':') };
-}
-
 const ARN_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html';
 
 /** Hover text translator: English by default; the adapter installs vscode.l10n.t (setHoverTranslator) at activation. */
@@ -166,7 +152,7 @@ function unknownField(text: string, host: ValueHost): string {
 
 export function arnHover(
   arn: string,
-  fields: ArnFieldList = arn.split(':').map((text) => ({ text, unknown: false })),
+  fields: ArnFieldList = parseArn(arn).fields.map(({ text }) => ({ text, unknown: false })),
   host: ValueHost = 'cloudformation',
 ): string {
   if (fields.length < 6 || fields[0].text !== 'arn' || fields[0].unknown) {

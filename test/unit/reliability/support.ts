@@ -1,10 +1,10 @@
 // Shared machinery of the reliability suite (mocha tests and `npm run fuzz`): the invariants every analyze()
 // result must satisfy, fix checking, document mutations, and the shipped-bundle scanner.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findNodeAtOffset, type Node, type ParseError } from 'jsonc-parser';
 import { parseJson } from '../../../src/analysis/json';
-import { parseIamIndex, type IamIndex } from '../../../src/iam-data';
+import type { IamIndex } from '../../../src/iam-data';
+import { loadTestIamIndex } from '../helpers/iam';
 import { analyze } from '../../../src/analysis';
 import { RULES_BY_ID } from '../../../src/analysis/rules';
 import type { AnalysisResult, AnalyzeOptions, Finding, Fix } from '../../../src/analysis/types';
@@ -14,13 +14,14 @@ export const ROOT = path.resolve(__dirname, '../../..');
 
 let iamCache: IamIndex | null | undefined;
 /**
- * The IAM reference index the build writes to dist/iam-data.json, so the fuzzers also drive the iam-data rules.
- * Undefined (those rules are skipped, as in the editor before the data loads) when it has not been built.
+ * The IAM reference index (test/unit/helpers/iam.ts, the one loader: dist/iam-data.json, built when missing), so the
+ * fuzzers also drive the iam-data rules. Undefined (those rules are skipped, as in the editor before the data loads)
+ * when it cannot be loaded.
  */
 export function iamIndex(): IamIndex | undefined {
   if (iamCache === undefined) {
     try {
-      iamCache = parseIamIndex(fs.readFileSync(path.join(ROOT, 'dist/iam-data.json'), 'utf8'));
+      iamCache = loadTestIamIndex();
     } catch {
       iamCache = null;
     }
