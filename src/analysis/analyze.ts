@@ -1,6 +1,9 @@
 // analyze(text) -> { kind, findings }: the one entry point every front end (VS Code, CLI, bench) uses.
-import { findComments, MAX_DEEP_REGIONS, MAX_DEPTH, parseErrorMessage, parseJson, scanShape } from './json';
+import { findNodeAtOffset } from 'jsonc-parser';
+import { findComments, MAX_DEEP_REGIONS, MAX_DEPTH, parseErrorMessage, parseJson, scanShape, type Node, type ParsedJson } from './json';
 import { buildModel, isPolicyRoot } from './model';
+import { findPlaceholders, type PlaceholderOccurrence } from './placeholder-detect';
+import { placeholderOccurrences } from './rules/util';
 import { elide } from './messages';
 import { guardFindings } from './fix-guard';
 import { policyFacts } from './facts';
@@ -21,7 +24,61 @@ function mayBePolicy(text: string): boolean {
   return text.indexOf('"Statement"') >= 0 || text.indexOf('\\') >= 0;
 }
 
-export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+/**
+ * What analyze() parsed, for a front end that answers more questions about the same text (hovers, code lens, Fill, the
+ * role check) without parsing it again: the adapter keeps it with the analysis of the document's version.
+ */
+export interface ParsedPolicy {
+  /** The tree, of the text with values nested deeper than MAX_DEPTH blanked out (same offsets). */
+  root: Node | undefined;
+  /** The placeholders in the document, as the placeholder rules found them (sorted by offset; read-only). */
+  placeholders: readonly PlaceholderOccurrence[];
+  /** True when the text parsed without any syntax error (comments aside) and nothing nests too deep: `root` is the whole document. */
+  wellFormed: boolean;
+  /** The innermost node at `offset` (a node's end offset included, as in a hover at the end of a word). */
+  nodeAt(offset: number): Node | undefined;
+}
+
+function parsedPolicy(parsed: ParsedJson, placeholders: readonly PlaceholderOccurrence[]): ParsedPolicy {
+  const root = parsed.root;
+  return {
+    root,
+    placeholders,
+    wellFormed: !!root && !parsed.errors.length && !parsed.tooDeep,
+    nodeAt: (offset) => (root ? findNodeAtOffset(root, offset, true) : undefined),
+  };
+}
+
+/**
+ * A JSON policy's ParsedPolicy without an analysis (one parse), for a front end whose analysis ran elsewhere (the editor's
+ * worker thread); `placeholders`, when the analysis gave them, are kept rather than found again.
+ */
+export function parsePolicy(text: string, placeholders?: readonly PlaceholderOccurrence[]): ParsedPolicy {
+  const parsed = parseJson(text);
+  return parsedPolicy(parsed, placeholders ?? (parsed.root ? findPlaceholders(parsed.tooDeep?.text ?? text, parsed.root) : []));
+}
+
+/**
+ * The policy kind only, as analyze() would say it (without forcePolicy), with no rule run: scan, parse (unless `root`, the
+ * parse of this text, is given) and the model's kind. For callers that need nothing else (Copy AWS CLI Commands).
+ */
+export function classify(text: string, fileName?: string, root?: Node): AnalysisResult['kind'] {
+  if (!root) {
+    if (text.length > DEFAULT_MAX_LENGTH || !mayBePolicy(text)) return 'not-a-policy';
+    const shape = scanShape(text);
+    if (shape.topLevelStatement === false) return 'not-a-policy';
+    const parsed = parseJson(text, shape.tooDeep !== undefined ? 'deep' : true);
+    root = parsed.root;
+    if (parsed.tooDeep) text = parsed.tooDeep.text;
+  }
+  return isPolicyRoot(root) ? buildModel(text, root, fileName).kind : 'not-a-policy';
+}
+
+/**
+ * Analyse a JSON policy. `out`, when given, receives what was parsed (ParsedPolicy) when the text is a policy (or is
+ * analysed as one), so the caller never parses it again.
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}, out?: { parsed?: ParsedPolicy }): AnalysisResult {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) return { kind: 'not-a-policy', findings: [], skipped: 'too-large' };
   if (!options.forcePolicy && !mayBePolicy(text)) return { kind: 'not-a-policy', findings: [] };
@@ -119,7 +176,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     );
   });
   // forcePolicy and no object at all: nothing more to check than syntax.
-  if (!root || root.type !== 'object') return { kind: 'permissions', findings: sortFindings(findings) };
+  if (!root || root.type !== 'object') {
+    if (out) out.parsed = parsedPolicy(parsed, root ? findPlaceholders(text, root) : []);
+    return { kind: 'permissions', findings: sortFindings(findings) };
+  }
   const model = buildModel(text, root, options.fileName);
   const seen = new Set<string>();
   const ctx: RuleContext = {
@@ -167,6 +227,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   } catch {
     facts = undefined; // the consistency family reported the bug already (it extracts the same facts)
   }
+  // The placeholder rules found them already (computed once per analysis, cached on the model).
+  if (out) out.parsed = parsedPolicy(parsed, placeholderOccurrences(ctx));
   return { kind: model.kind, findings: sortFindings(findings), ...(facts ? { facts } : {}) };
 }
 

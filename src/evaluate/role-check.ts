@@ -9,7 +9,7 @@
 // access), and the actions a config forbids wherever the policy allows them (access not granted).
 // Pure: no Node APIs, no vscode.
 import { list } from './evaluate';
-import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import { getNodeValue, parse, type Node, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import {
   fillTokens,
   mustTemplate,
@@ -36,9 +36,9 @@ export type ValueSource = 'set' | 'inferred';
 
 export interface RoleCheckInput {
   role: string;
-  /** The permissions policy text (JSON, comments allowed). */
-  permissions: string;
-  trust?: string;
+  /** The permissions policy text (JSON, comments allowed), or the policy as policyOfTree read it from a parse made already. */
+  permissions: string | Policy;
+  trust?: string | Policy;
   /** Membership (or other source) ARNs the trust must admit, in addition to those built from the values. */
   memberships?: string[];
   /** Placeholder values given explicitly (`--set name=value`). */
@@ -127,6 +127,15 @@ export function parsePolicyText(text: string, what: string): Policy {
   const errors: ParseError[] = [];
   const value: unknown = parse(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length) throw new RoleCheckError(`${what}: not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset})`);
+  return asPolicy(value, what);
+}
+
+/** parsePolicyText's policy from the tree of a text that parsed without syntax errors (ParsedPolicy.wellFormed): no parse. */
+export function policyOfTree(root: Node, what: string): Policy {
+  return asPolicy(getNodeValue(root), what);
+}
+
+function asPolicy(value: unknown, what: string): Policy {
   if (!value || typeof value !== 'object' || Array.isArray(value) || !('Statement' in value)) {
     throw new RoleCheckError(`${what}: not an IAM policy (no top-level "Statement")`);
   }
@@ -821,8 +830,8 @@ export function checkRole(input: RoleCheckInput): RoleCheckResult {
   const spec = roleCheckSpec(input.role);
   if (!spec) throw new RoleCheckError(`"${input.role}" is not a service role in the catalog`);
   validateValues(spec, input.values ?? {});
-  const user = parsePolicyText(input.permissions, 'permissions policy');
-  const trust = input.trust !== undefined ? parsePolicyText(input.trust, 'trust policy') : undefined;
+  const user = typeof input.permissions === 'string' ? parsePolicyText(input.permissions, 'permissions policy') : input.permissions;
+  const trust = typeof input.trust === 'string' ? parsePolicyText(input.trust, 'trust policy') : input.trust;
   let variants = spec.variants;
   if (input.variant !== undefined) {
     variants = spec.variants.filter((v) => v.id === input.variant);

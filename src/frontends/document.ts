@@ -7,7 +7,7 @@
 // message in the source's words) are kept, so nothing is reported that depends on what an unknown value is. Findings
 // inside an unknown value are dropped. Typed unknowns (a Region, an account, a partition) take one valid value that is
 // consistent with the site's literals: "unknown, consistent".
-import { analyze } from '../analysis/analyze';
+import { analyze, type ParsedPolicy } from '../analysis/analyze';
 import { parse as parseYaml } from 'yaml';
 import type { AnalysisResult, AnalyzeOptions, Finding, Fix, TextEdit } from '../analysis/types';
 import { isCleanRoomsRegion } from '../catalog/regions';
@@ -52,9 +52,9 @@ function isYamlDocument(options: Pick<DocumentOptions, 'fileName' | 'languageId'
 
 /**
  * Analyse a document. `out`, when given, receives the template's (or Terraform file's) policy sites (the hovers and Fill of the editor render
- * them again without parsing the template a second time; see view.ts).
+ * them again without parsing the template a second time; see view.ts), or a JSON policy's parse (analyze's ParsedPolicy).
  */
-export function analyzeDocument(text: string, options: DocumentOptions = {}, out?: { sites?: PolicySite[] }): DocumentAnalysis {
+export function analyzeDocument(text: string, options: DocumentOptions = {}, out?: { sites?: PolicySite[]; parsed?: ParsedPolicy }): DocumentAnalysis {
   // Terraform: `.tf` (HCL) and `.tf.json` (Terraform's JSON syntax: a JSON file that Terraform reads, by its name).
   const tfJson = isTerraformJsonName(options.fileName);
   if (tfJson || isTerraformDocument(options)) {
@@ -65,7 +65,7 @@ export function analyzeDocument(text: string, options: DocumentOptions = {}, out
   }
   const yaml = isYamlDocument(options);
   if (!yaml) {
-    const r = analyze(text, options);
+    const r = analyze(text, options, out);
     if (r.kind !== 'not-a-policy' || r.skipped || !mayBeTemplate(text)) return r;
   } else if (text.length > (options.maxLength ?? 5 * 1024 * 1024)) {
     return { kind: 'not-a-policy', findings: [], skipped: 'too-large', host: 'cloudformation' };

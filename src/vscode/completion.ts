@@ -43,7 +43,8 @@ export class PolicyCompletionProvider implements vscode.CompletionItemProvider {
     // (operators, principals, values) do not.
     const index = this.iam.current ?? (await this.iam.load());
     if (token.isCancellationRequested || doc.version !== version) return undefined;
-    const result = completePolicy(text, doc.offsetAt(pos), index);
+    // The analysis' parse when this version was analysed already (typing usually runs ahead of it: then completion parses).
+    const result = completePolicy(text, doc.offsetAt(pos), index, this.validator.parsed(doc, { analyse: false })?.root);
     if (!result) return undefined;
     const range = new vscode.Range(doc.positionAt(result.offset), doc.positionAt(result.offset + result.length));
     return new vscode.CompletionList(

@@ -114,9 +114,10 @@ export class PolicyHovers implements vscode.HoverProvider {
     const view = host === 'cloudformation' || host === 'terraform' ? this.validator.template(doc) : undefined;
     // Never the JSON hover on a template's or a Terraform file's own text.
     if (host && host !== 'json' && !view) return undefined;
+    const parsed = view ? undefined : this.validator.parsed(doc);
     const h = view
       ? templateHover(view, offset, lookups, TEMPLATES)
-      : jsonHover(doc.getText(), offset, this.validator.placeholders(doc) ?? [], lookups, TEMPLATES);
+      : jsonHover(doc.getText(), offset, this.validator.placeholders(doc) ?? [], lookups, TEMPLATES, parsed?.root);
     if (!h) return undefined;
     const md = new vscode.MarkdownString(h.parts.join('\n\n---\n\n'));
     md.isTrusted = false;

@@ -4,8 +4,9 @@
 // CLI's (src/evaluate/role-check.ts); this file only places it. Computed once per analysed document version.
 import * as vscode from 'vscode';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import type { Policy } from '../evaluate/evaluate';
 import { recogniseRole } from '../evaluate/recognise';
-import { checkRole, parsePolicyText, roleKinds, type RoleCheckResult } from '../evaluate/role-check';
+import { checkRole, parsePolicyText, policyOfTree, roleKinds, type RoleCheckResult } from '../evaluate/role-check';
 import { parseRoleConfig } from '../evaluate/role-config';
 import { roleFixEdit } from '../evaluate/role-fix';
 import { checkRoleText } from '../evaluate/role-report';
@@ -112,12 +113,13 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
     const iam = this.iam.current;
     const state: RoleState = {};
     try {
-      const rec = recogniseRole(parsePolicyText(text, 'policy'));
+      const policy = this.policyOf(doc, text);
+      const rec = recogniseRole(policy);
       if (rec?.policyType === 'permissions' && rec.roles.length === 1) {
-        state.result = checkRole({ role: rec.roles[0], permissions: text, ...(iam ? { iam } : {}), denyActions: this.denyActions });
+        state.result = checkRole({ role: rec.roles[0], permissions: policy, ...(iam ? { iam } : {}), denyActions: this.denyActions });
         state.lens = { ...roleLens(state.result, vscode.l10n.t), roles: rec.roles, policyType: 'permissions' };
       } else if (rec) {
-        state.lens = roleLensForDocument(text, { ...(iam ? { iam } : {}), denyActions: this.denyActions }, vscode.l10n.t);
+        state.lens = roleLensForDocument(text, { ...(iam ? { iam } : {}), denyActions: this.denyActions }, vscode.l10n.t, policy);
       }
     } catch (err) {
       // A policy the evaluator cannot read is the rule findings' business; the role check stays silent on it.
@@ -125,6 +127,12 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
     }
     this.states.set(a, state);
     return state;
+  }
+
+  /** The document's policy: from the validator's parse of this version when it has no syntax error (no parse here), else the evaluator reads the text. */
+  private policyOf(doc: vscode.TextDocument, text: string): Policy {
+    const parsed = this.validator.parsed(doc);
+    return parsed?.wellFormed && parsed.root ? policyOfTree(parsed.root, 'policy') : parsePolicyText(text, 'policy');
   }
 
   private update(uri: vscode.Uri, fresh = false): void {
@@ -140,7 +148,7 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
 
   /** One warning per denied request, on the Action (or the statement) the fix goes to. */
   private toDiagnostics(doc: vscode.TextDocument, r: RoleCheckResult): vscode.Diagnostic[] {
-    const root = parseTree(doc.getText());
+    const root = this.validator.parsed(doc)?.root ?? parseTree(doc.getText());
     if (!root) return [];
     const out: vscode.Diagnostic[] = [];
     for (const q of r.requests) {
@@ -215,8 +223,10 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
     if (!doc) return fail(vscode.l10n.t('Open a trust policy or a permissions policy first.'));
     const text = doc.getText();
     let rec;
+    let policy: Policy;
     try {
-      rec = recogniseRole(parsePolicyText(text, 'policy'));
+      policy = this.policyOf(doc, text);
+      rec = recogniseRole(policy);
     } catch (err) {
       return fail(vscode.l10n.t('This document is not a policy the role check can read: {0}', (err as Error)?.message ?? String(err)));
     }
@@ -235,8 +245,8 @@ export class RoleChecks implements vscode.Disposable, vscode.CodeActionProvider,
     const policyType = rec?.policyType ?? 'permissions';
     const run = (values: Record<string, string>): RoleCheckResult =>
       policyType === 'trust'
-        ? checkRole({ role: role, permissions: '{"Statement": []}', trust: text, values, ...(iam ? { iam } : {}) })
-        : checkRole({ role: role, permissions: text, values, ...(iam ? { iam } : {}), denyActions: this.denyActions });
+        ? checkRole({ role: role, permissions: { Statement: [] }, trust: policy, values, ...(iam ? { iam } : {}) })
+        : checkRole({ role: role, permissions: policy, values, ...(iam ? { iam } : {}), denyActions: this.denyActions });
     let result: RoleCheckResult;
     try {
       result = run({});

@@ -1,15 +1,17 @@
-// Diagnostics for open policy documents: validate on open, debounce on change (per document), drop stale results,
-// clear on close. Keeps the last analysis per document (by version) for code actions, hovers and code lens.
+// Diagnostics for open policy documents: validate on open, debounce on change (per document, by the document's measured
+// analysis cost: logic/debounce.ts), drop stale results, clear on close. Keeps the last analysis per document (by version) for code actions, hovers and code lens.
 import * as vscode from 'vscode';
 import { analyzeDocument, documentSites, isTerraformDocument, mayHoldPolicies, type DocumentAnalysis, type DocumentOptions } from '../frontends/document';
 import type { HclParser } from '../frontends/terraform';
 import { isTerraformJsonName } from '../frontends/terraform-json';
 import { plainText } from './logic/plain';
 import type { PolicySite } from '../frontends/site';
+import { parsePolicy, type ParsedPolicy } from '../analysis/analyze';
 import { templatePlaceholders, templateView, type SitesOf, type TemplatePlaceholder, type TemplateView } from '../frontends/view';
-import { findPlaceholders, type PlaceholderOccurrence } from '../fill/detect';
+import type { PlaceholderOccurrence } from '../fill/detect';
 import { readConfig, SECTION, type KitConfig } from './config';
 import { toDiagnostic } from './convert';
+import { adaptiveDebounce } from './logic/debounce';
 import type { IamLoader } from './iam';
 import type { WorkerAnalyzer } from './logic/worker-client';
 
@@ -29,8 +31,13 @@ import { SiblingPolicies, type SiblingPolicy } from './siblings';
 export interface CachedAnalysis {
   version: number;
   result: DocumentAnalysis;
-  /** Computed on demand (code lens, hovers, fill); in a template, at source offsets with their scalar's quoting. */
-  placeholders?: PlaceholderOccurrence[] | TemplatePlaceholder[];
+  /**
+   * The placeholders (code lens, hovers, Fill): a JSON policy's as the engine found them (from the worker too); a
+   * template's computed on demand, at source offsets with their scalar's quoting.
+   */
+  placeholders?: readonly PlaceholderOccurrence[] | readonly TemplatePlaceholder[];
+  /** A JSON policy's parse as the engine made it (hovers, the role check, Copy AWS CLI Commands); absent from the worker until a hover asks. */
+  parsed?: ParsedPolicy;
   /** A template's policy sites as the engine read them (hovers, fill): computed on demand from the text. */
   template?: TemplateView;
   /** The sites analyzeDocument read on this thread (the view renders them without a second parse); absent from the worker. */
@@ -48,6 +55,8 @@ const TEMPLATE_LANGUAGES = new Set(['yaml', 'terraform']);
 export class PolicyValidator implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('cleanrooms-iam');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Each document's last measured analysis time (ms, this thread or the worker): its debounce follows it. */
+  private readonly costs = new Map<string, number>();
   private readonly cache = new Map<string, CachedAnalysis>();
   private readonly tooLarge = new Set<string>();
   /** Documents whose last worker analysis ran over budget (said once), and the version a worker is analysing. */
@@ -73,6 +82,8 @@ export class PolicyValidator implements vscode.Disposable {
     private readonly iamPath?: string,
     /** Loads the Terraform parser (Node); without it Terraform documents are not analysed. */
     private readonly loadHcl?: () => Promise<HclParser>,
+    /** The clock analyses are timed with (tests pass their own). */
+    private readonly now: () => number = () => (globalThis.performance ?? Date).now(),
   ) {}
 
   private hcl?: HclParser;
@@ -134,12 +145,17 @@ export class PolicyValidator implements vscode.Disposable {
     return { ok: TEMPLATE_LANGUAGES.has(doc.languageId) && mayHoldPolicies(doc.getText(), { languageId: doc.languageId }), force };
   }
 
+  /** How long an edit of this document waits before it is checked: adaptiveDebounce of its last analysis time. */
+  debounceFor(doc: vscode.TextDocument): number {
+    return adaptiveDebounce(this.costs.get(doc.uri.toString()), this.config.debounceMs);
+  }
+
   private schedule(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     const t = this.timers.get(key);
     if (t !== undefined) clearTimeout(t);
-    const ms = this.config.debounceMs;
-    if (ms <= 0) {
+    // debounceMs 0: at once, in the change event; otherwise after the adaptive wait (0: the next tick).
+    if (this.config.debounceMs <= 0) {
       this.timers.delete(key);
       this.validate(doc);
       return;
@@ -149,7 +165,7 @@ export class PolicyValidator implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         if (!doc.isClosed) this.validate(doc);
-      }, ms),
+      }, this.debounceFor(doc)),
     );
   }
 
@@ -159,6 +175,7 @@ export class PolicyValidator implements vscode.Disposable {
     if (t !== undefined) clearTimeout(t);
     this.timers.delete(key);
     this.cache.delete(key);
+    this.costs.delete(key);
     this.tooLarge.delete(key);
     this.overBudget.delete(key);
     this.inWorker.delete(key);
@@ -239,17 +256,23 @@ export class PolicyValidator implements vscode.Disposable {
     // Never block on a large document: its analysis arrives from the worker (validate()), until then there is none.
     if (this.offThread(doc)) return undefined;
     if (this.waitingForHcl(doc)) return undefined;
-    const read: { sites?: PolicySite[] } = {};
+    const read: { sites?: PolicySite[]; parsed?: ParsedPolicy } = {};
+    const t0 = this.now();
     const result = analyzeDocument(doc.getText(), opts, read);
+    this.costs.set(key, this.now() - t0);
     reportRuleSettings(this.log);
     const entry: CachedAnalysis = { version: doc.version, result, withIam: !!opts.iam };
     if ((result.host === 'cloudformation' || result.host === 'terraform') && read.sites) entry.sites = read.sites;
+    if (read.parsed) {
+      entry.parsed = read.parsed;
+      entry.placeholders = read.parsed.placeholders;
+    }
     this.cache.set(key, entry);
     return entry;
   }
 
   /** Placeholders of the document's current version (cached with the analysis). */
-  placeholders(doc: vscode.TextDocument): PlaceholderOccurrence[] | TemplatePlaceholder[] | undefined {
+  placeholders(doc: vscode.TextDocument): readonly PlaceholderOccurrence[] | readonly TemplatePlaceholder[] | undefined {
     const a = this.analysis(doc);
     if (!a || a.result.kind === 'not-a-policy') return undefined;
     if (a.result.host === 'cloudformation' || a.result.host === 'terraform') {
@@ -258,8 +281,24 @@ export class PolicyValidator implements vscode.Disposable {
       if (!a.template && !a.sites && this.offThread(doc)) return undefined;
       const view = this.template(doc);
       a.placeholders ??= view ? templatePlaceholders(view) : [];
-    } else a.placeholders ??= findPlaceholders(doc.getText());
+    } else a.placeholders ??= this.parsed(doc)?.placeholders ?? [];
     return a.placeholders;
+  }
+
+  /**
+   * A JSON policy's parse at the document's current version (undefined for a template, a non-policy, or a document
+   * not analysed yet): the engine's, kept with the analysis; after a worker analysis, parsed here once, on first use.
+   */
+  parsed(doc: vscode.TextDocument, { analyse = true } = {}): ParsedPolicy | undefined {
+    // analyse: false (completion while typing): only a parse the cache holds for this version, never an analysis.
+    if (!analyse) {
+      const hit = this.cache.get(doc.uri.toString());
+      return hit && hit.version === doc.version ? hit.parsed : undefined;
+    }
+    const a = this.analysis(doc);
+    if (!a || a.result.kind === 'not-a-policy' || (a.result.host && a.result.host !== 'json')) return undefined;
+    a.parsed ??= parsePolicy(doc.getText(), a.placeholders);
+    return a.parsed;
   }
 
   /** How this document's front end reads a text (Fill proves its edits with it); undefined for a JSON policy. */
@@ -319,14 +358,17 @@ export class PolicyValidator implements vscode.Disposable {
       if (doc.isClosed || doc.version !== version) return;
       if (outcome.kind === 'done') {
         this.overBudget.delete(key);
+        this.costs.set(key, outcome.ms);
         if (!this.loggedWorker.has(key)) {
           this.loggedWorker.add(key);
           this.log(vscode.l10n.t('{0} is large: checked in the background worker ({1} ms).', name, Math.round(outcome.ms)));
         }
         const entry: CachedAnalysis = { version, result: outcome.result, withIam: !!this.iamPath };
+        if (outcome.placeholders) entry.placeholders = outcome.placeholders;
         this.cache.set(key, entry);
         this.publish(doc, entry, version);
       } else if (outcome.kind === 'over-budget') {
+        this.costs.set(key, outcome.budgetMs);
         this.collection.delete(doc.uri);
         if (!this.overBudget.has(key)) {
           this.overBudget.add(key);

@@ -27,8 +27,9 @@ parentPort?.on('message', (req: WorkerRequest) => {
   let res: WorkerResponse;
   try {
     const t0 = performance.now();
-    const result = analyzeDocument(req.text, { ...req.options, iam: index(req.iamPath) });
-    res = { id: req.id, result, ms: performance.now() - t0 };
+    const out: Parameters<typeof analyzeDocument>[2] = {};
+    const result = analyzeDocument(req.text, { ...req.options, iam: index(req.iamPath) }, out);
+    res = { id: req.id, result, ms: performance.now() - t0, ...(out.parsed ? { placeholders: out.parsed.placeholders } : {}) };
   } catch (err) {
     res = { id: req.id, error: (err as Error)?.message ?? String(err) };
   }

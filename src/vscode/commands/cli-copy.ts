@@ -1,6 +1,6 @@
 // Copy AWS CLI Commands: the role's other policy from the same folder, its open problems, the role name, the commands.
 import * as vscode from 'vscode';
-import { analyze } from '../../analysis/analyze';
+import { classify } from '../../analysis/analyze';
 import {
   buildCliCommands,
   rankSiblings,
@@ -34,7 +34,8 @@ export class CliCopyCommands extends CommandGroup {
     const doc = commandDocument(uri);
     if (!doc) return this.fail(vscode.l10n.t('Open a trust policy or a permissions policy first.'));
     const name = baseName(doc.uri);
-    const kind = analyze(doc.getText(), { fileName: name }).kind;
+    // The kind only: from the validator's parse of this version when it has one (no parse, no rule run).
+    const kind = classify(doc.getText(), name, this.validator.parsed(doc)?.root);
     if (kind === 'not-a-policy') return this.fail(vscode.l10n.t('{0} is not an IAM policy (no top-level Statement).', plainText(name)));
     if (doc.isUntitled || doc.uri.scheme === 'untitled')
       return this.fail(vscode.l10n.t('Save the policy to a file first: the AWS CLI reads policies from files (file://…).'));

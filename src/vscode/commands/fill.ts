@@ -30,7 +30,7 @@ export class FillCommands extends CommandGroup {
     const text = doc.getText();
     // A template's placeholders are those of its policies, at their source ranges (frontends/view.ts).
     const template = this.templatePlaceholders(doc, text);
-    let occ: PlaceholderOccurrence[] = template ?? findPlaceholders(text);
+    let occ: PlaceholderOccurrence[] = template ?? [...(this.validator.placeholders(doc) ?? findPlaceholders(text))];
     // Fill This Placeholder fills the one asked for; Fill Placeholders skips those of a rule turned off (as the code lens).
     occ = onlyKey !== undefined ? occ.filter((o) => o.key === onlyKey) : enabledPlaceholders(occ, readConfig().rules);
     if (!occ.length) {
@@ -53,7 +53,7 @@ export class FillCommands extends CommandGroup {
     if (a.result.host !== 'cloudformation' && a.result.host !== 'terraform') return undefined;
     // Build the view first: for a large template the code lens does without it, but Fill was asked for.
     this.validator.template(doc);
-    return this.validator.placeholders(doc) ?? [];
+    return [...(this.validator.placeholders(doc) ?? [])];
   }
 
   /** Why a placeholder of a template was left, in words. */

@@ -1,6 +1,7 @@
 // Pure (no vscode import): what a hover shows at an offset, for a JSON policy and for a CloudFormation template. A
 // template's hover is the JSON policy's hover computed on the site's rendered JSON (frontends/view.ts locate), with its
 // range mapped back to the source; an unknown part (an intrinsic) says it is unknown, and an ARN names its unknown fields.
+import type { Node } from '../../analysis/json';
 import type { PolicyTemplate } from '../../catalog/types';
 import type { PlaceholderOccurrence } from '../../fill/detect';
 import { arnFields, locate, stringAt, toSource, type TemplateView } from '../../frontends/view';
@@ -40,13 +41,17 @@ function targetHover(target: HoverTarget, lookups: HoverLookups, arn?: { text: s
   return arn ? arnHover(arn.text, arn.fields, arn.host) : arnHover(target.value);
 }
 
-/** The hover at `offset` of a JSON policy's text; `placeholders` are its placeholders (the validator's cache). */
+/**
+ * The hover at `offset` of a JSON policy's text; `placeholders` are its placeholders and `root` its parse (the
+ * validator's cache: nothing is parsed again; without a root the text is parsed).
+ */
 export function jsonHover(
   text: string,
   offset: number,
   placeholders: readonly PlaceholderOccurrence[],
   lookups: HoverLookups,
   templates: readonly PolicyTemplate[],
+  root?: Node,
 ): HoverResult | undefined {
   const parts: string[] = [];
   let range: { offset: number; length: number } | undefined;
@@ -55,7 +60,7 @@ export function jsonHover(
     parts.push(placeholderHover(ph, templates));
     range = { offset: ph.offset, length: ph.length };
   }
-  const target = hoverTarget(text, offset);
+  const target = hoverTarget(text, offset, root);
   if (target) {
     parts.push(targetHover(target, lookups));
     range ??= { offset: target.offset, length: target.length };

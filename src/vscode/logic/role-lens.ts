@@ -1,6 +1,7 @@
 // The role-check code lens: its title from a role check result, and the lens for a whole document. Pure (no
 // vscode); the adapter places it on the policy's first line and runs "Check Role Against Clean Rooms…"
 // (cleanroomsIam.checkRole) when it is clicked. Messages go through `t` (vscode.l10n.t in the adapter).
+import type { Policy } from '../../evaluate/evaluate';
 import { checkRole, parsePolicyText, type RoleCheckResult } from '../../evaluate/role-check';
 import { recogniseRole } from '../../evaluate/recognise';
 import type { IamIndex } from '../../iam-data/types';
@@ -51,10 +52,12 @@ export function roleLensForDocument(
   text: string,
   options: { iam?: IamIndex; denyActions?: string[] } = {},
   t: Translate = englishT,
+  /** The document's policy when it was read already (policyOfTree): the text is not parsed again. */
+  parsed?: Policy,
 ): DocumentRoleLens | undefined {
-  let policy;
+  let policy = parsed;
   try {
-    policy = parsePolicyText(text, 'policy');
+    policy ??= parsePolicyText(text, 'policy');
   } catch {
     return undefined;
   }
@@ -63,10 +66,10 @@ export function roleLensForDocument(
   if (rec.roles.length !== 1) return { ...ambiguousRoleLens(rec.roles, t), roles: rec.roles, policyType: rec.policyType };
   const role = rec.roles[0];
   if (rec.policyType === 'permissions') {
-    const r = checkRole({ role, permissions: text, ...(options.iam ? { iam: options.iam } : {}), denyActions: options.denyActions ?? [] });
+    const r = checkRole({ role, permissions: policy, ...(options.iam ? { iam: options.iam } : {}), denyActions: options.denyActions ?? [] });
     return { ...roleLens(r, t), roles: [role], policyType: 'permissions' };
   }
-  const r = checkRole({ role, permissions: '{"Statement": []}', trust: text });
+  const r = checkRole({ role, permissions: { Statement: [] }, trust: policy });
   const trust = r.trust!;
   const base = { roles: [role], policyType: 'trust' as const };
   if (trust.other && trust.other.decision !== 'denied') {

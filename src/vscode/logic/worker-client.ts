@@ -1,6 +1,7 @@
 // Pure (no vscode import): the client side of the analysis worker. Large documents are analysed in a worker thread
 // with a time budget, so the extension host's main thread never waits for them. One worker, started on first use; a
 // request over budget terminates it (the next request starts a fresh one), and its caller is told so.
+import type { PlaceholderOccurrence } from '../../analysis/placeholder-detect';
 import type { AnalysisResult } from '../../analysis/types';
 import type { WorkerRequest, WorkerResponse } from '../../worker/protocol';
 
@@ -14,7 +15,7 @@ export interface WorkerLike {
 }
 
 export type WorkerOutcome =
-  | { kind: 'done'; result: AnalysisResult; ms: number }
+  | { kind: 'done'; result: AnalysisResult; ms: number; placeholders?: readonly PlaceholderOccurrence[] }
   /** The analysis took longer than the budget; the worker was stopped. */
   | { kind: 'over-budget'; budgetMs: number }
   /** The worker failed, or was stopped because another request ran over budget. */
@@ -63,7 +64,11 @@ export class WorkerAnalyzer {
       if (!p) return; // timed out already
       this.pending.delete(msg.id);
       clearTimeout(p.timer);
-      p.resolve('error' in msg ? { kind: 'failed', error: msg.error } : { kind: 'done', result: msg.result, ms: msg.ms });
+      p.resolve(
+        'error' in msg
+          ? { kind: 'failed', error: msg.error }
+          : { kind: 'done', result: msg.result, ms: msg.ms, ...(msg.placeholders ? { placeholders: msg.placeholders } : {}) },
+      );
     });
     w.on('error', (err) => {
       if (this.worker === w) this.stop(err.message);
