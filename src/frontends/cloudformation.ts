@@ -56,7 +56,7 @@ export interface TemplateSites {
 }
 
 /** The short-form intrinsics (AWS CloudFormation intrinsic function reference), each as a scalar, a list and a map. */
-const INTRINSICS = [
+export const INTRINSICS = [
   'Ref', 'Sub', 'GetAtt', 'Join', 'Select', 'Split', 'If', 'Not', 'Equals', 'And', 'Or', 'Condition', 'FindInMap', 'GetAZs',
   'ImportValue', 'Base64', 'Cidr', 'Transform', 'Length', 'ToJsonString',
 ]; // prettier-ignore
