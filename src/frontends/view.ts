@@ -189,7 +189,9 @@ export type LeftReason =
   | 'plain'
   /** A Terraform string (or JSON inside a heredoc): a `"`, `\`, `${` or `%{` would end, escape or interpolate. */
   | 'hcl'
-  | 'json-in-hcl';
+  | 'json-in-hcl'
+  /** JSON inside a CloudFormation string: a `"`, `\` or `'` would end or escape the JSON string or the YAML one. */
+  | 'json-in-yaml';
 
 export interface TemplateFill {
   edits: TextEdit[];

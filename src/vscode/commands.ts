@@ -187,6 +187,7 @@ export class Commands {
       ),
       hcl: vscode.l10n.t('the answer has a ", a \\, a $ or a %, which a Terraform string reads as its end, an escape or a template; replace it by hand'),
       'json-in-hcl': vscode.l10n.t('the answer has a ", a \\, a $ or a %, which the JSON in this Terraform string cannot hold as typed; replace it by hand'),
+      'json-in-yaml': vscode.l10n.t('the answer has a ", a \\ or a \', which the JSON policy in this template string cannot hold as typed; replace it by hand'),
     };
     return left
       .map((l) => vscode.l10n.t('{0} on line {1} was left as it is: {2}.', plainText(l.key), doc.positionAt(l.offset).line + 1, why[l.reason]))
