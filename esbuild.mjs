@@ -107,17 +107,22 @@ const yamlBrowser = {
 /**
  * web-tree-sitter is Emscripten output. Two of its paths are never taken here, and the shipped code must hold no eval
  * and no network call: EM_ASM/EM_JS snippets (`eval(func)`; tree-sitter's grammars have none) and loading the
- * WebAssembly by URL (`fetch`; the kit passes file paths, read with fs). Both are replaced by a throw. The build fails
+ * WebAssembly by URL (`fetch`, or `XMLHttpRequest` in a web worker; the kit passes file paths, read with fs, in Node, and the files' bytes in the browser build). Both are replaced by a throw. The build fails
  * when a new web-tree-sitter no longer has exactly these, so that the patch is looked at again.
  */
 function withoutEvalOrFetch(code) {
   const evals = code.match(/\beval\(func\)/g)?.length ?? 0;
   const fetches = code.match(/\bfetch\(/g)?.length ?? 0;
-  if (evals !== 2 || fetches !== 3) throw new Error(`web-tree-sitter: expected 2 eval(func) and 3 fetch( to replace, found ${evals} and ${fetches}`);
+  const xhrs = code.match(/\bnew XMLHttpRequest\(\)/g)?.length ?? 0;
+  if (evals !== 2 || fetches !== 3 || xhrs !== 2)
+    throw new Error(`web-tree-sitter: expected 2 eval(func), 3 fetch( and 2 new XMLHttpRequest() to replace, found ${evals}, ${fetches} and ${xhrs}`);
   return (
     'function noEvalHere(){throw new Error("web-tree-sitter: EM_ASM code is not supported in this build")}\n' +
     'function noFetchHere(){throw new Error("web-tree-sitter: loading by URL is not supported in this build (no network)")}\n' +
-    code.replace(/\beval\(func\)/g, 'noEvalHere()').replace(/\bfetch\(/g, 'noFetchHere(')
+    code
+      .replace(/\beval\(func\)/g, 'noEvalHere()')
+      .replace(/\bfetch\(/g, 'noFetchHere(')
+      .replace(/\bnew XMLHttpRequest\(\)/g, 'noFetchHere()')
   );
 }
 
@@ -195,8 +200,9 @@ if (watch) {
 }
 
 /**
- * The CLI's Terraform parser (src/frontends/hcl-parser.ts) loads two WebAssembly files from its own folder: web-tree-sitter's
- * runtime (MIT) and tree-sitter-hcl's Terraform grammar (Apache-2.0). They are copied next to dist/cli.js with their licences.
+ * The Terraform parser (src/frontends/hcl-parser.ts) loads two WebAssembly files: web-tree-sitter's runtime (MIT) and
+ * tree-sitter-hcl's Terraform grammar (Apache-2.0). They are copied into dist/ with their licences: the CLI and the Node
+ * build read them there by path, the browser build reads them from the extension's dist/ through workspace.fs.
  */
 function copyHclWasm() {
   const files = [

@@ -375,7 +375,7 @@ async function main(): Promise<void> {
   }
   let yamlOut: YamlOut | undefined;
   if (yamlEngine) {
-    log('YAML: CloudFormation template 1 MB, Kubernetes manifests 1 MB');
+    log('YAML: CloudFormation templates 1 MB, 100 KB, 10 KB (with yaml-language-server), Kubernetes manifests 1 MB');
     yamlOut = await yamlBench(yamlEngine, options, QUICK);
   }
   log('edit loop');
@@ -568,8 +568,14 @@ async function main(): Promise<void> {
     console.log(
       `\nCloudFormation YAML ${kb(y.bytes)} (${y.sites} policy sites, ${y.findings} findings), ms median (p95): yaml parseDocument ${st(y.parse)}; ` +
         `the front end's parse (intrinsic tags declared) ${st(y.parse_frontend)}; analyzeDocument ${st(y.analyze)} = ${r2(y.ratio)} the parse; ` +
-        `template view from the text (first hover or Fill of a worker-analysed template) ${st(y.view)}`,
+        `template view from the text (first hover or Fill of a worker-analysed template) ${st(y.view)}; ` +
+        `yaml-language-server doValidation (no schema, intrinsics as custom tags; ${y.yamlls_diagnostics} diagnostics) ${st(y.yamlls)}: analyzeDocument = ${r2(y.vs_yamlls)} of it`,
     );
+    for (const s of yamlOut.smaller)
+      console.log(
+        `CloudFormation YAML ${kb(s.bytes)} (${s.sites} sites, ${s.findings} findings): yaml parseDocument ${st(s.parse)}; analyzeDocument ${st(s.analyze)} = ${r2(s.ratio)} the parse; ` +
+          `yaml-language-server ${st(s.yamlls)} (${s.yamlls_diagnostics} diagnostics): analyzeDocument = ${r2(s.vs_yamlls)} of it`,
+      );
     const n = yamlOut.notTemplate;
     console.log(
       `YAML ${kb(n.bytes)} not a template (Kubernetes): plain scan ${f(n.scan?.median ?? null)} ms, analyzeDocument ${f(n.analyze?.median ?? null)} ms (${n.kind}) = ${r2(n.ratio)}`,

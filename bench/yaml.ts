@@ -1,6 +1,8 @@
 // The YAML cases of `npm run bench` (issue 15): a ~1 MB CloudFormation YAML template analysed with analyzeDocument,
-// side by side with the `yaml` package's parse alone (parseDocument, the floor: the front end cannot do with less), and
-// a ~1 MB YAML file that is not a template (Kubernetes manifests), rejected at the cost of a plain scan of its text.
+// side by side with the `yaml` package's parse alone (parseDocument, the floor: the front end cannot do with less) and
+// with yaml-language-server's validation of the same text (no schema, the intrinsics as custom tags); the same for
+// 10 KB and 100 KB templates; and a ~1 MB YAML file that is not a template (Kubernetes manifests), rejected at the cost
+// of a plain scan of its text.
 // Also timed: the editor's template view (frontends/view.ts: the sites rendered again for hovers and Fill), from the
 // text and from the sites the analysis read.
 
@@ -187,6 +189,7 @@ export function plainScan(text: string): number {
 
 // ---- the measurement (bench/run.ts calls it) ----
 import type { AnalyzeOptions } from '../src/analysis/types';
+import { INTRINSICS } from '../src/frontends/cloudformation';
 import type { YamlEngine } from './engine';
 import { isStats, measure, type Stats } from './measure';
 
@@ -197,20 +200,61 @@ export const YAML_BUDGET = {
   notTemplateVsScan: 3,
 };
 
+/**
+ * yaml-language-server (redhat-developer/yaml-language-server 2.0.0, MIT; a devDependency for this comparison only)
+ * validating a text the way the YAML extension does with no schema: `yaml` 2.8.3's parse (its own copy) into its JSON-like
+ * document, the parse errors and warnings, unresolved tags (the CloudFormation intrinsics are declared as custom tags,
+ * as CloudFormation users configure them), and its additional validators (unused anchors). No schema is associated and
+ * the schema request service rejects, so nothing is fetched and no schema is checked. Each call validates a new
+ * document version, as after an edit (the same version is answered from its cache).
+ */
+export async function yamlLanguageServer(): Promise<(text: string) => Promise<number>> {
+  const { getLanguageService } = await import('yaml-language-server');
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+  const ls = getLanguageService({
+    schemaRequestService: (uri: string) => Promise.reject(new Error(`no network in the bench: ${uri}`)),
+    workspaceContext: { resolveRelativePath: (relativePath: string, resource: string) => new URL(relativePath, resource).toString() },
+  });
+  ls.configure({ validate: true, customTags: INTRINSICS.flatMap((n) => [`!${n} scalar`, `!${n} sequence`, `!${n} mapping`]) });
+  let version = 0;
+  return async (text: string) => (await ls.doValidation(TextDocument.create('file:///bench/template.yaml', 'yaml', ++version, text), false)).length;
+}
+
+export interface YamlSizeOut {
+  bytes: number;
+  sites: number;
+  findings: number;
+  parse: Stats | null;
+  analyze: Stats | null;
+  yamlls: Stats | null;
+  /** Diagnostics yaml-language-server reported (0: the template is valid YAML with declared tags). */
+  yamlls_diagnostics: number;
+  /** analyzeDocument / yaml parseDocument. */
+  ratio: number | null;
+  /** analyzeDocument / yaml-language-server's validation. */
+  vs_yamlls: number | null;
+}
+
 export interface YamlOut {
   template: {
     bytes: number;
     sites: number;
     findings: number;
     /** Medians (p95) in ms: yaml parseDocument with its defaults (the floor), the front end's own parse (its options:
-     * the intrinsic tags declared), analyzeDocument, and the editor's template view from the text. */
+     * the intrinsic tags declared), analyzeDocument, the editor's template view from the text, and
+     * yaml-language-server's validation of the same text (no schema). */
     parse: Stats | null;
     parse_frontend: Stats | null;
     analyze: Stats | null;
     view: Stats | null;
+    yamlls: Stats | null;
+    yamlls_diagnostics: number;
     ratio: number | null;
+    vs_yamlls: number | null;
     pass: boolean;
   };
+  /** The smaller templates (the same roles, fewer of them): analyzeDocument against the parse and yaml-language-server. */
+  smaller: YamlSizeOut[];
   notTemplate: {
     bytes: number;
     kind: string;
@@ -226,7 +270,14 @@ export async function yamlBench(engine: YamlEngine, options: AnalyzeOptions, qui
   const notes: string[] = [];
   const text = generateYamlTemplate(1024 * 1024);
   const opts = { ...options, languageId: 'yaml' };
+  let validate: ((text: string) => Promise<number>) | undefined;
+  try {
+    validate = await yamlLanguageServer();
+  } catch (e) {
+    notes.push(`yaml-language-server could not be loaded: ${(e as Error)?.message ?? String(e)}`);
+  }
   let last: ReturnType<YamlEngine['analyzeDocument']> | undefined;
+  let lsDiagnostics = -1;
   const cfg = { warmup: quick ? 1 : 2, targetMs: quick ? 1500 : 6000, minIterations: quick ? 3 : 7, maxIterations: quick ? 10 : 40 };
   const m = await measure(
     [
@@ -234,6 +285,7 @@ export async function yamlBench(engine: YamlEngine, options: AnalyzeOptions, qui
       { name: 'parse_frontend', run: () => engine.parseTemplate(text) },
       { name: 'analyze', run: () => (last = engine.analyzeDocument(text, opts)) },
       { name: 'view', run: () => engine.templateView(text) },
+      ...(validate ? [{ name: 'yamlls', run: async () => (lsDiagnostics = await validate(text)) }] : []),
     ],
     cfg,
   );
@@ -241,9 +293,37 @@ export async function yamlBench(engine: YamlEngine, options: AnalyzeOptions, qui
     if (s && !isStats(s)) notes.push(s.error);
     return s && isStats(s) ? s : null;
   };
+  const per = (a: Stats | null, b: Stats | null): number | null => (a && b ? a.median / b.median : null);
   const parse = get(m.parse);
   const analyze = get(m.analyze);
-  const ratio = parse && analyze ? analyze.median / parse.median : null;
+  const yamlls = get(m.yamlls);
+  const ratio = per(analyze, parse);
+  const smaller: YamlSizeOut[] = [];
+  for (const size of [10 * 1024, 100 * 1024]) {
+    const small = generateYamlTemplate(size);
+    let r: ReturnType<YamlEngine['analyzeDocument']> | undefined;
+    let d = -1;
+    const s = await measure(
+      [
+        { name: 'parse', run: () => engine.parseDocument(small) },
+        { name: 'analyze', run: () => (r = engine.analyzeDocument(small, opts)) },
+        ...(validate ? [{ name: 'yamlls', run: async () => (d = await validate(small)) }] : []),
+      ],
+      { warmup: 3, targetMs: quick ? 1000 : 4000, minIterations: quick ? 5 : 11, maxIterations: quick ? 50 : 200 },
+    );
+    const [sp, sa, sl] = [get(s.parse), get(s.analyze), get(s.yamlls)];
+    smaller.push({
+      bytes: Buffer.byteLength(small),
+      sites: r?.sites?.length ?? 0,
+      findings: r?.findings.length ?? -1,
+      parse: sp,
+      analyze: sa,
+      yamlls: sl,
+      yamlls_diagnostics: d,
+      ratio: per(sa, sp),
+      vs_yamlls: per(sa, sl),
+    });
+  }
   const k8s = generateKubernetes(1024 * 1024);
   let kind = 'error';
   const n = await measure(
@@ -265,9 +345,13 @@ export async function yamlBench(engine: YamlEngine, options: AnalyzeOptions, qui
       parse_frontend: get(m.parse_frontend),
       analyze,
       view: get(m.view),
+      yamlls,
+      yamlls_diagnostics: lsDiagnostics,
       ratio,
+      vs_yamlls: per(analyze, yamlls),
       pass: ratio !== null && ratio <= YAML_BUDGET.templateVsParse && last?.kind !== 'not-a-policy' && (last?.findings.length ?? -1) === 0,
     },
+    smaller,
     notTemplate: {
       bytes: Buffer.byteLength(k8s),
       kind,

@@ -5,6 +5,10 @@
 // Intrinsics become unknown parts or values (site.ts): `!Sub "arn:aws:s3:::${Bucket}/*"` is the literal
 // `arn:aws:s3:::` + unknown + `/*`; `!Join` joins its literal and unknown items; `!Ref AWS::Region` is an unknown Region
 // (a pseudo parameter); `!GetAtt`, `!If`, `!ImportValue`, `!FindInMap`, … are whole unknown values.
+//
+// A policy document may also be written as JSON text: a string (quoted, a `|` block, or a JSON template's string) or a
+// `!Sub` / `Fn::Sub` template whose `${…}` parts are unknown parts inside the JSON's strings. The text is read by
+// site.ts's jsonWithHoles through a map of where the scalar's value is written 1:1 in the source (segments()).
 import {
   isAlias,
   isMap,
@@ -19,7 +23,7 @@ import {
   type ScalarTag,
   type YAMLMap,
 } from 'yaml';
-import { finishString, type HostString, type HostValue, type PolicySite, type ScalarStyle, type StrPart, type UnknownType } from './site';
+import { finishString, jsonWithHoles, type HostString, type HostValue, type PolicySite, type ScalarStyle, type StrPart, type UnknownType } from './site';
 
 /** Cheap test before any parse: a template names its format version or at least one `AWS::` resource type. */
 const TEMPLATE_HINT = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::/;
@@ -56,7 +60,7 @@ export interface TemplateSites {
 }
 
 /** The short-form intrinsics (AWS CloudFormation intrinsic function reference), each as a scalar, a list and a map. */
-const INTRINSICS = [
+export const INTRINSICS = [
   'Ref', 'Sub', 'GetAtt', 'Join', 'Select', 'Split', 'If', 'Not', 'Equals', 'And', 'Or', 'Condition', 'FindInMap', 'GetAZs',
   'ImportValue', 'Base64', 'Cidr', 'Transform', 'Length', 'ToJsonString',
 ]; // prettier-ignore
@@ -97,10 +101,10 @@ export function templateSites(text: string): TemplateSites {
     if (!specs || !isMap(props)) continue;
     for (const spec of specs) {
       for (const [path, node] of walk(props, spec.path, `Resources.${name}.Properties`)) {
-        if (!isMap(node)) continue; // a policy written as a JSON string or built by an intrinsic is not analysed
-        if (longFormIntrinsic(node)) continue;
+        const value = reader.policy(node);
+        if (!value) continue; // a policy built by another intrinsic (!If, !GetAtt, …), or a string that is not JSON
         const [src, , srcEnd] = node.range!;
-        sites.push({ path, role: spec.role, value: reader.value(node), src, srcEnd });
+        sites.push({ path, role: spec.role, value, src, srcEnd });
       }
     }
   }
@@ -149,11 +153,170 @@ const PSEUDO: Record<string, UnknownType | undefined> = {
   'AWS::URLSuffix': 'url-suffix',
 };
 
+/** A stretch of a scalar's value, [from, to), written 1:1 in the source at `src`. */
+interface Segment {
+  from: number;
+  to: number;
+  src: number;
+}
+
+/** The value's [from, to) as literal parts: mapped where a segment covers it, unmapped in between. */
+function mappedParts(value: string, from: number, to: number, segs: readonly Segment[]): StrPart[] {
+  const parts: StrPart[] = [];
+  let at = from;
+  for (const g of segs) {
+    const a = Math.max(g.from, at);
+    const b = Math.min(g.to, to);
+    if (a >= b) continue;
+    if (a > at) parts.push({ lit: value.slice(at, a) });
+    parts.push({ lit: value.slice(a, b), src: g.src + (a - g.from), srcEnd: g.src + (b - g.from) });
+    at = b;
+  }
+  if (at < to || !parts.length) parts.push({ lit: value.slice(at, to) });
+  return parts;
+}
+
+/** YAML double-quoted escapes (YAML 1.2, 5.7) that stand for one character; \x, \u and \U are read separately. */
+const YAML_ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/',
+  '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+}; // prettier-ignore
+
 class Reader {
   constructor(
     private readonly text: string,
     private readonly doc: Document.Parsed,
   ) {}
+
+  /**
+   * A policy document property: a map (the usual form), JSON text in a string, or a `!Sub` / `Fn::Sub` whose template is
+   * JSON text. Undefined when the policy is built by another intrinsic or the string is not a JSON object.
+   */
+  policy(node: YamlNode): HostValue | undefined {
+    if (isMap(node)) {
+      const lf = node.tag ? undefined : longFormIntrinsic(node);
+      if (!lf) return this.value(node);
+      return lf.name === 'Sub' ? this.jsonSub(lf.arg) : undefined;
+    }
+    if (node.tag === '!Sub') return this.jsonSub(node);
+    if (!node.tag && isScalar(node) && typeof node.value === 'string') return this.jsonText(node);
+    return undefined;
+  }
+
+  /** A string scalar holding a policy's JSON (no `${…}` substitution: the text is literal). */
+  private jsonText(node: Scalar): HostValue | undefined {
+    const value = node.value as string;
+    if (!value.trimStart().startsWith('{')) return undefined;
+    const [src, end] = node.range!;
+    return jsonWithHoles(
+      { t: 'string', parts: mappedParts(value, 0, value.length, this.segments(node)), src, srcEnd: end },
+      { quote: 'json-in-yaml', sub: false },
+    );
+  }
+
+  /** `!Sub` / `Fn::Sub` (a template, or [template, variables]) whose template is a policy's JSON. */
+  private jsonSub(arg: YamlNode | null | undefined): HostValue | undefined {
+    const template = isSeq(arg) ? arg.items[0] : arg;
+    if (!isScalar(template) || typeof template.value !== 'string' || !template.value.trimStart().startsWith('{')) return undefined;
+    const [src, end] = template.range!;
+    return jsonWithHoles({ t: 'string', parts: this.subParts(template, this.segments(template)), src, srcEnd: end }, { quote: 'json-in-yaml', sub: true });
+  }
+
+  /**
+   * Where a string scalar's value is written 1:1 in the source: the stretches between escapes and line breaks of a
+   * quoted scalar, the lines of a block scalar (less their indentation). Each stretch is placed at the value offset the
+   * ones before it leave (after a line break, past the folding's spaces and line breaks only) and must be there; the
+   * first one that is not, or that could be placed in more than one way, ends the map (the rest maps to the whole
+   * scalar, as text written with escapes does).
+   */
+  private segments(node: Scalar): Segment[] {
+    const value = node.value as string;
+    const [start, end] = node.range!;
+    /** Stretches of the value in source order: literal text (with its source offset) or an escape's character. */
+    const chunks: Array<{ out: string; src?: number; lineStart: boolean }> = [];
+    const lines = (from: number, to: number): Array<{ at: number; line: string }> => {
+      const out: Array<{ at: number; line: string }> = [];
+      let at = from;
+      for (const raw of this.text.slice(from, to).split('\n')) {
+        out.push({ at, line: raw.endsWith('\r') ? raw.slice(0, -1) : raw });
+        at += raw.length + 1;
+      }
+      return out;
+    };
+    const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+    if (node.type === 'PLAIN') {
+      return this.text.slice(start, end) === value ? [{ from: 0, to: value.length, src: start }] : [];
+    } else if (block) {
+      const [header, ...body] = lines(start, end);
+      if (/\d/.test(header.line.replace(/#.*/, ''))) return []; // an explicit indentation indicator
+      const indent = Math.min(...body.filter((l) => l.line.trim()).map((l) => l.line.length - l.line.trimStart().length));
+      for (const { at, line } of body) {
+        if (!line.trim()) continue;
+        if (!/^ *$/.test(line.slice(0, indent))) break;
+        chunks.push({ out: line.slice(indent), src: at + indent, lineStart: true });
+      }
+    } else if (node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') {
+      const all = lines(start + 1, end - 1);
+      for (const [i, l] of all.entries()) {
+        let line = l.line;
+        let at = l.at;
+        if (i > 0) {
+          const lead = line.length - line.replace(/^[ \t]+/, '').length;
+          line = line.slice(lead);
+          at += lead;
+        }
+        const escapedBreak = node.type === 'QUOTE_DOUBLE' && i < all.length - 1 && /(^|[^\\])(\\\\)*\\$/.test(line);
+        if (escapedBreak) line = line.slice(0, -1);
+        else if (i < all.length - 1) line = line.replace(/[ \t]+$/, '');
+        let first = i > 0;
+        const push = (out: string, src?: number): void => {
+          if (!out) return;
+          chunks.push({ out, src, lineStart: first });
+          first = false;
+        };
+        if (node.type === 'QUOTE_SINGLE') {
+          let from = 0;
+          for (let k = line.indexOf("''"); k >= 0; k = line.indexOf("''", from)) {
+            push(line.slice(from, k), at + from);
+            push("'");
+            from = k + 2;
+          }
+          push(line.slice(from), at + from);
+          continue;
+        }
+        let from = 0;
+        let k = line.indexOf('\\');
+        for (; k >= 0; k = line.indexOf('\\', from)) {
+          push(line.slice(from, k), at + from);
+          const c = line[k + 1];
+          const hex = c === 'x' ? 2 : c === 'u' ? 4 : c === 'U' ? 8 : 0;
+          const digits = line.slice(k + 2, k + 2 + hex);
+          if (hex && new RegExp(`^[0-9a-fA-F]{${hex}}$`).test(digits)) push(String.fromCodePoint(parseInt(digits, 16)));
+          else if (!hex && c !== undefined && c in YAML_ESCAPES) push(YAML_ESCAPES[c]);
+          else break;
+          from = k + 2 + hex;
+        }
+        if (k >= 0) break; // an escape not read here: the map ends
+        push(line.slice(from), at + from);
+      }
+    }
+    // Place the stretches. A literal block's lines are separated by line breaks only; folding (a folded block, a
+    // quoted scalar) also gives spaces, so there a stretch that starts with a space could sit in more than one place.
+    const gap = node.type === 'BLOCK_LITERAL' ? /\n/ : /[ \n]/;
+    const segs: Segment[] = [];
+    let at = 0;
+    for (const c of chunks) {
+      let pos = at;
+      if (c.lineStart) {
+        while (pos < value.length && gap.test(value[pos])) pos++;
+        if (gap.test(c.out[0])) break;
+      }
+      if (!value.startsWith(c.out, pos)) break;
+      if (c.src !== undefined) segs.push({ from: pos, to: pos + c.out.length, src: c.src });
+      at = pos + c.out.length;
+    }
+    return segs;
+  }
 
   value(node: YamlNode | null | undefined, depth = 0): HostValue {
     if (!node || depth > 200) return { t: 'null', json: 'null', src: 0, srcEnd: 0 };
@@ -280,19 +443,26 @@ class Reader {
     return text.length > 60 ? `${text.slice(0, 57)}…` : text;
   }
 
-  /** `${Name}` and `${AWS::Region}` are unknown parts; `${!Literal}` is the literal `${Literal}`. */
-  private subParts(template: Scalar): StrPart[] {
+  /**
+   * `${Name}` and `${AWS::Region}` are unknown parts; `${!Literal}` is the literal `${Literal}`. With `segs` (where the
+   * value is written 1:1, see segments()), literal parts map through them; without, only when the whole scalar is 1:1.
+   */
+  private subParts(template: Scalar, segs?: Segment[]): StrPart[] {
     const value = template.value as string;
     const inner = this.innerRange(template);
     const exact = inner !== undefined && this.text.slice(inner[0], inner[1]) === value;
-    const at = (i: number): number | undefined => (exact ? inner[0] + i : undefined);
+    const at = (from: number, to: number): number | undefined => {
+      if (!segs) return exact ? inner[0] + from : undefined;
+      const g = segs.find((x) => x.from <= from && to <= x.to);
+      return g ? g.src + (from - g.from) : undefined;
+    };
     const parts: StrPart[] = [];
     const lit = (from: number, to: number, text = value.slice(from, to)): void => {
       if (!text) return;
-      const s = at(from);
       // `${!X}` renders as `${X}`: its source is one character longer, so that literal does not map 1:1.
-      if (s !== undefined && text === value.slice(from, to))
-        parts.push({ lit: text, src: s, srcEnd: s + (to - from), style: this.style(template, inner!, true) });
+      if (text !== value.slice(from, to)) parts.push({ lit: text });
+      else if (segs) parts.push(...mappedParts(value, from, to, segs));
+      else if (exact) parts.push({ lit: text, src: inner[0] + from, srcEnd: inner[0] + to, style: this.style(template, inner, true) });
       else parts.push({ lit: text });
     };
     let i = 0;
@@ -307,7 +477,7 @@ class Reader {
       if (name.startsWith('!')) {
         lit(open, close + 1, '${' + name.slice(1) + '}');
       } else {
-        const s = at(open);
+        const s = at(open, close + 1);
         const [src, srcEnd] = s !== undefined ? [s, s + (close + 1 - open)] : template.range!;
         parts.push({ unknown: '${' + name + '}', type: PSEUDO[name.trim()], src, srcEnd });
       }

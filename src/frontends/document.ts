@@ -238,6 +238,10 @@ export function safeEdit(source: string, style: ScalarStyle, edit: TextEdit): bo
     case 'json-in-hcl':
       // No quote or backslash (they end or escape the string), no `$` or `%` (`${` / `%{` start a template).
       return !/["\\$%]/.test(edit.newText);
+    case 'json-in-yaml':
+      // Inside a JSON string held by a YAML (or JSON) string: no `"` or `\` (the JSON's end or escape, and the host
+      // string's in a double-quoted scalar or a JSON template) and no `'` (a single-quoted scalar's end).
+      return !/["\\']/.test(edit.newText);
     case 'single':
       return !edit.newText.includes("'");
     case 'plain': {

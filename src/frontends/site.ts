@@ -5,6 +5,9 @@
 // literal parts and unknown parts (an intrinsic such as `${AWS::Region}` or `!GetAtt Role.Arn`, which the tool cannot
 // know). renderSite() turns the tree into the JSON text the engine analyses, with a piece map from every JSON range back
 // to the source. The engine never learns the host language; findings map back through the pieces (see document.ts).
+// jsonWithHoles() reads a policy written as JSON text inside a host string (a Terraform heredoc, a CloudFormation
+// string or !Sub template), for every front end.
+import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 
 /** What an unknown part is known to be: a partition, Region or account (from a pseudo parameter or its ARN field). */
 export type UnknownType = 'partition' | 'region' | 'account' | 'url-suffix';
@@ -12,8 +15,9 @@ export type UnknownType = 'partition' | 'region' | 'account' | 'url-suffix';
 /** How the source writes the scalar a literal part sits in: what an edit inside it may insert (document.ts, safeEdit). */
 export interface ScalarStyle {
   /** YAML scalar styles; `hcl`: a Terraform string (quoted, heredoc, or a .tf.json string); `json-in-hcl`: a JSON string
-   * inside a Terraform string (see `encoding` for how each is written). */
-  quote: 'plain' | 'single' | 'double' | 'hcl' | 'json-in-hcl';
+   * inside a Terraform string (see `encoding` for how each is written); `json-in-yaml`: a JSON string inside a
+   * CloudFormation string (YAML quoted or block scalar, or a JSON template's string). */
+  quote: 'plain' | 'single' | 'double' | 'hcl' | 'json-in-hcl' | 'json-in-yaml';
   /** A `!Sub` template: `${` would start a reference. */
   sub: boolean;
   /** Source range of the scalar's characters (inside its quotes). */
@@ -264,4 +268,118 @@ export function finishString(parts: StrPart[], src: number, srcEnd: number): Hos
     return p;
   });
   return { t: 'string', parts: typed, src, srcEnd };
+}
+
+/** The host string a policy's JSON text sits in: the style its JSON strings' literals get (and whether it is a !Sub). */
+export interface JsonHost {
+  quote: 'json-in-hcl' | 'json-in-yaml';
+  sub: boolean;
+  /** The host string's escaping layers, outermost last (Terraform); the JSON layer is added in front. */
+  encoding?: readonly Layer[];
+}
+
+/**
+ * A string that holds a policy's JSON, with interpolations as holes: each unknown part (`${…}`) is replaced by as many
+ * `x` as it is long (so offsets stay put), the JSON is parsed, and every JSON string that covers a hole gets an unknown
+ * part there. Offsets map back through the string's literal parts that carry a source offset (written 1:1: a heredoc
+ * line, a stretch of a YAML scalar between escapes and line breaks); a JSON node that starts or ends elsewhere gets the
+ * whole string's range. A hole outside a JSON string, or JSON with errors, and the string is not read as a policy.
+ */
+export function jsonWithHoles(s: HostString, host: JsonHost): HostValue | undefined {
+  // Literal parts that map 1:1 onto the source are placed at their source offsets; the rest make the mapping inexact.
+  let text = '';
+  const pieces: Array<{ from: number; to: number; src?: number; hole?: { expr: string; type?: UnknownType; src: number; srcEnd: number } }> = [];
+  for (const p of s.parts) {
+    const from = text.length;
+    if ('lit' in p) {
+      text += p.lit;
+      pieces.push({ from, to: text.length, src: p.src });
+    } else {
+      text += 'x'.repeat(Math.max(1, p.srcEnd - p.src));
+      pieces.push({ from, to: text.length, hole: { expr: p.unknown, type: p.type, src: p.src, srcEnd: p.srcEnd } });
+    }
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (!root || errors.length || root.type !== 'object') return undefined;
+  const holes = pieces.filter((p) => p.hole);
+  const srcOf = (offset: number): number | undefined => {
+    const p = pieces.find((x) => x.from <= offset && offset <= x.to && x.src !== undefined);
+    return p ? p.src! + (offset - p.from) : undefined;
+  };
+  /** The source start of [from, to) when it is written 1:1 there (one stretch of the source, no escape in between). */
+  const exactAt = (from: number, to: number): number | undefined => {
+    const p = pieces.find((x) => x.from <= from && to <= x.to && x.src !== undefined);
+    return p ? p.src! + (from - p.from) : undefined;
+  };
+  const range = (n: JsonNode): [number, number] => {
+    const a = srcOf(n.offset);
+    const b = srcOf(n.offset + n.length);
+    return a !== undefined && b !== undefined && a < b ? [a, b] : [s.src, s.srcEnd];
+  };
+  const encoding: Layer[] | undefined = host.encoding ? ['json', ...host.encoding] : undefined;
+  const style = (at: number, length: number): ScalarStyle => ({
+    quote: host.quote,
+    sub: host.sub,
+    start: at,
+    end: at + length,
+    ...(encoding ? { encoding } : {}),
+  });
+  /** A literal stretch of a JSON string (no hole inside), JSON-unescaped; mapped when written 1:1 in the source. */
+  const literal = (from: number, to: number): StrPart => {
+    const raw = text.slice(from, to);
+    let value: string;
+    try {
+      value = JSON.parse(`"${raw}"`) as string;
+    } catch {
+      value = raw;
+    }
+    const at = value === raw ? exactAt(from, to) : undefined;
+    return at !== undefined ? { lit: value, src: at, srcEnd: at + raw.length, style: style(at, raw.length) } : { lit: value };
+  };
+  let ok = true;
+  const convert = (n: JsonNode): HostValue => {
+    const [src, srcEnd] = range(n);
+    switch (n.type) {
+      case 'object':
+        return {
+          t: 'object',
+          entries: (n.children ?? []).map((prop) => ({
+            key: convert(prop.children![0]) as HostString,
+            value: prop.children![1] ? convert(prop.children![1]) : { t: 'null', json: 'null', src, srcEnd },
+          })),
+          src,
+          srcEnd,
+        };
+      case 'array':
+        return { t: 'array', items: (n.children ?? []).map(convert), src, srcEnd };
+      case 'string': {
+        const start = n.offset + 1;
+        const end = n.offset + n.length - 1;
+        const inside = holes.filter((h) => h.from < end && h.to > start);
+        if (inside.some((h) => h.from < start || h.to > end)) ok = false;
+        if (!inside.length) return { t: 'string', parts: [literal(start, end)], src, srcEnd };
+        // Literal stretches between holes, JSON-unescaped one by one (an escape never spans a hole).
+        const parts: StrPart[] = [];
+        let at = start;
+        for (const h of inside) {
+          if (h.from > at) parts.push(literal(at, h.from));
+          parts.push({ unknown: h.hole!.expr, type: h.hole!.type, src: h.hole!.src, srcEnd: h.hole!.srcEnd });
+          at = h.to;
+        }
+        if (at < end) parts.push(literal(at, end));
+        return finishString(parts, src, srcEnd) ?? { t: 'unknown', expr: parts.map((p) => ('lit' in p ? p.lit : p.unknown)).join(''), src, srcEnd };
+      }
+      default:
+        return { t: n.type === 'number' ? 'number' : n.type === 'boolean' ? 'boolean' : 'null', json: JSON.stringify(n.value), src, srcEnd };
+    }
+  };
+  // A hole outside every JSON string (`"Resource": ${jsonencode(var.arns)}`) leaves the JSON unknown.
+  const inStrings = (n: JsonNode): number =>
+    n.type === 'string'
+      ? holes.filter((h) => h.from >= n.offset && h.to <= n.offset + n.length).length
+      : (n.children ?? []).reduce((a, c) => a + inStrings(c), 0);
+  if (inStrings(root) !== holes.length) return undefined;
+  const v = convert(root);
+  return ok ? v : undefined;
 }

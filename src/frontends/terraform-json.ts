@@ -8,18 +8,8 @@
 // Offsets map back through the JSON string's escapes: text written without escapes is 1:1 with the source; an escape
 // makes the text around it inexact (findings on the whole string, no fix, no fill there).
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { finishString, type HostString, type HostValue, type PolicySite, type StrPart } from './site';
-import {
-  jsonWithHoles,
-  mayBeTerraform,
-  policyDocument,
-  POLICY_ARGUMENTS,
-  Reader,
-  type DocBlock,
-  type HclParser,
-  type SyntaxNode,
-  type TerraformSites,
-} from './terraform';
+import { finishString, jsonWithHoles, type HostString, type HostValue, type PolicySite, type StrPart } from './site';
+import { mayBeTerraform, policyDocument, POLICY_ARGUMENTS, Reader, type DocBlock, type HclParser, type SyntaxNode, type TerraformSites } from './terraform';
 
 const TF_JSON_NAME = /\.tf\.json$/i;
 
@@ -179,9 +169,11 @@ class JsonReader {
     if (!t) return undefined;
     if ('hcl' in t) {
       const e = t.hcl.interpolation;
-      return e ? t.map(t.hcl.reader.policyValue(e)) : t.string && jsonWithHoles(t.string, ['hcl-template', 'json']);
+      return e
+        ? t.map(t.hcl.reader.policyValue(e))
+        : t.string && jsonWithHoles(t.string, { quote: 'json-in-hcl', sub: false, encoding: ['hcl-template', 'json'] });
     }
-    return jsonWithHoles(t.string, ['hcl-template', 'json']);
+    return jsonWithHoles(t.string, { quote: 'json-in-hcl', sub: false, encoding: ['hcl-template', 'json'] });
   }
 
   /** A string value: its template's literal and `${…}` parts at source offsets; undefined when not known. */

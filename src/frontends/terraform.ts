@@ -4,8 +4,7 @@
 // - a heredoc or quoted JSON string (`policy = <<EOT {…} EOT`): its JSON is read with the interpolations as holes;
 // - `data "aws_iam_policy_document"` blocks: statement / principals / condition blocks, mapped onto IAM's JSON
 //   (effect defaults to Allow and version to 2012-10-17, as the provider does); a `dynamic` block is unknown.
-import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { finishString, type HostString, type HostValue, type Layer, type PolicySite, type ScalarStyle, type StrPart } from './site';
+import { finishString, jsonWithHoles, type HostString, type HostValue, type Layer, type PolicySite, type ScalarStyle, type StrPart } from './site';
 
 /** The part of tree-sitter's node API this front end reads (web-tree-sitter's Node satisfies it). */
 export interface SyntaxNode {
@@ -137,7 +136,9 @@ export class Reader {
     }
     if (e.type === 'quoted_template' || e.type === 'heredoc_template' || e.type === 'string_lit') {
       const s = this.templateString(e);
-      return s ? jsonWithHoles(s, [e.type === 'heredoc_template' ? 'hcl-template' : 'hcl-quoted', ...this.outer]) : undefined;
+      return s
+        ? jsonWithHoles(s, { quote: 'json-in-hcl', sub: false, encoding: [e.type === 'heredoc_template' ? 'hcl-template' : 'hcl-quoted', ...this.outer] })
+        : undefined;
     }
     return undefined; // data.aws_iam_policy_document.x.json, file(), templatefile(): not a literal policy
   }
@@ -401,113 +402,4 @@ function unescapeHcl(raw: string, quoted: boolean): Array<{ value: string; from:
   }
   if (run < raw.length || !out.length) out.push({ value: raw.slice(run), from: run, to: raw.length, exact: true });
   return out;
-}
-
-/**
- * A string that holds a policy's JSON, with interpolations as holes: each `${…}` is replaced by as many `x` as it is
- * long (so offsets stay put), the JSON is parsed, and every JSON string that covers a hole gets an unknown part there.
- * A hole outside a JSON string, or JSON with errors, and the string is not read as a policy.
- */
-export function jsonWithHoles(s: HostString, encoding: readonly Layer[]): HostValue | undefined {
-  // Literal parts that map 1:1 onto the source are placed at their source offsets; the rest make the mapping inexact.
-  let text = '';
-  const pieces: Array<{ from: number; to: number; src?: number; hole?: { expr: string; src: number; srcEnd: number } }> = [];
-  for (const p of s.parts) {
-    const from = text.length;
-    if ('lit' in p) {
-      text += p.lit;
-      pieces.push({ from, to: text.length, src: p.src });
-    } else {
-      text += 'x'.repeat(Math.max(1, p.srcEnd - p.src));
-      pieces.push({ from, to: text.length, hole: { expr: p.unknown, src: p.src, srcEnd: p.srcEnd } });
-    }
-  }
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  if (!root || errors.length || root.type !== 'object') return undefined;
-  const holes = pieces.filter((p) => p.hole);
-  const layers: Layer[] = ['json', ...encoding];
-  const jsonStyle = (start: number, end: number): ScalarStyle => ({ quote: 'json-in-hcl', sub: false, start, end, encoding: layers });
-  const srcOf = (offset: number): number | undefined => {
-    const p = pieces.find((x) => x.from <= offset && offset <= x.to && x.src !== undefined);
-    return p ? p.src! + (offset - p.from) : undefined;
-  };
-  /** The source of [from, to) when one literal written 1:1 holds it all. */
-  const exactSrc = (from: number, to: number): number | undefined => {
-    const p = pieces.find((x) => x.from <= from && to <= x.to && x.src !== undefined);
-    return p ? p.src! + (from - p.from) : undefined;
-  };
-  const range = (n: JsonNode): [number, number] => {
-    const a = srcOf(n.offset);
-    const b = srcOf(n.offset + n.length);
-    return a !== undefined && b !== undefined ? [a, b] : [s.src, s.srcEnd];
-  };
-  let ok = true;
-  const convert = (n: JsonNode): HostValue => {
-    const [src, srcEnd] = range(n);
-    switch (n.type) {
-      case 'object':
-        return {
-          t: 'object',
-          entries: (n.children ?? []).map((prop) => ({
-            key: convert(prop.children![0]) as HostString,
-            value: prop.children![1] ? convert(prop.children![1]) : { t: 'null', json: 'null', src, srcEnd },
-          })),
-          src,
-          srcEnd,
-        };
-      case 'array':
-        return { t: 'array', items: (n.children ?? []).map(convert), src, srcEnd };
-      case 'string': {
-        const start = n.offset + 1;
-        const end = n.offset + n.length - 1;
-        const raw = text.slice(start, end);
-        const inside = holes.filter((h) => h.from < end && h.to > start);
-        if (inside.some((h) => h.from < start || h.to > end)) ok = false;
-        if (!inside.length) {
-          const at = raw === n.value ? exactSrc(start, end) : undefined;
-          return {
-            t: 'string',
-            parts: [
-              at !== undefined
-                ? { lit: n.value as string, src: at, srcEnd: at + raw.length, style: jsonStyle(at, at + raw.length) }
-                : { lit: n.value as string },
-            ],
-            src,
-            srcEnd,
-          };
-        }
-        // Literal stretches between holes, JSON-unescaped one by one (an escape never spans a hole).
-        const parts: StrPart[] = [];
-        let at = start;
-        for (const h of inside) {
-          if (h.from > at) parts.push(jsonLiteral(text.slice(at, h.from), exactSrc(at, h.from), jsonStyle));
-          parts.push({ unknown: h.hole!.expr, src: h.hole!.src, srcEnd: h.hole!.srcEnd });
-          at = h.to;
-        }
-        if (at < end) parts.push(jsonLiteral(text.slice(at, end), exactSrc(at, end), jsonStyle));
-        return finishString(parts, src, srcEnd) ?? { t: 'unknown', expr: parts.map((p) => ('lit' in p ? p.lit : p.unknown)).join(''), src, srcEnd };
-      }
-      default:
-        return { t: n.type === 'number' ? 'number' : n.type === 'boolean' ? 'boolean' : 'null', json: JSON.stringify(n.value), src, srcEnd };
-    }
-  };
-  // A hole outside every JSON string (`"Resource": ${jsonencode(var.arns)}`) leaves the JSON unknown.
-  const inStrings = (n: JsonNode): number =>
-    n.type === 'string'
-      ? holes.filter((h) => h.from >= n.offset && h.to <= n.offset + n.length).length
-      : (n.children ?? []).reduce((a, c) => a + inStrings(c), 0);
-  if (inStrings(root) !== holes.length) return undefined;
-  const v = convert(root);
-  return ok ? v : undefined;
-}
-
-function jsonLiteral(raw: string, src: number | undefined, style: (start: number, end: number) => ScalarStyle): StrPart {
-  let value: string;
-  try {
-    value = JSON.parse(`"${raw}"`) as string;
-  } catch {
-    value = raw;
-  }
-  return src !== undefined && value === raw ? { lit: value, src, srcEnd: src + raw.length, style: style(src, src + raw.length) } : { lit: value };
 }

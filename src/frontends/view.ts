@@ -203,7 +203,9 @@ export type LeftReason =
   /** A Terraform string (or JSON inside one): the answer cannot be written there exactly, even escaped (a line break or
    * control character, `$$` or `%%`, or a `$`/`%` that would make a `${`/`%{` with the text around it). */
   | 'hcl'
-  | 'json-in-hcl';
+  | 'json-in-hcl'
+  /** JSON inside a CloudFormation string: a `"`, `\` or `'` would end or escape the JSON string or the YAML one. */
+  | 'json-in-yaml';
 
 export interface TemplateFill {
   edits: TextEdit[];

@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
     log,
     worker,
     root ? vscode.Uri.joinPath(context.extensionUri, 'dist', 'iam-data.json').fsPath : undefined,
-    hclLoader(root),
+    hclLoader(root, context.extensionUri),
   );
   const commands = new Commands(context, validator, () => prompts);
   const lens = new PolicyCodeLens(validator);

@@ -8,6 +8,8 @@ import type { Finding } from '../../src/analysis/types';
 import { templateSites } from '../../src/frontends/cloudformation';
 import { analyzeDocument, safeEdit } from '../../src/frontends/document';
 import { renderSite } from '../../src/frontends/site';
+import { placeholdersOfTemplate, templateFill } from '../../src/frontends/view';
+import { planFill } from '../../src/fill/apply';
 import { loadTestIamIndex } from './helpers/iam';
 
 const iam = loadTestIamIndex();
@@ -355,5 +357,296 @@ describe('policy sites: rendering', () => {
         for (const p of r.pieces.filter((x) => x.linear)) assert.equal(text.slice(p.src, p.srcEnd), r.json.slice(p.start, p.end));
       }
     }
+  });
+});
+
+// Policy documents written as JSON text: a string (single- or double-quoted, a `|` block, a JSON template's string) or a
+// `!Sub` / `Fn::Sub` template holding JSON with `${…}` parts. The seed's mistakes are the same three policies in every form.
+describe('CloudFormation front end: policy documents written as JSON strings', function () {
+  this.timeout(30_000);
+  /** Three policies (a trust with a principal typo; a trust with a collaboration ARN and an example account; permissions
+   * with a typo action, a two-colon S3 ARN and a placeholder). `sub`: written with !Sub references; `good`: correct. */
+  const policies = (sub: boolean, good = false): Array<Record<string, unknown>> => {
+    const region = sub ? '${AWS::Region}' : 'us-east-1';
+    const account = sub ? '${AWS::AccountId}' : '405128965318';
+    const membership = sub ? '${MembershipId}' : '3f2d1c0b-9a8e-4d6c-b5a4-0123456789ab';
+    const bucket = sub ? '${DataBucket}' : 'amzn-data-exports';
+    return [
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: good ? 'cleanrooms.amazonaws.com' : 'cleanroom.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+            // The correct trust names the membership (the confused-deputy condition); the mistaken one has only the typo.
+            ...(good ? { Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:cleanrooms:${region}:${account}:membership/${membership}` } } } : {}),
+          },
+        ],
+      },
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'cleanrooms.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+            Condition: {
+              ArnLike: { 'aws:SourceArn': `arn:aws:cleanrooms:${region}:${account}:${good ? 'membership' : 'collaboration'}/${membership}` },
+              StringEquals: { 'aws:SourceAccount': good ? account : '111122223333' },
+            },
+          },
+        ],
+      },
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['glue:GetDatabase', good ? 'glue:GetTables' : 'glue:GetTabels'],
+            Resource: [`arn:aws:glue:${region}:${account}:catalog`, `arn:aws:glue:${region}:${account}:database/*`],
+          },
+          { Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:${good ? '::' : ':'}${bucket}/*` },
+          { Effect: 'Allow', Action: 's3:ListBucket', Resource: good ? `arn:aws:s3:::${bucket}` : 'arn:aws:s3:::<bucket-name>' },
+        ],
+      },
+    ];
+  };
+  /** [rule, needle, the finding's text inside the needle]: each mistake's source occurrence is unique in every form. */
+  const MISTAKES: Array<[string, string | RegExp, string]> = [
+    ['cleanrooms-principal-typo', 'cleanroom.amazonaws.com', 'cleanroom.amazonaws.com'],
+    ['cleanrooms-source-arn-membership', ':collaboration/', 'collaboration'],
+    ['placeholder-example-value', '111122223333', '111122223333'],
+    ['iam-unknown-action', 'glue:GetTabels', 'glue:GetTabels'],
+    ['arn-s3-two-colons', /arn:aws:s3::(?!:)/, '::'],
+    ['placeholder-token', '<bucket-name>', '<bucket-name>'],
+  ];
+  const indent = (text: string, n: number): string =>
+    text
+      .split('\n')
+      .map((l) => ' '.repeat(n) + l)
+      .join('\n');
+  /** A YAML template whose three policies are each written as `write(policy JSON)`, under `PolicyDocument:` etc. */
+  const yamlWith = (write: (json: Record<string, unknown>) => string, sub: boolean, good = false): string => {
+    const [t1, t2, p] = policies(sub, good).map(write);
+    return [
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Parameters:',
+      '  DataBucket: { Type: String }',
+      '  MembershipId: { Type: String }',
+      'Resources:',
+      '  ReceiveResultsRole:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      `      AssumeRolePolicyDocument: ${t1}`,
+      '  ReadDataRole:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      `      AssumeRolePolicyDocument: ${t2}`,
+      '      Policies:',
+      '        - PolicyName: read-data',
+      `          PolicyDocument: ${p}`,
+      '',
+    ].join('\n');
+  };
+  /** A block scalar's text (after the key): header, then the pretty JSON indented below the key. */
+  const block = (header: string) => (json: Record<string, unknown>) => `${header}\n${indent(JSON.stringify(json, null, 2), 12)}`;
+  const FORMS: Array<{ name: string; sub: boolean; file?: string; text: (good: boolean) => string }> = [
+    { name: "a single-quoted string ('{…}')", sub: false, text: (g) => yamlWith((j) => `'${JSON.stringify(j)}'`, false, g) },
+    { name: 'a double-quoted string ("{\\"…\\"}")', sub: false, text: (g) => yamlWith((j) => JSON.stringify(JSON.stringify(j)), false, g) },
+    { name: 'a | block scalar', sub: false, text: (g) => yamlWith(block('|'), false, g) },
+    { name: 'a !Sub | block with ${…} parts', sub: true, text: (g) => yamlWith(block('!Sub |'), true, g) },
+    {
+      name: 'Fn::Sub (long form) with a |- block',
+      sub: true,
+      text: (g) => yamlWith((j) => `\n            Fn::Sub: ${block('|-')(j).replace(/\n/g, '\n  ')}`, true, g),
+    },
+    {
+      name: '!Sub [template, variables] with a double-quoted template',
+      sub: true,
+      text: (g) => yamlWith((j) => `!Sub [${JSON.stringify(JSON.stringify(j))}, {}]`, true, g),
+    },
+    {
+      name: 'a CloudFormation JSON template: strings and Fn::Sub',
+      sub: true,
+      file: 'x.template.json',
+      text: (g) => {
+        const [t1, t2, p] = policies(false, g).map((j) => JSON.stringify(j));
+        const [, , subP] = policies(true, g).map((j) => JSON.stringify(j));
+        void p;
+        return JSON.stringify(
+          {
+            AWSTemplateFormatVersion: '2010-09-09',
+            Resources: {
+              ReceiveResultsRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: t1 } },
+              ReadDataRole: {
+                Type: 'AWS::IAM::Role',
+                Properties: { AssumeRolePolicyDocument: t2, Policies: [{ PolicyName: 'read-data', PolicyDocument: { 'Fn::Sub': subP } }] },
+              },
+            },
+          },
+          null,
+          2,
+        );
+      },
+    },
+  ];
+
+  for (const form of FORMS) {
+    it(`${form.name}: each seed mistake once, on exactly its source text and line; the correct template is clean`, () => {
+      const text = form.text(false);
+      const file = form.file ?? 'template.yaml';
+      assert.equal(templateSites(text).sites.length, 3, 'three policy sites');
+      const got = lint(text, file)
+        .map((f) => `${f.rule}@${lineOf(text, f.offset)}:${f.offset}+${f.length}`)
+        .sort();
+      const want = MISTAKES.map(([rule, needle, inner]) => {
+        const found = [...text.matchAll(new RegExp(typeof needle === 'string' ? needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : needle.source, 'g'))];
+        assert.equal(found.length, 1, `${String(needle)} once in the template`);
+        const offset = found[0].index + found[0][0].indexOf(inner);
+        return `${rule}@${lineOf(text, offset)}:${offset}+${inner.length}`;
+      }).sort();
+      assert.deepEqual(got, want, text);
+      const good = form.text(true);
+      assert.equal(templateSites(good).sites.length, 3);
+      assert.deepEqual(
+        lint(good, file).map((f) => `${f.rule}: ${f.message}`),
+        [],
+      );
+    });
+  }
+
+  it('the block forms put each finding on the line of its JSON (ranges map through the indentation)', () => {
+    const text = FORMS.find((f) => f.name.startsWith('a !Sub |'))!.text(false);
+    const lines = lint(text).map((f) => `${f.rule}@${lineOf(text, f.offset)}`);
+    for (const [rule, needle] of MISTAKES) {
+      const line = text.split('\n').findIndex((l) => (typeof needle === 'string' ? l.includes(needle) : needle.test(l))) + 1;
+      assert.ok(lines.includes(`${rule}@${line}`), `${rule} on the line of ${String(needle)}: ${lines.join(', ')}`);
+    }
+    assert.ok(new Set(lines.map((l) => l.split('@')[1])).size >= 5, 'the findings are on their own lines, not on the block’s first line');
+  });
+
+  it('unknown parts are never a finding: a ${…} that makes the whole value, or a condition value, or a principal', () => {
+    const json = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: '${ReaderRoleArn}' },
+          Action: ['s3:GetObject', '${ExtraAction}'],
+          Resource: ['${BucketArn}/*', 'arn:${AWS::Partition}:s3:::${DataBucket}/exports/*'],
+          Condition: { StringEquals: { 'aws:SourceAccount': '${AWS::AccountId}', 'aws:RequestedRegion': '${AWS::Region}' } },
+        },
+      ],
+    });
+    const text = `Resources:\n  P:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref DataBucket\n      PolicyDocument: !Sub '${json}'\n`;
+    assert.equal(templateSites(text).sites.length, 1);
+    assert.deepEqual(lint(text), []);
+  });
+
+  it('without !Sub, ${…} is literal text (CloudFormation substitutes nothing): a literal mistake next to it is still found', () => {
+    const json = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "arn:aws:s3:::${aws:username}/*"}]}';
+    const text = `Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: '${json}'\n`;
+    const f = lint(text);
+    assert.deepEqual(
+      f.map((x) => `${x.rule}:${at(text, x)}`),
+      ['iam-unknown-action:s3:GetObjekt'],
+    );
+  });
+
+  it('what is not a JSON policy is left alone: a hole outside a JSON string, JSON with errors, a string that is not JSON', () => {
+    for (const doc of [
+      `!Sub '{"Version": "2012-10-17", "Statement": \${Statements}}'`,
+      `'{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjekt",}]}'`,
+      'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      '!If [HasPolicy, "{}", !Ref AWS::NoValue]',
+    ]) {
+      const text = `Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: ${doc}\n`;
+      assert.deepEqual([templateSites(text).sites.length, lint(text).length], [0, 0], doc);
+    }
+  });
+
+  it('fixes inside a JSON string are offered where they can be written, and applying one removes its finding', () => {
+    let applied = 0;
+    for (const form of FORMS) {
+      const text = form.text(false);
+      const file = form.file ?? 'template.yaml';
+      const findings = lint(text, file);
+      const fixable = findings.filter((f) => f.fixes?.length);
+      // The S3 ARN fix (an inserted colon) and the action fix can be written in every form.
+      for (const rule of ['arn-s3-two-colons', 'iam-unknown-action'])
+        assert.ok(
+          fixable.some((f) => f.rule === rule),
+          `${form.name}: a fix for ${rule}`,
+        );
+      for (const f of fixable) {
+        for (const fix of f.fixes!) {
+          const fixed = apply(text, fix.edits);
+          assert.equal(templateSites(fixed).sites.length, 3, `${form.name}: ${fix.title} keeps every policy readable`);
+          assert.equal(lint(fixed, file).filter((x) => x.rule === f.rule && x.offset === f.offset).length, 0, `${form.name}: ${fix.title} removes the finding`);
+          applied++;
+        }
+      }
+    }
+    assert.ok(applied >= FORMS.length * 2, `${applied} fixes applied`);
+  });
+
+  it('ranges map through a quoted string written across lines: escapes, an escaped line break, folding, a doubled quote', () => {
+    const head = 'Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: ';
+    const double =
+      head +
+      '"{\\"Version\\": \\"2012-10-17\\", \\"Statement\\": [{\\"Effect\\": \\"Allow\\",\\\n' +
+      '        \\"Action\\": \\"s3:GetObjekt\\",\n' +
+      '        \\"Resource\\": \\"arn:aws:s3::b/*\\"}]}"\n';
+    const single =
+      head +
+      `'{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Condition": {"StringEquals": {"aws:PrincipalTag/team": "reader''s"}},\n` +
+      `        "Action": "s3:GetObjekt",\n` +
+      `        "Resource": "arn:aws:s3::b/*"}]}'\n`;
+    for (const text of [double, single]) {
+      assert.equal(templateSites(text).sites.length, 1, text);
+      const got = lint(text).map((f) => `${f.rule}@${lineOf(text, f.offset)}:${at(text, f)}`);
+      assert.deepEqual(got.sort(), ['arn-s3-two-colons@7:::', 'iam-unknown-action@6:s3:GetObjekt'], text);
+    }
+  });
+
+  it('a fix is not offered where the JSON string is written with an escape in the YAML (the range is still exact enough: the whole string)', () => {
+    const text = `Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: "{\\"Version\\": \\"2012-10-17\\", \\"Statement\\": [{\\"Effect\\": \\"Allow\\", \\"Action\\": \\"glue:Get\\x54abels\\", \\"Resource\\": \\"*\\"}]}"\n`;
+    const f = lint(text).find((x) => x.rule === 'iam-unknown-action');
+    assert.ok(f, 'still reported');
+    assert.equal(at(text, f), '\\"glue:Get\\x54abels\\"', 'the JSON string, quotes and all, as the source writes it');
+    assert.equal(f.fixes, undefined);
+  });
+
+  it('Fill Placeholders writes the answer inside the JSON string, in every form; an answer the JSON cannot hold as typed is left, with the reason', () => {
+    for (const form of FORMS) {
+      const text = form.text(false);
+      const occ = placeholdersOfTemplate(text)!.filter((o) => o.key === '<bucket-name>');
+      assert.equal(occ.length, 1, form.name);
+      const r = templateFill(text, occ, new Map([['<bucket-name>', 'sales-data']]), planFill);
+      assert.deepEqual(r.left, [], form.name);
+      const filled = apply(text, r.edits);
+      assert.ok(filled.includes('arn:aws:s3:::sales-data'), form.name);
+      assert.equal(templateSites(filled).sites.length, 3, form.name);
+      assert.deepEqual(
+        lint(filled, form.file).filter((f) => f.rule === 'placeholder-token'),
+        [],
+        form.name,
+      );
+      const refused = templateFill(text, occ, new Map([['<bucket-name>', "sales'data"]]), planFill);
+      assert.deepEqual([refused.edits, refused.left.map((l) => l.reason)], [[], ['json-in-yaml']], form.name);
+    }
+  });
+
+  it('safeEdit: a JSON string inside a template string takes no ", \\ or \' (and no $ in a !Sub)', () => {
+    const src = `a: '{"x": "glue:GetTabels"}'\n`;
+    const start = src.indexOf('glue:');
+    const style = { quote: 'json-in-yaml' as const, sub: false, start, end: start + 14 };
+    assert.equal(src.slice(style.start, style.end), 'glue:GetTabels');
+    const edit = (newText: string) => ({ offset: start + 8, length: 6, newText });
+    assert.equal(safeEdit(src, style, edit('Tables')), true);
+    for (const bad of ['Ta"b', 'Ta\\b', "Ta'b", 'Ta\nb']) assert.equal(safeEdit(src, style, edit(bad)), false, bad);
+    assert.equal(safeEdit(src, style, edit('${X}')), true, 'a $ is plain text without !Sub');
+    assert.equal(safeEdit(src, { ...style, sub: true }, edit('${X}')), false, 'and a reference in a !Sub');
   });
 });

@@ -16,6 +16,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as vm from 'node:vm';
 import { analyze } from '../../src/analysis/analyze';
+import { analyzeDocument } from '../../src/frontends/document';
+import { HCL_WASM_NAMES, loadHclParser } from '../../src/frontends/hcl-parser';
 import type { Severity } from '../../src/analysis/types';
 import { COMMANDS } from '../../src/vscode/logic/ids';
 import { editorFindings } from '../../src/vscode/logic/syntax-owner';
@@ -26,7 +28,8 @@ import { createFakeVscode, Uri, Range, type CodeAction, type CodeLens, type Diag
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = ['workspace', 'good', 'bad'].flatMap((d) =>
   readdirSync(join(ROOT, 'test', 'fixtures', d))
-    .filter((f) => f.endsWith('.json'))
+    // Terraform JSON is compared in the Terraform test below (the Node build's HCL parser cannot load in this sandbox).
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.tf.json'))
     .sort()
     .map((f) => join(ROOT, 'test', 'fixtures', d, f)),
 );
@@ -34,7 +37,7 @@ const SEVERITY: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint
 
 /** Only what a browser (web worker) has, no Node built-ins: no process, Buffer, require, module, global. */
 function webGlobals() {
-  return { TextDecoder, TextEncoder, URL, setTimeout, clearTimeout, queueMicrotask, console };
+  return { TextDecoder, TextEncoder, URL, setTimeout, clearTimeout, queueMicrotask, console, WebAssembly };
 }
 
 interface Loaded {
@@ -194,6 +197,54 @@ describe('web build: the browser bundle runs without Node built-ins and matches 
     for (const rule of ['placeholder-bare-name', 'placeholder-example-value', 'placeholder-token', 'arn-s3-two-colons']) assert.ok(rulesSeen.has(rule), rule);
     assert.ok(engineSyntax > 0 && !rulesSeen.has('json-syntax'), 'syntax errors found by the engine are not published in json documents');
     assert.equal(runs.web.fake.state.diagnostics.get(Uri.file(join(ROOT, 'test/fixtures/good/read-data-trust.json')).toString())?.length ?? 0, 0);
+  });
+
+  it('analyses Terraform in the web build: the parser’s two WebAssembly files read from the extension’s dist/ through workspace.fs, the diagnostics of analyzeDocument', async () => {
+    const { fake, api } = runs.web;
+    const hcl = await loadHclParser({
+      runtime: join(ROOT, 'node_modules', 'web-tree-sitter', HCL_WASM_NAMES.runtime),
+      grammar: join(ROOT, 'node_modules', '@tree-sitter-grammars', 'tree-sitter-hcl', HCL_WASM_NAMES.grammar),
+    });
+    const iam = loadTestIamIndex();
+    const opened = ['terraform/seed-mistakes.tf', 'terraform/good.tf', 'workspace/terraform-read-data.tf.json'].map((name) => {
+      const f = join(ROOT, 'test', 'fixtures', name);
+      return fake.open(Uri.file(f), readFileSync(f, 'utf8'), name.endsWith('.json') ? 'json' : 'terraform');
+    });
+    // The first Terraform document starts loading the parser; the documents are validated again once it is there.
+    const deadline = Date.now() + 20_000;
+    while (opened.some((d) => !api.analysis(d.uri)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    assert.doesNotMatch(fake.state.output.join('\n'), /Terraform parser could not be loaded/);
+    const wasmReads = fake.state.reads.filter((p) => p.endsWith('.wasm'));
+    assert.deepEqual(
+      wasmReads.sort(),
+      [join(extRoot, 'dist', HCL_WASM_NAMES.grammar), join(extRoot, 'dist', HCL_WASM_NAMES.runtime)].sort(),
+      'each file read once, from dist/',
+    );
+    for (const doc of opened) {
+      assert.equal(api.analysis(doc.uri)?.host, 'terraform', `${doc.uri.path}: analysed as Terraform`);
+      const r = analyzeDocument(doc.getText(), {
+        iam,
+        languageId: doc.languageId,
+        hcl,
+        fileName: doc.uri.path.split('/').pop(),
+        maxLength: 5 * 1024 * 1024,
+        severityOverrides: {},
+      });
+      const expected: DiagRow[] = r.findings.map((x) => {
+        const s = doc.positionAt(x.offset);
+        const e = doc.positionAt(x.offset + x.length);
+        return [x.rule, s.line, s.character, e.line, e.character, SEVERITY[x.severity], x.message];
+      });
+      assert.deepEqual(rows(fake.state.diagnostics.get(doc.uri.toString())), expected, doc.uri.path);
+    }
+    // The seed's mistakes are found (the comparison is not between two empty lists); the correct file is clean.
+    const seedRules = rows(fake.state.diagnostics.get(opened[0].uri.toString())).map((x) => x[0]);
+    for (const rule of ['cleanrooms-principal-typo', 'arn-s3-two-colons', 'placeholder-example-value'])
+      assert.ok(seedRules.includes(rule), seedRules.join(','));
+    assert.equal(fake.state.diagnostics.get(opened[1].uri.toString())?.length ?? 0, 0);
+    assert.ok((fake.state.diagnostics.get(opened[2].uri.toString())?.length ?? 0) > 0, 'the .tf.json fixture has findings');
+    assert.equal(api.analysis(opened[2].uri)?.host, 'terraform');
+    for (const d of opened) fake.close(d);
   });
 
   it('re-validates on change (debounced) and clears on close, in the web build', async () => {

@@ -72,6 +72,7 @@ export class FillCommands extends CommandGroup {
       'json-in-hcl': vscode.l10n.t(
         'the answer cannot be written in the JSON of this Terraform string, even escaped (a line break, $$ or %%, or a $ or % that makes a template with the text around it); replace it by hand',
       ),
+      'json-in-yaml': vscode.l10n.t('the answer has a ", a \\ or a \', which the JSON policy in this template string cannot hold as typed; replace it by hand'),
     };
     return left
       .map((l) => vscode.l10n.t('{0} on line {1} was left as it is: {2}.', plainText(l.key), doc.positionAt(l.offset).line + 1, why[l.reason]))

@@ -361,6 +361,8 @@ interface FakeState {
   clipboard: string;
   applied: WorkspaceEdit[];
   opened: FakeDocument[];
+  /** Files read through workspace.fs.readFile (paths). */
+  reads: string[];
 }
 
 /** Builds the stand-in. `config` answers workspace.getConfiguration(section).get(key). */
@@ -376,6 +378,7 @@ export function createFakeVscode(config: Record<string, unknown> = {}) {
     clipboard: '',
     applied: [],
     opened: [],
+    reads: [],
   };
   const textDocuments: FakeDocument[] = [];
   const onOpen = new EventEmitter<FakeDocument>();
@@ -503,7 +506,7 @@ export function createFakeVscode(config: Record<string, unknown> = {}) {
         update: async () => undefined,
       }),
       fs: {
-        readFile: async (uri: Uri) => new Uint8Array(readFileSync(uri.fsPath)),
+        readFile: async (uri: Uri) => (state.reads.push(uri.fsPath), new Uint8Array(readFileSync(uri.fsPath))),
         readDirectory: async (uri: Uri) =>
           readdirSync(uri.fsPath, { withFileTypes: true }).map((e) => [e.name, e.isDirectory() ? 2 : e.isFile() ? 1 : 0] as [string, number]),
         stat: async (uri: Uri) => {

@@ -40,7 +40,14 @@ describe('reliability: the bundle scanner catches planted examples', () => {
     assert.deepEqual(kinds('await import("https")'), ['network-module']);
   });
   it('network calls and telemetry', () => {
-    for (const src of ['fetch("https://x")', 'await fetch(u)', 'new XMLHttpRequest()', 'new WebSocket(u)', 'navigator.sendBeacon(u,d)'])
+    for (const src of [
+      'fetch("https://x")',
+      'await fetch(u)',
+      'new XMLHttpRequest()',
+      'var x=new XMLHttpRequest;x.open("GET",u)',
+      'new WebSocket(u)',
+      'navigator.sendBeacon(u,d)',
+    ])
       assert.deepEqual(kinds(src), ['network-call'], src);
     for (const src of ['require("@vscode/extension-telemetry")', 'vscode.env.createTelemetryLogger(s)', 'new TelemetryReporter(k)', 'applicationinsights']) {
       assert.ok(kinds(src).includes('telemetry'), src);

@@ -339,7 +339,8 @@ export function scanBundle(src: string, opts: { allowFs?: boolean; allowChildPro
   add('network-module', modules(NETWORK_MODULES));
   // worker_threads runs our own bundled file in this process (the analysis worker); child processes and cluster never.
   if (!opts.allowChildProcess) add('child-process', modules(opts.allowWorkerThreads ? PROCESS_MODULES.filter((m) => m !== 'worker_threads') : PROCESS_MODULES));
-  add('network-call', /(?<![\w$.])fetch\s*\(|\bnew\s+(?:XMLHttpRequest|WebSocket|EventSource)\s*\(|navigator\s*\.\s*sendBeacon\s*\(/g);
+  // `new X` without parentheses is how a minifier writes `new X()`.
+  add('network-call', /(?<![\w$.])fetch\s*\(|\bnew\s+(?:XMLHttpRequest|WebSocket|EventSource)\b(?![\w$])|navigator\s*\.\s*sendBeacon\s*\(/g);
   for (const re of TELEMETRY_PATTERNS) add('telemetry', new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'));
   return issues;
 }
