@@ -31,6 +31,8 @@ export interface CleanRoomsIamApi {
   iamDataLoadMs(): number | undefined;
   /** The walkthrough context keys (WALKTHROUGH_DONE) set in this session, once per time a step's work was done. */
   walkthroughDone(): string[];
+  /** An open document's last analysis time and the debounce its next edit gets (undefined when it was not analysed). */
+  validationTiming(uri: vscode.Uri): { analysisMs: number; debounceMs: number } | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
@@ -101,6 +103,11 @@ export function activate(context: vscode.ExtensionContext): CleanRoomsIamApi {
     },
     walkthroughDone() {
       return [...commands.walkthroughDone];
+    },
+    validationTiming(uri) {
+      const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
+      const analysisMs = doc && validator.analysisMs(doc);
+      return doc && analysisMs !== undefined ? { analysisMs, debounceMs: validator.debounceFor(doc) } : undefined;
     },
   };
 }

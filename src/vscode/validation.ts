@@ -150,6 +150,11 @@ export class PolicyValidator implements vscode.Disposable {
     return adaptiveDebounce(this.costs.get(doc.uri.toString()), this.config.debounceMs);
   }
 
+  /** The document's last measured analysis time in ms (undefined before its first analysis). */
+  analysisMs(doc: vscode.TextDocument): number | undefined {
+    return this.costs.get(doc.uri.toString());
+  }
+
   private schedule(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     const t = this.timers.get(key);

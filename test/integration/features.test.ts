@@ -190,11 +190,11 @@ describe('diagnostics', function () {
     const ms = Math.round((times[4] + times[5]) / 2);
     console.log('METRIC edit-to-diagnostics-ms', ms);
     // The debounce adapts to the document's measured analysis cost (logic/debounce.ts, unit-tested with an injected
-    // clock): a small policy is re-checked on the next tick, so no lower bound on the time holds here. A measurement, not a timed assertion.
-    assert.ok(
-      times.every((t) => Number.isFinite(t) && t >= 0),
-      `every edit produced diagnostics: ${times.join(', ')}`,
-    );
+    // clock): a small policy is re-checked on the next tick, so no lower bound on the time holds here. A measurement, not a
+    // timed assertion; what is asserted is the rule the real workbench applied: 4x the last analysis, at most 200 ms.
+    const timing = api.validationTiming(doc.uri);
+    assert.ok(timing, 'the policy was analysed and timed');
+    assert.equal(timing.debounceMs, Math.min(200, Math.floor(4 * timing.analysisMs)), JSON.stringify(timing));
   });
 
   it('clears diagnostics when a document stops being a policy', async () => {

@@ -24,8 +24,3 @@ export function clampNumber(v: unknown, def: number, min: number, max: number): 
 export function indentAfterFirstLine(text: string, indent: string): string {
   return text.replace(/\n/g, '\n' + indent);
 }
-
-/** The JSON to insert for a template: a statement template inside an existing Statement array is inserted as is. */
-export function formatJson(value: unknown, insertSpaces: boolean, tabSize: number): string {
-  return JSON.stringify(value, null, insertSpaces ? Math.max(1, Math.min(8, tabSize)) : '\t');
-}
