@@ -13,7 +13,6 @@ export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
 /** At most this many JSON syntax findings per document (the rest are counted in the last one's message). */
 export const MAX_SYNTAX_FINDINGS = 100;
 
-
 /**
  * Quick test used before parsing: a document without the text `"Statement"` cannot be a policy, unless a key is
  * written with escapes (`"St\u0061tement"` is the key Statement too; scanShape then looks closer).

@@ -121,7 +121,12 @@ describe('architecture: imports follow the layers', () => {
     this.timeout(60_000); // a fresh Node process that compiles the engine
     const out = execFileSync(
       process.execPath,
-      ['--import', 'tsx', '-e', "import('./src/analysis/rules/index.ts').then((m) => process.stdout.write(JSON.stringify((m.allRules ?? m.default.allRules)().map((r) => r.id))))"],
+      [
+        '--import',
+        'tsx',
+        '-e',
+        "import('./src/analysis/rules/index.ts').then((m) => process.stdout.write(JSON.stringify((m.allRules ?? m.default.allRules)().map((r) => r.id))))",
+      ],
       { cwd: ROOT, encoding: 'utf8' },
     );
     const ids = JSON.parse(out) as string[];

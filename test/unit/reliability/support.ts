@@ -1,6 +1,5 @@
 // Shared machinery of the reliability suite (mocha tests and `npm run fuzz`): the invariants every analyze()
 // result must satisfy, fix checking, document mutations, and the shipped-bundle scanner.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findNodeAtOffset, type Node, type ParseError } from 'jsonc-parser';
 import { parseJson } from '../../../src/analysis/json';
