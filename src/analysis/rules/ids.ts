@@ -7,7 +7,7 @@ import type { accessAnalyzerTagRules } from './access-analyzer-tags';
 import type { arnRules } from './arn';
 import type { cleanroomsRules } from './cleanrooms';
 import type { consistencyRules } from './consistency';
-import type { grammarRules } from './grammar';
+import type { GRAMMAR_RULES } from './grammar/meta';
 import type { IAM_DATA_RULES } from './iam-data/meta';
 import type { placeholderRules } from './placeholders';
 
@@ -16,7 +16,7 @@ type IdOf<T extends readonly { id: string }[]> = T[number]['id'];
 /** The id of a rule of one of the rule families (what RuleContext.report takes). */
 export type RuleId =
   | IdOf<(typeof placeholderRules)['rules']>
-  | IdOf<(typeof grammarRules)['rules']>
+  | IdOf<typeof GRAMMAR_RULES>
   | IdOf<(typeof arnRules)['rules']>
   | IdOf<(typeof cleanroomsRules)['rules']>
   | IdOf<(typeof consistencyRules)['rules']>
