@@ -10,6 +10,8 @@
 //   7. the role check's code lens and request table                                   -> docs/images/role-check.png
 //   8. New Policy from Template: us-west-1 typed in the Region step shows why it is refused and where Clean Rooms
 //      runs; Escape offers the policy with its placeholders (a modal); Cancel creates nothing
+//   9. a CloudFormation template with the seed's mistakes, squiggles on its own lines             -> docs/images/cloudformation.png
+//  10. a Terraform file with the seed's mistakes: squiggles and the Fill Placeholders code lens   -> docs/images/terraform.png
 // Every step waits on selectors (no fixed sleeps) and is asserted; the last line is `N passed, N failed`.
 // Env: CLEANROOMS_IAM_UI_IMAGES (screenshot folder, default docs/images; point CI elsewhere to keep the tree clean),
 //      CLEANROOMS_IAM_UI_FIXTURE (file name in the workspace, default smoke-bad-policy.json),
@@ -28,6 +30,8 @@ const imagesDir = resolve(process.env.CLEANROOMS_IAM_UI_IMAGES || join(repoRoot,
 const fixture = process.env.CLEANROOMS_IAM_UI_FIXTURE || 'smoke-bad-policy.json';
 /** A CloudFormation template with the seed's mistakes (test/fixtures/workspace). */
 const CFN_FIXTURE = 'cloudformation-read-data.yaml';
+/** A Terraform file with the seed's mistakes (test/fixtures/workspace). */
+const TF_FIXTURE = 'terraform-read-data.tf';
 const WAIT = Number(process.env.CLEANROOMS_IAM_UI_TIMEOUT_MS || 30_000);
 const verbose = process.env.CLEANROOMS_IAM_VERBOSE === '1';
 const SOURCE = 'cleanrooms-iam';
@@ -374,12 +378,13 @@ async function main() {
           await page.keyboard.type('JSON policy files');
           await page.locator(`${quickInputVisible} .monaco-list-row:has-text("JSON policy files")`).first().waitFor({ timeout: WAIT });
           await page.keyboard.press('Enter');
-          await page.locator(`${quickInputVisible} .quick-input-title:has-text("Step 1")`).waitFor({ timeout: WAIT });
+          await page.locator(`${quickInputVisible} .quick-input-title:has-text("Template (1")`).waitFor({ timeout: WAIT });
         }
         await page.keyboard.type('Read data (Glue + S3): permissions policy');
         await page.locator(`${quickInputVisible} .monaco-list-row:has-text("Read data (Glue + S3): permissions policy")`).first().waitFor({ timeout: WAIT });
         await page.keyboard.press('Enter');
-        const regionTitle = page.locator(`${quickInputVisible} .quick-input-title:has-text("Step 2/")`);
+        // VS Code's own step counter: "AWS Region (2/7)".
+        const regionTitle = page.locator(`${quickInputVisible} .quick-input-title:has-text("(2/")`);
         await regionTitle.waitFor({ timeout: WAIT });
         await page.keyboard.type('us-west-1');
         const notice = page.locator(`${quickInputVisible} .monaco-list-row:has-text("not available in us-west-1")`).first();
@@ -421,6 +426,34 @@ async function main() {
       const n = await editor.locator('.squiggly-error, .squiggly-warning').count();
       await page.screenshot({ path: join(imagesDir, 'cloudformation.png') });
       return `${n} squiggle(s)`;
+    });
+
+    await step(page, 'a Terraform file shows the squiggles on its own lines and the Fill Placeholders code lens', async () => {
+      await page.keyboard.press('Escape');
+      // The file alone, full size: close the other editors, hide the panel and the side bar.
+      await openQuickInput(page, 'F1');
+      await page.keyboard.type('View: Close All Editor Groups');
+      await page.locator(`${quickInputVisible} .monaco-list-row:has-text("Close All Editor Groups")`).first().waitFor({ timeout: WAIT });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: WAIT });
+      if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
+      if (await page.locator('.part.sidebar').isVisible()) await page.keyboard.press('Control+B');
+      await openQuickInput(page, 'Control+P');
+      await page.keyboard.type(TF_FIXTURE);
+      await page.locator(`${quickInputVisible} .monaco-list-row[aria-label*="${TF_FIXTURE}"]`).first().waitFor({ timeout: WAIT });
+      await page.keyboard.press('Enter');
+      await page.locator(`.tab.active[aria-label*="${TF_FIXTURE}"], .tab.active:has-text("${TF_FIXTURE}")`).first().waitFor({ timeout: WAIT });
+      // The top of the file: the code lens, the misspelt principal, the collaboration ARN and the example account
+      // (word wrap on, so the long ARN line shows its end).
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('Alt+Z');
+      await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: WAIT });
+      const lens = editor.locator('.codelens-decoration a:has-text("Fill")').first();
+      await lens.waitFor({ timeout: WAIT });
+      const n = await editor.locator('.squiggly-error, .squiggly-warning').count();
+      const lensText = (await lens.innerText()).trim();
+      await page.screenshot({ path: join(imagesDir, 'terraform.png') });
+      return `${n} squiggle(s); code lens "${lensText}"`;
     });
   } catch (e) {
     counts.failed++;
