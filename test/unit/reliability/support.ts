@@ -81,6 +81,12 @@ export function splitsSurrogatePair(text: string, offset: number): boolean {
  * CPU milliseconds used by this process since `start` (a process.cpuUsage() snapshot). The bounds use CPU time, not
  * wall time: the machine is shared, and wall time under load says more about the neighbours than about the engine.
  */
+/**
+ * How much slower than normal the code under test runs by construction: 1, or the factor scripts/mutation.mjs sets for
+ * Stryker's instrumented sources (CLEANROOMS_IAM_CPU_FACTOR). The CPU budgets of the hang guards are multiplied by it.
+ */
+export const CPU_FACTOR = Math.max(1, Number(process.env.CLEANROOMS_IAM_CPU_FACTOR) || 1);
+
 export function cpuMs(start: NodeJS.CpuUsage): number {
   const d = process.cpuUsage(start);
   return (d.user + d.system) / 1000;
