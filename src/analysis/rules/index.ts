@@ -10,7 +10,6 @@ import { accessAnalyzerStatementRules } from './access-analyzer-statements';
 import { accessAnalyzerConditionRules } from './access-analyzer-conditions';
 import { consistencyRules } from './consistency';
 import { accessAnalyzerTagRules } from './access-analyzer-tags';
-import { withExample } from './examples';
 import { CORE_RULES } from './core';
 
 export const RULE_FAMILIES: RuleFamily[] = [
@@ -28,7 +27,7 @@ export const RULE_FAMILIES: RuleFamily[] = [
 export const RULES_BY_ID = new Map<string, RuleMeta>();
 for (const r of [...RULE_FAMILIES.flatMap((family) => family.rules), ...CORE_RULES]) {
   if (RULES_BY_ID.has(r.id)) throw new Error(`duplicate rule id ${r.id}`);
-  RULES_BY_ID.set(r.id, withExample(r));
+  RULES_BY_ID.set(r.id, r);
 }
 
 /** Every rule, for docs tables and settings. */
