@@ -7,7 +7,7 @@ import { placeholderOccurrences } from './rules/util';
 import { elide } from './messages';
 import { guardFindings } from './fix-guard';
 import { policyFacts } from './facts';
-import { applySeverityOverride, makeFinding, type RuleContext } from './rule';
+import { applySeverityOverride, makeFinding, runOrder, type RuleContext } from './rule';
 import { RULE_FAMILIES, RULES_BY_ID } from './rules';
 import { CORE_RULES } from './rules/core';
 import type { AnalysisResult, AnalyzeOptions, Finding, TextEdit } from './types';
@@ -85,12 +85,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}, out?: { pars
 
   const overrides = options.severityOverrides ?? {};
   const findings: Finding[] = [];
-  const index = new FindingIndex();
-  const push = (f: Finding): void => {
+  /** Every finding, indexed (hasFindingAt) before the settings apply, then kept unless its rule is off. */
+  const keep = (f: Finding, seenBy: readonly FindingIndex[]): void => {
     // Indexed before the settings apply: a rule that stays quiet where another rule found something (hasFindingAt)
     // stays quiet when that rule is off too, so one rule's setting never changes another rule's findings.
-    index.add(f);
+    for (const index of seenBy) index.add(f);
     if (applySeverityOverride(f, overrides)) findings.push(f);
+  };
+  /** The engine's own findings (syntax, comments, depth): every family's hasFindingAt sees them. */
+  const engineFindings: Finding[] = [];
+  const push = (f: Finding): void => {
+    engineFindings.push(f);
+    keep(f, []);
   };
 
   // Without forcePolicy, one linear pass (which also bounds the nesting) tells most non-policies apart before
@@ -182,7 +188,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}, out?: { pars
   }
   const model = buildModel(text, root, options.fileName);
   const seen = new Set<string>();
-  const ctx: RuleContext = {
+  /** A family's context: its reports are indexed in `seenBy`, its hasFindingAt answers from `view`. */
+  const contextOf = (view: FindingIndex, seenBy: readonly FindingIndex[]): RuleContext => ({
     text,
     model,
     options,
@@ -192,21 +199,30 @@ export function analyze(text: string, options: AnalyzeOptions = {}, out?: { pars
       const key = `${ruleId}@${offset}:${length}`;
       if (seen.has(key)) return;
       seen.add(key);
-      push(makeFinding(meta, offset, length, message, extras));
+      keep(makeFinding(meta, offset, length, message, extras), seenBy);
     },
     reportNode(ruleId, node, message, extras) {
       this.report(ruleId, node.offset, node.length, message, extras);
     },
     hasFindingAt(offset, rules) {
-      return index.has(offset, rules);
+      return view.has(offset, rules);
     },
-  };
-  for (const family of RULE_FAMILIES) {
+  });
+  // Each family sees (hasFindingAt) the engine's findings, its own and those of the families it reads (readsFindingsOf,
+  // run before it by runOrder), and no other: the findings do not depend on the registry's order.
+  const order = runOrder(RULE_FAMILIES);
+  const views = new Map(order.map((family) => [family.name, new FindingIndex()]));
+  const readers = new Map(order.map((family) => [family.name, [views.get(family.name)!]]));
+  for (const family of order) for (const name of family.readsFindingsOf ?? []) if (name !== family.name) readers.get(name)?.push(views.get(family.name)!);
+  for (const view of views.values()) for (const f of engineFindings) view.add(f);
+  for (const family of order) {
+    const seenBy = readers.get(family.name)!;
+    const add = (f: Finding): void => keep(f, seenBy);
     try {
-      family.check(ctx);
+      family.check(contextOf(views.get(family.name)!, seenBy));
     } catch (err) {
       // A rule must never take the editor down; surface the bug as a finding instead of throwing.
-      push({
+      add({
         rule: 'internal-error',
         severity: 'hint',
         message: `Internal error in rule family "${family.name}": ${elide(String((err as Error)?.message ?? err), 300)}. Please report it.`,
@@ -216,6 +232,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}, out?: { pars
       });
     }
   }
+  // For the facts and the placeholders below (computed once per analysis, cached on the model; they report nothing).
+  const ctx = contextOf(new FindingIndex(), []);
   guardFindings(findings, {
     text,
     root,

@@ -87,42 +87,40 @@ export function rulesMarkdown(iam?: IamIndex): string {
     lines.push(`**${meta.title}**: ${meta.severity}, family ${family}. AWS page: <${meta.docUrl}>`);
     lines.push('');
     lines.push(text(meta.description));
-    if (meta.example) {
-      lines.push('');
-      const opts = meta.exampleOptions;
-      const how = opts?.fileName
-        ? ` (analysed as \`${opts.fileName}\`)`
-        : opts?.forcePolicy
-          ? ' (analysed with `forcePolicy`, as for a file that matches `cleanroomsIam.validate.extraGlobs`)'
-          : '';
-      lines.push(`Example${how}:`);
+    lines.push('');
+    const opts = meta.exampleOptions;
+    const how = opts?.fileName
+      ? ` (analysed as \`${opts.fileName}\`)`
+      : opts?.forcePolicy
+        ? ' (analysed with `forcePolicy`, as for a file that matches `cleanroomsIam.validate.extraGlobs`)'
+        : '';
+    lines.push(`Example${how}:`);
+    lines.push('');
+    lines.push('```json');
+    lines.push(meta.example);
+    lines.push('```');
+    lines.push('');
+    if (meta.exampleSibling) {
+      lines.push(`Next to it, the role's other file \`${meta.exampleSibling.fileName}\`:`);
       lines.push('');
       lines.push('```json');
-      lines.push(meta.example);
+      lines.push(meta.exampleSibling.text);
       lines.push('```');
       lines.push('');
-      if (meta.exampleSibling) {
-        lines.push(`Next to it, the role's other file \`${meta.exampleSibling.fileName}\`:`);
+    }
+    if (!findings.length) {
+      lines.push('Reports: nothing on this example.');
+    } else {
+      for (const f of findings) {
+        const under = meta.example.substr(f.offset, f.length).replace(/\s+/g, ' ');
+        const shown = under.length > 60 ? `${under.slice(0, 57)}…` : under;
+        lines.push(`Reports (${f.severity}) on \`${shown.replace(/`/g, "'") || '(end of document)'}\`:`);
         lines.push('');
-        lines.push('```json');
-        lines.push(meta.exampleSibling.text);
-        lines.push('```');
+        lines.push(`> ${text(f.message)}`);
+        for (const x of f.fixes ?? []) lines.push(`>\n> Quick fix${x.preferred ? ' (preferred)' : ''}: ${text(x.title)}`);
         lines.push('');
       }
-      if (!findings.length) {
-        lines.push('Reports: nothing on this example.');
-      } else {
-        for (const f of findings) {
-          const under = meta.example.substr(f.offset, f.length).replace(/\s+/g, ' ');
-          const shown = under.length > 60 ? `${under.slice(0, 57)}…` : under;
-          lines.push(`Reports (${f.severity}) on \`${shown.replace(/`/g, "'") || '(end of document)'}\`:`);
-          lines.push('');
-          lines.push(`> ${text(f.message)}`);
-          for (const x of f.fixes ?? []) lines.push(`>\n> Quick fix${x.preferred ? ' (preferred)' : ''}: ${text(x.title)}`);
-          lines.push('');
-        }
-        lines.pop();
-      }
+      lines.pop();
     }
   }
   lines.push('');

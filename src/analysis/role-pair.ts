@@ -98,7 +98,6 @@ export function compareRolePair(self: PairSide, sibling: PairSide, overrides: Re
  * test/unit/rules-docs.test.ts all read examples through this.
  */
 export function exampleFindings(meta: RuleMeta, iam?: IamIndex): Finding[] {
-  if (!meta.example) return [];
   const result = analyze(meta.example, { iam, ...meta.exampleOptions });
   const found = result.findings.filter((f) => f.rule === meta.id);
   const sib = meta.exampleSibling;

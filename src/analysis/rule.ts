@@ -25,7 +25,8 @@ export interface RuleContext {
   reportNode(ruleId: RuleId, node: Node, message: string, extras?: ReportExtras): void;
   /**
    * True when the given range already carries a finding of one of these rules (to avoid piling up); a finding of a rule
-   * the settings turn off counts too. Only findings of families that ran before this one are seen.
+   * the settings turn off counts too. Seen: the engine's own findings (rules/core.ts), this family's, and those of the
+   * families it names in `readsFindingsOf` (which the engine runs first), whatever the registry order; no other.
    */
   hasFindingAt(offset: number, rules?: readonly RuleId[]): boolean;
 }
@@ -34,7 +35,32 @@ export interface RuleFamily {
   /** Family name, e.g. `placeholders`, `arn`, `grammar`, `cleanrooms`, `iam-data`. */
   name: string;
   rules: readonly RuleMeta[];
+  /**
+   * The families whose findings this family's `hasFindingAt` sees (by name; families never import each other). The
+   * engine runs them before this family (runOrder); none by default. The dependency is declared, never implied by
+   * the registry's order.
+   */
+  readsFindingsOf?: readonly string[];
   check(ctx: RuleContext): void;
+}
+
+/**
+ * The order analyze() runs the families in: each after the families it reads the findings of, otherwise in the given
+ * order (a stable topological sort). A name that is not among `families` has no findings to wait for; a cycle throws.
+ */
+export function runOrder(families: readonly RuleFamily[]): RuleFamily[] {
+  const present = new Set(families.map((f) => f.name));
+  const done = new Set<string>();
+  const order: RuleFamily[] = [];
+  let left = [...families];
+  while (left.length) {
+    const next = left.find((f) => (f.readsFindingsOf ?? []).every((d) => done.has(d) || !present.has(d) || d === f.name));
+    if (!next) throw new Error(`rule families read each other's findings in a cycle: ${left.map((f) => f.name).join(', ')}`);
+    order.push(next);
+    done.add(next.name);
+    left = left.filter((f) => f !== next);
+  }
+  return order;
 }
 
 export function makeFinding(meta: RuleMeta, offset: number, length: number, message: string, extras?: ReportExtras): Finding {

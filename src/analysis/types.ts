@@ -117,9 +117,10 @@ export interface RuleMeta {
   accessAnalyzer?: string;
   /**
    * A complete, minimal policy document (JSON text) that triggers the rule: for docs/rules.md, "Show Rule
-   * Documentation" and test/unit/rules-docs.test.ts. Set from rules/examples.ts when the registry is built.
+   * Documentation" and test/unit/rules-docs.test.ts. Required: written in the meta, beside the id (rules/example-kit.ts
+   * has the building blocks), so a rule without an example does not compile.
    */
-  example?: string;
+  example: string;
   /** Options the example must be analysed with (a file-name hint, forcePolicy); none for most rules. */
   exampleOptions?: Pick<AnalyzeOptions, 'fileName' | 'forcePolicy'>;
   /** For a rule that compares a role's two files: the other file of the example (the example is analysed as exampleOptions.fileName). */

@@ -11,7 +11,7 @@ import { ruleActions } from './lightbulb';
 import { hiddenFixable } from './logic/syntax-owner';
 import { enabledPlaceholders } from './logic/placeholder-filter';
 import { isPreferredFix } from '../fill/fixall';
-import { setHoverTranslator } from './logic/hover-content';
+import type { Translate } from '../fill/aws-commands';
 import { jsonHover, templateHover, type HoverLookups } from './logic/policy-hover';
 import type { PolicyValidator } from './validation';
 
@@ -94,9 +94,10 @@ export class PolicyHovers implements vscode.HoverProvider {
   constructor(
     private readonly validator: PolicyValidator,
     private readonly iam: IamLoader,
-  ) {
-    setHoverTranslator((message, ...args) => vscode.l10n.t(message, ...args));
-  }
+  ) {}
+
+  /** The hover text's translator, passed to the pure hover modules (they keep none of their own). */
+  private readonly t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     const analysis = this.validator.analysis(doc);
@@ -116,8 +117,8 @@ export class PolicyHovers implements vscode.HoverProvider {
     if (host && host !== 'json' && !view) return undefined;
     const parsed = view ? undefined : this.validator.parsed(doc);
     const h = view
-      ? templateHover(view, offset, lookups, TEMPLATES)
-      : jsonHover(doc.getText(), offset, this.validator.placeholders(doc) ?? [], lookups, TEMPLATES, parsed?.root);
+      ? templateHover(view, offset, lookups, TEMPLATES, this.t)
+      : jsonHover(doc.getText(), offset, this.validator.placeholders(doc) ?? [], lookups, TEMPLATES, parsed?.root, this.t);
     if (!h) return undefined;
     const md = new vscode.MarkdownString(h.parts.join('\n\n---\n\n'));
     md.isTrusted = false;

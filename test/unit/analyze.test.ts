@@ -99,7 +99,7 @@ describe('messages: quoting long values', () => {
   });
 
   it('makeFinding caps messages, fix titles and related messages that slipped through', () => {
-    const meta = { id: 'x', severity: 'error' as const, title: 't', description: 'd', docUrl: 'https://docs.aws.amazon.com/' };
+    const meta = { id: 'x', severity: 'error' as const, title: 't', description: 'd', docUrl: 'https://docs.aws.amazon.com/', example: '{}' };
     const f = makeFinding(meta, 0, 1, 'm'.repeat(5000), {
       fixes: [{ title: 't'.repeat(5000), edits: [] }],
       related: [{ offset: 0, length: 1, message: 'r'.repeat(5000) }],

@@ -177,7 +177,7 @@ describe('rule severities: each variant is its own rule, at its documented sever
   it("no finding of any rule's example has a severity other than its rule's documented one (no override set)", () => {
     let n = 0;
     for (const r of allRules()) {
-      const found = analyze(r.example!, { iam, ...r.exampleOptions }).findings;
+      const found = analyze(r.example, { iam, ...r.exampleOptions }).findings;
       for (const f of found) {
         n++;
         if (f.rule === 'internal-error') assert.fail(`${r.id}'s example: ${f.message}`);

@@ -16,6 +16,7 @@ import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { Fix, RuleMeta } from '../types';
 import { contentRange, hasPlaceholderSyntax, replaceStringContent, touchesPlaceholder } from './util';
+import { ACCOUNT, BUCKET, doc, policy, allow, withCondition } from './example-kit';
 
 const IAM = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
 const CHECKS = `${IAM}access-analyzer-reference-policy-checks.html`;
@@ -214,6 +215,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'A condition key has the form service:keyname (aws:SourceArn, s3:prefix, or an OIDC provider key such as token.actions.githubusercontent.com:sub). A key without the prefix is never in the request context.',
       docUrl: anchor('error', 'INVALID_CONDITION_KEY_FORMAT'),
+      example: policy(withCondition({ StringEquals: { SourceAccount: ACCOUNT } })),
     },
     {
       id: 'aa-condition-duplicate-key-case',
@@ -223,6 +225,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'Condition key names are not case-sensitive, so aws:SourceArn and aws:sourcearn in one operator block are the same key written twice. Merge their values under one spelling.',
       docUrl: anchor('error', 'DUPLICATE_KEYS_WITH_DIFFERENT_CASE'),
+      example: policy(withCondition({ StringEquals: { 'aws:PrincipalAccount': ACCOUNT, 'aws:principalaccount': '135792468013' } })),
     },
     {
       id: 'aa-condition-boolean-value',
@@ -231,6 +234,7 @@ export const accessAnalyzerConditionRules = {
       title: 'Bool or Null with a non-Boolean value',
       description: 'Bool and Null take the values "true" or "false". Any other value never matches a Bool key; for Null it is not a test IAM documents.',
       docUrl: anchor('general-warning', 'TYPE_MISMATCH_BOOLEAN'),
+      example: policy(withCondition({ Bool: { 'aws:SecureTransport': 'yes' } })),
     },
     {
       id: 'aa-condition-multiple-boolean',
@@ -240,6 +244,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'A Bool condition (without ForAllValues:/ForAnyValue:) lists several values for one key; the key takes one Boolean value, so use a single "true" or "false".',
       docUrl: anchor('error', 'INVALID_CONDITION_MULTIPLE_BOOLEAN'),
+      example: policy(withCondition({ Bool: { 'aws:SecureTransport': ['true', 'false'] } })),
     },
     {
       id: 'aa-condition-number-value',
@@ -248,6 +253,7 @@ export const accessAnalyzerConditionRules = {
       title: 'Numeric operator with a non-numeric value',
       description: 'Numeric operators compare numbers: a value such as "ten" or "1,000" cannot be compared. Write an integer or a decimal.',
       docUrl: anchor('general-warning', 'TYPE_MISMATCH_NUMBER'),
+      example: policy(withCondition({ NumericLessThan: { 'aws:MultiFactorAuthAge': 'one hour' } })),
     },
     {
       id: 'aa-condition-date-value',
@@ -256,6 +262,7 @@ export const accessAnalyzerConditionRules = {
       title: 'Date operator with an invalid date',
       description: 'Date operators take an ISO 8601 date or date-time (2026-07-16, 2026-07-16T19:20:30Z) or epoch seconds. Any other value cannot be compared.',
       docUrl: anchor('general-warning', 'TYPE_MISMATCH_DATE'),
+      example: policy(withCondition({ DateLessThan: { 'aws:CurrentTime': '16/07/2026' } })),
     },
     {
       id: 'aa-condition-date-epoch',
@@ -265,6 +272,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'A Date operator value in epoch seconds works, but Access Analyzer warns that it "might not resolve as expected" and recommends the W3C form YYYY-MM-DD or YYYY-MM-DDThh:mm:ssTZD. Info: the value is valid IAM.',
       docUrl: anchor('general-warning', 'INVALID_DATE_VALUE'),
+      example: policy(withCondition({ DateLessThan: { 'aws:CurrentTime': '1784160000' } })),
     },
     {
       id: 'aa-condition-ip-value',
@@ -273,6 +281,7 @@ export const accessAnalyzerConditionRules = {
       title: 'IP operator with an invalid address',
       description: 'IpAddress and NotIpAddress take an IPv4 or IPv6 address or CIDR range such as 203.0.113.0/24 or 2001:db8::/32.',
       docUrl: anchor('error', 'TYPE_MISMATCH_IP_RANGE'),
+      example: policy(withCondition({ IpAddress: { 'aws:SourceIp': '203.0.113.300/24' } })),
     },
     {
       id: 'aa-condition-ip-host-bits',
@@ -282,6 +291,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'The bits after the prefix length are ignored: 203.0.113.5/24 means 203.0.113.0/24. Write the network address. The fix does exactly that (the range is unchanged).',
       docUrl: anchor('suggestion', 'IMPROVE_IP_RANGE'),
+      example: policy(withCondition({ IpAddress: { 'aws:SourceIp': '203.0.113.5/24' } })),
     },
     {
       id: 'aa-source-ip-private',
@@ -291,6 +301,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'aws:SourceIp holds the public IP address of the caller; requests through a VPC endpoint carry aws:VpcSourceIp instead. An IpAddress condition on private ranges only (10/8, 172.16/12, 192.168/16, fc00::/7) never matches. Use aws:VpcSourceIp for private addresses.',
       docUrl: anchor('error', 'PRIVATE_IP_ADDRESS'),
+      example: policy(withCondition({ IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.1.0/24'] } })),
     },
     {
       id: 'aa-source-ip-private-not',
@@ -300,6 +311,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'aws:SourceIp never holds a private address, so NotIpAddress on private ranges only always matches and has no effect. Use aws:VpcSourceIp for private addresses.',
       docUrl: anchor('error', 'PRIVATE_NOT_IP_ADDRESS'),
+      example: policy({ ...allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`), Effect: 'Deny', Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }),
     },
     {
       id: 'aa-source-ip-private-subset',
@@ -309,6 +321,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'The private ranges in an aws:SourceIp list have no effect, since aws:SourceIp holds public addresses only (PRIVATE_IP_ADDRESS_SUBSET; with NotIpAddress PRIVATE_NOT_IP_ADDRESS_SUBSET). Move them to aws:VpcSourceIp.',
       docUrl: anchor('suggestion', 'PRIVATE_IP_ADDRESS_SUBSET'),
+      example: policy(withCondition({ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '10.0.0.0/8'] } })),
     },
     {
       id: 'aa-condition-vpc-format',
@@ -317,6 +330,7 @@ export const accessAnalyzerConditionRules = {
       title: 'Malformed VPC ID',
       description: 'aws:SourceVpc values are VPC IDs: vpc- followed by 8 or 17 alphanumeric characters (vpc-1a2b3c4d, vpc-0123456789abcdef0).',
       docUrl: anchor('error', 'INVALID_VPC_FORMAT'),
+      example: policy(withCondition({ StringEquals: { 'aws:SourceVpc': 'vpc-1234' } })),
     },
     {
       id: 'aa-condition-vpce-format',
@@ -325,6 +339,7 @@ export const accessAnalyzerConditionRules = {
       title: 'Malformed VPC endpoint ID',
       description: 'aws:SourceVpce values are VPC endpoint IDs: vpce- followed by 8 or 17 alphanumeric characters (vpce-1a2b3c4d, vpce-0123456789abcdef0).',
       docUrl: anchor('error', 'INVALID_VPCE_FORMAT'),
+      example: policy(withCondition({ StringEquals: { 'aws:SourceVpce': 'vpc-1a2b3c4d' } })),
     },
     {
       id: 'aa-condition-region-value',
@@ -334,6 +349,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'aws:RequestedRegion values are Region codes such as us-east-1. A value that does not have the form of a Region code never matches a request. A well-formed code this kit does not list is aa-condition-region-unknown (info).',
       docUrl: anchor('error', 'INVALID_REGION'),
+      example: policy(withCondition({ StringEquals: { 'aws:RequestedRegion': 'us-east' } })),
     },
     {
       id: 'aa-condition-region-unknown',
@@ -343,6 +359,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'An aws:RequestedRegion value has the form of a Region code (such as us-east-1) but is not a Region this kit lists: a Region newer than its table, or a misspelt code. An info, because the kit cannot be sure; check the code in the AWS Regions list. A value without the form of a Region code is aa-condition-region-value (error).',
       docUrl: anchor('error', 'INVALID_REGION'),
+      example: policy(withCondition({ StringEquals: { 'aws:RequestedRegion': 'us-north-9' } })),
     },
     {
       id: 'aa-condition-service-principal-format',
@@ -352,6 +369,11 @@ export const accessAnalyzerConditionRules = {
       description:
         'aws:PrincipalServiceName, aws:PrincipalServiceNamesList and aws:CalledVia/First/Last take service principals in the form service-name.amazonaws.com; kms:ViaService takes service.region.amazonaws.com, all lower case.',
       docUrl: anchor('error', 'INVALID_SERVICE_PRINCIPAL_FORMAT'),
+      example: policy(
+        allow('kms:Decrypt', `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`, {
+          Condition: { StringEquals: { 'kms:ViaService': 's3.amazonaws.com' } },
+        }),
+      ),
     },
     {
       id: 'aa-variable-missing-brace',
@@ -360,6 +382,7 @@ export const accessAnalyzerConditionRules = {
       title: 'Policy variable without its closing brace',
       description: 'A policy variable is ${name}: a ${ without its } is not a variable. Add the }.',
       docUrl: anchor('error', 'MISSING_BRACE_IN_VARIABLE'),
+      example: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/home/\${aws:username/*`)),
     },
     {
       id: 'aa-variable-missing-quote',
@@ -368,6 +391,7 @@ export const accessAnalyzerConditionRules = {
       title: 'Policy variable default without quotes',
       description: "A policy variable's default value is written in single quotes after a comma: ${aws:PrincipalTag/team, 'company-wide'}.",
       docUrl: anchor('error', 'MISSING_QUOTE_IN_VARIABLE'),
+      example: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/\${aws:PrincipalTag/team, company-wide}/*`)),
     },
     {
       id: 'aa-variable-space',
@@ -376,6 +400,7 @@ export const accessAnalyzerConditionRules = {
       title: 'Space in a policy variable name',
       description: 'The name inside ${…} cannot contain spaces (a default value after the comma can). Remove the space.',
       docUrl: anchor('error', 'UNSUPPORTED_SPACE_IN_VARIABLE'),
+      example: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/home/\${aws: username}/*`)),
     },
     {
       id: 'aa-variable-empty',
@@ -384,6 +409,7 @@ export const accessAnalyzerConditionRules = {
       title: 'Empty policy variable',
       description: '${} names no value. Write the variable (e.g. ${aws:username}) or remove the ${}.',
       docUrl: anchor('error', 'EMPTY_VARIABLE'),
+      example: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/home/\${}/*`)),
     },
     {
       id: 'aa-variable-in-element',
@@ -393,6 +419,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'Policy variables are replaced only in the Resource element and in Condition values. In Action, NotAction, Principal or NotPrincipal a ${…} is not a variable.',
       docUrl: anchor('error', 'VARIABLE_UNSUPPORTED_IN_ELEMENT'),
+      example: policy(allow('s3:${aws:username}', `arn:aws:s3:::${BUCKET}/*`)),
     },
     {
       id: 'aa-variable-version',
@@ -402,6 +429,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'Policy variables were introduced in policy language version 2012-10-17. Without "Version": "2012-10-17" (missing, or the legacy 2008-10-17) ${aws:username} and the like are literal text.',
       docUrl: anchor('error', 'VARIABLE_UNSUPPORTED_IN_VERSION'),
+      example: doc({ Version: '2008-10-17', Statement: [allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/home/\${aws:username}/*`)] }),
     },
     {
       id: 'aa-variable-operator',
@@ -411,6 +439,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'Condition values can use policy variables only with String and ARN operators (the condition operators page also lists Bool). A ${…} under Numeric, Date, IpAddress, BinaryEquals or Null is not replaced.',
       docUrl: anchor('error', 'INVALID_VARIABLE_FOR_OPERATOR'),
+      example: policy(withCondition({ NumericLessThan: { 'aws:MultiFactorAuthAge': '${aws:EpochTime}' } })),
     },
     {
       id: 'aa-condition-unsupported-action',
@@ -420,6 +449,11 @@ export const accessAnalyzerConditionRules = {
       description:
         'The IAM reference data lists which service condition keys each action supports. For an action that does not list the key, the key is not in the request, so the condition never matches for it (or always, with IfExists/Not… operators). Global aws: keys and actions with wildcards are not judged, as in Access Analyzer. Info: the reference data can lag behind the services.',
       docUrl: anchor('error', 'UNSUPPORTED_ACTION_FOR_CONDITION_KEY'),
+      example: policy(
+        allow(['s3:GetObject', 's3:ListBucket'], [`arn:aws:s3:::${BUCKET}`, `arn:aws:s3:::${BUCKET}/*`], {
+          Condition: { StringLike: { 's3:prefix': 'reports/*' } },
+        }),
+      ),
     },
     {
       id: 'aa-condition-missing-paired-key',
@@ -429,6 +463,7 @@ export const accessAnalyzerConditionRules = {
       description:
         "aws:VpcSourceIp compares the caller's private IP address, which is only meaningful together with the VPC it comes from: add aws:SourceVpc to the same condition block.",
       docUrl: anchor('security-warning', 'MISSING_PAIRED_CONDITION_KEYS'),
+      example: policy(withCondition({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' } })),
     },
     {
       id: 'aa-condition-untrustworthy-key',
@@ -438,6 +473,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'The caller sets aws:referer and aws:UserAgent, so they do not stop unauthorized requests (the global condition keys page warns against using them for access control). Info: they are fine for non-security purposes.',
       docUrl: anchor('security-warning', 'UNTRUSTWORTHY_CONDITION_KEY'),
+      example: policy(withCondition({ StringLike: { 'aws:referer': 'https://www.example.com/*' } })),
     },
     {
       id: 'aa-condition-mfa-bool-false',
@@ -446,6 +482,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'aws:MultiFactorAuthPresent is absent (not false) for requests signed with long-term access keys, so Bool "false" matches only temporary credentials obtained without MFA. The global condition keys page recommends BoolIfExists (or Null) for this test. No fix: BoolIfExists would match more requests.',
       docUrl: DOC.mfa,
+      example: policy(withCondition({ Bool: { 'aws:MultiFactorAuthPresent': 'false' } })),
     },
     {
       id: 'aa-condition-dynamodb-attributes',
@@ -455,6 +492,11 @@ export const accessAnalyzerConditionRules = {
       description:
         'DynamoDB evaluates dynamodb:Attributes only for requests that name the attributes to return; a read without a projection returns the whole item. Add "StringEquals": {"dynamodb:Select": "SPECIFIC_ATTRIBUTES"} to the statement.',
       docUrl: anchor('security-warning', 'DYNAMODB_ATTRIBUTES_WITHOUT_SELECT'),
+      example: policy(
+        allow('dynamodb:GetItem', `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/Orders`, {
+          Condition: { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['OrderId', 'Status'] } },
+        }),
+      ),
     },
     {
       id: 'aa-condition-redundant-number',
@@ -464,6 +506,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'NumericLessThan [2700, 3600] is the same as NumericLessThan 3600: with a less-than (greater-than) operator only the greatest (least) value matters. The fix keeps that one value.',
       docUrl: anchor('suggestion', 'REDUNDANT_CONDITION_VALUE_NUM'),
+      example: policy(withCondition({ NumericLessThan: { 'aws:MultiFactorAuthAge': ['2700', '3600'] } })),
     },
     {
       id: 'aa-condition-equivalent-to-null',
@@ -473,6 +516,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'StringLike with the value "*" only tests that the key is present ("Null": {key: "false"}); StringNotLike "*" only tests that it is absent ("Null": {key: "true"}, EQUIVALENT_TO_NULL_TRUE). Write the Null test; the fix does, when the key is alone in its block and the Condition has no Null block yet.',
       docUrl: anchor('suggestion', 'EQUIVALENT_TO_NULL_FALSE'),
+      example: policy(withCondition({ StringLike: { 'aws:PrincipalTag/team': '*' } })),
     },
     {
       id: 'aa-condition-always-matches',
@@ -482,6 +526,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'StringLikeIfExists with the value "*" is true whether the key is present or not, so the key tests nothing. Remove it, or write the test you meant.',
       docUrl: anchor('suggestion', 'REDUNDANT_KEY_DUE_TO_WILDCARD_IN_CONDITION'),
+      example: policy(withCondition({ StringLikeIfExists: { 'aws:PrincipalTag/team': '*' } })),
     },
     {
       id: 'aa-condition-mixed-types',
@@ -491,6 +536,7 @@ export const accessAnalyzerConditionRules = {
       description:
         'The values of one condition key mix JSON types, e.g. ["true", false] or [10, "20"]. Use one JSON type for all of them (strings are always accepted).',
       docUrl: anchor('error', 'INVALID_CONDITION_DATA_TYPE'),
+      example: policy(withCondition({ NumericLessThan: { 'aws:MultiFactorAuthAge': [3600, '7200'] } })),
     },
     {
       id: 'aa-condition-irrelevant-key',
@@ -500,6 +546,13 @@ export const accessAnalyzerConditionRules = {
       description:
         "s3:ResourceAccount is not relevant in an Amazon S3 bucket or access point policy, whose resources all belong to the policy's own account. Use it in identity-based policies.",
       docUrl: anchor('suggestion', 'IRRELEVANT_CONDITION_KEY_IN_POLICY'),
+      example: policy({
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+        Action: 's3:GetObject',
+        Resource: `arn:aws:s3:::${BUCKET}/*`,
+        Condition: { StringEquals: { 's3:ResourceAccount': ACCOUNT } },
+      }),
     },
   ] as const satisfies readonly RuleMeta[],
   check(ctx) {

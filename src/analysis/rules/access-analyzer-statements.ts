@@ -16,6 +16,7 @@ import type { Fix, RuleMeta, TextEdit } from '../types';
 import { elide, quote } from '../messages';
 import { cleanRoomsPrincipalTypo } from './cleanrooms-data';
 import { contentRange, hasPlaceholderSyntax, replaceStringContent, touchesPlaceholder } from './util';
+import { ACCOUNT, BUCKET, doc, policy, allow } from './example-kit';
 
 const IAM = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
 const AA_CHECKS = IAM + 'access-analyzer-reference-policy-checks.html';
@@ -157,6 +158,8 @@ interface Target<P extends string = string> {
   probes: string[];
   anchorKind: 'security-warning' | 'general-warning';
   anchorName: string;
+  /** Each variant's example policy (its rule's `example`). */
+  examples: Record<Variant, string>;
 }
 
 const PASS_ROLE: Target<'aa-pass-role'> = {
@@ -171,6 +174,14 @@ const PASS_ROLE: Target<'aa-pass-role'> = {
   probes: ['role/zq9ProbeRole', 'role/zq9/path/ProbeRole', 'role/aws-service-role/zq9.amazonaws.com/AWSServiceRoleForZq9'],
   anchorKind: 'security-warning',
   anchorName: 'pass-role-with',
+  examples: {
+    'star-resource': policy(allow('iam:PassRole', '*')),
+    'not-resource': policy({ Effect: 'Allow', Action: 'iam:PassRole', NotResource: `arn:aws:iam::${ACCOUNT}:role/admin` }),
+    'star-action-star-resource': policy(allow('iam:*', '*')),
+    'star-action-not-resource': policy({ Effect: 'Allow', Action: 'iam:Pass*', NotResource: `arn:aws:iam::${ACCOUNT}:role/admin` }),
+    'not-action-not-resource': policy({ Effect: 'Allow', NotAction: 's3:DeleteBucket', NotResource: `arn:aws:s3:::${BUCKET}` }),
+    'not-action-star-resource': policy({ Effect: 'Allow', NotAction: ['organizations:*', 'account:*'], Resource: '*' }),
+  },
 };
 const CREATE_SLR: Target<'aa-create-slr'> = {
   action: 'iam:CreateServiceLinkedRole',
@@ -183,6 +194,14 @@ const CREATE_SLR: Target<'aa-create-slr'> = {
   probes: ['role/aws-service-role/zq9.amazonaws.com/AWSServiceRoleForZq9', 'role/aws-service-role/zq8.zq9.amazonaws.com/AWSServiceRoleForZq8'],
   anchorKind: 'general-warning',
   anchorName: 'create-slr-with',
+  examples: {
+    'star-resource': policy(allow('iam:CreateServiceLinkedRole', '*')),
+    'not-resource': policy({ Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole', NotResource: `arn:aws:iam::${ACCOUNT}:role/admin` }),
+    'star-action-star-resource': policy(allow('iam:Create*', '*')),
+    'star-action-not-resource': policy({ Effect: 'Allow', Action: 'iam:Create*', NotResource: `arn:aws:iam::${ACCOUNT}:role/admin` }),
+    'not-action-not-resource': policy({ Effect: 'Allow', NotAction: 's3:DeleteBucket', NotResource: `arn:aws:s3:::${BUCKET}` }),
+    'not-action-star-resource': policy({ Effect: 'Allow', NotAction: ['organizations:*', 'account:*'], Resource: '*' }),
+  },
 };
 
 const VARIANTS: Array<{ v: Variant; code: string; anchor: string; title: string; how: string }> = [
@@ -238,6 +257,7 @@ function grantRules<P extends string>(t: Target<P>): Array<RuleMeta & { id: `${P
       title: `${t.action} ${title}`,
       description: `An Allow statement in which ${t.action} ${how}: the principal can ${t.what}${notElements ? '' : ' (a statement that limits ' + (t === PASS_ROLE ? 'iam:PassedToService' : 'iam:AWSServiceName') + ' in its Condition is not reported)'}. ${t.fix}${notElements ? '' : ' Info: such grants are often intended, but Access Analyzer reports them.'}`,
       docUrl: aa(`${t.anchorKind}-${t.anchorName}-${anchor}`),
+      example: t.examples[v],
     } satisfies RuleMeta;
   });
 }
@@ -251,6 +271,8 @@ const SIZE_RULES = [
     description:
       "IAM limits customer identity policies, whitespace not counted: a customer managed policy to 6,144 characters, and the inline policies of one user, group or role together to 2,048, 5,120 and 10,240 characters. Over 10,240 no customer policy of any kind can hold the document; between 6,145 and 10,240 it fits only as a role's inline policy (aa-policy-size-identity-role-only, info). AWS managed policies are not bound by these quotas. Split the statements into several policies.",
     docUrl: QUOTAS,
+    // One statement a line: the example must be over 10,240 characters, and stays readable that way.
+    example: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${Array.from({ length: 100 }, (_, i) => JSON.stringify(allow(['s3:GetObject', 's3:PutObject'], `arn:aws:s3:::${BUCKET}-${String(i).padStart(2, '0')}/reports/quarterly/*`, { Sid: `ReadWriteReports${i}` }))).join(',\n    ')}\n  ]\n}`,
   },
   {
     id: 'aa-policy-size-trust',
@@ -260,6 +282,7 @@ const SIZE_RULES = [
     description:
       'A role trust policy may have 2,048 characters (whitespace not counted) unless the account\'s "Role trust policy length" quota was raised, up to 8,192. Over 8,192 IAM rejects it in every account (warning); between 2,048 and 8,192 only accounts with a raised quota accept it (info).',
     docUrl: QUOTAS,
+    example: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "AWS": [\n        ${Array.from({ length: 150 }, (_, i) => JSON.stringify(`arn:aws:iam::${ACCOUNT}:role/analytics-team-member-${String(i).padStart(3, '0')}`)).join(',\n        ')}\n      ] },\n      "Action": "sts:AssumeRole"\n    }\n  ]\n}`,
   },
   {
     id: 'aa-policy-size-resource',
@@ -269,6 +292,7 @@ const SIZE_RULES = [
     description:
       'Amazon S3 bucket policies are limited to 20 KB. Checked only for resource-based policies whose every Resource is an S3 bucket or object ARN (the one resource-policy quota the kit can attribute offline). Over 20,480 characters without whitespace S3 rejects it (warning); when only the whitespace takes it over 20 KB it is an info, since S3 does not document whether whitespace counts.',
     docUrl: S3_POLICIES,
+    example: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${Array.from({ length: 130 }, (_, i) => JSON.stringify({ Sid: `PartnerRead${i}`, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${String(100000000000 + i * 7919)}:root` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/partners/partner-${String(i).padStart(3, '0')}/*` })).join(',\n    ')}\n  ]\n}`,
   },
   {
     id: 'aa-policy-size-identity-role-only',
@@ -278,6 +302,7 @@ const SIZE_RULES = [
     description:
       "Between 6,145 and 10,240 characters without whitespace, an identity policy is too large for a customer managed policy (6,144) and for a user's or group's inline policies (2,048 and 5,120), but fits among a role's inline policies (10,240 together). Info: whether that is how it is used is not in the file. To use it as a managed policy, split it.",
     docUrl: QUOTAS,
+    example: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${Array.from({ length: 60 }, (_, i) => JSON.stringify(allow(['s3:GetObject', 's3:PutObject'], `arn:aws:s3:::${BUCKET}-${String(i).padStart(2, '0')}/reports/quarterly/*`, { Sid: `ReadWriteReports${i}` }))).join(',\n    ')}\n  ]\n}`,
   },
   {
     id: 'aa-policy-size-trust-raised',
@@ -287,6 +312,7 @@ const SIZE_RULES = [
     description:
       'A role trust policy of 2,049 to 8,192 characters without whitespace is over the default "Role trust policy length" quota (2,048); IAM accepts it only in an account where that quota was raised (Service Quotas, up to 8,192). Info: the account\'s quota is not in the file.',
     docUrl: QUOTAS,
+    example: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "AWS": [\n        ${Array.from({ length: 45 }, (_, i) => JSON.stringify(`arn:aws:iam::${ACCOUNT}:role/analytics-team-member-${String(i).padStart(3, '0')}`)).join(',\n        ')}\n      ] },\n      "Action": "sts:AssumeRole"\n    }\n  ]\n}`,
   },
   {
     id: 'aa-policy-size-resource-whitespace',
@@ -296,6 +322,16 @@ const SIZE_RULES = [
     description:
       'An S3 bucket policy over 20 KB only when its whitespace is counted: S3 does not document whether whitespace counts toward the 20 KB limit. Remove the indentation, or shorten the policy, to be safe.',
     docUrl: QUOTAS,
+    example: doc({
+      Version: '2012-10-17',
+      Statement: Array.from({ length: 100 }, (_, i) => ({
+        Sid: `PartnerRead${i}`,
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${String(100000000000 + i * 7919)}:root` },
+        Action: 's3:GetObject',
+        Resource: `arn:aws:s3:::${BUCKET}/partners/partner-${String(i).padStart(3, '0')}/*`,
+      })),
+    }),
   },
 ] as const satisfies readonly RuleMeta[];
 
@@ -308,6 +344,7 @@ const PRINCIPAL_RULES = [
     description:
       'A Service principal is a lower-case domain name, usually service-name.amazonaws.com (amazonaws.com.cn in China). A value that is not a lower-case domain name, or amazonaws.com alone, is an error. A well-formed domain with another ending is aa-service-principal-unusual (info).',
     docUrl: aa('error-invalid-service-principal-format'),
+    example: policy({ Effect: 'Allow', Principal: { Service: 'Lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }),
   },
   {
     id: 'aa-service-principal-unusual',
@@ -317,6 +354,7 @@ const PRINCIPAL_RULES = [
     description:
       "A Service principal is a well-formed lower-case domain name that does not end in amazonaws.com (amazonaws.com.cn in China), the usual form service-name.amazonaws.com. An info, because a few documented service principals end differently (e.g. alexa-appkit.amazon.com): check the principal in the service's documentation.",
     docUrl: aa('error-invalid-service-principal-format'),
+    example: policy({ Effect: 'Allow', Principal: { Service: 'alexa-appkit.amazon.com' }, Action: 'sts:AssumeRole' }),
   },
   {
     id: 'aa-role-id-principal',
@@ -326,6 +364,7 @@ const PRINCIPAL_RULES = [
     description:
       "An AWS principal given as a role's unique ID (AROA…). IAM shows unique IDs in a policy when the role it named was deleted; a new role of the same name gets a new ID and does not match. Use the role ARN.",
     docUrl: aa('general-warning-invalid-role-reference'),
+    example: policy({ Effect: 'Allow', Principal: { AWS: 'AROAZ7XK3QWERTY5N2PLM' }, Action: 'sts:AssumeRole' }),
   },
   {
     id: 'aa-user-id-principal',
@@ -335,6 +374,7 @@ const PRINCIPAL_RULES = [
     description:
       "An AWS principal given as a user's unique ID (AIDA…). IAM shows unique IDs in a policy when the user it named was deleted; a new user of the same name gets a new ID and does not match. Use the user ARN.",
     docUrl: aa('general-warning-invalid-user-reference'),
+    example: policy({ Effect: 'Allow', Principal: { AWS: 'AIDAZ7XK3QWERTY5N2PLM' }, Action: 'sts:AssumeRole' }),
   },
   {
     id: 'aa-service-principal-unscoped',
@@ -344,6 +384,12 @@ const PRINCIPAL_RULES = [
     description:
       'A resource-based policy allows a service principal without an aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths condition: the service may act on behalf of any account (the confused-deputy problem). This rule reports a statement with no condition at all; one with other conditions is aa-service-principal-unscoped-conditions (info). Role trust policies are not checked (Access Analyzer documents the check for resource-based policies); cleanrooms.amazonaws.com is left to cleanrooms-unscoped-trust.',
     docUrl: aa('security-warning-restrict-access-to-service-principal'),
+    example: policy({
+      Effect: 'Allow',
+      Principal: { Service: 'cloudtrail.amazonaws.com' },
+      Action: 's3:PutObject',
+      Resource: `arn:aws:s3:::${BUCKET}/AWSLogs/${ACCOUNT}/*`,
+    }),
   },
   {
     id: 'aa-service-principal-unscoped-conditions',
@@ -353,6 +399,13 @@ const PRINCIPAL_RULES = [
     description:
       'A resource-based policy allows a service principal under conditions, none of them on aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths. The other conditions may scope the source in a service-specific way (e.g. kms:EncryptionContext:aws:logs:arn in a KMS key policy); if they do not, the service can act on behalf of any account (the confused-deputy problem). An info, because the kit cannot tell; Access Analyzer recommends one of those keys. Role trust policies are not checked; cleanrooms.amazonaws.com is left to cleanrooms-unscoped-trust.',
     docUrl: aa('security-warning-restrict-access-to-service-principal'),
+    example: policy({
+      Effect: 'Allow',
+      Principal: { Service: 'cloudtrail.amazonaws.com' },
+      Action: 's3:PutObject',
+      Resource: `arn:aws:s3:::${BUCKET}/AWSLogs/${ACCOUNT}/*`,
+      Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+    }),
   },
   {
     id: 'aa-allow-not-principal',
@@ -362,6 +415,7 @@ const PRINCIPAL_RULES = [
     description:
       '"Effect": "Allow" with NotPrincipal grants access to every principal not listed, anonymous users included. Name the principals in Principal instead, or use NotPrincipal only with Deny.',
     docUrl: aa('security-warning-allow-with-not-principal'),
+    example: policy({ Effect: 'Allow', NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*` }),
   },
   {
     id: 'aa-allow-not-resource',
@@ -370,6 +424,7 @@ const PRINCIPAL_RULES = [
     description:
       '"Effect": "Allow" with NotResource grants the actions on every resource not listed, including resources of other services and resources created later. List the resources in Resource instead. (Access Analyzer has a code for this only with iam:PassRole and iam:CreateServiceLinkedRole, reported by the aa-pass-role-* and aa-create-slr-* rules.)',
     docUrl: NOT_RESOURCE_DOC,
+    example: policy({ Effect: 'Allow', Action: 's3:GetObject', NotResource: `arn:aws:s3:::${BUCKET}/private/*` }),
   },
   {
     id: 'aa-federated-principal-syntax',
@@ -379,6 +434,7 @@ const PRINCIPAL_RULES = [
     description:
       'In a role trust policy a Federated principal is a SAML provider ARN (arn:aws:iam::<account-id>:saml-provider/<name>), an OIDC provider ARN (arn:aws:iam::<account-id>:oidc-provider/<url>) or a web identity domain such as cognito-identity.amazonaws.com.',
     docUrl: aa('error-invalid-federated-principal-syntax-in-role-trust-policy'),
+    example: policy({ Effect: 'Allow', Principal: { Federated: 'https://token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }),
   },
   {
     id: 'aa-federated-principal-not-supported',
@@ -387,6 +443,12 @@ const PRINCIPAL_RULES = [
     title: 'Federated principal outside a trust policy',
     description: 'Only role trust policies accept a Federated principal (an identity provider); resource-based policies such as bucket policies do not.',
     docUrl: aa('error-federated-principal-not-supported'),
+    example: policy({
+      Effect: 'Allow',
+      Principal: { Federated: `arn:aws:iam::${ACCOUNT}:saml-provider/CorpIdP` },
+      Action: 's3:GetObject',
+      Resource: `arn:aws:s3:::${BUCKET}/*`,
+    }),
   },
   {
     id: 'aa-mismatched-action-for-principal',
@@ -396,6 +458,12 @@ const PRINCIPAL_RULES = [
     description:
       'sts:AssumeRoleWithSAML is called for a SAML provider principal, sts:AssumeRoleWithWebIdentity for an OIDC (web identity) provider; any other principal in the same statement can never use that action. sts:AssumeRole with only federated principals is aa-federated-assume-role (info).',
     docUrl: aa('error-mismatched-action-for-principal'),
+    example: policy({
+      Effect: 'Allow',
+      Principal: { Federated: `arn:aws:iam::${ACCOUNT}:saml-provider/CorpIdP` },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+    }),
   },
   {
     id: 'aa-federated-assume-role',
@@ -405,6 +473,7 @@ const PRINCIPAL_RULES = [
     description:
       'An Allow statement whose principals are all identity providers (SAML or OIDC) allows sts:AssumeRole, which identity providers never call: federated users assume a role with sts:AssumeRoleWithSAML (SAML providers) or sts:AssumeRoleWithWebIdentity (OIDC providers). An info: the action is of no use to these principals.',
     docUrl: aa('error-mismatched-action-for-principal'),
+    example: policy({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:saml-provider/CorpIdP` }, Action: 'sts:AssumeRole' }),
   },
   {
     id: 'aa-roles-anywhere-actions',
@@ -414,6 +483,12 @@ const PRINCIPAL_RULES = [
     description:
       'A trust policy for rolesanywhere.amazonaws.com must allow sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession; without all three, IAM Roles Anywhere cannot deliver credentials for the role.',
     docUrl: aa('error-missing-action-for-roles-anywhere-trust-policy'),
+    example: policy({
+      Effect: 'Allow',
+      Principal: { Service: 'rolesanywhere.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+      Condition: { ArnEquals: { 'aws:SourceArn': `arn:aws:rolesanywhere:us-east-1:${ACCOUNT}:trust-anchor/4c2f9a1e-7b3d-4e8a-9c51-0d6b2e8f4a17` } },
+    }),
   },
   {
     id: 'aa-oidc-missing-condition',
@@ -423,6 +498,7 @@ const PRINCIPAL_RULES = [
     description:
       'A trust statement for an OIDC (web identity) provider has no condition key of that provider (e.g. <provider>:aud or <provider>:sub): any identity the provider issues tokens to, for any application, can assume the role.',
     docUrl: aa('security-warning-missing-condition-key-for-oidc-principal'),
+    example: policy({ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }),
   },
   {
     id: 'aa-github-missing-sub',
@@ -432,6 +508,12 @@ const PRINCIPAL_RULES = [
     description:
       'A trust statement for the GitHub Actions OIDC provider (token.actions.githubusercontent.com) has no token.actions.githubusercontent.com:sub condition: workflows of any GitHub repository can assume the role. Limit :sub to your repository and branch.',
     docUrl: aa('security-warning-missing-github-repo-condition-key'),
+    example: policy({
+      Effect: 'Allow',
+      Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } },
+    }),
   },
   {
     id: 'aa-github-sub-wildcard',
@@ -441,6 +523,15 @@ const PRINCIPAL_RULES = [
     description:
       'A StringLike value of token.actions.githubusercontent.com:sub with a wildcard in the organization or repository name lets workflows of other repositories assume the role. A wildcard only after "repo:<org>/<repo>:" is aa-github-sub-ref-wildcard (info).',
     docUrl: aa('general-warning-specific-github-repo-and-branch-recommended'),
+    example: policy({
+      Effect: 'Allow',
+      Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: {
+        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+        StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme-analytics/*' },
+      },
+    }),
   },
   {
     id: 'aa-github-sub-ref-wildcard',
@@ -450,6 +541,15 @@ const PRINCIPAL_RULES = [
     description:
       'A StringLike value of token.actions.githubusercontent.com:sub names one repository ("repo:<org>/<repo>:") and has a wildcard after it, so every branch, tag, environment and pull request of that repository can assume the role. An info: if only one branch or environment should deploy, name it (repo:<org>/<repo>:ref:refs/heads/main).',
     docUrl: aa('general-warning-specific-github-repo-and-branch-recommended'),
+    example: policy({
+      Effect: 'Allow',
+      Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: {
+        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+        StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme-analytics/reports:*' },
+      },
+    }),
   },
   {
     id: 'aa-oidc-aud-foranyvalue',
@@ -459,6 +559,12 @@ const PRINCIPAL_RULES = [
     description:
       'ForAnyValue: on an OIDC audience key (<provider>:aud) is true when any audience in the token matches: a token issued for several applications, one of them yours, passes. When the claim is single-valued, plain StringEquals says the same. Info: whether the provider issues several audiences is not known offline.',
     docUrl: aa('security-warning-foranyvalue-with-audience-claim-type'),
+    example: policy({
+      Effect: 'Allow',
+      Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/login.acme-idp.example` },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { 'ForAnyValue:StringEquals': { 'login.acme-idp.example:aud': ['reports-app'] } },
+    }),
   },
   {
     id: 'aa-oidc-aud-forallvalues',
@@ -468,6 +574,12 @@ const PRINCIPAL_RULES = [
     description:
       'ForAllValues: on an OIDC audience key (<provider>:aud): use a set operator only if the provider issues several audiences in one token; for a single-valued claim use plain StringEquals.',
     docUrl: aa('suggestion-confirm-audience-claim-type'),
+    example: policy({
+      Effect: 'Allow',
+      Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/login.acme-idp.example` },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { 'ForAllValues:StringEquals': { 'login.acme-idp.example:aud': ['reports-app'] } },
+    }),
   },
   {
     id: 'aa-redundant-principal',
@@ -477,6 +589,11 @@ const PRINCIPAL_RULES = [
     description:
       'A Principal lists both a role and an assumed-role session of that role (arn:aws:sts::<account-id>:assumed-role/<role>/<session>); the role already covers its sessions here. The fix removes the assumed-role principal.',
     docUrl: aa('suggestion-redundant-principal-in-role-trust-policy'),
+    example: policy({
+      Effect: 'Allow',
+      Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:role/analyst`, `arn:aws:sts::${ACCOUNT}:assumed-role/analyst/jane`] },
+      Action: 'sts:AssumeRole',
+    }),
   },
 ] as const satisfies readonly RuleMeta[];
 
@@ -489,6 +606,7 @@ const CLEANUP_RULES = [
     description:
       'An action (or NotAction) value that another value of the same element already covers, e.g. iam:GetRole next to iam:Get*. Removing it does not change the permissions; the fix removes it.',
     docUrl: aa('suggestion-redundant-action'),
+    example: policy(allow(['s3:Get*', 's3:GetObject'], `arn:aws:s3:::${BUCKET}/*`)),
   },
   {
     id: 'aa-redundant-resource',
@@ -498,6 +616,7 @@ const CLEANUP_RULES = [
     description:
       'A Resource (or NotResource) value that another value of the same element already covers, e.g. arn:aws:s3:::bucket/a/* next to arn:aws:s3:::bucket/*. Removing it does not change the permissions; the fix removes it.',
     docUrl: aa('suggestion-redundant-resource'),
+    example: policy(allow('s3:GetObject', [`arn:aws:s3:::${BUCKET}/*`, `arn:aws:s3:::${BUCKET}/reports/*`])),
   },
   {
     id: 'aa-redundant-statement',
@@ -507,6 +626,10 @@ const CLEANUP_RULES = [
     description:
       'A statement identical to an earlier one (apart from its Sid, and the order of values in its lists). One copy is enough; two copies drift apart when one is edited. The fix removes the later copy.',
     docUrl: aa('suggestion-redundant-statement'),
+    example: policy(
+      { Sid: 'Read', ...allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`) },
+      { Sid: 'ReadAgain', ...allow(['s3:GetObject'], `arn:aws:s3:::${BUCKET}/*`) },
+    ),
   },
   {
     id: 'aa-wildcard-service-name',
@@ -516,6 +639,7 @@ const CLEANUP_RULES = [
     description:
       'A Resource ARN with * or ? in its service field, e.g. arn:aws:*code*:…, also matches services with similar names, including future ones. Name the service.',
     docUrl: aa('suggestion-wildcard-in-service-name'),
+    example: policy(allow('codecommit:GitPull', `arn:aws:*code*:us-east-1:${ACCOUNT}:*`)),
   },
 ] as const satisfies readonly RuleMeta[];
 

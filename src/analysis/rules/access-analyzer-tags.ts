@@ -10,6 +10,7 @@ import type { StatementModel } from '../model';
 import type { RuleContext, RuleFamily } from '../rule';
 import type { RuleMeta } from '../types';
 import { contentRange, touchesPlaceholder } from './util';
+import { policy, allow } from './example-kit';
 
 const CHECKS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html';
 const TAG_KEY = /^aws:(resourcetag|requesttag)\/.+$|^aws:tagkeys$/i;
@@ -35,6 +36,12 @@ export const accessAnalyzerTagRules = {
       description:
         "A Deny statement conditions on a global tag key (aws:ResourceTag/…, aws:RequestTag/…, aws:TagKeys) that, by the Service Authorization Reference, none of the statement's actions of some service support. For those actions the key is never in the request, so the Deny does not apply to them (Access Analyzer security warning; DENY_NOTACTION_… with NotAction). Deny those actions in a statement of their own, without the tag condition.",
       docUrl: `${CHECKS}#access-analyzer-reference-policy-checks-security-warning-deny-with-unsupported-tag-condition-key-for-service`,
+      example: policy({
+        Effect: 'Deny',
+        Action: ['ec2:TerminateInstances', 'dax:DeleteCluster'],
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:ResourceTag/Environment': 'production' } },
+      }),
     },
     {
       id: 'aa-tag-key-unsupported-allow',
@@ -44,6 +51,7 @@ export const accessAnalyzerTagRules = {
       description:
         "An Allow statement conditions on a global tag key that, by the Service Authorization Reference, none of the statement's actions of some service support, so for those actions the condition never matches and the statement grants nothing (Access Analyzer suggestion; ALLOW_NOTACTION_… with NotAction). Info: the reference data can lag behind the services.",
       docUrl: `${CHECKS}#access-analyzer-reference-policy-checks-suggestion-allow-with-unsupported-tag-condition-key-for-service`,
+      example: policy(allow(['ec2:StartInstances', 'cloudshell:CreateSession'], '*', { Condition: { StringEquals: { 'aws:ResourceTag/Team': 'analytics' } } })),
     },
   ] as const satisfies readonly RuleMeta[],
   check(ctx) {

@@ -12,6 +12,7 @@ import { CLEANROOMS_MEMBERSHIP_SUBTYPES, CLEANROOMS_ML_MEMBERSHIP_SUBTYPES, CLEA
 import { closest, hasPlaceholderSyntax, touchesPlaceholder } from './util';
 import { elide, quote } from '../messages';
 import { resourceTypesForArn } from '../../iam-data';
+import { ACCOUNT, BUCKET, policy, allow } from './example-kit';
 
 const ARN_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html';
 const SAR = 'https://docs.aws.amazon.com/service-authorization/latest/reference/';
@@ -97,6 +98,7 @@ export const arnRules = {
       title: 'Not an ARN',
       description: 'Resource values (and ARN condition values) must be "*" or an ARN starting with arn: (INVALID_ARN_PREFIX).',
       docUrl: ARN_DOC,
+      example: policy(allow('s3:GetObject', BUCKET)),
     },
     {
       id: 'arn-missing-fields',
@@ -105,6 +107,7 @@ export const arnRules = {
       title: 'ARN has too few fields',
       description: 'An ARN has six colon-separated fields, arn:partition:service:region:account-id:resource, even when some are empty (MISSING_ARN_FIELD).',
       docUrl: ARN_DOC,
+      example: policy(allow('glue:GetDatabase', 'arn:aws:glue:us-east-1:catalog')),
     },
     {
       id: 'arn-s3-two-colons',
@@ -113,6 +116,7 @@ export const arnRules = {
       description:
         'S3 bucket and object ARNs have an empty Region and account: arn:aws:s3:::bucket/key (three colons). With two colons the bucket lands in the account field and the statement matches nothing.',
       docUrl: S3_ARN_DOC,
+      example: policy(allow('s3:GetObject', `arn:aws:s3::${BUCKET}/*`)),
     },
     {
       id: 'arn-partition',
@@ -122,6 +126,7 @@ export const arnRules = {
       description:
         'The partition is aws, aws-cn, aws-us-gov, aws-eusc or an aws-iso* partition (INVALID_PARTITION). In a Resource or Condition value a wildcard partition such as arn:*:ssm:… is a pattern and fine when it can match a partition; in a Principal it is not allowed.',
       docUrl: ARN_DOC,
+      example: policy(allow('s3:GetObject', `arn:AWS:s3:::${BUCKET}/*`)),
     },
     {
       id: 'arn-service',
@@ -130,6 +135,7 @@ export const arnRules = {
       title: 'Invalid service in ARN',
       description: 'The service namespace is lower case, e.g. s3, glue, cleanrooms (INVALID_ARN_SERVICE_CASE).',
       docUrl: ARN_DOC,
+      example: policy(allow('s3:GetObject', `arn:aws:S3:::${BUCKET}/*`)),
     },
     {
       id: 'arn-region',
@@ -139,6 +145,7 @@ export const arnRules = {
       description:
         "The Region field must be a Region code of the ARN's partition (us-east-1, not an Availability Zone such as us-east-1a), and regional services need one (INVALID_ARN_REGION / MISSING_ARN_REGION).",
       docUrl: REGIONS_URL,
+      example: policy(allow('glue:GetDatabase', `arn:aws:glue:us-east-1a:${ACCOUNT}:catalog`)),
     },
     {
       id: 'arn-region-not-allowed',
@@ -147,6 +154,7 @@ export const arnRules = {
       title: 'Region not allowed',
       description: 'S3 bucket/object ARNs and IAM ARNs have an empty Region field (ARN_REGION_NOT_ALLOWED).',
       docUrl: ARN_DOC,
+      example: policy(allow('iam:PassRole', `arn:aws:iam:us-east-1:${ACCOUNT}:role/analyst`)),
     },
     {
       id: 'arn-account',
@@ -156,6 +164,7 @@ export const arnRules = {
       description:
         'The account field is a 12-digit AWS account ID without hyphens (or a wildcard); `aws` only for AWS managed policies (INVALID_ARN_ACCOUNT / MISSING_ARN_ACCOUNT).',
       docUrl: ARN_DOC,
+      example: policy(allow('glue:GetDatabase', 'arn:aws:glue:us-east-1:2468-1357-9024:catalog')),
     },
     {
       id: 'arn-account-not-allowed',
@@ -164,6 +173,7 @@ export const arnRules = {
       title: 'Account not allowed',
       description: 'S3 bucket and object ARNs have an empty account field (ARN_ACCOUNT_NOT_ALLOWED).',
       docUrl: S3_ARN_DOC,
+      example: policy(allow('s3:ListBucket', `arn:aws:s3::${ACCOUNT}:${BUCKET}`)),
     },
     {
       id: 'arn-nested',
@@ -172,6 +182,7 @@ export const arnRules = {
       description:
         'An ARN was pasted where only a name belongs, e.g. arn:aws:s3:::arn:aws:s3:::bucket (the AWS page calls bucket_name "the ARN of the bucket").',
       docUrl: ARN_DOC,
+      example: policy(allow('s3:GetObject', `arn:aws:s3:::arn:aws:s3:::${BUCKET}/*`)),
     },
     {
       id: 'arn-resource',
@@ -181,6 +192,7 @@ export const arnRules = {
       description:
         "The resource part does not match the service's ARN format in the Service Authorization Reference (INVALID_ARN_RESOURCE), e.g. a Glue table with four path segments or a KMS key ID that is not a key ID.",
       docUrl: SAR + 'reference_policies_actions-resources-contextkeys.html',
+      example: policy(allow('kms:Decrypt', `arn:aws:kms:us-east-1:${ACCOUNT}:key/my-key`)),
     },
   ] as const satisfies readonly RuleMeta[],
   check(ctx) {

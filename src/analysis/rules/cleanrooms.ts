@@ -13,6 +13,7 @@ import { CLEAN_ROOMS_ML_PRINCIPAL, CLEAN_ROOMS_PRINCIPAL, cleanRoomsPrincipalTyp
 import { parseOperator } from '../condition-operators';
 import { contentRange, lineBreakOf, lineIndent, replaceStringContent, startsLine, touchesPlaceholder } from './util';
 import { elide, quote } from '../messages';
+import { ACCOUNT, MEMBERSHIP, MEMBERSHIP_ARN, policy, allow, cleanRoomsTrust, scoped } from './example-kit';
 
 const CR_REGION_LIST = REGIONS.filter((r) => r.cleanRooms)
   .map((r) => r.code)
@@ -30,6 +31,7 @@ export const cleanroomsRules = {
       description:
         'The trust principal for AWS Clean Rooms is exactly cleanrooms.amazonaws.com (cleanrooms-ml.amazonaws.com for Clean Rooms ML roles). A misspelled principal means the service can never assume the role.',
       docUrl: CR_DOCS.setup,
+      example: policy({ Effect: 'Allow', Principal: { Service: 'cleanroom.amazonaws.com' }, Action: 'sts:AssumeRole' }),
     },
     {
       id: 'cleanrooms-source-arn-membership',
@@ -38,6 +40,7 @@ export const cleanroomsRules = {
       description:
         'In a Clean Rooms trust policy, aws:SourceArn must be the ARN of a membership (arn:aws:cleanrooms:<region>:<account-id>:membership/<membership-id>), never the collaboration ARN: Clean Rooms assumes the role on behalf of a membership, so a collaboration ARN never matches.',
       docUrl: CR_DOCS.deputy,
+      example: policy(scoped('ArnLike', 'aws:SourceArn', `arn:aws:cleanrooms:us-east-1:${ACCOUNT}:collaboration/${MEMBERSHIP}`)),
     },
     {
       id: 'cleanrooms-membership-id',
@@ -46,6 +49,7 @@ export const cleanroomsRules = {
       description:
         'Membership IDs are 36-character lower-case UUIDs (API pattern [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}). Copy the ID from the Details tab of the collaboration.',
       docUrl: CR_DOCS.membershipApi,
+      example: policy(scoped('ArnLike', 'aws:SourceArn', `arn:aws:cleanrooms:us-east-1:${ACCOUNT}:membership/${MEMBERSHIP.toUpperCase()}`)),
     },
     {
       id: 'cleanrooms-region',
@@ -53,6 +57,7 @@ export const cleanroomsRules = {
       title: 'Region without AWS Clean Rooms',
       description: `AWS Clean Rooms runs only in ${CR_REGION_LIST}. A Clean Rooms ARN in another Region names nothing.`,
       docUrl: CR_DOCS.endpoints,
+      example: policy(scoped('ArnLike', 'aws:SourceArn', `arn:aws:cleanrooms:eu-west-3:${ACCOUNT}:membership/${MEMBERSHIP}`)),
     },
     {
       id: 'cleanrooms-region-mismatch',
@@ -60,6 +65,13 @@ export const cleanroomsRules = {
       title: 'Resource Region differs from the membership Region',
       description: 'Your AWS Glue, Athena, KMS and S3 resources must be in the same AWS Region as the AWS Clean Rooms collaboration.',
       docUrl: CR_DOCS.setup + '#create-service-role-procedure',
+      example: policy(
+        allow('cleanrooms:GetMembership', MEMBERSHIP_ARN),
+        allow(
+          ['glue:GetDatabase', 'glue:GetTable'],
+          [`arn:aws:glue:eu-west-2:${ACCOUNT}:catalog`, `arn:aws:glue:eu-west-2:${ACCOUNT}:database/sales`, `arn:aws:glue:eu-west-2:${ACCOUNT}:table/sales/*`],
+        ),
+      ),
     },
     {
       id: 'cleanrooms-unscoped-trust',
@@ -68,6 +80,7 @@ export const cleanroomsRules = {
       description:
         'A trust policy for cleanrooms.amazonaws.com without an aws:SourceArn (or aws:SourceAccount / sts:ExternalId) condition lets Clean Rooms assume the role for any membership: the confused-deputy problem. Scope it to your membership ARNs.',
       docUrl: CR_DOCS.deputy,
+      example: policy(cleanRoomsTrust()),
     },
     {
       id: 'cleanrooms-forany-single-valued',
@@ -76,6 +89,7 @@ export const cleanroomsRules = {
       description:
         'aws:SourceArn is single-valued; IAM recommends set operators only for multivalued keys. The AWS sample uses ForAnyValue:ArnEquals, which works like plain ArnEquals here.',
       docUrl: CR_DOCS.deputy,
+      example: policy(scoped('ForAnyValue:ArnEquals', 'aws:SourceArn', [MEMBERSHIP_ARN])),
     },
     {
       id: 'cleanrooms-externalid-arnlike',
@@ -84,6 +98,7 @@ export const cleanroomsRules = {
       description:
         "sts:ExternalId is a String key. The receive-results page compares it with ArnLike, the confused-deputy page with StringLike; StringLike matches the key's type.",
       docUrl: CR_DOCS.deputy,
+      example: policy(scoped('ArnLike', 'sts:ExternalId', `arn:aws:*:us-east-1:*:dbuser:*/${MEMBERSHIP}*`)),
     },
   ] as const satisfies readonly RuleMeta[],
   check(ctx) {

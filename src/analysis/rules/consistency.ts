@@ -10,6 +10,7 @@ import type { MembershipFact, RuleMeta } from '../types';
 import { CR_DOCS } from './cleanrooms-data';
 import { touchesPlaceholder } from './util';
 import { quote } from '../messages';
+import { ACCOUNT, MEMBERSHIP, BUCKET, policy, allow, cleanRoomsTrust, scoped } from './example-kit';
 
 const S3_ACCOUNT_DOC = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html#condition-key-bucket-ops-3';
 
@@ -23,6 +24,10 @@ export const consistencyRules = {
       description:
         'The same Clean Rooms membership ID appears with different Regions (or different accounts) in one policy, e.g. the sts:ExternalId pattern names eu-west-2 and the aws:SourceArn membership ARN us-east-1. A membership lives in one Region and one account, so one of the two never matches. Typical after filling the Region in one place only. Make them the same.',
       docUrl: CR_DOCS.deputy,
+      example: policy(
+        cleanRoomsTrust({ Condition: { StringLike: { 'sts:ExternalId': `arn:aws:*:eu-west-2:*:dbuser:*/${MEMBERSHIP}*` } } }),
+        scoped('ArnEquals'),
+      ),
     },
     {
       id: 'consistency-bucket-owner',
@@ -31,6 +36,10 @@ export const consistencyRules = {
       description:
         "Two statements grant on the same S3 bucket with different exact s3:ResourceAccount values. A bucket has one owner account, so the statement with the other account grants nothing. Use the bucket owner's account ID in both.",
       docUrl: S3_ACCOUNT_DOC,
+      example: policy(
+        allow('s3:ListBucket', `arn:aws:s3:::${BUCKET}`, { Condition: { StringEquals: { 's3:ResourceAccount': ACCOUNT } } }),
+        allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { StringEquals: { 's3:ResourceAccount': '135792468013' } } }),
+      ),
     },
     {
       id: 'consistency-role-pair',
@@ -39,6 +48,17 @@ export const consistencyRules = {
       description:
         "Compares a role's two files when they sit side by side (the same pairing as Copy AWS CLI Commands: the other kind of policy in the same folder, with the same name stem or the only one there). The same membership must have the same Region and account in both, and the permissions policy's AWS Glue, Athena, KMS and S3 resources must be in the Region of the memberships the trust policy names (the collaboration's Region). Typical after filling the Region in one file only. The CLI reports it on the permissions file when you lint both files (or their folder); the editor on each open file of the pair. If the file next to it belongs to another role, name each role's two files with the same stem (read-data-trust.json, read-data-permissions.json) so that they pair with each other.",
       docUrl: CR_DOCS.setup + '#create-service-role-procedure',
+      example: policy(
+        allow(
+          ['glue:GetDatabase', 'glue:GetTable'],
+          [`arn:aws:glue:us-east-1:${ACCOUNT}:database/sales`, `arn:aws:glue:us-east-1:${ACCOUNT}:table/sales/orders`],
+        ),
+      ),
+      exampleOptions: { fileName: 'read-data-permissions.json' },
+      exampleSibling: {
+        fileName: 'read-data-trust.json',
+        text: policy(scoped('ArnEquals', 'aws:SourceArn', `arn:aws:cleanrooms:eu-west-2:${ACCOUNT}:membership/${MEMBERSHIP}`)),
+      },
     },
   ] as const satisfies readonly RuleMeta[],
   check(ctx) {

@@ -5,6 +5,7 @@ import type { RuleMeta } from '../types';
 import { elide, quote } from '../messages';
 import { placeholderOccurrences } from './util';
 import type { PlaceholderSource } from '../placeholder-detect';
+import { policy, allow, scoped } from './example-kit';
 
 function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
@@ -32,6 +33,7 @@ export const placeholderRules = {
       description:
         'A `<name>` or `{{name}}` placeholder from a template or the AWS docs is still in the policy. IAM accepts it as literal text, so the role silently grants nothing.',
       docUrl: DOC,
+      example: policy(allow('s3:GetObject', 'arn:aws:s3:::<bucket>/*')),
     },
     {
       id: 'placeholder-bare-name',
@@ -40,6 +42,7 @@ export const placeholderRules = {
       description:
         'A name the AWS page uses where your value belongs (`aws-region`, `accountId`, `bucket_name`, `optional_key_prefix`, `s3BucketOwnerAccountId`, …) was pasted as is.',
       docUrl: DOC,
+      example: policy(allow('glue:GetDatabase', 'arn:aws:glue:aws-region:accountId:catalog')),
     },
     {
       id: 'placeholder-example-value',
@@ -48,6 +51,7 @@ export const placeholderRules = {
       description:
         'An example value the AWS docs use (`111122223333`, `444455556666`, `555555555555`, `123456789012`, `a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa`, `amzn-s3-demo-…`) is still in the policy.',
       docUrl: DOC,
+      example: policy(scoped('ArnEquals', 'aws:SourceArn', 'arn:aws:cleanrooms:us-east-1:555555555555:membership/a1b2c3d4-5678-90ab-cdef-EXAMPLEaaaaa')),
     },
   ] as const satisfies readonly RuleMeta[],
   check(ctx) {

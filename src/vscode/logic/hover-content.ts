@@ -1,4 +1,5 @@
 // Pure: what a hover shows (Markdown text) for a placeholder, an action, a condition key or an ARN. No vscode import.
+// Each hover takes its translator `t` (English by default; the adapter passes vscode.l10n.t): no module state.
 import { englishT, type Translate } from '../../fill/aws-commands';
 import { findNodeAtOffset, parseTree, type Node } from 'jsonc-parser';
 import { parseArn } from '../../analysis/arn/parse';
@@ -117,14 +118,9 @@ export function hoverTarget(text: string, offset: number, root?: Node): HoverTar
 
 const ARN_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html';
 
-/** Hover text translator: English by default; the adapter installs vscode.l10n.t (setHoverTranslator) at activation. */
-let t: Translate = englishT;
-export function setHoverTranslator(fn: Translate | undefined): void {
-  t = fn ?? englishT;
-}
 const CR_REGIONS_DOC = 'https://docs.aws.amazon.com/general/latest/gr/clean-rooms.html';
 
-function regionLine(region: string): string {
+function regionLine(region: string, t: Translate): string {
   if (!region) return t("*(empty: this service's ARNs have no Region)*");
   if (region.includes('*') || region.includes('?')) return t('{0} (wildcard)', codeSpan(region));
   const r = regionInfo(region);
@@ -144,7 +140,7 @@ export type ArnFieldList = ReadonlyArray<{ text: string; unknown: boolean }>;
 export type ValueHost = 'cloudformation' | 'terraform';
 
 /** "`x` (a CloudFormation value: known only when the stack is deployed)", or the Terraform wording. */
-function unknownField(text: string, host: ValueHost): string {
+function unknownField(text: string, host: ValueHost, t: Translate): string {
   return host === 'terraform'
     ? t('{0} (a Terraform expression: known only when the configuration is applied)', codeSpan(text))
     : t('{0} (a CloudFormation value: known only when the stack is deployed)', codeSpan(text));
@@ -154,6 +150,7 @@ export function arnHover(
   arn: string,
   fields: ArnFieldList = parseArn(arn).fields.map(({ text }) => ({ text, unknown: false })),
   host: ValueHost = 'cloudformation',
+  t: Translate = englishT,
 ): string {
   if (fields.length < 6 || fields[0].text !== 'arn' || fields[0].unknown) {
     const n = fields.length - 1;
@@ -168,7 +165,7 @@ export function arnHover(
       .join(':'),
     unknown: fields.slice(5).some((f) => f.unknown),
   };
-  const unknown = (f: { text: string }): string => unknownField(f.text, host);
+  const unknown = (f: { text: string }): string => unknownField(f.text, host, t);
   const line = (f: { text: string; unknown: boolean }, empty: string): string => (f.unknown ? unknown(f) : f.text ? codeSpan(f.text) : empty);
   // A list, not a table: a table cell can be split by a `|` in the value even inside a code span.
   const lines = [
@@ -176,7 +173,7 @@ export function arnHover(
     '',
     `- partition: ${line(partition, t('*(empty)*'))}`,
     `- service: ${line(service, t('*(empty)*'))}`,
-    `- region: ${region.unknown ? unknown(region) : regionLine(region.text)}`,
+    `- region: ${region.unknown ? unknown(region) : regionLine(region.text, t)}`,
     `- account: ${line(account, t("*(empty: this service's ARNs have no account)*"))}`,
     `- resource: ${line(resource, t('*(empty)*'))}`,
     '',
@@ -186,7 +183,7 @@ export function arnHover(
 }
 
 /** The hover of a value a template builds with an intrinsic (`!Ref`, `${…}`, `!GetAtt`) or a Terraform expression: the kit does not know it. */
-export function unknownHover(expr: string, host: ValueHost = 'cloudformation'): string {
+export function unknownHover(expr: string, host: ValueHost = 'cloudformation', t: Translate = englishT): string {
   return host === 'terraform'
     ? t(
         '**Terraform expression** {0}: known only when the configuration is applied. The checks read it as unknown and report nothing that depends on it.',
@@ -198,7 +195,7 @@ export function unknownHover(expr: string, host: ValueHost = 'cloudformation'): 
       );
 }
 
-export function placeholderHover(o: PlaceholderOccurrence, templates: readonly PolicyTemplate[]): string {
+export function placeholderHover(o: PlaceholderOccurrence, templates: readonly PolicyTemplate[], t: Translate = englishT): string {
   const kind = placeholderKind(o.kind);
   const tp = o.source === 'token' ? templatePlaceholderInfo(templates, o.name) : undefined;
   const label = tp?.placeholder.label ?? kind.label;
@@ -218,17 +215,23 @@ export function placeholderHover(o: PlaceholderOccurrence, templates: readonly P
   return lines.join('\n');
 }
 
-function footer(dataVersion: string | undefined): string {
+function footer(dataVersion: string | undefined, t: Translate): string {
   return dataVersion ? `\n\n---\n*${t('IAM reference data {0}', md(dataVersion))}*` : '';
 }
 
-export function actionHover(action: string, info: ActionHoverInfo | undefined, dataVersion: string | undefined, loading = false): string {
+export function actionHover(
+  action: string,
+  info: ActionHoverInfo | undefined,
+  dataVersion: string | undefined,
+  loading = false,
+  t: Translate = englishT,
+): string {
   if (action.includes('*') || action.includes('?')) {
-    return `${t('**Action pattern** {0}: matches every action of the service whose name fits the pattern.', codeSpan(action))}${footer(dataVersion)}`;
+    return `${t('**Action pattern** {0}: matches every action of the service whose name fits the pattern.', codeSpan(action))}${footer(dataVersion, t)}`;
   }
   if (!info) {
     const why = loading ? t('the IAM reference data is still loading') : t('it is not in the IAM reference data');
-    return `${t('**Action** {0}: no details ({1}).', codeSpan(action), why)}${footer(dataVersion)}`;
+    return `${t('**Action** {0}: no details ({1}).', codeSpan(action), why)}${footer(dataVersion, t)}`;
   }
   const name = `${info.service ?? action.split(':')[0]}:${info.name ?? action.split(':')[1] ?? ''}`;
   const lines = [`**${t('Action')}** ${codeSpan(name)}${info.accessLevel ? ` · ${t('access level: **{0}**', md(info.accessLevel))}` : ''}`];
@@ -243,13 +246,19 @@ export function actionHover(action: string, info: ActionHoverInfo | undefined, d
   } else lines.push('', t('Resource types: none; use `"Resource": "*"`.'));
   if (info.conditionKeys?.length) lines.push('', `**${t('Condition keys')}**: ${info.conditionKeys.map(codeSpan).join(', ')}`);
   if (info.docUrl) lines.push('', `[${t('Service Authorization Reference')}](${info.docUrl})`);
-  return lines.join('\n') + footer(dataVersion);
+  return lines.join('\n') + footer(dataVersion, t);
 }
 
-export function conditionKeyHover(key: string, info: ConditionKeyHoverInfo | undefined, dataVersion: string | undefined, loading = false): string {
+export function conditionKeyHover(
+  key: string,
+  info: ConditionKeyHoverInfo | undefined,
+  dataVersion: string | undefined,
+  loading = false,
+  t: Translate = englishT,
+): string {
   if (!info) {
     const why = loading ? t('the IAM reference data is still loading') : t('it is not in the IAM reference data');
-    return `${t('**Condition key** {0}: no details ({1}).', codeSpan(key), why)}${footer(dataVersion)}`;
+    return `${t('**Condition key** {0}: no details ({1}).', codeSpan(key), why)}${footer(dataVersion, t)}`;
   }
   const type = info.type ? ` · ${t('type: **{0}**', md(info.type))}` : '';
   const multi = info.multivalued
@@ -260,5 +269,5 @@ export function conditionKeyHover(key: string, info: ConditionKeyHoverInfo | und
   const lines = [`**${t('Condition key')}** ${codeSpan(info.key ?? key)}${type}${multi}`];
   if (info.description) lines.push('', md(info.description));
   if (info.docUrl) lines.push('', `[${t('Documentation')}](${info.docUrl})`);
-  return lines.join('\n') + footer(dataVersion);
+  return lines.join('\n') + footer(dataVersion, t);
 }

@@ -2,6 +2,7 @@
 // Access Analyzer checks). Its rules' metas.
 import type { RuleMeta } from '../../types';
 import { IAM_DOCS as DOCS } from '../../iam-docs';
+import { ACCOUNT, BUCKET, doc, policy, allow, cleanRoomsTrust, scoped } from '../example-kit';
 
 export const GRAMMAR_RULES = [
   {
@@ -11,6 +12,7 @@ export const GRAMMAR_RULES = [
     title: 'Invalid Version',
     description: 'Version must be "2012-10-17" (or the legacy "2008-10-17"). Anything else is INVALID_VERSION.',
     docUrl: DOCS.version,
+    example: doc({ Version: '2021-01-01', Statement: [allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`)] }),
   },
   {
     id: 'grammar-version-missing',
@@ -18,6 +20,7 @@ export const GRAMMAR_RULES = [
     title: 'Version missing',
     description: 'Without "Version": "2012-10-17" IAM uses the legacy language, where policy variables such as ${aws:username} do not work (MISSING_VERSION).',
     docUrl: DOCS.version,
+    example: doc({ Statement: [allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`)] }),
   },
   {
     id: 'grammar-version-legacy',
@@ -25,6 +28,7 @@ export const GRAMMAR_RULES = [
     title: 'Legacy Version 2008-10-17',
     description: '"2008-10-17" is the legacy policy language: policy variables are literal text there. Use "2012-10-17".',
     docUrl: DOCS.version,
+    example: doc({ Version: '2008-10-17', Statement: [allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`)] }),
   },
   {
     id: 'grammar-statement-missing',
@@ -33,6 +37,7 @@ export const GRAMMAR_RULES = [
     title: 'Statement missing or empty',
     description: 'A policy needs a Statement: one statement object or a non-empty array of them (MISSING_STATEMENT).',
     docUrl: DOCS.statement,
+    example: doc({ Version: '2012-10-17', Statement: [] }),
   },
   {
     id: 'grammar-type',
@@ -41,6 +46,7 @@ export const GRAMMAR_RULES = [
     title: 'Wrong JSON type',
     description: 'An element has the wrong JSON type, e.g. Action as a number or a condition value as an object (DATA_TYPE_MISMATCH).',
     docUrl: DOCS.grammar,
+    example: policy(allow(42, '*')),
   },
   {
     id: 'grammar-unknown-element',
@@ -49,6 +55,7 @@ export const GRAMMAR_RULES = [
     title: 'Unknown element',
     description: 'An element that the policy grammar does not define (INVALID_POLICY_ELEMENT). Element names are case-sensitive.',
     docUrl: DOCS.grammar,
+    example: policy({ Effect: 'Allow', Action: 's3:GetObject', Resources: `arn:aws:s3:::${BUCKET}/*` }),
   },
   {
     id: 'grammar-duplicate-key',
@@ -56,6 +63,17 @@ export const GRAMMAR_RULES = [
     title: 'Duplicate key',
     description: 'The same key appears twice in one object; only one of them takes effect.',
     docUrl: DOCS.grammar,
+    example: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Effect": "Deny",
+      "Action": "s3:GetObject",
+      "Resource": "arn:aws:s3:::${BUCKET}/*"
+    }
+  ]
+}`,
   },
   {
     id: 'grammar-effect',
@@ -64,6 +82,7 @@ export const GRAMMAR_RULES = [
     title: 'Invalid or missing Effect',
     description: 'Every statement needs "Effect": "Allow" or "Deny", spelled exactly so (INVALID_EFFECT / MISSING_EFFECT).',
     docUrl: DOCS.effect,
+    example: policy({ Effect: 'allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*` }),
   },
   {
     id: 'grammar-action-missing',
@@ -72,6 +91,7 @@ export const GRAMMAR_RULES = [
     title: 'Action missing',
     description: 'Every statement needs Action or NotAction (MISSING_ACTION).',
     docUrl: DOCS.action,
+    example: policy({ Effect: 'Allow', Resource: `arn:aws:s3:::${BUCKET}/*` }),
   },
   {
     id: 'grammar-action-format',
@@ -81,6 +101,7 @@ export const GRAMMAR_RULES = [
     description:
       'An action is "*" or service-prefix:ActionName: a prefix of letters, digits and hyphens, a colon, and a name of letters, digits, hyphens and underscores, with * and ? as wildcards. Anything else (no prefix, as in "GetObject"; a stray character, as in "s3:GetObject!"; an underscore in the prefix) names no action, whatever the IAM reference data says (INVALID_ACTION / INVALID_SERVICE_IN_ACTION).',
     docUrl: DOCS.action,
+    example: policy(allow('GetObject', `arn:aws:s3:::${BUCKET}/*`)),
   },
   {
     id: 'grammar-action-both',
@@ -89,6 +110,7 @@ export const GRAMMAR_RULES = [
     title: 'Action and NotAction together',
     description: 'A statement has either Action or NotAction, not both (UNSUPPORTED_ELEMENT_COMBINATION).',
     docUrl: DOCS.notAction,
+    example: policy({ Effect: 'Allow', Action: 's3:*', NotAction: 's3:DeleteObject', Resource: `arn:aws:s3:::${BUCKET}/*` }),
   },
   {
     id: 'grammar-resource-missing',
@@ -97,6 +119,7 @@ export const GRAMMAR_RULES = [
     title: 'Resource missing',
     description: 'Statements of a permissions policy need Resource or NotResource (MISSING_RESOURCE).',
     docUrl: DOCS.resource,
+    example: policy({ Effect: 'Allow', Action: 's3:GetObject' }),
   },
   {
     id: 'grammar-resource-both',
@@ -105,6 +128,7 @@ export const GRAMMAR_RULES = [
     title: 'Resource and NotResource together',
     description: 'A statement has either Resource or NotResource, not both (UNSUPPORTED_ELEMENT_COMBINATION).',
     docUrl: DOCS.resource,
+    example: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*`, NotResource: `arn:aws:s3:::${BUCKET}/private/*` }),
   },
   {
     id: 'grammar-resource-in-trust',
@@ -113,6 +137,7 @@ export const GRAMMAR_RULES = [
     title: 'Resource in a trust policy',
     description: 'Role trust policies must not contain Resource or NotResource: the resource is the role itself (ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE).',
     docUrl: DOCS.checks,
+    example: policy(cleanRoomsTrust({ Resource: '*' })),
   },
   {
     id: 'grammar-principal-missing',
@@ -121,6 +146,7 @@ export const GRAMMAR_RULES = [
     title: 'Principal missing in a trust policy',
     description: 'Every statement of a role trust policy needs a Principal: who may assume the role (MISSING_PRINCIPAL).',
     docUrl: DOCS.principal,
+    example: policy({ Effect: 'Allow', Action: 'sts:AssumeRole' }),
   },
   {
     id: 'grammar-principal-in-permissions',
@@ -130,6 +156,9 @@ export const GRAMMAR_RULES = [
     description:
       'Identity-based (permissions) policies must not contain Principal; the principal is whoever the policy is attached to (UNSUPPORTED_PRINCIPAL).',
     docUrl: DOCS.principal,
+    example: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` } })),
+    // Principal plus Resource reads as a resource-based (bucket) policy unless the file name says otherwise.
+    exampleOptions: { fileName: 'permissions-policy.json' },
   },
   {
     id: 'grammar-principal-both',
@@ -138,6 +167,12 @@ export const GRAMMAR_RULES = [
     title: 'Principal and NotPrincipal together',
     description: 'A statement has either Principal or NotPrincipal, not both (UNSUPPORTED_ELEMENT_COMBINATION).',
     docUrl: DOCS.notPrincipal,
+    example: policy({
+      Effect: 'Allow',
+      Principal: { Service: 'cleanrooms.amazonaws.com' },
+      NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+      Action: 'sts:AssumeRole',
+    }),
   },
   {
     id: 'grammar-principal-shape',
@@ -146,6 +181,7 @@ export const GRAMMAR_RULES = [
     description:
       'Principal is "*" or a map with the keys AWS, Service, Federated or CanonicalUser; AWS values are account IDs or ARNs and Service values name a service without wildcards (INVALID_PRINCIPAL_FORMAT / INVALID_PRINCIPAL_KEY / UNSUPPORTED_WILDCARD_IN_PRINCIPAL; the service-principal format is aa-service-principal-format).',
     docUrl: DOCS.principal,
+    example: policy({ Effect: 'Allow', Principal: { Services: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole' }),
   },
   {
     id: 'grammar-principal-wildcard-in-trust',
@@ -155,6 +191,7 @@ export const GRAMMAR_RULES = [
     description:
       '"Principal": "*" (or {"AWS": "*"}) would let anyone assume the role; role trust policies reject it (ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL).',
     docUrl: DOCS.checks,
+    example: policy({ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }),
   },
   {
     id: 'grammar-not-principal-in-trust',
@@ -163,6 +200,7 @@ export const GRAMMAR_RULES = [
     title: 'NotPrincipal in a trust policy',
     description: 'Role trust policies cannot use NotPrincipal (ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL).',
     docUrl: DOCS.notPrincipal,
+    example: policy({ Effect: 'Allow', NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }),
   },
   {
     id: 'grammar-sid-characters',
@@ -171,6 +209,7 @@ export const GRAMMAR_RULES = [
     title: 'Invalid Sid characters',
     description: 'A Sid may contain only ASCII letters and digits (UNSUPPORTED_SID).',
     docUrl: DOCS.sid,
+    example: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Sid: 'read-data' })),
   },
   {
     id: 'grammar-sid-duplicate',
@@ -179,6 +218,10 @@ export const GRAMMAR_RULES = [
     title: 'Duplicate Sid',
     description: 'Sids should be unique within a policy (UNIQUE_SIDS_RECOMMENDED).',
     docUrl: DOCS.sid,
+    example: policy(
+      { Sid: 'ReadData', ...allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`) },
+      { Sid: 'ReadData', ...allow('s3:ListBucket', `arn:aws:s3:::${BUCKET}`) },
+    ),
   },
   {
     id: 'grammar-condition-operator',
@@ -188,6 +231,7 @@ export const GRAMMAR_RULES = [
     description:
       'The condition operator is not one IAM documents (INVALID_CONDITION_OPERATOR). Operators may take a ForAnyValue:/ForAllValues: prefix and an IfExists suffix, except that Null takes no IfExists (NULL_WITH_IF_EXISTS). A documented operator written in another case is grammar-condition-operator-case (warning).',
     docUrl: DOCS.operators,
+    example: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { StringEqual: { 's3:ResourceAccount': ACCOUNT } } })),
   },
   {
     id: 'grammar-condition-operator-case',
@@ -196,6 +240,7 @@ export const GRAMMAR_RULES = [
     description:
       'The condition operator is one IAM documents, written in another case (stringequals for StringEquals). Write it as the IAM User Guide spells it; the fix does.',
     docUrl: DOCS.operators,
+    example: policy(allow('s3:GetObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { stringequals: { 's3:ResourceAccount': ACCOUNT } } })),
   },
   {
     id: 'grammar-null-qualifier',
@@ -204,6 +249,7 @@ export const GRAMMAR_RULES = [
     title: 'Null with a set operator',
     description: 'ForAllValues:Null is always true and ForAnyValue:Null is always false (NULL_WITH_QUALIFIER): use plain Null.',
     docUrl: DOCS.operators,
+    example: policy(allow('s3:PutObject', `arn:aws:s3:::${BUCKET}/*`, { Condition: { 'ForAllValues:Null': { 'aws:TagKeys': 'false' } } })),
   },
   {
     id: 'condition-wildcard-in-equals',
@@ -213,6 +259,7 @@ export const GRAMMAR_RULES = [
     description:
       '* and ? are wildcards only for StringLike/StringNotLike (and the ARN operators); StringEquals and StringNotEquals compare exactly, so they match a literal * or ? (WILDCARD_WITHOUT_LIKE_OPERATOR). The fix renames the block to the Like operator.',
     docUrl: DOCS.checks + '#access-analyzer-reference-policy-checks-general-warning-wildcard-without-like-operator',
+    example: policy(allow('s3:ListBucket', `arn:aws:s3:::${BUCKET}`, { Condition: { StringEquals: { 's3:prefix': 'home/*' } } })),
   },
   {
     id: 'condition-string-operator-on-arn-key',
@@ -222,6 +269,7 @@ export const GRAMMAR_RULES = [
     description:
       "An ARN-typed condition key (aws:SourceArn, aws:PrincipalArn, s3:DataAccessPointArn, …) compared with a String operator. AWS recommends the ARN operators (ArnEquals, ArnLike), which compare the six ARN fields separately; Access Analyzer reports StringLike on an ARN key as a security warning (STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS). Info, not a warning: a String operator still compares the whole ARN as text, which works for the patterns AWS's own managed policies write. Key types come from the IAM reference data when it is loaded, otherwise from a built-in table of ARN keys.",
     docUrl: DOCS.operators,
+    example: policy(scoped('StringLike', 'aws:SourceArn', `arn:aws:cleanrooms:us-east-1:${ACCOUNT}:membership/*`)),
   },
   {
     id: 'grammar-empty',
@@ -229,5 +277,6 @@ export const GRAMMAR_RULES = [
     title: 'Empty value',
     description: 'An empty array, object or Sid has no effect (EMPTY_ARRAY_* / EMPTY_OBJECT_* / EMPTY_SID_VALUE); remove it or fill it in.',
     docUrl: DOCS.checks,
+    example: policy(allow('s3:GetObject', [])),
   },
 ] as const satisfies readonly RuleMeta[];

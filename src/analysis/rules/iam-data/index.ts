@@ -4,7 +4,8 @@
 // operators, and Resource ARNs that none of a statement's actions accepts; one file per check (actions.ts,
 // conditions.ts, resources.ts), the metas in meta.ts.
 //
-// It does nothing without options.iam, never reports on a range an earlier family already flagged, and skips anything
+// It does nothing without options.iam, never reports on a range that one of the families it reads the findings of
+// (readsFindingsOf, run first) already flagged, and skips anything
 // it cannot judge (placeholders, policy variables, OIDC provider keys, NotAction/NotResource for resource matching).
 // False positives are worse than misses here.
 import type { RuleFamily } from '../../rule';
@@ -16,6 +17,9 @@ import { checkResources } from './resources';
 export const iamDataRules: RuleFamily = {
   name: 'iam-data',
   rules: IAM_DATA_RULES,
+  // shared.ts flagged(): a value these families reported (a placeholder, a grammar or ARN error, a Clean Rooms or
+  // consistency finding) is not judged again. The Access Analyzer families' findings do not count.
+  readsFindingsOf: ['placeholders', 'grammar', 'arn', 'cleanrooms', 'consistency'],
   check(ctx) {
     const iam = ctx.options.iam;
     if (!iam) return;

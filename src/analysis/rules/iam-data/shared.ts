@@ -11,7 +11,7 @@ export function sub(ctx: RuleContext, node: Node, start: number, end: number): {
   return { ...rangeInString(ctx.text, node, start, end), exact: isMappableString(ctx.text, node) };
 }
 
-/** Anything an earlier family flagged at the start of this node's content, or at the node itself. */
+/** Anything flagged at the start of this node's content, or at the node itself (by the families of readsFindingsOf, or this one). */
 export function flagged(ctx: RuleContext, node: Node): boolean {
   return ctx.hasFindingAt(node.offset + 1) || ctx.hasFindingAt(node.offset);
 }
