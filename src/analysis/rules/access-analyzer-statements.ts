@@ -772,7 +772,8 @@ function principalItems(st: StatementModel, key: string): Array<{ value: string;
   for (const p of principalObjects(st)) {
     const prop = getProperty(p, key);
     const v = prop && valueOf(prop);
-    for (const item of stringItems(v)) out.push({ ...item, array: v?.type === 'array' ? v : undefined });
+    const array = v?.type === 'array' ? v : undefined;
+    for (const item of stringItems(v)) out.push({ value: item.value, node: item.node, array });
   }
   return out;
 }
@@ -1442,11 +1443,22 @@ function wildcardServiceName(ctx: RuleContext, st: StatementModel): void {
   for (const el of [st.resource, st.notResource]) {
     for (const item of stringItems(el)) {
       const v = item.value;
-      if (!v.startsWith('arn:') || skip(ctx, v, item.node)) continue;
-      const f = v.split(':');
-      const service = f[2];
-      if (f.length < 6 || service === undefined || !hasWild(service) || /^\*+$/.test(service)) continue;
-      const from = f[0].length + f[1].length + 2;
+      if (!v.startsWith('arn:')) continue;
+      // The service is the third of at least six colon-separated fields; found with indexOf, and sliced only when it
+      // has a wildcard (rare), before the placeholder test.
+      const c2 = v.indexOf(':', 4);
+      const c3 = c2 < 0 ? -1 : v.indexOf(':', c2 + 1);
+      const c4 = c3 < 0 ? -1 : v.indexOf(':', c3 + 1);
+      if (c4 < 0 || v.indexOf(':', c4 + 1) < 0) continue;
+      const from = c2 + 1;
+      let wild = false;
+      for (let i = from; i < c3 && !wild; i++) {
+        const c = v.charCodeAt(i);
+        wild = c === 0x2a || c === 0x3f;
+      }
+      if (!wild) continue;
+      const service = v.slice(from, c3);
+      if (/^\*+$/.test(service) || skip(ctx, v, item.node)) continue;
       const r = rangeInString(ctx.text, item.node, from, from + service.length);
       ctx.report(
         'aa-wildcard-service-name',
