@@ -1358,20 +1358,22 @@ function canonValue(n: Node, lower: boolean): unknown {
 }
 
 /**
- * A summary of a Resource or NotResource value that equal canonical forms share: the least string of its string set
- * (a string, or a list of strings only), else a marker for absent or other values.
+ * A summary of a Resource or NotResource value that equal canonical forms share: the least and the greatest string of
+ * its string set (a string, or a list of strings only), else a marker for absent or other values.
  */
 function resourceSummary(v: Node | undefined): string {
   if (!v) return '\u0001';
-  if (v.type === 'string') return v.value as string;
+  if (v.type === 'string') return `${v.value as string}\u0000${v.value as string}`;
   if (v.type !== 'array' || !v.children?.length) return '\u0002';
   let least: string | undefined;
+  let greatest: string | undefined;
   for (const c of v.children) {
     if (c.type !== 'string') return '\u0002';
     const s = c.value as string;
     if (least === undefined || s < least) least = s;
+    if (greatest === undefined || s > greatest) greatest = s;
   }
-  return least!;
+  return `${least!}\u0000${greatest!}`;
 }
 
 /** The number of distinct values among the items, case-insensitive (String(value) of each, as written). */
