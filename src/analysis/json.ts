@@ -408,14 +408,19 @@ export function allProperties(obj: Node | undefined): Array<[string, Node]> {
  */
 export function properties(obj: Node | undefined): Array<[string, Node]> {
   const all = allProperties(obj);
-  const seen = new Set<string>();
   let dup = false;
-  for (const [k] of all) {
-    if (seen.has(k)) {
-      dup = true;
-      break;
+  if (all.length <= 8) {
+    // Few keys (every object of a policy): compared pairwise, no Set.
+    for (let i = 1; i < all.length && !dup; i++) for (let j = 0; j < i; j++) if (all[i][0] === all[j][0]) dup = true;
+  } else {
+    const seen = new Set<string>();
+    for (const [k] of all) {
+      if (seen.has(k)) {
+        dup = true;
+        break;
+      }
+      seen.add(k);
     }
-    seen.add(k);
   }
   if (!dup) return all;
   const last = new Map<string, Node>();

@@ -226,25 +226,28 @@ function scanString(text: string, node: Node, out: PlaceholderOccurrence[], toke
   }
   // Fast path (this runs for every string of every analysis, as the user types): each detector below needs a
   // literal marker in the value; most strings of a finished policy have none, and cost a few indexOf calls.
-  const hasToken = value.indexOf('<') >= 0;
-  const hasBraces = value.indexOf('{{') >= 0;
   if (tokensOnly) {
+    const hasToken = value.indexOf('<') >= 0;
+    const hasBraces = value.indexOf('{{') >= 0;
     if (!hasToken && !hasBraces) return;
     const hits: PlaceholderOccurrence[] = [];
     scanValue(value, hasToken, hasBraces, false, false, false, false, hits, true);
     for (const h of hits) out.push({ ...h, offset: base + h.offset });
     return;
   }
-  const hasUuid = value.indexOf('-EXAMPLE') >= 0;
-  const hasBucket = value.indexOf('amzn-s3-demo-') >= 0;
-  const hasAccount = hasExampleAccount(value);
-  const isArn = value.startsWith('arn:');
-  if (!hasToken && !hasBraces && !hasUuid && !hasBucket && !hasAccount && !isArn && !BARE_VALUE_NAMES.has(value)) return;
-  // What is found depends on the value alone: memoised per value (the same ARNs recur in statements and keystrokes).
+  // What is found depends on the value alone: memoised per value (the same values recur in statements and keystrokes),
+  // values without any marker too (as no hits), so a value seen before costs one look-up.
   let hits = HITS.get(value);
   if (!hits) {
+    const hasToken = value.indexOf('<') >= 0;
+    const hasBraces = value.indexOf('{{') >= 0;
+    const hasUuid = value.indexOf('-EXAMPLE') >= 0;
+    const hasBucket = value.indexOf('amzn-s3-demo-') >= 0;
+    const hasAccount = hasExampleAccount(value);
+    const isArn = value.startsWith('arn:');
     hits = [];
-    scanValue(value, hasToken, hasBraces, hasUuid, hasBucket, hasAccount, isArn, hits);
+    if (hasToken || hasBraces || hasUuid || hasBucket || hasAccount || isArn || BARE_VALUE_NAMES.has(value))
+      scanValue(value, hasToken, hasBraces, hasUuid, hasBucket, hasAccount, isArn, hits);
     if (value.length <= 2048) {
       if (HITS.size >= MAX_HITS) HITS.clear();
       HITS.set(value, hits);

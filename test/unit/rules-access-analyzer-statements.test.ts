@@ -931,6 +931,50 @@ table('aa-redundant-statement', [
     ),
     rule: 'aa-redundant-statement',
   },
+  {
+    name: 'eleven actions in another order and case, resources listed twice, condition keys in another order',
+    text: perms(
+      {
+        Effect: 'Allow',
+        Action: Array.from({ length: 11 }, (_, i) => `s3:GetObjectVersion${i}`),
+        Resource: [`arn:aws:s3:::${BUCKET}/b/*`, `arn:aws:s3:::${BUCKET}/a/*`],
+        Condition: { StringEquals: { 'aws:PrincipalTag/team': 'a', 's3:ResourceAccount': ACCT } },
+      },
+      {
+        Effect: 'Allow',
+        Action: Array.from({ length: 11 }, (_, i) => `S3:getobjectversion${10 - i}`),
+        Resource: [`arn:aws:s3:::${BUCKET}/a/*`, `arn:aws:s3:::${BUCKET}/b/*`, `arn:aws:s3:::${BUCKET}/a/*`],
+        Condition: { StringEquals: { 's3:ResourceAccount': ACCT, 'aws:PrincipalTag/team': 'a' } },
+      },
+    ),
+    rule: 'aa-redundant-statement',
+    expect: { severity: 'info', at: '{' },
+  },
+  {
+    name: 'a condition key that reads as a number, the same in both',
+    text: perms(
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { '1': 'a', 'aws:PrincipalTag/team': 'b' } } },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'b', '1': 'a' } } },
+    ),
+    rule: 'aa-redundant-statement',
+    expect: { severity: 'info', at: '{' },
+  },
+  {
+    name: 'the same first resource, a different second one',
+    text: perms(
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: [`arn:aws:s3:::${BUCKET}/a/*`, `arn:aws:s3:::${BUCKET}/b/*`] },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: [`arn:aws:s3:::${BUCKET}/a/*`, `arn:aws:s3:::${BUCKET}/c/*`] },
+    ),
+    rule: 'aa-redundant-statement',
+  },
+  {
+    name: 'a number and the same number written as text',
+    text: perms(
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { NumericEquals: { 's3:max-keys': 10 } } },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { NumericEquals: { 's3:max-keys': '10' } } },
+    ),
+    rule: 'aa-redundant-statement',
+  },
 ]);
 
 describe('redundancy fixes: a bounded number per document', () => {

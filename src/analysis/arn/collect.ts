@@ -30,7 +30,13 @@ const ARN_VALUED_KEYS = new Set([
   'iam:associatedresourcearn',
 ]);
 
+/** The sites of each model, collected once (a model is not changed after buildModel). */
+const SITES = new WeakMap<PolicyModel, ArnSite[]>();
+
 export function collectArnSites(model: PolicyModel): ArnSite[] {
+  // Three families and the policy facts read the same sites: collected once per model (read-only).
+  const have = SITES.get(model);
+  if (have) return have;
   const out: ArnSite[] = [];
   for (const st of model.statements) {
     for (const [k, origin] of [
@@ -75,5 +81,6 @@ export function collectArnSites(model: PolicyModel): ArnSite[] {
       }
     }
   }
+  SITES.set(model, out);
   return out;
 }

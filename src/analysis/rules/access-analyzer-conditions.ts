@@ -1095,6 +1095,9 @@ function suggestions(
 }
 
 /** UNSUPPORTED_ACTION_FOR_CONDITION_KEY: service keys an action of the statement does not list (reference data). */
+/** The condition keys (lower case) of each decoded action of the index (stable objects of its lazy tables). */
+const ACTION_KEYS = new WeakMap<object, Set<string>>();
+
 function unsupportedActions(ctx: RuleContext, st: StatementModel, op: Op, block: Node): void {
   const iam = ctx.options.iam;
   if (!iam || !st.action || !op.family || op.family === 'null') return;
@@ -1113,8 +1116,12 @@ function unsupportedActions(ctx: RuleContext, st: StatementModel, op: Op, block:
       const found = findAction(iam, a);
       if (!found) continue; // unknown action: iam-unknown-action
       const decoded = found.svc.actions[found.position];
-      const supports = decoded.ck.some((k) => found.svc.conditionKeys[k].key.toLowerCase() === canonical);
-      if (!supports) missing.push(`${found.svc.prefix}:${decoded.name}`);
+      let keys = ACTION_KEYS.get(decoded);
+      if (!keys) {
+        keys = new Set(decoded.ck.map((k) => found.svc.conditionKeys[k].key.toLowerCase()));
+        ACTION_KEYS.set(decoded, keys);
+      }
+      if (!keys.has(canonical)) missing.push(`${found.svc.prefix}:${decoded.name}`);
     }
     if (!missing.length) continue;
     const r = contentRange(keyOf(keyProp));

@@ -896,7 +896,8 @@ function principalItems(st: StatementModel, key: string): Array<{ value: string;
   for (const p of principalObjects(st)) {
     const prop = getProperty(p, key);
     const v = prop && valueOf(prop);
-    for (const item of stringItems(v)) out.push({ ...item, array: v?.type === 'array' ? v : undefined });
+    const array = v?.type === 'array' ? v : undefined;
+    for (const item of stringItems(v)) out.push({ value: item.value, node: item.node, array });
   }
   return out;
 }
@@ -1384,6 +1385,74 @@ function redundantValues(ctx: RuleContext, st: StatementModel, el: Node | undefi
 
 /** Canonical form of a statement's permissions: elements without Sid, string lists as sorted sets. */
 function canonical(st: StatementModel): string | undefined {
+  // The same string as JSON.stringify(canonicalValue(st)), built directly (no intermediate objects, Sets or arrays of
+  // arrays). Keys that a plain object would not keep in insertion order (array-index-like keys enumerate first) or not
+  // keep at all (__proto__) take the object route, so the string is always exactly the object's JSON.
+  const names: string[] = [];
+  for (const k of st.props.keys()) {
+    if (k === 'Sid') continue;
+    if (!plainKey(k)) return canonicalValue(st) === undefined ? undefined : JSON.stringify(canonicalValue(st));
+    names.push(k);
+  }
+  names.sort((a, b) => (a < b ? -1 : 1));
+  let out = '{';
+  for (let i = 0; i < names.length; i++) {
+    const k = names[i];
+    const v = valueOf(st.props.get(k)!);
+    if (!v) return undefined;
+    out += (i ? ',' : '') + JSON.stringify(k) + ':' + canonJson(v, k === 'Action' || k === 'NotAction');
+  }
+  return out + '}';
+}
+
+/** A key a plain object keeps in insertion order: not array-index-like (those start with a digit), not __proto__. */
+function plainKey(k: string): boolean {
+  const c = k.charCodeAt(0);
+  return !(c >= 0x30 && c <= 0x39) && k !== '__proto__';
+}
+
+/** JSON.stringify(canonValue(n, lower)), built directly. */
+function canonJson(n: Node, lower: boolean): string {
+  if (n.type === 'string') return '[' + JSON.stringify(lower ? String(n.value).toLowerCase() : n.value) + ']';
+  if (n.type === 'array') {
+    const kids = n.children ?? [];
+    let strings = true;
+    for (const c of kids) {
+      if (c.type !== 'string') {
+        strings = false;
+        break;
+      }
+    }
+    if (strings) {
+      // A sorted set: sorted, then adjacent copies skipped (the same list as [...new Set(values)].sort()).
+      const values = kids.map((c) => (lower ? String(c.value).toLowerCase() : String(c.value))).sort();
+      let out = '[';
+      for (let i = 0; i < values.length; i++) {
+        if (i > 0 && values[i] === values[i - 1]) continue;
+        out += (out.length > 1 ? ',' : '') + JSON.stringify(values[i]);
+      }
+      return out + ']';
+    }
+    let out = '[';
+    for (let i = 0; i < kids.length; i++) out += (i ? ',' : '') + canonJson(kids[i], lower);
+    return out + ']';
+  }
+  if (n.type === 'object') {
+    const props = properties(n);
+    for (const [k] of props) if (!plainKey(k)) return JSON.stringify(canonValue(n, lower));
+    props.sort(([a], [b]) => (a < b ? -1 : 1));
+    let out = '{';
+    for (let i = 0; i < props.length; i++) {
+      const v = valueOf(props[i][1]);
+      out += (i ? ',' : '') + JSON.stringify(props[i][0]) + ':' + (v ? canonJson(v, false) : 'null');
+    }
+    return out + '}';
+  }
+  return JSON.stringify(n.value ?? null);
+}
+
+/** The canonical form as an object (the definition canonical() follows; used as is for unusual keys). */
+function canonicalValue(st: StatementModel): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   for (const [k, prop] of [...st.props].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (k === 'Sid') continue;
@@ -1391,7 +1460,7 @@ function canonical(st: StatementModel): string | undefined {
     if (!v) return undefined;
     out[k] = canonValue(v, k === 'Action' || k === 'NotAction');
   }
-  return JSON.stringify(out);
+  return out;
 }
 
 function canonValue(n: Node, lower: boolean): unknown {
@@ -1412,6 +1481,33 @@ function canonValue(n: Node, lower: boolean): unknown {
   return n.value ?? null;
 }
 
+/**
+ * A summary of a Resource or NotResource value that equal canonical forms share: the least and the greatest string of
+ * its string set (a string, or a list of strings only), else a marker for absent or other values.
+ */
+function resourceSummary(v: Node | undefined): string {
+  if (!v) return '\u0001';
+  if (v.type === 'string') return `${v.value as string}\u0000${v.value as string}`;
+  if (v.type !== 'array' || !v.children?.length) return '\u0002';
+  let least: string | undefined;
+  let greatest: string | undefined;
+  for (const c of v.children) {
+    if (c.type !== 'string') return '\u0002';
+    const s = c.value as string;
+    if (least === undefined || s < least) least = s;
+    if (greatest === undefined || s > greatest) greatest = s;
+  }
+  return `${least!}\u0000${greatest!}`;
+}
+
+/** The number of distinct values among the items, case-insensitive (String(value) of each, as written). */
+function distinctLowerCase(items: Node[]): number {
+  if (items.length < 2) return items.length;
+  const set = new Set<string>();
+  for (const c of items) set.add(String(c.value).toLowerCase());
+  return set.size;
+}
+
 function redundantStatements(ctx: RuleContext): void {
   const sv = ctx.model.statementProp && valueOf(ctx.model.statementProp);
   if (sv?.type !== 'array') return;
@@ -1423,8 +1519,7 @@ function redundantStatements(ctx: RuleContext): void {
       if (name === 'Sid') continue;
       const v = valueOf(prop);
       // A string and a one-element list are the same; lists count distinct values (case-insensitive).
-      const size =
-        v?.type === 'array' ? new Set((v.children ?? []).map((c) => String(c.value).toLowerCase())).size : v?.type === 'object' ? `o${v.children?.length}` : 1;
+      const size = v?.type === 'array' ? distinctLowerCase(v.children ?? []) : v?.type === 'object' ? `o${v.children?.length}` : 1;
       k += `${name}:${size}:${name === 'Effect' ? String(v?.value) : ''};`;
     }
     return k.split(';').sort().join(';');
@@ -1435,9 +1530,20 @@ function redundantStatements(ctx: RuleContext): void {
     shapes.set(k, (shapes.get(k) ?? 0) + 1);
     return k;
   });
+  // Among the statements whose shapes collide, the canonical form only for those that share their Resource and
+  // NotResource summary (resourceSummary, a function of their canonical forms) with another one: equal canonical forms
+  // have equal summaries, so a statement without a partner here has no copy.
+  const summaries = new Map<string, number>();
+  const summary: Array<string | undefined> = ctx.model.statements.map((st, i) => {
+    if (shapes.get(keys[i])! < 2) return undefined;
+    const k = `${resourceSummary(st.resource)}\u0000${resourceSummary(st.notResource)}`;
+    summaries.set(k, (summaries.get(k) ?? 0) + 1);
+    return k;
+  });
   const seen = new Map<string, StatementModel>();
   for (const [i, st] of ctx.model.statements.entries()) {
-    if (shapes.get(keys[i])! < 2) continue;
+    const sk = summary[i];
+    if (sk === undefined || summaries.get(sk)! < 2) continue;
     const c = canonical(st);
     if (c === undefined) continue;
     const first = seen.get(c);
@@ -1463,11 +1569,22 @@ function wildcardServiceName(ctx: RuleContext, st: StatementModel): void {
   for (const el of [st.resource, st.notResource]) {
     for (const item of stringItems(el)) {
       const v = item.value;
-      if (!v.startsWith('arn:') || skip(ctx, v, item.node)) continue;
-      const f = v.split(':');
-      const service = f[2];
-      if (f.length < 6 || service === undefined || !hasWild(service) || /^\*+$/.test(service)) continue;
-      const from = f[0].length + f[1].length + 2;
+      if (!v.startsWith('arn:')) continue;
+      // The service is the third of at least six colon-separated fields; found with indexOf, and sliced only when it
+      // has a wildcard (rare), before the placeholder test.
+      const c2 = v.indexOf(':', 4);
+      const c3 = c2 < 0 ? -1 : v.indexOf(':', c2 + 1);
+      const c4 = c3 < 0 ? -1 : v.indexOf(':', c3 + 1);
+      if (c4 < 0 || v.indexOf(':', c4 + 1) < 0) continue;
+      const from = c2 + 1;
+      let wild = false;
+      for (let i = from; i < c3 && !wild; i++) {
+        const c = v.charCodeAt(i);
+        wild = c === 0x2a || c === 0x3f;
+      }
+      if (!wild) continue;
+      const service = v.slice(from, c3);
+      if (/^\*+$/.test(service) || skip(ctx, v, item.node)) continue;
       const r = rangeInString(ctx.text, item.node, from, from + service.length);
       ctx.report(
         'aa-wildcard-service-name',

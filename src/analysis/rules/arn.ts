@@ -204,14 +204,39 @@ interface Reporter {
   (rule: (typeof ARN_RULE_IDS)[number], field: ArnField | { start: number; end: number }, message: string, fixes?: Fix[], docUrl?: string): void;
 }
 
+/**
+ * Values that gave no finding, per IAM index (or none) and origin: what checkSite reports depends on the value, the
+ * site's origin and the index alone (the document only places the findings, and the placeholder ranges only drop
+ * some), so a value checked quietly before is quiet again (the same ARNs recur in statements and keystrokes).
+ * Bounded; entries are cleared past QUIET_MAX.
+ */
+const QUIET = new WeakMap<object, Set<string>>();
+const QUIET_MAX = 4096;
+const NO_INDEX = {};
+
 function checkSite(ctx: RuleContext, site: ArnSite): void {
   const { node, value } = site;
   // Escaped values (`arn:aws:s3::acme\\/*`) are checked on the decoded value; ranges and edits map back to the escapes.
   if (!isMappableString(ctx.text, node)) return;
   if (value === '*' || value === '') return;
   if (hasPlaceholderSyntax(value) && !value.startsWith('arn:')) return;
+  const index = ctx.options.iam ?? NO_INDEX;
+  let quiet = QUIET.get(index);
+  if (!quiet) QUIET.set(index, (quiet = new Set()));
+  const key = `${site.origin}\u0000${value}`;
+  if (quiet.has(key)) return;
+  let reported = false;
+  checkSiteValue(ctx, site, () => (reported = true));
+  if (reported || value.length > 2048) return;
+  if (quiet.size >= QUIET_MAX) quiet.clear();
+  quiet.add(key);
+}
+
+function checkSiteValue(ctx: RuleContext, site: ArnSite, onReport: () => void): void {
+  const { node, value } = site;
   const at = (f: { start: number; end: number }) => rangeInString(ctx.text, node, f.start, f.end);
   const report: Reporter = (rule, field, message, fixes, docUrl) => {
+    onReport();
     const r = at(field);
     if (touchesPlaceholder(ctx, r.offset, r.length)) return;
     ctx.report(rule, r.offset, r.length, message, { fixes, docUrl });

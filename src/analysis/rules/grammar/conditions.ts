@@ -63,12 +63,20 @@ const CONDITION_DOCS = {
  * table lists only keys the index types as ARN (a unit test checks that), so the answer does not depend on whether
  * the data is loaded.
  */
+/** Whether a key type of the index ("ARN", "ArrayOfARN|String", …) holds ARNs: per type string (a few dozen distinct ones). */
+const ARN_TYPES = new Map<string, boolean>();
+
 export function isArnTypedKey(ctx: RuleContext, key: string): boolean {
   const iam = ctx.options.iam;
   const entry = iam ? findConditionKey(iam, key) : undefined;
   if (entry?.type) {
-    const types = entry.type.split('|').map((t) => t.replace(/^ArrayOf/, ''));
-    return types.includes('ARN') && !types.includes('String');
+    let arn = ARN_TYPES.get(entry.type);
+    if (arn === undefined) {
+      const types = entry.type.split('|').map((t) => t.replace(/^ArrayOf/, ''));
+      arn = types.includes('ARN') && !types.includes('String');
+      ARN_TYPES.set(entry.type, arn);
+    }
+    return arn;
   }
   return ARN_CONDITION_KEYS.has(key.toLowerCase());
 }
@@ -91,10 +99,13 @@ function operatorValueChecks(ctx: RuleContext, cond: Node, op: string, opKey: No
     const likeOp = parsed.prefix + (not ? 'StringNotLike' : 'StringLike') + (parsed.ifExists ? 'IfExists' : '');
     // Renaming the block to the Like operator is the fix when it is certain: same case sensitivity, no block of that
     // name already. Values without wildcards keep matching exactly under StringLike.
-    const fixes: Fix[] =
-      !ignoreCase && !getProperty(cond, likeOp) && !isDuplicatedKey(cond, op)
-        ? [{ title: `Change ${elide(op)} to ${likeOp}`, edits: [replaceStringContent(opKey, likeOp)], preferred: true }]
-        : [];
+    // Built on the first finding (most blocks have none), then shared by the block's findings.
+    let fixes: Fix[] | undefined;
+    const renameFixes = (): Fix[] =>
+      (fixes ??=
+        !ignoreCase && !getProperty(cond, likeOp) && !isDuplicatedKey(cond, op)
+          ? [{ title: `Change ${elide(op)} to ${likeOp}`, edits: [replaceStringContent(opKey, likeOp)], preferred: true }]
+          : []);
     for (const [, keyProp] of keys) {
       for (const item of stringItems(valueOf(keyProp))) {
         if (!/[*?]/.test(stripVariables(item.value))) continue;
@@ -105,7 +116,7 @@ function operatorValueChecks(ctx: RuleContext, cond: Node, op: string, opKey: No
           r.offset,
           r.length,
           `${elide(op)} compares exactly, so * and ? in ${quote(item.value)} match only a literal * or ?. Use ${ignoreCase ? `${not ? 'StringNotLike' : 'StringLike'} (which is case-sensitive)` : likeOp} if you meant a wildcard pattern, or remove the wildcard.`,
-          { fixes },
+          { fixes: renameFixes() },
         );
       }
     }

@@ -6,7 +6,7 @@ import type { StatementModel } from '../../model';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
 import { findAction, resourceMatchesTemplate, serviceDocUrl, type IamIndex } from '../../../iam-data';
-import { placeholderEndAt } from '../util';
+import { placeholderEndAt, touchesPlaceholder } from '../util';
 import { elide, quote } from '../../messages';
 import { DOC } from './meta';
 import { flagged, list } from './shared';
@@ -155,7 +155,14 @@ export function checkResources(ctx: RuleContext, iam: IamIndex, st: StatementMod
 
   // 2. An action (no wildcard) that none of the statement's Resource ARNs applies to.
   if (anyUnjudged || !st.resource) return;
-  const missing = perAction.filter((a) => !a.entry.pattern && a.templates.length > 0 && !res.some((r) => matches(r, a.templates)));
+  // Per distinct template list (interned: many actions share one), whether some Resource matches it.
+  const covered = new Map<string[], boolean>();
+  const anyMatches = (templates: string[]): boolean => {
+    let have = covered.get(templates);
+    if (have === undefined) covered.set(templates, (have = res.some((r) => matches(r, templates))));
+    return have;
+  };
+  const missing = perAction.filter((a) => !a.entry.pattern && a.templates.length > 0 && !anyMatches(a.templates));
   if (!missing.length) return;
   // Where the resource is a single string already reported above, that message covers it.
   const node = st.resource;
@@ -206,6 +213,8 @@ function wellFormedArn(raw: string): boolean {
 function maskPlaceholders(ctx: RuleContext, node: Node, value: string): string {
   if (!isVerbatimString(ctx.text, node)) return value;
   const base = node.offset + 1;
+  // No placeholder within the value (the usual case): every probe below would find none, so the value is unchanged.
+  if (!value.length || !touchesPlaceholder(ctx, base, value.length)) return value;
   let out = '';
   let i = 0;
   while (i < value.length) {
