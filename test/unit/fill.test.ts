@@ -357,6 +357,21 @@ describe('fill: applying answers', () => {
     assert.deepEqual(plan([occ('<ab>', 6, 6), occ('<b>', 11, 1)]), [[6, 6, 'X']]);
   });
 
+  it('renders an empty answer without its "/" only for an optional folder; any other empty value keeps its slash', () => {
+    const t = {
+      body: { Statement: [{ Resource: ['arn:aws:s3:::<bucket>/<optional-prefix>/*', 'arn:aws:s3:::<bucket>/<prefix>/*'] }] },
+      placeholders: [
+        { name: 'bucket', kind: 'bucket' },
+        { name: 'optional-prefix', kind: 'optional-s3-prefix' },
+        { name: 'prefix', kind: 's3-prefix' },
+      ],
+    } as unknown as PolicyTemplate;
+    assert.deepEqual(JSON.parse(renderTemplate(t, { bucket: 'acme-data', 'optional-prefix': '', prefix: '' })).Statement[0].Resource, [
+      'arn:aws:s3:::acme-data/*',
+      'arn:aws:s3:::acme-data//*',
+    ]);
+  });
+
   it("gives every placeholder the template's own sample, else its kind's sample (sampleValues)", () => {
     const t = {
       placeholders: [
