@@ -25,6 +25,7 @@ import {
   suggest,
 } from '../../src/iam-data';
 import { GLOBAL_CONDITION_KEYS } from '../../src/iam-data/global-keys';
+import type { IamIndex } from '../../src/iam-data';
 import { loadTestIamIndex } from './helpers/iam';
 
 const iam = loadTestIamIndex();
@@ -122,6 +123,8 @@ describe('iam-data: actions', () => {
     assert.equal(lookupAction(iam, 'glu:GetTable'), undefined);
     assert.equal(lookupAction(iam, 'GetObject'), undefined);
     assert.equal(serviceExists(iam, 'glu'), false);
+    assert.deepEqual(actionNames(iam, 'glu'), []);
+    assert.ok(actionNames(iam, 'GLUE').includes('GetTable'));
     assert.equal(serviceExists(iam, 'GLUE'), true);
     assert.equal(serviceName(iam, 'cleanrooms'), 'AWS Clean Rooms');
   });
@@ -320,6 +323,13 @@ describe('iam-data: action wildcards without RegExp (the one matcher)', () => {
     assert.ok(!m('Get*Objects', 'GetObject'));
   });
 
+  it('globMatch is case-sensitive unless ignoreCase is given', () => {
+    assert.deepEqual(
+      [globMatch('Get*', 'getObject'), globMatch('s3', 'S3'), globMatch('s3', 's3'), globMatch('Get*', 'getObject', true)],
+      [false, false, true, true],
+    );
+  });
+
   it('matchActions agrees with a plain scan of every action, and long patterns cost nothing', () => {
     // The reference: every service and action name compared with globMatch, no bounds, no memo.
     const plain = (p: string): string[] => {
@@ -346,9 +356,19 @@ describe('iam-data: action wildcards without RegExp (the one matcher)', () => {
       'nosuch:*',
       '*:GetObject',
       'kms:**Key**',
+      'a2c*:*',
+      'S3*:GETOBJECT',
+      'S3:GETOBJECT',
+      's3:NoSuchAction',
+      'cleanrooms?ml:ListModels',
     ]) {
-      assert.deepEqual(matchActions(iam, p), plain(p), p);
+      // A copy of the index has its own (empty) memo, so each pattern is matched here, not read from an earlier test's memo.
+      const fresh: IamIndex = { ...iam };
+      assert.deepEqual(matchActions(fresh, p), plain(p), p);
+      assert.deepEqual(matchActions(iam, p), plain(p), `${p} (memoised)`);
     }
+    assert.deepEqual(matchActions({ ...iam }, 'S3*:GETOBJECT'), ['s3:GetObject', 's3-object-lambda:GetObject', 's3-outposts:GetObject']);
+    assert.ok(plain('a2c*:*').length > 0 && plain('a2c*:*').every((a) => a.startsWith('a2c:')));
     const c0 = process.cpuUsage();
     assert.deepEqual(matchActions(iam, 'kms:GenerateDataKey*' + 'a'.repeat(40_000)), []);
     assert.deepEqual(matchActions(iam, 'kms:' + '*a'.repeat(40) + 'b'), []);
