@@ -343,6 +343,9 @@ describe('iam-data: action wildcards without RegExp (the one matcher)', () => {
             .map((a) => `${s}:${a}`),
         );
     };
+    // A copy of the index has its own (empty) memo, so each pattern is matched here, not read from an earlier test's memo
+    // (the shared index's memo outlives a test: Stryker's runs share one process).
+    const fresh: IamIndex = { ...iam };
     for (const p of [
       's3:Get*',
       '*:Describe*',
@@ -362,12 +365,12 @@ describe('iam-data: action wildcards without RegExp (the one matcher)', () => {
       's3:NoSuchAction',
       'cleanrooms?ml:ListModels',
     ]) {
-      // A copy of the index has its own (empty) memo, so each pattern is matched here, not read from an earlier test's memo.
-      const fresh: IamIndex = { ...iam };
-      assert.deepEqual(matchActions(fresh, p), plain(p), p);
-      assert.deepEqual(matchActions(iam, p), plain(p), `${p} (memoised)`);
+      const want = plain(p);
+      // (Patterns of every service stay on the shared index: decoding all 456 services again would cost 100 ms.)
+      if (!p.startsWith('*')) assert.deepEqual(matchActions(fresh, p), want, p);
+      assert.deepEqual(matchActions(iam, p), want, `${p} (memoised)`);
     }
-    assert.deepEqual(matchActions({ ...iam }, 'S3*:GETOBJECT'), ['s3:GetObject', 's3-object-lambda:GetObject', 's3-outposts:GetObject']);
+    assert.deepEqual(matchActions(fresh, 'S3*:GETOBJECT'), ['s3:GetObject', 's3-object-lambda:GetObject', 's3-outposts:GetObject']);
     assert.ok(plain('a2c*:*').length > 0 && plain('a2c*:*').every((a) => a.startsWith('a2c:')));
     const c0 = process.cpuUsage();
     assert.deepEqual(matchActions(iam, 'kms:GenerateDataKey*' + 'a'.repeat(40_000)), []);
