@@ -307,6 +307,19 @@ describe('iam-data: a minimal index', () => {
     assert.deepEqual(matchActions(tiny, 's3:*'), []);
     assert.equal(conditionKeyPrefixKnown(tiny, 's3'), false);
   });
+
+  it('knows the prefixes of its key directory, but not the bucket of keys with a templated prefix ($)', () => {
+    const meta = { source: 'src', version: '1', license: 'MIT' };
+    const tiny = parseIamIndex(JSON.stringify({ meta, v: 3, al: [], dp: ['', ''], s: [], g: [], u: {}, x: [], k: { foo: '', $: '' } }));
+    assert.deepEqual(
+      ['foo', 'FOO', '$', 'bar'].map((p) => conditionKeyPrefixKnown(tiny, p)),
+      [true, true, false, false],
+    );
+  });
+
+  it('describeIamData says when the data has no date', () => {
+    assert.equal(describeIamData({ source: 'src', version: '1.2.3', license: 'MIT' } as never), 'IAM reference data: src 1.2.3 (date unknown)');
+  });
 });
 
 describe('iam-data: action wildcards without RegExp (the one matcher)', () => {
