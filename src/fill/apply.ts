@@ -40,6 +40,7 @@ export function planFill(occurrences: PlaceholderOccurrence[], answers: Readonly
     let v = answers.get(o.key);
     if (v === undefined) continue;
     if (o.needsDatabase) {
+      // Stryker disable next-line ConditionalExpression: dbKey is never undefined here (tableDatabaseKey gives a key whenever an occurrence needsDatabase), so the guard only satisfies the type
       const db = dbKey === undefined ? undefined : answers.get(dbKey);
       if (db === undefined) continue;
       v = `${db}/${v}`;

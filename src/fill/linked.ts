@@ -34,8 +34,10 @@ export function linkedEdit(v: LinkedValue): TextEdit {
 /** Values of `text` that name the same membership Region or account as the answers, with the answer's value. */
 export function linkedValues(text: string, occurrences: readonly PlaceholderOccurrence[], answers: ReadonlyMap<string, string>): LinkedValue[] {
   const edits = planFill([...occurrences], answers);
+  // Stryker disable next-line ConditionalExpression: without edits no value is answered, so every membership's fromAnswers is empty and nothing is linked; the guard only saves the analysis
   if (!edits.length) return [];
   const filled = applyEdits(text, edits);
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: without forcePolicy, analyze() leaves out only roots without a top-level Statement, and those have no memberships either (buildModel reads only the top-level Statement)
   const facts = analyze(filled, { forcePolicy: true }).facts;
   if (!facts) return [];
   // Where each edit's new text is in the filled document, and how to map an untouched filled offset back.
@@ -58,6 +60,7 @@ export function linkedValues(text: string, occurrences: readonly PlaceholderOccu
   };
 
   const byId = new Map<string, MembershipFact[]>();
+  // Stryker disable next-line ArrayDeclaration: a non-fact first element (the mutant's string) has no region or account field, so both loops below skip it
   for (const m of facts.memberships) byId.set(m.id, [...(byId.get(m.id) ?? []), m]);
   const out: LinkedValue[] = [];
   for (const [id, mentions] of byId) {
@@ -69,6 +72,7 @@ export function linkedValues(text: string, occurrences: readonly PlaceholderOccu
         const v = m[field];
         if (!v || v.text === to || answered(v)) continue;
         const offset = toOriginal(v);
+        // Stryker disable next-line ConditionalExpression: memberships are read only from strings written without escapes (facts.ts, isVerbatimString), so the text at the mapped offset is the value; the check keeps it so if that changes
         if (text.slice(offset, offset + v.length) !== v.text) continue; // never edit text that is not the value
         out.push({ offset, length: v.length, from: v.text, to, field, membership: id, what: m.what });
       }

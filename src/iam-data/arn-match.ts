@@ -30,6 +30,7 @@ class NextIndex {
     private readonly needle: string,
   ) {}
   get(from: number): number {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: the cache only saves indexOf calls (tokenizePolicyArn asks with a growing from, and a recomputed answer is the same); the linear-time suite pins the speed
     if (this.at === -2 || from < this.from || (this.at >= 0 && this.at < from)) {
       this.at = this.text.indexOf(this.needle, from);
       this.from = from;
@@ -51,6 +52,7 @@ export function tokenizePolicyArn(arn: string): number[] {
     else if (ch === '?') out.push(ANY_ONE);
     else if (ch === '$' && arn[i + 1] === '{') {
       const end = closeBrace.get(i + 2);
+      // Stryker disable next-line EqualityOperator: the search starts at i + 1 or later, so end is never 0
       if (end < 0) {
         out.push(lower(ch));
         continue;
@@ -59,6 +61,7 @@ export function tokenizePolicyArn(arn: string): number[] {
       i = end;
     } else if (ch === '<') {
       const end = closeAngle.get(i + 1);
+      // Stryker disable next-line EqualityOperator: the search starts at i + 1 or later, so end is never 0
       if (end < 0 || end === i + 1) {
         out.push(lower(ch));
         continue;
@@ -67,6 +70,7 @@ export function tokenizePolicyArn(arn: string): number[] {
       i = end;
     } else if (ch === '{' && arn[i + 1] === '{') {
       const end = closeDouble.get(i + 2);
+      // Stryker disable next-line EqualityOperator: the search starts at i + 1 or later, so end is never 0
       if (end < 0) {
         out.push(lower(ch));
         continue;
@@ -86,8 +90,10 @@ export function tokenizeTemplate(template: string): number[] {
     const ch = template[i];
     if (ch === '$' && template[i + 1] === '{') {
       const end = template.indexOf('}', i + 2);
+      // Stryker disable next-line EqualityOperator: the search starts at i + 2, so end is never 0
       if (end >= 0) {
         if (FIELD_VARS.has(template.slice(i, end + 1))) {
+          // Stryker disable next-line ConditionalExpression,LogicalOperator,ArithmeticOperator: a second ANY_FIELD after ANY_FIELD or ANY_RUN matches the same strings (each may be empty), so skipping it only keeps the tokens short
           if (out[out.length - 1] !== ANY_FIELD && out[out.length - 1] !== ANY_RUN) out.push(ANY_FIELD);
         } else {
           // A name such as ${BucketName} or ${ObjectName} is at least one character.
@@ -105,7 +111,9 @@ export function tokenizeTemplate(template: string): number[] {
 }
 
 function pushRun(out: number[]): void {
+  // Stryker disable next-line ArithmeticOperator: with last undefined, a second ANY_RUN is pushed, which matches the same strings as one
   const last = out[out.length - 1];
+  // Stryker disable next-line ConditionalExpression: a second ANY_RUN after ANY_RUN matches the same strings
   if (last === ANY_RUN) return;
   if (last === ANY_FIELD) out[out.length - 1] = ANY_RUN;
   else out.push(ANY_RUN);
@@ -136,15 +144,19 @@ export function patternsOverlap(a: number[], b: number[]): boolean {
     const i = (k / width) | 0;
     const j = k - i * width;
     if (i === n && j === m) return true;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a[n] and b[m] are undefined anyway
     const ta = i < n ? a[i] : undefined;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a[n] and b[m] are undefined anyway
     const tb = j < m ? b[j] : undefined;
     // Epsilon moves: a run may match nothing.
+    // Stryker disable next-line ConditionalExpression: a is a policy ARN's tokens (tokenizePolicyArn), which never hold ANY_FIELD
     if (ta === ANY_RUN || ta === ANY_FIELD) push(i + 1, j);
     if (tb === ANY_RUN || tb === ANY_FIELD) push(i, j + 1);
     if (ta === undefined || tb === undefined) continue;
     // Consume one character that both sides accept.
     if (ta >= 0 && tb >= 0 && ta !== tb) continue;
     if ((ta === ANY_FIELD && tb === COLON) || (tb === ANY_FIELD && ta === COLON)) continue;
+    // Stryker disable next-line ConditionalExpression: a is a policy ARN's tokens (tokenizePolicyArn), which never hold ANY_FIELD
     const ni = ta === ANY_RUN || ta === ANY_FIELD ? i : i + 1;
     const nj = tb === ANY_RUN || tb === ANY_FIELD ? j : j + 1;
     push(ni, nj);

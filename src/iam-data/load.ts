@@ -142,9 +142,11 @@ function serviceDescriptions(index: IamIndex, i: number, which: 0 | 1): string {
 /** Check that an already parsed value is an index (e.g. `JSON.parse` done elsewhere) and return it typed. */
 export function asIamIndex(data: unknown): IamIndex {
   const d = data as Partial<IamIndex> | null;
+  // Stryker disable next-line ConditionalExpression: a number, string or boolean has no meta either, so !d.meta gives the same error
   if (!d || typeof d !== 'object' || !d.meta || typeof d.meta.version !== 'string') {
     throw new Error('not an IAM reference index (no meta.version); rebuild it with npm run build');
   }
+  // Stryker disable next-line ConditionalExpression: a v that is not a number is not in SUPPORTED_FORMATS either, so the error is the same
   if (typeof d.v !== 'number' || !SUPPORTED_FORMATS.includes(d.v) || !Array.isArray(d.s) || !Array.isArray(d.g)) {
     throw new Error(`unsupported IAM reference index format ${String(d.v)}; rebuild it with npm run build`);
   }
@@ -388,6 +390,7 @@ export function prefixKeys(index: IamIndex, prefix: string): PrefixKeys {
 /** Every lower-cased condition-key prefix the data knows (services, key directory, unassociated prefixes). */
 export function knownKeyPrefixes(index: IamIndex): Set<string> {
   const c = cacheOf(index);
+  // Stryker disable next-line ConditionalExpression: the memo only saves work; the set is built again the same
   if (c.prefixes) return c.prefixes;
   const set = new Set<string>(c.serviceByPrefix.keys());
   for (const p of Object.keys(index.k ?? {})) if (p !== TEMPLATED_PREFIX_BUCKET) set.add(p);
@@ -410,6 +413,7 @@ export function resolveKey(index: IamIndex, key: string): KeyEntry | undefined {
     if (t.re.test(key)) return t.entry;
   }
   const c = cacheOf(index);
+  // Stryker disable next-line ConditionalExpression: the memo only saves work; the table is built again the same
   if (!c.templatedPrefix) {
     const uncertain = uncertainSet(index);
     c.templatedPrefix = lines(index.k?.[TEMPLATED_PREFIX_BUCKET] ?? '').map((l) => {

@@ -18,6 +18,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     for (let j = 1; j <= m; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: at i = 1 or j = 1, charCodeAt(-1) is NaN and the character tests are false anyway
       if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
         v = Math.min(v, prev2[j - 2] + 1);
       }
@@ -45,12 +46,14 @@ export interface Suggestions {
 /** Closest candidates to `word` within its typo budget. */
 export function suggest(word: string, candidates: Iterable<string>, limit = 3, budget = typoBudget(word)): Suggestions {
   let bestD = budget + 1;
+  // Stryker disable next-line ArrayDeclaration: best is replaced by [c] at the first candidate within the budget, and without one the result is { best: [] }
   let best: string[] = [];
   for (const c of candidates) {
     const d = editDistance(word, c, bestD);
     if (d < bestD) {
       bestD = d;
       best = [c];
+      // Stryker disable next-line ConditionalExpression: d === bestD > budget only before any candidate is within the budget; the first that is replaces best, and without one the result is { best: [] }
     } else if (d === bestD && d <= budget && !best.some((b) => b.toLowerCase() === c.toLowerCase())) {
       best.push(c);
     }

@@ -56,6 +56,20 @@ describe('iam-data: ARN vs template, boundaries', () => {
     ['arn:aws:s3:us-east-1:111122223333:x', 'arn:aws:s3:${Region}${Account}:x', false, 'two field variables in a row are still one field'],
     ['arn:aws:s3:::a:b', 'arn:aws:s3:::${Name}', true, 'a ${Name} may hold a colon'],
     ['arn:aws:s3:a:b::x', 'arn:aws:s3:*${Region}::x', true, 'a * before a field variable may hold a colon'],
+    ['arn:aws:s3:::b$x}', LITERAL, false, '$ without { starts no variable, even with a } later'],
+    ['arn:aws:s3:::b{x}}', LITERAL, false, 'a single { starts no reference, even with }} later'],
+    ['arn:aws:s3:::bx{{y}}', LITERAL, false, 'the character before a {{reference}} stays literal'],
+    ['arn:aws:s3:::b{{x', 'arn:aws:s3:::b{{x', true, 'an unclosed {{ matches itself'],
+    ['arn:aws:s3:::b{{x', 'arn:aws:s3:::b{x', false, 'an unclosed {{ keeps both braces'],
+    ['arn:aws:s3:::b<x', 'arn:aws:s3:::b<x', true, 'an unclosed < matches itself'],
+    ['arn:aws:s3:::b<x', 'arn:aws:s3:::bx', false, 'an unclosed < keeps its <'],
+    ['arn:aws:s3:::b${x', 'arn:aws:s3:::b{x', false, 'an unclosed ${ keeps its $'],
+    ['arn:aws:s3:::zzz', 'arn:aws:s3:::a{b}', false, 'a { in the template without $ is literal'],
+    ['arn:aws:s3:::q', 'arn:aws:s3:::$x}', false, 'a $ in the template without { is literal'],
+    ['arn:aws:logs:us-east-1:111122223333:x', 'arn:${Partition}:logs:${Region}:${Account}*', true, 'a * right after a field variable'],
+    ['arn:aws:s3:::ab', 'arn:aws:s3:::a', false, 'a policy ARN longer than the template'],
+    ['arn:aws:s3:::abab', 'arn:aws:s3:::ab', false, 'a policy ARN that repeats the template'],
+    ['arn:aws:s3:::bxyarn:aws:s3:::b', LITERAL, false, 'the template, two characters and the template again'],
   ];
   for (const [arn, template, want, what] of cases) {
     it(`${want ? 'overlaps' : 'does not overlap'}: ${what}`, () => assert.equal(arnMatchesTemplate(arn, template), want, `${arn} vs ${template}`));

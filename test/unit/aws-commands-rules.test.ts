@@ -248,4 +248,29 @@ describe('aws-commands: rules, one case per boundary', () => {
       '# The permissions policy becomes an inline policy named r-permissions.',
     ]);
   });
+
+  it('names every managed policy of the requirement, joined by " / ", in the name messages and the header', () => {
+    const two = (kind: RoleKind) => ({ ...req(kind), managedPolicies: ['PolicyOne', 'PolicyTwo'] });
+    assert.equal(
+      validateRoleName('x', two('cleanrooms-ml')),
+      'Start the name with "cleanrooms-ml": PolicyOne / PolicyTwo can pass only roles matching arn:aws:iam::*:role/cleanrooms-ml*.',
+    );
+    assert.equal(
+      validateRoleName('x', two('entityresolution')),
+      'Put "entityresolution" in the name: with PolicyOne / PolicyTwo the role name must include it.',
+    );
+    const er = buildCliCommands({
+      roleName: 'entityresolution-x',
+      requirements: two('entityresolution'),
+      trustPath: 't.json',
+      permissionsPath: 'p.json',
+      style: 'inline',
+    });
+    assert.equal(er.text.split('\n')[1], `# With PolicyOne / PolicyTwo the role name must include "entityresolution": ${req('entityresolution').docUrl}`);
+  });
+
+  it('trustServices: a text too deeply nested to parse gives no services (the parser throws, nothing escapes)', () => {
+    assert.deepEqual(trustServices('['.repeat(200_000)), []);
+    assert.deepEqual(trustServices(`{"Statement":{"Principal":{"Service":"cleanrooms.amazonaws.com"}},"x":${'['.repeat(200_000)}}`), []);
+  });
 });

@@ -111,6 +111,56 @@ describe('fill: values linked to an answer (linkedValues)', () => {
   });
 });
 
+describe('fill: linkedValues at its edges (offsets next to an answer, order, documents without facts)', () => {
+  const sourceArns = (arns: string[]): string =>
+    j({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'cleanrooms.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { ArnEquals: { 'aws:SourceArn': arns } } },
+      ],
+    });
+  const links = (text: string, answers: Record<string, string>) =>
+    fill(text, answers).linked.map((v) => [v.field, text.slice(v.offset, v.offset + v.length), v.to]);
+
+  it('a value right before or right after an answer is not from the answer: it is offered, at its exact offset', () => {
+    const arn = `arn:aws:cleanrooms:<region>:${ACCT}:membership/${MID}`;
+    // The answer ends where the Region starts (and is longer than its placeholder, so the offset maps back across it).
+    assert.deepEqual(
+      links(sourceArns([`<arn-head>eu-west-2:${ACCT}:membership/${MID}`, arn]), { '<arn-head>': 'arn:aws:cleanrooms:', '<region>': 'us-east-1' }),
+      [['region', 'eu-west-2', 'us-east-1']],
+    );
+    // The answer starts where the Region ends.
+    assert.deepEqual(
+      links(sourceArns([`arn:aws:cleanrooms:eu-west-2<arn-tail>`, arn]), { '<arn-tail>': `:${ACCT}:membership/${MID}`, '<region>': 'us-east-1' }),
+      [['region', 'eu-west-2', 'us-east-1']],
+    );
+  });
+
+  it('finds a value that comes before every answer', () => {
+    const text = sourceArns([`arn:aws:cleanrooms:us-east-1:${ACCT}:membership/${MID}`, `arn:aws:cleanrooms:<region>:${ACCT}:membership/${MID}`]);
+    assert.deepEqual(links(text, { '<region>': 'eu-west-2' }), [['region', 'us-east-1', 'eu-west-2']]);
+  });
+
+  it('lists the values in document order, an account before a later Region of the same membership', () => {
+    const text = sourceArns([
+      `arn:aws:cleanrooms:<region>:<account-id>:membership/${MID}`,
+      `arn:aws:cleanrooms:eu-west-2:135792468013:membership/${MID}`,
+      `arn:aws:cleanrooms:us-east-1:${ACCT}:membership/${MID}`,
+    ]);
+    assert.deepEqual(links(text, { '<region>': 'eu-west-2', '<account-id>': ACCT }), [
+      ['account', '135792468013', ACCT],
+      ['region', 'us-east-1', 'eu-west-2'],
+    ]);
+  });
+
+  it('offers nothing (and does not throw) for a document that is not a policy object', () => {
+    for (const text of [`["arn:aws:cleanrooms:<region>:${ACCT}:membership/${MID}"]`, `"arn:aws:cleanrooms:<region>:${ACCT}:membership/${MID}"`]) {
+      assert.equal(fill(text, { '<region>': 'eu-west-2' }).edits.length, 1, text);
+      assert.deepEqual(links(text, { '<region>': 'eu-west-2' }), [], text);
+    }
+  });
+});
+
 describe('fill: a later Region placeholder defaults to the Region just given (linkedDefault)', () => {
   it('offers the earlier Region answer to the next Region step, never to other kinds', () => {
     const text = j({

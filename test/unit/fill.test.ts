@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { parseTree } from 'jsonc-parser';
 import { findPlaceholders, groupPlaceholders } from '../../src/fill/detect';
-import { applyEdits, escapeJsonStringContent, planFill, renderTemplate, TABLE_DATABASE_KEY, tableDatabaseKey } from '../../src/fill/apply';
+import { applyEdits, escapeJsonStringContent, planFill, renderTemplate, sampleValues, TABLE_DATABASE_KEY, tableDatabaseKey } from '../../src/fill/apply';
+import type { PlaceholderOccurrence } from '../../src/fill/detect';
 import type { PolicyTemplate } from '../../src/catalog/types';
 import { templateById } from '../../src/catalog';
 import { placeholderKind } from '../../src/catalog/placeholder-kinds';
@@ -310,5 +311,78 @@ describe('fill: applying answers', () => {
     const out = renderTemplate(t, { bucket: 'acme-data' }, 2);
     assert.equal(JSON.parse(out).Statement[0].Resource, 'arn:aws:s3:::acme-data/<prefix>/*');
     assert.ok(out.includes('\n  "Statement"'));
+  });
+
+  it('keeps the "/" before an optional folder that is given a value (only an empty answer takes it along)', () => {
+    for (const text of [
+      '{"Statement":[{"Resource":"arn:aws:s3:::b-results/<optional-prefix>/*"}]}',
+      '{"Statement":[{"Resource":"arn:aws:s3:::b-results\\/<optional-prefix>/*"}]}',
+    ]) {
+      const occ = findPlaceholders(text);
+      assert.ok(occ[0].slashBefore, text);
+      assert.deepEqual(
+        ['clean-rooms', ''].map((v) => JSON.parse(applyEdits(text, planFill(occ, new Map([['<optional-prefix>', v]])))).Statement[0].Resource),
+        ['arn:aws:s3:::b-results/clean-rooms/*', 'arn:aws:s3:::b-results/*'],
+      );
+    }
+  });
+
+  it('returns the edits sorted by offset whatever the order of the occurrences, and drops one that overlaps an earlier edit', () => {
+    const text = '{"A":"<a><b>","B":"<c>"}';
+    const occ = (key: string, offset: number, length: number): PlaceholderOccurrence => ({ key, name: key, kind: 'text', source: 'token', offset, length });
+    const a = occ('<a>', 6, 3);
+    const b = occ('<b>', 9, 3);
+    const c = occ('<c>', 19, 3);
+    const answers = new Map([
+      ['<a>', 'A1'],
+      ['<b>', 'B1'],
+      ['<c>', 'C1'],
+      ['<ab>', 'X'],
+      ['<bc>', 'Y'],
+    ]);
+    const plan = (os: PlaceholderOccurrence[]) => planFill(os, answers).map((e) => [e.offset, e.length, e.newText]);
+    // Reversed input, sorted output; <b> starts where <a> ends, so both stay.
+    assert.deepEqual(plan([c, b, a]), [
+      [6, 3, 'A1'],
+      [9, 3, 'B1'],
+      [19, 3, 'C1'],
+    ]);
+    assert.equal(applyEdits(text, planFill([c, b, a], answers)), '{"A":"A1B1","B":"C1"}');
+    // An occurrence that starts inside an earlier one (offset 8, inside 6..9) or at the same offset is dropped.
+    assert.deepEqual(plan([occ('<ab>', 6, 6), occ('<bc>', 8, 4), c]), [
+      [6, 6, 'X'],
+      [19, 3, 'C1'],
+    ]);
+    assert.deepEqual(plan([a, occ('<ab>', 6, 6)]), [[6, 3, 'A1']]);
+    assert.deepEqual(plan([occ('<ab>', 6, 6), occ('<b>', 11, 1)]), [[6, 6, 'X']]);
+  });
+
+  it('renders an empty answer without its "/" only for an optional folder; any other empty value keeps its slash', () => {
+    const t = {
+      body: { Statement: [{ Resource: ['arn:aws:s3:::<bucket>/<optional-prefix>/*', 'arn:aws:s3:::<bucket>/<prefix>/*'] }] },
+      placeholders: [
+        { name: 'bucket', kind: 'bucket' },
+        { name: 'optional-prefix', kind: 'optional-s3-prefix' },
+        { name: 'prefix', kind: 's3-prefix' },
+      ],
+    } as unknown as PolicyTemplate;
+    assert.deepEqual(JSON.parse(renderTemplate(t, { bucket: 'acme-data', 'optional-prefix': '', prefix: '' })).Statement[0].Resource, [
+      'arn:aws:s3:::acme-data/*',
+      'arn:aws:s3:::acme-data//*',
+    ]);
+  });
+
+  it("gives every placeholder the template's own sample, else its kind's sample (sampleValues)", () => {
+    const t = {
+      placeholders: [
+        { name: 'bucket', kind: 'bucket', sample: 'harbourline-exports' },
+        { name: 'region', kind: 'region' },
+        { name: 'empty', kind: 'text', sample: '' },
+      ],
+    } as unknown as PolicyTemplate;
+    assert.deepEqual(
+      sampleValues(t, (k) => `sample of ${k}`),
+      { bucket: 'harbourline-exports', region: 'sample of region', empty: '' },
+    );
   });
 });

@@ -215,6 +215,36 @@ describe('fix all: fixAllText corner cases', () => {
   });
 });
 
+describe('fix all: fixAllText, rejected fixes by their text and batches that only work together', () => {
+  /** Findings by character: `rules` maps a character to [rule, title, new text]; `errors` gives the error offsets of a text. */
+  function engine(rules: Record<string, [string, string, string]>, errors: (t: string) => number[]): (t: string) => AnalysisResult {
+    return (text) => {
+      const findings: Finding[] = [];
+      [...text].forEach((ch, i) => {
+        const r = rules[ch];
+        if (r) findings.push({ ...finding(i, [fix(r[1], [edit(i, 1, r[2])])], r[0]), length: 1 });
+      });
+      for (const i of errors(text)) findings.push(finding(i, undefined, 'err', 'error', 'E'));
+      return { kind: 'permissions', findings };
+    };
+  }
+
+  it('a rejected fix does not block a fix of the same rule and title that replaces other text', () => {
+    // A->c and B->c are one rule and one title; only A->c adds an error (an error wherever "Xc" is). Pass 1: A->c is
+    // rejected, D->B is kept. Pass 2: B->c (new old text) is kept; A->c stays rejected.
+    const xc = (t: string) => (t.includes('Xc') ? [t.indexOf('Xc')] : []);
+    const r = fixAllText('XAD', engine({ A: ['r', 'fix', 'c'], B: ['r', 'fix', 'c'], D: ['d', 'to B', 'B'] }, xc));
+    assert.deepEqual([r.text, r.fixedCount, r.passes, r.rejected, r.unfinished], ['XAc', 2, 2, 1, false]);
+  });
+
+  it('keeps a batch whose fixes add an error each alone but none together', () => {
+    // An error while exactly one of p and q is lower-case: P->p and Q->q only work together.
+    const half = (t: string) => (/[p]/.test(t) !== /[q]/.test(t) ? [0] : []);
+    const r = fixAllText('PQ', engine({ P: ['a', 'to p', 'p'], Q: ['b', 'to q', 'q'] }, half));
+    assert.deepEqual([r.text, r.fixedCount, r.passes, r.rejected, r.unfinished], ['pq', 2, 1, 0, false]);
+  });
+});
+
 describe('applyEdits: several edits at one offset', () => {
   const ins = (offset: number, newText: string) => ({ offset, length: 0, newText });
   const rep = (offset: number, length: number, newText: string) => ({ offset, length, newText });

@@ -25,6 +25,7 @@ import {
   suggest,
 } from '../../src/iam-data';
 import { GLOBAL_CONDITION_KEYS } from '../../src/iam-data/global-keys';
+import type { IamIndex } from '../../src/iam-data';
 import { loadTestIamIndex } from './helpers/iam';
 import { CPU_FACTOR } from './reliability/support';
 
@@ -123,6 +124,8 @@ describe('iam-data: actions', () => {
     assert.equal(lookupAction(iam, 'glu:GetTable'), undefined);
     assert.equal(lookupAction(iam, 'GetObject'), undefined);
     assert.equal(serviceExists(iam, 'glu'), false);
+    assert.deepEqual(actionNames(iam, 'glu'), []);
+    assert.ok(actionNames(iam, 'GLUE').includes('GetTable'));
     assert.equal(serviceExists(iam, 'GLUE'), true);
     assert.equal(serviceName(iam, 'cleanrooms'), 'AWS Clean Rooms');
   });
@@ -305,6 +308,19 @@ describe('iam-data: a minimal index', () => {
     assert.deepEqual(matchActions(tiny, 's3:*'), []);
     assert.equal(conditionKeyPrefixKnown(tiny, 's3'), false);
   });
+
+  it('knows the prefixes of its key directory, but not the bucket of keys with a templated prefix ($)', () => {
+    const meta = { source: 'src', version: '1', license: 'MIT' };
+    const tiny = parseIamIndex(JSON.stringify({ meta, v: 3, al: [], dp: ['', ''], s: [], g: [], u: {}, x: [], k: { foo: '', $: '' } }));
+    assert.deepEqual(
+      ['foo', 'FOO', '$', 'bar'].map((p) => conditionKeyPrefixKnown(tiny, p)),
+      [true, true, false, false],
+    );
+  });
+
+  it('describeIamData says when the data has no date', () => {
+    assert.equal(describeIamData({ source: 'src', version: '1.2.3', license: 'MIT' } as never), 'IAM reference data: src 1.2.3 (date unknown)');
+  });
 });
 
 describe('iam-data: action wildcards without RegExp (the one matcher)', () => {
@@ -321,6 +337,13 @@ describe('iam-data: action wildcards without RegExp (the one matcher)', () => {
     assert.ok(!m('Get*Objects', 'GetObject'));
   });
 
+  it('globMatch is case-sensitive unless ignoreCase is given', () => {
+    assert.deepEqual(
+      [globMatch('Get*', 'getObject'), globMatch('s3', 'S3'), globMatch('s3', 's3'), globMatch('Get*', 'getObject', true)],
+      [false, false, true, true],
+    );
+  });
+
   it('matchActions agrees with a plain scan of every action, and long patterns cost nothing', () => {
     // The reference: every service and action name compared with globMatch, no bounds, no memo.
     const plain = (p: string): string[] => {
@@ -334,6 +357,9 @@ describe('iam-data: action wildcards without RegExp (the one matcher)', () => {
             .map((a) => `${s}:${a}`),
         );
     };
+    // A copy of the index has its own (empty) memo, so each pattern is matched here, not read from an earlier test's memo
+    // (the shared index's memo outlives a test: Stryker's runs share one process).
+    const fresh: IamIndex = { ...iam };
     for (const p of [
       's3:Get*',
       '*:Describe*',
@@ -347,9 +373,19 @@ describe('iam-data: action wildcards without RegExp (the one matcher)', () => {
       'nosuch:*',
       '*:GetObject',
       'kms:**Key**',
+      'a2c*:*',
+      'S3*:GETOBJECT',
+      'S3:GETOBJECT',
+      's3:NoSuchAction',
+      'cleanrooms?ml:ListModels',
     ]) {
-      assert.deepEqual(matchActions(iam, p), plain(p), p);
+      const want = plain(p);
+      // (Patterns of every service stay on the shared index: decoding all 456 services again would cost 100 ms.)
+      if (!p.startsWith('*')) assert.deepEqual(matchActions(fresh, p), want, p);
+      assert.deepEqual(matchActions(iam, p), want, `${p} (memoised)`);
     }
+    assert.deepEqual(matchActions(fresh, 'S3*:GETOBJECT'), ['s3:GetObject', 's3-object-lambda:GetObject', 's3-outposts:GetObject']);
+    assert.ok(plain('a2c*:*').length > 0 && plain('a2c*:*').every((a) => a.startsWith('a2c:')));
     const c0 = process.cpuUsage();
     assert.deepEqual(matchActions(iam, 'kms:GenerateDataKey*' + 'a'.repeat(40_000)), []);
     assert.deepEqual(matchActions(iam, 'kms:' + '*a'.repeat(40) + 'b'), []);

@@ -74,11 +74,14 @@ describe('boundaries: doc-example bucket names, dots included', () => {
       );
     });
   }
-  it('a bucket that only contains the prefix later is not an example value', () => {
-    const text = policy({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-amzn-s3-demo-copy/*' });
-    assert.deepEqual(
-      run(text).filter((f) => f.rule === 'placeholder-example-value'),
-      [],
-    );
-  });
+  for (const bucket of ['my-amzn-s3-demo-copy', 'my.amzn-s3-demo-copy', 'logs2amzn-s3-demo-copy', 'myamzn-s3-demo-copy']) {
+    it(`a bucket that only contains the prefix later is not an example value: ${bucket}`, () => {
+      const text = policy({ Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` });
+      assert.deepEqual(
+        run(text).filter((f) => f.rule === 'placeholder-example-value'),
+        [],
+      );
+      assert.deepEqual(findPlaceholders(text), []);
+    });
+  }
 });
