@@ -101,15 +101,8 @@ export function statementChecks(ctx: RuleContext, st: StatementModel, sids: Map<
         );
       }
     } else {
-      for (const k of ['Principal', 'NotPrincipal']) {
-        const p = st.props.get(k);
-        if (p)
-          ctx.reportNode(
-            'grammar-principal-in-permissions',
-            keyOf(p),
-            `A permissions (identity-based) policy must not contain ${k}: it applies to whoever it is attached to. Remove ${k}, or put it in the role's trust policy.`,
-          );
-      }
+      // No Principal check here: a policy with a Principal that is not a trust policy is a resource policy (model.ts),
+      // so a Principal in a permissions policy is known only from the file name (below).
       if (!st.props.has('Resource') && !st.props.has('NotResource')) {
         ctx.report(
           'grammar-resource-missing',
