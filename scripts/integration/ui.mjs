@@ -132,6 +132,15 @@ async function openQuickInput(page, key) {
   await page.locator(`${quickInputVisible} .quick-input-box input`).waitFor({ timeout: WAIT });
 }
 
+/** Quick Open (Ctrl+P) a workspace file by name and wait for its tab to be the active one. */
+async function quickOpen(page, name) {
+  await openQuickInput(page, 'Control+P');
+  await page.keyboard.type(name);
+  await page.locator(`${quickInputVisible} .monaco-list-row[aria-label*="${name}"]`).first().waitFor({ timeout: WAIT });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor({ timeout: WAIT });
+}
+
 /** The value to type for an input box whose title / prompt talks about `text` (documented example formats). */
 function answerFor(text) {
   const t = text.toLowerCase();
@@ -176,11 +185,7 @@ async function main() {
 
     await step(page, `Quick Open ${fixture} shows error/warning squiggles`, async () => {
       await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } }); // focus the workbench
-      await openQuickInput(page, 'Control+P');
-      await page.keyboard.type(fixture);
-      await page.locator(`${quickInputVisible} .monaco-list-row[aria-label*="${fixture}"]`).first().waitFor({ timeout: WAIT });
-      await page.keyboard.press('Enter');
-      await page.locator(`.tab.active[aria-label*="${fixture}"], .tab.active:has-text("${fixture}")`).first().waitFor({ timeout: WAIT });
+      await quickOpen(page, fixture);
       await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: WAIT });
       const n = await editor.locator('.squiggly-error, .squiggly-warning').count();
       await page.screenshot({ path: join(imagesDir, 'squiggles.png') });
@@ -287,11 +292,7 @@ async function main() {
     async function openAt(name, line, column) {
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+1');
-      await openQuickInput(page, 'Control+P');
-      await page.keyboard.type(name);
-      await page.locator(`${quickInputVisible} .monaco-list-row[aria-label*="${name}"]`).first().waitFor({ timeout: WAIT });
-      await page.keyboard.press('Enter');
-      await page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor({ timeout: WAIT });
+      await quickOpen(page, name);
       await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: WAIT });
       await openQuickInput(page, 'Control+G');
       await page.keyboard.type(`${line}:${column}`);
@@ -346,10 +347,7 @@ async function main() {
       writeFileSync(join(workspace, ROLE_DEMO), ROLE_DEMO_TEXT);
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+1');
-      await openQuickInput(page, 'Control+P');
-      await page.keyboard.type(ROLE_DEMO);
-      await page.locator(`${quickInputVisible} .monaco-list-row[aria-label*="${ROLE_DEMO}"]`).first().waitFor({ timeout: WAIT });
-      await page.keyboard.press('Enter');
+      await quickOpen(page, ROLE_DEMO);
       const lens = page.locator('.editor-group-container.active .codelens-decoration a:has-text("requests denied")').first();
       await lens.waitFor({ timeout: WAIT });
       const title = (await lens.innerText()).trim();
@@ -413,11 +411,7 @@ async function main() {
 
     await step(page, 'a CloudFormation template (YAML) shows the same squiggles on its own lines', async () => {
       await page.keyboard.press('Escape');
-      await openQuickInput(page, 'Control+P');
-      await page.keyboard.type(CFN_FIXTURE);
-      await page.locator(`${quickInputVisible} .monaco-list-row[aria-label*="${CFN_FIXTURE}"]`).first().waitFor({ timeout: WAIT });
-      await page.keyboard.press('Enter');
-      await page.locator(`.tab.active[aria-label*="${CFN_FIXTURE}"], .tab.active:has-text("${CFN_FIXTURE}")`).first().waitFor({ timeout: WAIT });
+      await quickOpen(page, CFN_FIXTURE);
       // Show the policies: Go to Line 40, which brings the trust condition and the permissions into view.
       await page.keyboard.press('Control+G');
       await page.keyboard.type('40');
@@ -438,11 +432,7 @@ async function main() {
       await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: WAIT });
       if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
       if (await page.locator('.part.sidebar').isVisible()) await page.keyboard.press('Control+B');
-      await openQuickInput(page, 'Control+P');
-      await page.keyboard.type(TF_FIXTURE);
-      await page.locator(`${quickInputVisible} .monaco-list-row[aria-label*="${TF_FIXTURE}"]`).first().waitFor({ timeout: WAIT });
-      await page.keyboard.press('Enter');
-      await page.locator(`.tab.active[aria-label*="${TF_FIXTURE}"], .tab.active:has-text("${TF_FIXTURE}")`).first().waitFor({ timeout: WAIT });
+      await quickOpen(page, TF_FIXTURE);
       // The top of the file: the code lens, the misspelt principal, the collaboration ARN and the example account
       // (word wrap on, so the long ARN line shows its end).
       await page.keyboard.press('Control+Home');
